@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Assure",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "assure", targets: ["assure"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+    ],
+    targets: [
+        // Pure domain: types, rules, date and rating parsing, report models. No I/O.
+        .target(name: "AssureCore"),
+        // The seed papers entered as data: the demo portfolio and the fixtures of the seed tests.
+        .target(name: "AssureDemo", dependencies: ["AssureCore"]),
+        // Fluent records, migrations, queries, and loading the demo into a database.
+        .target(name: "AssureStorage", dependencies: [
+            "AssureCore", "AssureDemo",
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+        ]),
+        // Routes, views, JSON API, authentication.
+        .target(name: "AssureWeb", dependencies: [
+            "AssureCore", "AssureStorage",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "Plot", package: "Plot"),
+        ]),
+        .executableTarget(name: "assure", dependencies: [
+            "AssureCore", "AssureStorage", "AssureWeb",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Vapor", package: "vapor"),
+        ]),
+        .testTarget(name: "AssureCoreTests", dependencies: ["AssureCore", "AssureDemo"]),
+        .testTarget(name: "AssureStorageTests", dependencies: ["AssureStorage", "AssureCore"]),
+        .testTarget(name: "AssureWebTests", dependencies: [
+            "AssureWeb", "AssureStorage", "AssureCore",
+            .product(name: "VaporTesting", package: "vapor"),
+        ]),
+    ]
+)

@@ -1,0 +1,28 @@
+/// A rating kept exactly as it was written, with the scale level it resolved to.
+/// A value that is not on the portfolio's scale (the seeds' "Yellow") keeps its text and has no level:
+/// it is flagged, never silently mapped.
+public struct RecordedRating: Codable, Hashable, Sendable {
+    public let written: String
+    public let level: RatingLevel?
+
+    public init(written: String, level: RatingLevel?) {
+        self.written = written
+        self.level = level
+    }
+
+    /// Nil for a blank cell.
+    public init?(_ written: String?, on scale: RatingScale) {
+        let text = (written ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return nil }
+        self.init(written: text, level: scale.level(for: text))
+    }
+
+    public var isOnScale: Bool { level != nil }
+    /// What a page shows: the scale's own spelling where the value is on the scale, else the text as written.
+    public var display: String { level?.label ?? written }
+}
+
+public extension Sequence where Element == RatingLevel {
+    /// The worst level, for roll-ups.
+    var worst: RatingLevel? { self.max { $0.rank < $1.rank } }
+}

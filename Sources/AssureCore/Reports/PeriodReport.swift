@@ -1,0 +1,109 @@
+import Foundation
+
+/// Something on a dashboard the PMO should look at, in plain words.
+public struct Flag: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        case ratingOffScale = "rating-off-scale"
+        case rollUpContradiction = "roll-up-contradiction"
+        case trendDisagrees = "trend-disagrees"
+        case arrowWithoutRating = "arrow-without-rating"
+        case unreadableDate = "unreadable-date"
+        case noReturn = "no-return"
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}
+
+/// The arrow a page shows, and where it came from.
+public struct TrendCell: Codable, Hashable, Sendable {
+    public let derived: Trend?
+    public let reported: Trend?
+
+    /// A derived arrow wins; where nothing in the system explains the change (no earlier rating),
+    /// a legacy paper's arrow is shown as reported.
+    public var shown: Trend? {
+        if let derived, derived != .new { return derived }
+        return reported ?? derived
+    }
+
+    public var isReported: Bool { shown != nil && shown == reported && (derived == nil || derived == .new) }
+
+    public var display: String { shown?.symbol ?? "" }
+}
+
+public struct MilestoneRow: Codable, Hashable, Sendable {
+    public let title: String
+    public let date: DateText
+    public let rating: RecordedRating?
+}
+
+public struct ProjectRow: Codable, Hashable, Sendable {
+    public let project: ProjectInfo
+    /// "a)" for a sub-item, nil for a project.
+    public let itemLabel: String?
+    public let hasReturn: Bool
+    public let reportedRating: RecordedRating?
+    /// The rating the project carries: the worst of its own rating, its milestones' and its sub-items'.
+    public let effective: RatingLevel?
+    public let trend: TrendCell
+    public let update: String
+    public let mitigation: String
+    public let milestones: [MilestoneRow]
+    public let children: [ProjectRow]
+    public let flags: [Flag]
+    public let submittedBy: String?
+
+    /// What the RAG cell says: the scale's word, or the text as written where it is off the scale.
+    public var ratingDisplay: String {
+        if let effective { return effective.label }
+        return reportedRating?.written ?? ""
+    }
+
+    public var allFlags: [Flag] { flags + children.flatMap(\.allFlags) }
+}
+
+public struct RatingCount: Codable, Hashable, Sendable {
+    public let label: String
+    public let level: RatingLevel?
+    public let count: Int
+}
+
+public struct ProgrammeReport: Codable, Hashable, Sendable {
+    public let programme: ProgrammeInfo
+    public let projects: [ProjectRow]
+    public let counts: [RatingCount]
+    public let worst: RatingLevel?
+}
+
+/// A period's dashboards as data. A published period stores this value, so its pages can be reproduced exactly
+/// after people, names and projects have changed.
+public struct PeriodReport: Codable, Hashable, Sendable {
+    public let portfolio: PortfolioInfo
+    public let period: PeriodInfo
+    public let previousPeriodKey: String?
+    public let programmes: [ProgrammeReport]
+    public let counts: [RatingCount]
+    public let worst: RatingLevel?
+
+    public var allRows: [ProjectRow] { programmes.flatMap(\.projects) }
+    public var allFlags: [(project: ProjectInfo, flag: Flag)] {
+        func walk(_ row: ProjectRow) -> [(ProjectInfo, Flag)] {
+            row.flags.map { (row.project, $0) } + row.children.flatMap(walk)
+        }
+        return allRows.flatMap(walk)
+    }
+
+    public func row(reference: String) -> ProjectRow? {
+        allRows.first { $0.project.reference == reference }
+    }
+
+    public func row(title: String) -> ProjectRow? {
+        allRows.first { $0.project.title == title }
+    }
+}

@@ -1,0 +1,61 @@
+/// Seed 004: the Transformation Programme Dashboard, summary and detailed tables.
+/// One row per milestone; programme, project, SRO and arrow on the project's first row, as the paper prints them.
+/// A milestone's own rating fills its row; a first row whose milestone is unrated shows the rating the project carries.
+public enum ProgrammeDashboard {
+    public static let summaryColumns = ["PROGRAMME", "PROJECT/ROLE", "MILESTONE(S)", "MILESTONE DATE", "SRO (executive)",
+                                        "RAG", "STATUS SINCE LAST REPORT"]
+    public static let detailColumns = ["PROGRAMME", "PROJECT/ROLE", "MILESTONE(S)", "MILESTONE DATE", "SRO (executive)",
+                                       "RAG", "UPDATE/MITIGATION", "STATUS SINCE LAST REPORT"]
+
+    public static func summary(_ report: PeriodReport) -> ReportTable {
+        ReportTable(title: "\(report.portfolio.name) Dashboard Summary as at \(report.period.asAt.longDisplay)",
+                    columns: summaryColumns, rows: rows(report, detailed: false))
+    }
+
+    public static func detail(_ report: PeriodReport) -> ReportTable {
+        ReportTable(title: "\(report.portfolio.name) Dashboard as at \(report.period.asAt.longDisplay)",
+                    columns: detailColumns, rows: rows(report, detailed: true))
+    }
+
+    static func rows(_ report: PeriodReport, detailed: Bool) -> [[ReportTable.Cell]] {
+        var result: [[ReportTable.Cell]] = []
+        for programme in report.programmes {
+            for (projectIndex, row) in programme.projects.enumerated() {
+                let programmeCell = ReportTable.Cell(projectIndex == 0 ? programme.programme.name : "")
+                let milestones = row.milestones.isEmpty ? [nil] : row.milestones.map(Optional.some)
+                for (index, milestone) in milestones.enumerated() {
+                    let first = index == 0
+                    var cells: [ReportTable.Cell] = [
+                        first ? programmeCell : .init(""),
+                        first ? .project(row) : .init(""),
+                        .init(milestone?.title ?? ""),
+                        .init(milestone?.date.written ?? ""),
+                        .init(first ? row.project.sro ?? "" : ""),
+                    ]
+                    if let rating = milestone?.rating {
+                        cells.append(.rating(rating))
+                    } else {
+                        cells.append(first ? .rating(row) : .init(""))
+                    }
+                    if detailed {
+                        cells.append(.init(first ? updateText(row) : ""))
+                    }
+                    cells.append(first ? .trend(row) : .init(""))
+                    result.append(cells)
+                }
+                for child in row.children {
+                    var cells: [ReportTable.Cell] = [.init(""), .project(child, text: child.project.title),
+                                                     .init(""), .init(""), .init(""), .rating(child)]
+                    if detailed { cells.append(.init(updateText(child))) }
+                    cells.append(.trend(child))
+                    result.append(cells)
+                }
+            }
+        }
+        return result
+    }
+
+    static func updateText(_ row: ProjectRow) -> String {
+        [row.update, row.mitigation].filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+}

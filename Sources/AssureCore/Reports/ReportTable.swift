@@ -1,0 +1,63 @@
+/// A table as a paper prints it: the same model feeds HTML, CSV and JSON, so every output agrees.
+public struct ReportTable: Codable, Hashable, Sendable {
+    public struct Cell: Codable, Hashable, Sendable {
+        public var text: String
+        /// Set on rating cells, so views can colour them.
+        public var rating: RatingLevel?
+        /// Set on trend cells.
+        public var trend: Trend?
+        public var trendIsReported: Bool
+        public var flags: [Flag]
+        /// The project the cell belongs to, for links.
+        public var projectID: String?
+
+        public init(_ text: String, rating: RatingLevel? = nil, trend: Trend? = nil, trendIsReported: Bool = false,
+                    flags: [Flag] = [], projectID: String? = nil) {
+            self.text = text
+            self.rating = rating
+            self.trend = trend
+            self.trendIsReported = trendIsReported
+            self.flags = flags
+            self.projectID = projectID
+        }
+
+        public var isRatingCell: Bool { rating != nil }
+    }
+
+    public var title: String
+    /// Lines printed above the table (a monitoring report's leads).
+    public var subtitle: [String]
+    public var columns: [String]
+    public var rows: [[Cell]]
+
+    public init(title: String, subtitle: [String] = [], columns: [String], rows: [[Cell]]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The plain text of every cell, as a reader of the paper sees it.
+    public var textRows: [[String]] { rows.map { $0.map(\.text) } }
+}
+
+public extension ReportTable.Cell {
+    static func rating(_ row: ProjectRow) -> Self {
+        Self(row.ratingDisplay, rating: row.effective,
+             flags: row.flags.filter { [.ratingOffScale, .rollUpContradiction].contains($0.kind) },
+             projectID: row.project.id.uuidString)
+    }
+
+    static func rating(_ recorded: RecordedRating?) -> Self {
+        Self(recorded?.display ?? "", rating: recorded?.level)
+    }
+
+    static func trend(_ row: ProjectRow) -> Self {
+        Self(row.trend.display, trend: row.trend.shown, trendIsReported: row.trend.isReported,
+             flags: row.flags.filter { [.trendDisagrees, .arrowWithoutRating].contains($0.kind) })
+    }
+
+    static func project(_ row: ProjectRow, text: String? = nil) -> Self {
+        Self(text ?? row.project.title, projectID: row.project.id.uuidString)
+    }
+}
