@@ -23,6 +23,7 @@ let package = Package(
         // Fluent records, migrations, queries, and loading the demo into a database.
         .target(name: "AssureStorage", dependencies: [
             "AssureCore", "AssureDemo",
+            .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -40,9 +41,15 @@ let package = Package(
             .product(name: "Vapor", package: "vapor"),
         ]),
         .testTarget(name: "AssureCoreTests", dependencies: ["AssureCore", "AssureDemo"]),
-        .testTarget(name: "AssureStorageTests", dependencies: ["AssureStorage", "AssureCore"]),
+        // Databases for tests: a temporary SQLite file, or a fresh database on the PostgreSQL server CI starts.
+        .target(name: "AssureTestSupport", dependencies: [
+            "AssureStorage",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+        ], path: "Tests/AssureTestSupport"),
+        .testTarget(name: "AssureStorageTests", dependencies: ["AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport"]),
         .testTarget(name: "AssureWebTests", dependencies: [
-            "AssureWeb", "AssureStorage", "AssureCore",
+            "AssureWeb", "AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ]

@@ -43,19 +43,9 @@ public extension DemoPortfolio {
                                isIllustrative: period.isIllustrative),
             programmes: programmeInfos, projects: projectInfos, returns: returns,
             previousPeriodKey: previous?.key,
-            previousRatings: previousReport.map(Self.effectiveRatings) ?? [:])
+            previousRatings: previousReport?.effectiveRatings ?? [:])
     }
 
-    /// Each project's (and sub-item's) effective rating in a report.
-    static func effectiveRatings(_ report: PeriodReport) -> [UUID: RatingLevel] {
-        var result: [UUID: RatingLevel] = [:]
-        func walk(_ row: ProjectRow) {
-            if let level = row.effective { result[row.project.id] = level }
-            row.children.forEach(walk)
-        }
-        report.allRows.forEach(walk)
-        return result
-    }
 }
 
 public extension DemoProject {

@@ -99,6 +99,23 @@ public struct PeriodReport: Codable, Hashable, Sendable {
         return allRows.flatMap(walk)
     }
 
+    /// The same report carrying the period's new status (as published).
+    public func with(period: PeriodInfo) -> PeriodReport {
+        PeriodReport(portfolio: portfolio, period: period, previousPeriodKey: previousPeriodKey, programmes: programmes,
+                     counts: counts, worst: worst)
+    }
+
+    /// Each project's and sub-item's effective rating: what the next period's arrows compare against.
+    public var effectiveRatings: [UUID: RatingLevel] {
+        var result: [UUID: RatingLevel] = [:]
+        func walk(_ row: ProjectRow) {
+            if let level = row.effective { result[row.project.id] = level }
+            row.children.forEach(walk)
+        }
+        allRows.forEach(walk)
+        return result
+    }
+
     public func row(reference: String) -> ProjectRow? {
         allRows.first { $0.project.reference == reference }
     }

@@ -1,0 +1,39 @@
+import Foundation
+
+public enum Role: String, Codable, Sendable, CaseIterable {
+    /// The PMO: sets up portfolios and people, runs periods, manages users.
+    case admin
+    /// A project lead or SRO: writes returns for the programmes assigned to them.
+    case editor
+    /// Reads dashboards and papers.
+    case viewer
+}
+
+/// Who is acting, and what they may touch. Every write is checked against this.
+public struct Actor: Codable, Hashable, Sendable {
+    public var userID: UUID?
+    public var name: String
+    public var role: Role
+    public var programmeIDs: Set<UUID>
+
+    public init(userID: UUID?, name: String, role: Role, programmeIDs: Set<UUID> = []) {
+        self.userID = userID
+        self.name = name
+        self.role = role
+        self.programmeIDs = programmeIDs
+    }
+
+    /// The command line acts as the PMO, with the operating-system user's name in the audit log.
+    public static func commandLine(_ name: String) -> Actor { Actor(userID: nil, name: "\(name) (command line)", role: .admin) }
+
+    public var canManagePortfolio: Bool { role == .admin }
+    public var canManageUsers: Bool { role == .admin }
+
+    public func canEdit(programme: UUID) -> Bool {
+        switch role {
+        case .admin: true
+        case .editor: programmeIDs.contains(programme)
+        case .viewer: false
+        }
+    }
+}

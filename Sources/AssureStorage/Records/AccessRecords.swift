@@ -1,0 +1,36 @@
+import Fluent
+import Foundation
+
+final class UserRecord: Model, @unchecked Sendable {
+    static let schema = "users"
+    @ID var id: UUID?
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    @Field(key: "role") var role: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}
+
+/// An editor may write only the programmes assigned to them.
+final class ProgrammeEditorRecord: Model, @unchecked Sendable {
+    static let schema = "programme_editors"
+    @ID var id: UUID?
+    @Parent(key: "user_id") var user: UserRecord
+    @Parent(key: "programme_id") var programme: ProgrammeRecord
+    init() {}
+}
+
+final class AuditRecord: Model, @unchecked Sendable {
+    static let schema = "audit_entries"
+    @ID var id: UUID?
+    @Field(key: "at") var at: Date
+    @OptionalField(key: "user_id") var userID: UUID?
+    @Field(key: "actor") var actor: String
+    @Field(key: "action") var action: String
+    @Field(key: "entity") var entity: String
+    @OptionalField(key: "entity_id") var entityID: String?
+    @OptionalField(key: "before_json") var before: String?
+    @OptionalField(key: "after_json") var after: String?
+    init() {}
+}

@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+
+final class PeriodRecord: Model, @unchecked Sendable {
+    static let schema = "periods"
+    @ID var id: UUID?
+    @Parent(key: "portfolio_id") var portfolio: PortfolioRecord
+    /// "2016-06"
+    @Field(key: "key") var key: String
+    @Field(key: "label") var label: String
+    @Field(key: "frequency") var frequency: String
+    /// ISO day, stored as text so SQLite and PostgreSQL agree.
+    @Field(key: "as_at") var asAt: String
+    @OptionalField(key: "publish_on") var publishOn: String?
+    @Field(key: "status") var status: String
+    @Field(key: "illustrative") var isIllustrative: Bool
+    @OptionalField(key: "published_at") var publishedAt: Date?
+    init() {}
+}
+
+final class ReturnRecord: Model, @unchecked Sendable {
+    static let schema = "returns"
+    @ID var id: UUID?
+    @Parent(key: "period_id") var period: PeriodRecord
+    @Parent(key: "project_id") var project: ProjectRecord
+    @OptionalField(key: "rating") var rating: String?
+    @OptionalField(key: "reported_trend") var reportedTrend: String?
+    @Field(key: "update_text") var update: String
+    @Field(key: "mitigation") var mitigation: String
+    @OptionalField(key: "submitted_by") var submittedBy: String?
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+    /// Optimistic locking: every save moves the version on; a save from an older version is a conflict.
+    @Field(key: "version") var version: Int
+    /// A token written by each save, so a writer can tell that the row it reads back is its own.
+    @Field(key: "revision") var revision: UUID
+    @Children(for: \.$parentReturn) var milestones: [ReturnMilestoneRecord]
+    init() {}
+}
+
+final class ReturnMilestoneRecord: Model, @unchecked Sendable {
+    static let schema = "return_milestones"
+    @ID var id: UUID?
+    @Parent(key: "return_id") var parentReturn: ReturnRecord
+    @Field(key: "position") var position: Int
+    @Field(key: "title") var title: String
+    @Field(key: "date_text") var dateText: String
+    /// The parsed due day (ISO) and its precision, where the text could be read.
+    @OptionalField(key: "due_by") var dueBy: String?
+    @OptionalField(key: "precision") var precision: String?
+    @OptionalField(key: "rating") var rating: String?
+    init() {}
+}
+
+/// The report of a published period, frozen as JSON: its pages are reproduced from this, never rebuilt.
+final class PeriodSnapshotRecord: Model, @unchecked Sendable {
+    static let schema = "period_snapshots"
+    @ID var id: UUID?
+    @Parent(key: "period_id") var period: PeriodRecord
+    @Field(key: "report_json") var reportJSON: String
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}

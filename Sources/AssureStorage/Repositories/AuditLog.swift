@@ -1,0 +1,53 @@
+import AssureCore
+import Fluent
+import Foundation
+
+/// One change, as the audit log shows it.
+public struct AuditEntry: Codable, Sendable, Hashable {
+    public let at: Date
+    public let actor: String
+    public let action: String
+    public let entity: String
+    public let entityID: String?
+    public let before: String?
+    public let after: String?
+}
+
+/// Every write goes through here, in the same transaction as the write itself.
+public enum AuditLog {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static func record<Before: Encodable, After: Encodable>(
+        _ db: Database, _ actor: Actor, _ action: String, entity: String, id: UUID?, before: Before?, after: After?
+    ) async throws {
+        let entry = AuditRecord()
+        entry.at = Date()
+        entry.userID = actor.userID
+        entry.actor = actor.name
+        entry.action = action
+        entry.entity = entity
+        entry.entityID = id?.uuidString
+        entry.before = try before.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        entry.after = try after.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        try await entry.create(on: db)
+    }
+
+    static func record<After: Encodable>(_ db: Database, _ actor: Actor, _ action: String, entity: String, id: UUID?,
+                                         after: After?) async throws {
+        try await record(db, actor, action, entity: entity, id: id, before: String?.none, after: after)
+    }
+
+    public static func recent(_ db: Database, limit: Int = 200, entity: String? = nil) async throws -> [AuditEntry] {
+        var query = AuditRecord.query(on: db).sort(\.$at, .descending).limit(limit)
+        if let entity { query = query.filter(\.$entity == entity) }
+        return try await query.all().map {
+            AuditEntry(at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityID,
+                       before: $0.before, after: $0.after)
+        }
+    }
+}

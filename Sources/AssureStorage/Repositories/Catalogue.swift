@@ -1,0 +1,83 @@
+import AssureCore
+import Fluent
+import Foundation
+
+public struct PortfolioSummary: Codable, Sendable, Hashable {
+    public let info: PortfolioInfo
+    public let periods: [PeriodInfo]
+    public var latestPublished: PeriodInfo? { periods.last { $0.status == .published } }
+    public var current: PeriodInfo? { periods.last { $0.status == .open } ?? latestPublished ?? periods.last }
+}
+
+/// Reading the structure: portfolios, periods, and finding them by the names people type.
+public enum Catalogue {
+    public static func portfolios(_ db: Database) async throws -> [PortfolioSummary] {
+        let portfolios = try await PortfolioRecord.query(on: db).sort(\.$name).all()
+        let periods = try await PeriodRecord.query(on: db).sort(\.$asAt).all()
+        let byPortfolio = Dictionary(grouping: periods, by: { $0.$portfolio.id })
+        return portfolios.map { record in
+            PortfolioSummary(info: record.info, periods: (byPortfolio[record.id!] ?? []).map(\.info))
+        }
+    }
+
+    public static func portfolio(_ db: Database, id: UUID) async throws -> PortfolioSummary {
+        guard let found = try await portfolios(db).first(where: { $0.info.id == id }) else {
+            throw StorageError.notFound("portfolio")
+        }
+        return found
+    }
+
+    public static func period(_ db: Database, id: UUID) async throws -> PeriodInfo {
+        guard let record = try await PeriodRecord.find(id, on: db) else { throw StorageError.notFound("reporting period") }
+        return record.info
+    }
+
+    /// Finds a period by its key ("2016-06"). With several portfolios holding that period, the portfolio must be named.
+    public static func findPeriod(_ db: Database, key: String, portfolio: String?) async throws -> (PortfolioSummary, PeriodInfo) {
+        let all = try await portfolios(db)
+        let candidates = all.filter { portfolio == nil || $0.info.name.lowercased() == portfolio!.lowercased() }
+        if let portfolio, candidates.isEmpty {
+            throw StorageError.notFound("portfolio “\(portfolio)” (there are: \(all.map(\.info.name).joined(separator: ", ")))")
+        }
+        let matches = candidates.compactMap { summary in summary.periods.first { $0.key == key }.map { (summary, $0) } }
+        switch matches.count {
+        case 1: return matches[0]
+        case 0: throw StorageError.notFound("period \(key)\(portfolio.map { " in \($0)" } ?? "")")
+        default:
+            throw StorageError.invalid(["portfolio": "Period \(key) exists in \(matches.map(\.0.info.name).joined(separator: " and ")): name one with --portfolio."])
+        }
+    }
+
+    public static func findPortfolio(_ db: Database, name: String) async throws -> PortfolioSummary {
+        let all = try await portfolios(db)
+        guard let found = all.first(where: { $0.info.name.lowercased() == name.lowercased() }) else {
+            throw StorageError.notFound("portfolio “\(name)” (there are: \(all.map(\.info.name).joined(separator: ", ")))")
+        }
+        return found
+    }
+
+    public static func programmes(_ db: Database, portfolioID: UUID) async throws -> [ProgrammeInfo] {
+        let records = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).sort(\.$sortOrder).all()
+        let names = try await People.names(db)
+        return records.map { $0.info(names: names) }
+    }
+
+    public static func isEmpty(_ db: Database) async throws -> Bool {
+        try await UserRecord.query(on: db).count() == 0
+    }
+}
+
+enum People {
+    static func names(_ db: Database) async throws -> [UUID: String] {
+        Dictionary(uniqueKeysWithValues: try await PersonRecord.query(on: db).all().map { ($0.id!, $0.name) })
+    }
+
+    /// The person of that name, created if new: people are typed by name in returns and imports.
+    static func findOrCreate(_ db: Database, name: String?, organisationID: UUID? = nil) async throws -> UUID? {
+        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
+        if let existing = try await PersonRecord.query(on: db).filter(\.$name == name).first() { return existing.id }
+        let person = PersonRecord(name: name, jobTitle: nil, organisationID: organisationID)
+        try await person.create(on: db)
+        return person.id
+    }
+}

@@ -1,0 +1,121 @@
+import AssureCore
+import AssureDemo
+import Fluent
+import Foundation
+
+/// Writes the demo portfolios (seeds 004 and 000 and their illustrative periods) into an empty database,
+/// publishing the published periods through the same path the PMO uses, so their snapshots are real.
+public enum DemoLoader {
+    public static let adminEmail = "pmo@assure.demo"
+    public static let adminPassword = "demo-pmo-2016"
+    public static let demoUsers: [(email: String, name: String, role: Role, programmes: [String])] = [
+        ("jane.brennan@assure.demo", "Jane Brennan", .editor, ["Maternity and Family Health"]),
+        ("phil.richardson@assure.demo", "Phil Richardson", .editor, ["Transformation", "Assurance"]),
+        ("board@assure.demo", "Board Member", .viewer, []),
+    ]
+
+    public static func loadIfEmpty(_ db: Database, cost: Int = 12) async throws -> Bool {
+        guard try await PortfolioRecord.query(on: db).count() == 0 else { return false }
+        try await load(db, cost: cost)
+        return true
+    }
+
+    public static func load(_ db: Database, cost: Int = 12) async throws {
+        let actor = Actor.commandLine("demo")
+        let programmeIDs = try await db.transaction { db in
+            var programmeIDs: [String: UUID] = [:]
+            let organisation = OrganisationRecord(name: Demo.organisation)
+            try await organisation.create(on: db)
+            for person in Demo.people {
+                try await PersonRecord(name: person.name, jobTitle: person.jobTitle, organisationID: organisation.id).create(on: db)
+            }
+            for portfolio in Demo.portfolios {
+                try await write(db, portfolio, organisationID: organisation.id!, actor: actor, programmeIDs: &programmeIDs)
+            }
+            try await AuditLog.record(db, actor, "load-demo", entity: "database", id: nil,
+                                      after: ["portfolios": Demo.portfolios.map(\.name)])
+            return programmeIDs
+        }
+        if try await UserRecord.query(on: db).filter(\.$email == adminEmail).first() == nil {
+            _ = try await Users.add(db, actor, email: adminEmail, name: "Demo PMO", role: .admin, password: adminPassword, cost: cost)
+            for user in demoUsers {
+                _ = try await Users.add(db, actor, email: user.email, name: user.name, role: user.role, password: adminPassword,
+                                        programmeIDs: user.programmes.compactMap { programmeIDs[$0] }, cost: cost)
+            }
+        }
+    }
+
+    private static func write(_ db: Database, _ demo: DemoPortfolio, organisationID: UUID, actor: Actor,
+                              programmeIDs: inout [String: UUID]) async throws {
+        let portfolio = PortfolioRecord(name: demo.name, scale: demo.scale.rawValue, organisationID: organisationID)
+        try await portfolio.create(on: db)
+        var projectIDs: [String: UUID] = [:]
+        var order = 0
+        for (index, programme) in demo.programmes.enumerated() {
+            let record = ProgrammeRecord()
+            record.$portfolio.id = portfolio.id!
+            record.name = programme.name
+            record.kind = programme.kind.rawValue
+            record.$clinicalLead.id = try await People.findOrCreate(db, name: programme.clinicalLead)
+            record.$headOfService.id = try await People.findOrCreate(db, name: programme.headOfService)
+            record.headOfServiceTitle = programme.headOfServiceTitle
+            record.sortOrder = index
+            try await record.create(on: db)
+            programmeIDs[programme.name] = record.id!
+            for project in programme.projects {
+                order += 1
+                let parent = try await create(db, project, programmeID: record.id!, parentID: nil, order: order)
+                projectIDs[project.key] = parent
+                for (childIndex, child) in project.children.enumerated() {
+                    order += 1
+                    projectIDs[project.childKey(childIndex)] = try await create(db, child, programmeID: record.id!,
+                                                                                parentID: parent, order: order)
+                }
+            }
+        }
+        for period in demo.periods {
+            let info = try await PeriodLifecycle.create(db, actor, portfolioID: portfolio.id!, key: period.key,
+                                                        asAt: period.asAt, publishOn: period.publishOn, label: period.label,
+                                                        illustrative: period.isIllustrative)
+            for ret in period.returns {
+                guard let projectID = projectIDs[ret.project] else { continue }
+                let record = ReturnRecord()
+                record.$period.id = info.id
+                record.$project.id = projectID
+                record.rating = ret.rating
+                record.reportedTrend = ret.trend?.rawValue
+                record.update = ret.update
+                record.mitigation = ret.mitigation
+                record.submittedBy = ret.submittedBy
+                record.submittedAt = nil
+                record.version = 1
+                record.revision = UUID()
+                try await record.create(on: db)
+                for (position, line) in ret.milestones.enumerated() {
+                    try await ReturnMilestoneRecord(returnID: record.id!, position: position, line: line).create(on: db)
+                }
+            }
+            if period.status != .draft { _ = try await PeriodLifecycle.open(db, actor, periodID: info.id) }
+            if period.status == .published { _ = try await PeriodLifecycle.publish(db, actor, periodID: info.id) }
+        }
+    }
+
+    private static func create(_ db: Database, _ project: DemoProject, programmeID: UUID, parentID: UUID?,
+                               order: Int) async throws -> UUID {
+        let record = ProjectRecord()
+        record.$programme.id = programmeID
+        record.$parent.id = parentID
+        record.reference = project.reference
+        record.title = project.title
+        record.description = project.description
+        record.$sro.id = try await People.findOrCreate(db, name: project.sro)
+        record.$lead.id = try await People.findOrCreate(db, name: project.lead)
+        record.commencement = project.commencement
+        record.projectPlan = project.projectPlan
+        record.projectTimescale = project.projectTimescale
+        record.sortOrder = order
+        record.version = 1
+        try await record.create(on: db)
+        return record.id!
+    }
+}

@@ -1,0 +1,46 @@
+import AssureCore
+import Foundation
+
+// Records and domain values are separate; these are the only places one becomes the other.
+
+extension PortfolioRecord {
+    var info: PortfolioInfo {
+        PortfolioInfo(id: id!, name: name, scale: .standard(RatingScaleKind(rawValue: scale) ?? .threePoint))
+    }
+}
+
+extension PeriodRecord {
+    var info: PeriodInfo {
+        PeriodInfo(id: id!, key: key, label: label, frequency: PeriodFrequency(rawValue: frequency) ?? .monthly,
+                   asAt: CalendarDate(iso: asAt) ?? CalendarDate(year: 1970, month: 1, day: 1)!,
+                   publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
+                   status: PeriodStatus(rawValue: status) ?? .draft, isIllustrative: isIllustrative)
+    }
+}
+
+extension ProgrammeRecord {
+    func info(names: [UUID: String]) -> ProgrammeInfo {
+        ProgrammeInfo(id: id!, name: name, kind: ProgrammeKind(rawValue: kind) ?? .programme,
+                      clinicalLead: $clinicalLead.id.flatMap { names[$0] },
+                      headOfService: $headOfService.id.flatMap { names[$0] }, headOfServiceTitle: headOfServiceTitle)
+    }
+}
+
+extension ProjectRecord {
+    func info(names: [UUID: String]) -> ProjectInfo {
+        ProjectInfo(id: id!, programmeID: $programme.id, parentID: $parent.id, reference: reference, title: title,
+                    description: description, sro: $sro.id.flatMap { names[$0] }, lead: $lead.id.flatMap { names[$0] },
+                    commencement: commencement, projectPlan: projectPlan, projectTimescale: projectTimescale)
+    }
+}
+
+extension ReturnRecord {
+    func info(milestones: [ReturnMilestoneRecord]) -> ReturnInfo {
+        ReturnInfo(projectID: $project.id, rating: rating, reportedTrend: reportedTrend.flatMap(Trend.init(rawValue:)),
+                   update: update, mitigation: mitigation,
+                   milestones: milestones.sorted { $0.position < $1.position }.map {
+                       MilestoneLine(title: $0.title, date: $0.dateText, rating: $0.rating)
+                   },
+                   submittedBy: submittedBy, submittedAt: submittedAt)
+    }
+}

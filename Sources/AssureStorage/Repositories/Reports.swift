@@ -1,0 +1,93 @@
+import AssureCore
+import Fluent
+import Foundation
+
+/// A period's report: the frozen snapshot for a published period, built live otherwise.
+public enum Reports {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    public static func report(_ db: Database, periodID: UUID) async throws -> PeriodReport {
+        if let snapshot = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).first() {
+            return try decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
+        }
+        return PeriodReportBuilder.build(try await periodData(db, periodID: periodID))
+    }
+
+    /// Everything the builder needs, in a fixed number of queries whatever the size of the portfolio.
+    public static func periodData(_ db: Database, periodID: UUID) async throws -> PeriodData {
+        guard let period = try await PeriodRecord.find(periodID, on: db),
+              let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db) else {
+            throw StorageError.notFound("reporting period")
+        }
+        let names = try await People.names(db)
+        let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!)
+            .sort(\.$sortOrder).all()
+        let programmeIDs = programmes.compactMap(\.id)
+        let projects = programmeIDs.isEmpty ? [] : try await ProjectRecord.query(on: db)
+            .filter(\.$programme.$id ~~ programmeIDs).sort(\.$sortOrder).all()
+        let returns = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID).all()
+        let returnIDs = returns.compactMap(\.id)
+        let milestones = returnIDs.isEmpty ? [] : try await ReturnMilestoneRecord.query(on: db)
+            .filter(\.$parentReturn.$id ~~ returnIDs).all()
+        let milestonesByReturn = Dictionary(grouping: milestones, by: { $0.$parentReturn.id })
+
+        let order = Dictionary(uniqueKeysWithValues: programmes.enumerated().map { ($1.id!, $0) })
+        let sortedProjects = projects.sorted {
+            (order[$0.$programme.id] ?? 0, $0.sortOrder) < (order[$1.$programme.id] ?? 0, $1.sortOrder)
+        }
+        var returnInfos: [UUID: ReturnInfo] = [:]
+        for ret in returns { returnInfos[ret.$project.id] = ret.info(milestones: milestonesByReturn[ret.id!] ?? []) }
+
+        let previous = try await PeriodRecord.query(on: db)
+            .filter(\.$portfolio.$id == portfolio.id!).filter(\.$status == PeriodStatus.published.rawValue)
+            .filter(\.$asAt < period.asAt).sort(\.$asAt, .descending).first()
+        var previousRatings: [UUID: RatingLevel] = [:]
+        if let previous, let previousReport = try? await report(db, periodID: previous.id!) {
+            previousRatings = previousReport.effectiveRatings
+        }
+        return PeriodData(portfolio: portfolio.info, period: period.info,
+                          programmes: programmes.map { $0.info(names: names) },
+                          projects: sortedProjects.map { $0.info(names: names) }, returns: returnInfos,
+                          previousPeriodKey: previous?.key, previousRatings: previousRatings)
+    }
+
+
+    /// A project's rating in every period of its portfolio, oldest first, for the project page.
+    public static func history(_ db: Database, projectID: UUID) async throws -> [(period: PeriodInfo, row: ProjectRow?)] {
+        guard let project = try await ProjectRecord.find(projectID, on: db),
+              let programme = try await ProgrammeRecord.find(project.$programme.id, on: db) else {
+            throw StorageError.notFound("project")
+        }
+        let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == programme.$portfolio.id)
+            .sort(\.$asAt).all()
+        var result: [(PeriodInfo, ProjectRow?)] = []
+        for period in periods {
+            let report = try await report(db, periodID: period.id!)
+            result.append((period.info, report.findRow(projectID)))
+        }
+        return result
+    }
+}
+
+public extension PeriodReport {
+    func findRow(_ id: UUID) -> ProjectRow? {
+        func walk(_ rows: [ProjectRow]) -> ProjectRow? {
+            for row in rows {
+                if row.project.id == id { return row }
+                if let found = walk(row.children) { return found }
+            }
+            return nil
+        }
+        return walk(allRows)
+    }
+}

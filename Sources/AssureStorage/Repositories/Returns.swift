@@ -1,0 +1,136 @@
+import AssureCore
+import Fluent
+import Foundation
+
+/// A return as its form shows it: the project, the period, and the values to edit.
+public struct ReturnSheet: Sendable {
+    public let project: ProjectInfo
+    public let programme: ProgrammeInfo
+    public let period: PeriodInfo
+    public let scale: RatingScale
+    public let form: ReturnForm
+    /// True when the values come from the previous period because nothing was entered yet.
+    public let isPrefilled: Bool
+    public let submittedBy: String?
+    public let submittedAt: Date?
+}
+
+public enum Returns {
+    public static func sheet(_ db: Database, periodID: UUID, projectID: UUID) async throws -> ReturnSheet {
+        guard let period = try await PeriodRecord.find(periodID, on: db) else { throw StorageError.notFound("reporting period") }
+        guard let project = try await ProjectRecord.find(projectID, on: db),
+              let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
+              programme.$portfolio.id == period.$portfolio.id,
+              let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db) else {
+            throw StorageError.notFound("project in this period's portfolio")
+        }
+        let names = try await People.names(db)
+        let existing = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)
+            .filter(\.$project.$id == projectID).with(\.$milestones).first()
+        var source = existing
+        if source == nil {
+            // Prefill from the project's latest earlier return, so a lead edits rather than retypes.
+            let earlier = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == period.$portfolio.id)
+                .filter(\.$asAt < period.asAt).sort(\.$asAt, .descending).all().compactMap(\.id)
+            if !earlier.isEmpty {
+                let candidates = try await ReturnRecord.query(on: db).filter(\.$project.$id == projectID)
+                    .filter(\.$period.$id ~~ earlier).with(\.$milestones).all()
+                source = earlier.lazy.compactMap { id in candidates.first { $0.$period.id == id } }.first
+            }
+        }
+        let info = source?.info(milestones: source?.milestones ?? [])
+        let form = ReturnForm(rating: info?.rating ?? "", update: existing == nil ? "" : info?.update ?? "",
+                              mitigation: existing == nil ? "" : info?.mitigation ?? "",
+                              milestones: info?.milestones ?? [], baseVersion: existing?.version ?? 0)
+        return ReturnSheet(project: project.info(names: names), programme: programme.info(names: names),
+                           period: period.info, scale: portfolio.info.scale, form: form,
+                           isPrefilled: existing == nil && source != nil,
+                           submittedBy: existing?.submittedBy, submittedAt: existing?.submittedAt)
+    }
+
+    /// Saves a return. Refused when the actor may not edit the project's programme, when the period is published,
+    /// when a value is bad (field → message), or when someone else saved since the form was opened.
+    public static func save(_ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, form: ReturnForm) async throws {
+        try await db.transaction { db in
+            let period = try await PeriodLifecycle.requireWritable(db, periodID: periodID)
+            guard let project = try await ProjectRecord.find(projectID, on: db),
+                  let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
+                  programme.$portfolio.id == period.$portfolio.id,
+                  let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db) else {
+                throw StorageError.notFound("project in this period's portfolio")
+            }
+            guard actor.canEdit(programme: programme.id!) else {
+                throw StorageError.forbidden("\(actor.name) may not write returns for \(programme.name)")
+            }
+            guard period.status == PeriodStatus.open.rawValue else {
+                throw StorageError.invalid(["period": "Period \(period.label) is \(period.status), not open for returns."])
+            }
+            let errors = form.validate(on: portfolio.info.scale)
+            if !errors.isEmpty { throw StorageError.invalid(errors) }
+
+            let existing = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)
+                .filter(\.$project.$id == projectID).with(\.$milestones).first()
+            let before = existing.map { $0.info(milestones: $0.milestones) }
+            let record = try await write(db, existing: existing, periodID: periodID, projectID: projectID, form: form, actor: actor)
+            try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id == record.id!).delete()
+            for (position, line) in form.cleanedMilestones.enumerated() {
+                try await ReturnMilestoneRecord(returnID: record.id!, position: position, line: line).create(on: db)
+            }
+            let after = record.info(milestones: form.cleanedMilestones.enumerated().map {
+                ReturnMilestoneRecord(returnID: record.id!, position: $0.offset, line: $0.element)
+            })
+            try await AuditLog.record(db, actor, existing == nil ? "create" : "update", entity: "return", id: record.id,
+                                      before: before, after: after)
+        }
+    }
+
+    /// The conditional update (WHERE version = the form's version) lets exactly one of two concurrent saves win,
+    /// on SQLite and PostgreSQL alike; the loser reads back a revision that is not its own.
+    private static func write(_ db: Database, existing: ReturnRecord?, periodID: UUID, projectID: UUID,
+                              form: ReturnForm, actor: Actor) async throws -> ReturnRecord {
+        let revision = UUID()
+        let conflict = StorageError.conflict("Someone else saved this return while you were editing it. Your changes are below, beside theirs: review them and save again.")
+        guard let existing else {
+            if form.baseVersion != 0 { throw conflict }
+            let record = ReturnRecord()
+            record.$period.id = periodID
+            record.$project.id = projectID
+            apply(form, actor: actor, to: record)
+            record.version = 1
+            record.revision = revision
+            do { try await record.create(on: db) } catch { throw conflict }
+            return record
+        }
+        guard existing.version == form.baseVersion else { throw conflict }
+        try await ReturnRecord.query(on: db).filter(\.$id == existing.id!).filter(\.$version == form.baseVersion)
+            .set(\.$rating, to: form.rating.trimmingCharacters(in: .whitespaces))
+            .set(\.$update, to: form.update).set(\.$mitigation, to: form.mitigation)
+            .set(\.$submittedBy, to: actor.name).set(\.$submittedAt, to: Date())
+            .set(\.$version, to: form.baseVersion + 1).set(\.$revision, to: revision)
+            .update()
+        guard let saved = try await ReturnRecord.find(existing.id!, on: db), saved.revision == revision else { throw conflict }
+        return saved
+    }
+
+    private static func apply(_ form: ReturnForm, actor: Actor, to record: ReturnRecord) {
+        record.rating = form.rating.trimmingCharacters(in: .whitespaces)
+        record.update = form.update
+        record.mitigation = form.mitigation
+        record.submittedBy = actor.name
+        record.submittedAt = Date()
+    }
+}
+
+extension ReturnMilestoneRecord {
+    convenience init(returnID: UUID, position: Int, line: MilestoneLine) {
+        self.init()
+        self.$parentReturn.id = returnID
+        self.position = position
+        self.title = line.title
+        self.dateText = line.date
+        let parsed = DateText(line.date).parsed
+        self.dueBy = parsed?.dueBy.iso
+        self.precision = parsed?.precision.rawValue
+        self.rating = line.rating
+    }
+}

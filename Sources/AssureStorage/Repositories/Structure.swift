@@ -1,0 +1,90 @@
+import AssureCore
+import Fluent
+import Foundation
+
+/// The editable details of a project.
+public struct ProjectChanges: Codable, Sendable, Hashable {
+    public var reference: String?
+    public var title: String
+    public var sro: String?
+    public var lead: String?
+    public var programmeID: UUID
+    public var baseVersion: Int
+
+    public init(reference: String?, title: String, sro: String?, lead: String?, programmeID: UUID, baseVersion: Int) {
+        self.reference = reference
+        self.title = title
+        self.sro = sro
+        self.lead = lead
+        self.programmeID = programmeID
+        self.baseVersion = baseVersion
+    }
+}
+
+public struct ProjectDetail: Sendable {
+    public let project: ProjectInfo
+    public let programme: ProgrammeInfo
+    public let portfolio: PortfolioInfo
+    public let version: Int
+}
+
+/// Changing the structure: portfolios, programmes, projects. Published periods are unaffected: they keep their snapshot.
+public enum Structure {
+    public static func project(_ db: Database, id: UUID) async throws -> ProjectDetail {
+        guard let project = try await ProjectRecord.find(id, on: db),
+              let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
+              let portfolio = try await PortfolioRecord.find(programme.$portfolio.id, on: db) else {
+            throw StorageError.notFound("project")
+        }
+        let names = try await People.names(db)
+        return ProjectDetail(project: project.info(names: names), programme: programme.info(names: names),
+                             portfolio: portfolio.info, version: project.version)
+    }
+
+    /// Renames, re-references, moves a project to another programme of its portfolio, or replaces its SRO or lead.
+    public static func updateProject(_ db: Database, _ actor: Actor, id: UUID, changes: ProjectChanges) async throws {
+        try await db.transaction { db in
+            guard let project = try await ProjectRecord.find(id, on: db),
+                  let from = try await ProgrammeRecord.find(project.$programme.id, on: db) else {
+                throw StorageError.notFound("project")
+            }
+            guard let to = try await ProgrammeRecord.find(changes.programmeID, on: db),
+                  to.$portfolio.id == from.$portfolio.id else {
+                throw StorageError.invalid(["programme": "Choose a programme of the same portfolio."])
+            }
+            guard actor.canEdit(programme: from.id!), actor.canEdit(programme: to.id!) else {
+                throw StorageError.forbidden("\(actor.name) may not change projects in \(from.name)")
+            }
+            var errors: [String: String] = [:]
+            let title = changes.title.trimmingCharacters(in: .whitespacesAndNewlines)
+            if title.isEmpty { errors["title"] = "Give the project a title." }
+            if title.count > 500 { errors["title"] = "Keep the title under 500 characters." }
+            if !errors.isEmpty { throw StorageError.invalid(errors) }
+            guard project.version == changes.baseVersion else {
+                throw StorageError.conflict("Someone else changed this project while you were editing it. Review and save again.")
+            }
+            let names = try await People.names(db)
+            let before = project.info(names: names)
+            project.reference = changes.reference?.nilIfBlank
+            project.title = title
+            project.$sro.id = try await People.findOrCreate(db, name: changes.sro)
+            project.$lead.id = try await People.findOrCreate(db, name: changes.lead)
+            if project.$programme.id != to.id! {
+                project.$programme.id = to.id!
+                // Sub-items move with their project.
+                try await ProjectRecord.query(on: db).filter(\.$parent.$id == id).set(\.$programme.$id, to: to.id!).update()
+            }
+            project.version += 1
+            try await project.save(on: db)
+            let after = project.info(names: try await People.names(db))
+            try await AuditLog.record(db, actor, "update", entity: "project", id: id, before: before, after: after)
+        }
+    }
+}
+
+extension String {
+    var nilIfBlank: String? {
+        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

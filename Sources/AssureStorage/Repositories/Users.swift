@@ -1,0 +1,103 @@
+import AssureCore
+import Fluent
+import Foundation
+import Vapor
+
+public struct UserSummary: Codable, Sendable, Hashable {
+    public let id: UUID
+    public let email: String
+    public let name: String
+    public let role: Role
+    public let programmes: [String]
+}
+
+/// Accounts, passwords and what each user may edit. Passwords are stored only as Bcrypt hashes.
+public enum Users {
+    public static let minimumPasswordLength = 10
+
+    public static func add(_ db: Database, _ actor: Actor, email: String, name: String, role: Role, password: String,
+                           programmeIDs: [UUID] = [], cost: Int = 12) async throws -> UserSummary {
+        guard actor.canManageUsers else { throw StorageError.forbidden("only an admin adds users") }
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = name.trimmingCharacters(in: .whitespaces)
+        var errors: [String: String] = [:]
+        if email.wholeMatch(of: #/[^@\s]+@[^@\s]+\.[^@\s]+/#) == nil { errors["email"] = "Enter an email address like name@nhs.net." }
+        if name.isEmpty { errors["name"] = "Enter the person's name." }
+        if let problem = passwordProblem(password) { errors["password"] = problem }
+        if !errors.isEmpty { throw StorageError.invalid(errors) }
+        let hash = try Bcrypt.hash(password, cost: cost)
+        return try await db.transaction { db in
+            if try await UserRecord.query(on: db).filter(\.$email == email).first() != nil {
+                throw StorageError.invalid(["email": "There is already a user with the email \(email)."])
+            }
+            let user = UserRecord()
+            user.email = email
+            user.name = name
+            user.role = role.rawValue
+            user.passwordHash = hash
+            user.createdAt = Date()
+            try await user.create(on: db)
+            for programmeID in programmeIDs {
+                let link = ProgrammeEditorRecord()
+                link.$user.id = user.id!
+                link.$programme.id = programmeID
+                try await link.create(on: db)
+            }
+            let summary = try await Self.summary(db, user)
+            try await AuditLog.record(db, actor, "create", entity: "user", id: user.id, after: summary)
+            return summary
+        }
+    }
+
+    public static func passwordProblem(_ password: String) -> String? {
+        if password.count < minimumPasswordLength { return "Use at least \(minimumPasswordLength) characters." }
+        if password.allSatisfy({ $0.isLetter }) || password.allSatisfy({ $0.isNumber }) {
+            return "Mix letters with numbers or symbols."
+        }
+        return nil
+    }
+
+    public static func list(_ db: Database) async throws -> [UserSummary] {
+        var result: [UserSummary] = []
+        for user in try await UserRecord.query(on: db).sort(\.$email).all() { result.append(try await summary(db, user)) }
+        return result
+    }
+
+    public static func resetPassword(_ db: Database, _ actor: Actor, email: String, password: String, cost: Int = 12) async throws {
+        guard actor.canManageUsers else { throw StorageError.forbidden("only an admin resets passwords") }
+        if let problem = passwordProblem(password) { throw StorageError.invalid(["password": problem]) }
+        guard let user = try await UserRecord.query(on: db).filter(\.$email == email.lowercased()).first() else {
+            throw StorageError.notFound("user \(email)")
+        }
+        user.passwordHash = try Bcrypt.hash(password, cost: cost)
+        try await db.transaction { db in
+            try await user.save(on: db)
+            try await AuditLog.record(db, actor, "reset-password", entity: "user", id: user.id, after: ["email": user.email])
+        }
+    }
+
+    /// The actor for a login, or nil for a wrong email or password (the same answer for both).
+    public static func authenticate(_ db: Database, email: String, password: String) async throws -> Actor? {
+        guard let user = try await UserRecord.query(on: db).filter(\.$email == email.lowercased()).first() else {
+            // Spend the time a real check would, so a missing account cannot be told apart by timing.
+            _ = try? Bcrypt.verify(password, created: dummyHash)
+            return nil
+        }
+        guard try Bcrypt.verify(password, created: user.passwordHash) else { return nil }
+        return try await actor(db, userID: user.id!)
+    }
+
+    private static let dummyHash = "$2b$12$C6UzMDM.H6dfI/f/IKcEeO5KQfE9yTk9F.0vV5b2l0n3V.Gf8J7mK"
+
+    public static func actor(_ db: Database, userID: UUID) async throws -> Actor? {
+        guard let user = try await UserRecord.find(userID, on: db) else { return nil }
+        let programmes = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == userID).all().map(\.$programme.id)
+        return Actor(userID: userID, name: user.name, role: Role(rawValue: user.role) ?? .viewer, programmeIDs: Set(programmes))
+    }
+
+    private static func summary(_ db: Database, _ user: UserRecord) async throws -> UserSummary {
+        let links = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == user.id!).with(\.$programme).all()
+        return UserSummary(id: user.id!, email: user.email, name: user.name, role: Role(rawValue: user.role) ?? .viewer,
+                           programmes: links.map(\.programme.name).sorted())
+    }
+}

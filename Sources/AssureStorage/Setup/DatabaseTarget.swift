@@ -1,0 +1,66 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+
+/// Where the data lives: an SQLite file (the embedded default) or a PostgreSQL server.
+public enum DatabaseTarget: Equatable, Sendable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    public static let defaultPath = "assure.sqlite"
+
+    /// "postgres://…" or "postgresql://…" is a server; anything else is an SQLite file path.
+    public init(_ text: String?) {
+        let value = (text ?? "").trimmingCharacters(in: .whitespaces)
+        if value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") {
+            self = .postgres(url: value)
+        } else {
+            self = .sqlite(path: value.isEmpty ? Self.defaultPath : value)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .sqlite(let path):
+            return "SQLite file \(path)"
+        case .postgres(let url):
+            // Never print a password.
+            guard var parts = URLComponents(string: url) else { return "PostgreSQL" }
+            if parts.password != nil { parts.password = "****" }
+            return "PostgreSQL \(parts.string ?? "")"
+        }
+    }
+}
+
+public enum Storage {
+    public static var migrations: [any Migration] {
+        [M001_CreateOrganisationsAndPeople(), M002_CreatePortfoliosProgrammesProjects(), M003_CreatePeriodsAndReturns(),
+         M004_CreateUsersAndAudit(), M005_CreateIndexes()]
+    }
+
+    /// The Fluent configuration for a target. A bad PostgreSQL URL is reported with the setting's name.
+    public static func configuration(for target: DatabaseTarget) throws -> DatabaseConfigurationFactory {
+        switch target {
+        case .sqlite(let path):
+            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1)
+        case .postgres(let url):
+            do {
+                var config = try SQLPostgresConfiguration(url: url)
+                config.searchPath = ["public"]
+                return .postgres(configuration: config, maxConnectionsPerEventLoop: 4)
+            } catch {
+                throw StorageError.invalid(["database": "“\(url)” is not a PostgreSQL URL (postgres://user:password@host:port/database)."])
+            }
+        }
+    }
+
+    /// Settings that make SQLite safe for a web server: write-ahead log, waits instead of "database is locked".
+    public static func prepare(_ database: Database) async throws {
+        guard let sql = database as? SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA busy_timeout=5000").run()
+        try await sql.raw("PRAGMA foreign_keys=ON").run()
+    }
+}
