@@ -39,6 +39,7 @@ let package = Package(
             "AssureCore", "AssureStorage", "AssureWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
         ]),
         .testTarget(name: "AssureCoreTests", dependencies: ["AssureCore", "AssureDemo"]),
         // Databases for tests: a temporary SQLite file, or a fresh database on the PostgreSQL server CI starts.

@@ -62,19 +62,7 @@ private func administer(_ url: String, _ work: (SQLDatabase) async throws -> Voi
 /// Runs `body` with a migrated, empty database of that backend.
 public func withStorage(_ backend: Backend, _ body: (Database) async throws -> Void) async throws {
     try await withDatabaseTarget(backend) { target in
-        let app = try await Application.make(.testing)
-        app.logger.logLevel = .warning
-        do {
-            app.databases.use(try Storage.configuration(for: target), as: backend == .sqlite ? .sqlite : .psql)
-            app.migrations.add(Storage.migrations)
-            try await Storage.prepare(app.db)
-            try await app.autoMigrate()
-            try await body(app.db)
-        } catch {
-            try await app.asyncShutdown()
-            throw error
-        }
-        try await app.asyncShutdown()
+        try await Storage.withDatabase(target, body)
     }
 }
 

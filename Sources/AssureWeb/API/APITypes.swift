@@ -1,0 +1,124 @@
+import AssureCore
+import Foundation
+
+// The JSON API's own types: stable names for outsiders, converted explicitly from domain values.
+
+struct APIPeriod: Codable, Sendable {
+    let id: UUID
+    let key: String
+    let label: String
+    let asAt: String
+    let publishOn: String?
+    let status: String
+    let illustrative: Bool
+
+    init(_ period: PeriodInfo) {
+        id = period.id
+        key = period.key
+        label = period.label
+        asAt = period.asAt.iso
+        publishOn = period.publishOn?.iso
+        status = period.status.rawValue
+        illustrative = period.isIllustrative
+    }
+}
+
+struct APIPortfolio: Codable, Sendable {
+    let id: UUID
+    let name: String
+    let scale: String
+    let ratings: [String]
+    let periods: [APIPeriod]
+}
+
+struct APICell: Codable, Sendable {
+    let text: String
+    let rating: String?
+    let trend: String?
+    let trendReported: Bool?
+    let flags: [String]?
+
+    init(_ cell: ReportTable.Cell) {
+        text = cell.text
+        rating = cell.rating?.label
+        trend = cell.trend?.rawValue
+        trendReported = cell.trend == nil ? nil : cell.trendIsReported
+        flags = cell.flags.isEmpty ? nil : cell.flags.map(\.message)
+    }
+}
+
+struct APITable: Codable, Sendable {
+    let title: String
+    let subtitle: [String]
+    let columns: [String]
+    let rows: [[APICell]]
+
+    init(_ table: ReportTable) {
+        title = table.title
+        subtitle = table.subtitle
+        columns = table.columns
+        rows = table.rows.map { $0.map(APICell.init) }
+    }
+}
+
+struct APIDashboard: Codable, Sendable {
+    let report: String
+    let portfolio: String
+    let period: APIPeriod
+    let previousPeriod: String?
+    let counts: [String: Int]
+    let tables: [APITable]
+
+    init(_ kind: ReportKind, _ report: PeriodReport) {
+        self.report = kind.rawValue
+        portfolio = report.portfolio.name
+        period = APIPeriod(report.period)
+        previousPeriod = report.previousPeriodKey
+        counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.label, $0.count) })
+        tables = kind.tables(report).map(APITable.init)
+    }
+}
+
+struct APIProjectPeriod: Codable, Sendable {
+    let period: APIPeriod
+    let rating: String?
+    let ratingAsWritten: String?
+    let trend: String?
+    let update: String?
+    let milestones: [APIMilestone]
+    let flags: [String]
+}
+
+struct APIMilestone: Codable, Sendable {
+    let title: String
+    let date: String
+    let dueBy: String?
+    let precision: String?
+    let rating: String?
+}
+
+struct APIProject: Codable, Sendable {
+    let id: UUID
+    let reference: String?
+    let title: String
+    let programme: String
+    let portfolio: String
+    let sro: String?
+    let lead: String?
+    let periods: [APIProjectPeriod]
+}
+
+extension APIProjectPeriod {
+    init(period: PeriodInfo, row: ProjectRow?) {
+        self.period = APIPeriod(period)
+        rating = row?.effective?.label
+        ratingAsWritten = row?.reportedRating?.written
+        trend = row?.trend.shown?.rawValue
+        update = row?.update
+        milestones = (row?.milestones ?? []).map {
+            APIMilestone(title: $0.title, date: $0.date.written, dueBy: $0.date.parsed?.dueBy.iso,
+                         precision: $0.date.parsed?.precision.rawValue, rating: $0.rating?.written)
+        }
+        flags = (row?.flags ?? []).map(\.message)
+    }
+}

@@ -1,0 +1,46 @@
+import AssureStorage
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Builds the whole web app on an Application: database, migrations, sessions in the database, middleware, routes.
+public enum AssureApp {
+    public static func configure(_ app: Application, _ settings: AppSettings) async throws {
+        app.storage[AppSettingsKey.self] = settings
+        app.databases.use(try Storage.configuration(for: settings.database), as: settings.database.databaseID)
+        app.migrations.add(Storage.migrations)
+        app.migrations.add(SessionRecord.migration)
+        try await Storage.prepare(app.db)
+        try await app.autoMigrate()
+        if settings.loadDemo, try await DemoLoader.loadIfEmpty(app.db, cost: settings.bcryptCost) {
+            app.logger.notice("Loaded the demo portfolios (seeds 004 and 000).")
+        }
+
+        app.sessions.use(.fluent)
+        app.sessions.configuration.cookieName = "assure-session"
+        app.sessions.configuration.cookieFactory = { sessionID in
+            HTTPCookies.Value(string: sessionID.string, expires: Date(timeIntervalSinceNow: 8 * 60 * 60), maxAge: 8 * 60 * 60,
+                              path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        }
+        app.routes.defaultMaxBodySize = "2mb"
+
+        app.middleware = Middlewares()
+        app.middleware.use(PageErrorMiddleware())
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(app.sessions.middleware)
+        app.middleware.use(CurrentActorMiddleware())
+        app.middleware.use(CSRFMiddleware())
+        app.middleware.use(AccessMiddleware(setup: SetupState()))
+
+        try app.register(collection: AccountController())
+        try app.register(collection: PortfolioController())
+        try app.register(collection: DashboardController())
+        try app.register(collection: ProjectController())
+        try app.register(collection: APIController())
+        app.get(Route.stylesheet.components) { _ in
+            Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],
+                     body: .init(string: Stylesheet.css))
+        }
+    }
+}

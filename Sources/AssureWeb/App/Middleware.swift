@@ -1,0 +1,145 @@
+import AssureCore
+import AssureStorage
+import Crypto
+import Fluent
+import Foundation
+import Vapor
+
+struct ActorKey: StorageKey { typealias Value = Actor }
+
+extension Request {
+    /// The signed-in user, if any.
+    var actor: Actor? { storage[ActorKey.self] }
+
+    func requireActor() throws -> Actor {
+        guard let actor else { throw Abort(.unauthorized, reason: "Sign in first.") }
+        return actor
+    }
+
+    /// The session's CSRF token, made on first use.
+    var csrfToken: String {
+        if let token = session.data["csrf"] { return token }
+        let token = [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+        session.data["csrf"] = token
+        return token
+    }
+
+    func page(_ title: String, notice: String? = nil) -> PageContext {
+        PageContext(actor: actor, csrf: csrfToken, title: title, notice: notice ?? session.data["notice"].map { text in
+            session.data["notice"] = nil
+            return text
+        })
+    }
+
+    func html(_ body: String, status: HTTPStatus = .ok) -> Response {
+        Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: body))
+    }
+
+    /// Redirect after a successful POST, with a message for the next page.
+    func redirect(to path: String, notice: String) -> Response {
+        session.data["notice"] = notice
+        return redirect(to: path, redirectType: .normal)
+    }
+}
+
+struct CurrentActorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        if let text = request.session.data["userID"], let id = UUID(uuidString: text) {
+            if let actor = try await Users.actor(request.db, userID: id) {
+                request.storage[ActorKey.self] = actor
+            } else {
+                request.session.destroy()
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Every state-changing request must carry the session's token, in the form (`_csrf`) or in the X-CSRF-Token header.
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else { return try await next.respond(to: request) }
+        let expected = request.session.data["csrf"]
+        let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "_csrf"))
+        guard let expected, let sent, Data(expected.utf8).count == Data(sent.utf8).count,
+              zip(expected.utf8, sent.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+            throw Abort(.forbidden, reason: "This form has expired or did not come from Assure. Go back, reload the page and try again.")
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Until the first administrator exists, every page leads to set-up. Once one exists it always will.
+actor SetupState {
+    private var done = false
+    func isDone(_ db: Database) async throws -> Bool {
+        if done { return true }
+        done = try await !Catalogue.isEmpty(db)
+        return done
+    }
+}
+
+/// Pages need a signed-in user; set-up is only for an empty database.
+struct AccessMiddleware: AsyncMiddleware {
+    let setup: SetupState
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        let path = request.url.path
+        let isPublic = Route.allCases.filter(\.isPublic).contains { $0.link() == path }
+        let setupDone = try await setup.isDone(request.db)
+        if !setupDone, path != Route.setup.link(), path != Route.stylesheet.link() {
+            return request.redirect(to: Route.setup.link())
+        }
+        if setupDone, path == Route.setup.link() { return request.redirect(to: Route.login.link()) }
+        if !isPublic, request.actor == nil {
+            if path.hasPrefix("/api/") { throw Abort(.unauthorized, reason: "Sign in first.") }
+            return request.redirect(to: Route.login.link())
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        return response
+    }
+}
+
+/// Errors become pages (or JSON for the API) with a status a browser and a script can both act on.
+struct PageErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, message) = Self.describe(error)
+            if status == .internalServerError { request.logger.report(error: error) }
+            if request.url.path.hasPrefix("/api/") {
+                let body = (try? JSONEncoder().encode(["error": message])) ?? Data()
+                return Response(status: status, headers: ["Content-Type": "application/json"], body: .init(data: body))
+            }
+            let context = PageContext(actor: request.actor, csrf: request.session.data["csrf"] ?? "", title: status.reasonPhrase)
+            return request.html(AccountPages.message(context, heading: status.reasonPhrase, text: message), status: status)
+        }
+    }
+
+    static func describe(_ error: Error) -> (HTTPStatus, String) {
+        switch error {
+        case let storage as StorageError:
+            switch storage {
+            case .notFound: return (.notFound, storage.description)
+            case .forbidden: return (.forbidden, storage.description)
+            case .frozen, .conflict: return (.conflict, storage.description)
+            case .invalid: return (.unprocessableEntity, storage.description)
+            }
+        case let abort as AbortError:
+            return (abort.status, abort.reason)
+        default:
+            return (.internalServerError, "Something went wrong. Nothing was changed.")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import AssureCore
+import AssureStorage
+import Vapor
+
+/// The same data as the pages, as JSON under /api/v1. Reading needs a signed-in session.
+struct APIController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get(Route.apiPortfolios.components, use: portfolios)
+        routes.get(Route.apiPeriod.components, use: period)
+        for kind in ReportKind.allCases {
+            routes.get(kind.apiRoute.components) { req in
+                json(APIDashboard(kind, try await Reports.report(req.db, periodID: try req.uuid("period"))))
+            }
+        }
+        routes.get(Route.apiProject.components, use: project)
+    }
+
+    func portfolios(req: Request) async throws -> Response {
+        json(try await Catalogue.portfolios(req.db).map { summary in
+            APIPortfolio(id: summary.info.id, name: summary.info.name, scale: summary.info.scale.kind.rawValue,
+                         ratings: summary.info.scale.levels.map(\.label), periods: summary.periods.map(APIPeriod.init))
+        })
+    }
+
+    func period(req: Request) async throws -> Response {
+        json(APIPeriod(try await Catalogue.period(req.db, id: try req.uuid("period"))))
+    }
+
+    func project(req: Request) async throws -> Response {
+        let id = try req.uuid("project")
+        let detail = try await Structure.project(req.db, id: id)
+        let history = try await Reports.history(req.db, projectID: id)
+        return json(APIProject(id: id, reference: detail.project.reference, title: detail.project.title,
+                               programme: detail.programme.name, portfolio: detail.portfolio.name, sro: detail.project.sro,
+                               lead: detail.project.lead, periods: history.map { APIProjectPeriod(period: $0.period, row: $0.row) }))
+    }
+
+    private func json<T: Encodable>(_ value: T) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data()
+        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: data))
+    }
+}

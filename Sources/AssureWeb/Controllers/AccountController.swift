@@ -1,0 +1,100 @@
+import AssureCore
+import AssureStorage
+import Fluent
+import Vapor
+
+/// Sign in and out, first-run set-up, users and the audit log.
+struct AccountController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get(Route.login.components, use: loginPage)
+        routes.post(Route.login.components, use: login)
+        routes.post(Route.logout.components, use: logout)
+        routes.get(Route.setup.components, use: setupPage)
+        routes.post(Route.setup.components, use: setup)
+        routes.get(Route.users.components, use: usersPage)
+        routes.post(Route.users.components, use: addUser)
+        routes.get(Route.audit.components, use: audit)
+    }
+
+    struct LoginInput: Content { var email: String?; var password: String? }
+
+    func loginPage(req: Request) async throws -> Response {
+        if req.actor != nil { return req.redirect(to: Route.home.link()) }
+        return req.html(AccountPages.login(req.page("Sign in"), demoHint: req.settings.loadDemo))
+    }
+
+    func login(req: Request) async throws -> Response {
+        let input = try req.content.decode(LoginInput.self)
+        let email = input.email ?? ""
+        guard let actor = try await Users.authenticate(req.db, email: email, password: input.password ?? ""),
+              let userID = actor.userID else {
+            return req.html(AccountPages.login(req.page("Sign in"), email: email, error: "The email or password is not right.",
+                                               demoHint: req.settings.loadDemo), status: .unauthorized)
+        }
+        // A new session on sign-in, so a session id seen before sign-in is worth nothing after it.
+        req.session.destroy()
+        req.session.data["userID"] = userID.uuidString
+        req.session.data["csrf"] = nil
+        return req.redirect(to: Route.home.link(), notice: "Signed in as \(actor.name).")
+    }
+
+    func logout(req: Request) async throws -> Response {
+        req.session.destroy()
+        return req.redirect(to: Route.login.link())
+    }
+
+    func setupPage(req: Request) async throws -> Response {
+        req.html(AccountPages.setup(req.page("Set up Assure")))
+    }
+
+    struct NewUserInput: Content { var name: String?; var email: String?; var password: String?; var role: String?; var programme: String? }
+
+    func setup(req: Request) async throws -> Response {
+        let input = try req.content.decode(NewUserInput.self)
+        guard try await Catalogue.isEmpty(req.db) else { throw Abort(.forbidden, reason: "Assure is already set up.") }
+        do {
+            let user = try await Users.add(req.db, Actor(userID: nil, name: "first-run set-up", role: .admin),
+                                           email: input.email ?? "", name: input.name ?? "", role: .admin,
+                                           password: input.password ?? "", cost: req.settings.bcryptCost)
+            req.session.data["userID"] = user.id.uuidString
+            return req.redirect(to: Route.home.link(), notice: "Welcome, \(user.name). You are the administrator.")
+        } catch StorageError.invalid(let errors) {
+            return req.html(AccountPages.setup(req.page("Set up Assure"), values: ["name": input.name ?? "", "email": input.email ?? ""],
+                                               errors: errors), status: .unprocessableEntity)
+        }
+    }
+
+    func usersPage(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard actor.canManageUsers else { throw StorageError.forbidden("only an admin manages users") }
+        return req.html(AccountPages.users(try await Users.list(req.db), programmes: try await allProgrammes(req.db), req.page("Users")))
+    }
+
+    func addUser(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let input = try req.content.decode(NewUserInput.self)
+        let programmes = try await allProgrammes(req.db)
+        do {
+            guard let role = Role(rawValue: input.role ?? "") else { throw StorageError.invalid(["role": "Choose a role."]) }
+            let programmeIDs = programmes.filter { $0.name == input.programme }.map(\.id)
+            let user = try await Users.add(req.db, actor, email: input.email ?? "", name: input.name ?? "", role: role,
+                                           password: input.password ?? "", programmeIDs: programmeIDs, cost: req.settings.bcryptCost)
+            return req.redirect(to: Route.users.link(), notice: "Added \(user.name).")
+        } catch StorageError.invalid(let errors) {
+            let values = ["name": input.name ?? "", "email": input.email ?? "", "role": input.role ?? "", "programme": input.programme ?? ""]
+            return req.html(AccountPages.users(try await Users.list(req.db), programmes: programmes, req.page("Users"),
+                                               values: values, errors: errors), status: .unprocessableEntity)
+        }
+    }
+
+    func audit(req: Request) async throws -> Response {
+        guard try req.requireActor().role == .admin else { throw StorageError.forbidden("only an admin reads the audit log") }
+        return req.html(AccountPages.audit(try await AuditLog.recent(req.db, limit: 500), req.page("Audit log")))
+    }
+
+    private func allProgrammes(_ db: Database) async throws -> [ProgrammeInfo] {
+        var result: [ProgrammeInfo] = []
+        for portfolio in try await Catalogue.portfolios(db) { result += try await Catalogue.programmes(db, portfolioID: portfolio.info.id) }
+        return result
+    }
+}

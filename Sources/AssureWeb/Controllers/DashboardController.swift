@@ -1,0 +1,31 @@
+import AssureCore
+import AssureStorage
+import Vapor
+
+/// The seed dashboards as pages, and as CSV or JSON with ?format=.
+struct DashboardController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        for kind in ReportKind.allCases {
+            routes.get(kind.pageRoute.components) { try await show($0, kind) }
+        }
+    }
+
+    func show(_ req: Request, _ kind: ReportKind) async throws -> Response {
+        let periodID = try req.uuid("period")
+        let report = try await Reports.report(req.db, periodID: periodID)
+        let format = try req.query.get(String?.self, at: "format").map { text in
+            guard let format = OutputFormat(rawValue: text) else { throw Abort(.badRequest, reason: "Unknown format “\(text)”: use html, csv or json.") }
+            return format
+        } ?? .html
+        if format != .html {
+            let filename = "\(kind.rawValue)-\(report.period.key).\(format.rawValue)"
+            return Response(status: .ok, headers: ["Content-Type": format.contentType,
+                                                   "Content-Disposition": "attachment; filename=\"\(filename)\""],
+                            body: .init(string: try ReportOutput.render(kind, report, format: format)))
+        }
+        let portfolio = try await Catalogue.portfolio(req.db, id: report.portfolio.id)
+        let model = DashboardPageModel(kind: kind, report: report, periods: portfolio.periods,
+                                       canManage: try req.requireActor().canManagePortfolio)
+        return req.html(DashboardPage.render(model, req.page("\(kind.title) \(report.period.label)")))
+    }
+}

@@ -1,0 +1,109 @@
+import AssureCore
+import AssureStorage
+import Vapor
+
+/// The project page, editing a project, and the monthly return form.
+struct ProjectController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get(Route.project.components, use: show)
+        routes.get(Route.editProject.components, use: editPage)
+        routes.post(Route.editProject.components, use: edit)
+        routes.get(Route.returnForm.components, use: returnPage)
+        routes.post(Route.returnForm.components, use: saveReturn)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let id = try req.uuid("project")
+        let detail = try await Structure.project(req.db, id: id)
+        let model = ProjectPageModel(detail: detail, history: try await Reports.history(req.db, projectID: id),
+                                     canEdit: try req.requireActor().canEdit(programme: detail.programme.id))
+        return req.html(ProjectPage.render(model, req.page(detail.project.title)))
+    }
+
+    func editPage(req: Request) async throws -> Response {
+        let detail = try await Structure.project(req.db, id: try req.uuid("project"))
+        guard try req.requireActor().canEdit(programme: detail.programme.id) else {
+            throw StorageError.forbidden("you may not change projects in \(detail.programme.name)")
+        }
+        let programmes = try await Catalogue.programmes(req.db, portfolioID: detail.portfolio.id)
+        return req.html(ProjectEditPage.render(detail, programmes: programmes, values: [:], errors: [:], req.page("Edit project")))
+    }
+
+    func edit(req: Request) async throws -> Response {
+        let id = try req.uuid("project")
+        let detail = try await Structure.project(req.db, id: id)
+        let values = try req.content.decode([String: String].self)
+        let programmes = try await Catalogue.programmes(req.db, portfolioID: detail.portfolio.id)
+        do {
+            guard let programme = programmes.first(where: { $0.name == values["programme"] }) else {
+                throw StorageError.invalid(["programme": "Choose a programme."])
+            }
+            try await Structure.updateProject(req.db, try req.requireActor(), id: id, changes: ProjectChanges(
+                reference: values["reference"], title: values["title"] ?? "", sro: values["sro"], lead: values["lead"],
+                programmeID: programme.id, baseVersion: Int(values["baseVersion"] ?? "") ?? -1))
+            return req.redirect(to: Route.project.link(project: id), notice: "Saved the project's details.")
+        } catch StorageError.invalid(let errors) {
+            return req.html(ProjectEditPage.render(detail, programmes: programmes, values: values, errors: errors, req.page("Edit project")),
+                            status: .unprocessableEntity)
+        } catch StorageError.conflict(let message) {
+            var fresh = values
+            fresh["baseVersion"] = String(detail.version)
+            return req.html(ProjectEditPage.render(detail, programmes: programmes, values: fresh, errors: ["title": message],
+                                                   req.page("Edit project")), status: .conflict)
+        }
+    }
+
+    func returnPage(req: Request) async throws -> Response {
+        let sheet = try await Returns.sheet(req.db, periodID: try req.uuid("period"), projectID: try req.uuid("project"))
+        guard try req.requireActor().canEdit(programme: sheet.programme.id) else {
+            throw StorageError.forbidden("you may not write returns for \(sheet.programme.name)")
+        }
+        if sheet.period.status == .published { throw StorageError.frozen("Period \(sheet.period.label)") }
+        let model = ReturnFormModel(sheet: sheet, form: sheet.form, errors: [:], theirs: nil)
+        return req.html(ReturnFormPage.render(model, req.page("Return")))
+    }
+
+    func saveReturn(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period"), projectID = try req.uuid("project")
+        let form = ReturnFormInput.form(from: try req.content.decode([String: String].self))
+        do {
+            try await Returns.save(req.db, try req.requireActor(), periodID: periodID, projectID: projectID, form: form)
+            return req.redirect(to: Route.project.link(project: projectID), notice: "Return saved.")
+        } catch StorageError.invalid(let errors) {
+            let sheet = try await Returns.sheet(req.db, periodID: periodID, projectID: projectID)
+            let model = ReturnFormModel(sheet: sheet, form: form, errors: ReturnFormInput.fieldErrors(errors), theirs: nil)
+            return req.html(ReturnFormPage.render(model, req.page("Return")), status: .unprocessableEntity)
+        } catch StorageError.conflict {
+            // Show both versions; the person's own values stay in the form, now based on the saved version.
+            let sheet = try await Returns.sheet(req.db, periodID: periodID, projectID: projectID)
+            var mine = form
+            mine.baseVersion = sheet.form.baseVersion
+            let model = ReturnFormModel(sheet: sheet, form: mine, errors: [:], theirs: sheet.form)
+            return req.html(ReturnFormPage.render(model, req.page("Return")), status: .conflict)
+        }
+    }
+}
+
+/// The return form's fields: rating, update, mitigation, baseVersion, and m0-title, m0-date, m0-rating, m1-… per milestone.
+enum ReturnFormInput {
+    static func form(from values: [String: String]) -> ReturnForm {
+        var milestones: [MilestoneLine] = []
+        for index in 0..<ReturnForm.maxMilestones + ReturnFormPage.blankMilestoneLines {
+            let title = values["m\(index)-title"], date = values["m\(index)-date"], rating = values["m\(index)-rating"]
+            if title == nil, date == nil, rating == nil { continue }
+            let line = MilestoneLine(title: title ?? "", date: date ?? "", rating: rating?.isEmpty == false ? rating : nil)
+            if line.title.isEmpty, line.date.isEmpty, line.rating == nil { continue }
+            milestones.append(line)
+        }
+        return ReturnForm(rating: values["rating"] ?? "", update: values["update"] ?? "", mitigation: values["mitigation"] ?? "",
+                          milestones: milestones, baseVersion: Int(values["baseVersion"] ?? "") ?? -1)
+    }
+
+    /// The core names milestone fields milestones[0].title; the form names them m0-title.
+    static func fieldErrors(_ errors: [String: String]) -> [String: String] {
+        Dictionary(errors.map { key, message in
+            guard let match = key.wholeMatch(of: #/milestones\[(\d+)\]\.(\w+)/#) else { return (key, message) }
+            return ("m\(match.1)-\(match.2)", message)
+        }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Vapor
+
+/// Every route of the app, in one place: the same values register the routes and build the links,
+/// so a link cannot point at a route that does not exist.
+public enum Route: String, CaseIterable, Sendable {
+    case home = ""
+    case login = "login"
+    case logout = "logout"
+    case setup = "setup"
+    case stylesheet = "assets/assure.css"
+    case portfolio = "portfolios/:portfolio"
+    case createPeriod = "portfolios/:portfolio/periods"
+    case programmeDashboard = "periods/:period/programme-dashboard"
+    case priorities = "periods/:period/priorities"
+    case openPeriod = "periods/:period/open"
+    case closePeriod = "periods/:period/close"
+    case publishPeriod = "periods/:period/publish"
+    case project = "projects/:project"
+    case editProject = "projects/:project/edit"
+    case returnForm = "periods/:period/returns/:project"
+    case users = "users"
+    case audit = "audit"
+    case apiPortfolios = "api/v1/portfolios"
+    case apiPeriod = "api/v1/periods/:period"
+    case apiProgrammeDashboard = "api/v1/periods/:period/programme-dashboard"
+    case apiPriorities = "api/v1/periods/:period/priorities"
+    case apiProject = "api/v1/projects/:project"
+
+    public var components: [PathComponent] {
+        rawValue.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+    }
+
+    /// The link to this route with its parameters filled in.
+    public func link(portfolio: UUID? = nil, period: UUID? = nil, project: UUID? = nil, query: String? = nil) -> String {
+        let values = ["portfolio": portfolio, "period": period, "project": project]
+        let path = rawValue.split(separator: "/").map { part -> String in
+            guard part.hasPrefix(":") else { return String(part) }
+            return values[String(part.dropFirst())]??.uuidString ?? String(part)
+        }.joined(separator: "/")
+        return "/" + path + (query.map { "?\($0)" } ?? "")
+    }
+
+    public var isAPI: Bool { rawValue.hasPrefix("api/") }
+    /// Pages anyone may reach without signing in.
+    public var isPublic: Bool { [.login, .setup, .stylesheet].contains(self) }
+}
+
+extension Request {
+    func uuid(_ name: String) throws -> UUID {
+        guard let text = parameters.get(name), let id = UUID(uuidString: text) else {
+            throw Abort(.notFound, reason: "No such \(name).")
+        }
+        return id
+    }
+}

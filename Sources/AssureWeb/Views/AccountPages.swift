@@ -1,0 +1,80 @@
+import AssureCore
+import AssureStorage
+import Foundation
+import Plot
+
+/// Sign-in, first run, users and the audit log.
+enum AccountPages {
+    static func login(_ context: PageContext, email: String = "", error: String? = nil, demoHint: Bool) -> String {
+        Layout.render(context, [
+            el("h1", text: "Sign in to Assure"),
+            error.map { el("div", [("class", "error-summary"), ("role", "alert")], [el("p", text: $0)]) } ?? txt(""),
+            postForm(Route.login.link(), csrf: context.csrf, [
+                FormViews.textField("email", label: "Email", value: email, type: "email", errors: [:], autocomplete: "username"),
+                FormViews.textField("password", label: "Password", value: "", type: "password", errors: [:], autocomplete: "current-password"),
+                el("div", [("class", "actions")], [button("Sign in")]),
+            ]),
+            demoHint ? el("p", [("class", "hint")], text: "Demo: \(DemoLoader.adminEmail) / \(DemoLoader.adminPassword)") : txt(""),
+        ])
+    }
+
+    static func setup(_ context: PageContext, values: [String: String] = [:], errors: [String: String] = [:]) -> String {
+        Layout.render(context, [
+            el("h1", text: "Set up Assure"),
+            el("p", [("class", "lede")], text: "This database has no users yet. Create the first administrator (the PMO)."),
+            FormViews.errorSummary(errors),
+            postForm(Route.setup.link(), csrf: context.csrf, [
+                FormViews.textField("name", label: "Your name", value: values["name"] ?? "", errors: errors),
+                FormViews.textField("email", label: "Email", value: values["email"] ?? "", type: "email", errors: errors),
+                FormViews.textField("password", label: "Password", hint: "At least \(Users.minimumPasswordLength) characters, not only letters",
+                                    value: "", type: "password", errors: errors),
+                el("div", [("class", "actions")], [button("Create administrator")]),
+            ]),
+        ])
+    }
+
+    static func users(_ users: [UserSummary], programmes: [ProgrammeInfo], _ context: PageContext,
+                      values: [String: String] = [:], errors: [String: String] = [:]) -> String {
+        Layout.render(context, [
+            el("h1", text: "Users"),
+            el("table", [], [
+                el("thead", [], [el("tr", [], ["Name", "Email", "Role", "May edit"].map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], users.map { user in
+                    el("tr", [], [el("td", text: user.name), el("td", text: user.email), el("td", text: user.role.rawValue),
+                                  el("td", text: user.role == .admin ? "Everything" : user.programmes.joined(separator: ", "))])
+                }),
+            ]),
+            el("h2", text: "Add a user"),
+            FormViews.errorSummary(errors),
+            postForm(Route.users.link(), csrf: context.csrf, [
+                FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
+                FormViews.textField("email", label: "Email", value: values["email"] ?? "", type: "email", errors: errors),
+                FormViews.select("role", label: "Role", options: Role.allCases.map(\.rawValue), selected: values["role"] ?? "viewer", errors: errors),
+                FormViews.select("programme", label: "Programme an editor may write", options: programmes.map(\.name),
+                                 selected: values["programme"] ?? "", errors: errors, blank: "None"),
+                FormViews.textField("password", label: "Initial password", value: "", type: "password", errors: errors),
+                el("div", [("class", "actions")], [button("Add user")]),
+            ]),
+        ])
+    }
+
+    static func audit(_ entries: [AuditEntry], _ context: PageContext) -> String {
+        Layout.render(context, [
+            el("h1", text: "Audit log"),
+            el("p", [("class", "lede")], text: "Every change, newest first: who, when, what, and the values before and after."),
+            el("table", [], [
+                el("thead", [], [el("tr", [], ["When", "Who", "Action", "Entity", "Before", "After"].map { el("th", [("scope", "col")], text: $0) })]),
+                el("tbody", [], entries.map { entry in
+                    el("tr", [], [el("td", text: entry.at.formatted(.iso8601)), el("td", text: entry.actor), el("td", text: entry.action),
+                                  el("td", text: entry.entity + (entry.entityID.map { " \($0.prefix(8))" } ?? "")),
+                                  el("td", [], [el("code", text: String((entry.before ?? "").prefix(400)))]),
+                                  el("td", [], [el("code", text: String((entry.after ?? "").prefix(400)))])])
+                }),
+            ]),
+        ])
+    }
+
+    static func message(_ context: PageContext, heading: String, text: String) -> String {
+        Layout.render(context, [el("h1", text: heading), el("p", text: text), link(Route.home.link(), "Back to portfolios")])
+    }
+}

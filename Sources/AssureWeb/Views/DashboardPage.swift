@@ -1,0 +1,85 @@
+import AssureCore
+import Foundation
+import Plot
+
+struct DashboardPageModel: Sendable {
+    let kind: ReportKind
+    let report: PeriodReport
+    /// The portfolio's periods, for showing the dashboard as at any of them.
+    let periods: [PeriodInfo]
+    let canManage: Bool
+}
+
+/// Seeds 004 and 000 as pages: heading, counts, the paper's tables, the key, and what the PMO should check.
+enum DashboardPage {
+    static func render(_ model: DashboardPageModel, _ context: PageContext) -> String {
+        let report = model.report
+        var context = context
+        context.breadcrumbs = [("Portfolios", Route.home.link()),
+                               (report.portfolio.name, Route.portfolio.link(portfolio: report.portfolio.id))]
+        return Layout.render(context, heading(model) + [periodSwitcher(model), actions(model)] + body(model, links: true))
+    }
+
+    static func standalone(_ model: DashboardPageModel) -> String {
+        let context = PageContext(actor: nil, csrf: "", title: "\(model.report.portfolio.name) \(model.kind.title) — \(model.report.period.label)")
+        return Layout.render(context, heading(model) + body(model, links: false))
+    }
+
+    static func heading(_ model: DashboardPageModel) -> [HTMLNode] {
+        let period = model.report.period
+        var facts = "As at \(period.asAt.longDisplay)"
+        if let publishOn = period.publishOn { facts += " · publication date \(publishOn.longDisplay)" }
+        facts += " · \(period.status == .published ? "Published" : period.status.rawValue.capitalized)"
+        return [
+            el("h1", text: "\(model.report.portfolio.name) \(model.kind.title) — \(period.label)"),
+            el("p", [("class", "lede")], [txt(facts),
+                period.isIllustrative ? el("span", [("class", "illustrative")], text: " Illustrative period, not from the seed papers") : txt("")]),
+        ]
+    }
+
+    static func body(_ model: DashboardPageModel, links: Bool) -> [HTMLNode] {
+        let report = model.report
+        let projectLink: (String) -> String? = { id in links ? UUID(uuidString: id).map { Route.project.link(project: $0) } : nil }
+        var nodes: [HTMLNode] = [el("section", [("aria-label", "Counts")], [
+            el("h2", text: "Summary"),
+            el("p", [], [txt("Portfolio: "), RatingViews.counts(report.counts)]),
+            el("ul", [("class", "cards")], report.programmes.map { programme in
+                el("li", [("class", "card")], [el("h3", text: programme.programme.name), RatingViews.counts(programme.counts),
+                    el("p", [], [txt("Worst: "), RatingViews.badge(programme.worst?.label ?? "Not rated", level: programme.worst)])])
+            }),
+        ])]
+        for table in model.kind.tables(report) {
+            nodes.append(el("section", [], table.subtitle.map { el("p", [("class", "lede")], text: $0) }
+                + [ReportTableView.render(table, projectLink: projectLink, updateColumn: "UPDATE/MITIGATION")]))
+        }
+        nodes.append(ReportTableView.key(report.portfolio.scale))
+        nodes.append(checks(report))
+        return nodes
+    }
+
+    static func checks(_ report: PeriodReport) -> HTMLNode {
+        let flags = report.allFlags
+        return el("section", [("class", "checks")], [
+            el("h2", text: "For the PMO to check (\(flags.count))"),
+            flags.isEmpty ? el("p", text: "Nothing to check.")
+                : el("ul", [], flags.map { el("li", [], [el("strong", text: $0.project.reference ?? $0.project.title), txt(": \($0.flag.message)")]) }),
+        ])
+    }
+
+    static func periodSwitcher(_ model: DashboardPageModel) -> HTMLNode {
+        guard model.periods.count > 1 else { return txt("") }
+        return el("nav", [("class", "actions no-print"), ("aria-label", "Periods")], [el("span", text: "Show as at:")]
+            + model.periods.map { period in
+                period.id == model.report.period.id ? el("strong", text: period.label)
+                    : link(model.kind.pageRoute.link(period: period.id), period.label + (period.status == .published ? "" : " (\(period.status.rawValue))"))
+            })
+    }
+
+    static func actions(_ model: DashboardPageModel) -> HTMLNode {
+        let id = model.report.period.id
+        return el("div", [("class", "actions no-print")], [
+            link(model.kind.pageRoute.link(period: id, query: "format=csv"), "Download CSV"),
+            link(model.kind.apiRoute.link(period: id), "JSON"),
+        ])
+    }
+}

@@ -1,0 +1,56 @@
+import AssureCore
+import Plot
+
+/// What every page's frame needs to know.
+struct PageContext: Sendable {
+    var actor: Actor?
+    var csrf: String
+    var title: String
+    var breadcrumbs: [(String, String)] = []
+    var notice: String? = nil
+}
+
+enum Layout {
+    static func render(_ context: PageContext, _ content: [HTMLNode]) -> String {
+        let head = el("head", [], [
+            el("meta", [("charset", "utf-8")]),
+            el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+            el("title", text: "\(context.title) — Assure"),
+            el("link", [("rel", "stylesheet"), ("href", Route.stylesheet.link())]),
+        ])
+        let body = el("body", [], [
+            el("a", [("href", "#main"), ("class", "skip")], text: "Skip to content"),
+            header(context),
+            el("main", [("id", "main"), ("class", "page")], breadcrumbs(context) + notice(context) + content),
+            el("footer", [("class", "site-footer")], [txt("Assure — portfolio assurance and board reporting")]),
+        ])
+        return "<!DOCTYPE html>" + el("html", [("lang", "en-GB")], [head, body]).render()
+    }
+
+    private static func header(_ context: PageContext) -> HTMLNode {
+        var nav: [HTMLNode] = []
+        if let actor = context.actor {
+            nav.append(link(Route.home.link(), "Portfolios"))
+            if actor.role == .admin {
+                nav.append(link(Route.users.link(), "Users"))
+                nav.append(link(Route.audit.link(), "Audit log"))
+            }
+            nav.append(el("span", [("class", "who")], text: "\(actor.name) (\(actor.role.rawValue))"))
+            nav.append(postForm(Route.logout.link(), csrf: context.csrf, class: "inline", [button("Sign out", class: "link-button")]))
+        }
+        return el("header", [("class", "site-header")], [
+            el("a", [("href", Route.home.link()), ("class", "brand")], text: "Assure"),
+            el("nav", [("aria-label", "Main")], nav),
+        ])
+    }
+
+    private static func breadcrumbs(_ context: PageContext) -> [HTMLNode] {
+        guard !context.breadcrumbs.isEmpty else { return [] }
+        return [el("nav", [("class", "breadcrumbs"), ("aria-label", "Breadcrumbs")],
+                   [el("ol", [], context.breadcrumbs.map { el("li", [], [link($0.1, $0.0)]) })])]
+    }
+
+    private static func notice(_ context: PageContext) -> [HTMLNode] {
+        context.notice.map { [el("div", [("class", "notice"), ("role", "status")], text: $0)] } ?? []
+    }
+}

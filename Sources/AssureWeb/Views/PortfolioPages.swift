@@ -1,0 +1,96 @@
+import AssureCore
+import AssureStorage
+import Foundation
+import Plot
+
+struct PortfolioPageModel: Sendable {
+    let portfolio: PortfolioSummary
+    /// The current period's report: the open one, else the latest published.
+    let current: PeriodReport?
+    let canManage: Bool
+    /// The create-period form as last sent, when it comes back with errors.
+    var periodFormValues: [String: String] = [:]
+    var periodFormErrors: [String: String] = [:]
+}
+
+enum PortfolioPages {
+    static func list(_ portfolios: [PortfolioSummary], _ context: PageContext) -> String {
+        Layout.render(context, [
+            el("h1", text: "Portfolios"),
+            portfolios.isEmpty ? el("p", text: "No portfolios yet. Load the demo with: swift run assure serve --demo")
+                : el("ul", [("class", "cards")], portfolios.map { portfolio in
+                    el("li", [("class", "card")], [
+                        el("h2", [], [link(Route.portfolio.link(portfolio: portfolio.info.id), portfolio.info.name)]),
+                        el("p", text: "\(portfolio.periods.count) reporting periods · \(portfolio.info.scale.kind.rawValue) scale"),
+                        el("p", text: portfolio.current.map { "Current: \($0.label) (\($0.status.rawValue))" } ?? "No periods yet"),
+                    ])
+                }),
+        ])
+    }
+
+    static func home(_ model: PortfolioPageModel, _ context: PageContext) -> String {
+        var context = context
+        context.breadcrumbs = [("Portfolios", Route.home.link())]
+        let info = model.portfolio.info
+        var nodes: [HTMLNode] = [el("h1", text: info.name),
+                                 el("p", [("class", "lede")], text: "Rating scale: " + info.scale.levels.map(\.label).joined(separator: ", "))]
+        if let report = model.current {
+            nodes.append(el("section", [], [
+                el("h2", text: "\(report.period.label) at a glance"),
+                RatingViews.counts(report.counts),
+                el("table", [], [
+                    el("thead", [], [el("tr", [], ["Programme", "Projects", "Ratings", "Worst"].map { el("th", [("scope", "col")], text: $0) })]),
+                    el("tbody", [], report.programmes.map { programme in
+                        el("tr", [], [el("td", text: programme.programme.name), el("td", text: String(programme.projects.count)),
+                                      el("td", [], [RatingViews.counts(programme.counts)]),
+                                      el("td", [], [RatingViews.badge(programme.worst?.label ?? "", level: programme.worst)])])
+                    }),
+                ]),
+            ]))
+        }
+        nodes.append(el("h2", text: "Reporting periods"))
+        nodes.append(el("table", [], [
+            el("thead", [], [el("tr", [], ["Period", "As at", "Status", "Dashboards", ""].map { el("th", [("scope", "col")], text: $0) })]),
+            el("tbody", [], model.portfolio.periods.reversed().map { period in
+                el("tr", [], [
+                    el("td", [], [txt(period.label), period.isIllustrative ? el("span", [("class", "illustrative")], text: " illustrative") : txt("")]),
+                    el("td", text: period.asAt.longDisplay), el("td", text: period.status.rawValue),
+                    el("td", [], [link(Route.programmeDashboard.link(period: period.id), "Programme dashboard"), txt(" · "),
+                                  link(Route.priorities.link(period: period.id), "Priorities")]),
+                    el("td", [], model.canManage ? periodActions(period, csrf: context.csrf) : []),
+                ])
+            }),
+        ]))
+        if model.canManage {
+            nodes.append(createPeriodForm(info, csrf: context.csrf, values: model.periodFormValues, errors: model.periodFormErrors))
+        }
+        return Layout.render(context, nodes)
+    }
+
+    static func periodActions(_ period: PeriodInfo, csrf: String) -> [HTMLNode] {
+        switch period.status {
+        case .draft, .closed: [postForm(Route.openPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Open for returns", class: "button secondary")]),
+                               period.status == .closed ? postForm(Route.publishPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Publish")]) : txt("")]
+        case .open: [postForm(Route.closePeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Close", class: "button secondary")]),
+                     postForm(Route.publishPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Publish")])]
+        case .published: [el("span", text: "Frozen")]
+        }
+    }
+
+    static func createPeriodForm(_ portfolio: PortfolioInfo, csrf: String, values: [String: String] = [:], errors: [String: String] = [:]) -> HTMLNode {
+        el("section", [("class", "no-print")], [
+            el("h2", text: "Create a reporting period"),
+            FormViews.errorSummary(errors),
+            postForm(Route.createPeriod.link(portfolio: portfolio.id), csrf: csrf, [
+                FormViews.textField("period", label: "Month reported on", hint: "YYYY-MM, e.g. 2016-11", value: values["period"] ?? "", errors: errors),
+                FormViews.select("frequency", label: "Frequency", options: PeriodFrequency.allCases.map(\.rawValue),
+                                 selected: values["frequency"] ?? "monthly", errors: errors),
+                FormViews.textField("asAt", label: "As at", hint: "Leave blank for the month's last day", value: values["asAt"] ?? "",
+                                    type: "date", errors: errors),
+                FormViews.textField("publishOn", label: "Publication date", hint: "Optional", value: values["publishOn"] ?? "",
+                                    type: "date", errors: errors),
+                el("div", [("class", "actions")], [button("Create period")]),
+            ]),
+        ])
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Foundation
+import AssureStorage
+
+@main
+struct Assure: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assure",
+        abstract: "Portfolio assurance and board reporting for a health and care system.",
+        subcommands: [Serve.self, Report.self, Period.self, User.self, Demo.self])
+}
+
+/// --database, shared by every command that touches data.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .long, help: "An SQLite file path, or a postgres:// URL. Default: $ASSURE_DATABASE, else ./assure.sqlite.")
+    var database: String?
+
+    var target: DatabaseTarget {
+        DatabaseTarget(database ?? ProcessInfo.processInfo.environment["ASSURE_DATABASE"])
+    }
+}

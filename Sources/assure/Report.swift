@@ -1,0 +1,44 @@
+import ArgumentParser
+import AssureCore
+import AssureStorage
+import AssureWeb
+
+struct Report: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Produce a dashboard for a period.",
+                                                    subcommands: [ProgrammeDashboardReport.self, PrioritiesReportCommand.self])
+}
+
+struct ReportOptions: ParsableArguments {
+    @Option(help: "The period, as YYYY-MM.") var period: String
+    @Option(help: "The portfolio, where more than one has that period.") var portfolio: String?
+    @Option(help: "csv, html or json.") var format: String = "html"
+    @Option(help: "Write to this file instead of standard output.") var output: String?
+    @OptionGroup var db: DatabaseOption
+
+    func produce(_ kind: ReportKind) async throws {
+        guard let format = OutputFormat(rawValue: format) else {
+            throw ValidationError("--format \(format): use csv, html or json")
+        }
+        try await CLI.run {
+            let text = try await Storage.withDatabase(db.target) { database in
+                let (_, period) = try await Catalogue.findPeriod(database, key: self.period, portfolio: portfolio)
+                return try ReportOutput.render(kind, try await Reports.report(database, periodID: period.id), format: format)
+            }
+            try CLI.write(text, to: output)
+        }
+    }
+}
+
+struct ProgrammeDashboardReport: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "programme-dashboard",
+                                                    abstract: "The programme dashboard (seed 004): summary and detailed tables.")
+    @OptionGroup var options: ReportOptions
+    func run() async throws { try await options.produce(.programmeDashboard) }
+}
+
+struct PrioritiesReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "priorities",
+                                                    abstract: "The priorities report (seed 000): summary and monitoring reports.")
+    @OptionGroup var options: ReportOptions
+    func run() async throws { try await options.produce(.priorities) }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import AssureCore
+import AssureStorage
+import AssureWeb
+import Foundation
+import Vapor
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the web app.")
+
+    @ArgumentParser.OptionGroup var db: DatabaseOption
+    @ArgumentParser.Option(help: "The address to listen on.") var hostname = "127.0.0.1"
+    @ArgumentParser.Option(help: "The port to listen on.") var port = 8080
+    @ArgumentParser.Flag(help: "Load the demo portfolios if the database is empty, and print the demo logins.") var demo = false
+    @ArgumentParser.Flag(help: "Mark the session cookie Secure (when served over TLS).") var secureCookies = false
+    @ArgumentParser.Option(help: "Bcrypt cost for new passwords (4–31).") var bcryptCost = 12
+
+    /// Every bad setting is named in one message, before anything starts.
+    func validate() throws {
+        var problems: [String] = []
+        if !(1...65535).contains(port) { problems.append("--port \(port): use a port from 1 to 65535") }
+        if hostname.isEmpty { problems.append("--hostname: give an address such as 127.0.0.1") }
+        if !(4...31).contains(bcryptCost) { problems.append("--bcrypt-cost \(bcryptCost): use 4 to 31") }
+        if case .postgres(let url) = db.target, (try? Storage.configuration(for: db.target)) == nil {
+            problems.append("--database \(url): not a PostgreSQL URL (postgres://user:password@host:port/database)")
+        }
+        if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
+    }
+
+    func run() async throws {
+        let app = try await Application.make(.init(name: "production", arguments: ["assure", "serve"]))
+        do {
+            let settings = AppSettings(database: db.target, loadDemo: demo, bcryptCost: bcryptCost, secureCookies: secureCookies)
+            try await AssureApp.configure(app, settings)
+            app.http.server.configuration.hostname = hostname
+            app.http.server.configuration.port = port
+            print("Assure on http://\(hostname):\(port) with \(db.target)")
+            if demo {
+                print("Demo login: \(DemoLoader.adminEmail) / \(DemoLoader.adminPassword) (PMO admin)")
+                for user in DemoLoader.demoUsers { print("            \(user.email) / \(DemoLoader.adminPassword) (\(user.role.rawValue))") }
+            }
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load the demo portfolios (seeds 004 and 000) into an empty database.")
+    @ArgumentParser.OptionGroup var db: DatabaseOption
+
+    func run() async throws {
+        try await CLI.run {
+            let loaded = try await Storage.withDatabase(db.target) { try await DemoLoader.loadIfEmpty($0) }
+            print(loaded ? "Loaded the demo into \(db.target)." : "\(db.target) already holds portfolios: nothing loaded.")
+        }
+    }
+}
+
+/// Turns domain errors into one clear line on stderr and a failing exit code.
+enum CLI {
+    static func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as StorageError {
+            FileHandle.standardError.write(Data("assure: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    static var actor: AssureCore.Actor { .commandLine(ProcessInfo.processInfo.environment["USER"] ?? "operator") }
+
+    static func write(_ text: String, to output: String?) throws {
+        guard let output else { print(text, terminator: text.hasSuffix("\n") ? "" : "\n"); return }
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw ValidationError("--output \(output): cannot write there (\(error.localizedDescription))")
+        }
+    }
+}
