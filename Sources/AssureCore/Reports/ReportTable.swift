@@ -2,7 +2,9 @@
 public struct ReportTable: Codable, Hashable, Sendable {
     public struct Cell: Codable, Hashable, Sendable {
         public var text: String
-        /// Set on rating cells, so views can colour them.
+        /// True for a RAG cell, whether or not its value is on the scale.
+        public var isRating: Bool
+        /// The level of a rating cell on the scale, so views can colour it.
         public var rating: RatingLevel?
         /// Set on trend cells.
         public var trend: Trend?
@@ -11,17 +13,16 @@ public struct ReportTable: Codable, Hashable, Sendable {
         /// The project the cell belongs to, for links.
         public var projectID: String?
 
-        public init(_ text: String, rating: RatingLevel? = nil, trend: Trend? = nil, trendIsReported: Bool = false,
+        public init(_ text: String, isRating: Bool = false, rating: RatingLevel? = nil, trend: Trend? = nil, trendIsReported: Bool = false,
                     flags: [Flag] = [], projectID: String? = nil) {
             self.text = text
+            self.isRating = isRating
             self.rating = rating
             self.trend = trend
             self.trendIsReported = trendIsReported
             self.flags = flags
             self.projectID = projectID
         }
-
-        public var isRatingCell: Bool { rating != nil }
     }
 
     public var title: String
@@ -43,13 +44,14 @@ public struct ReportTable: Codable, Hashable, Sendable {
 
 public extension ReportTable.Cell {
     static func rating(_ row: ProjectRow) -> Self {
-        Self(row.ratingDisplay, rating: row.effective,
+        Self(row.ratingDisplay, isRating: true, rating: row.effective,
              flags: row.flags.filter { [.ratingOffScale, .rollUpContradiction].contains($0.kind) },
              projectID: row.project.id.uuidString)
     }
 
     static func rating(_ recorded: RecordedRating?) -> Self {
-        Self(recorded?.display ?? "", rating: recorded?.level)
+        Self(recorded?.display ?? "", isRating: true, rating: recorded?.level,
+             flags: recorded.map { $0.isOnScale ? [] : [Flag(.ratingOffScale, "“\($0.written)” is not on the scale; kept as written.")] } ?? [])
     }
 
     static func trend(_ row: ProjectRow) -> Self {

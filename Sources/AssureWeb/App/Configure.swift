@@ -38,7 +38,7 @@ public enum AssureApp {
         try app.register(collection: DashboardController())
         try app.register(collection: ProjectController())
         try app.register(collection: APIController())
-        app.get(Route.stylesheet.components) { _ in
+        app.get(AppRoute.stylesheet.components) { _ in
             Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],
                      body: .init(string: Stylesheet.css))
         }

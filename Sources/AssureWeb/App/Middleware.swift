@@ -85,15 +85,18 @@ struct AccessMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let path = request.url.path
-        let isPublic = Route.allCases.filter(\.isPublic).contains { $0.link() == path }
+        let isPublic = AppRoute.allCases.filter(\.isPublic).contains { $0.link() == path }
         let setupDone = try await setup.isDone(request.db)
-        if !setupDone, path != Route.setup.link(), path != Route.stylesheet.link() {
-            return request.redirect(to: Route.setup.link())
+        if !setupDone, path != AppRoute.setup.link(), path != AppRoute.stylesheet.link() {
+            return request.redirect(to: AppRoute.setup.link())
         }
-        if setupDone, path == Route.setup.link() { return request.redirect(to: Route.login.link()) }
+        if setupDone, path == AppRoute.setup.link() {
+            if request.method == .POST { throw Abort(.forbidden, reason: "Assure is already set up.") }
+            return request.redirect(to: AppRoute.login.link())
+        }
         if !isPublic, request.actor == nil {
             if path.hasPrefix("/api/") { throw Abort(.unauthorized, reason: "Sign in first.") }
-            return request.redirect(to: Route.login.link())
+            return request.redirect(to: AppRoute.login.link())
         }
         return try await next.respond(to: request)
     }

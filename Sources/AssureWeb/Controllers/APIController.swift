@@ -5,14 +5,14 @@ import Vapor
 /// The same data as the pages, as JSON under /api/v1. Reading needs a signed-in session.
 struct APIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(Route.apiPortfolios.components, use: portfolios)
-        routes.get(Route.apiPeriod.components, use: period)
+        routes.get(AppRoute.apiPortfolios.components, use: portfolios)
+        routes.get(AppRoute.apiPeriod.components, use: period)
         for kind in ReportKind.allCases {
             routes.get(kind.apiRoute.components) { req in
                 json(APIDashboard(kind, try await Reports.report(req.db, periodID: try req.uuid("period"))))
             }
         }
-        routes.get(Route.apiProject.components, use: project)
+        routes.get(AppRoute.apiProject.components, use: project)
     }
 
     func portfolios(req: Request) async throws -> Response {

@@ -6,20 +6,20 @@ import Vapor
 /// Sign in and out, first-run set-up, users and the audit log.
 struct AccountController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(Route.login.components, use: loginPage)
-        routes.post(Route.login.components, use: login)
-        routes.post(Route.logout.components, use: logout)
-        routes.get(Route.setup.components, use: setupPage)
-        routes.post(Route.setup.components, use: setup)
-        routes.get(Route.users.components, use: usersPage)
-        routes.post(Route.users.components, use: addUser)
-        routes.get(Route.audit.components, use: audit)
+        routes.get(AppRoute.login.components, use: loginPage)
+        routes.post(AppRoute.login.components, use: login)
+        routes.post(AppRoute.logout.components, use: logout)
+        routes.get(AppRoute.setup.components, use: setupPage)
+        routes.post(AppRoute.setup.components, use: setup)
+        routes.get(AppRoute.users.components, use: usersPage)
+        routes.post(AppRoute.users.components, use: addUser)
+        routes.get(AppRoute.audit.components, use: audit)
     }
 
     struct LoginInput: Content { var email: String?; var password: String? }
 
     func loginPage(req: Request) async throws -> Response {
-        if req.actor != nil { return req.redirect(to: Route.home.link()) }
+        if req.actor != nil { return req.redirect(to: AppRoute.home.link()) }
         return req.html(AccountPages.login(req.page("Sign in"), demoHint: req.settings.loadDemo))
     }
 
@@ -31,16 +31,14 @@ struct AccountController: RouteCollection {
             return req.html(AccountPages.login(req.page("Sign in"), email: email, error: "The email or password is not right.",
                                                demoHint: req.settings.loadDemo), status: .unauthorized)
         }
-        // A new session on sign-in, so a session id seen before sign-in is worth nothing after it.
-        req.session.destroy()
+        try await rotateSession(req)
         req.session.data["userID"] = userID.uuidString
-        req.session.data["csrf"] = nil
-        return req.redirect(to: Route.home.link(), notice: "Signed in as \(actor.name).")
+        return req.redirect(to: AppRoute.home.link(), notice: "Signed in as \(actor.name).")
     }
 
     func logout(req: Request) async throws -> Response {
         req.session.destroy()
-        return req.redirect(to: Route.login.link())
+        return req.redirect(to: AppRoute.login.link())
     }
 
     func setupPage(req: Request) async throws -> Response {
@@ -56,8 +54,9 @@ struct AccountController: RouteCollection {
             let user = try await Users.add(req.db, Actor(userID: nil, name: "first-run set-up", role: .admin),
                                            email: input.email ?? "", name: input.name ?? "", role: .admin,
                                            password: input.password ?? "", cost: req.settings.bcryptCost)
+            try await rotateSession(req)
             req.session.data["userID"] = user.id.uuidString
-            return req.redirect(to: Route.home.link(), notice: "Welcome, \(user.name). You are the administrator.")
+            return req.redirect(to: AppRoute.home.link(), notice: "Welcome, \(user.name). You are the administrator.")
         } catch StorageError.invalid(let errors) {
             return req.html(AccountPages.setup(req.page("Set up Assure"), values: ["name": input.name ?? "", "email": input.email ?? ""],
                                                errors: errors), status: .unprocessableEntity)
@@ -79,7 +78,7 @@ struct AccountController: RouteCollection {
             let programmeIDs = programmes.filter { $0.name == input.programme }.map(\.id)
             let user = try await Users.add(req.db, actor, email: input.email ?? "", name: input.name ?? "", role: role,
                                            password: input.password ?? "", programmeIDs: programmeIDs, cost: req.settings.bcryptCost)
-            return req.redirect(to: Route.users.link(), notice: "Added \(user.name).")
+            return req.redirect(to: AppRoute.users.link(), notice: "Added \(user.name).")
         } catch StorageError.invalid(let errors) {
             let values = ["name": input.name ?? "", "email": input.email ?? "", "role": input.role ?? "", "programme": input.programme ?? ""]
             return req.html(AccountPages.users(try await Users.list(req.db), programmes: programmes, req.page("Users"),
@@ -96,5 +95,14 @@ struct AccountController: RouteCollection {
         var result: [ProgrammeInfo] = []
         for portfolio in try await Catalogue.portfolios(db) { result += try await Catalogue.programmes(db, portfolioID: portfolio.info.id) }
         return result
+    }
+
+    /// A new session id on sign-in, so an id seen before sign-in is worth nothing after it.
+    private func rotateSession(_ req: Request) async throws {
+        if let old = req.session.id {
+            try await req.application.sessions.driver.deleteSession(old, for: req).get()
+        }
+        req.session.id = nil
+        req.session.data = SessionData()
     }
 }

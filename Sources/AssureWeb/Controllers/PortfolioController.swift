@@ -6,12 +6,12 @@ import Vapor
 /// Portfolios and the life of their reporting periods.
 struct PortfolioController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(Route.home.components, use: list)
-        routes.get(Route.portfolio.components, use: home)
-        routes.post(Route.createPeriod.components, use: createPeriod)
-        routes.post(Route.openPeriod.components) { try await move($0, PeriodLifecycle.open, "opened for returns") }
-        routes.post(Route.closePeriod.components) { try await move($0, PeriodLifecycle.close, "closed") }
-        routes.post(Route.publishPeriod.components) { try await move($0, PeriodLifecycle.publish, "published and frozen") }
+        routes.get(AppRoute.home.components, use: list)
+        routes.get(AppRoute.portfolio.components, use: home)
+        routes.post(AppRoute.createPeriod.components, use: createPeriod)
+        routes.post(AppRoute.openPeriod.components) { try await move($0, PeriodLifecycle.open, "opened for returns") }
+        routes.post(AppRoute.closePeriod.components) { try await move($0, PeriodLifecycle.close, "closed") }
+        routes.post(AppRoute.publishPeriod.components) { try await move($0, PeriodLifecycle.publish, "published and frozen") }
     }
 
     func list(req: Request) async throws -> Response {
@@ -43,7 +43,7 @@ struct PortfolioController: RouteCollection {
             let period = try await PeriodLifecycle.create(req.db, actor, portfolioID: portfolio.info.id, key: input.period ?? "",
                                                           frequency: frequency!, asAt: asAt.flatMap(CalendarDate.init(iso:)),
                                                           publishOn: publishOn.flatMap(CalendarDate.init(iso:)))
-            return req.redirect(to: Route.portfolio.link(portfolio: portfolio.info.id), notice: "Created \(period.label) as a draft.")
+            return req.redirect(to: AppRoute.portfolio.link(portfolio: portfolio.info.id), notice: "Created \(period.label) as a draft.")
         } catch StorageError.invalid(let errors) {
             let current = try await currentReport(req, portfolio)
             let values = ["period": input.period ?? "", "frequency": input.frequency ?? "", "asAt": asAt ?? "", "publishOn": publishOn ?? ""]
@@ -57,7 +57,7 @@ struct PortfolioController: RouteCollection {
     private func move(_ req: Request, _ action: (any Database, Actor, UUID) async throws -> PeriodInfo, _ done: String) async throws -> Response {
         let period = try await action(req.db, try req.requireActor(), try req.uuid("period"))
         let portfolio = try await Catalogue.portfolios(req.db).first { $0.periods.contains { $0.id == period.id } }
-        return req.redirect(to: portfolio.map { Route.portfolio.link(portfolio: $0.info.id) } ?? Route.home.link(),
+        return req.redirect(to: portfolio.map { AppRoute.portfolio.link(portfolio: $0.info.id) } ?? AppRoute.home.link(),
                             notice: "\(period.label) \(done).")
     }
 

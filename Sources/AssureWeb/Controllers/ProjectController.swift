@@ -5,11 +5,11 @@ import Vapor
 /// The project page, editing a project, and the monthly return form.
 struct ProjectController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get(Route.project.components, use: show)
-        routes.get(Route.editProject.components, use: editPage)
-        routes.post(Route.editProject.components, use: edit)
-        routes.get(Route.returnForm.components, use: returnPage)
-        routes.post(Route.returnForm.components, use: saveReturn)
+        routes.get(AppRoute.project.components, use: show)
+        routes.get(AppRoute.editProject.components, use: editPage)
+        routes.post(AppRoute.editProject.components, use: edit)
+        routes.get(AppRoute.returnForm.components, use: returnPage)
+        routes.post(AppRoute.returnForm.components, use: saveReturn)
     }
 
     func show(req: Request) async throws -> Response {
@@ -41,7 +41,7 @@ struct ProjectController: RouteCollection {
             try await Structure.updateProject(req.db, try req.requireActor(), id: id, changes: ProjectChanges(
                 reference: values["reference"], title: values["title"] ?? "", sro: values["sro"], lead: values["lead"],
                 programmeID: programme.id, baseVersion: Int(values["baseVersion"] ?? "") ?? -1))
-            return req.redirect(to: Route.project.link(project: id), notice: "Saved the project's details.")
+            return req.redirect(to: AppRoute.project.link(project: id), notice: "Saved the project's details.")
         } catch StorageError.invalid(let errors) {
             return req.html(ProjectEditPage.render(detail, programmes: programmes, values: values, errors: errors, req.page("Edit project")),
                             status: .unprocessableEntity)
@@ -68,7 +68,7 @@ struct ProjectController: RouteCollection {
         let form = ReturnFormInput.form(from: try req.content.decode([String: String].self))
         do {
             try await Returns.save(req.db, try req.requireActor(), periodID: periodID, projectID: projectID, form: form)
-            return req.redirect(to: Route.project.link(project: projectID), notice: "Return saved.")
+            return req.redirect(to: AppRoute.project.link(project: projectID), notice: "Return saved.")
         } catch StorageError.invalid(let errors) {
             let sheet = try await Returns.sheet(req.db, periodID: periodID, projectID: projectID)
             let model = ReturnFormModel(sheet: sheet, form: form, errors: ReturnFormInput.fieldErrors(errors), theirs: nil)

@@ -21,8 +21,8 @@ public enum ReportKind: String, CaseIterable, Sendable {
         }
     }
 
-    var pageRoute: Route { self == .programmeDashboard ? .programmeDashboard : .priorities }
-    var apiRoute: Route { self == .programmeDashboard ? .apiProgrammeDashboard : .apiPriorities }
+    var pageRoute: AppRoute { self == .programmeDashboard ? .programmeDashboard : .priorities }
+    var apiRoute: AppRoute { self == .programmeDashboard ? .apiProgrammeDashboard : .apiPriorities }
 }
 
 public enum OutputFormat: String, CaseIterable, Sendable {

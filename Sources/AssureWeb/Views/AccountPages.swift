@@ -9,7 +9,7 @@ enum AccountPages {
         Layout.render(context, [
             el("h1", text: "Sign in to Assure"),
             error.map { el("div", [("class", "error-summary"), ("role", "alert")], [el("p", text: $0)]) } ?? txt(""),
-            postForm(Route.login.link(), csrf: context.csrf, [
+            postForm(AppRoute.login.link(), csrf: context.csrf, [
                 FormViews.textField("email", label: "Email", value: email, type: "email", errors: [:], autocomplete: "username"),
                 FormViews.textField("password", label: "Password", value: "", type: "password", errors: [:], autocomplete: "current-password"),
                 el("div", [("class", "actions")], [button("Sign in")]),
@@ -23,7 +23,7 @@ enum AccountPages {
             el("h1", text: "Set up Assure"),
             el("p", [("class", "lede")], text: "This database has no users yet. Create the first administrator (the PMO)."),
             FormViews.errorSummary(errors),
-            postForm(Route.setup.link(), csrf: context.csrf, [
+            postForm(AppRoute.setup.link(), csrf: context.csrf, [
                 FormViews.textField("name", label: "Your name", value: values["name"] ?? "", errors: errors),
                 FormViews.textField("email", label: "Email", value: values["email"] ?? "", type: "email", errors: errors),
                 FormViews.textField("password", label: "Password", hint: "At least \(Users.minimumPasswordLength) characters, not only letters",
@@ -46,7 +46,7 @@ enum AccountPages {
             ]),
             el("h2", text: "Add a user"),
             FormViews.errorSummary(errors),
-            postForm(Route.users.link(), csrf: context.csrf, [
+            postForm(AppRoute.users.link(), csrf: context.csrf, [
                 FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
                 FormViews.textField("email", label: "Email", value: values["email"] ?? "", type: "email", errors: errors),
                 FormViews.select("role", label: "Role", options: Role.allCases.map(\.rawValue), selected: values["role"] ?? "viewer", errors: errors),
@@ -75,6 +75,6 @@ enum AccountPages {
     }
 
     static func message(_ context: PageContext, heading: String, text: String) -> String {
-        Layout.render(context, [el("h1", text: heading), el("p", text: text), link(Route.home.link(), "Back to portfolios")])
+        Layout.render(context, [el("h1", text: heading), el("p", text: text), link(AppRoute.home.link(), "Back to portfolios")])
     }
 }

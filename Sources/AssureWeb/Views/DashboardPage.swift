@@ -15,8 +15,8 @@ enum DashboardPage {
     static func render(_ model: DashboardPageModel, _ context: PageContext) -> String {
         let report = model.report
         var context = context
-        context.breadcrumbs = [("Portfolios", Route.home.link()),
-                               (report.portfolio.name, Route.portfolio.link(portfolio: report.portfolio.id))]
+        context.breadcrumbs = [("Portfolios", AppRoute.home.link()),
+                               (report.portfolio.name, AppRoute.portfolio.link(portfolio: report.portfolio.id))]
         return Layout.render(context, heading(model) + [periodSwitcher(model), actions(model)] + body(model, links: true))
     }
 
@@ -39,7 +39,7 @@ enum DashboardPage {
 
     static func body(_ model: DashboardPageModel, links: Bool) -> [HTMLNode] {
         let report = model.report
-        let projectLink: (String) -> String? = { id in links ? UUID(uuidString: id).map { Route.project.link(project: $0) } : nil }
+        let projectLink: (String) -> String? = { id in links ? UUID(uuidString: id).map { AppRoute.project.link(project: $0) } : nil }
         var nodes: [HTMLNode] = [el("section", [("aria-label", "Counts")], [
             el("h2", text: "Summary"),
             el("p", [], [txt("Portfolio: "), RatingViews.counts(report.counts)]),

@@ -16,7 +16,7 @@ enum Layout {
             el("meta", [("charset", "utf-8")]),
             el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
             el("title", text: "\(context.title) — Assure"),
-            el("link", [("rel", "stylesheet"), ("href", Route.stylesheet.link())]),
+            el("link", [("rel", "stylesheet"), ("href", AppRoute.stylesheet.link())]),
         ])
         let body = el("body", [], [
             el("a", [("href", "#main"), ("class", "skip")], text: "Skip to content"),
@@ -30,16 +30,16 @@ enum Layout {
     private static func header(_ context: PageContext) -> HTMLNode {
         var nav: [HTMLNode] = []
         if let actor = context.actor {
-            nav.append(link(Route.home.link(), "Portfolios"))
+            nav.append(link(AppRoute.home.link(), "Portfolios"))
             if actor.role == .admin {
-                nav.append(link(Route.users.link(), "Users"))
-                nav.append(link(Route.audit.link(), "Audit log"))
+                nav.append(link(AppRoute.users.link(), "Users"))
+                nav.append(link(AppRoute.audit.link(), "Audit log"))
             }
             nav.append(el("span", [("class", "who")], text: "\(actor.name) (\(actor.role.rawValue))"))
-            nav.append(postForm(Route.logout.link(), csrf: context.csrf, class: "inline", [button("Sign out", class: "link-button")]))
+            nav.append(postForm(AppRoute.logout.link(), csrf: context.csrf, class: "inline", [button("Sign out", class: "link-button")]))
         }
         return el("header", [("class", "site-header")], [
-            el("a", [("href", Route.home.link()), ("class", "brand")], text: "Assure"),
+            el("a", [("href", AppRoute.home.link()), ("class", "brand")], text: "Assure"),
             el("nav", [("aria-label", "Main")], nav),
         ])
     }

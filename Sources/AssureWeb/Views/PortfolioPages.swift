@@ -20,7 +20,7 @@ enum PortfolioPages {
             portfolios.isEmpty ? el("p", text: "No portfolios yet. Load the demo with: swift run assure serve --demo")
                 : el("ul", [("class", "cards")], portfolios.map { portfolio in
                     el("li", [("class", "card")], [
-                        el("h2", [], [link(Route.portfolio.link(portfolio: portfolio.info.id), portfolio.info.name)]),
+                        el("h2", [], [link(AppRoute.portfolio.link(portfolio: portfolio.info.id), portfolio.info.name)]),
                         el("p", text: "\(portfolio.periods.count) reporting periods · \(portfolio.info.scale.kind.rawValue) scale"),
                         el("p", text: portfolio.current.map { "Current: \($0.label) (\($0.status.rawValue))" } ?? "No periods yet"),
                     ])
@@ -30,7 +30,7 @@ enum PortfolioPages {
 
     static func home(_ model: PortfolioPageModel, _ context: PageContext) -> String {
         var context = context
-        context.breadcrumbs = [("Portfolios", Route.home.link())]
+        context.breadcrumbs = [("Portfolios", AppRoute.home.link())]
         let info = model.portfolio.info
         var nodes: [HTMLNode] = [el("h1", text: info.name),
                                  el("p", [("class", "lede")], text: "Rating scale: " + info.scale.levels.map(\.label).joined(separator: ", "))]
@@ -55,8 +55,8 @@ enum PortfolioPages {
                 el("tr", [], [
                     el("td", [], [txt(period.label), period.isIllustrative ? el("span", [("class", "illustrative")], text: " illustrative") : txt("")]),
                     el("td", text: period.asAt.longDisplay), el("td", text: period.status.rawValue),
-                    el("td", [], [link(Route.programmeDashboard.link(period: period.id), "Programme dashboard"), txt(" · "),
-                                  link(Route.priorities.link(period: period.id), "Priorities")]),
+                    el("td", [], [link(AppRoute.programmeDashboard.link(period: period.id), "Programme dashboard"), txt(" · "),
+                                  link(AppRoute.priorities.link(period: period.id), "Priorities")]),
                     el("td", [], model.canManage ? periodActions(period, csrf: context.csrf) : []),
                 ])
             }),
@@ -69,10 +69,10 @@ enum PortfolioPages {
 
     static func periodActions(_ period: PeriodInfo, csrf: String) -> [HTMLNode] {
         switch period.status {
-        case .draft, .closed: [postForm(Route.openPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Open for returns", class: "button secondary")]),
-                               period.status == .closed ? postForm(Route.publishPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Publish")]) : txt("")]
-        case .open: [postForm(Route.closePeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Close", class: "button secondary")]),
-                     postForm(Route.publishPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Publish")])]
+        case .draft, .closed: [postForm(AppRoute.openPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Open for returns", class: "button secondary")]),
+                               period.status == .closed ? postForm(AppRoute.publishPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Publish")]) : txt("")]
+        case .open: [postForm(AppRoute.closePeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Close", class: "button secondary")]),
+                     postForm(AppRoute.publishPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Publish")])]
         case .published: [el("span", text: "Frozen")]
         }
     }
@@ -81,7 +81,7 @@ enum PortfolioPages {
         el("section", [("class", "no-print")], [
             el("h2", text: "Create a reporting period"),
             FormViews.errorSummary(errors),
-            postForm(Route.createPeriod.link(portfolio: portfolio.id), csrf: csrf, [
+            postForm(AppRoute.createPeriod.link(portfolio: portfolio.id), csrf: csrf, [
                 FormViews.textField("period", label: "Month reported on", hint: "YYYY-MM, e.g. 2016-11", value: values["period"] ?? "", errors: errors),
                 FormViews.select("frequency", label: "Frequency", options: PeriodFrequency.allCases.map(\.rawValue),
                                  selected: values["frequency"] ?? "monthly", errors: errors),

@@ -6,12 +6,12 @@ enum ProjectEditPage {
     static func render(_ detail: ProjectDetail, programmes: [ProgrammeInfo], values: [String: String], errors: [String: String],
                        _ context: PageContext) -> String {
         var context = context
-        context.breadcrumbs = [("Portfolios", Route.home.link()), (detail.project.title, Route.project.link(project: detail.project.id))]
+        context.breadcrumbs = [("Portfolios", AppRoute.home.link()), (detail.project.title, AppRoute.project.link(project: detail.project.id))]
         return Layout.render(context, [
             el("h1", text: "Edit \(detail.project.title)"),
             el("p", [("class", "lede")], text: "Published periods keep the details they were published with."),
             FormViews.errorSummary(errors),
-            postForm(Route.editProject.link(project: detail.project.id), csrf: context.csrf, [
+            postForm(AppRoute.editProject.link(project: detail.project.id), csrf: context.csrf, [
                 el("input", [("type", "hidden"), ("name", "baseVersion"), ("value", values["baseVersion"] ?? String(detail.version))]),
                 FormViews.textField("reference", label: "Reference", hint: "e.g. MAT001", value: values["reference"] ?? detail.project.reference ?? "", errors: errors),
                 FormViews.textField("title", label: "Title", value: values["title"] ?? detail.project.title, errors: errors),

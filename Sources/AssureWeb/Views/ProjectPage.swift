@@ -14,8 +14,8 @@ enum ProjectPage {
     static func render(_ model: ProjectPageModel, _ context: PageContext) -> String {
         var context = context
         let project = model.detail.project
-        context.breadcrumbs = [("Portfolios", Route.home.link()),
-                               (model.detail.portfolio.name, Route.portfolio.link(portfolio: model.detail.portfolio.id))]
+        context.breadcrumbs = [("Portfolios", AppRoute.home.link()),
+                               (model.detail.portfolio.name, AppRoute.portfolio.link(portfolio: model.detail.portfolio.id))]
         let latest = model.history.last { $0.row?.hasReturn == true }
         var nodes: [HTMLNode] = [
             el("h1", text: [project.reference, project.title].compactMap { $0 }.joined(separator: " — ")),
@@ -30,9 +30,9 @@ enum ProjectPage {
         ]
         if let description = project.description { nodes.append(el("p", text: description)) }
         if model.canEdit {
-            var actions: [HTMLNode] = [link(Route.editProject.link(project: project.id), "Edit project details", class: "button secondary")]
+            var actions: [HTMLNode] = [link(AppRoute.editProject.link(project: project.id), "Edit project details", class: "button secondary")]
             for entry in model.history where entry.period.status == .open {
-                actions.append(link(Route.returnForm.link(period: entry.period.id, project: project.id),
+                actions.append(link(AppRoute.returnForm.link(period: entry.period.id, project: project.id),
                                     "Enter return for \(entry.period.label)", class: "button"))
             }
             nodes.append(el("div", [("class", "actions no-print")], actions))

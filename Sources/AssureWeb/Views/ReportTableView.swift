@@ -21,7 +21,7 @@ enum ReportTableView {
         var nodes: [HTMLNode]
         if cell.trend != nil || (cell.text.isEmpty && cell.rating == nil && !cell.flags.isEmpty) {
             nodes = [RatingViews.trend(cell.trend, reported: cell.trendIsReported)]
-        } else if cell.rating != nil || !cell.flags.filter({ $0.kind == .ratingOffScale }).isEmpty {
+        } else if cell.isRating {
             nodes = [RatingViews.badge(cell.text, level: cell.rating)]
         } else if let id = cell.projectID, let href = projectLink(id), !cell.text.isEmpty {
             nodes = [link(href, cell.text)]

@@ -19,7 +19,7 @@ enum ReturnFormPage {
     static func render(_ model: ReturnFormModel, _ context: PageContext) -> String {
         var context = context
         let sheet = model.sheet
-        context.breadcrumbs = [("Portfolios", Route.home.link()), (sheet.project.title, Route.project.link(project: sheet.project.id))]
+        context.breadcrumbs = [("Portfolios", AppRoute.home.link()), (sheet.project.title, AppRoute.project.link(project: sheet.project.id))]
         let ratings = sheet.scale.levels.map(\.label)
         var nodes: [HTMLNode] = [
             el("h1", text: "Return for \(sheet.period.label): \(sheet.project.reference.map { "\($0) " } ?? "")\(sheet.project.title)"),
@@ -30,7 +30,7 @@ enum ReturnFormPage {
         if let by = sheet.submittedBy { nodes.append(el("p", [("class", "lede")], text: "Last saved by \(by)\(sheet.submittedAt.map { " on \($0.formatted(date: .abbreviated, time: .shortened))" } ?? "").")) }
         nodes.append(FormViews.errorSummary(model.errors))
         let lines = model.form.milestones + Array(repeating: MilestoneLine(title: "", date: "", rating: nil), count: blankMilestoneLines)
-        nodes.append(postForm(Route.returnForm.link(period: sheet.period.id, project: sheet.project.id), csrf: context.csrf, [
+        nodes.append(postForm(AppRoute.returnForm.link(period: sheet.period.id, project: sheet.project.id), csrf: context.csrf, [
             el("input", [("type", "hidden"), ("name", "baseVersion"), ("value", String(model.form.baseVersion))]),
             FormViews.select("rating", label: "RAG rating", options: ratings, selected: model.form.rating, errors: model.errors, blank: "Choose a rating"),
             FormViews.textArea("update", label: "Update", hint: "Progress this period, in plain words", value: model.form.update, errors: model.errors),
@@ -41,7 +41,7 @@ enum ReturnFormPage {
                 el("thead", [], [el("tr", [], ["Milestone", "Date", "RAG"].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], lines.enumerated().map { index, line in milestoneRow(index, line, ratings: ratings, errors: model.errors) }),
             ]),
-            el("div", [("class", "actions")], [button("Save return"), link(Route.project.link(project: sheet.project.id), "Cancel")]),
+            el("div", [("class", "actions")], [button("Save return"), link(AppRoute.project.link(project: sheet.project.id), "Cancel")]),
         ]))
         return Layout.render(context, nodes)
     }

@@ -3,7 +3,7 @@ import Vapor
 
 /// Every route of the app, in one place: the same values register the routes and build the links,
 /// so a link cannot point at a route that does not exist.
-public enum Route: String, CaseIterable, Sendable {
+public enum AppRoute: String, CaseIterable, Sendable {
     case home = ""
     case login = "login"
     case logout = "logout"

@@ -1,0 +1,106 @@
+import AssureCore
+import AssureStorage
+import AssureTestSupport
+import AssureWeb
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Every write route refuses whoever may not write")
+struct AuthorisationTests {
+    /// A valid body for each write route, so a refusal can only come from who is asking.
+    static func writes(_ app: Application, _ ids: DemoIDs) async throws -> [(AppRoute, String, [String: String])] {
+        [
+            (.createPeriod, AppRoute.createPeriod.link(portfolio: ids.cdg.info.id), ["period": "2016-12", "frequency": "monthly", "asAt": "", "publishOn": ""]),
+            (.returnForm, AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id), try await ids.returnFields(app)),
+            (.editProject, AppRoute.editProject.link(project: ids.mat001.id), ["reference": "MAT001", "title": "Renamed",
+                "programme": ids.maternity.name, "sro": "", "lead": "Jane Brennan", "baseVersion": "1"]),
+            (.users, AppRoute.users.link(), ["name": "New Person", "email": "new@assure.demo", "role": "viewer", "programme": "", "password": "long enough 1"]),
+            (.setup, AppRoute.setup.link(), ["name": "Intruder", "email": "intruder@assure.demo", "password": "long enough 1"]),
+            (.closePeriod, AppRoute.closePeriod.link(period: ids.october.id), [:]),
+            (.openPeriod, AppRoute.openPeriod.link(period: ids.october.id), [:]),
+            (.publishPeriod, AppRoute.publishPeriod.link(period: ids.october.id), [:]),
+        ]
+    }
+
+    @Test("The list of write routes is the router's own", arguments: Backend.all.prefix(1))
+    func everyPostRouteIsCovered(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let covered = Set(try await Self.writes(app, ids).map { $0.0.rawValue } + [AppRoute.login.rawValue, AppRoute.logout.rawValue])
+            let registered = Set(app.routes.all.filter { $0.method == .POST }.map { $0.path.map(\.description).joined(separator: "/") })
+            #expect(registered == covered, "a new write route needs a row in this test")
+        }
+    }
+
+    @Test("Viewer, editor of another programme, and a request without a CSRF token are refused", arguments: Backend.all)
+    func refusals(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let before = try await AuditLog.recent(app.db).count
+            let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
+            let otherEditor = try await WebClient.signedIn(app, as: "phil.richardson@assure.demo")
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            _ = try await admin.get("/")
+            for (route, path, fields) in try await Self.writes(app, ids) {
+                for (who, client, csrf) in [("viewer", viewer, true), ("editor of another programme", otherEditor, true), ("admin without CSRF", admin, false)] {
+                    _ = try await client.get("/")
+                    let response = try await client.post(path, fields, csrf: csrf)
+                    #expect(response.status == .forbidden, "\(route.rawValue) as \(who): \(response.status)")
+                }
+            }
+            #expect(try await AuditLog.recent(app.db).count == before, "nothing refused reaches the audit log")
+            #expect(try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT001")?.project.title != "Renamed")
+        }
+    }
+
+    @Test("Allowed writes succeed and each is in the audit log", arguments: Backend.all)
+    func allowedWritesAreAudited(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
+            _ = try await jane.get(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id))
+            let saved = try await jane.post(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id), try await ids.returnFields(app))
+            #expect(saved.status == .seeOther)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            for (route, path, fields) in try await Self.writes(app, ids) where ![.setup, .returnForm, .openPeriod].contains(route) {
+                _ = try await admin.get("/")
+                let response = try await admin.post(path, fields)
+                #expect(response.status == .seeOther, "\(route.rawValue) as admin: \(response.status) \(response.body.string.prefix(300))")
+            }
+            let audit = try await AuditLog.recent(app.db, limit: 20)
+            let entries = audit.map { "\($0.entity):\($0.action):\($0.actor)" }
+            for expected in ["return:update:Jane Brennan", "period:create:Demo PMO", "project:update:Demo PMO", "user:create:Demo PMO",
+                             "period:close:Demo PMO", "period:publish:Demo PMO"] {
+                #expect(entries.contains(expected), "\(expected) in \(entries)")
+            }
+        }
+    }
+
+    @Test("Pages and the API need a signed-in user", arguments: Backend.all.prefix(1))
+    func signInRequired(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let anonymous = WebClient(app)
+            #expect(try await anonymous.get(AppRoute.priorities.link(period: ids.october.id)).headers.first(name: .location) == "/login")
+            #expect(try await anonymous.get(AppRoute.apiPortfolios.link()).status == .unauthorized)
+            #expect(try await anonymous.get(AppRoute.stylesheet.link()).status == .ok)
+            _ = try await anonymous.get(AppRoute.login.link())
+            let wrong = try await anonymous.post(AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": "not the password"])
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.body.string.contains("The email or password is not right."))
+        }
+    }
+
+    @Test("Signing out ends the session, and the old cookie opens nothing", arguments: Backend.all.prefix(1))
+    func signOut(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            #expect(try await admin.get("/").status == .ok)
+            let cookie = try #require(admin.cookie)
+            _ = try await admin.post(AppRoute.logout.link(), [:])
+            let replay = try await app.testing().sendRequest(.GET, "/", headers: [HTTPHeaders.Name.cookie.description: cookie])
+            #expect(replay.status == .seeOther)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import AssureCore
+import AssureStorage
+import AssureTestSupport
+import AssureWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Pages as a user sees them")
+struct PageTests {
+    @Test("The programme dashboard shows the seed 004 tables, flags and the key", arguments: Backend.all.prefix(1))
+    func programmeDashboard(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let html = try await admin.get(AppRoute.programmeDashboard.link(period: ids.june.id)).body.string
+            #expect(html.contains("Transformation Programme Dashboard Summary as at 30 Jun 2016"))
+            #expect(html.contains("<span class=\"rag rag-off\""))            // Yellow, kept and marked
+            #expect(html.contains("is not on the scale"))
+            #expect(html.contains("by the roll-up rule the project carries Red"))
+            #expect(html.contains("Further updates are being made to content in relation to Community Vanguard"))
+            #expect(html.contains("For the PMO to check"))
+            let csv = try await admin.get(AppRoute.programmeDashboard.link(period: ids.june.id, query: "format=csv"))
+            #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+            let report = try await Reports.report(app.db, periodID: ids.june.id)
+            #expect(csv.body.string == (try ReportOutput.render(.programmeDashboard, report, format: .csv)))
+        }
+    }
+
+    @Test("A return with bad values comes back with the values kept and each error beside its field", arguments: Backend.all)
+    func badReturnKeepsValues(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
+            let path = AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id)
+            _ = try await jane.get(path)
+            var fields = try await ids.returnFields(app, rating: "Purple", update: "My careful update & notes")
+            fields["m1-title"] = ""
+            fields["m1-date"] = "Jan-17"
+            let response = try await jane.post(path, fields)
+            #expect(response.status == .unprocessableEntity)
+            let html = response.body.string
+            #expect(html.contains("There is a problem"))
+            #expect(html.contains("My careful update &amp; notes"))
+            #expect(html.contains("value=\"Mid December 2016\""))
+            #expect(html.contains("<option value=\"Purple\" selected=\"selected\">Purple</option>"))
+            #expect(html.contains("id=\"f-rating-error\""))
+            #expect(html.contains("id=\"f-m1-title-error\""))
+            #expect(try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT001")?.update.contains("careful") == false)
+        }
+    }
+
+    @Test("Two people edit one return: the second save gets both versions, not a silent overwrite", arguments: Backend.all)
+    func conflictPage(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let path = AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id)
+            let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            _ = try await jane.get(path)
+            _ = try await admin.get(path)
+            let opened = try await ids.returnFields(app)
+            var first = opened
+            first["update"] = "Jane's update"
+            var second = opened
+            second["update"] = "The PMO's update"
+            #expect(try await jane.post(path, first).status == .seeOther)
+            let clash = try await admin.post(path, second)
+            #expect(clash.status == .conflict)
+            #expect(clash.body.string.contains("Someone else saved this return"))
+            #expect(clash.body.string.contains("Jane&#39;s update"))
+            #expect(clash.body.string.contains("The PMO&#39;s update"))
+            #expect(try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT001")?.update == "Jane's update")
+        }
+    }
+
+    @Test("Text typed by users is escaped on every page and neutralised in CSV", arguments: Backend.all.prefix(1))
+    func hostileTextIsEscaped(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let path = AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id)
+            _ = try await admin.get(path)
+            var fields = try await ids.returnFields(app, update: "<script>alert('x')</script>")
+            fields["m0-title"] = "\"><img src=x onerror=alert(1)>"
+            fields["m0-date"] = "=HYPERLINK(\"http://evil\")"
+            #expect(try await admin.post(path, fields).status == .seeOther)
+            for page in [AppRoute.priorities.link(period: ids.october.id), AppRoute.project.link(project: ids.mat001.id), path, AppRoute.audit.link()] {
+                let html = try await admin.get(page).body.string
+                #expect(!html.contains("<script>alert"), "\(page)")
+                #expect(!html.contains("<img src=x"), "\(page)")
+            }
+            let csv = try await admin.get(AppRoute.priorities.link(period: ids.october.id, query: "format=csv")).body.string
+            #expect(csv.contains("'=HYPERLINK"))
+        }
+    }
+
+    @Test("A new database starts at set-up, which creates the first admin and signs them in", arguments: Backend.all)
+    func firstRun(backend: Backend) async throws {
+        try await withWebApp(backend, demo: false) { app in
+            let browser = WebClient(app)
+            #expect(try await browser.get("/").headers.first(name: .location) == "/setup")
+            _ = try await browser.get("/setup")
+            let bad = try await browser.post("/setup", ["name": "Marc Gorman", "email": "marc@", "password": "short"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("value=\"Marc Gorman\""))
+            let good = try await browser.post("/setup", ["name": "Marc Gorman", "email": "marc@dorset.nhs.uk", "password": "assurance lead 1"])
+            #expect(good.status == .seeOther)
+            #expect(try await browser.get("/").body.string.contains("Marc Gorman (admin)"))
+            #expect(try await Users.list(app.db).map(\.role) == [.admin])
+        }
+    }
+
+    @Test("The API gives the same tables as JSON", arguments: Backend.all)
+    func api(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
+            let portfolios = try JSONSerialization.jsonObject(with: Data(buffer: try await viewer.get("/api/v1/portfolios").body)) as? [[String: Any]]
+            #expect(portfolios?.compactMap { $0["name"] as? String }.sorted() == ["CDG Priorities", "Transformation Programme"])
+            let dashboard = try await viewer.get(AppRoute.apiPriorities.link(period: ids.october.id))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: dashboard.body)) as? [String: Any])
+            let tables = try #require(json["tables"] as? [[String: Any]])
+            #expect(tables.count == 6)
+            #expect((tables[0]["columns"] as? [String])?.first == "CDG")
+            let project = try await viewer.get(AppRoute.apiProject.link(project: ids.mat001.id))
+            #expect(project.body.string.contains("\"reference\":\"MAT001\""))
+            #expect(try await viewer.get("/api/v1/projects/not-a-uuid").status == .notFound)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import AssureCore
+import AssureStorage
+import AssureTestSupport
+import AssureWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// Runs `body` with the whole web app on a fresh database of that backend, demo loaded unless told otherwise.
+func withWebApp(_ backend: Backend, demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    try await withDatabaseTarget(backend) { target in
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
+        do {
+            try await AssureApp.configure(app, AppSettings(database: target, loadDemo: demo, bcryptCost: testBcryptCost))
+            try await body(app)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+/// A browser's worth of state: the session cookie, and the CSRF token from the last page read.
+final class WebClient: @unchecked Sendable {
+    let app: Application
+    private(set) var cookie: String?
+    private(set) var csrf: String?
+
+    init(_ app: Application) { self.app = app }
+
+    static func signedIn(_ app: Application, as email: String, password: String = DemoLoader.adminPassword) async throws -> WebClient {
+        let client = WebClient(app)
+        _ = try await client.get("/login")
+        let response = try await client.post("/login", ["email": email, "password": password])
+        #expect(response.status == .seeOther, "sign-in as \(email)")
+        return client
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        let response = try await app.testing().sendRequest(.GET, path, headers: headers())
+        remember(response)
+        return response
+    }
+
+    /// Posts a form; the CSRF token is added unless `csrf` is false.
+    @discardableResult
+    func post(_ path: String, _ fields: [String: String], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        var fields = fields
+        if csrf, let token = self.csrf { fields["_csrf"] = token }
+        var headers = headers()
+        headers.contentType = .urlEncodedForm
+        let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+        remember(response)
+        return response
+    }
+
+    private func headers() -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        if let cookie { headers.add(name: .cookie, value: cookie) }
+        return headers
+    }
+
+    private func remember(_ response: TestingHTTPResponse) {
+        if let setCookie = response.headers.first(name: .setCookie), let pair = setCookie.split(separator: ";").first {
+            cookie = String(pair)
+        }
+        let html = response.body.string
+        if let match = html.firstMatch(of: #/name="_csrf" value="([^"]+)"/#) { csrf = String(match.1) }
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+/// The demo's ids that pages and forms need.
+struct DemoIDs {
+    let cdg: PortfolioSummary
+    let october: PeriodInfo
+    let june: PeriodInfo
+    let mat001: ProjectInfo
+    let maternity: ProgrammeInfo
+
+    static func load(_ app: Application) async throws -> DemoIDs {
+        let cdg = try await Catalogue.findPortfolio(app.db, name: "CDG Priorities")
+        let (_, october) = try await Catalogue.findPeriod(app.db, key: "2016-10", portfolio: "CDG Priorities")
+        let (_, june) = try await Catalogue.findPeriod(app.db, key: "2016-06", portfolio: "Transformation Programme")
+        let report = try await Reports.report(app.db, periodID: october.id)
+        let mat001 = try #require(report.row(reference: "MAT001")).project
+        let maternity = try #require(report.programmes.first { $0.programme.name == "Maternity and Family Health" }).programme
+        return DemoIDs(cdg: cdg, october: october, june: june, mat001: mat001, maternity: maternity)
+    }
+
+    /// A valid return for MAT001 in October, based on the version now saved.
+    func returnFields(_ app: Application, rating: String = "Amber", update: String = "Workstreams paused for winter.") async throws -> [String: String] {
+        let sheet = try await Returns.sheet(app.db, periodID: october.id, projectID: mat001.id)
+        return ["rating": rating, "update": update, "mitigation": "", "baseVersion": String(sheet.form.baseVersion),
+                "m0-title": "Framework signed off", "m0-date": "Mid December 2016", "m0-rating": ""]
+    }
+}
