@@ -1,0 +1,104 @@
+import Foundation
+import Vapor
+
+/// Just enough of the W3C WebDriver protocol to click through pages in headless Chromium, as a person would.
+final class WebDriver: @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible { let description: String }
+
+    static var chromedriverPath: String? {
+        let candidates = [ProcessInfo.processInfo.environment["ASSURE_CHROMEDRIVER"], "/usr/bin/chromedriver"].compactMap { $0 }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    private let process = Process()
+    private let base: String
+    private let client: Client
+    private var session = ""
+
+    init(port: Int, client: Client) async throws {
+        self.client = client
+        guard let path = Self.chromedriverPath else { throw Failure(description: "chromedriver not found (apt-get install chromium-driver)") }
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = ["--port=\(port)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        base = "http://127.0.0.1:\(port)"
+        for _ in 0..<100 {
+            if let status = try? await call("GET", "/status"), ((status["value"] as? [String: Any])?["ready"] as? Bool) == true { break }
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        let chrome = ["binary": ProcessInfo.processInfo.environment["ASSURE_CHROMIUM"] ?? "/usr/bin/chromium",
+                      "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000"]] as [String: Any]
+        let created = try await call("POST", "/session", ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": chrome]]])
+        guard let id = (created["value"] as? [String: Any])?["sessionId"] as? String else { throw Failure(description: "no WebDriver session: \(created)") }
+        session = id
+        // Element look-ups wait for the page a click led to, instead of racing it.
+        _ = try await call("POST", "/session/\(id)/timeouts", ["implicit": 10_000, "pageLoad": 30_000])
+    }
+
+    /// Ends the browser and the driver, within a few seconds whatever state they are in.
+    func quit() async {
+        let session = self.session
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { _ = try? await self.call("DELETE", "/session/\(session)") }
+            group.addTask { try? await Task.sleep(nanoseconds: 10_000_000_000) }
+            await group.next()
+            group.cancelAll()
+        }
+        process.terminate()
+        for _ in 0..<30 where process.isRunning { try? await Task.sleep(nanoseconds: 100_000_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    func go(_ url: String) async throws { _ = try await call("POST", "/session/\(session)/url", ["url": url]) }
+    func currentURL() async throws -> String { try await call("GET", "/session/\(session)/url")["value"] as? String ?? "" }
+    func pageSource() async throws -> String { try await call("GET", "/session/\(session)/source")["value"] as? String ?? "" }
+
+    func find(_ css: String) async throws -> String { try await find(using: "css selector", css) }
+    func find(linkText: String) async throws -> String { try await find(using: "link text", linkText) }
+
+    private func find(using strategy: String, _ value: String) async throws -> String {
+        let result = try await call("POST", "/session/\(session)/element", ["using": strategy, "value": value])
+        guard let element = (result["value"] as? [String: Any])?.values.first as? String else {
+            throw Failure(description: "no element \(strategy) “\(value)” on \(try await currentURL())")
+        }
+        return element
+    }
+
+    func click(_ element: String) async throws { _ = try await call("POST", "/session/\(session)/element/\(element)/click", [:]) }
+    func clear(_ element: String) async throws { _ = try await call("POST", "/session/\(session)/element/\(element)/clear", [:]) }
+    func type(_ element: String, _ text: String) async throws {
+        _ = try await call("POST", "/session/\(session)/element/\(element)/value", ["text": text])
+    }
+    func text(_ element: String) async throws -> String {
+        try await call("GET", "/session/\(session)/element/\(element)/text")["value"] as? String ?? ""
+    }
+    func property(_ element: String, _ name: String) async throws -> String {
+        try await call("GET", "/session/\(session)/element/\(element)/property/\(name)")["value"] as? String ?? ""
+    }
+
+    func screenshot(to path: String) async throws {
+        let encoded = try await call("GET", "/session/\(session)/screenshot")["value"] as? String ?? ""
+        try Data(base64Encoded: encoded)?.write(to: URL(fileURLWithPath: path))
+    }
+
+    @discardableResult
+    private func call(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {
+        var headers = HTTPHeaders()
+        var bodyBuffer: ByteBuffer?
+        if let body {
+            bodyBuffer = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
+            headers.contentType = .json
+        }
+        let response = try await client.send(HTTPMethod(rawValue: method), headers: headers, to: URI(string: base + path)) { request in
+            request.body = bodyBuffer
+        }
+        let data = response.body.map { Data(buffer: $0) } ?? Data()
+        let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        if let value = json["value"] as? [String: Any], let error = value["error"] as? String {
+            throw Failure(description: "\(method) \(path): \(error): \(value["message"] ?? "")")
+        }
+        return json
+    }
+}
