@@ -39,6 +39,7 @@ struct Serve: AsyncParsableCommand {
                 print("Demo login: \(DemoLoader.adminEmail) / \(DemoLoader.adminPassword) (PMO admin)")
                 for user in DemoLoader.demoUsers { print("            \(user.email) / \(DemoLoader.adminPassword) (\(user.role.rawValue))") }
             }
+            fflush(nil)
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -27,7 +27,7 @@ public enum ProgrammeDashboard {
                     let first = index == 0
                     var cells: [ReportTable.Cell] = [
                         first ? programmeCell : .init(""),
-                        first ? .project(row) : .init(""),
+                        first ? projectCell(row) : .init(""),
                         .init(milestone?.title ?? ""),
                         .init(milestone?.date.written ?? ""),
                         .init(first ? row.project.sro ?? "" : ""),
@@ -53,6 +53,15 @@ public enum ProgrammeDashboard {
             }
         }
         return result
+    }
+
+    /// Where the first row shows a milestone's own rating, the rating the project carries is said beside its name.
+    static func projectCell(_ row: ProjectRow) -> ReportTable.Cell {
+        var cell = ReportTable.Cell.project(row)
+        if row.milestones.first?.rating != nil {
+            cell.flags = row.flags.filter { $0.kind == .rollUpContradiction }
+        }
+        return cell
     }
 
     static func updateText(_ row: ProjectRow) -> String {

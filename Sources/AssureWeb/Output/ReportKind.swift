@@ -10,7 +10,7 @@ public enum ReportKind: String, CaseIterable, Sendable {
     public var title: String {
         switch self {
         case .programmeDashboard: "Programme Dashboard"
-        case .priorities: "Priorities"
+        case .priorities: "Priorities report"
         }
     }
 

@@ -21,7 +21,7 @@ enum DashboardPage {
     }
 
     static func standalone(_ model: DashboardPageModel) -> String {
-        let context = PageContext(actor: nil, csrf: "", title: "\(model.report.portfolio.name) \(model.kind.title) — \(model.report.period.label)")
+        let context = PageContext(actor: nil, csrf: "", title: "\(model.report.portfolio.name): \(model.kind.title) — \(model.report.period.label)")
         return Layout.render(context, heading(model) + body(model, links: false))
     }
 
@@ -31,7 +31,7 @@ enum DashboardPage {
         if let publishOn = period.publishOn { facts += " · publication date \(publishOn.longDisplay)" }
         facts += " · \(period.status == .published ? "Published" : period.status.rawValue.capitalized)"
         return [
-            el("h1", text: "\(model.report.portfolio.name) \(model.kind.title) — \(period.label)"),
+            el("h1", text: "\(model.report.portfolio.name): \(model.kind.title) — \(period.label)"),
             el("p", [("class", "lede")], [txt(facts),
                 period.isIllustrative ? el("span", [("class", "illustrative")], text: " Illustrative period, not from the seed papers") : txt("")]),
         ]

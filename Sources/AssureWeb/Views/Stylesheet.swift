@@ -38,7 +38,7 @@ enum Stylesheet {
     .flags { margin: 4px 0 0; padding: 0; list-style: none; font-size: 12px; }
     .flag { background: #fff9c4; border-left: 4px solid #ffb81c; padding: 2px 6px; margin-top: 3px; }
     .counts { display: flex; gap: 14px; list-style: none; padding: 0; margin: 6px 0; flex-wrap: wrap; }
-    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 16px; }
+    .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 16px; }
     .card { border: 1px solid var(--border); border-top: 4px solid var(--blue); padding: 12px 16px; background: #fff; }
     .card h3 { margin-top: 0; }
     .button, button.button { background: #007f3b; color: #fff; border: 0; border-radius: 4px; padding: 8px 16px; font-size: 16px; cursor: pointer; box-shadow: 0 3px 0 #00401e; text-decoration: none; display: inline-block; }
