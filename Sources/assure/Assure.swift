@@ -7,7 +7,8 @@ struct Assure: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assure",
         abstract: "Portfolio assurance and board reporting for a health and care system.",
-        subcommands: [Serve.self, Report.self, Period.self, User.self, Demo.self])
+        subcommands: [Serve.self, Report.self, Period.self, PortfolioCommand.self, ProgrammeCommand.self, ProjectCommand.self,
+                      User.self, Demo.self])
 }
 
 /// --database, shared by every command that touches data.

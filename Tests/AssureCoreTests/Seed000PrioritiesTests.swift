@@ -42,12 +42,7 @@ struct Seed000PrioritiesTests {
         let table = PrioritiesReport.summary(report)
         // then
         #expect(table.columns == ["CDG", "PROJECT REFERENCE", "PRIORITY", "RAG", "STATUS SINCE LAST REPORT", "PROJECT PLAN Y/N"])
-        #expect(table.rows.count == expected.count)
-        for (index, (ours, paper)) in zip(table.textRows, expected).enumerated() {
-            for (column, (a, b)) in zip(ours, paper).enumerated() where a != b {
-                Issue.record("row \(index + 1), \(table.columns[column]): Assure “\(a)”, paper “\(b)”")
-            }
-        }
+        expectTable(table, equals: expected)
     }
 
     @Test("MH005: a status typed in the RAG column is kept as written, and its arrow is flagged")

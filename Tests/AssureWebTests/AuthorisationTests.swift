@@ -11,6 +11,11 @@ struct AuthorisationTests {
     /// A valid body for each write route, so a refusal can only come from who is asking.
     static func writes(_ app: Application, _ ids: DemoIDs) async throws -> [(AppRoute, String, [String: String])] {
         [
+            (.createPortfolio, AppRoute.createPortfolio.link(), ["name": "Primary Care", "scale": "five-point"]),
+            (.createProgramme, AppRoute.createProgramme.link(portfolio: ids.cdg.info.id),
+             ["name": "Prevention at Scale", "kind": "programme", "clinicalLead": "", "headOfService": ""]),
+            (.createProject, AppRoute.createProject.link(portfolio: ids.cdg.info.id),
+             ["programme": ids.maternity.name, "parent": "", "reference": "MAT099", "title": "Perinatal mental health", "sro": "", "lead": ""]),
             (.createPeriod, AppRoute.createPeriod.link(portfolio: ids.cdg.info.id), ["period": "2016-12", "frequency": "monthly", "asAt": "", "publishOn": ""]),
             (.returnForm, AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id), try await ids.returnFields(app)),
             (.editProject, AppRoute.editProject.link(project: ids.mat001.id), ["reference": "MAT001", "title": "Renamed",
@@ -68,9 +73,10 @@ struct AuthorisationTests {
                 let response = try await admin.post(path, fields)
                 #expect(response.status == .seeOther, "\(route.rawValue) as admin: \(response.status) \(response.body.string.prefix(300))")
             }
-            let audit = try await AuditLog.recent(app.db, limit: 20)
+            let audit = try await AuditLog.recent(app.db, limit: 40)
             let entries = audit.map { "\($0.entity):\($0.action):\($0.actor)" }
-            for expected in ["return:update:Jane Brennan", "period:create:Demo PMO", "project:update:Demo PMO", "user:create:Demo PMO",
+            for expected in ["return:update:Jane Brennan", "period:create:Demo PMO", "portfolio:create:Demo PMO",
+                             "programme:create:Demo PMO", "project:create:Demo PMO", "project:update:Demo PMO", "user:create:Demo PMO",
                              "period:close:Demo PMO", "period:publish:Demo PMO"] {
                 #expect(entries.contains(expected), "\(expected) in \(entries)")
             }

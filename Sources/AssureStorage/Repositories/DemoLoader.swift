@@ -63,11 +63,11 @@ public enum DemoLoader {
             try await record.create(on: db)
             programmeIDs[programme.name] = record.id!
             for project in programme.projects {
-                order += 1
+                order += 1000
                 let parent = try await create(db, project, programmeID: record.id!, parentID: nil, order: order)
                 projectIDs[project.key] = parent
                 for (childIndex, child) in project.children.enumerated() {
-                    order += 1
+                    order += 1000
                     projectIDs[project.childKey(childIndex)] = try await create(db, child, programmeID: record.id!,
                                                                                 parentID: parent, order: order)
                 }

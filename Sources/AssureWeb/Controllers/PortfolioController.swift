@@ -7,7 +7,10 @@ import Vapor
 struct PortfolioController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get(AppRoute.home.components, use: list)
+        routes.post(AppRoute.createPortfolio.components, use: createPortfolio)
         routes.get(AppRoute.portfolio.components, use: home)
+        routes.post(AppRoute.createProgramme.components, use: createProgramme)
+        routes.post(AppRoute.createProject.components, use: createProject)
         routes.post(AppRoute.createPeriod.components, use: createPeriod)
         routes.post(AppRoute.openPeriod.components) { try await move($0, PeriodLifecycle.open, "opened for returns") }
         routes.post(AppRoute.closePeriod.components) { try await move($0, PeriodLifecycle.close, "closed") }
@@ -19,10 +22,64 @@ struct PortfolioController: RouteCollection {
     }
 
     func home(req: Request) async throws -> Response {
-        let portfolio = try await Catalogue.portfolio(req.db, id: try req.uuid("portfolio"))
-        let current = try await currentReport(req, portfolio)
-        let model = PortfolioPageModel(portfolio: portfolio, current: current, canManage: try req.requireActor().canManagePortfolio)
-        return req.html(PortfolioPages.home(model, req.page(portfolio.info.name)))
+        try await homePage(req, portfolioID: try req.uuid("portfolio"), returned: nil)
+    }
+
+    /// The portfolio page, with one of its forms sent back with errors where `returned` is set.
+    private func homePage(_ req: Request, portfolioID: UUID, returned: ReturnedForm?) async throws -> Response {
+        let portfolio = try await Catalogue.portfolio(req.db, id: portfolioID)
+        let model = PortfolioPageModel(portfolio: portfolio, current: try await currentReport(req, portfolio),
+                                       canManage: try req.requireActor().canManagePortfolio,
+                                       programmes: try await Catalogue.programmes(req.db, portfolioID: portfolioID),
+                                       projects: try await Catalogue.projects(req.db, portfolioID: portfolioID), returnedForm: returned)
+        return req.html(PortfolioPages.home(model, req.page(portfolio.info.name)), status: returned == nil ? .ok : .unprocessableEntity)
+    }
+
+    func createPortfolio(req: Request) async throws -> Response {
+        let values = try req.content.decode([String: String].self)
+        do {
+            guard let scale = RatingScaleKind(rawValue: values["scale"] ?? "") else { throw StorageError.invalid(["scale": "Choose a rating scale."]) }
+            let portfolio = try await Structure.createPortfolio(req.db, try req.requireActor(), name: values["name"] ?? "", scale: scale)
+            return req.redirect(to: AppRoute.portfolio.link(portfolio: portfolio.id), notice: "Created the portfolio \(portfolio.name).")
+        } catch StorageError.invalid(let errors) {
+            let returned = ReturnedForm(name: "portfolio", values: values, errors: errors)
+            return req.html(PortfolioPages.list(try await Catalogue.portfolios(req.db), req.page("Portfolios"), returned: returned),
+                            status: .unprocessableEntity)
+        }
+    }
+
+    func createProgramme(req: Request) async throws -> Response {
+        let portfolioID = try req.uuid("portfolio")
+        let values = try req.content.decode([String: String].self)
+        do {
+            guard let kind = ProgrammeKind(rawValue: values["kind"] ?? "") else { throw StorageError.invalid(["kind": "Choose a kind."]) }
+            let programme = try await Structure.createProgramme(req.db, try req.requireActor(), portfolioID: portfolioID,
+                                                                name: values["name"] ?? "", kind: kind,
+                                                                clinicalLead: values["clinicalLead"], headOfService: values["headOfService"])
+            return req.redirect(to: AppRoute.portfolio.link(portfolio: portfolioID), notice: "Added the programme \(programme.name).")
+        } catch StorageError.invalid(let errors) {
+            return try await homePage(req, portfolioID: portfolioID, returned: ReturnedForm(name: "programme", values: values, errors: errors))
+        }
+    }
+
+    func createProject(req: Request) async throws -> Response {
+        let portfolioID = try req.uuid("portfolio")
+        let values = try req.content.decode([String: String].self)
+        do {
+            let programmes = try await Catalogue.programmes(req.db, portfolioID: portfolioID)
+            guard let programme = programmes.first(where: { $0.name == values["programme"] }) else {
+                throw StorageError.invalid(["programme": "Choose a programme."])
+            }
+            let parent = try await Catalogue.projects(req.db, portfolioID: portfolioID)
+                .first { StructureForms.label($0) == values["parent"] }
+            if values["parent"]?.isEmpty == false, parent == nil { throw StorageError.invalid(["parent": "Choose a project of this portfolio."]) }
+            let project = try await Structure.createProject(req.db, try req.requireActor(), programmeID: programme.id, parentID: parent?.id,
+                                                            reference: values["reference"], title: values["title"] ?? "",
+                                                            sro: values["sro"], lead: values["lead"])
+            return req.redirect(to: AppRoute.project.link(project: project.id), notice: "Added \(project.title).")
+        } catch StorageError.invalid(let errors) {
+            return try await homePage(req, portfolioID: portfolioID, returned: ReturnedForm(name: "project", values: values, errors: errors))
+        }
     }
 
     struct PeriodInput: Content { var period: String?; var frequency: String?; var asAt: String?; var publishOn: String? }
@@ -45,12 +102,8 @@ struct PortfolioController: RouteCollection {
                                                           publishOn: publishOn.flatMap(CalendarDate.init(iso:)))
             return req.redirect(to: AppRoute.portfolio.link(portfolio: portfolio.info.id), notice: "Created \(period.label) as a draft.")
         } catch StorageError.invalid(let errors) {
-            let current = try await currentReport(req, portfolio)
             let values = ["period": input.period ?? "", "frequency": input.frequency ?? "", "asAt": asAt ?? "", "publishOn": publishOn ?? ""]
-            let model = PortfolioPageModel(portfolio: portfolio, current: current, canManage: actor.canManagePortfolio,
-                                           periodFormValues: values, periodFormErrors: errors)
-            let page = PortfolioPages.home(model, req.page(portfolio.info.name))
-            return req.html(page, status: .unprocessableEntity)
+            return try await homePage(req, portfolioID: portfolio.info.id, returned: ReturnedForm(name: "period", values: values, errors: errors))
         }
     }
 

@@ -8,14 +8,23 @@ struct PortfolioPageModel: Sendable {
     /// The current period's report: the open one, else the latest published.
     let current: PeriodReport?
     let canManage: Bool
-    /// The create-period form as last sent, when it comes back with errors.
-    var periodFormValues: [String: String] = [:]
-    var periodFormErrors: [String: String] = [:]
+    let programmes: [ProgrammeInfo]
+    let projects: [ProjectInfo]
+    /// A form as last sent, when it comes back with errors.
+    var returnedForm: ReturnedForm? = nil
+}
+
+/// Which form came back, with what was typed and what was wrong.
+struct ReturnedForm: Sendable {
+    let name: String
+    let values: [String: String]
+    let errors: [String: String]
 }
 
 enum PortfolioPages {
-    static func list(_ portfolios: [PortfolioSummary], _ context: PageContext) -> String {
-        Layout.render(context, [
+    static func list(_ portfolios: [PortfolioSummary], _ context: PageContext, returned: ReturnedForm? = nil) -> String {
+        let canManage = context.actor?.canManagePortfolio ?? false
+        return Layout.render(context, [
             el("h1", text: "Portfolios"),
             portfolios.isEmpty ? el("p", text: "No portfolios yet. Load the demo with: swift run assure serve --demo")
                 : el("ul", [("class", "cards")], portfolios.map { portfolio in
@@ -25,6 +34,20 @@ enum PortfolioPages {
                         el("p", text: portfolio.current.map { "Current: \($0.label) (\($0.status.rawValue))" } ?? "No periods yet"),
                     ])
                 }),
+            canManage ? createPortfolioForm(csrf: context.csrf, returned?.values ?? [:], returned?.errors ?? [:]) : txt(""),
+        ])
+    }
+
+    static func createPortfolioForm(csrf: String, _ values: [String: String], _ errors: [String: String]) -> HTMLNode {
+        el("section", [("class", "no-print")], [
+            el("h2", text: "Create a portfolio"),
+            FormViews.errorSummary(errors),
+            postForm(AppRoute.createPortfolio.link(), csrf: csrf, [
+                FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
+                FormViews.select("scale", label: "Rating scale", options: RatingScaleKind.allCases.map(\.rawValue),
+                                 selected: values["scale"] ?? RatingScaleKind.threePoint.rawValue, errors: errors),
+                el("div", [("class", "actions")], [button("Create portfolio")]),
+            ]),
         ])
     }
 
@@ -62,7 +85,17 @@ enum PortfolioPages {
             }),
         ]))
         if model.canManage {
-            nodes.append(createPeriodForm(info, csrf: context.csrf, values: model.periodFormValues, errors: model.periodFormErrors))
+            let returned = model.returnedForm
+            func state(_ name: String) -> ([String: String], [String: String]) {
+                returned?.name == name ? (returned!.values, returned!.errors) : ([:], [:])
+            }
+            nodes.append(createPeriodForm(info, csrf: context.csrf, values: state("period").0, errors: state("period").1))
+            nodes.append(StructureForms.programme(info, csrf: context.csrf, state("programme").0, state("programme").1))
+        }
+        if !model.programmes.isEmpty, model.programmes.contains(where: { context.actor?.canEdit(programme: $0.id) == true }) {
+            let returned = model.returnedForm?.name == "project" ? model.returnedForm : nil
+            nodes.append(StructureForms.project(info, programmes: model.programmes.filter { context.actor?.canEdit(programme: $0.id) == true },
+                                                projects: model.projects, csrf: context.csrf, returned?.values ?? [:], returned?.errors ?? [:]))
         }
         return Layout.render(context, nodes)
     }

@@ -1,0 +1,99 @@
+import AssureCore
+import Fluent
+import Foundation
+
+/// Setting up a portfolio by hand: the portfolio with its scale, its programmes, their projects and sub-items.
+public extension Structure {
+    static func createPortfolio(_ db: Database, _ actor: Actor, name: String, scale: RatingScaleKind) async throws -> PortfolioInfo {
+        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) creates portfolios") }
+        let name = try required(name, field: "name", what: "the portfolio")
+        return try await db.transaction { db in
+            if try await PortfolioRecord.query(on: db).filter(\.$name == name).first() != nil {
+                throw StorageError.invalid(["name": "There is already a portfolio called \(name)."])
+            }
+            let record = PortfolioRecord(name: name, scale: scale.rawValue, organisationID: nil)
+            try await record.create(on: db)
+            try await AuditLog.record(db, actor, "create", entity: "portfolio", id: record.id, after: record.info)
+            return record.info
+        }
+    }
+
+    static func createProgramme(_ db: Database, _ actor: Actor, portfolioID: UUID, name: String, kind: ProgrammeKind,
+                                clinicalLead: String? = nil, headOfService: String? = nil) async throws -> ProgrammeInfo {
+        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) adds programmes") }
+        let name = try required(name, field: "name", what: "the programme")
+        return try await db.transaction { db in
+            guard try await PortfolioRecord.find(portfolioID, on: db) != nil else { throw StorageError.notFound("portfolio") }
+            let siblings = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).all()
+            if siblings.contains(where: { $0.name == name }) {
+                throw StorageError.invalid(["name": "This portfolio already has a programme called \(name)."])
+            }
+            let record = ProgrammeRecord()
+            record.$portfolio.id = portfolioID
+            record.name = name
+            record.kind = kind.rawValue
+            record.$clinicalLead.id = try await People.findOrCreate(db, name: clinicalLead)
+            record.$headOfService.id = try await People.findOrCreate(db, name: headOfService)
+            record.sortOrder = (siblings.map(\.sortOrder).max() ?? -1) + 1
+            try await record.create(on: db)
+            let info = record.info(names: try await People.names(db))
+            try await AuditLog.record(db, actor, "create", entity: "programme", id: record.id, after: info)
+            return info
+        }
+    }
+
+    /// Adds a project to a programme, or a sub-item a), b), c) to a project when `parentID` is given.
+    static func createProject(_ db: Database, _ actor: Actor, programmeID: UUID, parentID: UUID? = nil, reference: String?,
+                              title: String, sro: String?, lead: String?) async throws -> ProjectInfo {
+        guard actor.canEdit(programme: programmeID) else { throw StorageError.forbidden("\(actor.name) may not add projects here") }
+        let title = try required(title, field: "title", what: "the project")
+        let reference = reference?.nilIfBlank
+        return try await db.transaction { db in
+            guard let programme = try await ProgrammeRecord.find(programmeID, on: db) else { throw StorageError.notFound("programme") }
+            if let parentID {
+                guard let parent = try await ProjectRecord.find(parentID, on: db), parent.$programme.id == programmeID,
+                      parent.$parent.id == nil else {
+                    throw StorageError.invalid(["parent": "A sub-item belongs to a project of the same programme."])
+                }
+            }
+            if let reference {
+                let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == programme.$portfolio.id).all().compactMap(\.id)
+                let clash = try await ProjectRecord.query(on: db).filter(\.$programme.$id ~~ programmes).filter(\.$reference == reference).first()
+                if clash != nil { throw StorageError.invalid(["reference": "\(reference) is already used in this portfolio."]) }
+            }
+            let record = ProjectRecord()
+            record.$programme.id = programmeID
+            record.$parent.id = parentID
+            record.reference = reference
+            record.title = title
+            record.$sro.id = try await People.findOrCreate(db, name: sro)
+            record.$lead.id = try await People.findOrCreate(db, name: lead)
+            record.sortOrder = try await nextSortOrder(db, programmeID: programmeID, parentID: parentID)
+            record.version = 1
+            try await record.create(on: db)
+            let info = record.info(names: try await People.names(db))
+            try await AuditLog.record(db, actor, "create", entity: "project", id: record.id, after: info)
+            return info
+        }
+    }
+
+    /// A sub-item goes straight after its parent's last sub-item; a project goes last.
+    private static func nextSortOrder(_ db: Database, programmeID: UUID, parentID: UUID?) async throws -> Int {
+        let projects = try await ProjectRecord.query(on: db).filter(\.$programme.$id == programmeID).all()
+        guard let parentID, let parent = projects.first(where: { $0.id == parentID }) else {
+            return (projects.map(\.sortOrder).max() ?? 0) + 1000
+        }
+        let family = projects.filter { $0.id == parentID || $0.$parent.id == parentID }.map(\.sortOrder)
+        let next = projects.map(\.sortOrder).filter { $0 > parent.sortOrder && !family.contains($0) }.min()
+        let last = family.max() ?? parent.sortOrder
+        guard let next else { return last + 1 }
+        guard next - last > 1 else { throw StorageError.conflict("No room to insert a sub-item here; try again.") }
+        return last + (next - last) / 2
+    }
+
+    private static func required(_ text: String, field: String, what: String) throws -> String {
+        guard let value = text.nilIfBlank else { throw StorageError.invalid([field: "Give \(what) a \(field)."]) }
+        guard value.count <= 500 else { throw StorageError.invalid([field: "Keep the \(field) under 500 characters."]) }
+        return value
+    }
+}
