@@ -45,7 +45,7 @@ enum DashboardPage {
             el("p", [], [txt("Portfolio: "), RatingViews.counts(report.counts)]),
             el("ul", [("class", "cards")], report.programmes.map { programme in
                 el("li", [("class", "card")], [el("h3", text: programme.programme.name), RatingViews.counts(programme.counts),
-                    el("p", [], [txt("Worst: "), RatingViews.badge(programme.worst?.label ?? "Not rated", level: programme.worst)])])
+                    el("p", [], [txt("Worst: "), programme.worst.map { RatingViews.badge($0.label, level: $0) } ?? RatingViews.notRated()])])
             }),
         ])]
         for table in model.kind.tables(report) {

@@ -37,6 +37,13 @@ enum ProjectPage {
             }
             nodes.append(el("div", [("class", "actions no-print")], actions))
         }
+        if let children = model.history.last?.row?.children, !children.isEmpty {
+            nodes.append(el("h2", text: "Sub-items"))
+            nodes.append(el("ul", [], children.map { child in
+                el("li", [], [txt("\(child.itemLabel ?? "") "), link(AppRoute.project.link(project: child.project.id), child.project.title),
+                              txt(" "), RatingViews.badge(child.ratingDisplay, level: child.effective)])
+            }))
+        }
         nodes.append(el("h2", text: "Ratings across periods"))
         nodes.append(el("table", [], [
             el("thead", [], [el("tr", [], ["Period", "RAG", "Status since last report", "Update / mitigation", "Checks"].map { el("th", [("scope", "col")], text: $0) })]),

@@ -31,7 +31,12 @@ enum RatingViews {
 
     static func counts(_ counts: [RatingCount]) -> HTMLNode {
         el("ul", [("class", "counts")], counts.filter { $0.count > 0 }.map { count in
-            el("li", [], [badge(count.label, level: count.level), txt(" \(count.count)")])
+            el("li", [], [count.level == nil ? notRated(count.label) : badge(count.label, level: count.level), txt(" \(count.count)")])
         })
+    }
+
+    /// No rating yet (no return, or no rating given): neutral, unlike a value off the scale.
+    static func notRated(_ text: String = "Not rated") -> HTMLNode {
+        el("span", [("class", "rag rag-none"), ("title", "No rating on the scale this period")], text: text)
     }
 }

@@ -32,6 +32,7 @@ enum Stylesheet {
     .rag-red { background: #d5281b; color: #fff; } .rag-complete { background: #005eb8; color: #fff; }
     .rag-amber-green { background: #78be20; color: #212b32; } .rag-amber-red { background: #ed8b00; color: #212b32; }
     .rag-off { background: #fff; color: #212b32; border: 2px dashed #d5281b; }
+    .rag-none { background: #e8edee; color: #212b32; font-weight: normal; }
     .trend { font-size: 18px; white-space: nowrap; } .trend-declined { color: #d5281b; } .trend-improved { color: #007f3b; }
     .trend-new { font-size: 13px; color: var(--grey); } .reported-mark { font-size: 11px; color: var(--grey); }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -44,7 +45,7 @@ enum Stylesheet {
     .button, button.button { background: #007f3b; color: #fff; border: 0; border-radius: 4px; padding: 8px 16px; font-size: 16px; cursor: pointer; box-shadow: 0 3px 0 #00401e; text-decoration: none; display: inline-block; }
     .button.secondary { background: #4c6272; box-shadow: 0 3px 0 #263139; }
     .link-button { background: none; border: 0; color: #fff; text-decoration: underline; cursor: pointer; font-size: 16px; padding: 0; }
-    form.inline { display: inline; }
+    form.inline { display: inline; } form.inline + form.inline { margin-left: 8px; }
     .actions { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin: 10px 0; }
     label { font-weight: bold; display: block; margin: 12px 0 4px; }
     input[type=text], input[type=email], input[type=password], input[type=date], select, textarea { font: inherit; padding: 6px 8px; border: 2px solid #4c6272; width: 100%; max-width: 640px; }
