@@ -42,7 +42,7 @@ enum DashboardPage {
         let projectLink: (String) -> String? = { id in links ? UUID(uuidString: id).map { AppRoute.project.link(project: $0) } : nil }
         var nodes: [HTMLNode] = [el("section", [("aria-label", "Counts")], [
             el("h2", text: "Summary"),
-            el("p", [], [txt("Portfolio: "), RatingViews.counts(report.counts)]),
+            el("div", [], [txt("Portfolio: "), RatingViews.counts(report.counts)]),
             el("ul", [("class", "cards")], report.programmes.map { programme in
                 el("li", [("class", "card")], [el("h3", text: programme.programme.name), RatingViews.counts(programme.counts),
                     el("p", [], [txt("Worst: "), programme.worst.map { RatingViews.badge($0.label, level: $0) } ?? RatingViews.notRated()])])

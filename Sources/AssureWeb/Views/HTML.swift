@@ -22,8 +22,17 @@ extension String {
 
 typealias HTMLNode = Node<HTML.BodyContext>
 
+/// Elements that have no content and no closing tag in HTML.
+private let voidElements: Set<String> = ["meta", "link", "input", "br", "hr", "img"]
+
 /// An element with escaped attributes. A nil attribute value leaves the attribute out.
 func el(_ name: String, _ attributes: [(String, String?)] = [], _ children: [HTMLNode] = []) -> HTMLNode {
+    if voidElements.contains(name) {
+        let attributes: [Attribute<HTML.BodyContext>] = attributes.compactMap { pair in
+            pair.1.map { Attribute(name: pair.0, value: $0.htmlEscaped, ignoreIfValueIsEmpty: false) }
+        }
+        return .selfClosedElement(named: name, attributes: attributes)
+    }
     let attributeNodes: [HTMLNode] = attributes.compactMap { pair in
         pair.1.map { .attribute(named: pair.0, value: $0.htmlEscaped, ignoreIfValueIsEmpty: false) }
     }
