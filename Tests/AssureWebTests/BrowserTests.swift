@@ -11,9 +11,10 @@ private let browserAvailable = WebDriver.chromedriverPath != nil || ProcessInfo.
 
 @Suite("In a real browser", .serialized, .enabled(if: browserAvailable))
 struct BrowserTests {
-    @Test("A lead signs in, finds their priority, submits a return past a form error, and the dashboard shows the new rating and arrow")
-    func leadSubmitsReturn() async throws {
-        try await withWebApp(.sqlite) { app in
+    @Test("A lead signs in, finds their priority, submits a return past a form error, and the dashboard shows the new rating and arrow",
+          arguments: Backend.all)
+    func leadSubmitsReturn(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
             // given Assure serving the demo, and a browser
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let port = try #require(app.http.server.shared.localAddress?.port)
