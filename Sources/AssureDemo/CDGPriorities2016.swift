@@ -5,7 +5,7 @@ import AssureCore
 
 enum CDGPriorities2016 {
     static let portfolio = DemoPortfolio(name: "CDG Priorities", scale: .threePoint, programmes: programmes,
-                                         periods: [september2016, october2016])
+                                         periods: [september2016, october2016], disabledChecks: [.noSRO])
 
     static let programmes: [DemoProgramme] = [
         DemoProgramme(name: "Maternity and Family Health", kind: .clinicalDeliveryGroup, clinicalLead: "Karen Kirkham", headOfService: "Jane Brennan", headOfServiceTitle: "Head of Service", projects: [

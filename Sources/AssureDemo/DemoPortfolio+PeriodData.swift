@@ -28,11 +28,14 @@ public extension DemoPortfolio {
                 }
             }
         }
-        var returns: [UUID: ReturnInfo] = [:]
-        for ret in period.returns {
-            guard let id = idsByKey[ret.project] else { continue }
-            returns[id] = ReturnInfo(projectID: id, rating: ret.rating, reportedTrend: ret.trend, update: ret.update,
-                                     mitigation: ret.mitigation, milestones: ret.milestones, submittedBy: ret.submittedBy)
+        func returns(of period: DemoPeriod) -> [UUID: ReturnInfo] {
+            var result: [UUID: ReturnInfo] = [:]
+            for ret in period.returns {
+                guard let id = idsByKey[ret.project] else { continue }
+                result[id] = ReturnInfo(projectID: id, rating: ret.rating, reportedTrend: ret.trend, update: ret.update,
+                                        mitigation: ret.mitigation, milestones: ret.milestones, submittedBy: ret.submittedBy)
+            }
+            return result
         }
         let previous = periods[..<index].last { $0.status == .published }
         let previousReport = previous.flatMap { periodData($0.key) }.map(PeriodReportBuilder.build)
@@ -41,9 +44,10 @@ public extension DemoPortfolio {
             period: PeriodInfo(id: stableID("period", name, period.key), key: period.key, label: period.label,
                                frequency: .monthly, asAt: period.asAt, publishOn: period.publishOn, status: period.status,
                                isIllustrative: period.isIllustrative),
-            programmes: programmeInfos, projects: projectInfos, returns: returns,
+            programmes: programmeInfos, projects: projectInfos, returns: returns(of: period),
             previousPeriodKey: previous?.key,
-            previousRatings: previousReport?.effectiveRatings ?? [:])
+            previousRatings: previousReport?.effectiveRatings ?? [:],
+            previousReturns: previous.map(returns(of:)) ?? [:], disabledChecks: disabledChecks)
     }
 
 }

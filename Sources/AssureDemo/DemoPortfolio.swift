@@ -7,6 +7,8 @@ public struct DemoPortfolio: Sendable {
     public var scale: RatingScaleKind
     public var programmes: [DemoProgramme]
     public var periods: [DemoPeriod]
+    /// Checks that do not fit how this portfolio reports (seed 004 names SROs, not leads; seed 000 the reverse).
+    public var disabledChecks: Set<Flag.Kind> = []
 }
 
 public struct DemoProgramme: Sendable {

@@ -5,7 +5,7 @@ import AssureCore
 
 enum TransformationDashboard2016 {
     static let portfolio = DemoPortfolio(name: "Transformation Programme", scale: .threePoint, programmes: programmes,
-                                         periods: [june2016, july2016])
+                                         periods: [june2016, july2016], disabledChecks: [.noLead])
 
     static let programmes: [DemoProgramme] = [
         DemoProgramme(name: "Transformation", projects: [

@@ -5,12 +5,13 @@ import AssureWeb
 
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Produce a dashboard for a period.",
-                                                    subcommands: [ProgrammeDashboardReport.self, PrioritiesReportCommand.self])
+                                                    subcommands: [ProgrammeDashboardReport.self, PrioritiesReportCommand.self, ExceptionsReportCommand.self])
 }
 
 struct ReportOptions: ParsableArguments {
     @Option(help: "The period, as YYYY-MM.") var period: String
     @Option(help: "The portfolio, where more than one has that period.") var portfolio: String?
+    @Option(help: "One programme only (its name).") var programme: String?
     @Option(help: "csv, html or json.") var format: String = "html"
     @Option(help: "Write to this file instead of standard output.") var output: String?
     @OptionGroup var db: DatabaseOption
@@ -22,7 +23,14 @@ struct ReportOptions: ParsableArguments {
         try await CLI.run {
             let text = try await Storage.withDatabase(db.target) { database in
                 let (_, period) = try await Catalogue.findPeriod(database, key: self.period, portfolio: portfolio)
-                return try ReportOutput.render(kind, try await Reports.report(database, periodID: period.id), format: format)
+                var report = try await Reports.report(database, periodID: period.id)
+                if let programme {
+                    guard let found = report.programmes.first(where: { $0.programme.name.lowercased() == programme.lowercased() }) else {
+                        throw StorageError.notFound("programme “\(programme)” in \(report.portfolio.name)")
+                    }
+                    report = report.only(programme: found.programme.id)
+                }
+                return try ReportOutput.render(kind, report, format: format)
             }
             try CLI.write(text, to: output)
         }
@@ -41,4 +49,11 @@ struct PrioritiesReportCommand: AsyncParsableCommand {
                                                     abstract: "The priorities report (seed 000): summary and monitoring reports.")
     @OptionGroup var options: ReportOptions
     func run() async throws { try await options.produce(.priorities) }
+}
+
+struct ExceptionsReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "exceptions",
+                                                    abstract: "The assurance checks' findings: counts per check, then each finding.")
+    @OptionGroup var options: ReportOptions
+    func run() async throws { try await options.produce(.exceptions) }
 }

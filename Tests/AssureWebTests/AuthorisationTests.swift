@@ -16,6 +16,7 @@ struct AuthorisationTests {
              ["name": "Prevention at Scale", "kind": "programme", "clinicalLead": "", "headOfService": ""]),
             (.createProject, AppRoute.createProject.link(portfolio: ids.cdg.info.id),
              ["programme": ids.maternity.name, "parent": "", "reference": "MAT099", "title": "Perinatal mental health", "sro": "", "lead": ""]),
+            (.portfolioChecks, AppRoute.portfolioChecks.link(portfolio: ids.cdg.info.id), ["on-overdue-milestone": "1"]),
             (.createPeriod, AppRoute.createPeriod.link(portfolio: ids.cdg.info.id), ["period": "2016-12", "frequency": "monthly", "asAt": "", "publishOn": ""]),
             (.returnForm, AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id), try await ids.returnFields(app)),
             (.editProject, AppRoute.editProject.link(project: ids.mat001.id), ["reference": "MAT001", "title": "Renamed",
@@ -76,7 +77,7 @@ struct AuthorisationTests {
             let audit = try await AuditLog.recent(app.db, limit: 40)
             let entries = audit.map { "\($0.entity):\($0.action):\($0.actor)" }
             for expected in ["return:update:Jane Brennan", "period:create:Demo PMO", "portfolio:create:Demo PMO",
-                             "programme:create:Demo PMO", "project:create:Demo PMO", "project:update:Demo PMO", "user:create:Demo PMO",
+                             "programme:create:Demo PMO", "project:create:Demo PMO", "portfolio:set-checks:Demo PMO", "project:update:Demo PMO", "user:create:Demo PMO",
                              "period:close:Demo PMO", "period:publish:Demo PMO"] {
                 #expect(entries.contains(expected), "\(expected) in \(entries)")
             }

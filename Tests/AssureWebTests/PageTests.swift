@@ -130,3 +130,34 @@ struct PageTests {
         }
     }
 }
+
+@Suite("Assurance exceptions")
+struct ExceptionsPageTests {
+    @Test("The exceptions page lists findings with counts, per programme too, and the PMO can switch a check off", arguments: Backend.all)
+    func exceptions(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let (_, september) = try await Catalogue.findPeriod(app.db, key: "2016-09", portfolio: "CDG Priorities")
+            let page = try await admin.get(AppRoute.exceptions.link(period: september.id)).body.string
+            #expect(page.contains(Flag.Kind.overdueMilestone.title.htmlEscapedForTest))
+            #expect(page.contains("Risk Stratification"))
+            let mentalHealth = try await admin.get(AppRoute.exceptions.link(period: september.id, query: "programme=\(ids.maternity.id.uuidString)")).body.string
+            #expect(!mentalHealth.contains("Risk Stratification"))
+            // switch "overdue" off for the open October period's portfolio: it disappears from live periods only
+            let october = AppRoute.exceptions.link(period: ids.october.id, query: "format=csv")
+            _ = try await admin.get(AppRoute.portfolio.link(portfolio: ids.cdg.info.id))
+            var fields: [String: String] = [:]
+            for kind in Flag.Kind.allCases where kind.canBeSwitchedOff && kind != .overdueMilestone && kind != .noSRO { fields["on-\(kind.rawValue)"] = "1" }
+            #expect(try await admin.post(AppRoute.portfolioChecks.link(portfolio: ids.cdg.info.id), fields).status == .seeOther)
+            #expect(try await Catalogue.portfolio(app.db, id: ids.cdg.info.id).disabledChecks == [.overdueMilestone, .noSRO])
+            #expect(!(try await admin.get(october).body.string.contains(Flag.Kind.overdueMilestone.title)))
+            #expect(try await admin.get(AppRoute.exceptions.link(period: september.id)).body.string
+                .contains(Flag.Kind.overdueMilestone.title.htmlEscapedForTest), "a published period keeps its findings")
+        }
+    }
+}
+
+extension String {
+    var htmlEscapedForTest: String { replacingOccurrences(of: "'", with: "&#39;") }
+}

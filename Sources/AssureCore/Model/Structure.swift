@@ -158,9 +158,14 @@ public struct PeriodData: Sendable {
     /// The previous published period, if any, and each project's effective rating in it.
     public var previousPeriodKey: String?
     public var previousRatings: [UUID: RatingLevel]
+    /// The previous published period's returns, for the checks that compare (narrative, milestone dates).
+    public var previousReturns: [UUID: ReturnInfo]
+    /// Assurance checks this portfolio has switched off.
+    public var disabledChecks: Set<Flag.Kind>
 
     public init(portfolio: PortfolioInfo, period: PeriodInfo, programmes: [ProgrammeInfo], projects: [ProjectInfo],
-                returns: [UUID: ReturnInfo], previousPeriodKey: String? = nil, previousRatings: [UUID: RatingLevel] = [:]) {
+                returns: [UUID: ReturnInfo], previousPeriodKey: String? = nil, previousRatings: [UUID: RatingLevel] = [:],
+                previousReturns: [UUID: ReturnInfo] = [:], disabledChecks: Set<Flag.Kind> = []) {
         self.portfolio = portfolio
         self.period = period
         self.programmes = programmes
@@ -168,5 +173,7 @@ public struct PeriodData: Sendable {
         self.returns = returns
         self.previousPeriodKey = previousPeriodKey
         self.previousRatings = previousRatings
+        self.previousReturns = previousReturns
+        self.disabledChecks = disabledChecks
     }
 }

@@ -2,13 +2,40 @@ import Foundation
 
 /// Something on a dashboard the PMO should look at, in plain words.
 public struct Flag: Codable, Hashable, Sendable {
-    public enum Kind: String, Codable, Sendable {
-        case ratingOffScale = "rating-off-scale"
+    /// Each kind is an assurance check a portfolio can switch off (all but a missing return).
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case overdueMilestone = "overdue-milestone"
         case rollUpContradiction = "roll-up-contradiction"
+        case repeatedNarrative = "repeated-narrative"
+        case milestoneSlipped = "milestone-slipped"
+        case unreadableDate = "unreadable-date"
+        case ratingOffScale = "rating-off-scale"
+        case noSRO = "no-sro"
+        case noLead = "no-lead"
         case trendDisagrees = "trend-disagrees"
         case arrowWithoutRating = "arrow-without-rating"
-        case unreadableDate = "unreadable-date"
+        case staleReturn = "stale-return"
         case noReturn = "no-return"
+
+        /// What the check looks for, in the words the exceptions page uses.
+        public var title: String {
+            switch self {
+            case .overdueMilestone: "Milestone date passed, not complete, yet rated Green or Amber"
+            case .rollUpContradiction: "Rated better than one of its milestones"
+            case .repeatedNarrative: "Update identical to the previous period's"
+            case .milestoneSlipped: "Milestone date moved since the last period"
+            case .unreadableDate: "Date that could not be read"
+            case .ratingOffScale: "Rating not on the portfolio's scale"
+            case .noSRO: "No SRO named"
+            case .noLead: "No lead named"
+            case .trendDisagrees: "Reported arrow disagrees with the ratings"
+            case .arrowWithoutRating: "Arrow with no rating"
+            case .staleReturn: "Return submitted long before the as-at date"
+            case .noReturn: "No return this period"
+            }
+        }
+
+        public var canBeSwitchedOff: Bool { self != .noReturn }
     }
 
     public let kind: Kind

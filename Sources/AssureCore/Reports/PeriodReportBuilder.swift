@@ -4,41 +4,27 @@ public enum PeriodReportBuilder {
         let scale = data.portfolio.scale
         let childrenByParent = Dictionary(grouping: data.projects.filter { $0.parentID != nil }, by: { $0.parentID! })
 
-        func row(for project: ProjectInfo, itemIndex: Int?) -> ProjectRow {
-            let children = (childrenByParent[project.id] ?? []).enumerated().map { row(for: $1, itemIndex: $0) }
+        func row(for project: ProjectInfo, itemIndex: Int?, parentLevel: RatingLevel? = nil) -> ProjectRow {
             let ret = data.returns[project.id]
             let reported = RecordedRating(ret?.rating, on: scale)
+            let children = (childrenByParent[project.id] ?? []).enumerated().map {
+                row(for: $1, itemIndex: $0, parentLevel: reported?.level ?? parentLevel)
+            }
             let milestones = (ret?.milestones ?? []).map {
                 MilestoneRow(title: $0.title, date: DateText($0.date), rating: RecordedRating($0.rating, on: scale))
             }
             let milestoneWorst = milestones.compactMap { $0.rating?.level }.worst
             let childWorst = children.compactMap(\.effective).worst
             let effective = [reported?.level, milestoneWorst, childWorst].compactMap { $0 }.worst
-
             let derived: Trend? = effective.map { current in
                 Trend.derive(current: current, previous: data.previousRatings[project.id])!
             }
             let trend = TrendCell(derived: derived, reported: ret?.reportedTrend)
-            var flags = ratingFlags(reported: reported, milestones: milestones, scale: scale)
-            if let reportedLevel = reported?.level, let worst = milestoneWorst, worst.rank > reportedLevel.rank {
-                flags.append(Flag(.rollUpContradiction,
-                    "Reported \(reportedLevel.label), but a milestone is rated \(worst.label): by the roll-up rule the project carries \(worst.label)."))
-            }
-            if let derived, derived != .new, let reportedTrend = ret?.reportedTrend, reportedTrend != derived {
-                flags.append(Flag(.trendDisagrees,
-                    "The paper shows \(reportedTrend.symbol) but the ratings give \(derived.symbol) since \(data.previousPeriodKey ?? "the last report")."))
-            }
-            if ret?.reportedTrend != nil, effective == nil {
-                flags.append(Flag(.arrowWithoutRating, "An arrow (\(ret!.reportedTrend!.symbol)) is reported with no rating on the scale."))
-            }
-            for milestone in milestones {
-                if let problem = milestone.date.problem {
-                    flags.append(Flag(.unreadableDate, "Milestone date “\(milestone.date.written)” could not be read: \(problem)."))
-                }
-            }
-            if ret == nil, project.parentID == nil {
-                flags.append(Flag(.noReturn, "No return for this period."))
-            }
+            let subject = AssuranceChecks.Subject(
+                project: project, isSubItem: project.parentID != nil, current: ret, previous: data.previousReturns[project.id],
+                reported: reported, milestones: milestones, effective: effective, parentLevel: parentLevel, trend: trend,
+                period: data.period, previousPeriodKey: data.previousPeriodKey, scale: scale)
+            let flags = AssuranceChecks.run(subject).filter { !data.disabledChecks.contains($0.kind) }
             return ProjectRow(project: project, itemLabel: itemIndex.map(Self.itemLabel), hasReturn: ret != nil,
                               reportedRating: reported, effective: effective, trend: trend, update: ret?.update ?? "",
                               mitigation: ret?.mitigation ?? "", milestones: milestones, children: children,
@@ -60,21 +46,6 @@ public enum PeriodReportBuilder {
     public static func itemLabel(_ index: Int) -> String {
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
         return "\(letters[index % letters.count]))"
-    }
-
-    static func ratingFlags(reported: RecordedRating?, milestones: [MilestoneRow], scale: RatingScale) -> [Flag] {
-        let scaleWords = scale.levels.map(\.label).joined(separator: ", ")
-        var flags: [Flag] = []
-        if let reported, !reported.isOnScale {
-            flags.append(Flag(.ratingOffScale, "Rating “\(reported.written)” is not on the scale (\(scaleWords)); kept as written."))
-        }
-        for milestone in milestones {
-            if let rating = milestone.rating, !rating.isOnScale {
-                flags.append(Flag(.ratingOffScale,
-                    "Milestone “\(milestone.title)” is rated “\(rating.written)”, which is not on the scale (\(scaleWords)); kept as written."))
-            }
-        }
-        return flags
     }
 
     /// Counts per level in scale order, then any not rated.

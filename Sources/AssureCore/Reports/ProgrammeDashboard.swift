@@ -59,7 +59,7 @@ public enum ProgrammeDashboard {
     static func projectCell(_ row: ProjectRow) -> ReportTable.Cell {
         var cell = ReportTable.Cell.project(row)
         if row.milestones.first?.rating != nil {
-            cell.flags = row.flags.filter { $0.kind == .rollUpContradiction }
+            cell.flags += row.flags.filter { $0.kind == .rollUpContradiction }
         }
         return cell
     }

@@ -59,7 +59,11 @@ public extension ReportTable.Cell {
              flags: row.flags.filter { [.trendDisagrees, .arrowWithoutRating].contains($0.kind) })
     }
 
+    /// Findings shown beside the project's name (ratings and arrows carry their own).
+    static let itemChecks: Set<Flag.Kind> = [.overdueMilestone, .milestoneSlipped, .repeatedNarrative, .unreadableDate,
+                                             .noSRO, .noLead, .staleReturn]
+
     static func project(_ row: ProjectRow, text: String? = nil) -> Self {
-        Self(text ?? row.project.title, projectID: row.project.id.uuidString)
+        Self(text ?? row.project.title, flags: row.flags.filter { itemChecks.contains($0.kind) }, projectID: row.project.id.uuidString)
     }
 }

@@ -30,11 +30,14 @@ final class PortfolioRecord: Model, @unchecked Sendable {
     /// A `RatingScaleKind` raw value; enums are stored as strings to stay portable.
     @Field(key: "scale") var scale: String
     @OptionalParent(key: "organisation_id") var organisation: OrganisationRecord?
+    /// Assurance checks switched off, as comma-separated `Flag.Kind` names.
+    @Field(key: "disabled_checks") var disabledChecks: String
     init() {}
     init(name: String, scale: String, organisationID: UUID?) {
         self.name = name
         self.scale = scale
         self.$organisation.id = organisationID
+        self.disabledChecks = ""
     }
 }
 

@@ -5,6 +5,7 @@ import Foundation
 public struct PortfolioSummary: Codable, Sendable, Hashable {
     public let info: PortfolioInfo
     public let periods: [PeriodInfo]
+    public let disabledChecks: Set<Flag.Kind>
     public var latestPublished: PeriodInfo? { periods.last { $0.status == .published } }
     public var current: PeriodInfo? { periods.last { $0.status == .open } ?? latestPublished ?? periods.last }
 }
@@ -16,7 +17,8 @@ public enum Catalogue {
         let periods = try await PeriodRecord.query(on: db).sort(\.$asAt).all()
         let byPortfolio = Dictionary(grouping: periods, by: { $0.$portfolio.id })
         return portfolios.map { record in
-            PortfolioSummary(info: record.info, periods: (byPortfolio[record.id!] ?? []).map(\.info))
+            PortfolioSummary(info: record.info, periods: (byPortfolio[record.id!] ?? []).map(\.info),
+                             disabledChecks: record.checksSwitchedOff)
         }
     }
 

@@ -48,6 +48,7 @@ public enum DemoLoader {
     private static func write(_ db: Database, _ demo: DemoPortfolio, organisationID: UUID, actor: Actor,
                               programmeIDs: inout [String: UUID]) async throws {
         let portfolio = PortfolioRecord(name: demo.name, scale: demo.scale.rawValue, organisationID: organisationID)
+        portfolio.disabledChecks = demo.disabledChecks.map(\.rawValue).sorted().joined(separator: ",")
         try await portfolio.create(on: db)
         var projectIDs: [String: UUID] = [:]
         var order = 0

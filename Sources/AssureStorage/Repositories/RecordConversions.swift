@@ -9,6 +9,12 @@ extension PortfolioRecord {
     }
 }
 
+extension PortfolioRecord {
+    var checksSwitchedOff: Set<Flag.Kind> {
+        Set(disabledChecks.split(separator: ",").compactMap { Flag.Kind(rawValue: String($0)) })
+    }
+}
+
 extension PeriodRecord {
     var info: PeriodInfo {
         PeriodInfo(id: id!, key: key, label: label, frequency: PeriodFrequency(rawValue: frequency) ?? .monthly,

@@ -35,30 +35,38 @@ public enum Reports {
         let programmeIDs = programmes.compactMap(\.id)
         let projects = programmeIDs.isEmpty ? [] : try await ProjectRecord.query(on: db)
             .filter(\.$programme.$id ~~ programmeIDs).sort(\.$sortOrder).all()
-        let returns = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID).all()
-        let returnIDs = returns.compactMap(\.id)
-        let milestones = returnIDs.isEmpty ? [] : try await ReturnMilestoneRecord.query(on: db)
-            .filter(\.$parentReturn.$id ~~ returnIDs).all()
-        let milestonesByReturn = Dictionary(grouping: milestones, by: { $0.$parentReturn.id })
 
         let order = Dictionary(uniqueKeysWithValues: programmes.enumerated().map { ($1.id!, $0) })
         let sortedProjects = projects.sorted {
             (order[$0.$programme.id] ?? 0, $0.sortOrder) < (order[$1.$programme.id] ?? 0, $1.sortOrder)
         }
-        var returnInfos: [UUID: ReturnInfo] = [:]
-        for ret in returns { returnInfos[ret.$project.id] = ret.info(milestones: milestonesByReturn[ret.id!] ?? []) }
+        let returnInfos = try await returns(db, periodID: periodID)
 
         let previous = try await PeriodRecord.query(on: db)
             .filter(\.$portfolio.$id == portfolio.id!).filter(\.$status == PeriodStatus.published.rawValue)
             .filter(\.$asAt < period.asAt).sort(\.$asAt, .descending).first()
         var previousRatings: [UUID: RatingLevel] = [:]
-        if let previous, let previousReport = try? await report(db, periodID: previous.id!) {
-            previousRatings = previousReport.effectiveRatings
+        var previousReturns: [UUID: ReturnInfo] = [:]
+        if let previous {
+            previousRatings = try await report(db, periodID: previous.id!).effectiveRatings
+            previousReturns = try await returns(db, periodID: previous.id!)
         }
         return PeriodData(portfolio: portfolio.info, period: period.info,
                           programmes: programmes.map { $0.info(names: names) },
                           projects: sortedProjects.map { $0.info(names: names) }, returns: returnInfos,
-                          previousPeriodKey: previous?.key, previousRatings: previousRatings)
+                          previousPeriodKey: previous?.key, previousRatings: previousRatings,
+                          previousReturns: previousReturns, disabledChecks: portfolio.checksSwitchedOff)
+    }
+
+    /// A period's returns with their milestones, by project: two queries.
+    static func returns(_ db: Database, periodID: UUID) async throws -> [UUID: ReturnInfo] {
+        let returns = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID).all()
+        let ids = returns.compactMap(\.id)
+        let milestones = ids.isEmpty ? [] : try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id ~~ ids).all()
+        let byReturn = Dictionary(grouping: milestones, by: { $0.$parentReturn.id })
+        var result: [UUID: ReturnInfo] = [:]
+        for ret in returns { result[ret.$project.id] = ret.info(milestones: byReturn[ret.id!] ?? []) }
+        return result
     }
 
 

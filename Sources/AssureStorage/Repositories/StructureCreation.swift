@@ -91,6 +91,20 @@ public extension Structure {
         return last + (next - last) / 2
     }
 
+    /// Chooses which assurance checks this portfolio runs. Published periods keep the findings they were published with.
+    static func setDisabledChecks(_ db: Database, _ actor: Actor, portfolioID: UUID, disabled: Set<Flag.Kind>) async throws {
+        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) chooses the checks") }
+        if disabled.contains(.noReturn) { throw StorageError.invalid(["checks": "A missing return is always shown."]) }
+        try await db.transaction { db in
+            guard let portfolio = try await PortfolioRecord.find(portfolioID, on: db) else { throw StorageError.notFound("portfolio") }
+            let before = portfolio.checksSwitchedOff.map(\.rawValue).sorted()
+            portfolio.disabledChecks = disabled.map(\.rawValue).sorted().joined(separator: ",")
+            try await portfolio.save(on: db)
+            try await AuditLog.record(db, actor, "set-checks", entity: "portfolio", id: portfolioID,
+                                      before: ["switchedOff": before], after: ["switchedOff": disabled.map(\.rawValue).sorted()])
+        }
+    }
+
     private static func required(_ text: String, field: String, what: String) throws -> String {
         guard let value = text.nilIfBlank else { throw StorageError.invalid([field: "Give \(what) a \(field)."]) }
         guard value.count <= 500 else { throw StorageError.invalid([field: "Keep the \(field) under 500 characters."]) }

@@ -9,7 +9,11 @@ struct APIController: RouteCollection {
         routes.get(AppRoute.apiPeriod.components, use: period)
         for kind in ReportKind.allCases {
             routes.get(kind.apiRoute.components) { req in
-                json(APIDashboard(kind, try await Reports.report(req.db, periodID: try req.uuid("period"))))
+                var report = try await Reports.report(req.db, periodID: try req.uuid("period"))
+                if let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:)) {
+                    report = report.only(programme: programme)
+                }
+                return json(APIDashboard(kind, report))
             }
         }
         routes.get(AppRoute.apiProject.components, use: project)

@@ -12,7 +12,10 @@ struct DashboardController: RouteCollection {
 
     func show(_ req: Request, _ kind: ReportKind) async throws -> Response {
         let periodID = try req.uuid("period")
-        let report = try await Reports.report(req.db, periodID: periodID)
+        var report = try await Reports.report(req.db, periodID: periodID)
+        // ?programme= narrows any dashboard to one programme: the SRO's view.
+        let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:))
+        if let programme { report = report.only(programme: programme) }
         let format = try req.query.get(String?.self, at: "format").map { text in
             guard let format = OutputFormat(rawValue: text) else { throw Abort(.badRequest, reason: "Unknown format “\(text)”: use html, csv or json.") }
             return format
@@ -25,7 +28,7 @@ struct DashboardController: RouteCollection {
         }
         let portfolio = try await Catalogue.portfolio(req.db, id: report.portfolio.id)
         let model = DashboardPageModel(kind: kind, report: report, periods: portfolio.periods,
-                                       canManage: try req.requireActor().canManagePortfolio)
+                                       canManage: try req.requireActor().canManagePortfolio, programme: programme)
         return req.html(DashboardPage.render(model, req.page("\(kind.title) \(report.period.label)")))
     }
 }

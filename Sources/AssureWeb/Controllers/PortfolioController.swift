@@ -11,6 +11,7 @@ struct PortfolioController: RouteCollection {
         routes.get(AppRoute.portfolio.components, use: home)
         routes.post(AppRoute.createProgramme.components, use: createProgramme)
         routes.post(AppRoute.createProject.components, use: createProject)
+        routes.post(AppRoute.portfolioChecks.components, use: setChecks)
         routes.post(AppRoute.createPeriod.components, use: createPeriod)
         routes.post(AppRoute.openPeriod.components) { try await move($0, PeriodLifecycle.open, "opened for returns") }
         routes.post(AppRoute.closePeriod.components) { try await move($0, PeriodLifecycle.close, "closed") }
@@ -60,6 +61,16 @@ struct PortfolioController: RouteCollection {
         } catch StorageError.invalid(let errors) {
             return try await homePage(req, portfolioID: portfolioID, returned: ReturnedForm(name: "programme", values: values, errors: errors))
         }
+    }
+
+    /// Ticked boxes arrive as on-<check>=1; an unticked box is simply absent.
+    func setChecks(req: Request) async throws -> Response {
+        let portfolioID = try req.uuid("portfolio")
+        let values = try req.content.decode([String: String].self)
+        let disabled = Set(Flag.Kind.allCases.filter { $0.canBeSwitchedOff && values["on-\($0.rawValue)"] == nil })
+        try await Structure.setDisabledChecks(req.db, try req.requireActor(), portfolioID: portfolioID, disabled: disabled)
+        return req.redirect(to: AppRoute.portfolio.link(portfolio: portfolioID),
+                            notice: disabled.isEmpty ? "Every check is on." : "Checks switched off: \(disabled.map(\.title).sorted().joined(separator: "; ")).")
     }
 
     func createProject(req: Request) async throws -> Response {

@@ -6,11 +6,14 @@ public enum ReportKind: String, CaseIterable, Sendable {
     case programmeDashboard = "programme-dashboard"
     /// Seed 000: priorities summary and one monitoring report per group.
     case priorities
+    /// The assurance checks' findings.
+    case exceptions
 
     public var title: String {
         switch self {
         case .programmeDashboard: "Programme Dashboard"
         case .priorities: "Priorities report"
+        case .exceptions: "Assurance exceptions"
         }
     }
 
@@ -18,11 +21,25 @@ public enum ReportKind: String, CaseIterable, Sendable {
         switch self {
         case .programmeDashboard: [ProgrammeDashboard.summary(report), ProgrammeDashboard.detail(report)]
         case .priorities: [PrioritiesReport.summary(report)] + PrioritiesReport.monitoringReports(report)
+        case .exceptions: ExceptionsReport.tables(report)
         }
     }
 
-    var pageRoute: AppRoute { self == .programmeDashboard ? .programmeDashboard : .priorities }
-    var apiRoute: AppRoute { self == .programmeDashboard ? .apiProgrammeDashboard : .apiPriorities }
+    var pageRoute: AppRoute {
+        switch self {
+        case .programmeDashboard: .programmeDashboard
+        case .priorities: .priorities
+        case .exceptions: .exceptions
+        }
+    }
+
+    var apiRoute: AppRoute {
+        switch self {
+        case .programmeDashboard: .apiProgrammeDashboard
+        case .priorities: .apiPriorities
+        case .exceptions: .apiExceptions
+        }
+    }
 }
 
 public enum OutputFormat: String, CaseIterable, Sendable {

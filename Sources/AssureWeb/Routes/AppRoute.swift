@@ -13,9 +13,11 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case portfolio = "portfolios/:portfolio"
     case createProgramme = "portfolios/:portfolio/programmes"
     case createProject = "portfolios/:portfolio/projects"
+    case portfolioChecks = "portfolios/:portfolio/checks"
     case createPeriod = "portfolios/:portfolio/periods"
     case programmeDashboard = "periods/:period/programme-dashboard"
     case priorities = "periods/:period/priorities"
+    case exceptions = "periods/:period/exceptions"
     case openPeriod = "periods/:period/open"
     case closePeriod = "periods/:period/close"
     case publishPeriod = "periods/:period/publish"
@@ -28,6 +30,7 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case apiPeriod = "api/v1/periods/:period"
     case apiProgrammeDashboard = "api/v1/periods/:period/programme-dashboard"
     case apiPriorities = "api/v1/periods/:period/priorities"
+    case apiExceptions = "api/v1/periods/:period/exceptions"
     case apiProject = "api/v1/projects/:project"
 
     public var components: [PathComponent] {

@@ -8,6 +8,8 @@ struct DashboardPageModel: Sendable {
     /// The portfolio's periods, for showing the dashboard as at any of them.
     let periods: [PeriodInfo]
     let canManage: Bool
+    /// Set when the page shows one programme only.
+    var programme: UUID? = nil
 }
 
 /// Seeds 004 and 000 as pages: heading, counts, the paper's tables, the key, and what the PMO should check.
@@ -52,8 +54,10 @@ enum DashboardPage {
             nodes.append(el("section", [], table.subtitle.map { el("p", [("class", "lede")], text: $0) }
                 + [ReportTableView.render(table, projectLink: projectLink, updateColumn: "UPDATE/MITIGATION")]))
         }
-        nodes.append(ReportTableView.key(report.portfolio.scale))
-        nodes.append(checks(report))
+        if model.kind != .exceptions {
+            nodes.append(ReportTableView.key(report.portfolio.scale))
+            nodes.append(checks(report))
+        }
         return nodes
     }
 
@@ -78,8 +82,22 @@ enum DashboardPage {
     static func actions(_ model: DashboardPageModel) -> HTMLNode {
         let id = model.report.period.id
         return el("div", [("class", "actions no-print")], [
-            link(model.kind.pageRoute.link(period: id, query: "format=csv"), "Download CSV"),
+            link(model.kind.pageRoute.link(period: id, query: "format=csv" + (model.programme.map { "&programme=\($0.uuidString)" } ?? "")), "Download CSV"),
             link(model.kind.apiRoute.link(period: id), "JSON"),
-        ])
+            model.kind == .exceptions ? txt("") : link(AppRoute.exceptions.link(period: id), "Assurance exceptions (\(model.report.allFlags.count))"),
+        ] + programmeLinks(model))
     }
+
+    /// One link per programme, so an SRO can read just theirs.
+    static func programmeLinks(_ model: DashboardPageModel) -> [HTMLNode] {
+        guard model.programme == nil, model.report.programmes.count > 1 else {
+            return model.programme == nil ? [] : [link(model.kind.pageRoute.link(period: model.report.period.id), "All programmes")]
+        }
+        return [el("span", text: "Programme:")] + model.report.programmes.map { programme in
+            link(model.kind.pageRoute.link(period: model.report.period.id, query: "programme=\(programme.programme.id.uuidString)"),
+                 programme.programme.name)
+        }
+    }
+
+
 }

@@ -79,7 +79,8 @@ enum PortfolioPages {
                     el("td", [], [txt(period.label), period.isIllustrative ? el("span", [("class", "illustrative")], text: " illustrative") : txt("")]),
                     el("td", text: period.asAt.longDisplay), el("td", text: period.status.rawValue),
                     el("td", [], [link(AppRoute.programmeDashboard.link(period: period.id), "Programme dashboard"), txt(" · "),
-                                  link(AppRoute.priorities.link(period: period.id), "Priorities")]),
+                                  link(AppRoute.priorities.link(period: period.id), "Priorities"), txt(" · "),
+                                  link(AppRoute.exceptions.link(period: period.id), "Exceptions")]),
                     el("td", [], model.canManage ? periodActions(period, csrf: context.csrf) : []),
                 ])
             }),
@@ -91,6 +92,7 @@ enum PortfolioPages {
             }
             nodes.append(createPeriodForm(info, csrf: context.csrf, values: state("period").0, errors: state("period").1))
             nodes.append(StructureForms.programme(info, csrf: context.csrf, state("programme").0, state("programme").1))
+            nodes.append(StructureForms.checks(model.portfolio, csrf: context.csrf))
         }
         if !model.programmes.isEmpty, model.programmes.contains(where: { context.actor?.canEdit(programme: $0.id) == true }) {
             let returned = model.returnedForm?.name == "project" ? model.returnedForm : nil

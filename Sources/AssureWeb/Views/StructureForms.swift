@@ -1,4 +1,5 @@
 import AssureCore
+import AssureStorage
 import Plot
 
 /// Adding programmes, and projects or sub-items, to a portfolio.
@@ -40,5 +41,22 @@ enum StructureForms {
     /// How a parent project is named in the select, and read back from the form.
     static func label(_ project: ProjectInfo) -> String {
         [project.reference, project.title].compactMap { $0 }.joined(separator: " ")
+    }
+
+    static func checks(_ portfolio: PortfolioSummary, csrf: String) -> HTMLNode {
+        el("section", [("class", "no-print")], [
+            el("h2", text: "Assurance checks"),
+            el("p", [("class", "hint")], text: "Untick a check that does not fit how this portfolio reports. Published periods keep their findings."),
+            postForm(AppRoute.portfolioChecks.link(portfolio: portfolio.info.id), csrf: csrf, [
+                el("ul", [("class", "checklist")], Flag.Kind.allCases.filter(\.canBeSwitchedOff).map { kind in
+                    el("li", [], [el("label", [("class", "inline-label")], [
+                        el("input", [("type", "checkbox"), ("name", "on-\(kind.rawValue)"), ("value", "1"),
+                                     ("checked", portfolio.disabledChecks.contains(kind) ? nil : "checked")]),
+                        txt(" " + kind.title),
+                    ])])
+                }),
+                el("div", [("class", "actions")], [button("Save checks", class: "button secondary")]),
+            ]),
+        ])
     }
 }
