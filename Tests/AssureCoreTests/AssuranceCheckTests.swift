@@ -60,6 +60,7 @@ struct AssuranceCheckTests {
         #expect(!Self.kinds(june, title: "PCBC").contains(.unreadableDate))
         let september = PeriodReportBuilder.build(Self.cdg.periodData("2016-09")!)
         #expect(Self.kinds(september, reference: "MH005").contains(.arrowWithoutRating))
+        #expect(!Self.kinds(september, reference: "ICS001", child: 0).contains(.arrowWithoutRating)) // under ICS001's Green
     }
 
     @Test("A reported arrow that disagrees with the ratings")

@@ -105,7 +105,8 @@ public enum AssuranceChecks {
             flags.append(Flag(.trendDisagrees,
                 "The paper shows \(reported.symbol) but the ratings give \(derived.symbol) since \(s.previousPeriodKey ?? "the last report")."))
         }
-        if let reported = s.trend.reported, s.effective == nil {
+        // A sub-item's arrow speaks under its project's rating.
+        if let reported = s.trend.reported, s.effective == nil, s.parentLevel == nil {
             flags.append(Flag(.arrowWithoutRating, "An arrow (\(reported.symbol)) is reported with no rating on the scale."))
         }
         return flags
