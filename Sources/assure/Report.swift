@@ -5,7 +5,8 @@ import AssureWeb
 
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Produce a dashboard for a period.",
-                                                    subcommands: [ProgrammeDashboardReport.self, PrioritiesReportCommand.self, ExceptionsReportCommand.self])
+                                                    subcommands: [ProgrammeDashboardReport.self, PrioritiesReportCommand.self, ExceptionsReportCommand.self,
+                                                                  ChangesReportCommand.self])
 }
 
 struct ReportOptions: ParsableArguments {
@@ -56,4 +57,27 @@ struct ExceptionsReportCommand: AsyncParsableCommand {
                                                     abstract: "The assurance checks' findings: counts per check, then each finding.")
     @OptionGroup var options: ReportOptions
     func run() async throws { try await options.produce(.exceptions) }
+}
+
+struct ChangesReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "changes", abstract: "What changed between two periods of a portfolio.")
+    @Option(help: "The portfolio's name.") var portfolio: String
+    @Option(help: "The earlier period, as YYYY-MM.") var from: String
+    @Option(help: "The later period, as YYYY-MM.") var to: String
+    @Option(help: "csv, html or json.") var format: String = "html"
+    @Option(help: "Write to this file instead of standard output.") var output: String?
+    @OptionGroup var db: DatabaseOption
+
+    func run() async throws {
+        guard let format = OutputFormat(rawValue: format) else { throw ValidationError("--format \(format): use csv, html or json") }
+        try await CLI.run {
+            let text = try await Storage.withDatabase(db.target) { database in
+                let (_, old) = try await Catalogue.findPeriod(database, key: from, portfolio: portfolio)
+                let (_, new) = try await Catalogue.findPeriod(database, key: to, portfolio: portfolio)
+                return try ReportOutput.renderChanges(from: try await Reports.report(database, periodID: old.id),
+                                                      to: try await Reports.report(database, periodID: new.id), format: format)
+            }
+            try CLI.write(text, to: output)
+        }
+    }
 }

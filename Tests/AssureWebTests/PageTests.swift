@@ -161,3 +161,24 @@ struct ExceptionsPageTests {
 extension String {
     var htmlEscapedForTest: String { replacingOccurrences(of: "'", with: "&#39;") }
 }
+
+@Suite("What changed, on the web and in the API")
+struct ChangesPageTests {
+    @Test("The page defaults to the current period against the last published one, and the API agrees", arguments: Backend.all)
+    func changes(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
+            let transformation = try await Catalogue.findPortfolio(app.db, name: "Transformation Programme")
+            let page = try await viewer.get(AppRoute.changes.link(portfolio: transformation.info.id)).body.string
+            #expect(page.contains("what changed from June 2016 to July 2016"))
+            #expect(page.contains("↑ Amber → Green"))
+            #expect(page.contains("14 days later"))
+            let csv = try await viewer.get(AppRoute.changes.link(portfolio: transformation.info.id, query: "from=2016-07&to=2016-06&format=csv"))
+            #expect(csv.body.string.contains("↓ Green → Amber"))
+            let api = try await viewer.get(AppRoute.apiChanges.link(portfolio: transformation.info.id, query: "from=2016-06&to=2016-07"))
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any])
+            #expect((json["counts"] as? [String: Int])?["declined"] == 2)
+            #expect(try await viewer.get(AppRoute.changes.link(portfolio: transformation.info.id, query: "from=2015-01")).status == .notFound)
+        }
+    }
+}

@@ -122,3 +122,35 @@ extension APIProjectPeriod {
         flags = (row?.flags ?? []).map(\.message)
     }
 }
+
+struct APIChange: Codable, Sendable {
+    let change: String
+    let programme: String
+    let projectID: UUID
+    let reference: String?
+    let project: String
+    let detail: String
+    let rating: String?
+}
+
+struct APIChanges: Codable, Sendable {
+    let portfolio: String
+    let from: APIPeriod
+    let to: APIPeriod
+    let counts: [String: Int]
+    let changes: [APIChange]
+
+    init(from old: PeriodReport, to new: PeriodReport) {
+        let changes = ChangesReport.compare(from: old, to: new)
+        portfolio = new.portfolio.name
+        from = APIPeriod(old.period)
+        to = APIPeriod(new.period)
+        counts = Dictionary(uniqueKeysWithValues: ChangesReport.Change.Kind.allCases.map { kind in
+            (kind.rawValue, changes.filter { $0.kind == kind }.count)
+        })
+        self.changes = changes.map {
+            APIChange(change: $0.kind.rawValue, programme: $0.programme, projectID: $0.project.id, reference: $0.project.reference,
+                      project: $0.project.title, detail: $0.detail, rating: $0.rating?.label)
+        }
+    }
+}

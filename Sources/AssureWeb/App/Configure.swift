@@ -37,6 +37,7 @@ public enum AssureApp {
         try app.register(collection: PortfolioController())
         try app.register(collection: DashboardController())
         try app.register(collection: ProjectController())
+        try app.register(collection: ChangesController())
         try app.register(collection: APIController())
         app.get(AppRoute.stylesheet.components) { _ in
             Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],

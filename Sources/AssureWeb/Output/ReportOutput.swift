@@ -6,15 +6,7 @@ public enum ReportOutput {
     public static func render(_ kind: ReportKind, _ report: PeriodReport, format: OutputFormat) throws -> String {
         switch format {
         case .csv:
-            var rows: [[String]] = []
-            for (index, table) in kind.tables(report).enumerated() {
-                if index > 0 { rows.append([]) }
-                rows.append([table.title])
-                rows += table.subtitle.map { [$0] }
-                rows.append(table.columns)
-                rows += table.textRows
-            }
-            return CSVWriter.write(rows)
+            return csv(kind.tables(report))
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -23,5 +15,32 @@ public enum ReportOutput {
             // A standalone printable document, as the CLI writes it: no navigation, links or forms.
             return DashboardPage.standalone(DashboardPageModel(kind: kind, report: report, periods: [], canManage: false))
         }
+    }
+
+    /// What changed between two periods, in any format.
+    public static func renderChanges(from old: PeriodReport, to new: PeriodReport, format: OutputFormat) throws -> String {
+        let tables = ChangesReport.tables(from: old, to: new)
+        switch format {
+        case .csv: return csv(tables)
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: try encoder.encode(APIChanges(from: old, to: new)), as: UTF8.self)
+        case .html:
+            return ChangesPage.standalone(ChangesPageModel(portfolio: new.portfolio, periods: [], from: old, to: new))
+        }
+    }
+
+    /// Several tables in one CSV: each with its title line, separated by a blank line.
+    static func csv(_ tables: [ReportTable]) -> String {
+        var rows: [[String]] = []
+        for (index, table) in tables.enumerated() {
+            if index > 0 { rows.append([]) }
+            rows.append([table.title])
+            rows += table.subtitle.map { [$0] }
+            rows.append(table.columns)
+            rows += table.textRows
+        }
+        return CSVWriter.write(rows)
     }
 }

@@ -71,6 +71,9 @@ enum PortfolioPages {
                 ]),
             ]))
         }
+        if model.portfolio.periods.count > 1 {
+            nodes.append(el("p", [], [link(AppRoute.changes.link(portfolio: info.id), "What changed since the last published period")]))
+        }
         nodes.append(el("h2", text: "Reporting periods"))
         nodes.append(el("table", [], [
             el("thead", [], [el("tr", [], ["Period", "As at", "Status", "Dashboards", ""].map { el("th", [("scope", "col")], text: $0) })]),
