@@ -15,12 +15,8 @@ public struct AuditEntry: Codable, Sendable, Hashable {
 
 /// Every write goes through here, in the same transaction as the write itself.
 public enum AuditLog {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
+    /// The same stable encoding as the snapshots: sorted keys, ISO dates.
+    static var encoder: JSONEncoder { Reports.encoder }
 
     static func record<Before: Encodable, After: Encodable>(
         _ db: Database, _ actor: Actor, _ action: String, entity: String, id: UUID?, before: Before?, after: After?

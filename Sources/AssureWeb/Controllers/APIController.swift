@@ -13,36 +13,33 @@ struct APIController: RouteCollection {
                 if let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:)) {
                     report = report.only(programme: programme)
                 }
-                return json(APIDashboard(kind, report))
+                return try json(APIDashboard(kind, report))
             }
         }
         routes.get(AppRoute.apiProject.components, use: project)
     }
 
     func portfolios(req: Request) async throws -> Response {
-        json(try await Catalogue.portfolios(req.db).map { summary in
+        try json(try await Catalogue.portfolios(req.db).map { summary in
             APIPortfolio(id: summary.info.id, name: summary.info.name, scale: summary.info.scale.kind.rawValue,
                          ratings: summary.info.scale.levels.map(\.label), periods: summary.periods.map(APIPeriod.init))
         })
     }
 
     func period(req: Request) async throws -> Response {
-        json(APIPeriod(try await Catalogue.period(req.db, id: try req.uuid("period"))))
+        try json(APIPeriod(try await Catalogue.period(req.db, id: try req.uuid("period"))))
     }
 
     func project(req: Request) async throws -> Response {
         let id = try req.uuid("project")
         let detail = try await Structure.project(req.db, id: id)
         let history = try await Reports.history(req.db, projectID: id)
-        return json(APIProject(id: id, reference: detail.project.reference, title: detail.project.title,
+        return try json(APIProject(id: id, reference: detail.project.reference, title: detail.project.title,
                                programme: detail.programme.name, portfolio: detail.portfolio.name, sro: detail.project.sro,
                                lead: detail.project.lead, periods: history.map { APIProjectPeriod(period: $0.period, row: $0.row) }))
     }
 
-    private func json<T: Encodable>(_ value: T) -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data()
-        return Response(status: .ok, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: data))
+    private func json<T: Encodable>(_ value: T) throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": OutputFormat.json.contentType], body: .init(string: try JSONOutput.encode(value)))
     }
 }

@@ -8,9 +8,7 @@ public enum ReportOutput {
         case .csv:
             return csv(kind.tables(report))
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(APIDashboard(kind, report)), as: UTF8.self)
+            return try JSONOutput.encode(APIDashboard(kind, report), pretty: true)
         case .html:
             // A standalone printable document, as the CLI writes it: no navigation, links or forms.
             return DashboardPage.standalone(DashboardPageModel(kind: kind, report: report, periods: [], canManage: false))
@@ -23,9 +21,7 @@ public enum ReportOutput {
         switch format {
         case .csv: return csv(tables)
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: try encoder.encode(APIChanges(from: old, to: new)), as: UTF8.self)
+            return try JSONOutput.encode(APIChanges(from: old, to: new), pretty: true)
         case .html:
             return ChangesPage.standalone(ChangesPageModel(portfolio: new.portfolio, periods: [], from: old, to: new))
         }
