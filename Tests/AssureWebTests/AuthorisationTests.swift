@@ -111,3 +111,20 @@ struct AuthorisationTests {
         }
     }
 }
+
+@Suite("Sessions")
+struct SessionTests {
+    @Test("A change to the session is kept, and a page view that changes nothing keeps the session as it was", arguments: Backend.all)
+    func sessionChangesPersist(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            // the sign-in notice is shown once: clearing it is a change that must reach the database
+            #expect(try await admin.get("/").body.string.contains("Signed in as Demo PMO."))
+            #expect(!(try await admin.get("/").body.string.contains("Signed in as")))
+            // views that change nothing leave the user signed in with the same CSRF token
+            let token = try #require(admin.csrf)
+            for _ in 0..<3 { #expect(try await admin.get("/").status == .ok) }
+            #expect(admin.csrf == token)
+        }
+    }
+}

@@ -17,7 +17,7 @@ public enum AssureApp {
             app.logger.notice("Loaded the demo portfolios (seeds 004 and 000).")
         }
 
-        app.sessions.use(.fluent)
+        app.sessions.use { QuietSessionDriver(base: $0.fluent.sessions.driver(nil)) }
         app.sessions.configuration.cookieName = "assure-session"
         app.sessions.configuration.cookieFactory = { sessionID in
             HTTPCookies.Value(string: sessionID.string, expires: Date(timeIntervalSinceNow: 8 * 60 * 60), maxAge: 8 * 60 * 60,
