@@ -17,7 +17,6 @@ public enum PeriodFrequency: String, Codable, Sendable, CaseIterable { case mont
 
 public enum PeriodStatus: String, Codable, Sendable, CaseIterable {
     case draft, open, closed, published
-    public var isFrozen: Bool { self == .published }
 }
 
 public struct PeriodInfo: Codable, Hashable, Sendable {

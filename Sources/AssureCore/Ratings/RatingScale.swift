@@ -59,10 +59,6 @@ public struct RatingScale: Codable, Hashable, Sendable {
         return levels.first { Self.normalise($0.label) == key || $0.code == key }
     }
 
-    public func level(code: String) -> RatingLevel? {
-        levels.first { $0.code == code }
-    }
-
     static func normalise(_ text: String) -> String {
         let lowered = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return lowered.replacingOccurrences(of: " / ", with: "/")

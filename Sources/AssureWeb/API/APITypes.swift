@@ -105,6 +105,9 @@ struct APIProject: Codable, Sendable {
     let portfolio: String
     let sro: String?
     let lead: String?
+    /// The plan column as written, and whether it says there is a plan (nil where it says neither).
+    let projectPlan: String?
+    let hasProjectPlan: Bool?
     let periods: [APIProjectPeriod]
 }
 

@@ -36,7 +36,8 @@ struct APIController: RouteCollection {
         let history = try await Reports.history(req.db, projectID: id)
         return try json(APIProject(id: id, reference: detail.project.reference, title: detail.project.title,
                                programme: detail.programme.name, portfolio: detail.portfolio.name, sro: detail.project.sro,
-                               lead: detail.project.lead, periods: history.map { APIProjectPeriod(period: $0.period, row: $0.row) }))
+                               lead: detail.project.lead, projectPlan: detail.project.projectPlan,
+                               hasProjectPlan: detail.project.hasProjectPlan, periods: history.map { APIProjectPeriod(period: $0.period, row: $0.row) }))
     }
 
     private func json<T: Encodable>(_ value: T) throws -> Response {
