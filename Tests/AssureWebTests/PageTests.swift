@@ -126,7 +126,7 @@ struct PageTests {
             #expect((tables[0]["columns"] as? [String])?.first == "CDG")
             let project = try await viewer.get(AppRoute.apiProject.link(project: ids.mat001.id))
             #expect(project.body.string.contains("\"reference\":\"MAT001\""))
-            #expect(project.body.string.contains("\"hasProjectPlan\":true,\"lead\":\"Jane Brennan\""))
+            #expect(project.body.string.contains("\"hasProjectPlan\":true"))
             #expect(project.body.string.contains("\"projectPlan\":\"Y - through Acute Vanguard\""))
             #expect(try await viewer.get("/api/v1/projects/not-a-uuid").status == .notFound)
         }
