@@ -184,3 +184,20 @@ struct ChangesPageTests {
         }
     }
 }
+
+@Suite("Project page")
+struct ProjectPageTests {
+    @Test("The project page shows ratings across periods and each milestone's slippage as SVG and as a table", arguments: Backend.all)
+    func slippage(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
+            let (_, july) = try await Catalogue.findPeriod(app.db, key: "2016-07", portfolio: "Transformation Programme")
+            let project = try #require(try await Reports.report(app.db, periodID: july.id).row(title: "Mental Health Acute Care Pathway"))
+            let html = try await viewer.get(AppRoute.project.link(project: project.project.id)).body.string
+            #expect(html.contains("<svg"))
+            #expect(html.contains("Re-forecast 17-Aug-16, reported July 2016"))
+            #expect(html.contains("<td>14 days later</td>"))
+            #expect(html.contains("<td>03-Aug-16 (June 2016)</td>"))
+        }
+    }
+}

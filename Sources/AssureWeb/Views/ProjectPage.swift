@@ -69,6 +69,7 @@ enum ProjectPage {
                 }),
             ]))
         }
+        nodes.append(MilestoneTimeline.render(MilestoneHistory.tracks(model.history)))
         return Layout.render(context, nodes)
     }
 }

@@ -56,6 +56,9 @@ enum Stylesheet {
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; } dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
     .key { font-size: 14px; color: var(--grey); }
     .illustrative { background: #fff9c4; padding: 2px 8px; font-size: 13px; }
+    .timeline { width: 100%; max-width: 760px; height: auto; display: block; margin: 8px 0; }
+    .tl-label, .tl-axis { font: 12px Arial, sans-serif; fill: #212b32; } .tl-slip { stroke: #d5281b; stroke-width: 3; }
+    .tl-baseline { fill: #fff; stroke: #005eb8; stroke-width: 2; } .tl-forecast { fill: #005eb8; } .tl-done { fill: #007f3b; }
     @media print {
       .site-header nav, .skip, form, .actions, .breadcrumbs, .site-footer, .no-print { display: none !important; }
       .site-header { background: none; color: #000; border-bottom: 2px solid #000; padding: 0 0 4px; } .site-header a { color: #000; }
