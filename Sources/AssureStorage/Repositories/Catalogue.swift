@@ -68,12 +68,10 @@ public enum Catalogue {
     public static func projects(_ db: Database, portfolioID: UUID) async throws -> [ProjectInfo] {
         let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).sort(\.$sortOrder).all()
         guard !programmes.isEmpty else { return [] }
-        let order = Dictionary(uniqueKeysWithValues: programmes.enumerated().map { ($1.id!, $0) })
         let names = try await People.names(db)
         return try await ProjectRecord.query(on: db).filter(\.$programme.$id ~~ programmes.compactMap(\.id))
             .filter(\.$parent.$id == nil).all()
-            .sorted { (order[$0.$programme.id] ?? 0, $0.sortOrder) < (order[$1.$programme.id] ?? 0, $1.sortOrder) }
-            .map { $0.info(names: names) }
+            .inDisplayOrder(programmes: programmes).map { $0.info(names: names) }
     }
 
     public static func isEmpty(_ db: Database) async throws -> Bool {

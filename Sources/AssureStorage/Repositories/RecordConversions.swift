@@ -50,3 +50,11 @@ extension ReturnRecord {
                    submittedBy: submittedBy, submittedAt: submittedAt)
     }
 }
+
+extension Array where Element == ProjectRecord {
+    /// Display order: by programme (in the portfolio's order), then by position within the programme.
+    func inDisplayOrder(programmes: [ProgrammeRecord]) -> [ProjectRecord] {
+        let order = Dictionary(uniqueKeysWithValues: programmes.enumerated().map { ($1.id!, $0) })
+        return sorted { (order[$0.$programme.id] ?? 0, $0.sortOrder) < (order[$1.$programme.id] ?? 0, $1.sortOrder) }
+    }
+}

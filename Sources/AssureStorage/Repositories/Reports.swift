@@ -36,10 +36,7 @@ public enum Reports {
         let projects = programmeIDs.isEmpty ? [] : try await ProjectRecord.query(on: db)
             .filter(\.$programme.$id ~~ programmeIDs).sort(\.$sortOrder).all()
 
-        let order = Dictionary(uniqueKeysWithValues: programmes.enumerated().map { ($1.id!, $0) })
-        let sortedProjects = projects.sorted {
-            (order[$0.$programme.id] ?? 0, $0.sortOrder) < (order[$1.$programme.id] ?? 0, $1.sortOrder)
-        }
+        let sortedProjects = projects.inDisplayOrder(programmes: programmes)
         let returnInfos = try await returns(db, periodID: periodID)
 
         let previous = try await PeriodRecord.query(on: db)

@@ -90,9 +90,10 @@ enum DashboardPage {
 
     /// One link per programme, so an SRO can read just theirs.
     static func programmeLinks(_ model: DashboardPageModel) -> [HTMLNode] {
-        guard model.programme == nil, model.report.programmes.count > 1 else {
-            return model.programme == nil ? [] : [link(model.kind.pageRoute.link(period: model.report.period.id), "All programmes")]
+        if model.programme != nil {
+            return [link(model.kind.pageRoute.link(period: model.report.period.id), "All programmes")]
         }
+        if model.report.programmes.count < 2 { return [] }
         return [el("span", text: "Programme:")] + model.report.programmes.map { programme in
             link(model.kind.pageRoute.link(period: model.report.period.id, query: "programme=\(programme.programme.id.uuidString)"),
                  programme.programme.name)

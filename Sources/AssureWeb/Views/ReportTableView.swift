@@ -19,7 +19,7 @@ enum ReportTableView {
 
     private static func content(_ cell: ReportTable.Cell, _ projectLink: (String) -> String?) -> [HTMLNode] {
         var nodes: [HTMLNode]
-        if cell.trend != nil || (cell.text.isEmpty && cell.rating == nil && !cell.flags.isEmpty) {
+        if cell.trend != nil {
             nodes = [RatingViews.trend(cell.trend, reported: cell.trendIsReported)]
         } else if cell.isRating {
             nodes = [RatingViews.badge(cell.text, level: cell.rating)]
