@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
     ],
     targets: [
         // Pure domain: types, rules, date and rating parsing, report models. No I/O.
@@ -28,15 +30,22 @@ let package = Package(
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         ]),
+        // Mail out: an SMTP client (plain, STARTTLS or TLS) for the outbox's chasers and alerts.
+        .target(name: "AssureMail", dependencies: [
+            "AssureCore",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         // Routes, views, JSON API, authentication.
         .target(name: "AssureWeb", dependencies: [
-            "AssureCore", "AssureStorage",
+            "AssureCore", "AssureStorage", "AssureMail",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
         ]),
         .executableTarget(name: "assure", dependencies: [
-            "AssureCore", "AssureStorage", "AssureWeb",
+            "AssureCore", "AssureStorage", "AssureWeb", "AssureMail",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
@@ -49,8 +58,11 @@ let package = Package(
             .product(name: "Fluent", package: "fluent"),
         ], path: "Tests/AssureTestSupport"),
         .testTarget(name: "AssureStorageTests", dependencies: ["AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport"]),
+        // Fixtures: a test-only certificate and key for localhost, for the STARTTLS test.
+        .testTarget(name: "AssureMailTests", dependencies: ["AssureMail", "AssureCore", "AssureStorage", "AssureTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "AssureWebTests", dependencies: [
-            "AssureWeb", "AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport",
+            "AssureWeb", "AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureMail",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ]

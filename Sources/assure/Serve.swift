@@ -14,6 +14,9 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Flag(help: "Load the demo portfolios if the database is empty, and print the demo logins.") var demo = false
     @ArgumentParser.Flag(help: "Mark the session cookie Secure (when served over TLS).") var secureCookies = false
     @ArgumentParser.Option(help: "Bcrypt cost for new passwords (4–31).") var bcryptCost = 12
+    @ArgumentParser.OptionGroup var mail: MailOptions
+    @ArgumentParser.Option(help: "The address people reach Assure at, for links in emails. Default: http://HOSTNAME:PORT.") var publicURL: String?
+    @ArgumentParser.Option(help: "Seconds between outbox deliveries and scheduled-chaser checks.") var deliveryInterval = 30
 
     /// Every bad setting is named in one message, before anything starts.
     func validate() throws {
@@ -24,17 +27,25 @@ struct Serve: AsyncParsableCommand {
         if case .postgres(let url) = db.target, (try? Storage.configuration(for: db.target)) == nil {
             problems.append("--database \(url): not a PostgreSQL URL (postgres://user:password@host:port/database)")
         }
+        if deliveryInterval < 1 { problems.append("--delivery-interval \(deliveryInterval): use 1 second or more") }
+        if let publicURL, URL(string: publicURL)?.scheme?.hasPrefix("http") != true {
+            problems.append("--public-url \(publicURL): give an http(s) address such as https://assure.example.nhs.uk")
+        }
+        problems += mail.problems
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
 
     func run() async throws {
         let app = try await Application.make(.init(name: "production", arguments: ["assure", "serve"]))
         do {
-            let settings = AppSettings(database: db.target, loadDemo: demo, bcryptCost: bcryptCost, secureCookies: secureCookies)
+            let settings = AppSettings(database: db.target, loadDemo: demo, bcryptCost: bcryptCost, secureCookies: secureCookies,
+                                       mail: mail.settings, publicURL: publicURL ?? "http://\(hostname):\(port)",
+                                       deliveryIntervalSeconds: deliveryInterval)
             try await AssureApp.configure(app, settings)
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port
             print("Assure on http://\(hostname):\(port) with \(db.target)")
+            print(mail.settings.map { "Mail through \($0.host):\($0.port) (\($0.security.rawValue))." } ?? "No mail server (--smtp-host): chasers and alerts wait in the outbox.")
             if demo {
                 print("Demo login: \(DemoLoader.adminEmail) / \(DemoLoader.adminPassword) (PMO admin)")
                 for user in DemoLoader.demoUsers { print("            \(user.email) / \(DemoLoader.adminPassword) (\(user.role.rawValue))") }

@@ -24,7 +24,7 @@ struct PeriodAndUserTests {
                                                  portfolioID: portfolio.info.id, key: "2016-12")
             }
             // publish October, then November derives from it
-            _ = try await PeriodLifecycle.publish(db, pmo, periodID: october.id)
+            _ = try await PeriodLifecycle.publish(db, pmo, periodID: october.id, missing: .showAsMissing)
             let november = try await PeriodLifecycle.create(db, pmo, portfolioID: portfolio.info.id, key: "2016-11")
             #expect(november.status == .draft)
             #expect(november.asAt == CalendarDate(year: 2016, month: 11, day: 30))

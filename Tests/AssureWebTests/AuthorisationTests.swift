@@ -23,9 +23,15 @@ struct AuthorisationTests {
                 "programme": ids.maternity.name, "sro": "", "lead": "Jane Brennan", "baseVersion": "1"]),
             (.users, AppRoute.users.link(), ["name": "New Person", "email": "new@assure.demo", "role": "viewer", "programme": "", "password": "long enough 1"]),
             (.setup, AppRoute.setup.link(), ["name": "Intruder", "email": "intruder@assure.demo", "password": "long enough 1"]),
-            (.closePeriod, AppRoute.closePeriod.link(period: ids.october.id), [:]),
             (.openPeriod, AppRoute.openPeriod.link(period: ids.october.id), [:]),
-            (.publishPeriod, AppRoute.publishPeriod.link(period: ids.october.id), [:]),
+            (.reviewReturn, AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id),
+             ["action": "approve", "comment": "", "version": String(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version)]),
+            (.chase, AppRoute.chase.link(period: ids.october.id), [:]),
+            (.retryMessage, AppRoute.retryMessage.link(message: ids.queuedMessage), [:]),
+            (.personEmail, AppRoute.personEmail.link(person: ids.jane), ["email": "jane.brennan@nhs.example"]),
+            (.closePeriod, AppRoute.closePeriod.link(period: ids.october.id), [:]),
+            (.publishPeriod, AppRoute.publishPeriod.link(period: ids.october.id), ["missing": "carry-forward"]),
+            (.reopenPeriod, AppRoute.reopenPeriod.link(period: ids.june.id), ["reason": "The PCBC rating was entered against the wrong project."]),
         ]
     }
 
@@ -74,11 +80,12 @@ struct AuthorisationTests {
                 let response = try await admin.post(path, fields)
                 #expect(response.status == .seeOther, "\(route.rawValue) as admin: \(response.status) \(response.body.string.prefix(300))")
             }
-            let audit = try await AuditLog.recent(app.db, limit: 40)
+            let audit = try await AuditLog.recent(app.db, limit: 400)
             let entries = audit.map { "\($0.entity):\($0.action):\($0.actor)" }
             for expected in ["return:update:Jane Brennan", "period:create:Demo PMO", "portfolio:create:Demo PMO",
                              "programme:create:Demo PMO", "project:create:Demo PMO", "portfolio:set-checks:Demo PMO", "project:update:Demo PMO", "user:create:Demo PMO",
-                             "period:close:Demo PMO", "period:publish:Demo PMO"] {
+                             "period:close:Demo PMO", "period:publish:Demo PMO", "return:approve:Demo PMO", "period:chase:Demo PMO",
+                             "outbox:retry:Demo PMO", "person:set-email:Demo PMO", "period:reopen:Demo PMO", "return:carry-forward:Demo PMO"] {
                 #expect(entries.contains(expected), "\(expected) in \(entries)")
             }
         }

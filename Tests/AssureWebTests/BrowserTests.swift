@@ -14,8 +14,18 @@ struct BrowserTests {
     @Test("A lead signs in, finds their priority, submits a return past a form error, and the dashboard shows the new rating and arrow",
           arguments: Backend.all)
     func leadSubmitsReturn(backend: Backend) async throws {
+        try await Self.withBrowser(backend) { browser, site in try await Self.walk(browser, site) }
+    }
+
+    @Test("The cycle: the PMO opens a period, a lead submits, the clinical lead approves, the PMO publishes, the dashboard moves",
+          arguments: Backend.all)
+    func monthlyCycle(backend: Backend) async throws {
+        try await Self.withBrowser(backend) { browser, site in try await Self.cycle(browser, site) }
+    }
+
+    /// Assure serving the demo on a free port, and a headless Chromium driven over WebDriver; a screenshot on failure.
+    static func withBrowser(_ backend: Backend, _ body: @escaping (WebDriver, String) async throws -> Void) async throws {
         try await withWebApp(backend) { app in
-            // given Assure serving the demo, and a browser
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let port = try #require(app.http.server.shared.localAddress?.port)
             let site = "http://127.0.0.1:\(port)"
@@ -23,7 +33,7 @@ struct BrowserTests {
             do {
                 let browser = try await WebDriver(port: Int.random(in: 20_000...40_000), client: app.client)
                 do {
-                    try await Self.walk(browser, site)
+                    try await body(browser, site)
                 } catch {
                     if let dir = ProcessInfo.processInfo.environment["ASSURE_SCREENSHOTS"] { try? await browser.screenshot(to: "\(dir)/failure.png") }
                     failure = error
@@ -35,6 +45,88 @@ struct BrowserTests {
             await app.server.shutdown()
             if let failure { throw failure }
         }
+    }
+
+    static func signIn(_ browser: WebDriver, _ site: String, _ email: String) async throws {
+        try await browser.go(site + "/login")
+        try await browser.type(try await browser.find("#f-email"), email)
+        try await browser.type(try await browser.find("#f-password"), DemoLoader.adminPassword)
+        try await browser.click(try await browser.find("main button[type=submit]"))
+        #expect(try await browser.text(try await browser.find(".notice")).contains("Signed in as"))
+    }
+
+    static func signOut(_ browser: WebDriver) async throws {
+        try await browser.click(try await browser.find("header button.link-button"))
+    }
+
+    static func cycle(_ browser: WebDriver, _ site: String) async throws {
+        let shots = ProcessInfo.processInfo.environment["ASSURE_SCREENSHOTS"]
+        // given the PMO, who publishes October (carrying missing returns forward) and opens November
+        try await signIn(browser, site, DemoLoader.adminEmail)
+        try await browser.click(try await browser.find(linkText: "CDG Priorities"))
+        try await browser.click(try await browser.find(linkText: "Publish…"))
+        try await browser.click(try await browser.find("input[name=missing][value=carry-forward]"))
+        try await browser.click(try await browser.find(".no-print form button[type=submit]:not(.secondary)"))
+        #expect(try await browser.text(try await browser.find(".notice")).contains("October 2016 published and frozen."))
+        try await browser.click(try await browser.find(linkText: "CDG Priorities"))
+        try await browser.type(try await browser.find("#f-period"), "2016-11")
+        try await browser.click(try await browser.find("button[type=submit]:not(.secondary):not(.link-button)[class=button]"))
+        #expect(try await browser.text(try await browser.find(".notice")).contains("Created November 2016 as a draft."))
+        try await browser.click(try await browser.find("form[action$='/open'] button"))
+        #expect(try await browser.text(try await browser.find(".notice")).contains("November 2016 opened for returns."))
+        try await signOut(browser)
+
+        // when Jane Brennan submits MAT001 as Red
+        try await signIn(browser, site, "jane.brennan@assure.demo")
+        try await browser.click(try await browser.find(linkText: "CDG Priorities"))
+        try await browser.click(try await browser.find("a[href$='/priorities']"))
+        try await browser.click(try await browser.find(linkText: "Maternity and Paediatric acute hospital network development"))
+        try await browser.click(try await browser.find(linkText: "Enter return for November 2016"))
+        try await browser.click(try await browser.find("#f-rating option[value='Red']"))
+        let update = try await browser.find("#f-update")
+        try await browser.clear(update)
+        try await browser.type(update, "Vanguard workstreams paused: escalated to the CDG.")
+        try await browser.click(try await browser.find("button[name=action][value=submit]"))
+        #expect(try await browser.text(try await browser.find(".notice")).contains("Return submitted for review."))
+        try await signOut(browser)
+
+        // and Karen Kirkham, the clinical lead it answers to, finds it in the returns list and approves it
+        try await signIn(browser, site, "karen.kirkham@assure.demo")
+        try await browser.click(try await browser.find(linkText: "CDG Priorities"))
+        try await browser.click(try await browser.find("tbody tr:first-child a[href$='/returns']"))
+        #expect(try await browser.text(try await browser.find("h1")) == "Returns for November 2016")
+        try await browser.click(try await browser.find(linkText: "MAT001 Maternity and Paediatric acute hospital network development"))
+        #expect(try await browser.text(try await browser.find("#return-state")).contains("Status: Submitted."))
+        if let shots { try await browser.screenshot(to: "\(shots)/review.png") }
+        try await browser.click(try await browser.find("button[name=action][value=approve]"))
+        #expect(try await browser.text(try await browser.find(".notice")).contains("Return approved."))
+        let mat001State = try await browser.text(try await browser.find("table.tracking tbody tr:first-child td.state"))
+        #expect(mat001State == "Approved")
+        if let shots { try await browser.screenshot(to: "\(shots)/returns-page.png") }
+        try await signOut(browser)
+
+        // and the PMO sees the alert to Karen in the outbox, then publishes November, carrying the rest forward
+        try await signIn(browser, site, DemoLoader.adminEmail)
+        try await browser.click(try await browser.find(linkText: "Outbox"))
+        #expect(try await browser.text(try await browser.find("table.outbox tbody")).contains("Alert: MAT001 Maternity and Paediatric acute hospital network development has turned Red (November 2016)"))
+        try await browser.click(try await browser.find(linkText: "Portfolios"))
+        try await browser.click(try await browser.find(linkText: "CDG Priorities"))
+        try await browser.click(try await browser.find(linkText: "Publish…"))
+        try await browser.click(try await browser.find("button.button:not(.secondary):not(.link-button)"))
+        // (without a choice the form comes back asking for one)
+        #expect(try await browser.text(try await browser.find(".error-summary")).contains("Choose what happens to returns that are not in"))
+        try await browser.click(try await browser.find("input[name=missing][value=carry-forward]"))
+        try await browser.click(try await browser.find("button.button:not(.secondary):not(.link-button)"))
+        #expect(try await browser.text(try await browser.find(".notice")).contains("November 2016 published and frozen."))
+
+        // then the November dashboard shows MAT001 Red, declined, and a carried-forward project marked not updated
+        try await browser.click(try await browser.find(linkText: "CDG Priorities"))
+        try await browser.click(try await browser.find("tbody tr:first-child a[href$='/priorities']"))
+        #expect(try await browser.text(try await browser.find("h1")).contains("November 2016"))
+        let row = try await browser.text(try await browser.find("table.report tbody tr"))
+        #expect(row.contains("MAT001") && row.contains("Red") && row.contains("↓"))
+        #expect(try await browser.pageSource().contains("Not updated this period"))
+        if let shots { try await browser.screenshot(to: "\(shots)/cycle-published.png") }
     }
 
     static func walk(_ browser: WebDriver, _ site: String) async throws {
@@ -72,7 +164,7 @@ struct BrowserTests {
         // when she names the milestone and saves
         try await browser.type(try await browser.find("input[name='m1-title']"), "Escalation to the CDG")
         try await browser.click(try await browser.find("main form button[type=submit]"))
-        #expect(try await browser.text(try await browser.find(".notice")).contains("Return saved."))
+        #expect(try await browser.text(try await browser.find(".notice")).contains("Return submitted for review."))
 
         // then the dashboard shows MAT001 Red, declined since September
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))

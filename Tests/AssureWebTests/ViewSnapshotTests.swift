@@ -21,6 +21,31 @@ struct ViewSnapshotTests {
         try Self.assertSnapshot(html, named: name)
     }
 
+    @Test("The returns page of the open October 2016 period, as the PMO sees it")
+    func returnsPage() throws {
+        // given October's returns as the demo holds them: some submitted, one approved, one returned, the rest not started
+        let demo = try #require(Demo.portfolios.first { $0.name == "CDG Priorities" })
+        let data = try #require(demo.periodData("2016-10"))
+        let states: [String: ReturnState] = ["MAT001": .approved, "MAT002": .returnedForChanges]
+        let programmes = data.programmes.map { programme in
+            ReturnTracking.ProgrammeRows(programme: programme, rows: data.projects.filter { $0.programmeID == programme.id && $0.parentID == nil }.map { project in
+                let state = states[project.reference ?? ""] ?? (data.returns[project.id] == nil ? .notStarted : .submitted)
+                let lead = project.lead.map { [ReturnTracking.Contact(name: $0, email: $0 == "Jane Brennan" ? "jane.brennan@nhs.example" : nil)] } ?? []
+                return ReturnTracking.Row(project: project, state: state, version: 1, owners: lead, savedBy: project.lead,
+                                          reviewedBy: state == .returnedForChanges ? "Karen Kirkham" : nil,
+                                          reviewComment: state == .returnedForChanges ? "Add the <b>Vanguard</b> dates." : nil)
+            })
+        }
+        let tracking = ReturnTracking(portfolio: data.portfolio, period: data.period, returnsDue: CalendarDate(year: 2016, month: 11, day: 7),
+                                      programmes: programmes)
+        let context = PageContext(actor: Actor(userID: nil, name: "Demo PMO", role: .admin), csrf: "csrf-token", title: "Returns for October 2016")
+        // when the page is rendered
+        let html = ReturnTrackingPage.render(ReturnTrackingModel(tracking: tracking, canManage: true, mailConfigured: false, returned: nil), context)
+        // then it is the reviewed page, with the reviewer's comment escaped
+        #expect(html.contains("Add the &lt;b&gt;Vanguard&lt;/b&gt; dates."))
+        try Self.assertSnapshot(html, named: "returns-2016-10")
+    }
+
     static func assertSnapshot(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let file = directory.appendingPathComponent("\(name).html")
         // One element per line, so a snapshot diff reads like a review.

@@ -8,12 +8,15 @@ import Vapor
 import VaporTesting
 
 /// Runs `body` with the whole web app on a fresh database of that backend, demo loaded unless told otherwise.
-func withWebApp(_ backend: Backend, demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+func withWebApp(_ backend: Backend, demo: Bool = true, adjust: (inout AppSettings) -> Void = { _ in },
+                _ body: (Application) async throws -> Void) async throws {
     try await withDatabaseTarget(backend) { target in
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
+        var settings = AppSettings(database: target, loadDemo: demo, bcryptCost: testBcryptCost)
+        adjust(&settings)
         do {
-            try await AssureApp.configure(app, AppSettings(database: target, loadDemo: demo, bcryptCost: testBcryptCost))
+            try await AssureApp.configure(app, settings)
             try await body(app)
         } catch {
             try? await app.asyncShutdown()
@@ -87,6 +90,10 @@ struct DemoIDs {
     let june: PeriodInfo
     let mat001: ProjectInfo
     let maternity: ProgrammeInfo
+    /// Jane Brennan, as a person (lead of MAT001).
+    let jane: UUID
+    /// A chaser queued for October, so the outbox has a message to act on.
+    let queuedMessage: UUID
 
     static func load(_ app: Application) async throws -> DemoIDs {
         let cdg = try await Catalogue.findPortfolio(app.db, name: "CDG Priorities")
@@ -95,7 +102,13 @@ struct DemoIDs {
         let report = try await Reports.report(app.db, periodID: october.id)
         let mat001 = try #require(report.row(reference: "MAT001")).project
         let maternity = try #require(report.programmes.first { $0.programme.name == "Maternity and Family Health" }).programme
-        return DemoIDs(cdg: cdg, october: october, june: june, mat001: mat001, maternity: maternity)
+        let jane = try #require(try await Directory.find(app.db, name: "Jane Brennan")).id
+        if try await Outbox.list(app.db).isEmpty {
+            _ = try await Chasers.chase(app.db, .commandLine("test setup"), periodID: october.id, links: .none)
+        }
+        let queuedMessage = try #require(try await Outbox.list(app.db).last).id
+        return DemoIDs(cdg: cdg, october: october, june: june, mat001: mat001, maternity: maternity, jane: jane,
+                       queuedMessage: queuedMessage)
     }
 
     /// A valid return for MAT001 in October, based on the version now saved.

@@ -42,6 +42,21 @@ public struct CalendarDate: Codable, Hashable, Comparable, Sendable, CustomStrin
 
     public func days(until other: CalendarDate) -> Int { other.dayNumber - dayNumber }
 
+    /// The inverse of `dayNumber` (Fliegel and Van Flandern's algorithm).
+    public init(dayNumber: Int) {
+        let a = dayNumber + 32044
+        let b = (4 * a + 3) / 146097
+        let c = a - 146097 * b / 4
+        let d = (4 * c + 3) / 1461
+        let e = c - 1461 * d / 4
+        let m = (5 * e + 2) / 153
+        day = e - (153 * m + 2) / 5 + 1
+        month = m + 3 - 12 * (m / 10)
+        year = 100 * b + d - 4800 + m / 10
+    }
+
+    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+
     public var iso: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)

@@ -133,9 +133,12 @@ public struct ReturnInfo: Codable, Hashable, Sendable {
     public var milestones: [MilestoneLine]
     public var submittedBy: String?
     public var submittedAt: Date?
+    /// Nil for returns loaded from legacy papers, which count as submitted.
+    public var state: ReturnState?
 
     public init(projectID: UUID, rating: String?, reportedTrend: Trend? = nil, update: String = "", mitigation: String = "",
-                milestones: [MilestoneLine] = [], submittedBy: String? = nil, submittedAt: Date? = nil) {
+                milestones: [MilestoneLine] = [], submittedBy: String? = nil, submittedAt: Date? = nil,
+                state: ReturnState? = nil) {
         self.projectID = projectID
         self.rating = rating
         self.reportedTrend = reportedTrend
@@ -144,6 +147,18 @@ public struct ReturnInfo: Codable, Hashable, Sendable {
         self.milestones = milestones
         self.submittedBy = submittedBy
         self.submittedAt = submittedAt
+        self.state = state
+    }
+}
+
+/// A milestone date as reported in one earlier published period: the baseline is the first of these.
+public struct ReportedDate: Codable, Hashable, Sendable {
+    public var periodKey: String
+    public var date: String
+
+    public init(periodKey: String, date: String) {
+        self.periodKey = periodKey
+        self.date = date
     }
 }
 
@@ -161,10 +176,14 @@ public struct PeriodData: Sendable {
     public var previousReturns: [UUID: ReturnInfo]
     /// Assurance checks this portfolio has switched off.
     public var disabledChecks: Set<Flag.Kind>
+    /// Each project's milestone dates in the earlier published periods, by title, oldest first: slippage is
+    /// measured against the first (the baseline) and counted across all of them.
+    public var milestoneHistory: [UUID: [String: [ReportedDate]]]
 
     public init(portfolio: PortfolioInfo, period: PeriodInfo, programmes: [ProgrammeInfo], projects: [ProjectInfo],
                 returns: [UUID: ReturnInfo], previousPeriodKey: String? = nil, previousRatings: [UUID: RatingLevel] = [:],
-                previousReturns: [UUID: ReturnInfo] = [:], disabledChecks: Set<Flag.Kind> = []) {
+                previousReturns: [UUID: ReturnInfo] = [:], disabledChecks: Set<Flag.Kind> = [],
+                milestoneHistory: [UUID: [String: [ReportedDate]]] = [:]) {
         self.portfolio = portfolio
         self.period = period
         self.programmes = programmes
@@ -174,5 +193,6 @@ public struct PeriodData: Sendable {
         self.previousRatings = previousRatings
         self.previousReturns = previousReturns
         self.disabledChecks = disabledChecks
+        self.milestoneHistory = milestoneHistory
     }
 }

@@ -20,10 +20,17 @@ public enum AssuranceChecks {
         public var period: PeriodInfo
         public var previousPeriodKey: String?
         public var scale: RatingScale
+        /// Earlier published dates of each milestone, by title, oldest first.
+        public var milestoneHistory: [String: [ReportedDate]] = [:]
     }
 
     public static func run(_ s: Subject) -> [Flag] {
         guard s.current != nil || s.isSubItem else { return [Flag(.noReturn, "No return for this period.")] }
+        if s.current?.state == .carriedForward {
+            // The narrative is last period's by design, and its age is the point: one flag says so.
+            let notUpdated = Flag(.notUpdated, "Not updated this period: the last return (rating, update and milestones) is carried forward.")
+            return [notUpdated] + offScale(s) + rollUp(s) + overdue(s) + unreadable(s) + accountable(s)
+        }
         return offScale(s) + rollUp(s) + overdue(s) + slipped(s) + repeated(s) + unreadable(s) + accountable(s)
             + arrows(s) + stale(s)
     }
@@ -66,17 +73,29 @@ public enum AssuranceChecks {
     }
 
     /// A milestone of the same name whose date moved since the previous period.
+    /// A date moved since the last period, or (where it has not moved since) still later or earlier than first reported.
     static func slipped(_ s: Subject) -> [Flag] {
-        guard let previous = s.previous else { return [] }
-        return s.milestones.compactMap { milestone in
-            guard let before = previous.milestones.first(where: { $0.title == milestone.title }),
-                  let then = DateText(before.date).parsed, let now = milestone.date.parsed, then.dueBy != now.dueBy else { return nil }
-            let days = then.dueBy.days(until: now.dueBy)
-            let direction = days > 0 ? "\(days) days later" : "\(-days) days earlier"
-            return Flag(.milestoneSlipped,
-                        "“\(milestone.title)” moved from \(before.date) to \(milestone.date.written) (\(direction)) since \(s.previousPeriodKey ?? "the last report").")
+        s.milestones.compactMap { milestone in
+            guard let now = milestone.date.parsed else { return nil }
+            let history = s.milestoneHistory[milestone.title] ?? []
+            let previousLine = s.previous?.milestones.first { $0.title == milestone.title }
+            let parsedHistory = history.compactMap { reported in DateText(reported.date).parsed.map { (reported, $0.dueBy) } }
+            let sequence = parsedHistory.map(\.1) + [now.dueBy]
+            let moves = zip(sequence, sequence.dropFirst()).filter { $0 != $1 }.count
+            let baseline = parsedHistory.first
+            var sentences: [String] = []
+            if let previousLine, let then = DateText(previousLine.date).parsed, then.dueBy != now.dueBy {
+                sentences.append("“\(milestone.title)” moved from \(previousLine.date) to \(milestone.date.written) (\(phrase(then.dueBy.days(until: now.dueBy)))) since \(s.previousPeriodKey ?? "the last report").")
+            }
+            if let baseline, baseline.1 != now.dueBy, baseline.0.date != previousLine?.date || sentences.isEmpty {
+                let lead = sentences.isEmpty ? "“\(milestone.title)” is due \(milestone.date.written), " : "That is "
+                sentences.append(lead + "\(phrase(baseline.1.days(until: now.dueBy))) than first reported (\(baseline.0.date) in \(baseline.0.periodKey)); moved \(moves) time\(moves == 1 ? "" : "s").")
+            }
+            return sentences.isEmpty ? nil : Flag(.milestoneSlipped, sentences.joined(separator: " "))
         }
     }
+
+    private static func phrase(_ days: Int) -> String { days > 0 ? "\(days) days later" : "\(-days) days earlier" }
 
     static func repeated(_ s: Subject) -> [Flag] {
         let now = (s.current?.update ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

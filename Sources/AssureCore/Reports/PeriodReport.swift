@@ -16,6 +16,7 @@ public struct Flag: Codable, Hashable, Sendable {
         case arrowWithoutRating = "arrow-without-rating"
         case staleReturn = "stale-return"
         case noReturn = "no-return"
+        case notUpdated = "not-updated"
 
         /// What the check looks for, in the words the exceptions page uses.
         public var title: String {
@@ -23,7 +24,7 @@ public struct Flag: Codable, Hashable, Sendable {
             case .overdueMilestone: "Milestone date passed, not complete, yet rated Green or Amber"
             case .rollUpContradiction: "Rated better than one of its milestones"
             case .repeatedNarrative: "Update identical to the previous period's"
-            case .milestoneSlipped: "Milestone date moved since the last period"
+            case .milestoneSlipped: "Milestone date moved since the last period or the baseline"
             case .unreadableDate: "Date that could not be read"
             case .ratingOffScale: "Rating not on the portfolio's scale"
             case .noSRO: "No SRO named"
@@ -32,10 +33,11 @@ public struct Flag: Codable, Hashable, Sendable {
             case .arrowWithoutRating: "Arrow with no rating"
             case .staleReturn: "Return submitted long before the as-at date"
             case .noReturn: "No return this period"
+            case .notUpdated: "Not updated this period (last return carried forward)"
             }
         }
 
-        public var canBeSwitchedOff: Bool { self != .noReturn }
+        public var canBeSwitchedOff: Bool { self != .noReturn && self != .notUpdated }
     }
 
     public let kind: Kind

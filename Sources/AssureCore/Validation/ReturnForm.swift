@@ -20,11 +20,12 @@ public struct ReturnForm: Codable, Hashable, Sendable {
     public static let maxMilestones = 30
 
     /// Field name → message. Field names are the form's own ("rating", "milestones[1].date").
-    public func validate(on scale: RatingScale) -> [String: String] {
+    /// A draft may leave the rating empty; a submitted return may not.
+    public func validate(on scale: RatingScale, submitting: Bool = true) -> [String: String] {
         var errors: [String: String] = [:]
         let rating = self.rating.trimmingCharacters(in: .whitespaces)
         if rating.isEmpty {
-            errors["rating"] = "Choose a rating."
+            if submitting { errors["rating"] = "Choose a rating before submitting (a draft may leave it empty)." }
         } else if scale.level(for: rating) == nil {
             errors["rating"] = "“\(rating)” is not on this portfolio's scale: choose one of \(scale.levels.map(\.label).joined(separator: ", "))."
         }

@@ -15,6 +15,8 @@ final class PeriodRecord: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "illustrative") var isIllustrative: Bool
     @OptionalField(key: "published_at") var publishedAt: Date?
+    /// ISO day by which returns are due; chasers count back from it.
+    @OptionalField(key: "returns_due") var returnsDue: String?
     init() {}
 }
 
@@ -33,6 +35,14 @@ final class ReturnRecord: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     /// A token written by each save, so a writer can tell that the row it reads back is its own.
     @Field(key: "revision") var revision: UUID
+    /// A `ReturnState` raw value.
+    @Field(key: "state") var state: String
+    @OptionalField(key: "saved_by") var savedBy: String?
+    @OptionalField(key: "saved_at") var savedAt: Date?
+    @OptionalField(key: "reviewed_by") var reviewedBy: String?
+    @OptionalField(key: "reviewed_at") var reviewedAt: Date?
+    /// What the SRO or PMO asked to change, shown to the lead on the return.
+    @OptionalField(key: "review_comment") var reviewComment: String?
     @Children(for: \.$parentReturn) var milestones: [ReturnMilestoneRecord]
     init() {}
 }
@@ -58,5 +68,18 @@ final class PeriodSnapshotRecord: Model, @unchecked Sendable {
     @Parent(key: "period_id") var period: PeriodRecord
     @Field(key: "report_json") var reportJSON: String
     @Field(key: "created_at") var createdAt: Date
+    init() {}
+}
+
+/// A snapshot superseded when its period was re-opened, kept with the reason.
+final class ArchivedSnapshotRecord: Model, @unchecked Sendable {
+    static let schema = "period_snapshot_archive"
+    @ID var id: UUID?
+    @Parent(key: "period_id") var period: PeriodRecord
+    @Field(key: "report_json") var reportJSON: String
+    @Field(key: "published_at") var publishedAt: Date
+    @Field(key: "reopened_at") var reopenedAt: Date
+    @Field(key: "reopened_by") var reopenedBy: String
+    @Field(key: "reason") var reason: String
     init() {}
 }

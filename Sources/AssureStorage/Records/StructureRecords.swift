@@ -15,6 +15,7 @@ final class PersonRecord: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @OptionalField(key: "job_title") var jobTitle: String?
     @OptionalParent(key: "organisation_id") var organisation: OrganisationRecord?
+    @OptionalField(key: "email") var email: String?
     init() {}
     init(name: String, jobTitle: String?, organisationID: UUID?) {
         self.name = name
@@ -32,6 +33,8 @@ final class PortfolioRecord: Model, @unchecked Sendable {
     @OptionalParent(key: "organisation_id") var organisation: OrganisationRecord?
     /// Assurance checks switched off, as comma-separated `Flag.Kind` names.
     @Field(key: "disabled_checks") var disabledChecks: String
+    /// Chase missing returns this many days before they are due; nil leaves chasing to the PMO.
+    @OptionalField(key: "chase_days_before") var chaseDaysBefore: Int?
     init() {}
     init(name: String, scale: String, organisationID: UUID?) {
         self.name = name

@@ -6,6 +6,8 @@ public struct PortfolioSummary: Codable, Sendable, Hashable {
     public let info: PortfolioInfo
     public let periods: [PeriodInfo]
     public let disabledChecks: Set<Flag.Kind>
+    /// Scheduled chasers go this many days before returns are due; nil when the PMO chases by hand.
+    public var chaseDaysBefore: Int? = nil
     public var latestPublished: PeriodInfo? { periods.last { $0.status == .published } }
     public var current: PeriodInfo? { periods.last { $0.status == .open } ?? latestPublished ?? periods.last }
 }
@@ -18,7 +20,7 @@ public enum Catalogue {
         let byPortfolio = Dictionary(grouping: periods, by: { $0.$portfolio.id })
         return portfolios.map { record in
             PortfolioSummary(info: record.info, periods: (byPortfolio[record.id!] ?? []).map(\.info),
-                             disabledChecks: record.checksSwitchedOff)
+                             disabledChecks: record.checksSwitchedOff, chaseDaysBefore: record.chaseDaysBefore)
         }
     }
 

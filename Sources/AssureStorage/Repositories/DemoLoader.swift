@@ -11,6 +11,7 @@ public enum DemoLoader {
     public static let demoUsers: [(email: String, name: String, role: Role, programmes: [String])] = [
         ("jane.brennan@assure.demo", "Jane Brennan", .editor, ["Maternity and Family Health"]),
         ("phil.richardson@assure.demo", "Phil Richardson", .editor, ["Transformation", "Assurance"]),
+        ("karen.kirkham@assure.demo", "Karen Kirkham", .viewer, []),
         ("board@assure.demo", "Board Member", .viewer, []),
     ]
 
@@ -27,7 +28,9 @@ public enum DemoLoader {
             let organisation = OrganisationRecord(name: Demo.organisation)
             try await organisation.create(on: db)
             for person in Demo.people {
-                try await PersonRecord(name: person.name, jobTitle: person.jobTitle, organisationID: organisation.id).create(on: db)
+                let record = PersonRecord(name: person.name, jobTitle: person.jobTitle, organisationID: organisation.id)
+                record.email = demoEmail(person.name)
+                try await record.create(on: db)
             }
             for portfolio in Demo.portfolios {
                 try await write(db, portfolio, organisationID: organisation.id!, actor: actor, programmeIDs: &programmeIDs)
@@ -91,14 +94,21 @@ public enum DemoLoader {
                 record.submittedAt = nil
                 record.version = 1
                 record.revision = UUID()
+                // The seed papers were published, so their returns were approved; the open period's await review.
+                record.state = (period.status == .published ? ReturnState.approved : .submitted).rawValue
                 try await record.create(on: db)
                 for (position, line) in ret.milestones.enumerated() {
                     try await ReturnMilestoneRecord(returnID: record.id!, position: position, line: line).create(on: db)
                 }
             }
             if period.status != .draft { _ = try await PeriodLifecycle.open(db, actor, periodID: info.id) }
-            if period.status == .published { _ = try await PeriodLifecycle.publish(db, actor, periodID: info.id) }
+            if period.status == .published { _ = try await PeriodLifecycle.publish(db, actor, periodID: info.id, missing: .showAsMissing) }
         }
+    }
+
+    /// "Jane Brennan" → jane.brennan@assure.demo: the demo users sign in with these, which makes them the same people.
+    static func demoEmail(_ name: String) -> String {
+        name.lowercased().split(separator: " ").joined(separator: ".") + "@assure.demo"
     }
 
     private static func create(_ db: Database, _ project: DemoProject, programmeID: UUID, parentID: UUID?,

@@ -7,7 +7,7 @@ public enum PeriodLifecycle {
     public static func create(_ db: Database, _ actor: Actor, portfolioID: UUID, key: String,
                               frequency: PeriodFrequency = .monthly, asAt: CalendarDate? = nil,
                               publishOn: CalendarDate? = nil, label: String? = nil,
-                              illustrative: Bool = false) async throws -> PeriodInfo {
+                              illustrative: Bool = false, returnsDue: CalendarDate? = nil) async throws -> PeriodInfo {
         guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) creates reporting periods") }
         guard let month = PeriodKey(key) else {
             throw StorageError.invalid(["period": "“\(key)” is not a period: write the month it reports on as YYYY-MM, e.g. 2016-06."])
@@ -30,6 +30,7 @@ public enum PeriodLifecycle {
             record.publishOn = publishOn?.iso
             record.status = PeriodStatus.draft.rawValue
             record.isIllustrative = illustrative
+            record.returnsDue = returnsDue?.iso
             try await record.create(on: db)
             try await AuditLog.record(db, actor, "create", entity: "period", id: record.id, after: record.info)
             return record.info
@@ -45,8 +46,13 @@ public enum PeriodLifecycle {
     }
 
     /// Freezes the period: its report is built once more and stored; from then on its pages come from the snapshot.
-    public static func publish(_ db: Database, _ actor: Actor, periodID: UUID) async throws -> PeriodInfo {
+    /// Returns not in are carried forward, block publication, or show as missing, as the PMO chooses.
+    public static func publish(_ db: Database, _ actor: Actor, periodID: UUID,
+                               missing policy: MissingReturnPolicy) async throws -> PeriodInfo {
         try await db.transaction { db in
+            guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) can publish a period") }
+            _ = try await requireWritable(db, periodID: periodID)
+            try await settleMissingReturns(db, actor, periodID: periodID, policy: policy)
             let report = PeriodReportBuilder.build(try await Reports.periodData(db, periodID: periodID))
             let info = try await move(db, actor, periodID: periodID, to: .published, from: [.open, .closed], action: "publish")
             let published = report.with(period: info)
@@ -57,6 +63,80 @@ public enum PeriodLifecycle {
             try await snapshot.create(on: db)
             return info
         }
+    }
+
+    /// Re-opens a published period for correction. The reason is required and audit-logged, and the snapshot the
+    /// board saw is archived with it, never deleted.
+    public static func reopen(_ db: Database, _ actor: Actor, periodID: UUID, reason: String) async throws -> PeriodInfo {
+        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) can re-open a period") }
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else {
+            throw StorageError.invalid(["reason": "Say why the published period is re-opened: the reason is kept in the audit log."])
+        }
+        guard reason.count <= 2000 else { throw StorageError.invalid(["reason": "Keep the reason under 2,000 characters."]) }
+        return try await db.transaction { db in
+            guard let record = try await PeriodRecord.find(periodID, on: db) else { throw StorageError.notFound("reporting period") }
+            let before = record.info
+            guard before.status == .published else {
+                throw StorageError.invalid(["status": "Period \(before.label) is \(before.status.rawValue), not published: there is nothing to re-open."])
+            }
+            if let snapshot = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).first() {
+                let archived = ArchivedSnapshotRecord()
+                archived.$period.id = periodID
+                archived.reportJSON = snapshot.reportJSON
+                archived.publishedAt = record.publishedAt ?? snapshot.createdAt
+                archived.reopenedAt = Date()
+                archived.reopenedBy = actor.name
+                archived.reason = reason
+                try await archived.create(on: db)
+                try await snapshot.delete(on: db)
+            }
+            record.status = PeriodStatus.open.rawValue
+            record.publishedAt = nil
+            try await record.save(on: db)
+            try await AuditLog.record(db, actor, "reopen", entity: "period", id: periodID, before: before,
+                                      after: ReopenedPeriod(period: record.info, reason: reason))
+            return record.info
+        }
+    }
+
+    /// What the board saw before each re-opening: the archived reports, oldest first, with who re-opened and why.
+    public static func archivedReports(_ db: Database, periodID: UUID) async throws -> [(reopenedAt: Date, by: String, reason: String, report: PeriodReport)] {
+        try await ArchivedSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).sort(\.$reopenedAt).all().map {
+            ($0.reopenedAt, $0.reopenedBy, $0.reason, try Reports.decoder.decode(PeriodReport.self, from: Data($0.reportJSON.utf8)))
+        }
+    }
+
+    /// The day returns are due: chasers say it, and scheduled chasers count back from it.
+    public static func setReturnsDue(_ db: Database, _ actor: Actor, periodID: UUID, due: CalendarDate?) async throws {
+        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sets deadlines") }
+        try await db.transaction { db in
+            let record = try await requireWritable(db, periodID: periodID)
+            let before = record.returnsDue
+            record.returnsDue = due?.iso
+            try await record.save(on: db)
+            try await AuditLog.record(db, actor, "set-returns-due", entity: "period", id: periodID, before: before, after: due?.iso)
+        }
+    }
+
+    private struct ReopenedPeriod: Encodable {
+        let period: PeriodInfo
+        let reason: String
+    }
+
+    /// Applies the policy to every expected return that is not in.
+    private static func settleMissingReturns(_ db: Database, _ actor: Actor, periodID: UUID,
+                                             policy: MissingReturnPolicy) async throws {
+        guard policy != .showAsMissing else { return }
+        let tracking = try await Returns.tracking(db, periodID: periodID)
+        let states = Dictionary(uniqueKeysWithValues: tracking.rows.map { ($0.project.id, $0.state) })
+        let missing = Publication.missing(tracking.rows.map(\.project), states: states)
+        guard !missing.isEmpty else { return }
+        if policy == .block {
+            let reasons = Publication.blockingReasons(missing, states: states)
+            throw StorageError.invalid(["missing": "\(missing.count) return\(missing.count == 1 ? " is" : "s are") not in, so the period was not published: " + reasons.joined(separator: "; ") + "."])
+        }
+        try await CarryForward.apply(db, actor, periodID: periodID, projects: missing.map(\.id))
     }
 
     private static func move(_ db: Database, _ actor: Actor, periodID: UUID, to status: PeriodStatus,

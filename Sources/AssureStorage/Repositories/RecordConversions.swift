@@ -41,13 +41,15 @@ extension ProjectRecord {
 }
 
 extension ReturnRecord {
+    var returnState: ReturnState { ReturnState(rawValue: state) ?? .submitted }
+
     func info(milestones: [ReturnMilestoneRecord]) -> ReturnInfo {
         ReturnInfo(projectID: $project.id, rating: rating, reportedTrend: reportedTrend.flatMap(Trend.init(rawValue:)),
                    update: update, mitigation: mitigation,
                    milestones: milestones.sorted { $0.position < $1.position }.map {
                        MilestoneLine(title: $0.title, date: $0.dateText, rating: $0.rating)
                    },
-                   submittedBy: submittedBy, submittedAt: submittedAt)
+                   submittedBy: submittedBy, submittedAt: submittedAt, state: returnState)
     }
 }
 

@@ -52,7 +52,28 @@ public enum Reports {
                           programmes: programmes.map { $0.info(names: names) },
                           projects: sortedProjects.map { $0.info(names: names) }, returns: returnInfos,
                           previousPeriodKey: previous?.key, previousRatings: previousRatings,
-                          previousReturns: previousReturns, disabledChecks: portfolio.checksSwitchedOff)
+                          previousReturns: previousReturns, disabledChecks: portfolio.checksSwitchedOff,
+                          milestoneHistory: try await milestoneHistory(db, portfolioID: portfolio.id!, before: period.asAt))
+    }
+
+    /// Every milestone date reported in the portfolio's earlier published periods, by project and title, oldest first:
+    /// two queries, whatever the number of periods.
+    static func milestoneHistory(_ db: Database, portfolioID: UUID, before asAt: String) async throws -> [UUID: [String: [ReportedDate]]] {
+        let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == portfolioID)
+            .filter(\.$status == PeriodStatus.published.rawValue).filter(\.$asAt < asAt).sort(\.$asAt).all()
+        guard !periods.isEmpty else { return [:] }
+        let order = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1.id!, ($0, $1.key)) })
+        // One join, filtered by period: an IN list of periods stays short where one of returns would not.
+        let milestones = try await ReturnMilestoneRecord.query(on: db)
+            .join(ReturnRecord.self, on: \ReturnMilestoneRecord.$parentReturn.$id == \ReturnRecord.$id)
+            .filter(ReturnRecord.self, \.$period.$id ~~ Array(order.keys)).all()
+        var result: [UUID: [String: [(Int, ReportedDate)]]] = [:]
+        for milestone in milestones {
+            let ret = try milestone.joined(ReturnRecord.self)
+            guard let (rank, key) = order[ret.$period.id] else { continue }
+            result[ret.$project.id, default: [:]][milestone.title, default: []].append((rank, ReportedDate(periodKey: key, date: milestone.dateText)))
+        }
+        return result.mapValues { $0.mapValues { $0.sorted { $0.0 < $1.0 }.map(\.1) } }
     }
 
     /// A period's returns with their milestones, by project: two queries.

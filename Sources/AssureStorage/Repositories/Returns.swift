@@ -13,6 +13,13 @@ public struct ReturnSheet: Sendable {
     public let isPrefilled: Bool
     public let submittedBy: String?
     public let submittedAt: Date?
+    public let state: ReturnState
+    public let version: Int
+    public let savedBy: String?
+    public let savedAt: Date?
+    public let reviewedBy: String?
+    /// What the SRO or PMO asked to change, when returned for changes.
+    public let reviewComment: String?
 }
 
 public enum Returns {
@@ -27,30 +34,29 @@ public enum Returns {
         let names = try await People.names(db)
         let existing = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)
             .filter(\.$project.$id == projectID).with(\.$milestones).first()
-        var source = existing
-        if source == nil {
+        var info = existing.map { $0.info(milestones: $0.milestones) }
+        if info == nil {
             // Prefill from the project's latest earlier return, so a lead edits rather than retypes.
-            let earlier = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == period.$portfolio.id)
-                .filter(\.$asAt < period.asAt).sort(\.$asAt, .descending).all().compactMap(\.id)
-            if !earlier.isEmpty {
-                let candidates = try await ReturnRecord.query(on: db).filter(\.$project.$id == projectID)
-                    .filter(\.$period.$id ~~ earlier).with(\.$milestones).all()
-                source = earlier.lazy.compactMap { id in candidates.first { $0.$period.id == id } }.first
-            }
+            info = try await latestEarlier(db, before: period, projects: [projectID])[projectID]
         }
-        let info = source?.info(milestones: source?.milestones ?? [])
         let form = ReturnForm(rating: info?.rating ?? "", update: existing == nil ? "" : info?.update ?? "",
                               mitigation: existing == nil ? "" : info?.mitigation ?? "",
                               milestones: info?.milestones ?? [], baseVersion: existing?.version ?? 0)
         return ReturnSheet(project: project.info(names: names), programme: programme.info(names: names),
                            period: period.info, scale: portfolio.info.scale, form: form,
-                           isPrefilled: existing == nil && source != nil,
-                           submittedBy: existing?.submittedBy, submittedAt: existing?.submittedAt)
+                           isPrefilled: existing == nil && info != nil,
+                           submittedBy: existing?.submittedBy, submittedAt: existing?.submittedAt,
+                           state: existing?.returnState ?? .notStarted, version: existing?.version ?? 0,
+                           savedBy: existing?.savedBy, savedAt: existing?.savedAt, reviewedBy: existing?.reviewedBy,
+                           reviewComment: existing?.reviewComment)
     }
 
-    /// Saves a return. Refused when the actor may not edit the project's programme, when the period is published,
-    /// when a value is bad (field → message), or when someone else saved since the form was opened.
-    public static func save(_ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, form: ReturnForm) async throws {
+    /// Saves a return as a draft or submits it. Refused when the actor may not edit the project's programme, when the
+    /// period is published, when the return is approved, when a value is bad (field → message), or when someone else
+    /// saved since the form was opened. Submitting a Red or declining rating queues an alert to the SRO.
+    public static func save(_ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, form: ReturnForm,
+                            action: ReturnAction = .submit, links: NoticeLinks = .none) async throws {
+        precondition(!action.isReview, "reviews go through Returns.review")
         try await db.transaction { db in
             let period = try await PeriodLifecycle.requireWritable(db, periodID: periodID)
             guard let project = try await ProjectRecord.find(projectID, on: db),
@@ -65,13 +71,17 @@ public enum Returns {
             guard period.status == PeriodStatus.open.rawValue else {
                 throw StorageError.invalid(["period": "Period \(period.label) is \(period.status), not open for returns."])
             }
-            let errors = form.validate(on: portfolio.info.scale)
+            let errors = form.validate(on: portfolio.info.scale, submitting: action == .submit)
             if !errors.isEmpty { throw StorageError.invalid(errors) }
 
             let existing = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)
                 .filter(\.$project.$id == projectID).with(\.$milestones).first()
+            let standing = ReturnWorkflow.Standing(canEdit: true, isAccountable: false, isPMO: actor.canManagePortfolio)
+            let state = try ReturnWorkflow.next(from: existing?.returnState ?? .notStarted, action, standing: standing)
+                .mapError { StorageError.invalid(["state": $0.reason]) }.get()
             let before = existing.map { $0.info(milestones: $0.milestones) }
-            let record = try await write(db, existing: existing, periodID: periodID, projectID: projectID, form: form, actor: actor)
+            let record = try await write(db, existing: existing, periodID: periodID, projectID: projectID, form: form,
+                                         actor: actor, state: state)
             try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id == record.id!).delete()
             for (position, line) in form.cleanedMilestones.enumerated() {
                 try await ReturnMilestoneRecord(returnID: record.id!, position: position, line: line).create(on: db)
@@ -81,13 +91,16 @@ public enum Returns {
             })
             try await AuditLog.record(db, actor, existing == nil ? "create" : "update", entity: "return", id: record.id,
                                       before: before, after: after)
+            if state == .submitted {
+                try await Alerts.queueIfNeeded(db, period: period, project: project, portfolio: portfolio, submitted: after, links: links)
+            }
         }
     }
 
     /// The conditional update (WHERE version = the form's version) lets exactly one of two concurrent saves win,
     /// on SQLite and PostgreSQL alike; the loser reads back a revision that is not its own.
     private static func write(_ db: Database, existing: ReturnRecord?, periodID: UUID, projectID: UUID,
-                              form: ReturnForm, actor: Actor) async throws -> ReturnRecord {
+                              form: ReturnForm, actor: Actor, state: ReturnState) async throws -> ReturnRecord {
         let revision = UUID()
         let conflict = StorageError.conflict("Someone else saved this return while you were editing it. Your changes are below, beside theirs: review them and save again.")
         guard let existing else {
@@ -96,18 +109,24 @@ public enum Returns {
             record.$period.id = periodID
             record.$project.id = projectID
             apply(form, actor: actor, to: record)
+            record.state = state.rawValue
+            if state == .submitted {
+                record.submittedBy = actor.name
+                record.submittedAt = Date()
+            }
             record.version = 1
             record.revision = revision
             do { try await record.create(on: db) } catch { throw conflict }
             return record
         }
         guard existing.version == form.baseVersion else { throw conflict }
-        try await ReturnRecord.query(on: db).filter(\.$id == existing.id!).filter(\.$version == form.baseVersion)
+        let update = ReturnRecord.query(on: db).filter(\.$id == existing.id!).filter(\.$version == form.baseVersion)
             .set(\.$rating, to: form.rating.trimmingCharacters(in: .whitespaces))
             .set(\.$update, to: form.update).set(\.$mitigation, to: form.mitigation)
-            .set(\.$submittedBy, to: actor.name).set(\.$submittedAt, to: Date())
+            .set(\.$savedBy, to: actor.name).set(\.$savedAt, to: Date()).set(\.$state, to: state.rawValue)
             .set(\.$version, to: form.baseVersion + 1).set(\.$revision, to: revision)
-            .update()
+        if state == .submitted { update.set(\.$submittedBy, to: actor.name).set(\.$submittedAt, to: Date()) }
+        try await update.update()
         guard let saved = try await ReturnRecord.find(existing.id!, on: db), saved.revision == revision else { throw conflict }
         return saved
     }
@@ -116,8 +135,8 @@ public enum Returns {
         record.rating = form.rating.trimmingCharacters(in: .whitespaces)
         record.update = form.update
         record.mitigation = form.mitigation
-        record.submittedBy = actor.name
-        record.submittedAt = Date()
+        record.savedBy = actor.name
+        record.savedAt = Date()
     }
 }
 
@@ -132,5 +151,26 @@ extension ReturnMilestoneRecord {
         self.dueBy = parsed?.dueBy.iso
         self.precision = parsed?.precision.rawValue
         self.rating = line.rating
+    }
+}
+
+extension Returns {
+    /// Each project's latest return in an earlier period of the same portfolio: two queries.
+    static func latestEarlier(_ db: Database, before period: PeriodRecord,
+                                    projects: [UUID]) async throws -> [UUID: ReturnInfo] {
+        let earlier = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == period.$portfolio.id)
+            .filter(\.$asAt < period.asAt).sort(\.$asAt, .descending).all().compactMap(\.id)
+        guard !earlier.isEmpty, !projects.isEmpty else { return [:] }
+        let order = Dictionary(uniqueKeysWithValues: earlier.enumerated().map { ($1, $0) })
+        let candidates = try await ReturnRecord.query(on: db).filter(\.$project.$id ~~ projects)
+            .filter(\.$period.$id ~~ earlier).with(\.$milestones).all()
+        var result: [UUID: (rank: Int, info: ReturnInfo)] = [:]
+        for ret in candidates {
+            let rank = order[ret.$period.id] ?? .max
+            if rank < result[ret.$project.id]?.rank ?? .max {
+                result[ret.$project.id] = (rank, ret.info(milestones: ret.milestones))
+            }
+        }
+        return result.mapValues(\.info)
     }
 }

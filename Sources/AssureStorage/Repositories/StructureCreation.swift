@@ -94,7 +94,7 @@ public extension Structure {
     /// Chooses which assurance checks this portfolio runs. Published periods keep the findings they were published with.
     static func setDisabledChecks(_ db: Database, _ actor: Actor, portfolioID: UUID, disabled: Set<Flag.Kind>) async throws {
         guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) chooses the checks") }
-        if disabled.contains(.noReturn) { throw StorageError.invalid(["checks": "A missing return is always shown."]) }
+        if disabled.contains(where: { !$0.canBeSwitchedOff }) { throw StorageError.invalid(["checks": "A missing or carried-forward return is always shown."]) }
         try await db.transaction { db in
             guard let portfolio = try await PortfolioRecord.find(portfolioID, on: db) else { throw StorageError.notFound("portfolio") }
             let before = portfolio.checksSwitchedOff.map(\.rawValue).sorted()
@@ -109,5 +109,23 @@ public extension Structure {
         guard let value = text.nilIfBlank else { throw StorageError.invalid([field: "Give \(what) a \(field)."]) }
         guard value.count <= 500 else { throw StorageError.invalid([field: "Keep the \(field) under 500 characters."]) }
         return value
+    }
+}
+
+extension Structure {
+    /// Chase missing returns automatically this many days before a period's due date; nil leaves chasing to the PMO.
+    public static func setChaseSchedule(_ db: Database, _ actor: Actor, portfolioID: UUID, daysBefore: Int?) async throws {
+        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) schedules chasers") }
+        if let daysBefore, !(0...60).contains(daysBefore) {
+            throw StorageError.invalid(["chaseDaysBefore": "Chase from 0 to 60 days before returns are due."])
+        }
+        try await db.transaction { db in
+            guard let portfolio = try await PortfolioRecord.find(portfolioID, on: db) else { throw StorageError.notFound("portfolio") }
+            let before = portfolio.chaseDaysBefore
+            portfolio.chaseDaysBefore = daysBefore
+            try await portfolio.save(on: db)
+            try await AuditLog.record(db, actor, "set-chase-schedule", entity: "portfolio", id: portfolioID,
+                                      before: ["chaseDaysBefore": before], after: ["chaseDaysBefore": daysBefore])
+        }
     }
 }

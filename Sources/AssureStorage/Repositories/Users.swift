@@ -13,6 +13,10 @@ public struct UserSummary: Codable, Sendable, Hashable {
 
 /// Accounts, passwords and what each user may edit. Passwords are stored only as Bcrypt hashes.
 public enum Users {
+    static func looksLikeEmail(_ text: String) -> Bool {
+        text.wholeMatch(of: #/[^@\s<>,;"]+@[^@\s<>,;"]+\.[^@\s<>,;"]+/#) != nil
+    }
+
     public static let minimumPasswordLength = 10
 
     public static func add(_ db: Database, _ actor: Actor, email: String, name: String, role: Role, password: String,
@@ -21,7 +25,7 @@ public enum Users {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
         let name = name.trimmingCharacters(in: .whitespaces)
         var errors: [String: String] = [:]
-        if email.wholeMatch(of: #/[^@\s]+@[^@\s]+\.[^@\s]+/#) == nil { errors["email"] = "Enter an email address like name@nhs.net." }
+        if !looksLikeEmail(email) { errors["email"] = "Enter an email address like name@nhs.net." }
         if name.isEmpty { errors["name"] = "Enter the person's name." }
         if let problem = passwordProblem(password) { errors["password"] = problem }
         if !errors.isEmpty { throw StorageError.invalid(errors) }

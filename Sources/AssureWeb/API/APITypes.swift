@@ -1,3 +1,4 @@
+import AssureStorage
 import AssureCore
 import Foundation
 
@@ -154,6 +155,37 @@ struct APIChanges: Codable, Sendable {
         self.changes = changes.map {
             APIChange(change: $0.kind.rawValue, programme: $0.programme, projectID: $0.project.id, reference: $0.project.reference,
                       project: $0.project.title, detail: $0.detail, rating: $0.rating?.label)
+        }
+    }
+}
+
+struct APIReturnTracking: Codable, Sendable {
+    struct Row: Codable, Sendable {
+        let projectID: UUID
+        let reference: String?
+        let title: String
+        let programme: String
+        let state: String
+        let owners: [String]
+        let ownerEmails: [String]?
+        let submittedAt: Date?
+        let reviewedBy: String?
+        let reviewComment: String?
+    }
+    let period: APIPeriod
+    let counts: [String: Int]
+    let returns: [Row]
+
+    init(_ tracking: ReturnTracking, showAddresses: Bool) {
+        period = APIPeriod(tracking.period)
+        counts = Dictionary(uniqueKeysWithValues: ReturnState.allCases.map { ($0.rawValue, tracking.counts[$0] ?? 0) })
+        returns = tracking.programmes.flatMap { group in
+            group.rows.map { row in
+                Row(projectID: row.project.id, reference: row.project.reference, title: row.project.title, programme: group.programme.name,
+                    state: row.state.rawValue, owners: row.owners.map(\.name),
+                    ownerEmails: showAddresses ? row.owners.compactMap(\.email) : nil, submittedAt: row.submittedAt,
+                    reviewedBy: row.reviewedBy, reviewComment: row.reviewComment)
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import AssureMail
 import AssureStorage
 import Vapor
 
@@ -8,12 +9,28 @@ public struct AppSettings: Sendable {
     public var bcryptCost: Int
     /// Mark the session cookie Secure: set when Assure is served over TLS (directly or behind a proxy).
     public var secureCookies: Bool
+    /// Where chasers and alerts are handed over; nil keeps them in the outbox, unsent.
+    public var mail: SMTPSettings?
+    /// The address people reach Assure at, for the links in chasers and alerts.
+    public var publicURL: String
+    /// How often the outbox worker sends due messages and queues scheduled chasers; nil runs no worker (tests drive it).
+    public var deliveryIntervalSeconds: Int?
 
-    public init(database: DatabaseTarget, loadDemo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false) {
+    public init(database: DatabaseTarget, loadDemo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false,
+                mail: SMTPSettings? = nil, publicURL: String = "http://127.0.0.1:8080", deliveryIntervalSeconds: Int? = nil) {
         self.database = database
         self.loadDemo = loadDemo
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
+        self.mail = mail
+        self.publicURL = publicURL
+        self.deliveryIntervalSeconds = deliveryIntervalSeconds
+    }
+
+    /// Links in messages point at the public address.
+    public var noticeLinks: NoticeLinks {
+        let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        return NoticeLinks { period, project in base + AppRoute.returnForm.link(period: period, project: project) }
     }
 }
 

@@ -17,6 +17,13 @@ struct APIController: RouteCollection {
             }
         }
         routes.get(AppRoute.apiProject.components, use: project)
+        routes.get(AppRoute.apiReturns.components, use: returns)
+    }
+
+    /// Addresses are for the PMO only.
+    func returns(req: Request) async throws -> Response {
+        let tracking = try await Returns.tracking(req.db, periodID: try req.uuid("period"))
+        return try json(APIReturnTracking(tracking, showAddresses: try req.requireActor().canManagePortfolio))
     }
 
     func portfolios(req: Request) async throws -> Response {

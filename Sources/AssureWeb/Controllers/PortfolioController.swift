@@ -15,7 +15,6 @@ struct PortfolioController: RouteCollection {
         routes.post(AppRoute.createPeriod.components, use: createPeriod)
         routes.post(AppRoute.openPeriod.components) { try await move($0, PeriodLifecycle.open, "opened for returns") }
         routes.post(AppRoute.closePeriod.components) { try await move($0, PeriodLifecycle.close, "closed") }
-        routes.post(AppRoute.publishPeriod.components) { try await move($0, PeriodLifecycle.publish, "published and frozen") }
     }
 
     func list(req: Request) async throws -> Response {
@@ -68,6 +67,15 @@ struct PortfolioController: RouteCollection {
         let portfolioID = try req.uuid("portfolio")
         let values = try req.content.decode([String: String].self)
         let disabled = Set(Flag.Kind.allCases.filter { $0.canBeSwitchedOff && values["on-\($0.rawValue)"] == nil })
+        let days = values["chaseDaysBefore"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        do {
+            guard days.isEmpty || Int(days) != nil else {
+                throw StorageError.invalid(["chaseDaysBefore": "Write a number of days, or leave it blank."])
+            }
+            try await Structure.setChaseSchedule(req.db, try req.requireActor(), portfolioID: portfolioID, daysBefore: Int(days))
+        } catch StorageError.invalid(let errors) {
+            return try await homePage(req, portfolioID: portfolioID, returned: ReturnedForm(name: "checks", values: values, errors: errors))
+        }
         try await Structure.setDisabledChecks(req.db, try req.requireActor(), portfolioID: portfolioID, disabled: disabled)
         return req.redirect(to: AppRoute.portfolio.link(portfolio: portfolioID),
                             notice: disabled.isEmpty ? "Every check is on." : "Checks switched off: \(disabled.map(\.title).sorted().joined(separator: "; ")).")
@@ -93,7 +101,7 @@ struct PortfolioController: RouteCollection {
         }
     }
 
-    struct PeriodInput: Content { var period: String?; var frequency: String?; var asAt: String?; var publishOn: String? }
+    struct PeriodInput: Content { var period: String?; var frequency: String?; var asAt: String?; var publishOn: String?; var returnsDue: String? }
 
     func createPeriod(req: Request) async throws -> Response {
         let actor = try req.requireActor()
@@ -104,16 +112,20 @@ struct PortfolioController: RouteCollection {
         let publishOn = input.publishOn.flatMap { $0.isEmpty ? nil : $0 }
         if let asAt, CalendarDate(iso: asAt) == nil { errors["asAt"] = "Enter the as-at date as a date." }
         if let publishOn, CalendarDate(iso: publishOn) == nil { errors["publishOn"] = "Enter the publication date as a date." }
+        let returnsDue = input.returnsDue.flatMap { $0.isEmpty ? nil : $0 }
+        if let returnsDue, CalendarDate(iso: returnsDue) == nil { errors["returnsDue"] = "Enter the day returns are due as a date." }
         let frequency = PeriodFrequency(rawValue: input.frequency ?? "monthly")
         if frequency == nil { errors["frequency"] = "Choose monthly or quarterly." }
         do {
             if !errors.isEmpty { throw StorageError.invalid(errors) }
             let period = try await PeriodLifecycle.create(req.db, actor, portfolioID: portfolio.info.id, key: input.period ?? "",
                                                           frequency: frequency!, asAt: asAt.flatMap(CalendarDate.init(iso:)),
-                                                          publishOn: publishOn.flatMap(CalendarDate.init(iso:)))
+                                                          publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
+                                                          returnsDue: returnsDue.flatMap(CalendarDate.init(iso:)))
             return req.redirect(to: AppRoute.portfolio.link(portfolio: portfolio.info.id), notice: "Created \(period.label) as a draft.")
         } catch StorageError.invalid(let errors) {
-            let values = ["period": input.period ?? "", "frequency": input.frequency ?? "", "asAt": asAt ?? "", "publishOn": publishOn ?? ""]
+            let values = ["period": input.period ?? "", "frequency": input.frequency ?? "", "asAt": asAt ?? "", "publishOn": publishOn ?? "",
+                          "returnsDue": returnsDue ?? ""]
             return try await homePage(req, portfolioID: portfolio.info.id, returned: ReturnedForm(name: "period", values: values, errors: errors))
         }
     }

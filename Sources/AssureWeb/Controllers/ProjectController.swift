@@ -54,32 +54,46 @@ struct ProjectController: RouteCollection {
     }
 
     func returnPage(req: Request) async throws -> Response {
-        let sheet = try await Returns.sheet(req.db, periodID: try req.uuid("period"), projectID: try req.uuid("project"))
-        guard try req.requireActor().canEdit(programme: sheet.programme.id) else {
-            throw StorageError.forbidden("you may not write returns for \(sheet.programme.name)")
+        try await returnPage(req, periodID: try req.uuid("period"), projectID: try req.uuid("project"), review: nil)
+    }
+
+    /// The return as its reader may use it: the form for whoever may edit, the review panel for the SRO and the PMO.
+    func returnPage(_ req: Request, periodID: UUID, projectID: UUID, review: ReturnedForm?) async throws -> Response {
+        let sheet = try await Returns.sheet(req.db, periodID: periodID, projectID: projectID)
+        let standing = try await Returns.standing(req.db, try req.requireActor(), projectID: projectID)
+        guard standing.canEdit || standing.isAccountable || standing.isPMO else {
+            throw StorageError.forbidden("you may not write or review returns for \(sheet.programme.name)")
         }
         if sheet.period.status == .published { throw StorageError.frozen("Period \(sheet.period.label)") }
-        let model = ReturnFormModel(sheet: sheet, form: sheet.form, errors: [:], theirs: nil)
-        return req.html(ReturnFormPage.render(model, req.page("Return")))
+        let model = ReturnFormModel(sheet: sheet, form: sheet.form, errors: [:], theirs: nil, standing: standing, review: review)
+        return req.html(ReturnFormPage.render(model, req.page("Return")), status: review == nil ? .ok : .unprocessableEntity)
     }
 
     func saveReturn(req: Request) async throws -> Response {
         let periodID = try req.uuid("period"), projectID = try req.uuid("project")
-        let form = ReturnFormInput.form(from: try req.content.decode([String: String].self))
-        do {
-            try await Returns.save(req.db, try req.requireActor(), periodID: periodID, projectID: projectID, form: form)
-            return req.redirect(to: AppRoute.project.link(project: projectID), notice: "Return saved.")
-        } catch StorageError.invalid(let errors) {
+        let values = try req.content.decode([String: String].self)
+        let form = ReturnFormInput.form(from: values)
+        let action: ReturnAction = values["action"] == ReturnAction.saveDraft.rawValue ? .saveDraft : .submit
+        let actor = try req.requireActor()
+        func page(_ form: ReturnForm, errors: [String: String], theirs: ReturnForm?, status: HTTPStatus) async throws -> Response {
             let sheet = try await Returns.sheet(req.db, periodID: periodID, projectID: projectID)
-            let model = ReturnFormModel(sheet: sheet, form: form, errors: ReturnFormInput.fieldErrors(errors), theirs: nil)
-            return req.html(ReturnFormPage.render(model, req.page("Return")), status: .unprocessableEntity)
+            let standing = try await Returns.standing(req.db, actor, projectID: projectID)
+            let model = ReturnFormModel(sheet: sheet, form: form, errors: errors, theirs: theirs, standing: standing, review: nil)
+            return req.html(ReturnFormPage.render(model, req.page("Return")), status: status)
+        }
+        do {
+            try await Returns.save(req.db, actor, periodID: periodID, projectID: projectID, form: form, action: action,
+                                   links: req.settings.noticeLinks)
+            return req.redirect(to: AppRoute.project.link(project: projectID),
+                                notice: action == .submit ? "Return submitted for review." : "Draft saved. Submit it when it is ready.")
+        } catch StorageError.invalid(let errors) {
+            return try await page(form, errors: ReturnFormInput.fieldErrors(errors), theirs: nil, status: .unprocessableEntity)
         } catch StorageError.conflict {
             // Show both versions; the person's own values stay in the form, now based on the saved version.
-            let sheet = try await Returns.sheet(req.db, periodID: periodID, projectID: projectID)
+            let saved = try await Returns.sheet(req.db, periodID: periodID, projectID: projectID).form
             var mine = form
-            mine.baseVersion = sheet.form.baseVersion
-            let model = ReturnFormModel(sheet: sheet, form: mine, errors: [:], theirs: sheet.form)
-            return req.html(ReturnFormPage.render(model, req.page("Return")), status: .conflict)
+            mine.baseVersion = saved.baseVersion
+            return try await page(mine, errors: [:], theirs: saved, status: .conflict)
         }
     }
 }

@@ -24,12 +24,21 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case publishPeriod = "periods/:period/publish"
     case project = "projects/:project"
     case editProject = "projects/:project/edit"
+    case returnsTracking = "periods/:period/returns"
+    case chase = "periods/:period/chase"
+    case reopenPeriod = "periods/:period/reopen"
     case returnForm = "periods/:period/returns/:project"
+    case reviewReturn = "periods/:period/returns/:project/review"
+    case outbox = "outbox"
+    case retryMessage = "outbox/:message/retry"
+    case people = "people"
+    case personEmail = "people/:person"
     case users = "users"
     case audit = "audit"
     case apiPortfolios = "api/v1/portfolios"
     case apiChanges = "api/v1/portfolios/:portfolio/changes"
     case apiPeriod = "api/v1/periods/:period"
+    case apiReturns = "api/v1/periods/:period/returns"
     case apiProgrammeDashboard = "api/v1/periods/:period/programme-dashboard"
     case apiPriorities = "api/v1/periods/:period/priorities"
     case apiExceptions = "api/v1/periods/:period/exceptions"
@@ -40,8 +49,9 @@ public enum AppRoute: String, CaseIterable, Sendable {
     }
 
     /// The link to this route with its parameters filled in.
-    public func link(portfolio: UUID? = nil, period: UUID? = nil, project: UUID? = nil, query: String? = nil) -> String {
-        let values = ["portfolio": portfolio, "period": period, "project": project]
+    public func link(portfolio: UUID? = nil, period: UUID? = nil, project: UUID? = nil, message: UUID? = nil,
+                     person: UUID? = nil, query: String? = nil) -> String {
+        let values = ["portfolio": portfolio, "period": period, "project": project, "message": message, "person": person]
         let path = rawValue.split(separator: "/").map { part -> String in
             guard part.hasPrefix(":") else { return String(part) }
             return values[String(part.dropFirst())]??.uuidString ?? String(part)

@@ -61,6 +61,6 @@ func postForm(_ action: String, csrf: String, class className: String? = nil, _ 
        [el("input", [("type", "hidden"), ("name", "_csrf"), ("value", csrf)])] + children)
 }
 
-func button(_ text: String, class className: String = "button") -> HTMLNode {
-    el("button", [("type", "submit"), ("class", className)], text: text)
+func button(_ text: String, class className: String = "button", name: String? = nil, value: String? = nil) -> HTMLNode {
+    el("button", [("type", "submit"), ("class", className), ("name", name), ("value", value)], text: text)
 }

@@ -33,6 +33,8 @@ enum Layout {
             nav.append(link(AppRoute.home.link(), "Portfolios"))
             if actor.role == .admin {
                 nav.append(link(AppRoute.users.link(), "Users"))
+                nav.append(link(AppRoute.people.link(), "People"))
+                nav.append(link(AppRoute.outbox.link(), "Outbox"))
                 nav.append(link(AppRoute.audit.link(), "Audit log"))
             }
             nav.append(el("span", [("class", "who")], text: "\(actor.name) (\(actor.role.rawValue))"))

@@ -83,7 +83,8 @@ enum PortfolioPages {
                     el("td", text: period.asAt.longDisplay), el("td", text: period.status.rawValue),
                     el("td", [], [link(AppRoute.programmeDashboard.link(period: period.id), "Programme dashboard"), txt(" · "),
                                   link(AppRoute.priorities.link(period: period.id), "Priorities"), txt(" · "),
-                                  link(AppRoute.exceptions.link(period: period.id), "Exceptions")]),
+                                  link(AppRoute.exceptions.link(period: period.id), "Exceptions"), txt(" · "),
+                                  link(AppRoute.returnsTracking.link(period: period.id), "Returns")]),
                     el("td", [], model.canManage ? periodActions(period, csrf: context.csrf) : []),
                 ])
             }),
@@ -95,7 +96,7 @@ enum PortfolioPages {
             }
             nodes.append(createPeriodForm(info, csrf: context.csrf, values: state("period").0, errors: state("period").1))
             nodes.append(StructureForms.programme(info, csrf: context.csrf, state("programme").0, state("programme").1))
-            nodes.append(StructureForms.checks(model.portfolio, csrf: context.csrf))
+            nodes.append(StructureForms.checks(model.portfolio, csrf: context.csrf, values: state("checks").0, errors: state("checks").1))
         }
         if !model.programmes.isEmpty, model.programmes.contains(where: { context.actor?.canEdit(programme: $0.id) == true }) {
             let returned = model.returnedForm?.name == "project" ? model.returnedForm : nil
@@ -106,12 +107,13 @@ enum PortfolioPages {
     }
 
     static func periodActions(_ period: PeriodInfo, csrf: String) -> [HTMLNode] {
+        let returns = link(AppRoute.returnsTracking.link(period: period.id), period.status == .published ? "Re-open…" : "Publish…",
+                           class: "button secondary")
         switch period.status {
-        case .draft, .closed: [postForm(AppRoute.openPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Open for returns", class: "button secondary")]),
-                               period.status == .closed ? postForm(AppRoute.publishPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Publish")]) : txt("")]
-        case .open: [postForm(AppRoute.closePeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Close", class: "button secondary")]),
-                     postForm(AppRoute.publishPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Publish")])]
-        case .published: [el("span", text: "Frozen")]
+        case .draft: return [postForm(AppRoute.openPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Open for returns", class: "button secondary")])]
+        case .closed: return [postForm(AppRoute.openPeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Re-open for returns", class: "button secondary")]), returns]
+        case .open: return [postForm(AppRoute.closePeriod.link(period: period.id), csrf: csrf, class: "inline", [button("Close", class: "button secondary")]), returns]
+        case .published: return [el("span", text: "Frozen"), returns]
         }
     }
 
@@ -127,6 +129,8 @@ enum PortfolioPages {
                                     type: "date", errors: errors),
                 FormViews.textField("publishOn", label: "Publication date", hint: "Optional", value: values["publishOn"] ?? "",
                                     type: "date", errors: errors),
+                FormViews.textField("returnsDue", label: "Returns due", hint: "Optional: chasers name it, and scheduled chasers count back from it",
+                                    value: values["returnsDue"] ?? "", type: "date", errors: errors),
                 el("div", [("class", "actions")], [button("Create period")]),
             ]),
         ])

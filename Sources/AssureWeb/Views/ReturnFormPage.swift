@@ -10,6 +10,12 @@ struct ReturnFormModel: Sendable {
     let errors: [String: String]
     /// When someone else saved first: their version, shown beside the person's own.
     let theirs: ReturnForm?
+    let standing: ReturnWorkflow.Standing
+    /// The review form sent back with an error (the comment kept).
+    let review: ReturnedForm?
+
+    var canWrite: Bool { standing.canEdit && sheet.state != .approved }
+    var canReview: Bool { (standing.isAccountable || standing.isPMO) && [.submitted, .approved].contains(sheet.state) }
 }
 
 /// The monthly return: rating, update and mitigation, milestones with their dates as written and their ratings.
@@ -27,7 +33,17 @@ enum ReturnFormPage {
         ]
         if let theirs = model.theirs { nodes.append(conflict(theirs)) }
         if sheet.isPrefilled, model.errors.isEmpty { nodes.append(el("div", [("class", "notice")], text: "Prefilled from the last period's return: check every value before saving.")) }
-        if let by = sheet.submittedBy { nodes.append(el("p", [("class", "lede")], text: "Last saved by \(by)\(sheet.submittedAt.map { " on \($0.formatted(date: .abbreviated, time: .shortened))" } ?? "").")) }
+        nodes.append(status(sheet))
+        guard model.canWrite else {
+            nodes.append(el("h2", text: "The return"))
+            nodes.append(summary(sheet.form))
+            if model.canReview { nodes.append(reviewPanel(model, csrf: context.csrf)) }
+            if sheet.state == .approved, model.standing.canEdit {
+                nodes.append(el("p", [("class", "hint")], text: "This return is approved. To change it, ask the SRO or the PMO to return it for changes."))
+            }
+            return Layout.render(context, nodes)
+        }
+        if model.canReview { nodes.append(reviewPanel(model, csrf: context.csrf)) }
         nodes.append(FormViews.errorSummary(model.errors))
         let lines = model.form.milestones + Array(repeating: MilestoneLine(title: "", date: "", rating: nil), count: blankMilestoneLines)
         nodes.append(postForm(AppRoute.returnForm.link(period: sheet.period.id, project: sheet.project.id), csrf: context.csrf, [
@@ -41,7 +57,11 @@ enum ReturnFormPage {
                 el("thead", [], [el("tr", [], ["Milestone", "Date", "RAG"].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], lines.enumerated().map { index, line in milestoneRow(index, line, ratings: ratings, errors: model.errors) }),
             ]),
-            el("div", [("class", "actions")], [button("Save return"), link(AppRoute.project.link(project: sheet.project.id), "Cancel")]),
+            el("div", [("class", "actions")], [
+                button("Submit for review", name: "action", value: ReturnAction.submit.rawValue),
+                button("Save draft", class: "button secondary", name: "action", value: ReturnAction.saveDraft.rawValue),
+                link(AppRoute.project.link(project: sheet.project.id), "Cancel"),
+            ]),
         ]))
         return Layout.render(context, nodes)
     }
@@ -60,16 +80,52 @@ enum ReturnFormPage {
         ])
     }
 
+    /// Where the return stands, who last touched it, and what the reviewer asked for.
+    static func status(_ sheet: ReturnSheet) -> HTMLNode {
+        func when(_ date: Date?) -> String { date.map { " on \($0.formatted(date: .abbreviated, time: .shortened))" } ?? "" }
+        var facts = "Status: \(sheet.state.label)."
+        if let by = sheet.savedBy ?? sheet.submittedBy { facts += " Last saved by \(by)\(when(sheet.savedAt ?? sheet.submittedAt))." }
+        var nodes: [HTMLNode] = [el("p", [("class", "lede"), ("id", "return-state")], text: facts)]
+        if sheet.state == .returnedForChanges, let comment = sheet.reviewComment {
+            nodes.append(el("div", [("class", "notice")], [
+                el("strong", text: "Returned for changes\(sheet.reviewedBy.map { " by \($0)" } ?? ""):"), paragraphs(comment),
+            ]))
+        }
+        return .group(nodes)
+    }
+
+    static func reviewPanel(_ model: ReturnFormModel, csrf: String) -> HTMLNode {
+        let sheet = model.sheet
+        let errors = model.review?.errors ?? [:]
+        var buttons: [HTMLNode] = []
+        if sheet.state == .submitted { buttons.append(button("Approve", name: "action", value: ReturnAction.approve.rawValue)) }
+        buttons.append(button("Return for changes", class: "button secondary", name: "action", value: ReturnAction.returnForChanges.rawValue))
+        return el("section", [("class", "review no-print")], [
+            el("h2", text: "Review"),
+            FormViews.errorSummary(errors),
+            postForm(AppRoute.reviewReturn.link(period: sheet.period.id, project: sheet.project.id), csrf: csrf, [
+                el("input", [("type", "hidden"), ("name", "version"), ("value", String(sheet.version))]),
+                FormViews.textArea("comment", label: "Comment", hint: "Required when returning it: the lead sees this on the return",
+                                   value: model.review?.values["comment"] ?? "", errors: errors),
+                el("div", [("class", "actions")], buttons),
+            ]),
+        ])
+    }
+
+    static func summary(_ form: ReturnForm) -> HTMLNode {
+        el("dl", [("class", "facts")], [
+            el("dt", text: "RAG"), el("dd", text: form.rating),
+            el("dt", text: "Update"), el("dd", [], [paragraphs(form.update)]),
+            el("dt", text: "Mitigation"), el("dd", [], [paragraphs(form.mitigation)]),
+            el("dt", text: "Milestones"), el("dd", text: form.milestones.map { "\($0.title) (\($0.date)\($0.rating.map { ", \($0)" } ?? ""))" }.joined(separator: "; ")),
+        ])
+    }
+
     static func conflict(_ theirs: ReturnForm) -> HTMLNode {
         el("div", [("class", "error-summary"), ("role", "alert")], [
             el("h2", text: "Someone else saved this return while you were editing it"),
             el("p", text: "Your changes have not been saved and are kept in the form below. This is the version now saved:"),
-            el("dl", [("class", "facts")], [
-                el("dt", text: "RAG"), el("dd", text: theirs.rating),
-                el("dt", text: "Update"), el("dd", [], [paragraphs(theirs.update)]),
-                el("dt", text: "Mitigation"), el("dd", [], [paragraphs(theirs.mitigation)]),
-                el("dt", text: "Milestones"), el("dd", text: theirs.milestones.map { "\($0.title) (\($0.date)\($0.rating.map { ", \($0)" } ?? ""))" }.joined(separator: "; ")),
-            ]),
+            summary(theirs),
             el("p", text: "Saving again will replace it with your version."),
         ])
     }

@@ -43,9 +43,11 @@ enum StructureForms {
         [project.reference, project.title].compactMap { $0 }.joined(separator: " ")
     }
 
-    static func checks(_ portfolio: PortfolioSummary, csrf: String) -> HTMLNode {
+    static func checks(_ portfolio: PortfolioSummary, csrf: String, values: [String: String] = [:],
+                       errors: [String: String] = [:]) -> HTMLNode {
         el("section", [("class", "no-print")], [
-            el("h2", text: "Assurance checks"),
+            el("h2", text: "Assurance checks and chasers"),
+            FormViews.errorSummary(errors),
             el("p", [("class", "hint")], text: "Untick a check that does not fit how this portfolio reports. Published periods keep their findings."),
             postForm(AppRoute.portfolioChecks.link(portfolio: portfolio.info.id), csrf: csrf, [
                 el("ul", [("class", "checklist")], Flag.Kind.allCases.filter(\.canBeSwitchedOff).map { kind in
@@ -55,6 +57,10 @@ enum StructureForms {
                         txt(" " + kind.title),
                     ])])
                 }),
+                FormViews.textField("chaseDaysBefore", label: "Chase missing returns automatically",
+                                    hint: "Days before a period's returns are due; leave blank to chase by hand",
+                                    value: values["chaseDaysBefore"] ?? portfolio.chaseDaysBefore.map(String.init) ?? "",
+                                    type: "number", errors: errors),
                 el("div", [("class", "actions")], [button("Save checks", class: "button secondary")]),
             ]),
         ])

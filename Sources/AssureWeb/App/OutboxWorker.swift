@@ -1,0 +1,46 @@
+import AssureCore
+import AssureMail
+import AssureStorage
+import Fluent
+import Vapor
+
+/// Runs beside the server: queues the scheduled chasers that are due and delivers the outbox, every few seconds.
+/// A mail server that is down only delays messages; each attempt and its error are on the outbox page.
+final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
+    private let interval: Int
+    private var task: Task<Void, Never>?
+
+    init(interval: Int) {
+        self.interval = interval
+    }
+
+    func didBootAsync(_ app: Application) async throws {
+        let interval = interval
+        task = Task { [app] in
+            while !Task.isCancelled {
+                await Self.tick(app)
+                try? await Task.sleep(for: .seconds(interval))
+            }
+        }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        task?.cancel()
+        _ = await task?.value
+    }
+
+    static func tick(_ app: Application) async {
+        do {
+            let chased = try await Chasers.chaseScheduled(app.db, links: app.settings.noticeLinks)
+            if !chased.queued.isEmpty { app.logger.notice("Queued scheduled chasers to \(chased.queued.count) people.") }
+            guard let mail = app.settings.mail else { return }
+            let client = SMTPClient(settings: mail, group: app.eventLoopGroup)
+            let result = try await Outbox.deliverDue(app.db) { try await client.send($0) }
+            if result.sent + result.deferred + result.failed > 0 {
+                app.logger.notice("Outbox: \(result.sent) sent, \(result.deferred) to retry, \(result.failed) failed.")
+            }
+        } catch {
+            app.logger.error("Outbox worker: \(error)")
+        }
+    }
+}

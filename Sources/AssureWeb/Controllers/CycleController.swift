@@ -1,0 +1,113 @@
+import AssureCore
+import AssureStorage
+import Fluent
+import Vapor
+
+/// The monthly cycle: tracking returns, reviewing them, chasing, publishing (with the missing-return policy),
+/// re-opening, the outbox and people's addresses.
+struct CycleController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get(AppRoute.returnsTracking.components, use: tracking)
+        routes.post(AppRoute.chase.components, use: chase)
+        routes.post(AppRoute.publishPeriod.components, use: publish)
+        routes.post(AppRoute.reopenPeriod.components, use: reopen)
+        routes.post(AppRoute.reviewReturn.components, use: review)
+        routes.get(AppRoute.outbox.components, use: outbox)
+        routes.post(AppRoute.retryMessage.components, use: retry)
+        routes.get(AppRoute.people.components, use: people)
+        routes.post(AppRoute.personEmail.components, use: setEmail)
+    }
+
+    func tracking(req: Request) async throws -> Response {
+        try await trackingPage(req, periodID: try req.uuid("period"), returned: nil)
+    }
+
+    private func trackingPage(_ req: Request, periodID: UUID, returned: ReturnedForm?) async throws -> Response {
+        let tracking = try await Returns.tracking(req.db, periodID: periodID)
+        let model = ReturnTrackingModel(tracking: tracking, canManage: try req.requireActor().canManagePortfolio,
+                                        mailConfigured: req.settings.mail != nil, returned: returned)
+        return req.html(ReturnTrackingPage.render(model, req.page("Returns for \(tracking.period.label)")),
+                        status: returned == nil ? .ok : .unprocessableEntity)
+    }
+
+    func chase(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period")
+        let result = try await Chasers.chase(req.db, try req.requireActor(), periodID: periodID, links: req.settings.noticeLinks)
+        var notice = result.queued.isEmpty ? "No chaser queued." : "Chasers queued for \(result.queued.count) \(result.queued.count == 1 ? "person" : "people")."
+        if !result.alreadyChased.isEmpty { notice += " Already chased today: \(result.alreadyChased.joined(separator: ", "))." }
+        if !result.unreachable.isEmpty { notice += " No address for: \(result.unreachable.joined(separator: "; "))." }
+        if req.settings.mail == nil { notice += " No mail server is configured, so they wait in the outbox." }
+        return req.redirect(to: AppRoute.returnsTracking.link(period: periodID), notice: notice)
+    }
+
+    func publish(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period")
+        let values = try req.content.decode([String: String].self)
+        do {
+            guard let policy = MissingReturnPolicy(rawValue: values["missing"] ?? ""), policy != .showAsMissing else {
+                throw StorageError.invalid(["missing": "Choose what happens to returns that are not in: carry them forward, or do not publish."])
+            }
+            let period = try await PeriodLifecycle.publish(req.db, try req.requireActor(), periodID: periodID, missing: policy)
+            return req.redirect(to: AppRoute.returnsTracking.link(period: periodID), notice: "\(period.label) published and frozen.")
+        } catch StorageError.invalid(let errors) {
+            return try await trackingPage(req, periodID: periodID, returned: ReturnedForm(name: "publish", values: values, errors: errors))
+        }
+    }
+
+    func reopen(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period")
+        let values = try req.content.decode([String: String].self)
+        do {
+            let period = try await PeriodLifecycle.reopen(req.db, try req.requireActor(), periodID: periodID, reason: values["reason"] ?? "")
+            return req.redirect(to: AppRoute.returnsTracking.link(period: periodID), notice: "\(period.label) re-opened. The reason is in the audit log.")
+        } catch StorageError.invalid(let errors) {
+            return try await trackingPage(req, periodID: periodID, returned: ReturnedForm(name: "reopen", values: values, errors: errors))
+        }
+    }
+
+    func review(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period"), projectID = try req.uuid("project")
+        let values = try req.content.decode([String: String].self)
+        guard let action = ReturnAction(rawValue: values["action"] ?? ""), action.isReview else {
+            throw Abort(.badRequest, reason: "Choose approve or return for changes.")
+        }
+        do {
+            let state = try await Returns.review(req.db, try req.requireActor(), periodID: periodID, projectID: projectID, action: action,
+                                                 comment: values["comment"] ?? "", baseVersion: Int(values["version"] ?? "") ?? -1)
+            return req.redirect(to: AppRoute.returnsTracking.link(period: periodID), notice: "Return \(state.label.lowercased()).")
+        } catch StorageError.invalid(let errors) {
+            return try await ProjectController().returnPage(req, periodID: periodID, projectID: projectID,
+                                                            review: ReturnedForm(name: "review", values: values, errors: errors))
+        }
+    }
+
+    func outbox(req: Request) async throws -> Response {
+        guard try req.requireActor().canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sees the outbox") }
+        let model = OutboxPageModel(messages: try await Outbox.list(req.db), mailServer: req.settings.mail.map { "\($0.host):\($0.port)" })
+        return req.html(OutboxPage.render(model, req.page("Outbox")))
+    }
+
+    func retry(req: Request) async throws -> Response {
+        let id = try req.uuid("message")
+        try await Outbox.retry(req.db, try req.requireActor(), id: id)
+        return req.redirect(to: AppRoute.outbox.link(), notice: "The message will be sent again now.")
+    }
+
+    func people(req: Request) async throws -> Response {
+        guard try req.requireActor().canManageUsers else { throw StorageError.forbidden("only the PMO (admin) manages people") }
+        return req.html(PeoplePage.render(try await Directory.people(req.db), returned: nil, req.page("People")))
+    }
+
+    func setEmail(req: Request) async throws -> Response {
+        let id = try req.uuid("person")
+        let values = try req.content.decode([String: String].self)
+        do {
+            let person = try await Directory.setEmail(req.db, try req.requireActor(), personID: id, email: values["email"] ?? "")
+            return req.redirect(to: AppRoute.people.link(), notice: "Saved \(person.name)'s address.")
+        } catch StorageError.invalid(let errors) {
+            let returned = ReturnedForm(name: id.uuidString, values: values, errors: errors)
+            return req.html(PeoplePage.render(try await Directory.people(req.db), returned: returned, req.page("People")),
+                            status: .unprocessableEntity)
+        }
+    }
+}

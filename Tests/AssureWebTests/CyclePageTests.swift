@@ -1,0 +1,149 @@
+import AssureCore
+import AssureMail
+import AssureStorage
+import AssureTestSupport
+import AssureWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("The return cycle in the web app")
+struct CyclePageTests {
+    @Test("The returns page counts states per programme; only the PMO sees addresses", arguments: Backend.all)
+    func trackingPage(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let path = AppRoute.returnsTracking.link(period: ids.october.id)
+            // given the PMO, when it opens October's returns
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let page = try await admin.get(path)
+            // then each expected return is listed with its state, and the owner's address
+            #expect(page.status == .ok)
+            let html = page.body.string
+            #expect(html.contains("Returns for October 2016"))
+            #expect(html.contains("ICS001 Integrated Teams and End of Life Care"))
+            #expect(html.contains("Sally Sandcraft &lt;sally.sandcraft@assure.demo&gt;"))
+            #expect(html.contains("Chase"))
+            // and a board member sees the same list without addresses or actions
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            let seen = try await board.get(path).body.string
+            #expect(seen.contains("ICS001 Integrated Teams and End of Life Care"))
+            #expect(!seen.contains("@assure.demo") && !seen.contains("Publish and freeze"))
+            // and the API says the same, without addresses for the board member
+            let json = try await board.get(AppRoute.apiReturns.link(period: ids.october.id)).body.string
+            #expect(json.contains("\"state\":\"not-started\"") && !json.contains("ownerEmails"))
+        }
+    }
+
+    @Test("Publishing without a choice, or with returns missing under 'block', comes back with the reason and the choice kept", arguments: Backend.all)
+    func publishRefusals(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            _ = try await admin.get(AppRoute.returnsTracking.link(period: ids.october.id))
+            // when the PMO publishes without saying what happens to missing returns
+            let unchosen = try await admin.post(AppRoute.publishPeriod.link(period: ids.october.id), [:])
+            #expect(unchosen.status == .unprocessableEntity)
+            #expect(unchosen.body.string.contains("Choose what happens to returns that are not in"))
+            // when it chooses to block
+            let blocked = try await admin.post(AppRoute.publishPeriod.link(period: ids.october.id), ["missing": "block"])
+            #expect(blocked.status == .unprocessableEntity)
+            #expect(blocked.body.string.contains("so the period was not published: ICS001"))
+            #expect(blocked.body.string.contains("value=\"block\" checked=\"checked\""))
+            // then the period is still open
+            #expect(try await Catalogue.period(app.db, id: ids.october.id).status == .open)
+            // and re-opening a published period without a reason is refused on the page
+            _ = try await admin.get(AppRoute.returnsTracking.link(period: ids.june.id))
+            let noReason = try await admin.post(AppRoute.reopenPeriod.link(period: ids.june.id), ["reason": ""])
+            #expect(noReason.status == .unprocessableEntity && noReason.body.string.contains("Say why the published period is re-opened"))
+        }
+    }
+
+    @Test("The clinical lead approves on the page; the lead then sees the return locked", arguments: Backend.all)
+    func approveOnThePage(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let returnPath = AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id)
+            // given Karen Kirkham, a viewer who is the clinical lead MAT001 answers to
+            let karen = try await WebClient.signedIn(app, as: "karen.kirkham@assure.demo")
+            let page = try await karen.get(returnPath)
+            #expect(page.status == .ok && page.body.string.contains("Approve") && !page.body.string.contains("Save draft"))
+            // when she returns it without a comment, then the page says why, with nothing lost
+            let version = String(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version)
+            let review = AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id)
+            let empty = try await karen.post(review, ["action": "return-for-changes", "comment": "", "version": version])
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Say what needs changing"))
+            // when she approves
+            #expect(try await karen.post(review, ["action": "approve", "comment": "", "version": version]).status == .seeOther)
+            // then Jane sees it approved and read-only
+            let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
+            let locked = try await jane.get(returnPath).body.string
+            #expect(locked.contains("Status: Approved.") && locked.contains("This return is approved.") && !locked.contains("Save draft"))
+            // and a board member may not even open it
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            #expect(try await board.get(returnPath).status == .forbidden)
+        }
+    }
+
+    @Test("Chasers land in the outbox page; a bad address on the people page comes back kept", arguments: Backend.all)
+    func outboxAndPeople(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let outbox = try await admin.get(AppRoute.outbox.link()).body.string
+            #expect(outbox.contains("No mail server is configured"))
+            #expect(outbox.contains("Return needed: CDG Priorities, October 2016"))
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            #expect(try await board.get(AppRoute.outbox.link()).status == .forbidden)
+            #expect(try await board.get(AppRoute.people.link()).status == .forbidden)
+
+            _ = try await admin.get(AppRoute.people.link())
+            let bad = try await admin.post(AppRoute.personEmail.link(person: ids.jane), ["email": "jane at nhs"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("value=\"jane at nhs\"") && bad.body.string.contains("is not an email address"))
+            #expect(try await Directory.find(app.db, name: "Jane Brennan")?.email == "jane.brennan@assure.demo")
+        }
+    }
+}
+
+@Suite("The running server delivers the outbox", .enabled(if: TestMailServer.isAvailable || TestMailServer.isRequired, "aiosmtpd is not installed"))
+struct OutboxWorkerTests {
+    @Test("A chaser sent from the returns page reaches the mail server, with a link to the public address", arguments: Backend.all)
+    func chaseIsDelivered(backend: Backend) async throws {
+        // given a mail server, and Assure configured to deliver every second
+        let server = try TestMailServer()
+        try server.start()
+        defer { server.stop() }
+        try await withWebApp(backend, adjust: {
+            $0.mail = SMTPSettings(host: "127.0.0.1", port: server.port, fromAddress: "pmo@assure.demo", timeoutSeconds: 10)
+            $0.publicURL = "https://assure.example.nhs.uk"
+            $0.deliveryIntervalSeconds = 1
+        }) { app in
+            try await app.asyncBoot() // runs the lifecycle handlers, as `serve` does: the outbox worker starts
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            let ids = try await DemoIDs.load(app)
+            // when the PMO chases October's missing returns, and Jane submits MAT002 Red (an alert to Karen Kirkham)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            _ = try await admin.get(AppRoute.returnsTracking.link(period: ids.october.id))
+            #expect(try await admin.post(AppRoute.chase.link(period: ids.october.id), [:]).status == .seeOther)
+            let mat002 = try #require(try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT002")).project.id
+            let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
+            let form = AppRoute.returnForm.link(period: ids.october.id, project: mat002)
+            _ = try await jane.get(form)
+            let version = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: mat002).version
+            #expect(try await jane.post(form, ["rating": "Red", "update": "Project group not yet formed.", "mitigation": "",
+                                               "baseVersion": String(version), "action": "submit"]).status == .seeOther)
+            // then, within a few seconds, every queued message has reached the server
+            let expected = try await Outbox.list(app.db).count
+            for _ in 0..<50 where server.messages().count < expected { try await Task.sleep(for: .milliseconds(200)) }
+            await app.server.shutdown()
+            #expect(server.messages().count == expected)
+            #expect(try await Outbox.list(app.db).allSatisfy { $0.status == .sent })
+            // and the alert links to the return at the public address
+            let alert = try #require(server.messages().map(ParsedMail.init).first { $0.decodedSubject?.hasPrefix("Alert: MAT002") == true })
+            #expect(alert.header("To") == "Karen Kirkham <karen.kirkham@assure.demo>")
+            #expect(alert.body?.contains("https://assure.example.nhs.uk/periods/\(ids.october.id)/returns/\(mat002)") == true)
+        }
+    }
+}
