@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "Plot", package: "Plot"),
         ]),
         .executableTarget(name: "assure", dependencies: [
-            "AssureCore", "AssureStorage", "AssureWeb", "AssureMail",
+            "AssureCore", "AssureDemo", "AssureStorage", "AssureWeb", "AssureMail",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssureCore
+import AssureDemo
 import AssureStorage
 import AssureWeb
 import Foundation
@@ -61,13 +62,53 @@ struct Serve: AsyncParsableCommand {
 }
 
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Load the demo portfolios (seeds 004 and 000) into an empty database.")
-    @ArgumentParser.OptionGroup var db: DatabaseOption
+    static let configuration = CommandConfiguration(abstract: "Load the demo, or generate a synthetic portfolio for benchmarks.",
+                                                    subcommands: [Load.self, Generate.self], defaultSubcommand: Load.self)
 
-    func run() async throws {
-        try await CLI.run {
-            let loaded = try await Storage.withDatabase(db.target) { try await DemoLoader.loadIfEmpty($0) }
-            print(loaded ? "Loaded the demo into \(db.target)." : "\(db.target) already holds portfolios: nothing loaded.")
+    struct Load: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Load the demo portfolios (seeds 004 and 000) into an empty database.")
+        @ArgumentParser.OptionGroup var db: DatabaseOption
+
+        func run() async throws {
+            try await CLI.run {
+                let loaded = try await Storage.withDatabase(db.target) { try await DemoLoader.loadIfEmpty($0) }
+                print(loaded ? "Loaded the demo into \(db.target)." : "\(db.target) already holds portfolios: nothing loaded.")
+            }
+        }
+    }
+
+    struct Generate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate a synthetic portfolio: programmes, projects with sub-items, slipping milestones, drifting ratings; every period but the last published.")
+        @ArgumentParser.OptionGroup var db: DatabaseOption
+        @ArgumentParser.Option(help: "Projects (1 to 200000).") var projects = 1000
+        @ArgumentParser.Option(help: "Milestones per project (0 to 10).") var milestonesPerProject = 3
+        @ArgumentParser.Option(help: "Monthly periods, ending September 2019 (1 to 120).") var periods = 36
+        @ArgumentParser.Option(help: "The seed: the same seed builds the same portfolio.") var seed: UInt64 = 2016
+
+        func validate() throws {
+            var problems: [String] = []
+            if !(1...200_000).contains(projects) { problems.append("--projects \(projects): use 1 to 200000") }
+            if !(0...10).contains(milestonesPerProject) { problems.append("--milestones-per-project \(milestonesPerProject): use 0 to 10") }
+            if !(1...120).contains(periods) { problems.append("--periods \(periods): use 1 to 120") }
+            if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
+        }
+
+        func run() async throws {
+            let spec = SyntheticPortfolio(projects: projects, milestonesPerProject: milestonesPerProject, periods: periods, seed: seed)
+            let started = Date()
+            try await CLI.run {
+                _ = try await Storage.withDatabase(db.target) { db in
+                    try await SyntheticLoader.load(db, spec) { progress in
+                        let width = 30, done = width * progress.periodsDone / progress.periods
+                        let bar = String(repeating: "#", count: done) + String(repeating: ".", count: width - done)
+                        FileHandle.standardError.write(Data("\r[\(bar)] period \(progress.periodsDone)/\(progress.periods), \(progress.rows) rows".utf8))
+                    }
+                }
+            }
+            let seconds = Date().timeIntervalSince(started)
+            FileHandle.standardError.write(Data("\n".utf8))
+            print("Generated “\(spec.name)” in \(db.target): \(periods) periods in \(String(format: "%.1f", seconds)) s.")
         }
     }
 }

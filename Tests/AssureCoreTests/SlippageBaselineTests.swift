@@ -17,8 +17,8 @@ struct SlippageBaselineTests {
                                  milestones: [MilestoneLine(title: title, date: date)])
         let period = PeriodInfo(id: UUID(), key: "2016-10", label: "October 2016", frequency: .monthly,
                                 asAt: CalendarDate(year: 2016, month: 10, day: 31)!, publishOn: nil, status: .open)
-        let history = [title: [ReportedDate(periodKey: "2016-07", date: "Jul-16"), ReportedDate(periodKey: "2016-08", date: "Sep-16"),
-                               ReportedDate(periodKey: "2016-09", date: "Sep-16")]]
+        let history = [title: [ReportedDate.reading("2016-07", "Jul-16"), ReportedDate.reading("2016-08", "Sep-16"),
+                               ReportedDate.reading("2016-09", "Sep-16")]]
         let data = PeriodData(portfolio: PortfolioInfo(id: UUID(), name: "CDG Priorities", scale: .threePoint), period: period,
                               programmes: [ProgrammeInfo(id: programme, name: "Maternity", kind: .clinicalDeliveryGroup)],
                               projects: [project], returns: [project.id: october], previousPeriodKey: "2016-09",

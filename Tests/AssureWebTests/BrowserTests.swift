@@ -52,7 +52,7 @@ struct BrowserTests {
         try await browser.type(try await browser.find("#f-email"), email)
         try await browser.type(try await browser.find("#f-password"), DemoLoader.adminPassword)
         try await browser.click(try await browser.find("main button[type=submit]"))
-        #expect(try await browser.text(try await browser.find(".notice")).contains("Signed in as"))
+        #expect(try await browser.text(of: ".notice").contains("Signed in as"))
     }
 
     static func signOut(_ browser: WebDriver) async throws {
@@ -67,13 +67,13 @@ struct BrowserTests {
         try await browser.click(try await browser.find(linkText: "Publish…"))
         try await browser.click(try await browser.find("input[name=missing][value=carry-forward]"))
         try await browser.click(try await browser.find(".no-print form button[type=submit]:not(.secondary)"))
-        #expect(try await browser.text(try await browser.find(".notice")).contains("October 2016 published and frozen."))
+        #expect(try await browser.text(of: ".notice").contains("October 2016 published and frozen."))
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.type(try await browser.find("#f-period"), "2016-11")
         try await browser.click(try await browser.find("button[type=submit]:not(.secondary):not(.link-button)[class=button]"))
-        #expect(try await browser.text(try await browser.find(".notice")).contains("Created November 2016 as a draft."))
+        #expect(try await browser.text(of: ".notice").contains("Created November 2016 as a draft."))
         try await browser.click(try await browser.find("form[action$='/open'] button"))
-        #expect(try await browser.text(try await browser.find(".notice")).contains("November 2016 opened for returns."))
+        #expect(try await browser.text(of: ".notice").contains("November 2016 opened for returns."))
         try await signOut(browser)
 
         // when Jane Brennan submits MAT001 as Red
@@ -87,20 +87,20 @@ struct BrowserTests {
         try await browser.clear(update)
         try await browser.type(update, "Vanguard workstreams paused: escalated to the CDG.")
         try await browser.click(try await browser.find("button[name=action][value=submit]"))
-        #expect(try await browser.text(try await browser.find(".notice")).contains("Return submitted for review."))
+        #expect(try await browser.text(of: ".notice").contains("Return submitted for review."))
         try await signOut(browser)
 
         // and Karen Kirkham, the clinical lead it answers to, finds it in the returns list and approves it
         try await signIn(browser, site, "karen.kirkham@assure.demo")
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.click(try await browser.find("tbody tr:first-child a[href$='/returns']"))
-        #expect(try await browser.text(try await browser.find("h1")) == "Returns for November 2016")
+        #expect(try await browser.text(of: "h1") == "Returns for November 2016")
         try await browser.click(try await browser.find(linkText: "MAT001 Maternity and Paediatric acute hospital network development"))
-        #expect(try await browser.text(try await browser.find("#return-state")).contains("Status: Submitted."))
+        #expect(try await browser.text(of: "#return-state").contains("Status: Submitted."))
         if let shots { try await browser.screenshot(to: "\(shots)/review.png") }
         try await browser.click(try await browser.find("button[name=action][value=approve]"))
-        #expect(try await browser.text(try await browser.find(".notice")).contains("Return approved."))
-        let mat001State = try await browser.text(try await browser.find("table.tracking tbody tr:first-child td.state"))
+        #expect(try await browser.text(of: ".notice").contains("Return approved."))
+        let mat001State = try await browser.text(of: "table.tracking tbody tr:first-child td.state")
         #expect(mat001State == "Approved")
         if let shots { try await browser.screenshot(to: "\(shots)/returns-page.png") }
         try await signOut(browser)
@@ -108,22 +108,22 @@ struct BrowserTests {
         // and the PMO sees the alert to Karen in the outbox, then publishes November, carrying the rest forward
         try await signIn(browser, site, DemoLoader.adminEmail)
         try await browser.click(try await browser.find(linkText: "Outbox"))
-        #expect(try await browser.text(try await browser.find("table.outbox tbody")).contains("Alert: MAT001 Maternity and Paediatric acute hospital network development has turned Red (November 2016)"))
+        #expect(try await browser.text(of: "table.outbox tbody").contains("Alert: MAT001 Maternity and Paediatric acute hospital network development has turned Red (November 2016)"))
         try await browser.click(try await browser.find(linkText: "Portfolios"))
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.click(try await browser.find(linkText: "Publish…"))
         try await browser.click(try await browser.find("button.button:not(.secondary):not(.link-button)"))
         // (without a choice the form comes back asking for one)
-        #expect(try await browser.text(try await browser.find(".error-summary")).contains("Choose what happens to returns that are not in"))
+        #expect(try await browser.text(of: ".error-summary").contains("Choose what happens to returns that are not in"))
         try await browser.click(try await browser.find("input[name=missing][value=carry-forward]"))
         try await browser.click(try await browser.find("button.button:not(.secondary):not(.link-button)"))
-        #expect(try await browser.text(try await browser.find(".notice")).contains("November 2016 published and frozen."))
+        #expect(try await browser.text(of: ".notice").contains("November 2016 published and frozen."))
 
         // then the November dashboard shows MAT001 Red, declined, and a carried-forward project marked not updated
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.click(try await browser.find("tbody tr:first-child a[href$='/priorities']"))
-        #expect(try await browser.text(try await browser.find("h1")).contains("November 2016"))
-        let row = try await browser.text(try await browser.find("table.report tbody tr"))
+        #expect(try await browser.text(of: "h1").contains("November 2016"))
+        let row = try await browser.text(of: "table.report tbody tr")
         #expect(row.contains("MAT001") && row.contains("Red") && row.contains("↓"))
         #expect(try await browser.pageSource().contains("Not updated this period"))
         if let shots { try await browser.screenshot(to: "\(shots)/cycle-published.png") }
@@ -137,12 +137,12 @@ struct BrowserTests {
         try await browser.type(try await browser.find("#f-email"), "jane.brennan@assure.demo")
         try await browser.type(try await browser.find("#f-password"), DemoLoader.adminPassword)
         try await browser.click(try await browser.find("main button[type=submit]"))
-        #expect(try await browser.text(try await browser.find(".notice")).contains("Signed in as Jane Brennan"))
+        #expect(try await browser.text(of: ".notice").contains("Signed in as Jane Brennan"))
 
         // and opens the CDG Priorities dashboard for the open October period
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.click(try await browser.find("a[href$='/priorities']"))
-        #expect(try await browser.text(try await browser.find("h1")).contains("October 2016"))
+        #expect(try await browser.text(of: "h1").contains("October 2016"))
         if let shots { try await browser.screenshot(to: "\(shots)/priorities-before.png") }
 
         // and goes to MAT001 to enter its return
@@ -156,7 +156,7 @@ struct BrowserTests {
         try await browser.click(try await browser.find("main form button[type=submit]"))
 
         // then the form comes back with the error beside the milestone and nothing typed is lost
-        #expect(try await browser.text(try await browser.find(".error-summary")).contains("Name the milestone"))
+        #expect(try await browser.text(of: ".error-summary").contains("Name the milestone"))
         #expect(try await browser.property(try await browser.find("#f-update"), "value") == "Vanguard workstreams paused: escalated to the CDG.")
         #expect(try await browser.property(try await browser.find("input[name='m1-date']"), "value") == "Jan-17")
         if let shots { try await browser.screenshot(to: "\(shots)/return-errors.png") }
@@ -164,12 +164,12 @@ struct BrowserTests {
         // when she names the milestone and saves
         try await browser.type(try await browser.find("input[name='m1-title']"), "Escalation to the CDG")
         try await browser.click(try await browser.find("main form button[type=submit]"))
-        #expect(try await browser.text(try await browser.find(".notice")).contains("Return submitted for review."))
+        #expect(try await browser.text(of: ".notice").contains("Return submitted for review."))
 
         // then the dashboard shows MAT001 Red, declined since September
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.click(try await browser.find("a[href$='/priorities']"))
-        let row = try await browser.text(try await browser.find("table.report tbody tr"))
+        let row = try await browser.text(of: "table.report tbody tr")
         #expect(row.contains("MAT001"))
         #expect(row.contains("Red"))
         #expect(row.contains("↓"))

@@ -136,7 +136,11 @@ struct OutboxWorkerTests {
                                                "baseVersion": String(version), "action": "submit"]).status == .seeOther)
             // then, within a few seconds, every queued message has reached the server
             let expected = try await Outbox.list(app.db).count
-            for _ in 0..<50 where server.messages().count < expected { try await Task.sleep(for: .milliseconds(200)) }
+            // (the server has a message a moment before the outbox records it sent, so wait for both)
+            for _ in 0..<100 {
+                if server.messages().count >= expected, try await Outbox.list(app.db).allSatisfy({ $0.status == .sent }) { break }
+                try await Task.sleep(for: .milliseconds(200))
+            }
             await app.server.shutdown()
             #expect(server.messages().count == expected)
             #expect(try await Outbox.list(app.db).allSatisfy { $0.status == .sent })
@@ -144,6 +148,42 @@ struct OutboxWorkerTests {
             let alert = try #require(server.messages().map(ParsedMail.init).first { $0.decodedSubject?.hasPrefix("Alert: MAT002") == true })
             #expect(alert.header("To") == "Karen Kirkham <karen.kirkham@assure.demo>")
             #expect(alert.body?.contains("https://assure.example.nhs.uk/periods/\(ids.october.id)/returns/\(mat002)") == true)
+        }
+    }
+}
+
+@Suite("Published periods are served as unchanging")
+struct ConditionalGetTests {
+    @Test("A published dashboard carries an ETag and answers 304; re-publishing changes it; an open period has none", arguments: Backend.all)
+    func etags(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            _ = try await admin.get("/") // show the sign-in notice once, so the dashboard views below are plain
+            let june = AppRoute.programmeDashboard.link(period: ids.june.id)
+            // given June's published dashboard, as a page and from the API
+            let first = try await admin.get(june)
+            let tag = try #require(first.headers.first(name: .eTag))
+            #expect(first.headers.first(name: .cacheControl) == "private, no-cache")
+            // when asked again with the tag, then 304 and no body
+            let again = try await admin.get(june, extra: ["If-None-Match": tag])
+            #expect(again.status == .notModified && again.body.readableBytes == 0)
+            let api = AppRoute.apiProgrammeDashboard.link(period: ids.june.id)
+            let apiTag = try #require(try await admin.get(api).headers.first(name: .eTag))
+            #expect(apiTag != tag)
+            #expect(try await admin.get(api, extra: ["If-None-Match": apiTag]).status == .notModified)
+            // and another user's tag is not this user's
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            _ = try await board.get("/")
+            #expect(try await board.get(june, extra: ["If-None-Match": tag]).status == .ok)
+            // when June is re-opened and published again, then the old tag no longer matches
+            _ = try await PeriodLifecycle.reopen(app.db, .commandLine("test"), periodID: ids.june.id, reason: "Correct PCBC")
+            #expect(try await admin.get(june).headers.first(name: .eTag) == nil)
+            _ = try await PeriodLifecycle.publish(app.db, .commandLine("test"), periodID: ids.june.id, missing: .carryForward)
+            let republished = try await admin.get(june, extra: ["If-None-Match": tag])
+            #expect(republished.status == .ok && republished.headers.first(name: .eTag) != tag)
+            // and the open October period is never cached
+            #expect(try await admin.get(AppRoute.priorities.link(period: ids.october.id)).headers.first(name: .eTag) == nil)
         }
     }
 }

@@ -43,8 +43,10 @@ final class WebClient: @unchecked Sendable {
     }
 
     @discardableResult
-    func get(_ path: String) async throws -> TestingHTTPResponse {
-        let response = try await app.testing().sendRequest(.GET, path, headers: headers())
+    func get(_ path: String, extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var headers = headers()
+        headers.add(contentsOf: extra)
+        let response = try await app.testing().sendRequest(.GET, path, headers: headers)
         remember(response)
         return response
     }

@@ -74,6 +74,19 @@ final class WebDriver: @unchecked Sendable {
     func text(_ element: String) async throws -> String {
         try await call("GET", "/session/\(session)/element/\(element)/text")["value"] as? String ?? ""
     }
+    /// The text of the element the selector finds, found afresh if the page changed under it (after a form posts,
+    /// the old page can still answer the find, then be gone by the read).
+    func text(of css: String) async throws -> String {
+        for attempt in 1... {
+            do {
+                return try await text(try await find(css))
+            } catch let failure as Failure where failure.description.contains("stale element") && attempt < 20 {
+                try await Task.sleep(for: .milliseconds(150))
+            }
+        }
+        fatalError("unreachable")
+    }
+
     func property(_ element: String, _ name: String) async throws -> String {
         try await call("GET", "/session/\(session)/element/\(element)/property/\(name)")["value"] as? String ?? ""
     }

@@ -11,7 +11,7 @@ public enum DateTextParser {
         if let date = parseCore(core) {
             return .date(ParsedDate(start: date.start, end: date.end, precision: date.precision, qualifier: qualifier))
         }
-        if let duration = core.wholeMatch(of: #/(\d+)\s*(months?|years?|weeks?)/#) {
+        if let duration = core.wholeMatch(of: Patterns.duration) {
             return .notADate(reason: "a duration (\(duration.1) \(duration.2)), not a date")
         }
         let pieces = core.split(separator: " ").map(String.init)
@@ -54,34 +54,34 @@ public enum DateTextParser {
     struct Span { let start: CalendarDate; let end: CalendarDate; let precision: DatePrecision }
 
     static func parseCore(_ core: String) -> Span? {
-        if let m = core.wholeMatch(of: #/(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})/#),
+        if let m = core.wholeMatch(of: Patterns.dayMonthYearSlashes),
            let date = CalendarDate(year: year(m.3), month: Int(m.2)!, day: Int(m.1)!) {
             return Span(start: date, end: date, precision: .day)
         }
-        if let m = core.wholeMatch(of: #/(\d{4})-(\d{1,2})-(\d{1,2})/#),
+        if let m = core.wholeMatch(of: Patterns.isoDay),
            let date = CalendarDate(year: Int(m.1)!, month: Int(m.2)!, day: Int(m.3)!) {
             return Span(start: date, end: date, precision: .day)
         }
-        if let m = core.wholeMatch(of: #/(\d{1,2})(?:st|nd|rd|th)?[- ]([a-z]+)[- ,]+(\d{2}|\d{4})/#),
+        if let m = core.wholeMatch(of: Patterns.dayMonthNameYear),
            let month = month(String(m.2)), let date = CalendarDate(year: year(m.3), month: month, day: Int(m.1)!) {
             return Span(start: date, end: date, precision: .day)
         }
-        if let m = core.wholeMatch(of: #/([a-z]+)[- ]'?(\d{2}|\d{4})/#), let month = month(String(m.1)) {
+        if let m = core.wholeMatch(of: Patterns.monthNameYear), let month = month(String(m.1)) {
             return monthSpan(year(m.2), month, month)
         }
-        if let m = core.wholeMatch(of: #/([a-z]+)/([a-z]+)[- ]'?(\d{2}|\d{4})/#),
+        if let m = core.wholeMatch(of: Patterns.monthRangeYear),
            let first = month(String(m.1)), let last = month(String(m.2)), first <= last {
             return monthSpan(year(m.3), first, last)
         }
-        if let m = core.wholeMatch(of: #/(?:fy ?)?(\d{2}|\d{4})/(\d{2}|\d{4})/#),
+        if let m = core.wholeMatch(of: Patterns.financialYear),
            year(m.2) == year(m.1) + 1 {
             let fy = FinancialYear(startingIn: year(m.1))
             return Span(start: fy.start, end: fy.end, precision: .financialYear)
         }
-        if let m = core.wholeMatch(of: #/q([1-4]) (.+)/#), let quarter = Int(m.1) {
+        if let m = core.wholeMatch(of: Patterns.quarter), let quarter = Int(m.1) {
             return quarterSpan(quarter, String(m.2))
         }
-        if let m = core.wholeMatch(of: #/(\d{4})/#), let y = Int(m.1), (1990...2100).contains(y) {
+        if let m = core.wholeMatch(of: Patterns.year), let y = Int(m.1), (1990...2100).contains(y) {
             return Span(start: CalendarDate(year: y, month: 1, day: 1)!, end: CalendarDate(year: y, month: 12, day: 31)!,
                         precision: .year)
         }
@@ -125,4 +125,17 @@ public enum DateTextParser {
         guard full.hasPrefix(word) || word == "sept" else { return nil }
         return index + 1
     }
+}
+
+/// Compiled once: a regex literal in a function is compiled again on every call, which dominated a dashboard build.
+private enum Patterns {
+    nonisolated(unsafe) static let duration = #/(\d+)\s*(months?|years?|weeks?)/#
+    nonisolated(unsafe) static let dayMonthYearSlashes = #/(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})/#
+    nonisolated(unsafe) static let isoDay = #/(\d{4})-(\d{1,2})-(\d{1,2})/#
+    nonisolated(unsafe) static let dayMonthNameYear = #/(\d{1,2})(?:st|nd|rd|th)?[- ]([a-z]+)[- ,]+(\d{2}|\d{4})/#
+    nonisolated(unsafe) static let monthNameYear = #/([a-z]+)[- ]'?(\d{2}|\d{4})/#
+    nonisolated(unsafe) static let monthRangeYear = #/([a-z]+)/([a-z]+)[- ]'?(\d{2}|\d{4})/#
+    nonisolated(unsafe) static let financialYear = #/(?:fy ?)?(\d{2}|\d{4})/(\d{2}|\d{4})/#
+    nonisolated(unsafe) static let quarter = #/q([1-4]) (.+)/#
+    nonisolated(unsafe) static let year = #/(\d{4})/#
 }

@@ -155,10 +155,18 @@ public struct ReturnInfo: Codable, Hashable, Sendable {
 public struct ReportedDate: Codable, Hashable, Sendable {
     public var periodKey: String
     public var date: String
+    /// The day the text was read as due by, as stored when it was reported: history is not parsed again.
+    public var dueBy: CalendarDate?
 
-    public init(periodKey: String, date: String) {
+    public init(periodKey: String, date: String, dueBy: CalendarDate?) {
         self.periodKey = periodKey
         self.date = date
+        self.dueBy = dueBy
+    }
+
+    /// Reads the text now, for callers that have no stored reading.
+    public static func reading(_ periodKey: String, _ date: String) -> ReportedDate {
+        ReportedDate(periodKey: periodKey, date: date, dueBy: DateText(date).parsed?.dueBy)
     }
 }
 

@@ -79,7 +79,7 @@ public enum AssuranceChecks {
             guard let now = milestone.date.parsed else { return nil }
             let history = s.milestoneHistory[milestone.title] ?? []
             let previousLine = s.previous?.milestones.first { $0.title == milestone.title }
-            let parsedHistory = history.compactMap { reported in DateText(reported.date).parsed.map { (reported, $0.dueBy) } }
+            let parsedHistory = history.compactMap { reported in reported.dueBy.map { (reported, $0) } }
             let sequence = parsedHistory.map(\.1) + [now.dueBy]
             let moves = zip(sequence, sequence.dropFirst()).filter { $0 != $1 }.count
             let baseline = parsedHistory.first

@@ -17,7 +17,7 @@ public enum Chasers {
     public static func chase(_ db: Database, _ actor: Actor, periodID: UUID, links: NoticeLinks,
                              today: CalendarDate = .today) async throws -> Result {
         guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sends chasers") }
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let result = try await queue(db, periodID: periodID, links: links, key: { "chaser:\(periodID):\($0):\(today.iso)" })
             try await AuditLog.record(db, actor, "chase", entity: "period", id: periodID, after: ["queued": result.queued])
             return result
@@ -34,7 +34,7 @@ public enum Chasers {
             for period in periods {
                 guard let due = period.returnsDue.flatMap(CalendarDate.init(iso:)), let days = portfolio.chaseDaysBefore,
                       today >= due.adding(days: -days), today <= due else { continue }
-                let result = try await db.transaction { db in
+                let result = try await db.writeTransaction { db in
                     try await queue(db, periodID: period.id!, links: links, key: { "chaser-auto:\(period.id!):\($0)" })
                 }
                 total.queued += result.queued

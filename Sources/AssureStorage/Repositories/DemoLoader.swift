@@ -23,7 +23,7 @@ public enum DemoLoader {
 
     public static func load(_ db: Database, cost: Int = 12) async throws {
         let actor = Actor.commandLine("demo")
-        let programmeIDs = try await db.transaction { db in
+        let programmeIDs = try await db.writeTransaction { db in
             var programmeIDs: [String: UUID] = [:]
             let organisation = OrganisationRecord(name: Demo.organisation)
             try await organisation.create(on: db)

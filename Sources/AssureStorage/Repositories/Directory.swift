@@ -24,7 +24,7 @@ public enum Directory {
         if !email.isEmpty, !Users.looksLikeEmail(email) {
             throw StorageError.invalid(["email": "“\(email)” is not an email address (name@organisation.nhs.uk)."])
         }
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             guard let person = try await PersonRecord.find(personID, on: db) else { throw StorageError.notFound("person") }
             let before = person.email
             person.email = email.isEmpty ? nil : email

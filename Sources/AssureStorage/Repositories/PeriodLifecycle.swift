@@ -16,7 +16,7 @@ public enum PeriodLifecycle {
         if let publishOn, publishOn < asAt {
             throw StorageError.invalid(["publishOn": "The publication date \(publishOn.iso) is before the as-at date \(asAt.iso)."])
         }
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let existing = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == portfolioID)
                 .filter(\.$key == month.key).first()
             if existing != nil { throw StorageError.invalid(["period": "Period \(month.key) already exists in this portfolio."]) }
@@ -49,7 +49,7 @@ public enum PeriodLifecycle {
     /// Returns not in are carried forward, block publication, or show as missing, as the PMO chooses.
     public static func publish(_ db: Database, _ actor: Actor, periodID: UUID,
                                missing policy: MissingReturnPolicy) async throws -> PeriodInfo {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) can publish a period") }
             _ = try await requireWritable(db, periodID: periodID)
             try await settleMissingReturns(db, actor, periodID: periodID, policy: policy)
@@ -74,7 +74,7 @@ public enum PeriodLifecycle {
             throw StorageError.invalid(["reason": "Say why the published period is re-opened: the reason is kept in the audit log."])
         }
         guard reason.count <= 2000 else { throw StorageError.invalid(["reason": "Keep the reason under 2,000 characters."]) }
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             guard let record = try await PeriodRecord.find(periodID, on: db) else { throw StorageError.notFound("reporting period") }
             let before = record.info
             guard before.status == .published else {
@@ -110,7 +110,7 @@ public enum PeriodLifecycle {
     /// The day returns are due: chasers say it, and scheduled chasers count back from it.
     public static func setReturnsDue(_ db: Database, _ actor: Actor, periodID: UUID, due: CalendarDate?) async throws {
         guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sets deadlines") }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let record = try await requireWritable(db, periodID: periodID)
             let before = record.returnsDue
             record.returnsDue = due?.iso
@@ -161,21 +161,4 @@ public enum PeriodLifecycle {
         if period.status == PeriodStatus.published.rawValue { throw StorageError.frozen("Period \(period.label)") }
         return period
     }
-}
-
-/// "2016-06": the month a period reports on.
-public struct PeriodKey: Hashable, Sendable {
-    public let year: Int
-    public let month: Int
-
-    public init?(_ text: String) {
-        guard let match = text.trimmingCharacters(in: .whitespaces).wholeMatch(of: #/(\d{4})-(\d{2})/#),
-              let year = Int(match.1), let month = Int(match.2), (1...12).contains(month), year >= 1990 else { return nil }
-        self.year = year
-        self.month = month
-    }
-
-    public var key: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
-    public var label: String { "\(CalendarDate.monthNames[month - 1]) \(year)" }
-    public var lastDay: CalendarDate { CalendarDate.lastDay(year: year, month: month)! }
 }

@@ -1,5 +1,6 @@
 import AssureCore
 import Fluent
+import SQLKit
 import Foundation
 
 /// A period's report: the frozen snapshot for a published period, built live otherwise.
@@ -57,21 +58,32 @@ public enum Reports {
     }
 
     /// Every milestone date reported in the portfolio's earlier published periods, by project and title, oldest first:
-    /// two queries, whatever the number of periods.
+    /// one SQL query with plain rows (decoding this many rows as Fluent models took most of a dashboard build).
     static func milestoneHistory(_ db: Database, portfolioID: UUID, before asAt: String) async throws -> [UUID: [String: [ReportedDate]]] {
-        let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == portfolioID)
-            .filter(\.$status == PeriodStatus.published.rawValue).filter(\.$asAt < asAt).sort(\.$asAt).all()
-        guard !periods.isEmpty else { return [:] }
-        let order = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1.id!, ($0, $1.key)) })
-        // One join, filtered by period: an IN list of periods stays short where one of returns would not.
-        let milestones = try await ReturnMilestoneRecord.query(on: db)
-            .join(ReturnRecord.self, on: \ReturnMilestoneRecord.$parentReturn.$id == \ReturnRecord.$id)
-            .filter(ReturnRecord.self, \.$period.$id ~~ Array(order.keys)).all()
-        var result: [UUID: [String: [(Int, ReportedDate)]]] = [:]
-        for milestone in milestones {
-            let ret = try milestone.joined(ReturnRecord.self)
-            guard let (rank, key) = order[ret.$period.id] else { continue }
-            result[ret.$project.id, default: [:]][milestone.title, default: []].append((rank, ReportedDate(periodKey: key, date: milestone.dateText)))
+        guard let sql = db as? SQLDatabase else { return [:] }
+        struct Row: Decodable {
+            let project_id: UUID
+            let key: String
+            let as_at: String
+            let title: String
+            let date_text: String
+            let due_by: String?
+        }
+        let rows = try await sql.select()
+            .column(SQLColumn("project_id", table: "returns")).column(SQLColumn("key", table: "periods"))
+            .column(SQLColumn("as_at", table: "periods")).column(SQLColumn("title", table: "return_milestones"))
+            .column(SQLColumn("date_text", table: "return_milestones")).column(SQLColumn("due_by", table: "return_milestones"))
+            .from("return_milestones")
+            .join("returns", on: SQLColumn("return_id", table: "return_milestones"), .equal, SQLColumn("id", table: "returns"))
+            .join("periods", on: SQLColumn("period_id", table: "returns"), .equal, SQLColumn("id", table: "periods"))
+            .where(SQLColumn("portfolio_id", table: "periods"), .equal, SQLBind(portfolioID))
+            .where(SQLColumn("status", table: "periods"), .equal, SQLBind(PeriodStatus.published.rawValue))
+            .where(SQLColumn("as_at", table: "periods"), .lessThan, SQLBind(asAt))
+            .all(decoding: Row.self)
+        var result: [UUID: [String: [(String, ReportedDate)]]] = [:]
+        for row in rows {
+            let reported = ReportedDate(periodKey: row.key, date: row.date_text, dueBy: row.due_by.flatMap(CalendarDate.init(iso:)))
+            result[row.project_id, default: [:]][row.title, default: []].append((row.as_at, reported))
         }
         return result.mapValues { $0.mapValues { $0.sorted { $0.0 < $1.0 }.map(\.1) } }
     }
@@ -115,5 +127,22 @@ public extension PeriodReport {
             return nil
         }
         return walk(allRows)
+    }
+}
+
+extension Reports {
+    /// What a published period's pages are made of, as a short text that changes whenever any of it could: the snapshot
+    /// (re-publishing writes a new one) and the portfolio's list of periods (the "show as at" links). Nil when the
+    /// period is not published, as its pages change with every return. Reads no report, so a revalidation is cheap.
+    public static func publishedStamp(_ db: Database, periodID: UUID) async throws -> String? {
+        guard let snapshot = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID)
+            .field(\.$id).field(\.$createdAt).first(),
+              let period = try await PeriodRecord.query(on: db).filter(\.$id == periodID).field(\.$id).field(\.$portfolio.$id).first() else {
+            return nil
+        }
+        let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == period.$portfolio.id)
+            .field(\.$id).field(\.$status).sort(\.$id).all()
+        return ([snapshot.id!.uuidString, String(snapshot.createdAt.timeIntervalSince1970)]
+            + periods.map { "\($0.id!.uuidString):\($0.status)" }).joined(separator: "|")
     }
 }

@@ -9,7 +9,7 @@ extension Returns {
     public static func review(_ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, action: ReturnAction,
                               comment: String, baseVersion: Int) async throws -> ReturnState {
         precondition(action.isReview, "saving goes through Returns.save")
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let period = try await PeriodLifecycle.requireWritable(db, periodID: periodID)
             guard let project = try await ProjectRecord.find(projectID, on: db),
                   let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),

@@ -57,7 +57,7 @@ public enum Returns {
     public static func save(_ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, form: ReturnForm,
                             action: ReturnAction = .submit, links: NoticeLinks = .none) async throws {
         precondition(!action.isReview, "reviews go through Returns.review")
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let period = try await PeriodLifecycle.requireWritable(db, periodID: periodID)
             guard let project = try await ProjectRecord.find(projectID, on: db),
                   let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),

@@ -7,7 +7,7 @@ public extension Structure {
     static func createPortfolio(_ db: Database, _ actor: Actor, name: String, scale: RatingScaleKind) async throws -> PortfolioInfo {
         guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) creates portfolios") }
         let name = try required(name, field: "name", what: "the portfolio")
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             if try await PortfolioRecord.query(on: db).filter(\.$name == name).first() != nil {
                 throw StorageError.invalid(["name": "There is already a portfolio called \(name)."])
             }
@@ -22,7 +22,7 @@ public extension Structure {
                                 clinicalLead: String? = nil, headOfService: String? = nil) async throws -> ProgrammeInfo {
         guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) adds programmes") }
         let name = try required(name, field: "name", what: "the programme")
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             guard try await PortfolioRecord.find(portfolioID, on: db) != nil else { throw StorageError.notFound("portfolio") }
             let siblings = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).all()
             if siblings.contains(where: { $0.name == name }) {
@@ -48,7 +48,7 @@ public extension Structure {
         guard actor.canEdit(programme: programmeID) else { throw StorageError.forbidden("\(actor.name) may not add projects here") }
         let title = try required(title, field: "title", what: "the project")
         let reference = reference?.nilIfBlank
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             guard let programme = try await ProgrammeRecord.find(programmeID, on: db) else { throw StorageError.notFound("programme") }
             if let parentID {
                 guard let parent = try await ProjectRecord.find(parentID, on: db), parent.$programme.id == programmeID,
@@ -95,7 +95,7 @@ public extension Structure {
     static func setDisabledChecks(_ db: Database, _ actor: Actor, portfolioID: UUID, disabled: Set<Flag.Kind>) async throws {
         guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) chooses the checks") }
         if disabled.contains(where: { !$0.canBeSwitchedOff }) { throw StorageError.invalid(["checks": "A missing or carried-forward return is always shown."]) }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             guard let portfolio = try await PortfolioRecord.find(portfolioID, on: db) else { throw StorageError.notFound("portfolio") }
             let before = portfolio.checksSwitchedOff.map(\.rawValue).sorted()
             portfolio.disabledChecks = disabled.map(\.rawValue).sorted().joined(separator: ",")
@@ -119,7 +119,7 @@ extension Structure {
         if let daysBefore, !(0...60).contains(daysBefore) {
             throw StorageError.invalid(["chaseDaysBefore": "Chase from 0 to 60 days before returns are due."])
         }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             guard let portfolio = try await PortfolioRecord.find(portfolioID, on: db) else { throw StorageError.notFound("portfolio") }
             let before = portfolio.chaseDaysBefore
             portfolio.chaseDaysBefore = daysBefore

@@ -30,7 +30,7 @@ public enum Users {
         if let problem = passwordProblem(password) { errors["password"] = problem }
         if !errors.isEmpty { throw StorageError.invalid(errors) }
         let hash = try Bcrypt.hash(password, cost: cost)
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             if try await UserRecord.query(on: db).filter(\.$email == email).first() != nil {
                 throw StorageError.invalid(["email": "There is already a user with the email \(email)."])
             }
@@ -74,7 +74,7 @@ public enum Users {
             throw StorageError.notFound("user \(email)")
         }
         user.passwordHash = try Bcrypt.hash(password, cost: cost)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await user.save(on: db)
             try await AuditLog.record(db, actor, "reset-password", entity: "user", id: user.id, after: ["email": user.email])
         }

@@ -9,11 +9,14 @@ struct APIController: RouteCollection {
         routes.get(AppRoute.apiPeriod.components, use: period)
         for kind in ReportKind.allCases {
             routes.get(kind.apiRoute.components) { req in
-                var report = try await Reports.report(req.db, periodID: try req.uuid("period"))
-                if let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:)) {
-                    report = report.only(programme: programme)
+                let periodID = try req.uuid("period")
+                return try await req.respondingToPublished(periodID: periodID) {
+                    var report = try await Reports.report(req.db, periodID: periodID)
+                    if let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:)) {
+                        report = report.only(programme: programme)
+                    }
+                    return try json(APIDashboard(kind, report))
                 }
-                return try json(APIDashboard(kind, report))
             }
         }
         routes.get(AppRoute.apiProject.components, use: project)

@@ -12,6 +12,10 @@ struct DashboardController: RouteCollection {
 
     func show(_ req: Request, _ kind: ReportKind) async throws -> Response {
         let periodID = try req.uuid("period")
+        return try await req.respondingToPublished(periodID: periodID) { try await render(req, kind, periodID: periodID) }
+    }
+
+    private func render(_ req: Request, _ kind: ReportKind, periodID: UUID) async throws -> Response {
         var report = try await Reports.report(req.db, periodID: periodID)
         // ?programme= narrows any dashboard to one programme: the SRO's view.
         let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:))

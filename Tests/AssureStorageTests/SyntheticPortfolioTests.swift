@@ -1,0 +1,46 @@
+import AssureCore
+import AssureDemo
+import AssureStorage
+import AssureTestSupport
+import Fluent
+import Foundation
+import Testing
+
+@Suite("The synthetic portfolio for benchmarks")
+struct SyntheticPortfolioTests {
+    @Test("The same seed gives the same portfolio; another seed another")
+    func deterministic() {
+        let a = SyntheticPortfolio(projects: 500, milestonesPerProject: 3, periods: 36, seed: 7)
+        let b = SyntheticPortfolio(projects: 500, milestonesPerProject: 3, periods: 36, seed: 7)
+        let c = SyntheticPortfolio(projects: 500, milestonesPerProject: 3, periods: 36, seed: 8)
+        let sample = { (s: SyntheticPortfolio) in (0..<500).map { "\(s.title($0))|\(s.rating($0, period: 20))|\(s.milestone($0, 1, period: 20).date)" } }
+        #expect(sample(a) == sample(b))
+        #expect(sample(a) != sample(c))
+        // ratings drift and milestones slip, but not everywhere at once
+        let drifted = (0..<500).filter { a.rating($0, period: 0) != a.rating($0, period: 35) }.count
+        let slipped = (0..<500).filter { a.milestone($0, 0, period: 0).date != a.milestone($0, 0, period: 35).date }.count
+        #expect((50...450).contains(drifted), "\(drifted) of 500 changed rating")
+        #expect((50...450).contains(slipped), "\(slipped) of 500 slipped")
+        #expect(a.periodKey(35).key == "2019-09" && a.periodKey(0).key == "2016-10")
+    }
+
+    @Test("Generated into a database: every period but the last published, with arrows and slippage found", arguments: Backend.all)
+    func generated(backend: Backend) async throws {
+        try await withStorage(backend) { db in
+            // given a small synthetic portfolio of 60 projects over 8 months
+            let spec = SyntheticPortfolio(projects: 60, milestonesPerProject: 2, periods: 8, seed: 11)
+            let portfolioID = try await SyntheticLoader.load(db, spec)
+            // then the periods are there, the last open
+            let portfolio = try await Catalogue.portfolio(db, id: portfolioID)
+            #expect(portfolio.periods.map(\.status) == Array(repeating: .published, count: 7) + [.open])
+            // and the open period's dashboard has every project, derived arrows, and slipped milestones flagged
+            let report = try await Reports.report(db, periodID: try #require(portfolio.periods.last).id)
+            #expect(report.allRows.count == 60)
+            #expect(report.allRows.allSatisfy { $0.trend.derived != nil })
+            #expect(report.allFlags.contains { $0.flag.kind == .milestoneSlipped })
+            // and the ratings are the generator's, whatever the database
+            let p7 = try #require(report.row(reference: spec.reference(6)))
+            #expect(p7.reportedRating?.written == spec.rating(6, period: 7))
+        }
+    }
+}
