@@ -38,6 +38,14 @@ struct SyntheticPortfolioTests {
             #expect(report.allRows.count == 60)
             #expect(report.allRows.allSatisfy { $0.trend.derived != nil })
             #expect(report.allFlags.contains { $0.flag.kind == .milestoneSlipped })
+            // and a milestone back from its baseline is measured against the first date, with every move counted
+            let dates = { (project: Int) in (0..<8).map { spec.milestone(project, 0, period: $0).date } }
+            let project = try #require((0..<60).first { let d = dates($0); return d[7] == d[6] && d[7] != d[0] })
+            let history = dates(project)
+            let moves = zip(history, history.dropFirst()).filter { $0 != $1 }.count
+            let row = try #require(report.row(reference: spec.reference(project)))
+            let flag = try #require(row.flags.first { $0.kind == .milestoneSlipped && $0.message.hasPrefix("“Milestone 1”") })
+            #expect(flag.message.hasSuffix("than first reported (\(history[0]) in \(spec.periodKey(0).key)); moved \(moves) time\(moves == 1 ? "" : "s")."))
             // and the ratings are the generator's, whatever the database
             let p7 = try #require(report.row(reference: spec.reference(6)))
             #expect(p7.reportedRating?.written == spec.rating(6, period: 7))
