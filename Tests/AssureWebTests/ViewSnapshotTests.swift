@@ -31,7 +31,7 @@ struct ViewSnapshotTests {
             ReturnTracking.ProgrammeRows(programme: programme, rows: data.projects.filter { $0.programmeID == programme.id && $0.parentID == nil }.map { project in
                 let state = states[project.reference ?? ""] ?? (data.returns[project.id] == nil ? .notStarted : .submitted)
                 let lead = project.lead.map { [ReturnTracking.Contact(name: $0, email: $0 == "Jane Brennan" ? "jane.brennan@nhs.example" : nil)] } ?? []
-                return ReturnTracking.Row(project: project, state: state, version: 1, owners: lead, savedBy: project.lead,
+                return ReturnTracking.Row(project: project, state: state, owners: lead, savedBy: project.lead,
                                           reviewedBy: state == .returnedForChanges ? "Karen Kirkham" : nil,
                                           reviewComment: state == .returnedForChanges ? "Add the <b>Vanguard</b> dates." : nil)
             })

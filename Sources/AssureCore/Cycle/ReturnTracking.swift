@@ -6,7 +6,6 @@ public struct ReturnTracking: Sendable {
     public struct Row: Sendable {
         public var project: ProjectInfo
         public var state: ReturnState
-        public var version: Int
         /// Who is chased for it: the project lead, else the programme's editors.
         public var owners: [Contact]
         public var savedBy: String?
@@ -15,11 +14,10 @@ public struct ReturnTracking: Sendable {
         public var reviewedBy: String?
         public var reviewComment: String?
 
-        public init(project: ProjectInfo, state: ReturnState, version: Int, owners: [Contact], savedBy: String? = nil,
+        public init(project: ProjectInfo, state: ReturnState, owners: [Contact], savedBy: String? = nil,
                     savedAt: Date? = nil, submittedAt: Date? = nil, reviewedBy: String? = nil, reviewComment: String? = nil) {
             self.project = project
             self.state = state
-            self.version = version
             self.owners = owners
             self.savedBy = savedBy
             self.savedAt = savedAt

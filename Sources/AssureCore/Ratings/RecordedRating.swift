@@ -26,3 +26,11 @@ public extension Sequence where Element == RatingLevel {
     /// The worst level, for roll-ups.
     var worst: RatingLevel? { self.max { $0.rank < $1.rank } }
 }
+
+public extension ReturnInfo {
+    /// The worst of the return's own rating and its milestones': what the project carries before its sub-items
+    /// (the roll-up rule). The dashboards and the SRO alerts both read it here.
+    func ownLevel(on scale: RatingScale) -> RatingLevel? {
+        ([rating] + milestones.map(\.rating)).compactMap { RecordedRating($0, on: scale)?.level }.worst
+    }
+}

@@ -13,9 +13,8 @@ public enum PeriodReportBuilder {
             let milestones = (ret?.milestones ?? []).map {
                 MilestoneRow(title: $0.title, date: DateText($0.date), rating: RecordedRating($0.rating, on: scale))
             }
-            let milestoneWorst = milestones.compactMap { $0.rating?.level }.worst
             let childWorst = children.compactMap(\.effective).worst
-            let effective = [reported?.level, milestoneWorst, childWorst].compactMap { $0 }.worst
+            let effective = [ret?.ownLevel(on: scale), childWorst].compactMap { $0 }.worst
             let derived: Trend? = effective.map { current in
                 Trend.derive(current: current, previous: data.previousRatings[project.id])!
             }

@@ -6,10 +6,7 @@ import Foundation
 enum Alerts {
     static func queueIfNeeded(_ db: Database, period: PeriodRecord, project: ProjectRecord, portfolio: PortfolioRecord,
                               submitted: ReturnInfo, links: NoticeLinks) async throws {
-        let scale = portfolio.info.scale
-        // The same roll-up the dashboard uses: the worst of the project's rating and its milestones'.
-        let levels = ([submitted.rating] + submitted.milestones.map(\.rating)).compactMap { $0.flatMap(scale.level(for:)) }
-        guard let current = levels.worst else { return }
+        guard let current = submitted.ownLevel(on: portfolio.info.scale) else { return }
         let previous = try await previousRating(db, period: period, projectID: project.id!)
         let reasons = Notices.alertReasons(current: current, previous: previous)
         guard !reasons.isEmpty, let programme = try await ProgrammeRecord.find(project.$programme.id, on: db) else { return }

@@ -24,7 +24,7 @@ extension Returns {
             let lead = project.$lead.id.map { ReturnTracking.Contact(name: names[$0] ?? "", email: emails[$0] ?? nil) }
             let owners = lead?.email != nil ? [lead!] : (lead.map { [$0] } ?? []) + (editors[project.$programme.id] ?? [])
             return ReturnTracking.Row(project: project.info(names: names), state: ret?.returnState ?? .notStarted,
-                                      version: ret?.version ?? 0, owners: owners, savedBy: ret?.savedBy ?? ret?.submittedBy,
+                                      owners: owners, savedBy: ret?.savedBy ?? ret?.submittedBy,
                                       savedAt: ret?.savedAt ?? ret?.submittedAt, submittedAt: ret?.submittedAt,
                                       reviewedBy: ret?.reviewedBy, reviewComment: ret?.reviewComment)
         }
