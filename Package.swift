@@ -29,6 +29,7 @@ let package = Package(
             .product(name: "Fluent", package: "fluent"),
             .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         // Mail out: an SMTP client (plain, STARTTLS or TLS) for the outbox's chasers and alerts.
         .target(name: "AssureMail", dependencies: [

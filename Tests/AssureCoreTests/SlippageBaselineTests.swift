@@ -22,7 +22,7 @@ struct SlippageBaselineTests {
         let data = PeriodData(portfolio: PortfolioInfo(id: UUID(), name: "CDG Priorities", scale: .threePoint), period: period,
                               programmes: [ProgrammeInfo(id: programme, name: "Maternity", kind: .clinicalDeliveryGroup)],
                               projects: [project], returns: [project.id: october], previousPeriodKey: "2016-09",
-                              previousReturns: [project.id: september], milestoneHistory: [project.id: history])
+                              previousReturns: [project.id: september], milestoneBaselines: [project.id: history.mapValues { MilestoneBaseline.folding($0)! }])
         return PeriodReportBuilder.build(data).row(reference: "MAT002")?.flags.filter { $0.kind == .milestoneSlipped } ?? []
     }
 
@@ -45,5 +45,37 @@ struct SlippageBaselineTests {
         #expect(flags(october: "Jul-16").map(\.message) == [
             "“Draft PID updated” moved from Sep-16 to Jul-16 (61 days earlier) since 2016-09.",
         ])
+    }
+}
+
+@Suite("A milestone's baseline folded one period at a time")
+struct MilestoneBaselineFoldTests {
+    @Test("Folding period by period gives the baseline and moves of the whole history, skipping unreadable dates")
+    func foldMatchesWholeHistory() {
+        // given 500 random histories of readable and unreadable dates, some repeating
+        var generator = SystemRandomNumberGenerator()
+        let days = ["Jul-16", "Sep-16", "Dec-16", "ongoing", "Q3 17/18", "TBC"]
+        for _ in 0..<500 {
+            let history = (0..<Int.random(in: 0...8, using: &generator)).map { index in
+                ReportedDate.reading(String(format: "2016-%02d", index + 1), days.randomElement(using: &generator)!)
+            }
+            // when
+            let folded = MilestoneBaseline.folding(history)
+            let incremental = history.reduce(MilestoneBaseline?.none) { MilestoneBaseline.adding($1, to: $0) }
+            // then: the same as reading the readable dates of the whole history at once
+            let readable = history.filter { $0.dueBy != nil }
+            let sequence = readable.compactMap(\.dueBy)
+            #expect(folded == incremental)
+            #expect(folded?.baseline == readable.first)
+            #expect(folded?.latestDueBy == sequence.last)
+            #expect(folded?.moves ?? 0 == zip(sequence, sequence.dropFirst()).filter { $0 != $1 }.count)
+        }
+    }
+
+    @Test("Reporting the latest date again is not a move; a new date is")
+    func movesNow() {
+        let summary = MilestoneBaseline.folding([.reading("2016-07", "Jul-16"), .reading("2016-08", "Sep-16")])!
+        #expect(summary.moves(reportingNow: summary.latestDueBy) == 1)
+        #expect(summary.moves(reportingNow: summary.baseline.dueBy!) == 2)
     }
 }

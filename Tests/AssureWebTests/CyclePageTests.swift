@@ -176,6 +176,12 @@ struct ConditionalGetTests {
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
             _ = try await board.get("/")
             #expect(try await board.get(june, extra: ["If-None-Match": tag]).status == .ok)
+            // and each user's page is their own, also when it is served again from the server's copy
+            let boardPage = try await board.get(june).body.string
+            #expect(boardPage.contains("board@assure.demo") || boardPage.contains("Board"))
+            #expect(try await board.get(june).body.string == boardPage)
+            #expect(try await admin.get(june).body.string == first.body.string)
+            #expect(boardPage != first.body.string)
             // when June is re-opened and published again, then the old tag no longer matches
             _ = try await PeriodLifecycle.reopen(app.db, .commandLine("test"), periodID: ids.june.id, reason: "Correct PCBC")
             #expect(try await admin.get(june).headers.first(name: .eTag) == nil)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How exact a date written by a person is.
 public enum DatePrecision: String, Codable, Hashable, Sendable {
     case day, month, quarter, financialYear = "financial-year", year
@@ -58,7 +60,26 @@ public struct DateText: Codable, Hashable, Sendable {
 
     public init(_ written: String) {
         self.written = written
-        self.reading = DateTextParser.read(written)
+        self.reading = DateText.readings.reading(of: written)
+    }
+
+    /// A portfolio's milestone dates are a few hundred distinct texts repeated across thousands of rows and every
+    /// period, so each is read once. Reading is a pure function of the text, so a remembered reading is always right.
+    private static let readings = Readings()
+
+    private final class Readings: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [String: Reading] = [:]
+
+        func reading(of written: String) -> Reading {
+            if let known = lock.withLock({ known[written] }) { return known }
+            let reading = DateTextParser.read(written)
+            lock.withLock {
+                if known.count >= 20_000 { known.removeAll(keepingCapacity: true) }
+                known[written] = reading
+            }
+            return reading
+        }
     }
 
     public var parsed: ParsedDate? {

@@ -184,14 +184,14 @@ public struct PeriodData: Sendable {
     public var previousReturns: [UUID: ReturnInfo]
     /// Assurance checks this portfolio has switched off.
     public var disabledChecks: Set<Flag.Kind>
-    /// Each project's milestone dates in the earlier published periods, by title, oldest first: slippage is
-    /// measured against the first (the baseline) and counted across all of them.
-    public var milestoneHistory: [UUID: [String: [ReportedDate]]]
+    /// Each project's milestones as reported in the earlier published periods, by title: slippage is measured against
+    /// the first readable date (the baseline) and its moves counted across all of them.
+    public var milestoneBaselines: [UUID: [String: MilestoneBaseline]]
 
     public init(portfolio: PortfolioInfo, period: PeriodInfo, programmes: [ProgrammeInfo], projects: [ProjectInfo],
                 returns: [UUID: ReturnInfo], previousPeriodKey: String? = nil, previousRatings: [UUID: RatingLevel] = [:],
                 previousReturns: [UUID: ReturnInfo] = [:], disabledChecks: Set<Flag.Kind> = [],
-                milestoneHistory: [UUID: [String: [ReportedDate]]] = [:]) {
+                milestoneBaselines: [UUID: [String: MilestoneBaseline]] = [:]) {
         self.portfolio = portfolio
         self.period = period
         self.programmes = programmes
@@ -201,6 +201,6 @@ public struct PeriodData: Sendable {
         self.previousRatings = previousRatings
         self.previousReturns = previousReturns
         self.disabledChecks = disabledChecks
-        self.milestoneHistory = milestoneHistory
+        self.milestoneBaselines = milestoneBaselines
     }
 }

@@ -54,6 +54,8 @@ public struct RatingScale: Codable, Hashable, Sendable {
     /// Reads a rating as people type it: case, spacing around "/" and stray spaces do not matter,
     /// so "AMBER / RED", "Amber/red" and "amber/red" are one value. Anything else is not on the scale.
     public func level(for written: String) -> RatingLevel? {
+        // Stored ratings are nearly always a label exactly as the scale writes it: no need to normalise those.
+        if let exact = levels.first(where: { $0.label == written }) { return exact }
         let key = Self.normalise(written)
         guard !key.isEmpty else { return nil }
         return levels.first { Self.normalise($0.label) == key || $0.code == key }

@@ -20,8 +20,8 @@ public enum AssuranceChecks {
         public var period: PeriodInfo
         public var previousPeriodKey: String?
         public var scale: RatingScale
-        /// Earlier published dates of each milestone, by title, oldest first.
-        public var milestoneHistory: [String: [ReportedDate]] = [:]
+        /// Each milestone's baseline and moves in the earlier published periods, by title.
+        public var milestoneBaselines: [String: MilestoneBaseline] = [:]
     }
 
     public static func run(_ s: Subject) -> [Flag] {
@@ -77,12 +77,10 @@ public enum AssuranceChecks {
     static func slipped(_ s: Subject) -> [Flag] {
         s.milestones.compactMap { milestone in
             guard let now = milestone.date.parsed else { return nil }
-            let history = s.milestoneHistory[milestone.title] ?? []
+            let history = s.milestoneBaselines[milestone.title]
             let previousLine = s.previous?.milestones.first { $0.title == milestone.title }
-            let parsedHistory = history.compactMap { reported in reported.dueBy.map { (reported, $0) } }
-            let sequence = parsedHistory.map(\.1) + [now.dueBy]
-            let moves = zip(sequence, sequence.dropFirst()).filter { $0 != $1 }.count
-            let baseline = parsedHistory.first
+            let moves = history?.moves(reportingNow: now.dueBy) ?? 0
+            let baseline = history.flatMap { track in track.baseline.dueBy.map { (track.baseline, $0) } }
             var sentences: [String] = []
             if let previousLine, let then = DateText(previousLine.date).parsed, then.dueBy != now.dueBy {
                 sentences.append("“\(milestone.title)” moved from \(previousLine.date) to \(milestone.date.written) (\(phrase(then.dueBy.days(until: now.dueBy)))) since \(s.previousPeriodKey ?? "the last report").")

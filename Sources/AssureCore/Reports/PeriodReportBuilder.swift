@@ -23,7 +23,7 @@ public enum PeriodReportBuilder {
                 project: project, isSubItem: project.parentID != nil, current: ret, previous: data.previousReturns[project.id],
                 reported: reported, milestones: milestones, effective: effective, parentLevel: parentLevel, trend: trend,
                 period: data.period, previousPeriodKey: data.previousPeriodKey, scale: scale,
-                milestoneHistory: data.milestoneHistory[project.id] ?? [:])
+                milestoneBaselines: data.milestoneBaselines[project.id] ?? [:])
             let flags = AssuranceChecks.run(subject).filter { !data.disabledChecks.contains($0.kind) }
             return ProjectRow(project: project, itemLabel: itemIndex.map(Self.itemLabel), hasReturn: ret != nil,
                               reportedRating: reported, effective: effective, trend: trend, update: ret?.update ?? "",

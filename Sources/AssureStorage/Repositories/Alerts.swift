@@ -26,6 +26,6 @@ enum Alerts {
         guard let previous = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == period.$portfolio.id)
             .filter(\.$status == PeriodStatus.published.rawValue).filter(\.$asAt < period.asAt)
             .sort(\.$asAt, .descending).first() else { return nil }
-        return try await Reports.report(db, periodID: previous.id!).effectiveRatings[projectID]
+        return try await PeriodRatings.read(db, periodID: previous.id!, projectID: projectID)[projectID]
     }
 }

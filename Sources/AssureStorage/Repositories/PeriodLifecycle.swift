@@ -1,5 +1,6 @@
 import AssureCore
 import Fluent
+import SQLKit
 import Foundation
 
 /// Creating, opening, closing and publishing reporting periods. Publishing freezes the report as a snapshot.
@@ -61,6 +62,10 @@ public enum PeriodLifecycle {
             snapshot.reportJSON = String(decoding: try Reports.encoder.encode(published), as: UTF8.self)
             snapshot.createdAt = Date()
             try await snapshot.create(on: db)
+            if let sql = db as? SQLDatabase {
+                try await PeriodRatings.write(sql, periodID: periodID, published.effectiveRatings)
+                try await MilestoneBaselines.fold(sql, portfolioID: published.portfolio.id, period: periodID, key: info.key, asAt: info.asAt.iso)
+            }
             return info
         }
     }
@@ -90,6 +95,10 @@ public enum PeriodLifecycle {
                 archived.reason = reason
                 try await archived.create(on: db)
                 try await snapshot.delete(on: db)
+            }
+            if let sql = db as? SQLDatabase {
+                try await sql.delete(from: "period_ratings").where("period_id", .equal, periodID).run()
+                try await MilestoneBaselines.discard(sql, portfolioID: record.$portfolio.id)
             }
             record.status = PeriodStatus.open.rawValue
             record.publishedAt = nil

@@ -41,7 +41,7 @@ extension ProjectRecord {
 }
 
 extension ReturnRecord {
-    var returnState: ReturnState { ReturnState(rawValue: state) ?? .submitted }
+    var returnState: ReturnState { ReturnState(stored: state) }
 
     func info(milestones: [ReturnMilestoneRecord]) -> ReturnInfo {
         ReturnInfo(projectID: $project.id, rating: rating, reportedTrend: reportedTrend.flatMap(Trend.init(rawValue:)),
@@ -51,6 +51,11 @@ extension ReturnRecord {
                    },
                    submittedBy: submittedBy, submittedAt: submittedAt, state: returnState)
     }
+}
+
+extension ReturnState {
+    /// Rows written before return states existed were all submitted returns.
+    init(stored: String) { self = ReturnState(rawValue: stored) ?? .submitted }
 }
 
 extension Array where Element == ProjectRecord {

@@ -17,9 +17,30 @@ public enum Reports {
         return decoder
     }()
 
+    /// Decoded snapshots, by snapshot id: a snapshot is never changed (re-publishing writes a new one), so a decoded copy
+    /// serves every later request. Bounded by rows, about 100 MB at the bound.
+    static let publishedReports = BoundedCache<UUID, PeriodReport>(capacity: 60_000)
+
+    /// How many milestone lines the portfolio's returns hold, in every period: the size a benchmark reports.
+    public static func milestoneRowCount(_ db: Database, portfolioID: UUID) async throws -> Int {
+        guard let sql = db as? SQLDatabase else { return 0 }
+        struct Count: Decodable { let total: Int }
+        return try await sql.raw("""
+            SELECT COUNT(*) AS total FROM return_milestones m JOIN returns r ON r.id = m.return_id
+            JOIN periods p ON p.id = r.period_id WHERE p.portfolio_id = \(bind: portfolioID)
+            """).first(decoding: Count.self)?.total ?? 0
+    }
+
+    /// For benchmarks that measure reading a snapshot from the database.
+    public static func forgetDecodedSnapshots() { publishedReports.removeAll() }
+
     public static func report(_ db: Database, periodID: UUID) async throws -> PeriodReport {
-        if let snapshot = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).first() {
-            return try decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
+        if let stored = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).field(\.$id).first() {
+            if let report = publishedReports.value(for: stored.id!) { return report }
+            guard let snapshot = try await PeriodSnapshotRecord.find(stored.id, on: db) else { throw StorageError.notFound("snapshot") }
+            let report = try decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
+            publishedReports.insert(report, for: stored.id!, cost: max(1, report.allRows.count))
+            return report
         }
         return PeriodReportBuilder.build(try await periodData(db, periodID: periodID))
     }
@@ -33,11 +54,7 @@ public enum Reports {
         let names = try await People.names(db)
         let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!)
             .sort(\.$sortOrder).all()
-        let programmeIDs = programmes.compactMap(\.id)
-        let projects = programmeIDs.isEmpty ? [] : try await ProjectRecord.query(on: db)
-            .filter(\.$programme.$id ~~ programmeIDs).sort(\.$sortOrder).all()
-
-        let sortedProjects = projects.inDisplayOrder(programmes: programmes)
+        let projects = try await projectsInDisplayOrder(db, portfolioID: portfolio.id!, names: names)
         let returnInfos = try await returns(db, periodID: periodID)
 
         let previous = try await PeriodRecord.query(on: db)
@@ -46,63 +63,81 @@ public enum Reports {
         var previousRatings: [UUID: RatingLevel] = [:]
         var previousReturns: [UUID: ReturnInfo] = [:]
         if let previous {
-            previousRatings = try await report(db, periodID: previous.id!).effectiveRatings
+            previousRatings = try await PeriodRatings.read(db, periodID: previous.id!)
             previousReturns = try await returns(db, periodID: previous.id!)
         }
         return PeriodData(portfolio: portfolio.info, period: period.info,
                           programmes: programmes.map { $0.info(names: names) },
-                          projects: sortedProjects.map { $0.info(names: names) }, returns: returnInfos,
+                          projects: projects, returns: returnInfos,
                           previousPeriodKey: previous?.key, previousRatings: previousRatings,
                           previousReturns: previousReturns, disabledChecks: portfolio.checksSwitchedOff,
-                          milestoneHistory: try await milestoneHistory(db, portfolioID: portfolio.id!, before: period.asAt))
+                          milestoneBaselines: try await baselines(db, portfolioID: portfolio.id!, before: period.asAt))
     }
 
-    /// Each milestone's dates in the portfolio's earlier published periods, by project and title, oldest first: its
-    /// baseline and every period in which its date changed. Rows where the date stayed the same are left out by the
-    /// database (a window function, in SQLite and PostgreSQL alike), which changes neither the baseline nor the count of
-    /// moves, and turns 36 rows per milestone into a few.
-    static func milestoneHistory(_ db: Database, portfolioID: UUID, before asAt: String) async throws -> [UUID: [String: [ReportedDate]]] {
+    static func baselines(_ db: Database, portfolioID: UUID, before asAt: String) async throws -> [UUID: [String: MilestoneBaseline]] {
         guard let sql = db as? SQLDatabase else { return [:] }
+        return try await MilestoneBaselines.before(sql, portfolioID: portfolioID, asAt: asAt)
+    }
+
+    /// The portfolio's projects and sub-items by programme (in the portfolio's order), then by position: one query, read as
+    /// plain rows.
+    static func projectsInDisplayOrder(_ db: Database, portfolioID: UUID, names: [UUID: String]) async throws -> [ProjectInfo] {
+        guard let sql = db as? SQLDatabase else { return [] }
         struct Row: Decodable {
-            let project_id: UUID
-            let key: String
-            let as_at: String
+            let id: RowUUID, programme_id: RowUUID, parent_id: RowUUID?, reference: String?, title: String, description: String?
+            let sro_id: RowUUID?, lead_id: RowUUID?, commencement: String?, project_plan: String?, project_timescale: String?
+        }
+        return try await sql.raw("""
+            SELECT p.id, p.programme_id, p.parent_id, p.reference, p.title, p.description, p.sro_id, p.lead_id,
+                   p.commencement, p.project_plan, p.project_timescale
+            FROM projects p JOIN programmes g ON g.id = p.programme_id
+            WHERE g.portfolio_id = \(bind: portfolioID) ORDER BY g.sort_order, p.sort_order
+            """).all(decoding: Row.self).map { row in
+            ProjectInfo(id: row.id.value, programmeID: row.programme_id.value, parentID: row.parent_id?.value, reference: row.reference,
+                        title: row.title, description: row.description, sro: row.sro_id.flatMap { names[$0.value] },
+                        lead: row.lead_id.flatMap { names[$0.value] },
+                        commencement: row.commencement, projectPlan: row.project_plan, projectTimescale: row.project_timescale)
+        }
+    }
+
+    /// A period's returns with their milestones, by project: two queries, read as plain rows (decoding ten thousand
+    /// Fluent models costs more than the queries).
+    static func returns(_ db: Database, periodID: UUID) async throws -> [UUID: ReturnInfo] {
+        guard let sql = db as? SQLDatabase else { return [:] }
+        struct ReturnRow: Decodable {
+            let project_id: RowUUID
+            let rating: String?
+            let reported_trend: String?
+            let update_text: String
+            let mitigation: String
+            let submitted_by: String?
+            let submitted_at: Date?
+            let state: String
+        }
+        struct MilestoneRow: Decodable {
+            let project_id: RowUUID
             let title: String
             let date_text: String
-            let due_by: String?
+            let rating: String?
         }
-        let rows = try await sql.raw("""
-            SELECT project_id, key, as_at, title, date_text, due_by FROM (
-                SELECT r.project_id, p.key, p.as_at, m.title, m.date_text, m.due_by,
-                       ROW_NUMBER() OVER (PARTITION BY r.project_id, m.title ORDER BY p.as_at) AS n,
-                       LAG(m.due_by) OVER (PARTITION BY r.project_id, m.title ORDER BY p.as_at) AS previous_due_by
-                FROM return_milestones m
-                JOIN returns r ON r.id = m.return_id
-                JOIN periods p ON p.id = r.period_id
-                WHERE p.portfolio_id = \(bind: portfolioID) AND p.status = \(bind: PeriodStatus.published.rawValue)
-                  AND p.as_at < \(bind: asAt)
-            ) history
-            WHERE n = 1 OR due_by IS DISTINCT FROM previous_due_by
-            """).all(decoding: Row.self)
-        var result: [UUID: [String: [(String, ReportedDate)]]] = [:]
-        for row in rows {
-            let reported = ReportedDate(periodKey: row.key, date: row.date_text, dueBy: row.due_by.flatMap(CalendarDate.init(iso:)))
-            result[row.project_id, default: [:]][row.title, default: []].append((row.as_at, reported))
-        }
-        return result.mapValues { $0.mapValues { $0.sorted { $0.0 < $1.0 }.map(\.1) } }
-    }
-
-    /// A period's returns with their milestones, by project: two queries.
-    static func returns(_ db: Database, periodID: UUID) async throws -> [UUID: ReturnInfo] {
-        let returns = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID).all()
-        let ids = returns.compactMap(\.id)
-        let milestones = ids.isEmpty ? [] : try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id ~~ ids).all()
-        let byReturn = Dictionary(grouping: milestones, by: { $0.$parentReturn.id })
+        let returns = try await sql.select()
+            .columns("project_id", "rating", "reported_trend", "update_text", "mitigation", "submitted_by", "submitted_at", "state")
+            .from("returns").where("period_id", .equal, periodID).all(decoding: ReturnRow.self)
+        let milestones = try await sql.raw("""
+            SELECT r.project_id, m.title, m.date_text, m.rating FROM return_milestones m
+            JOIN returns r ON r.id = m.return_id WHERE r.period_id = \(bind: periodID) ORDER BY m.position
+            """).all(decoding: MilestoneRow.self)
+        let byProject = Dictionary(grouping: milestones, by: \.project_id.value)
         var result: [UUID: ReturnInfo] = [:]
-        for ret in returns { result[ret.$project.id] = ret.info(milestones: byReturn[ret.id!] ?? []) }
+        for row in returns {
+            result[row.project_id.value] = ReturnInfo(
+                projectID: row.project_id.value, rating: row.rating, reportedTrend: row.reported_trend.flatMap(Trend.init(rawValue:)),
+                update: row.update_text, mitigation: row.mitigation,
+                milestones: (byProject[row.project_id.value] ?? []).map { MilestoneLine(title: $0.title, date: $0.date_text, rating: $0.rating) },
+                submittedBy: row.submitted_by, submittedAt: row.submitted_at, state: ReturnState(stored: row.state))
+        }
         return result
     }
-
 
     /// A project's rating in every period of its portfolio, oldest first, for the project page.
     public static func history(_ db: Database, projectID: UUID) async throws -> [(period: PeriodInfo, row: ProjectRow?)] {
@@ -139,14 +174,16 @@ extension Reports {
     /// (re-publishing writes a new one) and the portfolio's list of periods (the "show as at" links). Nil when the
     /// period is not published, as its pages change with every return. Reads no report, so a revalidation is cheap.
     public static func publishedStamp(_ db: Database, periodID: UUID) async throws -> String? {
-        guard let snapshot = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID)
-            .field(\.$id).field(\.$createdAt).first(),
-              let period = try await PeriodRecord.query(on: db).filter(\.$id == periodID).field(\.$id).field(\.$portfolio.$id).first() else {
-            return nil
-        }
-        let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == period.$portfolio.id)
-            .field(\.$id).field(\.$status).sort(\.$id).all()
-        return ([snapshot.id!.uuidString, String(snapshot.createdAt.timeIntervalSince1970)]
-            + periods.map { "\($0.id!.uuidString):\($0.status)" }).joined(separator: "|")
+        guard let sql = db as? SQLDatabase else { return nil }
+        struct Snapshot: Decodable { let id: RowUUID }
+        struct Period: Decodable { let id: RowUUID; let status: String }
+        // Plain rows: this runs on every request for a published page, and decoding Fluent models was most of its cost.
+        guard let snapshot = try await sql.select().column("id").from("period_snapshots").where("period_id", .equal, periodID)
+            .first(decoding: Snapshot.self) else { return nil }
+        let periods = try await sql.raw("""
+            SELECT id, status FROM periods WHERE portfolio_id = (SELECT portfolio_id FROM periods WHERE id = \(bind: periodID))
+            """).all(decoding: Period.self)
+        return ([snapshot.id.value.uuidString] + periods.map { "\($0.id.value.uuidString):\($0.status)" }.sorted()).joined(separator: "|")
     }
+
 }

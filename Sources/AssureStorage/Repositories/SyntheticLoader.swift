@@ -42,7 +42,7 @@ public enum SyntheticLoader {
         let organisation = UUID()
         try await sql.insert(into: "organisations").columns("id", "name").values(organisation, "Synthetic ICS").run()
         var people: [String: UUID] = [:]
-        try await inBatches(SyntheticPortfolio.people) { chunk in
+        try await SyntheticPortfolio.people.inBatches(of: batch) { chunk in
             let insert = sql.insert(into: "people").columns("id", "name", "job_title", "organisation_id", "email")
             for name in chunk {
                 let id = UUID()
@@ -55,13 +55,13 @@ public enum SyntheticLoader {
         try await sql.insert(into: "portfolios").columns("id", "name", "scale", "organisation_id", "disabled_checks")
             .values(portfolio, spec.name, RatingScaleKind.threePoint.rawValue, organisation, "no-lead").run()
         let programmes = (0..<spec.programmeCount).map { _ in UUID() }
-        try await inBatches(Array(programmes.enumerated())) { chunk in
+        try await Array(programmes.enumerated()).inBatches(of: batch) { chunk in
             let insert = sql.insert(into: "programmes").columns("id", "portfolio_id", "name", "kind", "sort_order")
             for (index, id) in chunk { insert.values(id, portfolio, spec.programmeName(index), ProgrammeKind.programme.rawValue, index) }
             try await insert.run()
         }
         var projects: [(Int, UUID, [UUID])] = []
-        try await inBatches(Array(0..<spec.projects)) { chunk in
+        try await Array(0..<spec.projects).inBatches(of: batch) { chunk in
             let insert = sql.insert(into: "projects").columns("id", "programme_id", "parent_id", "reference", "title", "sro_id",
                                                              "lead_id", "project_plan", "sort_order", "version")
             for project in chunk {
@@ -85,7 +85,7 @@ public enum SyntheticLoader {
     private static func returns(_ sql: SQLDatabase, _ spec: SyntheticPortfolio, period: Int, periodID: UUID,
                                 projectIDs: [(Int, UUID, [UUID])]) async throws -> Int {
         var rows = 0
-        try await inBatches(projectIDs) { chunk in
+        try await projectIDs.inBatches(of: batch) { chunk in
             let returns = sql.insert(into: "returns").columns("id", "period_id", "project_id", "rating", "update_text", "mitigation",
                                                               "submitted_by", "version", "revision", "state")
             let milestones = sql.insert(into: "return_milestones").columns("id", "return_id", "position", "title", "date_text",
@@ -112,14 +112,5 @@ public enum SyntheticLoader {
             rows += milestoneRows
         }
         return rows
-    }
-
-    private static func inBatches<T>(_ items: [T], _ body: ([T]) async throws -> Void) async throws {
-        var start = 0
-        while start < items.count {
-            let end = min(start + batch, items.count)
-            try await body(Array(items[start..<end]))
-            start = end
-        }
     }
 }

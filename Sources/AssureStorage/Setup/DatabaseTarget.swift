@@ -38,7 +38,8 @@ public enum Storage {
     public static var migrations: [any Migration] {
         [M001_CreateOrganisationsAndPeople(), M002_CreatePortfoliosProgrammesProjects(), M003_CreatePeriodsAndReturns(),
          M004_CreateUsersAndAudit(), M005_CreateIndexes(), M006_AddPortfolioDisabledChecks(),
-         M007_AddReturnWorkflow(), M008_AddContactsAndDeadlines(), M009_CreateOutbox(), M010_CreateSnapshotArchive()]
+         M007_AddReturnWorkflow(), M008_AddContactsAndDeadlines(), M009_CreateOutbox(), M010_CreateSnapshotArchive(),
+         M011_CreateMilestoneBaselines(), M012_CreatePeriodRatings()]
     }
 
     /// The Fluent configuration for a target. A bad PostgreSQL URL is reported with the setting's name.

@@ -189,3 +189,35 @@ struct APIReturnTracking: Codable, Sendable {
         }
     }
 }
+
+/// A page of a portfolio's project list: `total` projects in all, these from `offset`.
+struct APIProjectList: Codable, Sendable {
+    struct Item: Codable, Sendable {
+        let id: UUID
+        let reference: String?
+        let title: String
+        let programme: String
+        let parentId: UUID?
+        let sro: String?
+        let lead: String?
+        let rating: String?
+    }
+
+    let total: Int
+    let offset: Int
+    let limit: Int
+    /// The published period the ratings are from.
+    let ratingsAsAt: String?
+    let projects: [Item]
+
+    init(_ page: ProjectListPage) {
+        total = page.total
+        offset = page.offset
+        limit = page.limit
+        ratingsAsAt = page.ratingsAsAt?.key
+        projects = page.items.map {
+            Item(id: $0.id, reference: $0.reference, title: $0.title, programme: $0.programme, parentId: $0.parentID,
+                 sro: $0.sro, lead: $0.lead, rating: $0.rating?.label)
+        }
+    }
+}

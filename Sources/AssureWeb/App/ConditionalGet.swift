@@ -5,6 +5,17 @@ import Vapor
 /// Published periods never change (until re-opened and re-published, which writes a new snapshot), so their pages and
 /// downloads carry an ETag: a browser or script that already has one gets 304 Not Modified without the report being read.
 /// The tag covers who is asking (pages show the user and carry their CSRF token), so one user's copy never serves another.
+/// For the same reason the server keeps what it sent under the tag, and answers a repeated request from it.
+enum PublishedResponses {
+    struct Stored: Sendable {
+        let body: ByteBuffer
+        let headers: HTTPHeaders
+    }
+
+    /// Bounded by bytes: 64 MB of pages and downloads.
+    static let cache = BoundedCache<String, Stored>(capacity: 64 << 20)
+}
+
 extension Request {
     func respondingToPublished(periodID: UUID, _ build: () async throws -> Response) async throws -> Response {
         // A pending notice is shown once, so that page view must be fresh.
@@ -17,10 +28,16 @@ extension Request {
         if headers[.ifNoneMatch].contains(where: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(tag) }) {
             return Response(status: .notModified, headers: ["ETag": tag, "Cache-Control": "private, no-cache"])
         }
+        if let stored = PublishedResponses.cache.value(for: tag) {
+            return Response(status: .ok, headers: stored.headers, body: .init(buffer: stored.body))
+        }
         let response = try await build()
         if response.status == .ok {
             response.headers.replaceOrAdd(name: .eTag, value: tag)
             response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
+            if let body = response.body.buffer {
+                PublishedResponses.cache.insert(.init(body: body, headers: response.headers), for: tag, cost: body.readableBytes)
+            }
         }
         return response
     }

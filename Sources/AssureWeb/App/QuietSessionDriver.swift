@@ -1,3 +1,5 @@
+import Fluent
+import SQLKit
 import Vapor
 
 /// Vapor writes the session back after every request; this driver writes only when the request changed it,
@@ -13,7 +15,7 @@ struct QuietSessionDriver: SessionDriver {
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
-        base.readSession(sessionID, for: request).map { data in
+        read(sessionID, for: request).map { data in
             if let data {
                 var read = request.storage[AsRead.self] ?? [:]
                 read[sessionID] = data
@@ -21,6 +23,14 @@ struct QuietSessionDriver: SessionDriver {
             }
             return data
         }
+    }
+
+    /// The row read plainly (every request reads it, and decoding it as a Fluent model cost more than the query).
+    private func read(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
+        guard let sql = request.db as? SQLDatabase else { return base.readSession(sessionID, for: request) }
+        struct Row: Decodable { let data: SessionData }
+        return sql.select().column("data").from(SessionRecord.schema).where("key", .equal, sessionID.string)
+            .first(decoding: Row.self).map { $0?.data }
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {

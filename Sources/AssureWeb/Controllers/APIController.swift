@@ -19,6 +19,7 @@ struct APIController: RouteCollection {
                 }
             }
         }
+        routes.get(AppRoute.apiProjects.components, use: projects)
         routes.get(AppRoute.apiProject.components, use: project)
         routes.get(AppRoute.apiReturns.components, use: returns)
     }
@@ -38,6 +39,13 @@ struct APIController: RouteCollection {
 
     func period(req: Request) async throws -> Response {
         try json(APIPeriod(try await Catalogue.period(req.db, id: try req.uuid("period"))))
+    }
+
+    /// `?offset=0&limit=100` (at most 1,000 a page), in display order, with each rating from the latest published period.
+    func projects(req: Request) async throws -> Response {
+        let offset = try req.query.get(Int?.self, at: "offset") ?? 0
+        let limit = try req.query.get(Int?.self, at: "limit") ?? 100
+        return try json(APIProjectList(try await ProjectList.page(req.db, portfolioID: try req.uuid("portfolio"), offset: offset, limit: limit)))
     }
 
     func project(req: Request) async throws -> Response {

@@ -37,6 +37,7 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case audit = "audit"
     case apiPortfolios = "api/v1/portfolios"
     case apiChanges = "api/v1/portfolios/:portfolio/changes"
+    case apiProjects = "api/v1/portfolios/:portfolio/projects"
     case apiPeriod = "api/v1/periods/:period"
     case apiReturns = "api/v1/periods/:period/returns"
     case apiProgrammeDashboard = "api/v1/periods/:period/programme-dashboard"

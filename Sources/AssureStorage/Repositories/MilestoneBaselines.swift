@@ -1,0 +1,157 @@
+import AssureCore
+import Foundation
+import SQLKit
+
+/// Each milestone's baseline and moves, as the slippage check reads them. Kept as one row per milestone, folded forward
+/// at each publication, so that building a dashboard reads one row per milestone rather than every earlier period.
+/// `portfolios.baselines_through` names the last published period folded in.
+enum MilestoneBaselines {
+    typealias ByProject = [UUID: [String: MilestoneBaseline]]
+
+    /// The baselines from the portfolio's published periods before `asAt`: the stored rows when they run exactly up to
+    /// the last of those periods, otherwise folded from the history (an older period being built, or no rows yet).
+    static func before(_ sql: SQLDatabase, portfolioID: UUID, asAt: String) async throws -> ByProject {
+        guard let previous = try await lastPublished(sql, portfolioID: portfolioID, before: asAt) else { return [:] }
+        if try await foldedThrough(sql, portfolioID: portfolioID) == previous {
+            return try await stored(sql, portfolioID: portfolioID).mapValues { $0.mapValues(\.baseline) }
+        }
+        return try await history(sql, portfolioID: portfolioID, before: asAt)
+    }
+
+    /// Folds a period just published into the rows: on top of the stored rows when they run up to the period before and
+    /// no later period is published (the monthly case), or from the whole history otherwise (a period re-published
+    /// after correction, or published out of order).
+    static func fold(_ sql: SQLDatabase, portfolioID: UUID, period: UUID, key: String, asAt: String) async throws {
+        let previous = try await lastPublished(sql, portfolioID: portfolioID, before: asAt)
+        let latest = try await lastPublished(sql, portfolioID: portfolioID, before: "9999-12-31")
+        if latest == period, try await foldedThrough(sql, portfolioID: portfolioID) == previous {
+            try await foldForward(sql, portfolioID: portfolioID, period: period, key: key)
+        } else {
+            try await discard(sql, portfolioID: portfolioID)
+            let all = try await history(sql, portfolioID: portfolioID, before: "9999-12-31")
+            let rows = all.flatMap { project, titles in titles.map { (project, $0.key, $0.value) } }
+            try await insert(sql, portfolioID: portfolioID, rows)
+        }
+        try await sql.update("portfolios").set("baselines_through", to: latest?.uuidString)
+            .where("id", .equal, portfolioID).run()
+    }
+
+    /// Forgets the rows, as when a period they include is re-opened; the next publication folds the history again.
+    static func discard(_ sql: SQLDatabase, portfolioID: UUID) async throws {
+        try await sql.delete(from: "milestone_baselines").where("portfolio_id", .equal, portfolioID).run()
+        try await sql.update("portfolios").set("baselines_through", to: String?.none).where("id", .equal, portfolioID).run()
+    }
+
+    private struct StoredRow: Decodable {
+        let id: RowUUID
+        let project_id: RowUUID
+        let title: String
+        let baseline_period_key: String
+        let baseline_date_text: String
+        let baseline_due_by: String
+        let latest_due_by: String
+        let moves: Int
+
+        var baseline: MilestoneBaseline {
+            let dueBy = CalendarDate(iso: baseline_due_by)
+            return MilestoneBaseline(baseline: ReportedDate(periodKey: baseline_period_key, date: baseline_date_text, dueBy: dueBy),
+                                     latestDueBy: CalendarDate(iso: latest_due_by) ?? dueBy!, moves: moves)
+        }
+    }
+
+    private static func stored(_ sql: SQLDatabase, portfolioID: UUID) async throws -> [UUID: [String: StoredRow]] {
+        let rows = try await sql.select().columns("id", "project_id", "title", "baseline_period_key", "baseline_date_text",
+                                                  "baseline_due_by", "latest_due_by", "moves")
+            .from("milestone_baselines").where("portfolio_id", .equal, portfolioID).all(decoding: StoredRow.self)
+        var result: [UUID: [String: StoredRow]] = [:]
+        for row in rows { result[row.project_id.value, default: [:]][row.title] = row }
+        return result
+    }
+
+    private static func foldForward(_ sql: SQLDatabase, portfolioID: UUID, period: UUID, key: String) async throws {
+        struct Row: Decodable { let project_id: RowUUID; let title: String; let date_text: String; let due_by: String? }
+        let reported = try await sql.raw("""
+            SELECT r.project_id, m.title, m.date_text, m.due_by FROM return_milestones m
+            JOIN returns r ON r.id = m.return_id WHERE r.period_id = \(bind: period) ORDER BY m.position
+            """).all(decoding: Row.self)
+        let stored = try await stored(sql, portfolioID: portfolioID)
+        var added: [UUID: [String: MilestoneBaseline]] = [:]
+        var moved: [UUID: MilestoneBaseline] = [:]
+        for row in reported {
+            let date = ReportedDate(periodKey: key, date: row.date_text, dueBy: row.due_by.flatMap(CalendarDate.init(iso:)))
+            let project = row.project_id.value
+            if let existing = stored[project]?[row.title] {
+                let before = moved[existing.id.value] ?? existing.baseline
+                if let after = MilestoneBaseline.adding(date, to: before), after != before { moved[existing.id.value] = after }
+            } else if let after = MilestoneBaseline.adding(date, to: added[project]?[row.title]) {
+                added[project, default: [:]][row.title] = after
+            }
+        }
+        for (id, baseline) in moved {
+            try await sql.update("milestone_baselines").set("latest_due_by", to: baseline.latestDueBy.iso)
+                .set("moves", to: baseline.moves).where("id", .equal, id).run()
+        }
+        try await insert(sql, portfolioID: portfolioID, added.flatMap { project, titles in titles.map { (project, $0.key, $0.value) } })
+    }
+
+    private static func insert(_ sql: SQLDatabase, portfolioID: UUID, _ rows: [(UUID, String, MilestoneBaseline)]) async throws {
+        try await rows.inBatches(of: 500) { chunk in
+            let insert = sql.insert(into: "milestone_baselines").columns(
+                "id", "portfolio_id", "project_id", "title", "baseline_period_key", "baseline_date_text", "baseline_due_by",
+                "latest_due_by", "moves")
+            for (project, title, baseline) in chunk {
+                insert.values(UUID(), portfolioID, project, title, baseline.baseline.periodKey, baseline.baseline.date,
+                              baseline.baseline.dueBy?.iso ?? baseline.latestDueBy.iso, baseline.latestDueBy.iso, baseline.moves)
+            }
+            try await insert.run()
+        }
+    }
+
+    private static func foldedThrough(_ sql: SQLDatabase, portfolioID: UUID) async throws -> UUID? {
+        struct Row: Decodable { let baselines_through: String? }
+        let row = try await sql.select().column("baselines_through").from("portfolios").where("id", .equal, portfolioID)
+            .first(decoding: Row.self)
+        return row?.baselines_through.flatMap(UUID.init(uuidString:))
+    }
+
+    private static func lastPublished(_ sql: SQLDatabase, portfolioID: UUID, before asAt: String) async throws -> UUID? {
+        struct Row: Decodable { let id: UUID }
+        return try await sql.select().column("id").from("periods").where("portfolio_id", .equal, portfolioID)
+            .where("status", .equal, PeriodStatus.published.rawValue).where("as_at", .lessThan, asAt)
+            .orderBy("as_at", .descending).limit(1).first(decoding: Row.self)?.id
+    }
+
+    /// The baselines folded from each milestone's dates in the published periods before `asAt`. The database leaves out
+    /// the rows where a date stayed the same (a window function, in SQLite and PostgreSQL alike), which changes neither
+    /// the baseline nor the moves, and turns 36 rows per milestone into a few.
+    private static func history(_ sql: SQLDatabase, portfolioID: UUID, before asAt: String) async throws -> ByProject {
+        struct Row: Decodable {
+            let project_id: RowUUID
+            let key: String
+            let as_at: String
+            let title: String
+            let date_text: String
+            let due_by: String?
+        }
+        let rows = try await sql.raw("""
+            SELECT project_id, key, as_at, title, date_text, due_by FROM (
+                SELECT r.project_id, p.key, p.as_at, m.title, m.date_text, m.due_by,
+                       ROW_NUMBER() OVER (PARTITION BY r.project_id, m.title ORDER BY p.as_at) AS n,
+                       LAG(m.due_by) OVER (PARTITION BY r.project_id, m.title ORDER BY p.as_at) AS previous_due_by
+                FROM return_milestones m
+                JOIN returns r ON r.id = m.return_id
+                JOIN periods p ON p.id = r.period_id
+                WHERE p.portfolio_id = \(bind: portfolioID) AND p.status = \(bind: PeriodStatus.published.rawValue)
+                  AND p.as_at < \(bind: asAt)
+            ) history
+            WHERE n = 1 OR due_by IS DISTINCT FROM previous_due_by
+            """).all(decoding: Row.self)
+        var result: ByProject = [:]
+        for row in rows.sorted(by: { $0.as_at < $1.as_at }) {
+            let reported = ReportedDate(periodKey: row.key, date: row.date_text, dueBy: row.due_by.flatMap(CalendarDate.init(iso:)))
+            let project = row.project_id.value
+            result[project, default: [:]][row.title] = MilestoneBaseline.adding(reported, to: result[project]?[row.title])
+        }
+        return result
+    }
+}

@@ -1,0 +1,36 @@
+import AssureCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Each project's effective rating in a published period, written beside its snapshot. The arrows of the next period and
+/// the SRO alerts read these rows.
+enum PeriodRatings {
+    private struct Row: Decodable {
+        let project_id: RowUUID
+        let code: String
+        let label: String
+        let rank: Int
+        let meaning: String
+    }
+
+    static func write(_ sql: SQLDatabase, periodID: UUID, _ ratings: [UUID: RatingLevel]) async throws {
+        try await sql.delete(from: "period_ratings").where("period_id", .equal, periodID).run()
+        try await Array(ratings).inBatches(of: 500) { chunk in
+            let insert = sql.insert(into: "period_ratings").columns("period_id", "project_id", "code", "label", "rank", "meaning")
+            for (project, level) in chunk { insert.values(periodID, project, level.code, level.label, level.rank, level.meaning) }
+            try await insert.run()
+        }
+    }
+
+    /// The ratings of a published period, all of them or one project's.
+    static func read(_ db: Database, periodID: UUID, projectID: UUID? = nil) async throws -> [UUID: RatingLevel] {
+        guard let sql = db as? SQLDatabase else { return [:] }
+        let query = sql.select().columns("project_id", "code", "label", "rank", "meaning").from("period_ratings")
+            .where("period_id", .equal, periodID)
+        if let projectID { query.where("project_id", .equal, projectID) }
+        return Dictionary(try await query.all(decoding: Row.self).map {
+            ($0.project_id.value, RatingLevel(code: $0.code, label: $0.label, rank: $0.rank, meaning: $0.meaning))
+        }, uniquingKeysWith: { first, _ in first })
+    }
+}

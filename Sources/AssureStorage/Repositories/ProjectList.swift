@@ -1,0 +1,66 @@
+import AssureCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// One line of a portfolio's project list: the project, who answers for it, and its rating in the latest published period.
+public struct ProjectListItem: Codable, Sendable, Hashable {
+    public let id: UUID
+    public let reference: String?
+    public let title: String
+    public let programme: String
+    public let parentID: UUID?
+    public let sro: String?
+    public let lead: String?
+    public let rating: RatingLevel?
+}
+
+public struct ProjectListPage: Sendable {
+    public let total: Int
+    public let offset: Int
+    public let limit: Int
+    public let ratingsAsAt: PeriodInfo?
+    public let items: [ProjectListItem]
+}
+
+/// A portfolio's projects a page at a time, in display order, for scripts that page through thousands of them.
+public enum ProjectList {
+    public static let maximumLimit = 1_000
+
+    public static func page(_ db: Database, portfolioID: UUID, offset: Int, limit: Int) async throws -> ProjectListPage {
+        guard let sql = db as? SQLDatabase else { throw StorageError.invalid(["database": "the project list needs an SQL database"]) }
+        guard offset >= 0 else { throw StorageError.invalid(["offset": "Give an offset of 0 or more."]) }
+        guard (1...maximumLimit).contains(limit) else { throw StorageError.invalid(["limit": "Give a limit from 1 to \(maximumLimit)."]) }
+        let summary = try await Catalogue.portfolio(db, id: portfolioID)
+        let latest = summary.latestPublished
+        struct Count: Decodable { let total: Int }
+        let total = try await sql.raw("""
+            SELECT COUNT(*) AS total FROM projects p JOIN programmes g ON g.id = p.programme_id WHERE g.portfolio_id = \(bind: portfolioID)
+            """).first(decoding: Count.self)?.total ?? 0
+        struct Row: Decodable {
+            let id: UUID, reference: String?, title: String, programme: String, parent_id: UUID?
+            let sro: String?, lead: String?, code: String?, label: String?, rank: Int?, meaning: String?
+        }
+        // A period id that matches nothing when none is published keeps one query shape.
+        let rows = try await sql.raw("""
+            SELECT p.id, p.reference, p.title, g.name AS programme, p.parent_id, s.name AS sro, l.name AS lead,
+                   r.code, r.label, r.rank, r.meaning
+            FROM projects p
+            JOIN programmes g ON g.id = p.programme_id
+            LEFT JOIN people s ON s.id = p.sro_id
+            LEFT JOIN people l ON l.id = p.lead_id
+            LEFT JOIN projects parent ON parent.id = p.parent_id
+            LEFT JOIN period_ratings r ON r.project_id = p.id AND r.period_id = \(bind: latest?.id ?? UUID())
+            WHERE g.portfolio_id = \(bind: portfolioID)
+            ORDER BY g.sort_order, COALESCE(parent.sort_order, p.sort_order), COALESCE(parent.id, p.id),
+                     CASE WHEN p.parent_id IS NULL THEN 0 ELSE 1 END, p.sort_order, p.id
+            LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """).all(decoding: Row.self)
+        let items = rows.map { row in
+            ProjectListItem(id: row.id, reference: row.reference, title: row.title, programme: row.programme, parentID: row.parent_id,
+                            sro: row.sro, lead: row.lead,
+                            rating: row.code.map { RatingLevel(code: $0, label: row.label ?? $0, rank: row.rank ?? 0, meaning: row.meaning ?? "") })
+        }
+        return ProjectListPage(total: total, offset: offset, limit: limit, ratingsAsAt: latest, items: items)
+    }
+}

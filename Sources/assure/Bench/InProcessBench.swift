@@ -1,0 +1,119 @@
+import AssureCore
+import AssureStorage
+import Fluent
+import Foundation
+
+/// What `assure bench` measured on one database.
+struct BenchResults: Codable, Sendable {
+    var database: String
+    var portfolioID: UUID
+    var firstProgrammeID: UUID
+    var openPeriodID: UUID
+    var previousPeriodID: UUID?
+    var projects: Int
+    var milestoneRows: Int
+    var openDashboardRead = Timings()
+    var openDashboardBuild = Timings()
+    var openDashboard = Timings()
+    var publishedFromSnapshot = Timings()
+    var publishedCached = Timings()
+    var publish = Timings()
+    var floor = Timings()
+    var http: [LoadResult] = []
+    var serverMemory: MemoryReading?
+    var peer: PeerComparison?
+
+    var ratio: Double { openDashboard.median / floor.median }
+
+    var inProcessSummary: String {
+        """
+        \(database): \(projects) projects and sub-items; \(milestoneRows) milestone rows in all periods
+        open period's dashboard (read + build)  \(openDashboard.summary)
+          of which reading                        \(openDashboardRead.summary)
+          of which building                       \(openDashboardBuild.summary)
+        the same rows by the bare client (floor) \(floor.summary)
+        ratio to the floor (medians)             \(String(format: "%.1f", ratio))×
+        published period, snapshot read          \(publishedFromSnapshot.summary)
+        published period, decoded copy           \(publishedCached.summary)
+        publishing the open period               \(publish.summary)
+        """
+    }
+
+    var httpSummary: String {
+        (http.map { load in
+            "\(load.route)\n    \(String(format: "%.0f", load.requestsPerSecond)) req/s, p50 \(String(format: "%.1f", load.p50Milliseconds)) ms, p99 \(String(format: "%.1f", load.p99Milliseconds)) ms, \(load.requests) requests, \(load.errors) errors, \(load.bytesPerResponse) bytes each"
+        } + [serverMemory.map { "server memory: peak \(String(format: "%.0f", $0.peakMB)) MB, now \(String(format: "%.0f", $0.residentMB)) MB" } ?? "server memory: not read"])
+            .joined(separator: "\n")
+    }
+}
+
+/// The measurements made inside the process, through the same functions the web app calls.
+struct InProcessBench {
+    static let userEmail = "bench@assure.invalid"
+    static let userPassword = "benchmark-only-\(getpid())-password"
+
+    let db: Database
+    let iterations: Int
+    let publishIterations: Int
+
+    private struct RolledBack: Error { let elapsed: Double }
+
+    func run() async throws -> BenchResults {
+        let (summary, open) = try await target()
+        let previous = summary.latestPublished
+        let report = try await Reports.report(db, periodID: open.id) // warm up
+        guard let firstProgramme = report.programmes.first?.programme.id else { throw BenchError("the portfolio has no programmes") }
+        var results = BenchResults(database: summary.info.name, portfolioID: summary.info.id,
+                                   firstProgrammeID: firstProgramme, openPeriodID: open.id, previousPeriodID: previous?.id,
+                                   projects: report.allRows.count + report.allRows.flatMap(\.children).count,
+                                   milestoneRows: try await Reports.milestoneRowCount(db, portfolioID: summary.info.id))
+        for _ in 0..<iterations {
+            let start = Clock.now()
+            let data = try await Reports.periodData(db, periodID: open.id)
+            let read = Clock.now()
+            _ = PeriodReportBuilder.build(data)
+            let end = Clock.now()
+            results.openDashboardRead.seconds.append(read - start)
+            results.openDashboardBuild.seconds.append(end - read)
+        }
+        results.openDashboard = try await Clock.repeatedly(iterations) { _ = try await Reports.report(db, periodID: open.id) }
+        if let previous {
+            results.publishedFromSnapshot = try await Clock.repeatedly(iterations) {
+                Reports.forgetDecodedSnapshots()
+                _ = try await Reports.report(db, periodID: previous.id)
+            }
+            results.publishedCached = try await Clock.repeatedly(iterations) { _ = try await Reports.report(db, periodID: previous.id) }
+        }
+        for _ in 0..<publishIterations {
+            // Published and rolled back, so every run publishes the same month the way the PMO would.
+            do {
+                try await db.transaction { db in
+                    let start = Clock.now()
+                    _ = try await PeriodLifecycle.publish(db, .commandLine("bench"), periodID: open.id, missing: .carryForward)
+                    throw RolledBack(elapsed: Clock.now() - start)
+                }
+            } catch let rolledBack as RolledBack {
+                results.publish.seconds.append(rolledBack.elapsed)
+            }
+        }
+        try await ensureUser()
+        return results
+    }
+
+    /// The portfolio with an open period (the generated one).
+    private func target() async throws -> (PortfolioSummary, PeriodInfo) {
+        for summary in try await Catalogue.portfolios(db) {
+            if let open = summary.periods.last(where: { $0.status == .open }) { return (summary, open) }
+        }
+        throw BenchError("no portfolio has an open period: generate one with `assure demo generate`")
+    }
+
+    private func ensureUser() async throws {
+        if try await Users.list(db).contains(where: { $0.email == Self.userEmail }) {
+            try await Users.resetPassword(db, .commandLine("bench"), email: Self.userEmail, password: Self.userPassword, cost: 4)
+        } else {
+            _ = try await Users.add(db, .commandLine("bench"), email: Self.userEmail, name: "Benchmark", role: .viewer,
+                                    password: Self.userPassword, cost: 4)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+@testable import AssureStorage
+import Foundation
+import Testing
+
+@Suite("UUID columns read from their text")
+struct RowUUIDTests {
+    @Test("Any UUID's text, in either case, reads back as Foundation reads it")
+    func roundTrip() {
+        for _ in 0..<1_000 {
+            let id = UUID()
+            #expect(UUID(hexText: id.uuidString) == id)
+            #expect(UUID(hexText: id.uuidString.lowercased()) == id)
+        }
+    }
+
+    @Test("Text that is not a UUID is refused", arguments: [
+        "", "not-a-uuid", "EBDD885D-C479-48A1-8DC5-ADA5D572E94", "EBDD885D-C479-48A1-8DC5-ADA5D572E9488",
+        "EBDD885DC479-48A1-8DC5-ADA5D572E948-", "EBDD885D-C479-48A1-8DC5-ADA5D572E94G", "EBDD885D-C479-48A1-8DC5+ADA5D572E948",
+    ])
+    func refused(text: String) {
+        #expect(UUID(hexText: text) == nil)
+        #expect(UUID(uuidString: text) == nil)
+    }
+}

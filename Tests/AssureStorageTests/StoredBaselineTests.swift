@@ -1,0 +1,70 @@
+import AssureCore
+import AssureDemo
+@testable import AssureStorage
+import AssureTestSupport
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+
+@Suite("What publication keeps for the next dashboard: milestone baselines and effective ratings")
+struct StoredBaselineTests {
+    @Test("Baselines folded at each publication give the same dashboard as the whole history, also after a re-opened period is published again",
+          arguments: Backend.all)
+    func sameAsHistory(backend: Backend) async throws {
+        try await withStorage(backend) { db in
+            // given 40 synthetic projects over 20 months, each month published in turn (the baselines folded forward)
+            let spec = SyntheticPortfolio(projects: 40, milestonesPerProject: 3, periods: 20, seed: 5)
+            let portfolioID = try await SyntheticLoader.load(db, spec)
+            let periods = try await Catalogue.portfolio(db, id: portfolioID).periods
+            let open = try #require(periods.last).id
+            let sql = try #require(db as? SQLDatabase)
+            // when the open period is built from the stored baselines
+            let fromStored = try await Reports.report(db, periodID: open)
+            #expect(try await Self.foldedThrough(sql, portfolioID) == periods[18].id)
+            // (some milestones moved more than once in the published months, so the folding is exercised)
+            #expect(fromStored.allFlags.contains { $0.flag.message.range(of: #"moved [2-9] times"#, options: .regularExpression) != nil })
+            // then it is the report built from the whole history
+            try await MilestoneBaselines.discard(sql, portfolioID: portfolioID)
+            #expect(try await Reports.report(db, periodID: open) == fromStored)
+
+            // when a middle month is re-opened and published again, out of order
+            let admin = Actor.commandLine("pmo")
+            _ = try await PeriodLifecycle.reopen(db, admin, periodID: periods[9].id, reason: "Correction")
+            _ = try await PeriodLifecycle.publish(db, admin, periodID: periods[9].id, missing: .showAsMissing)
+            // then the baselines are rebuilt up to the latest published month, and the dashboard is unchanged
+            #expect(try await Self.foldedThrough(sql, portfolioID) == periods[18].id)
+            #expect(try await Reports.report(db, periodID: open) == fromStored)
+        }
+    }
+
+    @Test("Each published period's effective ratings are kept as rows, equal to its snapshot's", arguments: Backend.all)
+    func ratingsAsRows(backend: Backend) async throws {
+        try await withStorage(backend) { db in
+            // given a published synthetic month
+            let spec = SyntheticPortfolio(projects: 30, milestonesPerProject: 1, periods: 3, seed: 9)
+            let portfolioID = try await SyntheticLoader.load(db, spec)
+            let published = try await Catalogue.portfolio(db, id: portfolioID).periods[1].id
+            // when its ratings are read as rows, all or one project's
+            let snapshot = try await Reports.report(db, periodID: published).effectiveRatings
+            let rows = try await PeriodRatings.read(db, periodID: published)
+            let one = try #require(snapshot.first)
+            // then they are the snapshot's
+            #expect(rows.count == snapshot.count && rows.count >= 30)
+            #expect(rows == snapshot)
+            #expect(try await PeriodRatings.read(db, periodID: published, projectID: one.key) == [one.key: one.value])
+
+            // when a database from before the ratings table is upgraded (the table dropped, then the migration run)
+            try await M012_CreatePeriodRatings().revert(on: db)
+            try await M012_CreatePeriodRatings().prepare(on: db)
+            // then every published period's ratings are filled in from its snapshot
+            #expect(try await PeriodRatings.read(db, periodID: published) == snapshot)
+        }
+    }
+
+    static func foldedThrough(_ sql: SQLDatabase, _ portfolioID: UUID) async throws -> UUID? {
+        struct Row: Decodable { let baselines_through: String? }
+        return try await sql.select().column("baselines_through").from("portfolios").where("id", .equal, portfolioID)
+            .first(decoding: Row.self)?.baselines_through.flatMap(UUID.init(uuidString:))
+    }
+}
