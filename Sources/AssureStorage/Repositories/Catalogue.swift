@@ -1,5 +1,6 @@
 import AssureCore
 import Fluent
+import SQLKit
 import Foundation
 
 public struct PortfolioSummary: Codable, Sendable, Hashable {
@@ -83,7 +84,17 @@ public enum Catalogue {
 
 enum People {
     static func names(_ db: Database) async throws -> [UUID: String] {
-        Dictionary(uniqueKeysWithValues: try await PersonRecord.query(on: db).all().map { ($0.id!, $0.name) })
+        try await contacts(db).mapValues(\.name)
+    }
+
+    /// Everyone's name and address, as plain rows (read for every dashboard and every return-tracking page).
+    static func contacts(_ db: Database) async throws -> [UUID: (name: String, email: String?)] {
+        guard let sql = db as? SQLDatabase else {
+            return Dictionary(uniqueKeysWithValues: try await PersonRecord.query(on: db).all().map { ($0.id!, ($0.name, $0.email)) })
+        }
+        struct Row: Decodable { let id: RowUUID; let name: String; let email: String? }
+        return Dictionary(try await sql.select().columns("id", "name", "email").from("people").all(decoding: Row.self)
+            .map { ($0.id.value, ($0.name, $0.email)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The person of that name, created if new: people are typed by name in returns and imports.

@@ -19,7 +19,8 @@ public struct ProjectListPage: Sendable {
     public let total: Int
     public let offset: Int
     public let limit: Int
-    public let ratingsAsAt: PeriodInfo?
+    /// The key of the published period the ratings are from.
+    public let ratingsAsAt: String?
     public let items: [ProjectListItem]
 }
 
@@ -31,36 +32,42 @@ public enum ProjectList {
         guard let sql = db as? SQLDatabase else { throw StorageError.invalid(["database": "the project list needs an SQL database"]) }
         guard offset >= 0 else { throw StorageError.invalid(["offset": "Give an offset of 0 or more."]) }
         guard (1...maximumLimit).contains(limit) else { throw StorageError.invalid(["limit": "Give a limit from 1 to \(maximumLimit)."]) }
-        let summary = try await Catalogue.portfolio(db, id: portfolioID)
-        let latest = summary.latestPublished
+        struct Latest: Decodable { let id: RowUUID; let key: String }
         struct Count: Decodable { let total: Int }
+        guard try await sql.select().column("id").from("portfolios").where("id", .equal, portfolioID).first() != nil else {
+            throw StorageError.notFound("portfolio")
+        }
+        let latest = try await sql.select().columns("id", "key").from("periods").where("portfolio_id", .equal, portfolioID)
+            .where("status", .equal, PeriodStatus.published.rawValue).orderBy("as_at", .descending).limit(1)
+            .first(decoding: Latest.self)
         let total = try await sql.raw("""
             SELECT COUNT(*) AS total FROM projects p JOIN programmes g ON g.id = p.programme_id WHERE g.portfolio_id = \(bind: portfolioID)
             """).first(decoding: Count.self)?.total ?? 0
         struct Row: Decodable {
-            let id: UUID, reference: String?, title: String, programme: String, parent_id: UUID?
+            let id: RowUUID, reference: String?, title: String, programme: String, parent_id: RowUUID?
             let sro: String?, lead: String?, code: String?, label: String?, rank: Int?, meaning: String?
         }
+        // The page's ids come from the display-order indexes (M013); only those hundred rows are joined to the rest.
         // A period id that matches nothing when none is published keeps one query shape.
         let rows = try await sql.raw("""
             SELECT p.id, p.reference, p.title, g.name AS programme, p.parent_id, s.name AS sro, l.name AS lead,
                    r.code, r.label, r.rank, r.meaning
-            FROM projects p
+            FROM (SELECT p.id, g.sort_order AS programme_order, p.sort_order FROM projects p
+                  JOIN programmes g ON g.id = p.programme_id WHERE g.portfolio_id = \(bind: portfolioID)
+                  ORDER BY g.sort_order, p.sort_order, p.id LIMIT \(bind: limit) OFFSET \(bind: offset)) page
+            JOIN projects p ON p.id = page.id
             JOIN programmes g ON g.id = p.programme_id
             LEFT JOIN people s ON s.id = p.sro_id
             LEFT JOIN people l ON l.id = p.lead_id
-            LEFT JOIN projects parent ON parent.id = p.parent_id
-            LEFT JOIN period_ratings r ON r.project_id = p.id AND r.period_id = \(bind: latest?.id ?? UUID())
-            WHERE g.portfolio_id = \(bind: portfolioID)
-            ORDER BY g.sort_order, COALESCE(parent.sort_order, p.sort_order), COALESCE(parent.id, p.id),
-                     CASE WHEN p.parent_id IS NULL THEN 0 ELSE 1 END, p.sort_order, p.id
-            LIMIT \(bind: limit) OFFSET \(bind: offset)
+            LEFT JOIN period_ratings r ON r.project_id = p.id AND r.period_id = \(bind: latest?.id.value ?? UUID())
+            ORDER BY page.programme_order, page.sort_order, p.id
             """).all(decoding: Row.self)
         let items = rows.map { row in
-            ProjectListItem(id: row.id, reference: row.reference, title: row.title, programme: row.programme, parentID: row.parent_id,
+            ProjectListItem(id: row.id.value, reference: row.reference, title: row.title, programme: row.programme,
+                            parentID: row.parent_id?.value,
                             sro: row.sro, lead: row.lead,
                             rating: row.code.map { RatingLevel(code: $0, label: row.label ?? $0, rank: row.rank ?? 0, meaning: row.meaning ?? "") })
         }
-        return ProjectListPage(total: total, offset: offset, limit: limit, ratingsAsAt: latest, items: items)
+        return ProjectListPage(total: total, offset: offset, limit: limit, ratingsAsAt: latest?.key, items: items)
     }
 }

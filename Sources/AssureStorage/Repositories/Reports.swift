@@ -54,7 +54,7 @@ public enum Reports {
         let names = try await People.names(db)
         let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!)
             .sort(\.$sortOrder).all()
-        let projects = try await projectsInDisplayOrder(db, portfolioID: portfolio.id!, names: names)
+        let projects = try await projectsInDisplayOrder(db, portfolioID: portfolio.id!, names: names).map(\.info)
         let returnInfos = try await returns(db, periodID: periodID)
 
         let previous = try await PeriodRecord.query(on: db)
@@ -80,23 +80,26 @@ public enum Reports {
     }
 
     /// The portfolio's projects and sub-items by programme (in the portfolio's order), then by position: one query, read as
-    /// plain rows.
-    static func projectsInDisplayOrder(_ db: Database, portfolioID: UUID, names: [UUID: String]) async throws -> [ProjectInfo] {
+    /// plain rows. Each comes with its lead's person id, for those who need the lead's address.
+    static func projectsInDisplayOrder(_ db: Database, portfolioID: UUID, names: [UUID: String],
+                                       topLevelOnly: Bool = false) async throws -> [(info: ProjectInfo, leadID: UUID?)] {
         guard let sql = db as? SQLDatabase else { return [] }
         struct Row: Decodable {
             let id: RowUUID, programme_id: RowUUID, parent_id: RowUUID?, reference: String?, title: String, description: String?
             let sro_id: RowUUID?, lead_id: RowUUID?, commencement: String?, project_plan: String?, project_timescale: String?
         }
-        return try await sql.raw("""
+        let rows = try await sql.raw("""
             SELECT p.id, p.programme_id, p.parent_id, p.reference, p.title, p.description, p.sro_id, p.lead_id,
                    p.commencement, p.project_plan, p.project_timescale
             FROM projects p JOIN programmes g ON g.id = p.programme_id
             WHERE g.portfolio_id = \(bind: portfolioID) ORDER BY g.sort_order, p.sort_order
-            """).all(decoding: Row.self).map { row in
-            ProjectInfo(id: row.id.value, programmeID: row.programme_id.value, parentID: row.parent_id?.value, reference: row.reference,
-                        title: row.title, description: row.description, sro: row.sro_id.flatMap { names[$0.value] },
-                        lead: row.lead_id.flatMap { names[$0.value] },
-                        commencement: row.commencement, projectPlan: row.project_plan, projectTimescale: row.project_timescale)
+            """).all(decoding: Row.self)
+        return rows.filter { !topLevelOnly || $0.parent_id == nil }.map { row in
+            (ProjectInfo(id: row.id.value, programmeID: row.programme_id.value, parentID: row.parent_id?.value, reference: row.reference,
+                         title: row.title, description: row.description, sro: row.sro_id.flatMap { names[$0.value] },
+                         lead: row.lead_id.flatMap { names[$0.value] },
+                         commencement: row.commencement, projectPlan: row.project_plan, projectTimescale: row.project_timescale),
+             row.lead_id?.value)
         }
     }
 

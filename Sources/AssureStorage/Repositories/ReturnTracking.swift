@@ -1,5 +1,6 @@
 import AssureCore
 import Fluent
+import SQLKit
 import Foundation
 
 extension Returns {
@@ -8,30 +9,46 @@ extension Returns {
               let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db) else {
             throw StorageError.notFound("reporting period")
         }
-        let people = try await PersonRecord.query(on: db).all()
-        let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.name) })
-        let emails = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.email) })
+        let people = try await People.contacts(db)
+        let names = people.mapValues(\.name)
         let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!).sort(\.$sortOrder).all()
-        let programmeIDs = programmes.compactMap(\.id)
-        let projects = programmeIDs.isEmpty ? [] : try await ProjectRecord.query(on: db)
-            .filter(\.$programme.$id ~~ programmeIDs).filter(\.$parent.$id == nil).all().inDisplayOrder(programmes: programmes)
-        let returns = Dictionary(try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID).all()
-            .map { ($0.$project.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let editors = try await editorContacts(db, programmeIDs: programmeIDs)
+        let projects = try await Reports.projectsInDisplayOrder(db, portfolioID: portfolio.id!, names: names, topLevelOnly: true)
+        let returns = try await states(db, periodID: periodID)
+        let editors = try await editorContacts(db, programmeIDs: programmes.compactMap(\.id))
 
-        let rows = projects.map { project -> ReturnTracking.Row in
-            let ret = returns[project.id!]
-            let lead = project.$lead.id.map { ReturnTracking.Contact(name: names[$0] ?? "", email: emails[$0] ?? nil) }
-            let owners = lead?.email != nil ? [lead!] : (lead.map { [$0] } ?? []) + (editors[project.$programme.id] ?? [])
-            return ReturnTracking.Row(project: project.info(names: names), state: ret?.returnState ?? .notStarted,
-                                      owners: owners, savedBy: ret?.savedBy ?? ret?.submittedBy,
-                                      savedAt: ret?.savedAt ?? ret?.submittedAt, submittedAt: ret?.submittedAt,
-                                      reviewedBy: ret?.reviewedBy, reviewComment: ret?.reviewComment)
+        let rows = projects.map { project, leadID -> ReturnTracking.Row in
+            let ret = returns[project.id]
+            let lead = leadID.map { ReturnTracking.Contact(name: people[$0]?.name ?? "", email: people[$0]?.email ?? nil) }
+            let owners = lead?.email != nil ? [lead!] : (lead.map { [$0] } ?? []) + (editors[project.programmeID] ?? [])
+            return ReturnTracking.Row(project: project, state: ret.map { ReturnState(stored: $0.state) } ?? .notStarted,
+                                      owners: owners, savedBy: ret?.saved_by ?? ret?.submitted_by,
+                                      savedAt: ret?.saved_at ?? ret?.submitted_at, submittedAt: ret?.submitted_at,
+                                      reviewedBy: ret?.reviewed_by, reviewComment: ret?.review_comment)
         }
         let byProgramme = Dictionary(grouping: rows, by: \.project.programmeID)
         return ReturnTracking(portfolio: portfolio.info, period: period.info,
                               returnsDue: period.returnsDue.flatMap(CalendarDate.init(iso:)),
                               programmes: programmes.map { .init(programme: $0.info(names: names), rows: byProgramme[$0.id!] ?? []) })
+    }
+
+    struct StateRow: Decodable {
+        let project_id: RowUUID
+        let state: String
+        let saved_by: String?
+        let submitted_by: String?
+        let saved_at: Date?
+        let submitted_at: Date?
+        let reviewed_by: String?
+        let review_comment: String?
+    }
+
+    /// Each return's state and who last touched it, by project, as plain rows (publication reads this for every project).
+    static func states(_ db: Database, periodID: UUID) async throws -> [UUID: StateRow] {
+        guard let sql = db as? SQLDatabase else { return [:] }
+        let rows = try await sql.select()
+            .columns("project_id", "state", "saved_by", "submitted_by", "saved_at", "submitted_at", "reviewed_by", "review_comment")
+            .from("returns").where("period_id", .equal, periodID).all(decoding: StateRow.self)
+        return Dictionary(rows.map { ($0.project_id.value, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The users who may edit each programme (not the PMO), as contacts.

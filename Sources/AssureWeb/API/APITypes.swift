@@ -214,7 +214,7 @@ struct APIProjectList: Codable, Sendable {
         total = page.total
         offset = page.offset
         limit = page.limit
-        ratingsAsAt = page.ratingsAsAt?.key
+        ratingsAsAt = page.ratingsAsAt
         projects = page.items.map {
             Item(id: $0.id, reference: $0.reference, title: $0.title, programme: $0.programme, parentId: $0.parentID,
                  sro: $0.sro, lead: $0.lead, rating: $0.rating?.label)

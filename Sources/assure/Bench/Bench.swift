@@ -31,6 +31,7 @@ struct Bench: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let cpuAtStart = CPUTimes.read()
         var results = try await Storage.withDatabase(db.target) { db in
             try await InProcessBench(db: db, iterations: iterations, publishIterations: publishIterations).run()
         }
@@ -45,6 +46,8 @@ struct Bench: AsyncParsableCommand {
             print(results.httpSummary)
             if let peer { print(peer.summary) }
         }
+        results.stealPercent = CPUTimes.stealPercent(from: cpuAtStart, to: CPUTimes.read())
+        print("CPU time stolen by the host during the run: \(results.stealPercent.map { String(format: "%.0f%%", $0) } ?? "not read")")
         if let json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -22,6 +22,7 @@ struct BenchResults: Codable, Sendable {
     var http: [LoadResult] = []
     var serverMemory: MemoryReading?
     var peer: PeerComparison?
+    var stealPercent: Double?
 
     var ratio: Double { openDashboard.median / floor.median }
 

@@ -33,7 +33,7 @@ struct LoadTest {
         let probe = try Subprocess.run("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code} %{size_download}"] + headerArguments + [base + path])
         let parts = probe.split(separator: " ")
         guard parts.first == "200" else { throw BenchError("\(path) answered \(probe) before the load test") }
-        let output = try Subprocess.run("wrk", ["-t2", "-c\(connections ?? self.connections)", "-d\(seconds)s", "--latency"]
+        let output = try Subprocess.run("wrk", ["-t2", "-c\(connections ?? self.connections)", "-d\(seconds)s", "--timeout", "30s", "--latency"]
                                                 + headerArguments + [base + path])
         return LoadResult(route: path, wrkOutput: output, bytesPerResponse: Int(parts.last ?? "") ?? 0)
     }

@@ -98,3 +98,24 @@ struct MemoryReading: Codable, Sendable {
         residentMB = resident / 1024
     }
 }
+
+/// The machine's CPU time since boot, from /proc/stat: on a shared virtual machine, time stolen by the host is the
+/// first thing to look at when two runs disagree.
+struct CPUTimes: Sendable {
+    var total: Double
+    var steal: Double
+
+    static func read() -> CPUTimes? {
+        guard let stat = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+              let line = stat.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") }) else { return nil }
+        let values = line.split(separator: " ").dropFirst().compactMap { Double($0) }
+        guard values.count >= 8 else { return nil }
+        return CPUTimes(total: values.prefix(8).reduce(0, +), steal: values[7])
+    }
+
+    /// The share of CPU time stolen between two readings, in per cent.
+    static func stealPercent(from start: CPUTimes?, to end: CPUTimes?) -> Double? {
+        guard let start, let end, end.total > start.total else { return nil }
+        return 100 * (end.steal - start.steal) / (end.total - start.total)
+    }
+}
