@@ -68,3 +68,28 @@ struct StoredBaselineTests {
             .first(decoding: Row.self)?.baselines_through.flatMap(UUID.init(uuidString:))
     }
 }
+
+@Suite("One programme's dashboard")
+struct ProgrammeReportTests {
+    @Test("Reading and building one programme of an open period gives that programme's part of the whole report",
+          arguments: Backend.all)
+    func sameAsWhole(backend: Backend) async throws {
+        try await withStorage(backend) { db in
+            // given a synthetic portfolio of several programmes, with sub-items, slipped milestones and drifting ratings
+            let spec = SyntheticPortfolio(projects: 130, milestonesPerProject: 2, periods: 8, seed: 3)
+            let portfolioID = try await SyntheticLoader.load(db, spec)
+            let periods = try await Catalogue.portfolio(db, id: portfolioID).periods
+            for period in [periods[7], periods[6]] { // the open period (built) and a published one (snapshot)
+                let whole = try await Reports.report(db, periodID: period.id)
+                #expect(whole.programmes.count >= 3)
+                for programme in whole.programmes.map(\.programme.id) {
+                    // when one programme is asked for
+                    let one = try await Reports.report(db, periodID: period.id, programme: programme)
+                    // then it is exactly the whole report narrowed to it, arrows, checks and counts included
+                    #expect(one == whole.only(programme: programme))
+                    #expect(one.allRows.count == whole.programmes.first { $0.programme.id == programme }?.projects.count)
+                }
+            }
+        }
+    }
+}

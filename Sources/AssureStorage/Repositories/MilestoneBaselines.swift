@@ -10,12 +10,12 @@ enum MilestoneBaselines {
 
     /// The baselines from the portfolio's published periods before `asAt`: the stored rows when they run exactly up to
     /// the last of those periods, otherwise folded from the history (an older period being built, or no rows yet).
-    static func before(_ sql: SQLDatabase, portfolioID: UUID, asAt: String) async throws -> ByProject {
+    static func before(_ sql: SQLDatabase, portfolioID: UUID, asAt: String, programme: UUID? = nil) async throws -> ByProject {
         guard let previous = try await lastPublished(sql, portfolioID: portfolioID, before: asAt) else { return [:] }
         if try await foldedThrough(sql, portfolioID: portfolioID) == previous {
-            return try await stored(sql, portfolioID: portfolioID).mapValues { $0.mapValues(\.baseline) }
+            return try await stored(sql, portfolioID: portfolioID, programme: programme).mapValues { $0.mapValues(\.baseline) }
         }
-        return try await history(sql, portfolioID: portfolioID, before: asAt)
+        return try await history(sql, portfolioID: portfolioID, before: asAt, programme: programme)
     }
 
     /// Folds a period just published into the rows: on top of the stored rows when they run up to the period before and
@@ -59,10 +59,12 @@ enum MilestoneBaselines {
         }
     }
 
-    private static func stored(_ sql: SQLDatabase, portfolioID: UUID) async throws -> [UUID: [String: StoredRow]] {
-        let rows = try await sql.select().columns("id", "project_id", "title", "baseline_period_key", "baseline_date_text",
-                                                  "baseline_due_by", "latest_due_by", "moves")
-            .from("milestone_baselines").where("portfolio_id", .equal, portfolioID).all(decoding: StoredRow.self)
+    private static func stored(_ sql: SQLDatabase, portfolioID: UUID, programme: UUID? = nil) async throws -> [UUID: [String: StoredRow]] {
+        let rows = try await sql.raw("""
+            SELECT id, project_id, title, baseline_period_key, baseline_date_text, baseline_due_by, latest_due_by, moves
+            FROM milestone_baselines
+            WHERE portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("project_id", inProgramme: programme))
+            """).all(decoding: StoredRow.self)
         var result: [UUID: [String: StoredRow]] = [:]
         for row in rows { result[row.project_id.value, default: [:]][row.title] = row }
         return result
@@ -124,7 +126,8 @@ enum MilestoneBaselines {
     /// The baselines folded from each milestone's dates in the published periods before `asAt`. The database leaves out
     /// the rows where a date stayed the same (a window function, in SQLite and PostgreSQL alike), which changes neither
     /// the baseline nor the moves, and turns 36 rows per milestone into a few.
-    private static func history(_ sql: SQLDatabase, portfolioID: UUID, before asAt: String) async throws -> ByProject {
+    private static func history(_ sql: SQLDatabase, portfolioID: UUID, before asAt: String,
+                                programme: UUID? = nil) async throws -> ByProject {
         struct Row: Decodable {
             let project_id: RowUUID
             let key: String
@@ -142,7 +145,7 @@ enum MilestoneBaselines {
                 JOIN returns r ON r.id = m.return_id
                 JOIN periods p ON p.id = r.period_id
                 WHERE p.portfolio_id = \(bind: portfolioID) AND p.status = \(bind: PeriodStatus.published.rawValue)
-                  AND p.as_at < \(bind: asAt)
+                  AND p.as_at < \(bind: asAt)\(SQLQueryString.andProject("r.project_id", inProgramme: programme))
             ) history
             WHERE n = 1 OR due_by IS DISTINCT FROM previous_due_by
             """).all(decoding: Row.self)

@@ -23,13 +23,15 @@ enum PeriodRatings {
         }
     }
 
-    /// The ratings of a published period, all of them or one project's.
-    static func read(_ db: Database, periodID: UUID, projectID: UUID? = nil) async throws -> [UUID: RatingLevel] {
+    /// The ratings of a published period: all of them, one programme's, or one project's.
+    static func read(_ db: Database, periodID: UUID, projectID: UUID? = nil, programme: UUID? = nil) async throws -> [UUID: RatingLevel] {
         guard let sql = db as? SQLDatabase else { return [:] }
-        let query = sql.select().columns("project_id", "code", "label", "rank", "meaning").from("period_ratings")
-            .where("period_id", .equal, periodID)
-        if let projectID { query.where("project_id", .equal, projectID) }
-        return Dictionary(try await query.all(decoding: Row.self).map {
+        let oneProject: SQLQueryString = projectID.map { " AND project_id = \(bind: $0)" } ?? ""
+        let rows = try await sql.raw("""
+            SELECT project_id, code, label, rank, meaning FROM period_ratings
+            WHERE period_id = \(bind: periodID)\(oneProject)\(SQLQueryString.andProject("project_id", inProgramme: programme))
+            """).all(decoding: Row.self)
+        return Dictionary(rows.map {
             ($0.project_id.value, RatingLevel(code: $0.code, label: $0.label, rank: $0.rank, meaning: $0.meaning))
         }, uniquingKeysWith: { first, _ in first })
     }

@@ -34,7 +34,14 @@ public enum Reports {
     /// For benchmarks that measure reading a snapshot from the database.
     public static func forgetDecodedSnapshots() { publishedReports.removeAll() }
 
-    public static func report(_ db: Database, periodID: UUID) async throws -> PeriodReport {
+    /// The period's report; with `programme`, that programme's only (an open period then reads and builds that
+    /// programme's rows alone, the same rows the whole report would give it).
+    public static func report(_ db: Database, periodID: UUID, programme: UUID? = nil) async throws -> PeriodReport {
+        let whole = try await report(db, periodID: periodID, building: programme)
+        return programme.map { whole.only(programme: $0) } ?? whole
+    }
+
+    private static func report(_ db: Database, periodID: UUID, building programme: UUID?) async throws -> PeriodReport {
         if let stored = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).field(\.$id).first() {
             if let report = publishedReports.value(for: stored.id!) { return report }
             guard let snapshot = try await PeriodSnapshotRecord.find(stored.id, on: db) else { throw StorageError.notFound("snapshot") }
@@ -42,20 +49,20 @@ public enum Reports {
             publishedReports.insert(report, for: stored.id!, cost: max(1, report.allRows.count))
             return report
         }
-        return PeriodReportBuilder.build(try await periodData(db, periodID: periodID))
+        return PeriodReportBuilder.build(try await periodData(db, periodID: periodID, programme: programme))
     }
 
     /// Everything the builder needs, in a fixed number of queries whatever the size of the portfolio.
-    public static func periodData(_ db: Database, periodID: UUID) async throws -> PeriodData {
+    public static func periodData(_ db: Database, periodID: UUID, programme: UUID? = nil) async throws -> PeriodData {
         guard let period = try await PeriodRecord.find(periodID, on: db),
               let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db) else {
             throw StorageError.notFound("reporting period")
         }
         let names = try await People.names(db)
         let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!)
-            .sort(\.$sortOrder).all()
-        let projects = try await projectsInDisplayOrder(db, portfolioID: portfolio.id!, names: names).map(\.info)
-        let returnInfos = try await returns(db, periodID: periodID)
+            .sort(\.$sortOrder).all().filter { programme == nil || $0.id == programme }
+        let projects = try await projectsInDisplayOrder(db, portfolioID: portfolio.id!, names: names, programme: programme).map(\.info)
+        let returnInfos = try await returns(db, periodID: periodID, programme: programme)
 
         let previous = try await PeriodRecord.query(on: db)
             .filter(\.$portfolio.$id == portfolio.id!).filter(\.$status == PeriodStatus.published.rawValue)
@@ -63,26 +70,27 @@ public enum Reports {
         var previousRatings: [UUID: RatingLevel] = [:]
         var previousReturns: [UUID: ReturnInfo] = [:]
         if let previous {
-            previousRatings = try await PeriodRatings.read(db, periodID: previous.id!)
-            previousReturns = try await returns(db, periodID: previous.id!)
+            previousRatings = try await PeriodRatings.read(db, periodID: previous.id!, programme: programme)
+            previousReturns = try await returns(db, periodID: previous.id!, programme: programme)
         }
         return PeriodData(portfolio: portfolio.info, period: period.info,
                           programmes: programmes.map { $0.info(names: names) },
                           projects: projects, returns: returnInfos,
                           previousPeriodKey: previous?.key, previousRatings: previousRatings,
                           previousReturns: previousReturns, disabledChecks: portfolio.checksSwitchedOff,
-                          milestoneBaselines: try await baselines(db, portfolioID: portfolio.id!, before: period.asAt))
+                          milestoneBaselines: try await baselines(db, portfolioID: portfolio.id!, before: period.asAt, programme: programme))
     }
 
-    static func baselines(_ db: Database, portfolioID: UUID, before asAt: String) async throws -> [UUID: [String: MilestoneBaseline]] {
+    static func baselines(_ db: Database, portfolioID: UUID, before asAt: String,
+                          programme: UUID?) async throws -> [UUID: [String: MilestoneBaseline]] {
         guard let sql = db as? SQLDatabase else { return [:] }
-        return try await MilestoneBaselines.before(sql, portfolioID: portfolioID, asAt: asAt)
+        return try await MilestoneBaselines.before(sql, portfolioID: portfolioID, asAt: asAt, programme: programme)
     }
 
     /// The portfolio's projects and sub-items by programme (in the portfolio's order), then by position: one query, read as
     /// plain rows. Each comes with its lead's person id, for those who need the lead's address.
-    static func projectsInDisplayOrder(_ db: Database, portfolioID: UUID, names: [UUID: String],
-                                       topLevelOnly: Bool = false) async throws -> [(info: ProjectInfo, leadID: UUID?)] {
+    static func projectsInDisplayOrder(_ db: Database, portfolioID: UUID, names: [UUID: String], topLevelOnly: Bool = false,
+                                       programme: UUID? = nil) async throws -> [(info: ProjectInfo, leadID: UUID?)] {
         guard let sql = db as? SQLDatabase else { return [] }
         struct Row: Decodable {
             let id: RowUUID, programme_id: RowUUID, parent_id: RowUUID?, reference: String?, title: String, description: String?
@@ -92,7 +100,8 @@ public enum Reports {
             SELECT p.id, p.programme_id, p.parent_id, p.reference, p.title, p.description, p.sro_id, p.lead_id,
                    p.commencement, p.project_plan, p.project_timescale
             FROM projects p JOIN programmes g ON g.id = p.programme_id
-            WHERE g.portfolio_id = \(bind: portfolioID) ORDER BY g.sort_order, p.sort_order
+            WHERE g.portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("p.id", inProgramme: programme))
+            ORDER BY g.sort_order, p.sort_order
             """).all(decoding: Row.self)
         return rows.filter { !topLevelOnly || $0.parent_id == nil }.map { row in
             (ProjectInfo(id: row.id.value, programmeID: row.programme_id.value, parentID: row.parent_id?.value, reference: row.reference,
@@ -105,7 +114,7 @@ public enum Reports {
 
     /// A period's returns with their milestones, by project: two queries, read as plain rows (decoding ten thousand
     /// Fluent models costs more than the queries).
-    static func returns(_ db: Database, periodID: UUID) async throws -> [UUID: ReturnInfo] {
+    static func returns(_ db: Database, periodID: UUID, programme: UUID? = nil) async throws -> [UUID: ReturnInfo] {
         guard let sql = db as? SQLDatabase else { return [:] }
         struct ReturnRow: Decodable {
             let project_id: RowUUID
@@ -123,12 +132,15 @@ public enum Reports {
             let date_text: String
             let rating: String?
         }
-        let returns = try await sql.select()
-            .columns("project_id", "rating", "reported_trend", "update_text", "mitigation", "submitted_by", "submitted_at", "state")
-            .from("returns").where("period_id", .equal, periodID).all(decoding: ReturnRow.self)
+        let returns = try await sql.raw("""
+            SELECT project_id, rating, reported_trend, update_text, mitigation, submitted_by, submitted_at, state FROM returns
+            WHERE period_id = \(bind: periodID)\(SQLQueryString.andProject("project_id", inProgramme: programme))
+            """).all(decoding: ReturnRow.self)
         let milestones = try await sql.raw("""
             SELECT r.project_id, m.title, m.date_text, m.rating FROM return_milestones m
-            JOIN returns r ON r.id = m.return_id WHERE r.period_id = \(bind: periodID) ORDER BY m.position
+            JOIN returns r ON r.id = m.return_id
+            WHERE r.period_id = \(bind: periodID)\(SQLQueryString.andProject("r.project_id", inProgramme: programme))
+            ORDER BY m.position
             """).all(decoding: MilestoneRow.self)
         let byProject = Dictionary(grouping: milestones, by: \.project_id.value)
         var result: [UUID: ReturnInfo] = [:]

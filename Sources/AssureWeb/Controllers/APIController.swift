@@ -11,11 +11,8 @@ struct APIController: RouteCollection {
             routes.get(kind.apiRoute.components) { req in
                 let periodID = try req.uuid("period")
                 return try await req.respondingToPublished(periodID: periodID) {
-                    var report = try await Reports.report(req.db, periodID: periodID)
-                    if let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:)) {
-                        report = report.only(programme: programme)
-                    }
-                    return try json(APIDashboard(kind, report))
+                    let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:))
+                    return try json(APIDashboard(kind, try await Reports.report(req.db, periodID: periodID, programme: programme)))
                 }
             }
         }

@@ -16,10 +16,9 @@ struct DashboardController: RouteCollection {
     }
 
     private func render(_ req: Request, _ kind: ReportKind, periodID: UUID) async throws -> Response {
-        var report = try await Reports.report(req.db, periodID: periodID)
-        // ?programme= narrows any dashboard to one programme: the SRO's view.
+        // ?programme= narrows any dashboard to one programme: the SRO's view (and only that programme is read).
         let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:))
-        if let programme { report = report.only(programme: programme) }
+        let report = try await Reports.report(req.db, periodID: periodID, programme: programme)
         let format = try req.query.get(String?.self, at: "format").map { text in
             guard let format = OutputFormat(rawValue: text) else { throw Abort(.badRequest, reason: "Unknown format “\(text)”: use html, csv or json.") }
             return format
