@@ -190,15 +190,17 @@ extension Reports {
     /// period is not published, as its pages change with every return. Reads no report, so a revalidation is cheap.
     public static func publishedStamp(_ db: Database, periodID: UUID) async throws -> String? {
         guard let sql = db as? SQLDatabase else { return nil }
-        struct Snapshot: Decodable { let id: RowUUID }
-        struct Period: Decodable { let id: RowUUID; let status: String }
-        // Plain rows: this runs on every request for a published page, and decoding Fluent models was most of its cost.
-        guard let snapshot = try await sql.select().column("id").from("period_snapshots").where("period_id", .equal, periodID)
-            .first(decoding: Snapshot.self) else { return nil }
-        let periods = try await sql.raw("""
-            SELECT id, status FROM periods WHERE portfolio_id = (SELECT portfolio_id FROM periods WHERE id = \(bind: periodID))
-            """).all(decoding: Period.self)
-        return ([snapshot.id.value.uuidString] + periods.map { "\($0.id.value.uuidString):\($0.status)" }.sorted()).joined(separator: "|")
+        struct Row: Decodable { let snapshot: RowUUID; let id: RowUUID; let status: String }
+        // One query of plain rows: this runs on every request for a published page.
+        let rows = try await sql.raw("""
+            SELECT s.id AS snapshot, other.id, other.status FROM period_snapshots s
+            JOIN periods asked ON asked.id = s.period_id
+            JOIN periods other ON other.portfolio_id = asked.portfolio_id
+            WHERE s.period_id = \(bind: periodID)
+            """).all(decoding: Row.self)
+        guard let snapshot = rows.first?.snapshot.value else { return nil }
+        return ([snapshot.uuidString] + rows.map { "\($0.id.value.uuidString):\($0.status)" }.sorted()).joined(separator: "|")
     }
+
 
 }

@@ -98,13 +98,15 @@ public enum Users {
     /// Runs on every signed-in request, so it reads plain rows where it can.
     public static func actor(_ db: Database, userID: UUID) async throws -> Actor? {
         if let sql = db as? SQLDatabase {
-            struct User: Decodable { let name: String; let role: String }
-            struct Editor: Decodable { let programme_id: RowUUID }
-            guard let user = try await sql.select().columns("name", "role").from("users").where("id", .equal, userID)
-                .first(decoding: User.self) else { return nil }
-            let programmes = try await sql.select().column("programme_id").from("programme_editors").where("user_id", .equal, userID)
-                .all(decoding: Editor.self).map(\.programme_id.value)
-            return Actor(userID: userID, name: user.name, role: Role(rawValue: user.role) ?? .viewer, programmeIDs: Set(programmes))
+            // The user and the programmes they edit, in one query (a row per programme, or one row with none).
+            struct Row: Decodable { let name: String; let role: String; let programme_id: RowUUID? }
+            let rows = try await sql.raw("""
+                SELECT u.name, u.role, e.programme_id FROM users u LEFT JOIN programme_editors e ON e.user_id = u.id
+                WHERE u.id = \(bind: userID)
+                """).all(decoding: Row.self)
+            guard let user = rows.first else { return nil }
+            return Actor(userID: userID, name: user.name, role: Role(rawValue: user.role) ?? .viewer,
+                         programmeIDs: Set(rows.compactMap { $0.programme_id?.value }))
         }
         guard let user = try await UserRecord.find(userID, on: db) else { return nil }
         let programmes = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == userID).all().map(\.$programme.id)
