@@ -1,5 +1,6 @@
 import AssureCore
 import Fluent
+import SQLKit
 import Foundation
 
 /// Tells the SRO at once when a submitted return turns Red or declines against the last published period.
@@ -23,9 +24,8 @@ enum Alerts {
 
     /// The project's effective rating in the latest published period before this one.
     static func previousRating(_ db: Database, period: PeriodRecord, projectID: UUID) async throws -> RatingLevel? {
-        guard let previous = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == period.$portfolio.id)
-            .filter(\.$status == PeriodStatus.published.rawValue).filter(\.$asAt < period.asAt)
-            .sort(\.$asAt, .descending).first() else { return nil }
-        return try await PeriodRatings.read(db, periodID: previous.id!, projectID: projectID)[projectID]
+        guard let sql = db as? SQLDatabase,
+              let previous = try await PublishedPeriods.latest(sql, portfolioID: period.$portfolio.id, before: period.asAt) else { return nil }
+        return try await PeriodRatings.read(db, periodID: previous.id.value, projectID: projectID)[projectID]
     }
 }

@@ -23,7 +23,7 @@ enum MilestoneBaselines {
     /// after correction, or published out of order).
     static func fold(_ sql: SQLDatabase, portfolioID: UUID, period: UUID, key: String, asAt: String) async throws {
         let previous = try await lastPublished(sql, portfolioID: portfolioID, before: asAt)
-        let latest = try await lastPublished(sql, portfolioID: portfolioID, before: "9999-12-31")
+        let latest = try await lastPublished(sql, portfolioID: portfolioID, before: nil)
         if latest == period, try await foldedThrough(sql, portfolioID: portfolioID) == previous {
             try await foldForward(sql, portfolioID: portfolioID, period: period, key: key)
         } else {
@@ -116,11 +116,8 @@ enum MilestoneBaselines {
         return row?.baselines_through.flatMap(UUID.init(uuidString:))
     }
 
-    private static func lastPublished(_ sql: SQLDatabase, portfolioID: UUID, before asAt: String) async throws -> UUID? {
-        struct Row: Decodable { let id: UUID }
-        return try await sql.select().column("id").from("periods").where("portfolio_id", .equal, portfolioID)
-            .where("status", .equal, PeriodStatus.published.rawValue).where("as_at", .lessThan, asAt)
-            .orderBy("as_at", .descending).limit(1).first(decoding: Row.self)?.id
+    private static func lastPublished(_ sql: SQLDatabase, portfolioID: UUID, before asAt: String?) async throws -> UUID? {
+        try await PublishedPeriods.latest(sql, portfolioID: portfolioID, before: asAt)?.id.value
     }
 
     /// The baselines folded from each milestone's dates in the published periods before `asAt`. The database leaves out

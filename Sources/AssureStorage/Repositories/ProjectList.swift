@@ -32,14 +32,11 @@ public enum ProjectList {
         guard let sql = db as? SQLDatabase else { throw StorageError.invalid(["database": "the project list needs an SQL database"]) }
         guard offset >= 0 else { throw StorageError.invalid(["offset": "Give an offset of 0 or more."]) }
         guard (1...maximumLimit).contains(limit) else { throw StorageError.invalid(["limit": "Give a limit from 1 to \(maximumLimit)."]) }
-        struct Latest: Decodable { let id: RowUUID; let key: String }
         struct Count: Decodable { let total: Int }
         guard try await sql.select().column("id").from("portfolios").where("id", .equal, portfolioID).first() != nil else {
             throw StorageError.notFound("portfolio")
         }
-        let latest = try await sql.select().columns("id", "key").from("periods").where("portfolio_id", .equal, portfolioID)
-            .where("status", .equal, PeriodStatus.published.rawValue).orderBy("as_at", .descending).limit(1)
-            .first(decoding: Latest.self)
+        let latest = try await PublishedPeriods.latest(sql, portfolioID: portfolioID)
         let total = try await sql.raw("""
             SELECT COUNT(*) AS total FROM projects p JOIN programmes g ON g.id = p.programme_id WHERE g.portfolio_id = \(bind: portfolioID)
             """).first(decoding: Count.self)?.total ?? 0
