@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: types, rules, date and rating parsing, report models. No I/O.
@@ -31,6 +32,11 @@ let package = Package(
             .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
+        // Bytes ⇄ tables: CSV and pasted text (encodings, quoting), and XLSX read and written (ZIP + XML).
+        .target(name: "AssureInterchange", dependencies: [
+            "AssureCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Mail out: an SMTP client (plain, STARTTLS or TLS) for the outbox's chasers and alerts.
         .target(name: "AssureMail", dependencies: [
             "AssureCore",
@@ -40,30 +46,34 @@ let package = Package(
         ]),
         // Routes, views, JSON API, authentication.
         .target(name: "AssureWeb", dependencies: [
-            "AssureCore", "AssureStorage", "AssureMail",
+            "AssureCore", "AssureStorage", "AssureMail", "AssureInterchange",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
         ]),
         .executableTarget(name: "assure", dependencies: [
-            "AssureCore", "AssureDemo", "AssureStorage", "AssureWeb", "AssureMail",
+            "AssureCore", "AssureDemo", "AssureStorage", "AssureWeb", "AssureMail", "AssureInterchange",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
         ]),
         .testTarget(name: "AssureCoreTests", dependencies: ["AssureCore", "AssureDemo"]),
+        .testTarget(name: "AssureInterchangeTests", dependencies: ["AssureInterchange", "AssureCore",
+                                                                  .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Databases for tests: a temporary SQLite file, or a fresh database on the PostgreSQL server CI starts.
         .target(name: "AssureTestSupport", dependencies: [
             "AssureStorage",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
         ], path: "Tests/AssureTestSupport"),
-        .testTarget(name: "AssureStorageTests", dependencies: ["AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport"]),
+        .testTarget(name: "AssureStorageTests", dependencies: ["AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureInterchange"],
+                    exclude: ["Fixtures"]),
         // Fixtures: a test-only certificate and key for localhost, for the STARTTLS test.
         .testTarget(name: "AssureMailTests", dependencies: ["AssureMail", "AssureCore", "AssureStorage", "AssureTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "AssureWebTests", dependencies: [
             "AssureWeb", "AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureMail",
+            "AssureInterchange",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ]

@@ -39,7 +39,8 @@ public enum Storage {
         [M001_CreateOrganisationsAndPeople(), M002_CreatePortfoliosProgrammesProjects(), M003_CreatePeriodsAndReturns(),
          M004_CreateUsersAndAudit(), M005_CreateIndexes(), M006_AddPortfolioDisabledChecks(),
          M007_AddReturnWorkflow(), M008_AddContactsAndDeadlines(), M009_CreateOutbox(), M010_CreateSnapshotArchive(),
-         M011_CreateMilestoneBaselines(), M012_CreatePeriodRatings(), M013_CreateDisplayOrderIndexes()]
+         M011_CreateMilestoneBaselines(), M012_CreatePeriodRatings(), M013_CreateDisplayOrderIndexes(),
+         M014_CreateProjectAttributes(), M015_CreateImportMappings()]
     }
 
     /// The Fluent configuration for a target. A bad PostgreSQL URL is reported with the setting's name.
