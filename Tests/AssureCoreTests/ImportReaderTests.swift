@@ -45,7 +45,8 @@ struct ImportReaderTests {
         let pcbc = result.projects[0]
         #expect(pcbc.rating == "Amber")
         #expect(pcbc.trend == .unchanged)
-        #expect(pcbc.milestones == [MilestoneLine(title: "Final lockdown", date: "20-Jul-16"),
+        // the second row rates its milestone, so the RAG column is per milestone: the first row's rates the first
+        #expect(pcbc.milestones == [MilestoneLine(title: "Final lockdown", date: "20-Jul-16", rating: "Amber"),
                                     MilestoneLine(title: "Second milestone", date: "31-Jul-16", rating: "Red")])
         #expect(result.projects[1].children.map(\.title) == ["Staff Development", "Membership Development"])
         #expect(result.projects[1].children[0].rating == "Green")

@@ -1,6 +1,20 @@
 import Foundation
 
 extension ImportReader {
+    /// Where the rows below a project rate their milestones, the RAG column is per milestone, so the first row's
+    /// rating is the first milestone's too (and the project's, as the paper gives no other).
+    mutating func rateFirstMilestones() {
+        func settle(_ project: inout ImportedProject) {
+            guard project.milestones.count > 1, project.milestones.dropFirst().contains(where: { $0.rating != nil }),
+                  project.milestones[0].rating == nil, let rating = project.rating else { return }
+            project.milestones[0].rating = rating
+        }
+        for index in projects.indices {
+            settle(&projects[index])
+            for child in projects[index].children.indices { settle(&projects[index].children[child]) }
+        }
+    }
+
     /// Reads each custom attribute column with one type: the one chosen, or else the one every value fits
     /// (date, then number; money where the header or a value names a currency), else text.
     mutating func readAttributes() -> [(name: String, kind: AttributeKind)] {

@@ -11,12 +11,15 @@ public struct ImportReader {
     /// Where the rows are writing: the last project, and the sub-item inside it if any.
     var current: (project: Int, child: Int?)?
     var attributeCells: [Int: [(row: Int, cell: TableCell)]] = [:]
+    /// Set when the current project's row carried an extra description cell: the rows continuing it are shifted too.
+    var continuationsShifted = false
 
     public static func read(_ table: ImportTable, mapping: ImportMapping, context: ImportContext) -> ImportPlan {
         var reader = ImportReader(table: table, mapping: mapping, context: context)
         reader.problems = mapping.problems.map { var p = $0; p.sheet = table.sheet; return p }
         let rows = table.rows.filter { $0.number > mapping.headerRow }
         for row in rows { reader.read(row) }
+        reader.rateFirstMilestones()
         let kinds = reader.readAttributes()
         reader.matchKnownProjects()
         reader.checkDuplicates()
@@ -47,6 +50,14 @@ public struct ImportReader {
         guard original.cells.contains(where: { !$0.isBlank }) else { return }
         if ImportMapping.trimmedHeaders(original) == mapping.headers { return }
         var row = realign(original)
+        if row.cells.last?.text.hasPrefix(Self.descriptionMarker) == true {
+            continuationsShifted = true
+        } else if let project = mapping.columns(for: .project).first, !row[project].isBlank {
+            continuationsShifted = false
+        } else if continuationsShifted, let project = mapping.columns(for: .project).first, row.cells.count > project + 1,
+                  row[project + 1].isBlank {
+            row.cells.remove(at: project + 1)
+        }
         for (index, cell) in row.cells.enumerated() {
             if case .text(let value) = cell, value.count > 20_000 {
                 problems.append(ImportProblem(sheet: table.sheet, row: row.number, column: index, header: mapping.headers[safe: index],
