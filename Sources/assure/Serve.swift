@@ -100,14 +100,13 @@ struct Demo: AsyncParsableCommand {
             try await CLI.run {
                 _ = try await Storage.withDatabase(db.target) { db in
                     try await SyntheticLoader.load(db, spec) { progress in
-                        let width = 30, done = width * progress.periodsDone / progress.periods
-                        let bar = String(repeating: "#", count: done) + String(repeating: ".", count: width - done)
-                        FileHandle.standardError.write(Data("\r[\(bar)] period \(progress.periodsDone)/\(progress.periods), \(progress.rows) rows".utf8))
+                        ProgressBar.draw(done: progress.periodsDone, total: progress.periods,
+                                         label: "period \(progress.periodsDone)/\(progress.periods), \(progress.rows) rows")
                     }
                 }
             }
             let seconds = Date().timeIntervalSince(started)
-            FileHandle.standardError.write(Data("\n".utf8))
+            ProgressBar.finish()
             print("Generated “\(spec.name)” in \(db.target): \(periods) periods in \(String(format: "%.1f", seconds)) s.")
         }
     }
@@ -121,6 +120,8 @@ enum CLI {
         } catch let error as StorageError {
             FileHandle.standardError.write(Data("assure: \(error.description)\n".utf8))
             throw ExitCode.failure
+        } catch let error as ImportProblems {
+            try ImportCommand.fail(error.problems)
         }
     }
 

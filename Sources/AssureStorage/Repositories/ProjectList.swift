@@ -67,4 +67,14 @@ public enum ProjectList {
         }
         return ProjectListPage(total: total, offset: offset, limit: limit, ratingsAsAt: latest?.key, items: items)
     }
+
+    /// Every project of the portfolio, in display order (an export reads them all, a page at a time).
+    public static func all(_ db: Database, portfolioID: UUID) async throws -> [ProjectListItem] {
+        var items: [ProjectListItem] = []
+        while true {
+            let page = try await page(db, portfolioID: portfolioID, offset: items.count, limit: maximumLimit)
+            items += page.items
+            if page.items.isEmpty || items.count >= page.total { return items }
+        }
+    }
 }
