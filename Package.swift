@@ -50,6 +50,7 @@ let package = Package(
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
             .product(name: "Plot", package: "Plot"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
         .executableTarget(name: "assure", dependencies: [
             "AssureCore", "AssureDemo", "AssureStorage", "AssureWeb", "AssureMail", "AssureInterchange",
@@ -66,8 +67,7 @@ let package = Package(
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
         ], path: "Tests/AssureTestSupport"),
-        .testTarget(name: "AssureStorageTests", dependencies: ["AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureInterchange"],
-                    exclude: ["Fixtures"]),
+        .testTarget(name: "AssureStorageTests", dependencies: ["AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureInterchange"]),
         // Fixtures: a test-only certificate and key for localhost, for the STARTTLS test.
         .testTarget(name: "AssureMailTests", dependencies: ["AssureMail", "AssureCore", "AssureStorage", "AssureTestSupport"],
                     exclude: ["Fixtures"]),

@@ -41,6 +41,11 @@ public enum ImportFile {
         return Contents(tables: [table], notes: encoding == .windows1252 ? ["Read as Windows-1252 text (it is not UTF-8)."] : [])
     }
 
+    /// Pasted text as the contents of a file with one table.
+    public static func contents(pasted text: String) throws(ImportProblems) -> Contents {
+        Contents(tables: [try read(pasted: text)], notes: [])
+    }
+
     /// Text pasted into the web page: tab-separated when copied from Word, Excel or a PDF.
     public static func read(pasted text: String) throws(ImportProblems) -> ImportTable {
         let table = try DelimitedText.read(text.replacingOccurrences(of: "\r\n", with: "\n"))

@@ -5,11 +5,6 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Seed tables copied verbatim from ../shared/seeds (004 lines 20–46, 000 lines 18–40), as pasted text.
-func seedTable(_ name: String) throws -> String {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name).txt")
-    return try String(contentsOf: url, encoding: .utf8)
-}
 
 /// Reads a table with the guessed mapping (plus any choices) against the portfolio, as the CLI and web page do.
 func importPlan(_ db: Database, portfolioID: UUID, text: String, choices: [String] = [],

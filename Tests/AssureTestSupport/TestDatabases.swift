@@ -68,3 +68,11 @@ public func withStorage(_ backend: Backend, _ body: (Database) async throws -> V
 
 /// Bcrypt's lowest cost: tests check that hashing happens, not how slow it is.
 public let testBcryptCost = 4
+
+/// Seed tables copied verbatim from ../shared/seeds into Tests/Fixtures/seeds (004 lines 20–46, 000 lines 18–40),
+/// as text pasted from the paper.
+public func seedTable(_ name: String) throws -> String {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/seeds/\(name).txt")
+    return try String(contentsOf: url, encoding: .utf8)
+}

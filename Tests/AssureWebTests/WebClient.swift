@@ -64,6 +64,29 @@ final class WebClient: @unchecked Sendable {
         return response
     }
 
+    /// Posts a multipart form, as a browser sends an upload; fields keep their order (repeated names are lists).
+    @discardableResult
+    func postMultipart(_ path: String, _ fields: [(String, String)], file: (field: String, name: String, data: Data)? = nil,
+                       csrf: Bool = true) async throws -> TestingHTTPResponse {
+        let boundary = "assure-test-\(UUID().uuidString)"
+        var body = Data()
+        var all = fields
+        if csrf, let token = self.csrf { all.insert(("_csrf", token), at: 0) }
+        for (name, value) in all {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += file.data + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        var headers = headers()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
+        remember(response)
+        return response
+    }
+
     private func headers() -> HTTPHeaders {
         var headers = HTTPHeaders()
         if let cookie { headers.add(name: .cookie, value: cookie) }

@@ -114,6 +114,7 @@ public struct ImportReader {
     static let wrappedMarker = "\u{1}wrapped"
 }
 
-extension Array {
+public extension Array {
+    /// The element at the index, or nil past either end.
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -16,6 +16,10 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case portfolioChecks = "portfolios/:portfolio/checks"
     case changes = "portfolios/:portfolio/changes"
     case createPeriod = "portfolios/:portfolio/periods"
+    case importTable = "portfolios/:portfolio/import"
+    case importApply = "portfolios/:portfolio/import/apply"
+    case importJob = "imports/:job"
+    case projectList = "portfolios/:portfolio/project-list"
     case programmeDashboard = "periods/:period/programme-dashboard"
     case priorities = "periods/:period/priorities"
     case exceptions = "periods/:period/exceptions"
@@ -25,6 +29,7 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case project = "projects/:project"
     case editProject = "projects/:project/edit"
     case returnsTracking = "periods/:period/returns"
+    case returnWorkbook = "periods/:period/workbook"
     case chase = "periods/:period/chase"
     case reopenPeriod = "periods/:period/reopen"
     case returnForm = "periods/:period/returns/:project"
@@ -51,8 +56,8 @@ public enum AppRoute: String, CaseIterable, Sendable {
 
     /// The link to this route with its parameters filled in.
     public func link(portfolio: UUID? = nil, period: UUID? = nil, project: UUID? = nil, message: UUID? = nil,
-                     person: UUID? = nil, query: String? = nil) -> String {
-        let values = ["portfolio": portfolio, "period": period, "project": project, "message": message, "person": person]
+                     person: UUID? = nil, job: UUID? = nil, query: String? = nil) -> String {
+        let values = ["portfolio": portfolio, "period": period, "project": project, "message": message, "person": person, "job": job]
         let path = rawValue.split(separator: "/").map { part -> String in
             guard part.hasPrefix(":") else { return String(part) }
             return values[String(part.dropFirst())]??.uuidString ?? String(part)
@@ -61,6 +66,21 @@ public enum AppRoute: String, CaseIterable, Sendable {
     }
 
     public var isAPI: Bool { rawValue.hasPrefix("api/") }
+    /// The largest upload body: the largest import file plus the form around it.
+    public static let uploadLimit = 26 * 1024 * 1024
+
+    /// Routes that take a file upload, and so a larger body than a form.
+    public var acceptsUpload: Bool { [.importTable, .importApply, .returnWorkbook].contains(self) }
+
+    /// The upload route a request path is for, if any (parameters match any value).
+    static func upload(matching path: String) -> AppRoute? {
+        let parts = path.split(separator: "/")
+        return allCases.filter(\.acceptsUpload).first { route in
+            let pattern = route.rawValue.split(separator: "/")
+            return pattern.count == parts.count && zip(pattern, parts).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+        }
+    }
+
     /// Pages anyone may reach without signing in.
     public var isPublic: Bool { [.login, .setup, .stylesheet].contains(self) }
 }
