@@ -59,7 +59,7 @@ let package = Package(
             .product(name: "Fluent", package: "fluent"),
         ]),
         .testTarget(name: "AssureCoreTests", dependencies: ["AssureCore", "AssureDemo"]),
-        .testTarget(name: "AssureInterchangeTests", dependencies: ["AssureInterchange", "AssureCore",
+        .testTarget(name: "AssureInterchangeTests", dependencies: ["AssureInterchange", "AssureCore", "AssureTestSupport",
                                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Databases for tests: a temporary SQLite file, or a fresh database on the PostgreSQL server CI starts.
         .target(name: "AssureTestSupport", dependencies: [

@@ -1,37 +1,8 @@
 import AssureCore
 import AssureInterchange
+import AssureTestSupport
 import Foundation
 import Testing
-
-/// openpyxl (from PyPI; .ci/run installs it) as an independent reader and writer of XLSX. Without it the tests are
-/// skipped, unless ASSURE_REQUIRE_OPENPYXL=1 (as in CI) makes its absence a failure.
-enum Openpyxl {
-    static var isRequired: Bool { ProcessInfo.processInfo.environment["ASSURE_REQUIRE_OPENPYXL"] == "1" }
-
-    static var isAvailable: Bool { (try? run("import openpyxl", arguments: [])) != nil }
-
-    /// Runs a Python script; its standard output, or an error with its standard error.
-    static func run(_ script: String, arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TestFailure(description: errorText) }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    struct TestFailure: Error, CustomStringConvertible { let description: String }
-
-    static func temporaryFile(_ name: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("assure-\(UUID().uuidString)-\(name)")
-    }
-}
 
 @Suite("XLSX checked by openpyxl", .enabled(if: Openpyxl.isAvailable || Openpyxl.isRequired))
 struct OpenpyxlTests {

@@ -80,7 +80,7 @@ public struct ImportMapping: Hashable, Sendable {
     }
 
     /// Header texts without the empty cells a pasted table leaves after its last column.
-    static func trimmedHeaders(_ row: ImportTable.Row) -> [String] {
+    public static func trimmedHeaders(_ row: ImportTable.Row) -> [String] {
         var names = row.cells.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
         while names.last?.isEmpty == true { names.removeLast() }
         return names

@@ -42,6 +42,29 @@ public struct AttributeValue: Hashable, Sendable, Codable {
     public var text: String
     public var number: Double?
 
+    /// As a page shows it: money with £ and thousands separators, days as the papers write them.
+    public var display: String {
+        switch kind {
+        case .money: return number.map { "£" + Self.grouped($0) } ?? text
+        case .number: return number.map(Self.grouped) ?? text
+        case .date: return CalendarDate(iso: text)?.longDisplay ?? text
+        case .text: return text
+        }
+    }
+
+    static func grouped(_ value: Double) -> String {
+        let whole = TableCell.number(value.rounded(.towardZero)).text
+        let sign = whole.hasPrefix("-") ? "-" : ""
+        let digits = Array(whole.drop { $0 == "-" })
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        let fraction = abs(value - value.rounded(.towardZero))
+        return sign + result + (fraction > 0 ? String(TableCell.number(fraction).text.dropFirst()) : "")
+    }
+
     public init(name: String, kind: AttributeKind, text: String, number: Double? = nil) {
         self.name = name
         self.kind = kind

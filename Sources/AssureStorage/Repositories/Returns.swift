@@ -58,6 +58,13 @@ public enum Returns {
                             action: ReturnAction = .submit, links: NoticeLinks = .none) async throws {
         precondition(!action.isReview, "reviews go through Returns.review")
         try await db.writeTransaction { db in
+            try await saveInTransaction(db, actor, periodID: periodID, projectID: projectID, form: form, action: action, links: links)
+        }
+    }
+
+    /// The body of `save`, for callers that write several returns in one transaction (a workbook upload).
+    static func saveInTransaction(_ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, form: ReturnForm,
+                                  action: ReturnAction, links: NoticeLinks) async throws {
             let period = try await PeriodLifecycle.requireWritable(db, periodID: periodID)
             guard let project = try await ProjectRecord.find(projectID, on: db),
                   let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
@@ -94,7 +101,6 @@ public enum Returns {
             if state == .submitted {
                 try await Alerts.queueIfNeeded(db, period: period, project: project, portfolio: portfolio, submitted: after, links: links)
             }
-        }
     }
 
     /// The conditional update (WHERE version = the form's version) lets exactly one of two concurrent saves win,

@@ -88,6 +88,9 @@ struct AccountController: RouteCollection {
 
     func audit(req: Request) async throws -> Response {
         guard try req.requireActor().role == .admin else { throw StorageError.forbidden("only an admin reads the audit log") }
+        if let format = try req.requestedDownload() {
+            return try req.download([ExportTables.audit(try await AuditLog.recent(req.db, limit: 100_000))], as: format, name: "audit-log")
+        }
         return req.html(AccountPages.audit(try await AuditLog.recent(req.db, limit: 500), req.page("Audit log")))
     }
 

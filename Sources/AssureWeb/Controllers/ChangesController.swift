@@ -15,10 +15,8 @@ struct ChangesController: RouteCollection {
 
     func page(req: Request) async throws -> Response {
         let (old, new, portfolio) = try await reports(req)
-        if try req.query.get(String?.self, at: "format") == "csv" {
-            return Response(status: .ok, headers: ["Content-Type": OutputFormat.csv.contentType,
-                                                   "Content-Disposition": "attachment; filename=\"changes-\(old.period.key)-\(new.period.key).csv\""],
-                            body: .init(string: try ReportOutput.renderChanges(from: old, to: new, format: .csv)))
+        if let format = try req.requestedDownload() {
+            return try req.download(ChangesReport.tables(from: old, to: new), as: format, name: "changes-\(old.period.key)-\(new.period.key)")
         }
         let model = ChangesPageModel(portfolio: portfolio.info, periods: portfolio.periods, from: old, to: new)
         return req.html(ChangesPage.render(model, req.page("What changed")))

@@ -16,18 +16,27 @@ struct CycleController: RouteCollection {
         routes.post(AppRoute.retryMessage.components, use: retry)
         routes.get(AppRoute.people.components, use: people)
         routes.post(AppRoute.personEmail.components, use: setEmail)
+        routes.get(AppRoute.returnWorkbook.components, use: downloadWorkbook)
+        routes.on(.POST, AppRoute.returnWorkbook.components, body: .collect(maxSize: ByteCount(value: AppRoute.uploadLimit)), use: uploadWorkbook)
     }
 
     func tracking(req: Request) async throws -> Response {
         try await trackingPage(req, periodID: try req.uuid("period"), returned: nil)
     }
 
-    private func trackingPage(_ req: Request, periodID: UUID, returned: ReturnedForm?) async throws -> Response {
+    func trackingPage(_ req: Request, periodID: UUID, returned: ReturnedForm?, uploadProblems: [ImportProblem] = []) async throws -> Response {
         let tracking = try await Returns.tracking(req.db, periodID: periodID)
-        let model = ReturnTrackingModel(tracking: tracking, canManage: try req.requireActor().canManagePortfolio,
-                                        mailConfigured: req.settings.mail != nil, returned: returned)
+        if returned == nil, let format = try req.requestedDownload() {
+            let table = ExportTables.returns(tracking, showAddresses: try req.requireActor().canManagePortfolio)
+            return try req.download([table], as: format, name: "returns-\(tracking.period.key)")
+        }
+        let actor = try req.requireActor()
+        let model = ReturnTrackingModel(tracking: tracking, canManage: actor.canManagePortfolio,
+                                        mailConfigured: req.settings.mail != nil, returned: returned,
+                                        workbookProgrammes: tracking.programmes.map(\.programme).filter { actor.canEdit(programme: $0.id) },
+                                        uploadProblems: uploadProblems)
         return req.html(ReturnTrackingPage.render(model, req.page("Returns for \(tracking.period.label)")),
-                        status: returned == nil ? .ok : .unprocessableEntity)
+                        status: returned == nil && uploadProblems.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func chase(req: Request) async throws -> Response {
@@ -95,7 +104,9 @@ struct CycleController: RouteCollection {
 
     func people(req: Request) async throws -> Response {
         guard try req.requireActor().canManageUsers else { throw StorageError.forbidden("only the PMO (admin) manages people") }
-        return req.html(PeoplePage.render(try await Directory.people(req.db), returned: nil, req.page("People")))
+        let people = try await Directory.people(req.db)
+        if let format = try req.requestedDownload() { return try req.download([ExportTables.people(people)], as: format, name: "people") }
+        return req.html(PeoplePage.render(people, returned: nil, req.page("People")))
     }
 
     func setEmail(req: Request) async throws -> Response {

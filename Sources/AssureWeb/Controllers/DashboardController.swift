@@ -19,8 +19,11 @@ struct DashboardController: RouteCollection {
         // ?programme= narrows any dashboard to one programme: the SRO's view (and only that programme is read).
         let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:))
         let report = try await Reports.report(req.db, periodID: periodID, programme: programme)
+        if try req.query.get(String?.self, at: "format") == TableDownload.xlsx.rawValue {
+            return try req.download(kind.tables(report), as: .xlsx, name: "\(kind.rawValue)-\(report.period.key)")
+        }
         let format = try req.query.get(String?.self, at: "format").map { text in
-            guard let format = OutputFormat(rawValue: text) else { throw Abort(.badRequest, reason: "Unknown format “\(text)”: use html, csv or json.") }
+            guard let format = OutputFormat(rawValue: text) else { throw Abort(.badRequest, reason: "Unknown format “\(text)”: use html, csv, xlsx or json.") }
             return format
         } ?? .html
         if format != .html {

@@ -9,6 +9,7 @@ struct PortfolioController: RouteCollection {
         routes.get(AppRoute.home.components, use: list)
         routes.post(AppRoute.createPortfolio.components, use: createPortfolio)
         routes.get(AppRoute.portfolio.components, use: home)
+        routes.get(AppRoute.projectList.components, use: projectList)
         routes.post(AppRoute.createProgramme.components, use: createProgramme)
         routes.post(AppRoute.createProject.components, use: createProject)
         routes.post(AppRoute.portfolioChecks.components, use: setChecks)
@@ -23,6 +24,22 @@ struct PortfolioController: RouteCollection {
 
     func home(req: Request) async throws -> Response {
         try await homePage(req, portfolioID: try req.uuid("portfolio"), returned: nil)
+    }
+
+    /// Every project with its latest published rating and custom attributes; ?format=csv|xlsx downloads them all.
+    func projectList(req: Request) async throws -> Response {
+        let portfolio = try await Catalogue.portfolio(req.db, id: try req.uuid("portfolio"))
+        let attributes = try await Imports.attributes(req.db, portfolioID: portfolio.info.id)
+        if let format = try req.requestedDownload() {
+            let table = ExportTables.projects(portfolio: portfolio.info, items: try await ProjectList.all(req.db, portfolioID: portfolio.info.id),
+                                              attributes: attributes)
+            return try req.download([table], as: format, name: "projects")
+        }
+        let offset = max(0, (try? req.query.get(Int.self, at: "offset")) ?? 0)
+        let page = try await ProjectList.page(req.db, portfolioID: portfolio.info.id, offset: offset, limit: 500)
+        let model = ProjectsPageModel(portfolio: portfolio.info, table: ExportTables.projects(portfolio: portfolio.info, items: page.items, attributes: attributes),
+                                         total: page.total, offset: offset, limit: 500)
+        return req.html(ProjectsPage.render(model, req.page("\(portfolio.info.name) projects")))
     }
 
     /// The portfolio page, with one of its forms sent back with errors where `returned` is set.

@@ -16,7 +16,8 @@ struct ProjectController: RouteCollection {
         let id = try req.uuid("project")
         let detail = try await Structure.project(req.db, id: id)
         let model = ProjectPageModel(detail: detail, history: try await Reports.history(req.db, projectID: id),
-                                     canEdit: try req.requireActor().canEdit(programme: detail.programme.id))
+                                     canEdit: try req.requireActor().canEdit(programme: detail.programme.id),
+                                     attributes: try await Imports.attributes(req.db, projectID: id))
         return req.html(ProjectPage.render(model, req.page(detail.project.title)))
     }
 

@@ -13,7 +13,7 @@ public enum ExportTables {
         let titles = Dictionary(items.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let rows: [[ReportTable.Cell]] = items.map { item in
             let values = Dictionary((attributes.values[item.id] ?? []).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-            return [.init(item.programme), .init(item.reference ?? ""), .init(item.title),
+            return [.init(item.programme), .init(item.reference ?? ""), .init(item.title, projectID: item.id.uuidString),
                     .init(item.parentID.flatMap { titles[$0] } ?? ""), .init(item.sro ?? ""), .init(item.lead ?? ""),
                     .init(item.rating?.label ?? "", isRating: true, rating: item.rating)]
                 + attributes.names.map { .init(values[$0]?.text ?? "") }

@@ -62,6 +62,7 @@ enum AccountPages {
         Layout.render(context, [
             el("h1", text: "Audit log"),
             el("p", [("class", "lede")], text: "Every change, newest first: who, when, what, and the values before and after."),
+            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.audit.link())]),
             el("table", [], [
                 el("thead", [], [el("tr", [], ["When", "Who", "Action", "Entity", "Before", "After"].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], entries.map { entry in

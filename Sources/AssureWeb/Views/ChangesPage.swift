@@ -20,7 +20,7 @@ enum ChangesPage {
             FormViews.select("from", label: "From", options: keys, selected: model.from.period.key, errors: [:]),
             FormViews.select("to", label: "To", options: keys, selected: model.to.period.key, errors: [:]),
             button("Compare", class: "button secondary"),
-            link(AppRoute.changes.link(portfolio: model.portfolio.id, query: "from=\(model.from.period.key)&to=\(model.to.period.key)&format=csv"), "Download CSV"),
+            downloadLinks(AppRoute.changes.link(portfolio: model.portfolio.id, query: "from=\(model.from.period.key)&to=\(model.to.period.key)")),
         ])
         return Layout.render(context, heading(model) + [chooser] + body(model, links: true))
     }

@@ -82,7 +82,7 @@ enum DashboardPage {
     static func actions(_ model: DashboardPageModel) -> HTMLNode {
         let id = model.report.period.id
         return el("div", [("class", "actions no-print")], [
-            link(model.kind.pageRoute.link(period: id, query: "format=csv" + (model.programme.map { "&programme=\($0.uuidString)" } ?? "")), "Download CSV"),
+            downloadLinks(model.kind.pageRoute.link(period: id, query: model.programme.map { "programme=\($0.uuidString)" })),
             link(model.kind.apiRoute.link(period: id), "JSON"),
             model.kind == .exceptions ? txt("") : link(AppRoute.exceptions.link(period: id), "Assurance exceptions (\(model.report.allFlags.count))"),
         ] + programmeLinks(model))

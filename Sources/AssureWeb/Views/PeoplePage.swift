@@ -10,6 +10,7 @@ enum PeoplePage {
         let nodes: [HTMLNode] = [
             el("h1", text: "People"),
             el("p", [("class", "lede")], text: "Leads receive chasers and SROs receive alerts at these addresses. A user who signs in with the same address is that person, and may approve the returns of projects they are SRO of."),
+            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.people.link())]),
             el("table", [], [
                 el("thead", [], [el("tr", [], ["Name", "Job title", "Email"].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], people.map { person in

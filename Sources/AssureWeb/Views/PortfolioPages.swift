@@ -71,9 +71,12 @@ enum PortfolioPages {
                 ]),
             ]))
         }
+        var links: [HTMLNode] = [link(AppRoute.projectList.link(portfolio: info.id), "All projects")]
         if model.portfolio.periods.count > 1 {
-            nodes.append(el("p", [], [link(AppRoute.changes.link(portfolio: info.id), "What changed since the last published period")]))
+            links += [txt(" · "), link(AppRoute.changes.link(portfolio: info.id), "What changed since the last published period")]
         }
+        if model.canManage { links += [txt(" · "), link(AppRoute.importTable.link(portfolio: info.id), "Import a table or spreadsheet")] }
+        nodes.append(el("p", [], links))
         nodes.append(el("h2", text: "Reporting periods"))
         nodes.append(el("table", [], [
             el("thead", [], [el("tr", [], ["Period", "As at", "Status", "Dashboards", ""].map { el("th", [("scope", "col")], text: $0) })]),

@@ -7,6 +7,8 @@ struct ProjectPageModel: Sendable {
     let detail: ProjectDetail
     let history: [(period: PeriodInfo, row: ProjectRow?)]
     let canEdit: Bool
+    /// Values kept from imported spreadsheets' extra columns.
+    var attributes: [AttributeValue] = []
 }
 
 /// A project's ratings across all periods, its milestones as last reported, and links to write its return.
@@ -26,7 +28,7 @@ enum ProjectPage {
                 el("dt", text: "Commenced"), el("dd", text: project.commencement ?? "—"),
                 el("dt", text: "Project plan"), el("dd", text: project.projectPlan ?? "—"),
                 el("dt", text: "Project timescale"), el("dd", text: project.projectTimescale ?? "—"),
-            ]),
+            ] + model.attributes.flatMap { [el("dt", text: $0.name), el("dd", text: $0.display)] }),
         ]
         if let description = project.description { nodes.append(el("p", text: description)) }
         if model.canEdit {

@@ -9,6 +9,10 @@ struct ReturnTrackingModel: Sendable {
     let mailConfigured: Bool
     /// The publish or re-open form sent back with errors.
     let returned: ReturnedForm?
+    /// Programmes the reader may write returns for, each with a workbook to download (open periods only).
+    var workbookProgrammes: [ProgrammeInfo] = []
+    /// What was wrong with an uploaded workbook, by sheet, row and column.
+    var uploadProblems: [ImportProblem] = []
 }
 
 /// Every return the period expects, where each stands, and the PMO's actions: chase, publish, re-open.
@@ -22,14 +26,38 @@ enum ReturnTrackingPage {
             el("p", [("class", "lede")], text: "\(tracking.portfolio.name) · \(tracking.period.status.rawValue)"
                 + (tracking.returnsDue.map { " · returns due \($0.longDisplay)" } ?? "")),
             counts(tracking.counts, total: tracking.rows.count, id: "return-counts"),
+            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.returnsTracking.link(period: tracking.period.id))]),
         ]
         if model.canManage { nodes += actions(model, csrf: context.csrf) }
+        if tracking.period.status == .open, !model.workbookProgrammes.isEmpty { nodes.append(workbooks(model, csrf: context.csrf)) }
         for group in tracking.programmes where !group.rows.isEmpty {
             nodes.append(el("h2", text: group.programme.name))
             nodes.append(counts(group.counts, total: group.rows.count, id: nil))
             nodes.append(table(group.rows, period: tracking.period, showAddresses: model.canManage))
         }
         return Layout.render(context, nodes)
+    }
+
+    /// Download a workbook per programme (or all of one's projects), fill it in in Excel, upload it back.
+    static func workbooks(_ model: ReturnTrackingModel, csrf: String) -> HTMLNode {
+        let period = model.tracking.period.id
+        let base = AppRoute.returnWorkbook.link(period: period)
+        let downloads: [HTMLNode] = [el("li", [], [link(base, "All my projects")])] + model.workbookProgrammes.map { programme in
+            el("li", [], [link(AppRoute.returnWorkbook.link(period: period, query: "programme=\(programme.id.uuidString)"), programme.name)])
+        }
+        return el("section", [("class", "no-print"), ("id", "workbooks")], [
+            el("h2", text: "Returns in Excel"),
+            el("p", text: "Download a workbook with last period's values filled in, complete it in Excel, and upload it here. Nothing is saved unless every row is right."),
+            el("ul", [], downloads),
+            ImportPages.problemList(model.uploadProblems),
+            ImportPages.uploadForm(base, csrf: csrf, [
+                el("div", [("class", "field")], [
+                    el("label", [("for", "f-workbook")], text: "Filled-in workbook (.xlsx)"),
+                    el("input", [("type", "file"), ("id", "f-workbook"), ("name", "file"), ("accept", ".xlsx")]),
+                ]),
+                el("div", [("class", "actions")], [button("Upload and submit")]),
+            ]),
+        ])
     }
 
     static func counts(_ counts: [ReturnState: Int], total: Int, id: String?) -> HTMLNode {
