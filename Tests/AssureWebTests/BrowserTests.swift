@@ -23,6 +23,35 @@ struct BrowserTests {
         try await Self.withBrowser(backend) { browser, site in try await Self.cycle(browser, site) }
     }
 
+    @Test("The PMO uploads a seed table, fixes the problem the preview shows, imports it and opens the dashboard", arguments: Backend.all)
+    func importTable(backend: Backend) async throws {
+        try await Self.withBrowser(backend) { browser, site in
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("assure-seed000-\(UUID().uuidString).txt")
+            try seedTable("seed000-summary").write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            // given the PMO on the CDG Priorities page, who uploads the paper's summary table for November
+            try await Self.signIn(browser, site, DemoLoader.adminEmail)
+            try await browser.click(try await browser.find(linkText: "CDG Priorities"))
+            try await browser.click(try await browser.find(linkText: "Import a table or spreadsheet"))
+            try await browser.type(try await browser.find("#f-file"), file.path)
+            let period = try await browser.find("#f-period")
+            try await browser.clear(period)
+            try await browser.type(period, "2016-11")
+            try await browser.click(try await browser.find("main form button[type=submit]"))
+            // then the preview names the cell that stops it
+            #expect(try await browser.waitForText(".error-summary", containing: "Row 20, column D (RAG)").contains("Priority owned by M&FH"))
+            #expect(try await browser.text(of: "table.mapping").contains("PROJECT REFERENCE"))
+            // when the PMO keeps off-scale ratings as written, updates the preview and imports
+            try await browser.click(try await browser.find("#f-keepOffScale"))
+            try await browser.click(try await browser.find("main form button.secondary"))
+            try await browser.click(try await browser.find("button[formaction]"))
+            // then the progress page finishes, and the November dashboard shows the imported ratings
+            #expect(try await browser.waitForText("h1", containing: "Import finished", seconds: 20) == "Import finished")
+            try await browser.click(try await browser.find(linkText: "Open the November 2016 dashboard"))
+            #expect(try await browser.waitForText("main", containing: "Dementia").contains("Co-produce model for organic specialist pathway"))
+        }
+    }
+
     /// Assure serving the demo on a free port, and a headless Chromium driven over WebDriver; a screenshot on failure.
     static func withBrowser(_ backend: Backend, _ body: @escaping (WebDriver, String) async throws -> Void) async throws {
         try await withWebApp(backend) { app in
@@ -73,7 +102,7 @@ struct BrowserTests {
         try await browser.click(try await browser.find("button[type=submit]:not(.secondary):not(.link-button)[class=button]"))
         #expect(try await browser.text(of: ".notice").contains("Created November 2016 as a draft."))
         try await browser.click(try await browser.find("form[action$='/open'] button"))
-        #expect(try await browser.text(of: ".notice").contains("November 2016 opened for returns."))
+        #expect(try await browser.waitForText(".notice", containing: "November 2016 opened for returns.").contains("November 2016 opened for returns."))
         try await signOut(browser)
 
         // when Jane Brennan submits MAT001 as Red

@@ -87,6 +87,20 @@ final class WebDriver: @unchecked Sendable {
         fatalError("unreachable")
     }
 
+    /// Waits (up to `seconds`) for an element's text to contain `expected`, for pages that arrive after a redirect or
+    /// refresh themselves; returns the last text read either way, for the test to check.
+    @discardableResult
+    func waitForText(_ css: String, containing expected: String, seconds: Double = 10) async throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = (try? await text(of: css)) ?? ""
+            if last.contains(expected) { return last }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return last
+    }
+
     func property(_ element: String, _ name: String) async throws -> String {
         try await call("GET", "/session/\(session)/element/\(element)/property/\(name)")["value"] as? String ?? ""
     }

@@ -62,7 +62,7 @@ enum ImportPages {
             el("h1", text: "Preview the import into \(model.portfolio.name)"),
             el("p", [("class", "lede")], text: (model.filename.map { "\($0): " } ?? "Pasted table: ") + summary),
             .group(model.notes.map { el("p", [("class", "notice")], text: $0) }),
-            plan.isClean ? el("p", [("class", "notice"), ("role", "status")], text: "No errors: nothing is written until you press Import.") : txt(""),
+            plan.isClean && model.errors.isEmpty ? el("p", [("class", "notice"), ("role", "status")], text: "No errors: nothing is written until you press Import.") : txt(""),
             FormViews.errorSummary(model.errors),
             problemList(plan.problems),
             uploadForm(AppRoute.importTable.link(portfolio: model.portfolio.id), csrf: context.csrf, [
@@ -88,7 +88,7 @@ enum ImportPages {
                 FormViews.textField("saveAs", label: "Save this mapping as", hint: "Optional: reuse it for next month's file", value: model.saveAs, errors: model.errors),
                 el("div", [("class", "actions")], [
                     button("Update preview", class: "button secondary"),
-                    plan.isClean ? el("button", [("type", "submit"), ("class", "button"), ("formaction", AppRoute.importApply.link(portfolio: model.portfolio.id))],
+                    plan.isClean && model.errors.isEmpty ? el("button", [("type", "submit"), ("class", "button"), ("formaction", AppRoute.importApply.link(portfolio: model.portfolio.id))],
                                       text: "Import \(plan.allProjects.count) \(plan.allProjects.count == 1 ? "project" : "projects")") : txt(""),
                 ]),
             ]),
@@ -148,9 +148,8 @@ enum ImportPages {
             nodes.append(el("p", [("role", "status")], text: "\(job.done) of \(job.total) projects written. This page refreshes itself."))
         }
         nodes.append(el("p", [], [link(AppRoute.portfolio.link(portfolio: portfolio.id), "Back to \(portfolio.name)")]))
-        let page = Layout.render(context, nodes)
-        guard !job.finished else { return page }
-        return page.replacingOccurrences(of: "<meta charset=\"utf-8\">", with: "<meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"1\">")
+        context.refreshSeconds = job.finished ? nil : 1
+        return Layout.render(context, nodes)
     }
 
     static func uploadForm(_ action: String, csrf: String, _ children: [HTMLNode]) -> HTMLNode {

@@ -8,6 +8,8 @@ struct PageContext: Sendable {
     var title: String
     var breadcrumbs: [(String, String)] = []
     var notice: String? = nil
+    /// Reload the page after this many seconds (a page following work in progress).
+    var refreshSeconds: Int? = nil
 }
 
 enum Layout {
@@ -15,6 +17,7 @@ enum Layout {
         let head = el("head", [], [
             el("meta", [("charset", "utf-8")]),
             el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+            context.refreshSeconds.map { el("meta", [("http-equiv", "refresh"), ("content", String($0))]) } ?? txt(""),
             el("title", text: "\(context.title) — Assure"),
             el("link", [("rel", "stylesheet"), ("href", AppRoute.stylesheet.link())]),
         ])
