@@ -32,6 +32,9 @@ struct AuthorisationTests {
             (.closePeriod, AppRoute.closePeriod.link(period: ids.october.id), [:]),
             (.publishPeriod, AppRoute.publishPeriod.link(period: ids.october.id), ["missing": "carry-forward"]),
             (.reopenPeriod, AppRoute.reopenPeriod.link(period: ids.june.id), ["reason": "The PCBC rating was entered against the wrong project."]),
+            (.importTable, AppRoute.importTable.link(portfolio: ids.cdg.info.id), ["pasted": "CDG\tPRIORITY\nMental Health\tNew priority\n", "period": ""]),
+            (.importApply, AppRoute.importApply.link(portfolio: ids.cdg.info.id), ["pasted": "CDG\tPRIORITY\nMental Health\tNew priority\n", "period": ""]),
+            (.returnWorkbook, AppRoute.returnWorkbook.link(period: ids.october.id), [:]),
         ]
     }
 
@@ -75,7 +78,7 @@ struct AuthorisationTests {
             let saved = try await jane.post(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id), try await ids.returnFields(app))
             #expect(saved.status == .seeOther)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            for (route, path, fields) in try await Self.writes(app, ids) where ![.setup, .returnForm, .openPeriod].contains(route) {
+            for (route, path, fields) in try await Self.writes(app, ids) where ![.setup, .returnForm, .openPeriod, .importTable, .returnWorkbook].contains(route) {
                 _ = try await admin.get("/")
                 let response = try await admin.post(path, fields)
                 #expect(response.status == .seeOther, "\(route.rawValue) as admin: \(response.status) \(response.body.string.prefix(300))")

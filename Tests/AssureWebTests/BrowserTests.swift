@@ -81,7 +81,7 @@ struct BrowserTests {
         try await browser.type(try await browser.find("#f-email"), email)
         try await browser.type(try await browser.find("#f-password"), DemoLoader.adminPassword)
         try await browser.click(try await browser.find("main button[type=submit]"))
-        #expect(try await browser.text(of: ".notice").contains("Signed in as"))
+        #expect(try await browser.waitForText(".notice", containing: "Signed in as").contains("Signed in as"))
     }
 
     static func signOut(_ browser: WebDriver) async throws {
@@ -96,11 +96,11 @@ struct BrowserTests {
         try await browser.click(try await browser.find(linkText: "Publish…"))
         try await browser.click(try await browser.find("input[name=missing][value=carry-forward]"))
         try await browser.click(try await browser.find(".no-print form button[type=submit]:not(.secondary)"))
-        #expect(try await browser.text(of: ".notice").contains("October 2016 published and frozen."))
+        #expect(try await browser.waitForText(".notice", containing: "October 2016 published and frozen.").contains("October 2016 published and frozen."))
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.type(try await browser.find("#f-period"), "2016-11")
         try await browser.click(try await browser.find("button[type=submit]:not(.secondary):not(.link-button)[class=button]"))
-        #expect(try await browser.text(of: ".notice").contains("Created November 2016 as a draft."))
+        #expect(try await browser.waitForText(".notice", containing: "Created November 2016 as a draft.").contains("Created November 2016 as a draft."))
         try await browser.click(try await browser.find("form[action$='/open'] button"))
         #expect(try await browser.waitForText(".notice", containing: "November 2016 opened for returns.").contains("November 2016 opened for returns."))
         try await signOut(browser)
@@ -116,7 +116,7 @@ struct BrowserTests {
         try await browser.clear(update)
         try await browser.type(update, "Vanguard workstreams paused: escalated to the CDG.")
         try await browser.click(try await browser.find("button[name=action][value=submit]"))
-        #expect(try await browser.text(of: ".notice").contains("Return submitted for review."))
+        #expect(try await browser.waitForText(".notice", containing: "Return submitted for review.").contains("Return submitted for review."))
         try await signOut(browser)
 
         // and Karen Kirkham, the clinical lead it answers to, finds it in the returns list and approves it
@@ -128,7 +128,7 @@ struct BrowserTests {
         #expect(try await browser.text(of: "#return-state").contains("Status: Submitted."))
         if let shots { try await browser.screenshot(to: "\(shots)/review.png") }
         try await browser.click(try await browser.find("button[name=action][value=approve]"))
-        #expect(try await browser.text(of: ".notice").contains("Return approved."))
+        #expect(try await browser.waitForText(".notice", containing: "Return approved.").contains("Return approved."))
         let mat001State = try await browser.text(of: "table.tracking tbody tr:first-child td.state")
         #expect(mat001State == "Approved")
         if let shots { try await browser.screenshot(to: "\(shots)/returns-page.png") }
@@ -146,7 +146,7 @@ struct BrowserTests {
         #expect(try await browser.text(of: ".error-summary").contains("Choose what happens to returns that are not in"))
         try await browser.click(try await browser.find("input[name=missing][value=carry-forward]"))
         try await browser.click(try await browser.find("button.button:not(.secondary):not(.link-button)"))
-        #expect(try await browser.text(of: ".notice").contains("November 2016 published and frozen."))
+        #expect(try await browser.waitForText(".notice", containing: "November 2016 published and frozen.").contains("November 2016 published and frozen."))
 
         // then the November dashboard shows MAT001 Red, declined, and a carried-forward project marked not updated
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
@@ -166,7 +166,7 @@ struct BrowserTests {
         try await browser.type(try await browser.find("#f-email"), "jane.brennan@assure.demo")
         try await browser.type(try await browser.find("#f-password"), DemoLoader.adminPassword)
         try await browser.click(try await browser.find("main button[type=submit]"))
-        #expect(try await browser.text(of: ".notice").contains("Signed in as Jane Brennan"))
+        #expect(try await browser.waitForText(".notice", containing: "Signed in as Jane Brennan").contains("Signed in as Jane Brennan"))
 
         // and opens the CDG Priorities dashboard for the open October period
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
@@ -193,7 +193,7 @@ struct BrowserTests {
         // when she names the milestone and saves
         try await browser.type(try await browser.find("input[name='m1-title']"), "Escalation to the CDG")
         try await browser.click(try await browser.find("main form button[type=submit]"))
-        #expect(try await browser.text(of: ".notice").contains("Return submitted for review."))
+        #expect(try await browser.waitForText(".notice", containing: "Return submitted for review.").contains("Return submitted for review."))
 
         // then the dashboard shows MAT001 Red, declined since September
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))

@@ -25,6 +25,8 @@ extension CycleController {
     func uploadWorkbook(req: Request) async throws -> Response {
         let periodID = try req.uuid("period")
         let actor = try req.requireActor()
+        let programmes = try await Returns.tracking(req.db, periodID: periodID).programmes.map(\.programme.id)
+        guard programmes.contains(where: actor.canEdit(programme:)) else { throw StorageError.forbidden("\(actor.name) writes no returns here") }
         struct Upload: Content { var file: File? }
         guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
             return try await trackingPage(req, periodID: periodID, returned: nil,
