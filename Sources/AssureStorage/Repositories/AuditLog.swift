@@ -21,6 +21,13 @@ public enum AuditLog {
     static func record<Before: Encodable, After: Encodable>(
         _ db: Database, _ actor: Actor, _ action: String, entity: String, id: UUID?, before: Before?, after: After?
     ) async throws {
+        try await entry(actor, action, entity: entity, id: id, before: before, after: after).create(on: db)
+    }
+
+    /// An entry not yet written, for writers that insert many at once (an import).
+    static func entry<Before: Encodable, After: Encodable>(
+        _ actor: Actor, _ action: String, entity: String, id: UUID?, before: Before?, after: After?
+    ) throws -> AuditRecord {
         let entry = AuditRecord()
         entry.at = Date()
         entry.userID = actor.userID
@@ -30,7 +37,7 @@ public enum AuditLog {
         entry.entityID = id?.uuidString
         entry.before = try before.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         entry.after = try after.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-        try await entry.create(on: db)
+        return entry
     }
 
     static func record<After: Encodable>(_ db: Database, _ actor: Actor, _ action: String, entity: String, id: UUID?,

@@ -57,7 +57,7 @@ extension ImportWriter {
     private mutating func flush(_ created: inout [ProjectRecord]) async throws {
         guard !created.isEmpty else { return }
         try await created.create(on: db)
-        for record in created { log("create", "project", record.id, before: String?.none, after: record.info(names: names)) }
+        for record in created { try log("create", "project", record.id, before: String?.none, after: record.info(names: names)) }
         outcome.createdProjects += created.count
         created = []
     }
@@ -106,7 +106,7 @@ extension ImportWriter {
         record.version += 1
         try await record.save(on: db)
         outcome.updatedProjects += 1
-        log("update", "project", record.id, before: before, after: after)
+        try log("update", "project", record.id, before: before, after: after)
     }
 
     mutating func writeAttributes() async throws {
@@ -132,6 +132,6 @@ extension ImportWriter {
         }
         try await records.inBatches(of: 500) { try await $0.create(on: db) }
         outcome.attributesWritten = records.count
-        log("set-attributes", "portfolio", portfolioID, before: String?.none, after: ["projects": ids.count, "values": records.count])
+        try log("set-attributes", "portfolio", portfolioID, before: String?.none, after: ["projects": ids.count, "values": records.count])
     }
 }

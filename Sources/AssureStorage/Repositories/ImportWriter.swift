@@ -101,21 +101,13 @@ struct ImportWriter {
         try await record.create(on: db)
         programmeIDs[name.lowercased()] = record.id!
         outcome.createdProgrammes += 1
-        log("create", "programme", record.id, before: String?.none, after: record.info(names: names))
+        try log("create", "programme", record.id, before: String?.none, after: record.info(names: names))
         return record.id!
     }
 
-    mutating func log<Before: Encodable, After: Encodable>(_ action: String, _ entity: String, _ id: UUID?, before: Before?, after: After?) {
-        let entry = AuditRecord()
-        entry.at = Date()
-        entry.userID = actor.userID
-        entry.actor = actor.name
-        entry.action = action
-        entry.entity = entity
-        entry.entityID = id?.uuidString
-        entry.before = before.flatMap { try? String(decoding: AuditLog.encoder.encode($0), as: UTF8.self) }
-        entry.after = after.flatMap { try? String(decoding: AuditLog.encoder.encode($0), as: UTF8.self) }
-        audit.append(entry)
+    mutating func log<Before: Encodable, After: Encodable>(_ action: String, _ entity: String, _ id: UUID?,
+                                                           before: Before?, after: After?) throws {
+        audit.append(try AuditLog.entry(actor, action, entity: entity, id: id, before: before, after: after))
     }
 
     mutating func flushAudit() async throws {
