@@ -10,10 +10,10 @@ struct ExportCommand: AsyncParsableCommand {
                                                     abstract: "Export a table page as CSV or XLSX (one sheet per table).")
 
     enum Table: String, ExpressibleByArgument, CaseIterable {
-        case programmeDashboard = "programme-dashboard", priorities, exceptions, returns, projects, people, audit
+        case programmeDashboard = "programme-dashboard", priorities, exceptions, returns, projects, people, users, outbox, audit
     }
 
-    @Argument(help: "programme-dashboard, priorities, exceptions, returns (need --period); projects (needs --portfolio); people; audit.")
+    @Argument(help: "programme-dashboard, priorities, exceptions, returns (need --period); projects (needs --portfolio); people; users; outbox; audit.")
     var table: Table
     @Option(help: "The period, as YYYY-MM.") var period: String?
     @Option(help: "The portfolio.") var portfolio: String?
@@ -52,6 +52,10 @@ struct ExportCommand: AsyncParsableCommand {
                                           attributes: try await Imports.attributes(database, portfolioID: summary.info.id))]
         case .people:
             return [ExportTables.people(try await Directory.people(database))]
+        case .users:
+            return [ExportTables.users(try await Users.list(database))]
+        case .outbox:
+            return [ExportTables.outbox(try await Outbox.list(database, limit: 100_000))]
         case .audit:
             return [ExportTables.audit(try await AuditLog.recent(database, limit: 100_000))]
         }

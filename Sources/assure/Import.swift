@@ -99,7 +99,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     static func fail(_ problems: [ImportProblem]) throws -> Never {
         for problem in problems { FileHandle.standardError.write(Data("assure: \(problem.description)\n".utf8)) }
-        FileHandle.standardError.write(Data("assure: nothing was imported.\n".utf8))
+        FileHandle.standardError.write(Data("assure: nothing was written.\n".utf8))
         throw ExitCode.failure
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 
 struct Period: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create, open, close and publish reporting periods.",
-                                                    subcommands: [Create.self, Open.self, Close.self, Publish.self, Reopen.self, Returns.self, Chase.self])
+                                                    subcommands: [Create.self, Open.self, Close.self, Publish.self, Reopen.self, Returns.self, Chase.self,
+                                                                  Workbook.self, UploadWorkbook.self])
 
     struct Target: ParsableArguments {
         @Option(help: "The portfolio's name.") var portfolio: String

@@ -66,7 +66,9 @@ struct AccountController: RouteCollection {
     func usersPage(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard actor.canManageUsers else { throw StorageError.forbidden("only an admin manages users") }
-        return req.html(AccountPages.users(try await Users.list(req.db), programmes: try await allProgrammes(req.db), req.page("Users")))
+        let users = try await Users.list(req.db)
+        if let format = try req.requestedDownload() { return try req.download([ExportTables.users(users)], as: format, name: "users") }
+        return req.html(AccountPages.users(users, programmes: try await allProgrammes(req.db), req.page("Users")))
     }
 
     func addUser(req: Request) async throws -> Response {

@@ -92,7 +92,9 @@ struct CycleController: RouteCollection {
 
     func outbox(req: Request) async throws -> Response {
         guard try req.requireActor().canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sees the outbox") }
-        let model = OutboxPageModel(messages: try await Outbox.list(req.db), mailServer: req.settings.mail.map { "\($0.host):\($0.port)" })
+        let messages = try await Outbox.list(req.db)
+        if let format = try req.requestedDownload() { return try req.download([ExportTables.outbox(messages)], as: format, name: "outbox") }
+        let model = OutboxPageModel(messages: messages, mailServer: req.settings.mail.map { "\($0.host):\($0.port)" })
         return req.html(OutboxPage.render(model, req.page("Outbox")))
     }
 

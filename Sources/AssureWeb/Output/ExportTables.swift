@@ -39,9 +39,25 @@ public enum ExportTables {
                     rows: people.map { [.init($0.name), .init($0.jobTitle ?? ""), .init($0.email ?? "")] })
     }
 
+    public static func users(_ users: [UserSummary]) -> ReportTable {
+        ReportTable(title: "Users", columns: ["Name", "Email", "Role", "May edit"],
+                    rows: users.map { [.init($0.name), .init($0.email), .init($0.role.rawValue), .init($0.programmes.joined(separator: "; "))] })
+    }
+
+    public static func outbox(_ messages: [OutboxEntry]) -> ReportTable {
+        ReportTable(title: "Outbox", columns: ["Queued (UTC)", "Kind", "To", "Subject", "Status", "Attempts", "Last error", "Sent (UTC)"],
+                    rows: messages.map { message in
+                        [.init(timestamp(message.createdAt)), .init(message.kind), .init("\(message.message.toName) <\(message.message.toAddress)>"),
+                         .init(message.message.subject), .init(message.status.rawValue), .init(String(message.attempts)),
+                         .init(message.lastError ?? ""), .init(message.sentAt.map(timestamp) ?? "")]
+                    })
+    }
+
+    static func timestamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+
     public static func audit(_ entries: [AuditEntry]) -> ReportTable {
         ReportTable(title: "Audit log", columns: ["At (UTC)", "Who", "Action", "Entity", "Id", "Before", "After"],
-                    rows: entries.map { [.init(ISO8601DateFormatter().string(from: $0.at)), .init($0.actor), .init($0.action),
+                    rows: entries.map { [.init(timestamp($0.at)), .init($0.actor), .init($0.action),
                                          .init($0.entity), .init($0.entityID ?? ""), .init($0.before ?? ""), .init($0.after ?? "")] })
     }
 

@@ -37,6 +37,7 @@ enum AccountPages {
                       values: [String: String] = [:], errors: [String: String] = [:]) -> String {
         Layout.render(context, [
             el("h1", text: "Users"),
+            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.users.link())]),
             el("table", [], [
                 el("thead", [], [el("tr", [], ["Name", "Email", "Role", "May edit"].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], users.map { user in

@@ -19,6 +19,7 @@ enum OutboxPage {
             el("h1", text: "Outbox"),
             el("p", [("class", "lede")], text: model.mailServer.map { "Delivered through \($0). Failed deliveries are retried automatically." }
                 ?? "No mail server is configured (see the README, “Email”): messages wait here until one is."),
+            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.outbox.link())]),
             el("ul", [("class", "counts")], [OutboxEntry.Status.pending, .sent, .failed].map { status in
                 el("li", [], [el("strong", text: "\(counts[status] ?? 0)"), txt(" \(status.rawValue)")])
             }),
