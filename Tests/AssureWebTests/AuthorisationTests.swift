@@ -35,6 +35,13 @@ struct AuthorisationTests {
             (.importTable, AppRoute.importTable.link(portfolio: ids.cdg.info.id), ["pasted": "CDG\tPRIORITY\nMental Health\tNew priority\n", "period": ""]),
             (.importApply, AppRoute.importApply.link(portfolio: ids.cdg.info.id), ["pasted": "CDG\tPRIORITY\nMental Health\tNew priority\n", "period": ""]),
             (.returnWorkbook, AppRoute.returnWorkbook.link(period: ids.october.id), [:]),
+            (.glossary, AppRoute.glossary.link(), ["abbreviation": "QOF", "expansion": "Quality and Outcomes Framework"]),
+            (.glossaryEntry, AppRoute.glossaryEntry.link(item: ids.registers.glossaryEntry), ["abbreviation": "STP", "expansion": "Sustainability and Transformation Plan", "action": "save"]),
+            (.businessCases, AppRoute.businessCases.link(), ["name": "Digital bids 2019", "criteria": "Quality\nAccess: 2"]),
+            (.addBusinessCase, AppRoute.addBusinessCase.link(item: ids.registers.set), ["name": "Falls service", "rating-Quality": "M"]),
+            (.businessCase, AppRoute.businessCase.link(item: ids.registers.businessCase), ["name": "CHC IT", "rating-Quality": "M", "baseVersion": "1"]),
+            (.fundingRounds, AppRoute.fundingRounds.link(), ["name": "Winter 2018", "envelopeLabel": "NHSE", "envelope": "£500,000"]),
+            (.allocate, AppRoute.allocate.link(item: ids.registers.round), ["label": "Digital", "amount": "£20,000", "comment": ""]),
         ]
     }
 
@@ -88,7 +95,10 @@ struct AuthorisationTests {
             for expected in ["return:update:Jane Brennan", "period:create:Demo PMO", "portfolio:create:Demo PMO",
                              "programme:create:Demo PMO", "project:create:Demo PMO", "portfolio:set-checks:Demo PMO", "project:update:Demo PMO", "user:create:Demo PMO",
                              "period:close:Demo PMO", "period:publish:Demo PMO", "return:approve:Demo PMO", "period:chase:Demo PMO",
-                             "outbox:retry:Demo PMO", "person:set-email:Demo PMO", "period:reopen:Demo PMO", "return:carry-forward:Demo PMO"] {
+                             "outbox:retry:Demo PMO", "person:set-email:Demo PMO", "period:reopen:Demo PMO", "return:carry-forward:Demo PMO",
+                             "glossary-entry:create:Demo PMO", "glossary-entry:update:Demo PMO", "criteria-set:create:Demo PMO",
+                             "business-case:create:Demo PMO", "business-case:update:Demo PMO", "funding-round:create:Demo PMO",
+                             "funding-round:allocate:Demo PMO"] {
                 #expect(entries.contains(expected), "\(expected) in \(entries)")
             }
         }

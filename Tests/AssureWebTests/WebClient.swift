@@ -119,6 +119,8 @@ struct DemoIDs {
     let jane: UUID
     /// A chaser queued for October, so the outbox has a message to act on.
     let queuedMessage: UUID
+    /// Seed 002's registers: the STP glossary entry, the prioritisation and its CHC IT case, and the funding round.
+    let registers: (glossaryEntry: UUID, set: UUID, businessCase: UUID, round: UUID)
 
     static func load(_ app: Application) async throws -> DemoIDs {
         let cdg = try await Catalogue.findPortfolio(app.db, name: "CDG Priorities")
@@ -132,8 +134,12 @@ struct DemoIDs {
             _ = try await Chasers.chase(app.db, .commandLine("test setup"), periodID: october.id, links: .none)
         }
         let queuedMessage = try #require(try await Outbox.list(app.db).last).id
+        let set = try #require(try await Prioritisations.all(app.db).first)
+        let registers = (glossaryEntry: try #require(try await GlossaryEntries.all(app.db).first { $0.entry.abbreviation == "STP" }).id,
+                         set: set.id, businessCase: try #require(set.cases.first { $0.name == "CHC IT" }).id,
+                         round: try #require(try await FundingRounds.all(app.db).first).id)
         return DemoIDs(cdg: cdg, october: october, june: june, mat001: mat001, maternity: maternity, jane: jane,
-                       queuedMessage: queuedMessage)
+                       queuedMessage: queuedMessage, registers: registers)
     }
 
     /// A valid return for MAT001 in October, based on the version now saved.

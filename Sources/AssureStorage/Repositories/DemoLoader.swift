@@ -35,6 +35,7 @@ public enum DemoLoader {
             for portfolio in Demo.portfolios {
                 try await write(db, portfolio, organisationID: organisation.id!, actor: actor, programmeIDs: &programmeIDs)
             }
+            try await writeRegisters(db)
             try await AuditLog.record(db, actor, "load-demo", entity: "database", id: nil,
                                       after: ["portfolios": Demo.portfolios.map(\.name)])
             return programmeIDs
@@ -103,6 +104,45 @@ public enum DemoLoader {
             }
             if period.status != .draft { _ = try await PeriodLifecycle.open(db, actor, periodID: info.id) }
             if period.status == .published { _ = try await PeriodLifecycle.publish(db, actor, periodID: info.id, missing: .showAsMissing) }
+        }
+    }
+
+    /// Seed 002's glossary, prioritisation and funding round.
+    private static func writeRegisters(_ db: Database) async throws {
+        for entry in GoverningBody2018.glossary {
+            let record = GlossaryRecord()
+            record.abbreviation = entry.abbreviation
+            record.expansion = entry.expansion
+            try await record.create(on: db)
+        }
+        let set = CriteriaSetRecord()
+        set.name = GoverningBody2018.prioritisation.name
+        set.criteriaJSON = try Prioritisations.json(GoverningBody2018.prioritisation.criteria)
+        try await set.create(on: db)
+        for (position, item) in GoverningBody2018.prioritisation.cases.enumerated() {
+            let record = BusinessCaseRecord()
+            record.$set.id = set.id!
+            record.name = item.name
+            record.position = position + 1
+            record.ratingsJSON = try Prioritisations.json(item.ratings.mapValues(\.rawValue))
+            record.version = 1
+            try await record.create(on: db)
+        }
+        let funding = GoverningBody2018.funding
+        let round = FundingRoundRecord()
+        round.name = funding.name
+        round.envelopeLabel = funding.envelopeLabel
+        round.envelopePence = Int64(funding.envelope.pence)
+        round.version = 1
+        try await round.create(on: db)
+        for (position, allocation) in funding.allocations.enumerated() {
+            let record = AllocationRecord()
+            record.$round.id = round.id!
+            record.label = allocation.label
+            record.amountPence = Int64(allocation.amount.pence)
+            record.comment = allocation.comment
+            record.position = position + 1
+            try await record.create(on: db)
         }
     }
 

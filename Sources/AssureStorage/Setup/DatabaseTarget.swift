@@ -40,7 +40,8 @@ public enum Storage {
          M004_CreateUsersAndAudit(), M005_CreateIndexes(), M006_AddPortfolioDisabledChecks(),
          M007_AddReturnWorkflow(), M008_AddContactsAndDeadlines(), M009_CreateOutbox(), M010_CreateSnapshotArchive(),
          M011_CreateMilestoneBaselines(), M012_CreatePeriodRatings(), M013_CreateDisplayOrderIndexes(),
-         M014_CreateProjectAttributes(), M015_CreateImportMappings()]
+         M014_CreateProjectAttributes(), M015_CreateImportMappings(), M016_CreateGlossary(), M017_CreateBusinessCases(),
+         M018_CreateFundingRounds()]
     }
 
     /// The Fluent configuration for a target. A bad PostgreSQL URL is reported with the setting's name.

@@ -34,6 +34,16 @@ public enum ExportTables {
         return ReportTable(title: "Returns for \(tracking.period.label) — \(tracking.portfolio.name)", columns: columns, rows: rows)
     }
 
+    /// A prioritisation with each case's rank beside its score.
+    public static func ranked(_ set: CriteriaSet) -> ReportTable {
+        var table = set.table
+        table.columns.append("Rank")
+        for (index, scored) in set.scored.enumerated() {
+            table.rows[index].append(.init(String(scored.rank) + (scored.unrated.isEmpty ? "" : " (not rated on \(scored.unrated.joined(separator: ", ")))")))
+        }
+        return table
+    }
+
     public static func people(_ people: [PersonContact]) -> ReportTable {
         ReportTable(title: "People", columns: ["Name", "Job title", "Email"],
                     rows: people.map { [.init($0.name), .init($0.jobTitle ?? ""), .init($0.email ?? "")] })

@@ -40,6 +40,16 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case personEmail = "people/:person"
     case users = "users"
     case audit = "audit"
+    case glossary = "glossary"
+    case glossaryEntry = "glossary/:item"
+    case businessCases = "business-cases"
+    case addBusinessCase = "business-cases/:item/cases"
+    case businessCase = "business-cases/cases/:item"
+    case fundingRounds = "funding-rounds"
+    case allocate = "funding-rounds/:item/allocations"
+    case apiGlossary = "api/v1/glossary"
+    case apiBusinessCases = "api/v1/business-cases"
+    case apiFundingRounds = "api/v1/funding-rounds"
     case apiPortfolios = "api/v1/portfolios"
     case apiChanges = "api/v1/portfolios/:portfolio/changes"
     case apiProjects = "api/v1/portfolios/:portfolio/projects"
@@ -55,9 +65,11 @@ public enum AppRoute: String, CaseIterable, Sendable {
     }
 
     /// The link to this route with its parameters filled in.
+    /// `item` fills the one id of a register's routes (a glossary entry, prioritisation, business case or funding round).
     public func link(portfolio: UUID? = nil, period: UUID? = nil, project: UUID? = nil, message: UUID? = nil,
-                     person: UUID? = nil, job: UUID? = nil, query: String? = nil) -> String {
-        let values = ["portfolio": portfolio, "period": period, "project": project, "message": message, "person": person, "job": job]
+                     person: UUID? = nil, job: UUID? = nil, item: UUID? = nil, query: String? = nil) -> String {
+        let values = ["portfolio": portfolio, "period": period, "project": project, "message": message, "person": person, "job": job,
+                      "item": item]
         let path = rawValue.split(separator: "/").map { part -> String in
             guard part.hasPrefix(":") else { return String(part) }
             return values[String(part.dropFirst())]??.uuidString ?? String(part)

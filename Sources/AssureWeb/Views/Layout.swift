@@ -34,6 +34,9 @@ enum Layout {
         var nav: [HTMLNode] = []
         if let actor = context.actor {
             nav.append(link(AppRoute.home.link(), "Portfolios"))
+            nav.append(link(AppRoute.businessCases.link(), "Business cases"))
+            nav.append(link(AppRoute.fundingRounds.link(), "Funding"))
+            nav.append(link(AppRoute.glossary.link(), "Glossary"))
             if actor.role == .admin {
                 nav.append(link(AppRoute.users.link(), "Users"))
                 nav.append(link(AppRoute.people.link(), "People"))

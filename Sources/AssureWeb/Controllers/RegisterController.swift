@@ -1,0 +1,183 @@
+import AssureCore
+import AssureStorage
+import Vapor
+
+/// The glossary, business cases and funding rounds: pages, forms, downloads and the JSON API.
+struct RegisterController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get(AppRoute.glossary.components, use: glossary)
+        routes.post(AppRoute.glossary.components) { try await saveEntry($0, id: nil) }
+        routes.post(AppRoute.glossaryEntry.components) { try await saveEntry($0, id: try $0.uuid("item")) }
+        routes.get(AppRoute.businessCases.components, use: businessCases)
+        routes.post(AppRoute.businessCases.components, use: createSet)
+        routes.post(AppRoute.addBusinessCase.components) { try await saveCase($0, setID: try $0.uuid("item"), caseID: nil) }
+        routes.get(AppRoute.businessCase.components, use: casePage)
+        routes.post(AppRoute.businessCase.components) { req in
+            let caseID = try req.uuid("item")
+            guard let set = try await Prioritisations.all(req.db).first(where: { $0.cases.contains { $0.id == caseID } }) else {
+                throw StorageError.notFound("business case")
+            }
+            return try await saveCase(req, setID: set.id, caseID: caseID)
+        }
+        routes.get(AppRoute.fundingRounds.components, use: funding)
+        routes.post(AppRoute.fundingRounds.components, use: createRound)
+        routes.post(AppRoute.allocate.components, use: allocate)
+        routes.get(AppRoute.apiGlossary.components) { try json(try await GlossaryEntries.all($0.db)) }
+        routes.get(AppRoute.apiBusinessCases.components) { req in
+            try json(try await Prioritisations.all(req.db).map { APIPrioritisation(set: $0, scored: $0.scored) })
+        }
+        routes.get(AppRoute.apiFundingRounds.components) { req in
+            try json(try await FundingRounds.all(req.db).map { APIFundingRound(round: $0, total: $0.total, headroom: $0.headroom, isOver: $0.isOver) })
+        }
+    }
+
+    // MARK: Glossary
+
+    func glossary(req: Request, returned: ReturnedForm? = nil) async throws -> Response {
+        let entries = try await GlossaryEntries.all(req.db)
+        if returned == nil, let format = try req.requestedDownload() {
+            return try req.download([Glossary.table(entries.map(\.entry), title: "Glossary")], as: format, name: "glossary")
+        }
+        return req.html(RegisterPages.glossary(entries, canEdit: try req.requireActor().canManagePortfolio, returned: returned, req.page("Glossary")),
+                        status: returned == nil ? .ok : .unprocessableEntity)
+    }
+
+    func glossary(req: Request) async throws -> Response { try await glossary(req: req, returned: nil) }
+
+    func saveEntry(_ req: Request, id: UUID?) async throws -> Response {
+        let values = try req.content.decode([String: String].self)
+        let actor = try req.requireActor()
+        do {
+            if let id, values["action"] == "delete" {
+                try await GlossaryEntries.remove(req.db, actor, id: id)
+                return req.redirect(to: AppRoute.glossary.link(), notice: "Removed from the glossary.")
+            }
+            let saved = try await GlossaryEntries.save(req.db, actor, id: id, abbreviation: values["abbreviation"] ?? "", expansion: values["expansion"] ?? "")
+            return req.redirect(to: AppRoute.glossary.link(), notice: "Saved \(saved.entry.abbreviation).")
+        } catch StorageError.invalid(let errors) {
+            return try await glossary(req: req, returned: ReturnedForm(name: id?.uuidString ?? "new", values: values, errors: errors))
+        }
+    }
+
+    // MARK: Business cases
+
+    func businessCases(req: Request, returned: ReturnedForm? = nil) async throws -> Response {
+        let sets = try await Prioritisations.all(req.db)
+        if returned == nil, let format = try req.requestedDownload() {
+            return try req.download(sets.map(ExportTables.ranked), as: format, name: "business-cases")
+        }
+        return req.html(RegisterPages.businessCases(sets, canEdit: try req.requireActor().canManagePortfolio, returned: returned, req.page("Business cases")),
+                        status: returned == nil ? .ok : .unprocessableEntity)
+    }
+
+    func businessCases(req: Request) async throws -> Response { try await businessCases(req: req, returned: nil) }
+
+    /// Criteria typed one per line, "Name" or "Name: weight".
+    func createSet(req: Request) async throws -> Response {
+        let values = try req.content.decode([String: String].self)
+        do {
+            var criteria: [Criterion] = []
+            for line in (values["criteria"] ?? "").split(whereSeparator: \.isNewline) {
+                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard let name = parts.first, !name.isEmpty else { continue }
+                guard parts.count == 1 || Double(parts[1]) != nil else {
+                    throw StorageError.invalid(["criteria": "“\(line)”: write a weight as a number after the colon, e.g. “Quality: 2”."])
+                }
+                criteria.append(Criterion(name: name, weight: parts.count == 2 ? Double(parts[1])! : 1))
+            }
+            let set = try await Prioritisations.createSet(req.db, try req.requireActor(), name: values["name"] ?? "", criteria: criteria)
+            return req.redirect(to: AppRoute.businessCases.link(), notice: "Set up \(set.name).")
+        } catch StorageError.invalid(let errors) {
+            return try await businessCases(req: req, returned: ReturnedForm(name: "new-set", values: values, errors: errors))
+        }
+    }
+
+    func saveCase(_ req: Request, setID: UUID, caseID: UUID?) async throws -> Response {
+        let values = try req.content.decode([String: String].self)
+        let ratings = Dictionary(uniqueKeysWithValues: values.filter { $0.key.hasPrefix("rating-") }.map { (String($0.key.dropFirst("rating-".count)), $0.value) })
+        do {
+            let saved = try await Prioritisations.saveCase(req.db, try req.requireActor(), setID: setID, caseID: caseID, name: values["name"] ?? "",
+                                                           ratings: ratings, baseVersion: Int(values["baseVersion"] ?? "") ?? 0)
+            return req.redirect(to: AppRoute.businessCases.link(), notice: "Saved \(saved.name).")
+        } catch StorageError.invalid(let errors) {
+            if let caseID { return try await casePage(req, caseID: caseID, values: values, errors: errors, status: .unprocessableEntity) }
+            return try await businessCases(req: req, returned: ReturnedForm(name: setID.uuidString, values: values, errors: errors))
+        } catch StorageError.conflict(let message) {
+            return try await casePage(req, caseID: caseID!, values: nil, errors: ["name": message], status: .conflict)
+        }
+    }
+
+    func casePage(req: Request) async throws -> Response {
+        try await casePage(req, caseID: try req.uuid("item"), values: nil, errors: [:], status: .ok)
+    }
+
+    /// A case's edit page: its saved ratings, or the values sent back with their errors.
+    func casePage(_ req: Request, caseID: UUID, values: [String: String]?, errors: [String: String], status: HTTPStatus) async throws -> Response {
+        guard try req.requireActor().canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) rates business cases") }
+        guard let set = try await Prioritisations.all(req.db).first(where: { $0.cases.contains { $0.id == caseID } }),
+              let item = set.cases.first(where: { $0.id == caseID }) else { throw StorageError.notFound("business case") }
+        var saved = ["name": item.name]
+        for (criterion, rating) in item.ratings { saved["rating-\(criterion)"] = rating.rawValue }
+        var context = req.page(item.name)
+        context.breadcrumbs = [("Business cases", AppRoute.businessCases.link())]
+        let form = RegisterPages.caseForm(set, action: AppRoute.businessCase.link(item: caseID), heading: "\(item.name) in \(set.name)",
+                                          values: values ?? saved, errors: errors, csrf: context.csrf, version: item.version)
+        return req.html(Layout.render(context, [el("h1", text: item.name), form]), status: status)
+    }
+
+    // MARK: Funding
+
+    func funding(req: Request, returned: ReturnedForm? = nil) async throws -> Response {
+        let rounds = try await FundingRounds.all(req.db)
+        if returned == nil, let format = try req.requestedDownload() {
+            return try req.download(rounds.map(\.table), as: format, name: "funding-rounds")
+        }
+        return req.html(RegisterPages.funding(rounds, canEdit: try req.requireActor().canManagePortfolio, returned: returned, req.page("Funding rounds")),
+                        status: returned == nil ? .ok : .unprocessableEntity)
+    }
+
+    func funding(req: Request) async throws -> Response { try await funding(req: req, returned: nil) }
+
+    func createRound(req: Request) async throws -> Response {
+        let values = try req.content.decode([String: String].self)
+        do {
+            let round = try await FundingRounds.create(req.db, try req.requireActor(), name: values["name"] ?? "",
+                                                       envelopeLabel: values["envelopeLabel"] ?? "", envelope: values["envelope"] ?? "")
+            return req.redirect(to: AppRoute.fundingRounds.link(), notice: "Set up \(round.name).")
+        } catch StorageError.invalid(let errors) {
+            return try await funding(req: req, returned: ReturnedForm(name: "new-round", values: values, errors: errors))
+        }
+    }
+
+    func allocate(req: Request) async throws -> Response {
+        let roundID = try req.uuid("item")
+        let values = try req.content.decode([String: String].self)
+        do {
+            let round = try await FundingRounds.allocate(req.db, try req.requireActor(), roundID: roundID, label: values["label"] ?? "",
+                                                         amount: values["amount"] ?? "", comment: values["comment"] ?? "")
+            let notice = round.isOver ? "Allocated. \(round.name) is now over the envelope by \((round.total - round.envelope).display)."
+                : "Allocated. Headroom: \(round.headroom.display)."
+            return req.redirect(to: AppRoute.fundingRounds.link(), notice: notice)
+        } catch StorageError.invalid(let errors) {
+            return try await funding(req: req, returned: ReturnedForm(name: roundID.uuidString, values: values, errors: errors))
+        }
+    }
+
+    private func json<T: Encodable>(_ value: T) throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": OutputFormat.json.contentType], body: .init(string: try JSONOutput.encode(value)))
+    }
+}
+
+/// A prioritisation as the API gives it: its criteria and cases, and each case's score and rank.
+struct APIPrioritisation: Encodable {
+    let set: CriteriaSet
+    let scored: [ScoredCase]
+}
+
+/// A funding round with its total, headroom and whether it is over the envelope.
+struct APIFundingRound: Encodable {
+    let round: FundingRound
+    let total: Money
+    let headroom: Money
+    let isOver: Bool
+}

@@ -1,0 +1,58 @@
+import AssureCore
+import AssureInterchange
+import AssureStorage
+import AssureTestSupport
+import AssureWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Registers in the web app")
+struct RegisterPageTests {
+    @Test("Pages show seed 002's tables with rank and headroom; downloads and the API agree", arguments: Backend.all)
+    func pages(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            let cases = try await board.get(AppRoute.businessCases.link()).body.string
+            #expect(cases.contains("Ageing Well locality support &amp; Healthy Places capacity"))
+            #expect(!cases.contains("Set up a prioritisation"), "a viewer has no forms")
+            let funding = try await board.get(AppRoute.fundingRounds.link()).body.string
+            #expect(funding.contains("£6,130,000") && funding.contains("Headroom: £670,000 of £6,800,000."))
+            #expect(try await board.get(AppRoute.glossary.link()).body.string.contains("South Western Ambulance Service NHS Foundation Trust"))
+            let csv = try await board.get(AppRoute.businessCases.link(query: "format=csv")).body.string
+            #expect(csv.contains("CHC IT,H,H,H,H,H,15,1"))
+            let xlsx = try await board.get(AppRoute.fundingRounds.link(query: "format=xlsx"))
+            let cells = try ImportFile.read(Data(buffer: xlsx.body), filename: "f.xlsx").tables.flatMap { $0.rows.flatMap { $0.cells.map(\.text) } }
+            #expect(cells.contains("£6,800,000") && cells.contains("ACS FIC FT"))
+            let api = try await board.get(AppRoute.apiFundingRounds.link()).body.string
+            #expect(api.contains("\"isOver\":false") && api.contains("\"pence\":67000000"))
+        }
+    }
+
+    @Test("Forms with bad values come back with the values kept; an over-allocation is saved and flagged", arguments: Backend.all)
+    func forms(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            _ = try await admin.get(AppRoute.businessCases.link())
+            let bad = try await admin.post(AppRoute.addBusinessCase.link(item: ids.registers.set), ["name": "Falls <service>", "rating-Quality": "X"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("“X” is not a rating: use H, M or L."))
+            #expect(bad.body.string.contains("value=\"Falls &lt;service&gt;\""))
+            _ = try await admin.get(AppRoute.fundingRounds.link())
+            let badAmount = try await admin.post(AppRoute.allocate.link(item: ids.registers.round), ["label": "Digital", "amount": "lots", "comment": "kept"])
+            #expect(badAmount.status == .unprocessableEntity)
+            #expect(badAmount.body.string.contains("value=\"kept\""))
+            let over = try await admin.post(AppRoute.allocate.link(item: ids.registers.round), ["label": "Digital", "amount": "£1,000,000", "comment": ""])
+            #expect(over.status == .seeOther)
+            #expect(try await admin.get(AppRoute.fundingRounds.link()).body.string.contains("Over the envelope by £330,000."))
+            // a stale edit of a business case is a conflict, not an overwrite
+            _ = try await admin.get(AppRoute.businessCase.link(item: ids.registers.businessCase))
+            let first = try await admin.post(AppRoute.businessCase.link(item: ids.registers.businessCase), ["name": "CHC IT", "rating-Quality": "M", "baseVersion": "1"])
+            #expect(first.status == .seeOther)
+            let stale = try await admin.post(AppRoute.businessCase.link(item: ids.registers.businessCase), ["name": "CHC IT", "rating-Quality": "L", "baseVersion": "1"])
+            #expect(stale.status == .conflict)
+        }
+    }
+}
