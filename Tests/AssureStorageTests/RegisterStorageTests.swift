@@ -59,3 +59,42 @@ struct RegisterStorageTests {
         }
     }
 }
+
+@Suite("The risk register in the database")
+struct RiskStorageTests {
+    let admin = Actor.commandLine("risk-test")
+
+    static func input(_ risk: Risk, severity: String? = nil, likelihood: String? = nil) -> RiskInput {
+        RiskInput(section: risk.section, level: risk.level, scope: risk.scope, description: risk.description, severity: severity ?? risk.severity,
+                  likelihood: likelihood ?? risk.likelihood, mitigation: risk.mitigation, owner: "Paul Vater",
+                  references: risk.references.joined(separator: "; "), status: risk.status, reviewDate: "2017-01-31")
+    }
+
+    @Test("The demo reproduces seed 001's table; a review is kept in the history; bad and stale saves change nothing", arguments: Backend.all)
+    func reviews(backend: Backend) async throws {
+        try await withStorage(backend) { db in
+            try await DemoLoader.load(db, cost: testBcryptCost)
+            let register = try #require(try await RiskRegisters.all(db).first)
+            #expect(register.table.textRows == RiskRegister2016.register.table.textRows)
+            let control = try #require(register.risks.first { $0.description.hasPrefix("Failure to deliver control total") })
+            #expect(control.references == ["Corporate Risk Register FIN21"])
+            // a likelihood off the scale is refused
+            await #expect(throws: StorageError.invalid(["likelihood": "“Very likely” is not on this register's scale (H, M, L)."])) {
+                try await RiskRegisters.saveRisk(db, admin, registerID: register.id, riskID: control.id,
+                                                 input: Self.input(control, likelihood: "Very likely"), baseVersion: control.version)
+            }
+            // a review raising the likelihood is saved and kept in the history
+            let reviewed = try await RiskRegisters.saveRisk(db, admin, registerID: register.id, riskID: control.id,
+                                                            input: Self.input(control, likelihood: "high"), baseVersion: control.version)
+            #expect(reviewed.likelihood == "H" && reviewed.owner == "Paul Vater" && reviewed.reviewDate == CalendarDate(year: 2017, month: 1, day: 31))
+            let history = try await RiskRegisters.history(db, riskID: control.id)
+            #expect(history.map(\.likelihood) == ["M", "H"])
+            // a save from the version before that review is a conflict
+            await #expect(throws: StorageError.self) {
+                try await RiskRegisters.saveRisk(db, admin, registerID: register.id, riskID: control.id, input: Self.input(control), baseVersion: control.version)
+            }
+            #expect(try await RiskRegisters.all(db).first?.risks.first { $0.id == control.id }?.likelihood == "H")
+            #expect(try await AuditLog.recent(db, limit: 5).contains { $0.entity == "risk" && $0.action == "update" })
+        }
+    }
+}

@@ -42,7 +42,17 @@ struct AuthorisationTests {
             (.businessCase, AppRoute.businessCase.link(item: ids.registers.businessCase), ["name": "CHC IT", "rating-Quality": "M", "baseVersion": "1"]),
             (.fundingRounds, AppRoute.fundingRounds.link(), ["name": "Winter 2018", "envelopeLabel": "NHSE", "envelope": "£500,000"]),
             (.allocate, AppRoute.allocate.link(item: ids.registers.round), ["label": "Digital", "amount": "£20,000", "comment": ""]),
+            (.risks, AppRoute.risks.link(), ["name": "Digital programme risks", "scale": "1-5", "amberFrom": "", "redFrom": ""]),
+            (.addRisk, AppRoute.addRisk.link(item: ids.registers.riskRegister), Self.riskFields(version: nil)),
+            (.risk, AppRoute.risk.link(item: ids.registers.risk), Self.riskFields(version: "1")),
         ]
+    }
+
+    static func riskFields(version: String?) -> [String: String] {
+        var fields = ["section": "CCG RISKS", "level": "system", "scope": "", "description": "Cyber attack on GP systems", "severity": "H",
+                      "likelihood": "M", "mitigation": "Patch and train", "owner": "CIO", "references": "", "status": "open", "reviewDate": ""]
+        fields["baseVersion"] = version
+        return fields
     }
 
     @Test("The list of write routes is the router's own", arguments: Backend.all)
@@ -98,7 +108,7 @@ struct AuthorisationTests {
                              "outbox:retry:Demo PMO", "person:set-email:Demo PMO", "period:reopen:Demo PMO", "return:carry-forward:Demo PMO",
                              "glossary-entry:create:Demo PMO", "glossary-entry:update:Demo PMO", "criteria-set:create:Demo PMO",
                              "business-case:create:Demo PMO", "business-case:update:Demo PMO", "funding-round:create:Demo PMO",
-                             "funding-round:allocate:Demo PMO"] {
+                             "funding-round:allocate:Demo PMO", "risk-register:create:Demo PMO", "risk:create:Demo PMO", "risk:update:Demo PMO"] {
                 #expect(entries.contains(expected), "\(expected) in \(entries)")
             }
         }

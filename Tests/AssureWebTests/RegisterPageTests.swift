@@ -56,3 +56,29 @@ struct RegisterPageTests {
         }
     }
 }
+
+@Suite("The risk register in the web app")
+struct RiskPageTests {
+    @Test("The register shows its heat map and risks; a risk's page its history; a bad review comes back with its values", arguments: Backend.all)
+    func riskPages(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let page = try await admin.get(AppRoute.risks.link()).body.string
+            #expect(page.contains("<svg") && page.contains("Heat map: open risks by severity and likelihood"))
+            #expect(page.contains("Corporate Risk Register CDG4.1; Corporate Risk Register CDG 4.2"))
+            let csv = try await admin.get(AppRoute.risks.link(query: "format=csv")).body.string
+            #expect(csv.contains("STP - SYSTEM WIDE RISKS") && csv.contains("RISK,SEVERITY,LIKELIHOOD,MITIGATION"))
+            let detail = try await admin.get(AppRoute.risk.link(item: ids.registers.risk)).body.string
+            #expect(detail.contains("History") && detail.contains("Review this risk"))
+            var fields = AuthorisationTests.riskFields(version: "1")
+            fields["likelihood"] = "Certain"
+            fields["description"] = "Cyber <b>attack</b>"
+            let bad = try await admin.post(AppRoute.risk.link(item: ids.registers.risk), fields)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("“Certain” is not on this register") && bad.body.string.contains("Cyber &lt;b&gt;attack&lt;/b&gt;"))
+            let api = try await admin.get(AppRoute.apiRisks.link()).body.string
+            #expect(api.contains("\"heatMap\":[[0,8,5],[0,3,0],[0,0,0]]"))
+        }
+    }
+}

@@ -50,3 +50,46 @@ final class AllocationRecord: Model, @unchecked Sendable {
     @Field(key: "position") var position: Int
     init() {}
 }
+
+final class RiskRegisterRecord: Model, @unchecked Sendable {
+    static let schema = "risk_registers"
+    @ID var id: UUID?
+    @Field(key: "name") var name: String
+    /// A `RiskScaleKind` raw value.
+    @Field(key: "scale") var scale: String
+    @Field(key: "amber_from") var amberFrom: Int
+    @Field(key: "red_from") var redFrom: Int
+    init() {}
+}
+
+final class RiskRecord: Model, @unchecked Sendable {
+    static let schema = "risks"
+    @ID var id: UUID?
+    @Parent(key: "register_id") var register: RiskRegisterRecord
+    @Field(key: "position") var position: Int
+    @Field(key: "section") var section: String
+    @Field(key: "level") var level: String
+    @Field(key: "scope") var scope: String
+    @Field(key: "description") var description: String
+    @Field(key: "severity") var severity: String
+    @Field(key: "likelihood") var likelihood: String
+    @Field(key: "mitigation") var mitigation: String
+    @Field(key: "owner") var owner: String
+    @Field(key: "references_json") var referencesJSON: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "review_date") var reviewDate: String?
+    @Field(key: "version") var version: Int
+    init() {}
+}
+
+final class RiskReviewRecord: Model, @unchecked Sendable {
+    static let schema = "risk_reviews"
+    @ID var id: UUID?
+    @Parent(key: "risk_id") var risk: RiskRecord
+    @Field(key: "at") var at: Date
+    @Field(key: "by") var by: String
+    @Field(key: "severity") var severity: String
+    @Field(key: "likelihood") var likelihood: String
+    @Field(key: "status") var status: String
+    init() {}
+}

@@ -34,6 +34,20 @@ public enum ExportTables {
         return ReportTable(title: "Returns for \(tracking.period.label) — \(tracking.portfolio.name)", columns: columns, rows: rows)
     }
 
+    /// Every risk of a register with its score, band, owner, references, status and review date.
+    public static func risks(_ register: RiskRegister) -> ReportTable {
+        ReportTable(title: "\(register.name): every risk", columns: ["Section", "Level", "Scope", "Risk", "Severity", "Likelihood", "Score", "Band",
+                                                                      "Mitigation", "Owner", "References", "Status", "Review date"],
+                    rows: register.risks.map { risk in
+                        let band = register.band(risk)
+                        return [.init(risk.section), .init(risk.level.rawValue), .init(risk.scope), .init(risk.description, projectID: risk.id.uuidString),
+                                .init(risk.severity), .init(risk.likelihood), .init(register.score(risk).map(String.init) ?? ""),
+                                .init(band ?? "", isRating: true, rating: band.flatMap { RatingScale.threePoint.level(for: $0) }),
+                                .init(risk.mitigation), .init(risk.owner), .init(risk.references.joined(separator: "; ")),
+                                .init(risk.status.rawValue), .init(risk.reviewDate?.iso ?? "")]
+                    })
+    }
+
     /// A prioritisation with each case's rank beside its score.
     public static func ranked(_ set: CriteriaSet) -> ReportTable {
         var table = set.table
