@@ -98,3 +98,27 @@ struct RiskStorageTests {
         }
     }
 }
+
+@Suite("Key deliverables in the database")
+struct DeliverableStorageTests {
+    @Test("The demo reproduces seed 001's matrices; a change is kept, a stale one refused", arguments: Backend.all)
+    func deliverables(backend: Backend) async throws {
+        try await withStorage(backend) { db in
+            try await DemoLoader.load(db, cost: testBcryptCost)
+            let stored = try await KeyDeliverables.all(db)
+            #expect(DeliverablesReport.tables(stored).map(\.textRows) == DeliverablesReport.tables(Deliverables2016.all).map(\.textRows))
+            let item = try #require(stored.first)
+            let admin = Actor.commandLine("deliverable-test")
+            let changed = try await KeyDeliverables.save(db, admin, id: item.id, programme: item.programme, workstream: "", title: item.title,
+                                                         years: ["17/18", "18/19"], status: .onTrack, baseVersion: item.version)
+            #expect(changed.years.count == 2 && changed.status == .onTrack)
+            await #expect(throws: StorageError.self) {
+                try await KeyDeliverables.save(db, admin, id: item.id, programme: item.programme, workstream: "", title: "Stale",
+                                               years: ["17/18"], status: .delivered, baseVersion: item.version)
+            }
+            await #expect(throws: StorageError.invalid(["years": "“next year” is not a financial year: write 17/18."])) {
+                try await KeyDeliverables.save(db, admin, programme: "P", workstream: "", title: "T", years: ["next year"], status: .notStarted)
+            }
+        }
+    }
+}

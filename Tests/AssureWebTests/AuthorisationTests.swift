@@ -45,6 +45,9 @@ struct AuthorisationTests {
             (.risks, AppRoute.risks.link(), ["name": "Digital programme risks", "scale": "1-5", "amberFrom": "", "redFrom": ""]),
             (.addRisk, AppRoute.addRisk.link(item: ids.registers.riskRegister), Self.riskFields(version: nil)),
             (.risk, AppRoute.risk.link(item: ids.registers.risk), Self.riskFields(version: "1")),
+            (.deliverables, AppRoute.deliverables.link(), ["programme": "Prevention at Scale", "workstream": "", "title": "Falls pathway", "years": "18/19", "status": "not-started"]),
+            (.deliverable, AppRoute.deliverable.link(item: ids.registers.deliverable),
+             ["programme": "Prevention at Scale", "workstream": "", "title": "Diabetes models", "years": "17/18", "status": "on-track", "baseVersion": "1"]),
         ]
     }
 
@@ -108,7 +111,8 @@ struct AuthorisationTests {
                              "outbox:retry:Demo PMO", "person:set-email:Demo PMO", "period:reopen:Demo PMO", "return:carry-forward:Demo PMO",
                              "glossary-entry:create:Demo PMO", "glossary-entry:update:Demo PMO", "criteria-set:create:Demo PMO",
                              "business-case:create:Demo PMO", "business-case:update:Demo PMO", "funding-round:create:Demo PMO",
-                             "funding-round:allocate:Demo PMO", "risk-register:create:Demo PMO", "risk:create:Demo PMO", "risk:update:Demo PMO"] {
+                             "funding-round:allocate:Demo PMO", "risk-register:create:Demo PMO", "risk:create:Demo PMO", "risk:update:Demo PMO",
+                             "deliverable:create:Demo PMO", "deliverable:update:Demo PMO"] {
                 #expect(entries.contains(expected), "\(expected) in \(entries)")
             }
         }

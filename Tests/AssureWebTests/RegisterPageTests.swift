@@ -82,3 +82,23 @@ struct RiskPageTests {
         }
     }
 }
+
+@Suite("Key deliverables in the web app")
+struct DeliverablePageTests {
+    @Test("The page shows the ✓ matrices; a form with a bad year comes back with its values", arguments: Backend.all)
+    func deliverables(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let page = try await admin.get(AppRoute.deliverables.link()).body.string
+            #expect(page.contains("Transforming Mental Health - adults: key deliverables") && page.contains("✓"))
+            let bad = try await admin.post(AppRoute.deliverables.link(), ["programme": "Prevention at Scale", "workstream": "", "title": "Falls <pathway>",
+                                                                          "years": "next year", "status": "not-started"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("“next year” is not a financial year") && bad.body.string.contains("Falls &lt;pathway&gt;"))
+            let xlsx = try await admin.get(AppRoute.deliverables.link(query: "format=xlsx"))
+            let sheets = try ImportFile.read(Data(buffer: xlsx.body), filename: "d.xlsx").tables
+            #expect(sheets.count == 5)
+            #expect(try await admin.get(AppRoute.apiDeliverables.link()).body.string.contains("Develop diabetes models of care"))
+        }
+    }
+}

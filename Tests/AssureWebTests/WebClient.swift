@@ -120,7 +120,7 @@ struct DemoIDs {
     /// A chaser queued for October, so the outbox has a message to act on.
     let queuedMessage: UUID
     /// Seed 002's registers: the STP glossary entry, the prioritisation and its CHC IT case, and the funding round.
-    let registers: (glossaryEntry: UUID, set: UUID, businessCase: UUID, round: UUID, riskRegister: UUID, risk: UUID)
+    let registers: (glossaryEntry: UUID, set: UUID, businessCase: UUID, round: UUID, riskRegister: UUID, risk: UUID, deliverable: UUID)
 
     static func load(_ app: Application) async throws -> DemoIDs {
         let cdg = try await Catalogue.findPortfolio(app.db, name: "CDG Priorities")
@@ -139,7 +139,8 @@ struct DemoIDs {
                          set: set.id, businessCase: try #require(set.cases.first { $0.name == "CHC IT" }).id,
                          round: try #require(try await FundingRounds.all(app.db).first).id,
                          riskRegister: try #require(try await RiskRegisters.all(app.db).first).id,
-                         risk: try #require(try await RiskRegisters.all(app.db).first?.risks.first).id)
+                         risk: try #require(try await RiskRegisters.all(app.db).first?.risks.first).id,
+                         deliverable: try #require(try await KeyDeliverables.all(app.db).first).id)
         return DemoIDs(cdg: cdg, october: october, june: june, mat001: mat001, maternity: maternity, jane: jane,
                        queuedMessage: queuedMessage, registers: registers)
     }

@@ -93,3 +93,17 @@ final class RiskReviewRecord: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     init() {}
 }
+
+final class DeliverableRecord: Model, @unchecked Sendable {
+    static let schema = "deliverables"
+    @ID var id: UUID?
+    @Field(key: "programme") var programme: String
+    @Field(key: "workstream") var workstream: String
+    @Field(key: "title") var title: String
+    /// Financial years by their first calendar year, comma-separated ("2017,2018").
+    @Field(key: "years") var years: String
+    @Field(key: "status") var status: String
+    @Field(key: "position") var position: Int
+    @Field(key: "version") var version: Int
+    init() {}
+}

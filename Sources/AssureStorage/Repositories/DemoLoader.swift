@@ -110,6 +110,7 @@ public enum DemoLoader {
     /// Seed 002's glossary, prioritisation and funding round.
     private static func writeRegisters(_ db: Database) async throws {
         try await RiskRegisters.load(db, RiskRegister2016.register, by: "demo")
+        try await KeyDeliverables.load(db, Deliverables2016.all)
         for entry in GoverningBody2018.glossary {
             let record = GlossaryRecord()
             record.abbreviation = entry.abbreviation

@@ -48,6 +48,13 @@ public enum ExportTables {
                     })
     }
 
+    /// Every deliverable with its programme, workstream, years and status.
+    public static func deliverables(_ items: [Deliverable]) -> ReportTable {
+        ReportTable(title: "Key deliverables", columns: ["Programme", "Workstream", "Deliverable", "Due in", "Status"],
+                    rows: items.map { [.init($0.programme), .init($0.workstream), .init($0.title, projectID: $0.id.uuidString),
+                                       .init($0.years.sorted().map(\.label).joined(separator: ", ")), .init($0.status.rawValue)] })
+    }
+
     /// A prioritisation with each case's rank beside its score.
     public static func ranked(_ set: CriteriaSet) -> ReportTable {
         var table = set.table
