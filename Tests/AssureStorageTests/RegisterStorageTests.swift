@@ -122,3 +122,39 @@ struct DeliverableStorageTests {
         }
     }
 }
+
+@Suite("Committees and meetings in the database")
+struct MeetingStorageTests {
+    let admin = Actor.commandLine("meeting-test")
+
+    @Test("The demo reproduces seed 003's agenda and forward plan; outcomes and actions are kept; past dates refused for the plan",
+          arguments: Backend.all)
+    func meetings(backend: Backend) async throws {
+        try await withStorage(backend) { db in
+            try await DemoLoader.load(db, cost: testBcryptCost)
+            let stored = try await Meetings.all(db)
+            #expect(stored.map(\.agenda.textRows) == HealthScrutiny2016.meetings.map(\.agenda.textRows))
+            let day = CalendarDate(year: 2016, month: 12, day: 21)!
+            #expect(ForwardPlan.tables(stored, committee: HealthScrutiny2016.committee, after: day).map(\.textRows)
+                    == ForwardPlan.tables(HealthScrutiny2016.meetings, committee: HealthScrutiny2016.committee, after: day).map(\.textRows))
+            #expect(try await Meetings.committees(db) == ["Dorset Health Scrutiny Committee", "Governing Body", "System Leadership Team"])
+            // an outcome with resolutions, and an action
+            let december = try #require(stored.first { $0.date == day })
+            let item = try #require(december.items.first { $0.number == "5" })
+            try await Meetings.recordOutcome(db, admin, itemID: item.id, outcome: "Resolved", resolutions: ["That the strategy be noted."])
+            try await Meetings.addAction(db, admin, meetingID: december.id, description: "Report back in March", owner: "Sally Sandcraft", due: "2017-03-09")
+            let after = try #require(try await Meetings.all(db).first { $0.id == december.id })
+            #expect(after.outcomes.textRows == [["5", "Draft Primary Care Commissioning Strategy and Plan", "Resolved\n1. That the strategy be noted."]])
+            #expect(after.actions.map(\.owner) == ["Sally Sandcraft"])
+            // a forward-plan meeting dated in the past, and an action with no owner, are refused and add nothing
+            await #expect(throws: StorageError.invalid(["date": "21 Dec 2016 has passed: a forward plan lists meetings to come."])) {
+                try await Meetings.create(db, admin, committee: "System Leadership Team", date: "2016-12-21", time: "", venue: "", members: [],
+                                          forwardPlan: true, today: CalendarDate(year: 2017, month: 1, day: 1)!)
+            }
+            await #expect(throws: StorageError.self) {
+                try await Meetings.addAction(db, admin, meetingID: december.id, description: "Something", owner: "", due: "")
+            }
+            #expect(try await Meetings.all(db).count == stored.count)
+        }
+    }
+}

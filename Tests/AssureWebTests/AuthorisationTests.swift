@@ -48,6 +48,11 @@ struct AuthorisationTests {
             (.deliverables, AppRoute.deliverables.link(), ["programme": "Prevention at Scale", "workstream": "", "title": "Falls pathway", "years": "18/19", "status": "not-started"]),
             (.deliverable, AppRoute.deliverable.link(item: ids.registers.deliverable),
              ["programme": "Prevention at Scale", "workstream": "", "title": "Diabetes models", "years": "17/18", "status": "on-track", "baseVersion": "1"]),
+            (.meetings, AppRoute.meetings.link(), ["committee": "System Leadership Team", "date": "2030-01-10", "time": "2pm", "venue": "Vespasian House",
+                                                   "members": "Tim Goodson", "forwardPlan": "1"]),
+            (.meetingItems, AppRoute.meetingItems.link(item: ids.registers.meeting), ["number": "8", "title": "Any other business", "purpose": "business"]),
+            (.meetingActions, AppRoute.meetingActions.link(item: ids.registers.meeting), ["description": "Circulate the minutes", "owner": "Jason Read", "due": ""]),
+            (.itemOutcome, AppRoute.itemOutcome.link(item: ids.registers.agendaItem), ["outcome": "Noted.", "resolutions": ""]),
         ]
     }
 
@@ -112,7 +117,8 @@ struct AuthorisationTests {
                              "glossary-entry:create:Demo PMO", "glossary-entry:update:Demo PMO", "criteria-set:create:Demo PMO",
                              "business-case:create:Demo PMO", "business-case:update:Demo PMO", "funding-round:create:Demo PMO",
                              "funding-round:allocate:Demo PMO", "risk-register:create:Demo PMO", "risk:create:Demo PMO", "risk:update:Demo PMO",
-                             "deliverable:create:Demo PMO", "deliverable:update:Demo PMO"] {
+                             "deliverable:create:Demo PMO", "deliverable:update:Demo PMO", "meeting:create:Demo PMO", "meeting:add-item:Demo PMO",
+                             "meeting:add-action:Demo PMO", "agenda-item:record-outcome:Demo PMO"] {
                 #expect(entries.contains(expected), "\(expected) in \(entries)")
             }
         }

@@ -102,3 +102,25 @@ struct DeliverablePageTests {
         }
     }
 }
+
+@Suite("Meetings in the web app")
+struct MeetingPageTests {
+    @Test("The forward plan as of the paper's day, a meeting's agenda and resolutions; a past date for the plan comes back with its message",
+          arguments: Backend.all)
+    func meetings(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let list = try await admin.get(AppRoute.meetings.link(query: "asOf=2016-12-21")).body.string
+            #expect(list.contains("Forward plan as of 21 Dec 2016") && list.contains("CQC Inspections of GP surgeries in Dorset"))
+            let november = try await admin.get(AppRoute.meeting.link(item: ids.registers.meeting)).body.string
+            #expect(november.contains("Requires that the CCG take no irreversible decisions in this matter until after the special meeting."))
+            let refused = try await admin.post(AppRoute.meetings.link(), ["committee": "Governing Body", "date": "2016-01-01", "time": "", "venue": "Kept <here>",
+                                                                           "members": "", "forwardPlan": "1"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("1 Jan 2016 has passed") && refused.body.string.contains("Kept &lt;here&gt;"))
+            let csv = try await admin.get(AppRoute.meetings.link(query: "asOf=2016-12-21&format=csv")).body.string
+            #expect(csv.contains("Committee: 9 Mar 2017"))
+        }
+    }
+}

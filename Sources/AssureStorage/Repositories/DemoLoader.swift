@@ -111,6 +111,7 @@ public enum DemoLoader {
     private static func writeRegisters(_ db: Database) async throws {
         try await RiskRegisters.load(db, RiskRegister2016.register, by: "demo")
         try await KeyDeliverables.load(db, Deliverables2016.all)
+        try await Meetings.load(db, committees: HealthScrutiny2016.committees, meetings: HealthScrutiny2016.meetings)
         for entry in GoverningBody2018.glossary {
             let record = GlossaryRecord()
             record.abbreviation = entry.abbreviation

@@ -41,7 +41,8 @@ public enum Storage {
          M007_AddReturnWorkflow(), M008_AddContactsAndDeadlines(), M009_CreateOutbox(), M010_CreateSnapshotArchive(),
          M011_CreateMilestoneBaselines(), M012_CreatePeriodRatings(), M013_CreateDisplayOrderIndexes(),
          M014_CreateProjectAttributes(), M015_CreateImportMappings(), M016_CreateGlossary(), M017_CreateBusinessCases(),
-         M018_CreateFundingRounds(), M019_CreateRiskRegisters(), M020_CreateDeliverables()]
+         M018_CreateFundingRounds(), M019_CreateRiskRegisters(), M020_CreateDeliverables(),
+         M021_CreateMeetings()]
     }
 
     /// The Fluent configuration for a target. A bad PostgreSQL URL is reported with the setting's name.

@@ -36,6 +36,7 @@ enum Layout {
             nav.append(link(AppRoute.home.link(), "Portfolios"))
             nav.append(link(AppRoute.risks.link(), "Risks"))
             nav.append(link(AppRoute.deliverables.link(), "Deliverables"))
+            nav.append(link(AppRoute.meetings.link(), "Meetings"))
             nav.append(link(AppRoute.businessCases.link(), "Business cases"))
             nav.append(link(AppRoute.fundingRounds.link(), "Funding"))
             nav.append(link(AppRoute.glossary.link(), "Glossary"))

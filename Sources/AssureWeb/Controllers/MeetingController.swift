@@ -1,0 +1,102 @@
+import AssureCore
+import AssureStorage
+import Foundation
+import Vapor
+
+/// Committees' meetings: list and forward plan, a meeting's page, and the forms that keep them.
+struct MeetingController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get(AppRoute.meetings.components) { try await list($0, returned: nil) }
+        routes.post(AppRoute.meetings.components, use: create)
+        routes.get(AppRoute.meeting.components) { try await detail($0, meetingID: try $0.uuid("item"), returned: nil) }
+        routes.post(AppRoute.meetingItems.components, use: addItem)
+        routes.post(AppRoute.meetingActions.components, use: addAction)
+        routes.post(AppRoute.itemOutcome.components, use: recordOutcome)
+        routes.get(AppRoute.apiMeetings.components) { req in
+            Response(status: .ok, headers: ["Content-Type": OutputFormat.json.contentType],
+                     body: .init(string: try JSONOutput.encode(try await Meetings.all(req.db))))
+        }
+    }
+
+    static var today: CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// `?asOf=YYYY-MM-DD` shows the forward plan as it stood on a day (the demo's is as of 21 December 2016).
+    func list(_ req: Request, returned: ReturnedForm?) async throws -> Response {
+        let asOf = try req.query.get(String?.self, at: "asOf").flatMap(CalendarDate.init(iso:)) ?? Self.today
+        let meetings = try await Meetings.all(req.db)
+        let committees = try await Meetings.committees(req.db)
+        if returned == nil, let format = try req.requestedDownload() {
+            let tables = meetings.flatMap { [$0.agenda] + ($0.outcomes.rows.isEmpty ? [] : [$0.outcomes]) }
+                + committees.flatMap { ForwardPlan.tables(meetings, committee: $0, after: asOf) }
+            return try req.download(tables, as: format, name: "meetings")
+        }
+        return req.html(MeetingPages.list(meetings, committees: committees, today: asOf, canEdit: try req.requireActor().canManagePortfolio,
+                                          returned: returned, req.page("Committees and meetings")),
+                        status: returned == nil ? .ok : .unprocessableEntity)
+    }
+
+    func detail(_ req: Request, meetingID: UUID, returned: ReturnedForm?) async throws -> Response {
+        guard let meeting = try await Meetings.all(req.db).first(where: { $0.id == meetingID }) else { throw StorageError.notFound("meeting") }
+        return req.html(MeetingPages.detail(meeting, canEdit: try req.requireActor().canManagePortfolio, returned: returned, req.page(meeting.title)),
+                        status: returned == nil ? .ok : .unprocessableEntity)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let values = try req.content.decode([String: String].self)
+        do {
+            let members = (values["members"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let meeting = try await Meetings.create(req.db, try req.requireActor(), committee: values["committee"] ?? "", date: values["date"] ?? "",
+                                                    time: values["time"] ?? "", venue: values["venue"] ?? "", members: members,
+                                                    forwardPlan: values["forwardPlan"] == "1", today: Self.today)
+            return req.redirect(to: AppRoute.meeting.link(item: meeting.id), notice: "Added \(meeting.title).")
+        } catch StorageError.invalid(let errors) {
+            return try await list(req, returned: ReturnedForm(name: "meeting", values: values, errors: errors))
+        }
+    }
+
+    func addItem(req: Request) async throws -> Response {
+        let meetingID = try req.uuid("item")
+        let values = try req.content.decode([String: String].self)
+        let item = AgendaItem(number: values["number"] ?? "", title: values["title"] ?? "", organisation: values["organisation"] ?? "",
+                              format: AgendaFormat(rawValue: values["format"] ?? ""), purpose: AgendaPurpose(rawValue: values["purpose"] ?? "") ?? .business,
+                              raisedBy: values["raisedBy"] ?? "", pages: values["pages"] ?? "")
+        do {
+            try await Meetings.addItem(req.db, try req.requireActor(), meetingID: meetingID, item: item)
+            return req.redirect(to: AppRoute.meeting.link(item: meetingID), notice: "Added \(item.title) to the agenda.")
+        } catch StorageError.invalid(let errors) {
+            return try await detail(req, meetingID: meetingID, returned: ReturnedForm(name: "item", values: values, errors: errors))
+        }
+    }
+
+    func addAction(req: Request) async throws -> Response {
+        let meetingID = try req.uuid("item")
+        let values = try req.content.decode([String: String].self)
+        do {
+            try await Meetings.addAction(req.db, try req.requireActor(), meetingID: meetingID, description: values["description"] ?? "",
+                                         owner: values["owner"] ?? "", due: values["due"] ?? "")
+            return req.redirect(to: AppRoute.meeting.link(item: meetingID), notice: "Added the action.")
+        } catch StorageError.invalid(let errors) {
+            return try await detail(req, meetingID: meetingID, returned: ReturnedForm(name: "action", values: values, errors: errors))
+        }
+    }
+
+    func recordOutcome(req: Request) async throws -> Response {
+        let itemID = try req.uuid("item")
+        let values = try req.content.decode([String: String].self)
+        guard let meeting = try await Meetings.all(req.db).first(where: { $0.items.contains { $0.id == itemID } }) else {
+            throw StorageError.notFound("agenda item")
+        }
+        let resolutions = (values["resolutions"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        do {
+            try await Meetings.recordOutcome(req.db, try req.requireActor(), itemID: itemID, outcome: values["outcome"] ?? "", resolutions: resolutions)
+            return req.redirect(to: AppRoute.meeting.link(item: meeting.id), notice: "Recorded the outcome.")
+        } catch StorageError.invalid(let errors) {
+            return try await detail(req, meetingID: meeting.id, returned: ReturnedForm(name: itemID.uuidString, values: values, errors: errors))
+        }
+    }
+}
