@@ -158,3 +158,26 @@ struct MeetingStorageTests {
         }
     }
 }
+
+@Suite("Outcome measures in the database")
+struct OutcomeStorageTests {
+    @Test("The demo's measures are stored; a real actual replaces the illustrative ones; bad values change nothing", arguments: Backend.all)
+    func outcomes(backend: Backend) async throws {
+        try await withStorage(backend) { db in
+            try await DemoLoader.load(db, cost: testBcryptCost)
+            let admin = Actor.commandLine("outcome-test")
+            let stored = try await Outcomes.all(db)
+            #expect(Set(stored.map(\.name)) == Set(Outcomes2016.measures.map(\.name)))
+            let stay = try #require(stored.first { $0.unit == "days" })
+            #expect(stay.trajectory == Outcomes2016.measures[0].trajectory && stay.actualsAreIllustrative)
+            await #expect(throws: StorageError.invalid(["period": "Give the period as YYYY-MM.", "value": "“many” is not a number."])) {
+                try await Outcomes.record(db, admin, measureID: stay.id, period: "March", kind: .actual, value: "many")
+            }
+            try await Outcomes.record(db, admin, measureID: stay.id, period: "2018-03", kind: .actual, value: "27.9")
+            let after = try #require(try await Outcomes.all(db).first { $0.id == stay.id })
+            #expect(after.actuals == ["2018-03": 27.9] && !after.actualsAreIllustrative)
+            #expect(after.rating("2018-03") == "Green")
+            #expect(try await AuditLog.recent(db, limit: 3).contains { $0.action == "record-actual" })
+        }
+    }
+}

@@ -53,6 +53,9 @@ struct AuthorisationTests {
             (.meetingItems, AppRoute.meetingItems.link(item: ids.registers.meeting), ["number": "8", "title": "Any other business", "purpose": "business"]),
             (.meetingActions, AppRoute.meetingActions.link(item: ids.registers.meeting), ["description": "Circulate the minutes", "owner": "Jason Read", "due": ""]),
             (.itemOutcome, AppRoute.itemOutcome.link(item: ids.registers.agendaItem), ["outcome": "Noted.", "resolutions": ""]),
+            (.outcomes, AppRoute.outcomes.link(), ["name": "Smoking quitters", "programme": "Prevention at Scale", "unit": "people",
+                                                   "direction": "higher-is-better", "baseline": "", "target": "1,200", "targetDate": "2019-03-31"]),
+            (.outcome, AppRoute.outcome.link(item: ids.registers.outcome), ["period": "2018-03", "kind": "actual", "value": "29"]),
         ]
     }
 
@@ -118,7 +121,8 @@ struct AuthorisationTests {
                              "business-case:create:Demo PMO", "business-case:update:Demo PMO", "funding-round:create:Demo PMO",
                              "funding-round:allocate:Demo PMO", "risk-register:create:Demo PMO", "risk:create:Demo PMO", "risk:update:Demo PMO",
                              "deliverable:create:Demo PMO", "deliverable:update:Demo PMO", "meeting:create:Demo PMO", "meeting:add-item:Demo PMO",
-                             "meeting:add-action:Demo PMO", "agenda-item:record-outcome:Demo PMO"] {
+                             "meeting:add-action:Demo PMO", "agenda-item:record-outcome:Demo PMO", "outcome-measure:create:Demo PMO",
+                             "outcome-measure:record-actual:Demo PMO"] {
                 #expect(entries.contains(expected), "\(expected) in \(entries)")
             }
         }

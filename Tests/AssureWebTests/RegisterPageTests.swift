@@ -124,3 +124,20 @@ struct MeetingPageTests {
         }
     }
 }
+
+@Suite("Outcome measures in the web app")
+struct OutcomePageTests {
+    @Test("The list shows each measure's chart and rating; a bad value comes back with its message", arguments: Backend.all)
+    func outcomes(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let list = try await admin.get(AppRoute.outcomes.link()).body.string
+            #expect(list.contains("<polyline") && list.contains("(actuals illustrative)") && list.contains("Dementia diagnosis rate"))
+            let bad = try await admin.post(AppRoute.outcome.link(item: ids.registers.outcome), ["period": "2018-03", "kind": "actual", "value": "a lot"])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("“a lot” is not a number."))
+            #expect(bad.body.string.contains("value=\"2018-03\""))
+            #expect(try await admin.get(AppRoute.apiOutcomes.link()).body.string.contains("\"latestRating\""))
+        }
+    }
+}

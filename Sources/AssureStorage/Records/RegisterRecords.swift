@@ -107,3 +107,29 @@ final class DeliverableRecord: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     init() {}
 }
+
+final class OutcomeMeasureRecord: Model, @unchecked Sendable {
+    static let schema = "outcome_measures"
+    @ID var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "programme") var programme: String
+    @Field(key: "unit") var unit: String
+    @Field(key: "direction") var direction: String
+    @OptionalField(key: "baseline") var baseline: Double?
+    @Field(key: "target") var target: Double
+    @Field(key: "target_date") var targetDate: String
+    @Field(key: "illustrative") var illustrative: Bool
+    @Field(key: "version") var version: Int
+    init() {}
+}
+
+final class OutcomeValueRecord: Model, @unchecked Sendable {
+    static let schema = "outcome_values"
+    @ID var id: UUID?
+    @Parent(key: "measure_id") var measure: OutcomeMeasureRecord
+    @Field(key: "period_key") var periodKey: String
+    /// "trajectory" or "actual".
+    @Field(key: "kind") var kind: String
+    @Field(key: "value") var value: Double
+    init() {}
+}

@@ -112,6 +112,7 @@ public enum DemoLoader {
         try await RiskRegisters.load(db, RiskRegister2016.register, by: "demo")
         try await KeyDeliverables.load(db, Deliverables2016.all)
         try await Meetings.load(db, committees: HealthScrutiny2016.committees, meetings: HealthScrutiny2016.meetings)
+        for measure in Outcomes2016.measures { try await Outcomes.write(db, measure) }
         for entry in GoverningBody2018.glossary {
             let record = GlossaryRecord()
             record.abbreviation = entry.abbreviation

@@ -35,6 +35,7 @@ enum Layout {
         if let actor = context.actor {
             nav.append(link(AppRoute.home.link(), "Portfolios"))
             nav.append(link(AppRoute.risks.link(), "Risks"))
+            nav.append(link(AppRoute.outcomes.link(), "Outcomes"))
             nav.append(link(AppRoute.deliverables.link(), "Deliverables"))
             nav.append(link(AppRoute.meetings.link(), "Meetings"))
             nav.append(link(AppRoute.businessCases.link(), "Business cases"))

@@ -1,0 +1,99 @@
+import AssureCore
+import Fluent
+import Foundation
+
+/// Outcome measures with their trajectories and actuals.
+public enum Outcomes {
+    public enum Kind: String, Sendable, CaseIterable { case trajectory, actual }
+
+    public static func all(_ db: Database) async throws -> [OutcomeMeasure] {
+        let values = Dictionary(grouping: try await OutcomeValueRecord.query(on: db).all(), by: { $0.$measure.id })
+        return try await OutcomeMeasureRecord.query(on: db).sort(\.$programme).sort(\.$name).all().map { record in
+            let points = values[record.id!] ?? []
+            func series(_ kind: Kind) -> [String: Double] {
+                Dictionary(points.filter { $0.kind == kind.rawValue }.map { ($0.periodKey, $0.value) }, uniquingKeysWith: { a, _ in a })
+            }
+            return OutcomeMeasure(id: record.id!, name: record.name, programme: record.programme, unit: record.unit,
+                                  direction: OutcomeDirection(rawValue: record.direction) ?? .higherIsBetter, baseline: record.baseline,
+                                  target: record.target, targetDate: CalendarDate(iso: record.targetDate)!, trajectory: series(.trajectory),
+                                  actuals: series(.actual), actualsAreIllustrative: record.illustrative, version: record.version)
+        }
+    }
+
+    public static func create(_ db: Database, _ actor: Actor, name: String, programme: String, unit: String, direction: OutcomeDirection,
+                              baseline: String, target: String, targetDate: String) async throws -> OutcomeMeasure {
+        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sets outcome measures") }
+        let errors = OutcomeMeasure.validate(name: name, unit: unit, baseline: baseline, target: target, targetDate: targetDate)
+        if !errors.isEmpty { throw StorageError.invalid(errors) }
+        let measure = OutcomeMeasure(name: name.trimmingCharacters(in: .whitespaces), programme: programme.trimmingCharacters(in: .whitespaces),
+                                     unit: unit.trimmingCharacters(in: .whitespaces), direction: direction,
+                                     baseline: baseline.isEmpty ? nil : CellValues.number(.text(baseline)), target: CellValues.number(.text(target))!,
+                                     targetDate: CalendarDate(iso: targetDate)!)
+        return try await db.writeTransaction { db in
+            if try await OutcomeMeasureRecord.query(on: db).filter(\.$name == measure.name).first() != nil {
+                throw StorageError.invalid(["name": "There is already a measure called \(measure.name)."])
+            }
+            let id = try await write(db, measure)
+            try await AuditLog.record(db, actor, "create", entity: "outcome-measure", id: id, after: measure)
+            return try await all(db).first { $0.id == id }!
+        }
+    }
+
+    /// Records a period's trajectory or actual (replacing what was there), and marks actuals as real once one is typed.
+    public static func record(_ db: Database, _ actor: Actor, measureID: UUID, period: String, kind: Kind, value: String) async throws {
+        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) records outcome values") }
+        var errors: [String: String] = [:]
+        let key = PeriodKey(period)?.key
+        let number = CellValues.number(.text(value))
+        if key == nil { errors["period"] = "Give the period as YYYY-MM." }
+        if number == nil { errors["value"] = "“\(value)” is not a number." }
+        guard errors.isEmpty, let key, let number else { throw StorageError.invalid(errors) }
+        try await db.writeTransaction { db in
+            guard let measure = try await OutcomeMeasureRecord.find(measureID, on: db) else { throw StorageError.notFound("outcome measure") }
+            let existing = try await OutcomeValueRecord.query(on: db).filter(\.$measure.$id == measureID).filter(\.$periodKey == key)
+                .filter(\.$kind == kind.rawValue).first()
+            let before = existing?.value
+            let record = existing ?? OutcomeValueRecord()
+            record.$measure.id = measureID
+            record.periodKey = key
+            record.kind = kind.rawValue
+            record.value = number
+            try await record.save(on: db)
+            if kind == .actual, measure.illustrative {
+                measure.illustrative = false
+                try await OutcomeValueRecord.query(on: db).filter(\.$measure.$id == measureID).filter(\.$kind == Kind.actual.rawValue)
+                    .filter(\.$periodKey != key).delete()
+            }
+            measure.version += 1
+            try await measure.save(on: db)
+            try await AuditLog.record(db, actor, "record-\(kind.rawValue)", entity: "outcome-measure", id: measureID, before: before.map { ["period": key, "value": "\($0)"] },
+                                      after: ["period": key, "value": "\(number)"])
+        }
+    }
+
+    @discardableResult
+    static func write(_ db: Database, _ measure: OutcomeMeasure) async throws -> UUID {
+        let record = OutcomeMeasureRecord()
+        record.name = measure.name
+        record.programme = measure.programme
+        record.unit = measure.unit
+        record.direction = measure.direction.rawValue
+        record.baseline = measure.baseline
+        record.target = measure.target
+        record.targetDate = measure.targetDate.iso
+        record.illustrative = measure.actualsAreIllustrative
+        record.version = 1
+        try await record.create(on: db)
+        for (kind, series) in [(Kind.trajectory, measure.trajectory), (.actual, measure.actuals)] {
+            for (period, value) in series.sorted(by: { $0.key < $1.key }) {
+                let point = OutcomeValueRecord()
+                point.$measure.id = record.id!
+                point.periodKey = period
+                point.kind = kind.rawValue
+                point.value = value
+                try await point.create(on: db)
+            }
+        }
+        return record.id!
+    }
+}
