@@ -1,5 +1,6 @@
 import AssureCore
 import AssureDemo
+import AssureInterchange
 import AssureStorage
 import AssureTestSupport
 import Fluent
@@ -178,6 +179,40 @@ struct OutcomeStorageTests {
             #expect(after.actuals == ["2018-03": 27.9] && !after.actualsAreIllustrative)
             #expect(after.rating("2018-03") == "Green")
             #expect(try await AuditLog.recent(db, limit: 3).contains { $0.action == "record-actual" })
+        }
+    }
+}
+
+@Suite("The governing-body paper from the database")
+struct PaperStorageTests {
+    @Test("The demo's March 2018 paper goes to the meeting that follows; it is the same bytes after the structure changes; drafts are refused",
+          arguments: Backend.all)
+    func paper(backend: Backend) async throws {
+        try await withStorage(backend) { db in
+            try await DemoLoader.load(db, cost: testBcryptCost)
+            let admin = Actor.commandLine("paper-test")
+            let (portfolio, period) = try await Catalogue.findPeriod(db, key: "2018-03", portfolio: "Our Dorset ICS")
+            let first = try await Papers.build(db, periodID: period.id)
+            #expect(first.paper.meeting.date == CalendarDate(year: 2018, month: 3, day: 21))
+            #expect(first.texts.author == "M Gorman - PMO Assurance Lead")
+            let bytes = try DocxWriter.write(first.paper.blocks, title: first.texts.title)
+            // when a project of the published period is renamed
+            let merger = try #require(try await Catalogue.projects(db, portfolioID: portfolio.info.id).first { $0.title == "Merger" })
+            let detail = try await Structure.project(db, id: merger.id)
+            try await Structure.updateProject(db, admin, id: merger.id, changes: ProjectChanges(reference: merger.reference, title: "Merger (renamed)",
+                                                                                           sro: nil, lead: nil, programmeID: merger.programmeID,
+                                                                                           baseVersion: detail.version))
+            // then the paper is the same, to the byte
+            let again = try await Papers.build(db, periodID: period.id)
+            #expect(try DocxWriter.write(again.paper.blocks, title: again.texts.title) == bytes)
+            // a paper needs a published period, and its texts an author
+            let (_, open) = try await Catalogue.findPeriod(db, key: "2016-10", portfolio: "CDG Priorities")
+            await #expect(throws: StorageError.self) { try await Papers.build(db, periodID: open.id) }
+            var texts = first.texts
+            texts.author = " "
+            await #expect(throws: StorageError.invalid(["author": "Give its author."])) {
+                try await Papers.saveTexts(db, admin, periodID: period.id, meetingID: first.paper.meeting.id, texts: texts, baseVersion: first.version)
+            }
         }
     }
 }

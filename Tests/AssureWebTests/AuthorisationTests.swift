@@ -56,6 +56,8 @@ struct AuthorisationTests {
             (.outcomes, AppRoute.outcomes.link(), ["name": "Smoking quitters", "programme": "Prevention at Scale", "unit": "people",
                                                    "direction": "higher-is-better", "baseline": "", "target": "1,200", "targetDate": "2019-03-31"]),
             (.outcome, AppRoute.outcome.link(item: ids.registers.outcome), ["period": "2018-03", "kind": "actual", "value": "29"]),
+            (.paperTexts, AppRoute.paperTexts.link(period: ids.registers.paperPeriod), ["meeting": ids.registers.paperMeeting.uuidString, "baseVersion": "1",
+                "title": "ICS DELIVERY UPDATE", "author": "M Gorman", "sponsor": "T Goodson", "purpose": "Update", "recommendation": "Note"]),
         ]
     }
 
@@ -122,7 +124,7 @@ struct AuthorisationTests {
                              "funding-round:allocate:Demo PMO", "risk-register:create:Demo PMO", "risk:create:Demo PMO", "risk:update:Demo PMO",
                              "deliverable:create:Demo PMO", "deliverable:update:Demo PMO", "meeting:create:Demo PMO", "meeting:add-item:Demo PMO",
                              "meeting:add-action:Demo PMO", "agenda-item:record-outcome:Demo PMO", "outcome-measure:create:Demo PMO",
-                             "outcome-measure:record-actual:Demo PMO"] {
+                             "outcome-measure:record-actual:Demo PMO", "paper:update:Demo PMO"] {
                 #expect(entries.contains(expected), "\(expected) in \(entries)")
             }
         }

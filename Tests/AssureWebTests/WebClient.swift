@@ -121,7 +121,7 @@ struct DemoIDs {
     let queuedMessage: UUID
     /// Seed 002's registers: the STP glossary entry, the prioritisation and its CHC IT case, and the funding round.
     let registers: (glossaryEntry: UUID, set: UUID, businessCase: UUID, round: UUID, riskRegister: UUID, risk: UUID, deliverable: UUID,
-                     meeting: UUID, agendaItem: UUID, outcome: UUID)
+                     meeting: UUID, agendaItem: UUID, outcome: UUID, paperPeriod: UUID, paperMeeting: UUID)
 
     static func load(_ app: Application) async throws -> DemoIDs {
         let cdg = try await Catalogue.findPortfolio(app.db, name: "CDG Priorities")
@@ -144,7 +144,9 @@ struct DemoIDs {
                          deliverable: try #require(try await KeyDeliverables.all(app.db).first).id,
                          meeting: try #require(try await Meetings.all(app.db).first).id,
                          agendaItem: try #require(try await Meetings.all(app.db).first?.items.first).id,
-                         outcome: try #require(try await Outcomes.all(app.db).first).id)
+                         outcome: try #require(try await Outcomes.all(app.db).first).id,
+                         paperPeriod: try await Catalogue.findPeriod(app.db, key: "2018-03", portfolio: "Our Dorset ICS").1.id,
+                         paperMeeting: try #require(try await Meetings.all(app.db).first { $0.committee == "Governing Body" }).id)
         return DemoIDs(cdg: cdg, october: october, june: june, mat001: mat001, maternity: maternity, jane: jane,
                        queuedMessage: queuedMessage, registers: registers)
     }

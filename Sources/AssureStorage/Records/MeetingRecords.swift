@@ -50,3 +50,14 @@ final class MeetingActionRecord: Model, @unchecked Sendable {
     @Field(key: "done") var done: Bool
     init() {}
 }
+
+final class PaperTextsRecord: Model, @unchecked Sendable {
+    static let schema = "paper_texts"
+    @ID var id: UUID?
+    @Parent(key: "period_id") var period: PeriodRecord
+    @Parent(key: "meeting_id") var meeting: MeetingRecord
+    /// `PaperTexts` as JSON.
+    @Field(key: "texts_json") var textsJSON: String
+    @Field(key: "version") var version: Int
+    init() {}
+}

@@ -32,10 +32,10 @@ public enum DemoLoader {
                 record.email = demoEmail(person.name)
                 try await record.create(on: db)
             }
+            try await writeRegisters(db)
             for portfolio in Demo.portfolios {
                 try await write(db, portfolio, organisationID: organisation.id!, actor: actor, programmeIDs: &programmeIDs)
             }
-            try await writeRegisters(db)
             try await AuditLog.record(db, actor, "load-demo", entity: "database", id: nil,
                                       after: ["portfolios": Demo.portfolios.map(\.name)])
             return programmeIDs
@@ -104,6 +104,10 @@ public enum DemoLoader {
             }
             if period.status != .draft { _ = try await PeriodLifecycle.open(db, actor, periodID: info.id) }
             if period.status == .published { _ = try await PeriodLifecycle.publish(db, actor, periodID: info.id, missing: .showAsMissing) }
+        }
+        if demo.name == GoverningBody2018.portfolio.name {
+            try await Papers.loadDemo(db, portfolio: demo.name, periodKey: "2018-03", committee: "Governing Body",
+                                      day: CalendarDate(year: 2018, month: 3, day: 21)!, texts: GoverningBody2018.paperTexts)
         }
     }
 

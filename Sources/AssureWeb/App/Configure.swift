@@ -48,6 +48,7 @@ public enum AssureApp {
         try app.register(collection: DeliverableController())
         try app.register(collection: MeetingController())
         try app.register(collection: OutcomeController())
+        try app.register(collection: PaperController())
         if let interval = settings.deliveryIntervalSeconds { app.lifecycle.use(OutboxWorker(interval: interval)) }
         app.get(AppRoute.stylesheet.components) { _ in
             Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],

@@ -40,3 +40,8 @@ public enum ReportOutput {
         return CSVWriter.write(rows)
     }
 }
+
+/// The governing-body paper as a standalone printable HTML document.
+public enum PaperOutput {
+    public static func html(_ paper: GoverningBodyPaper) -> String { PaperPage.standalone(paper) }
+}

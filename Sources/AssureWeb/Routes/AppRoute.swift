@@ -63,6 +63,8 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case outcomes = "outcomes"
     case outcome = "outcomes/:item"
     case apiOutcomes = "api/v1/outcomes"
+    case paper = "periods/:period/paper"
+    case paperTexts = "periods/:period/paper/texts"
     case apiGlossary = "api/v1/glossary"
     case apiBusinessCases = "api/v1/business-cases"
     case apiFundingRounds = "api/v1/funding-rounds"

@@ -87,7 +87,8 @@ enum PortfolioPages {
                     el("td", [], [link(AppRoute.programmeDashboard.link(period: period.id), "Programme dashboard"), txt(" · "),
                                   link(AppRoute.priorities.link(period: period.id), "Priorities"), txt(" · "),
                                   link(AppRoute.exceptions.link(period: period.id), "Exceptions"), txt(" · "),
-                                  link(AppRoute.returnsTracking.link(period: period.id), "Returns")]),
+                                  link(AppRoute.returnsTracking.link(period: period.id), "Returns")]
+                                  + (period.status == .published ? [txt(" · "), link(AppRoute.paper.link(period: period.id), "Board paper")] : [])),
                     el("td", [], model.canManage ? periodActions(period, csrf: context.csrf) : []),
                 ])
             }),

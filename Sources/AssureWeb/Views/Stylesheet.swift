@@ -67,6 +67,13 @@ enum Stylesheet {
       tr { break-inside: avoid; } table { page-break-inside: auto; } h2 { break-after: avoid; }
       .rag { -webkit-print-color-adjust: exact; print-color-adjust: exact; } a { color: #000; text-decoration: none; }
       @page { size: A4 landscape; margin: 12mm; }
+      .paper .page-break { break-after: page; }
+      .paper h2 { break-after: avoid; }
     }
+    .paper { max-width: 48rem; }
+    .paper .numbered { display: grid; grid-template-columns: 3.5rem 1fr; }
+    .paper .page-break { border-top: 1px dashed #b1b4b6; margin: 1.5rem 0; }
+    @page paper { size: A4 portrait; margin: 20mm; @bottom-center { content: "Page " counter(page); } }
+    @media print { .paper { page: paper; max-width: none; } }
     """
 }

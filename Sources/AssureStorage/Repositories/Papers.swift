@@ -1,0 +1,82 @@
+import AssureCore
+import Fluent
+import Foundation
+
+/// The governing-body paper: its texts per period and meeting, and the paper assembled from a published period.
+public enum Papers {
+    public struct Contents: Sendable {
+        public let paper: GoverningBodyPaper
+        public let texts: PaperTexts
+        public let version: Int
+        public let meetings: [Meeting]
+    }
+
+    /// The meeting a paper goes to: the one chosen, else the first Governing Body meeting on or after the period's as-at day.
+    static func meeting(_ meetings: [Meeting], chosen: UUID?, period: PeriodInfo) throws -> Meeting {
+        if let chosen {
+            guard let meeting = meetings.first(where: { $0.id == chosen }) else { throw StorageError.notFound("meeting") }
+            return meeting
+        }
+        guard let meeting = meetings.filter({ $0.committee == "Governing Body" && $0.date >= period.asAt }).min(by: { $0.date < $1.date }) else {
+            throw StorageError.invalid(["meeting": "No Governing Body meeting follows \(period.label): add one on the Meetings page, or choose a meeting."])
+        }
+        return meeting
+    }
+
+    /// A first draft for a paper with no texts yet: the PMO edits it before the meeting.
+    static func template(_ period: PeriodInfo) -> PaperTexts {
+        PaperTexts(title: "PORTFOLIO DELIVERY UPDATE", author: "", sponsor: "", purpose: "To provide an update on progress of the portfolio for \(period.label).",
+                   recommendation: "The Governing Body is asked to note the report.", stakeholderEngagement: "", previousCommittees: "N/A",
+                   strategicPrinciples: [], checklist: [], initials: "", introduction: [], discussionItems: [], decisionItems: [],
+                   financeIntroduction: [], engagement: [], conclusion: ["The Governing Body is asked to note the report."])
+    }
+
+    public static func build(_ db: Database, periodID: UUID, meetingID: UUID? = nil) async throws -> Contents {
+        let period = try await Catalogue.period(db, id: periodID)
+        guard period.status == .published else {
+            throw StorageError.invalid(["period": "\(period.label) is \(period.status.rawValue): a board paper is made from a published period."])
+        }
+        let meetings = try await Meetings.all(db)
+        let meeting = try meeting(meetings, chosen: meetingID, period: period)
+        let stored = try await PaperTextsRecord.query(on: db).filter(\.$period.$id == periodID).filter(\.$meeting.$id == meeting.id).first()
+        let texts = try stored.map { try JSONDecoder().decode(PaperTexts.self, from: Data($0.textsJSON.utf8)) } ?? template(period)
+        let paper = GoverningBodyPaper.build(report: try await Reports.report(db, periodID: periodID), meeting: meeting, texts: texts,
+                                             prioritisations: try await Prioritisations.all(db), funding: try await FundingRounds.all(db),
+                                             glossary: try await GlossaryEntries.all(db).map(\.entry))
+        return Contents(paper: paper, texts: texts, version: stored?.version ?? 0, meetings: meetings)
+    }
+
+    /// Saves the paper's texts; a save from a version someone has since changed is a conflict.
+    public static func saveTexts(_ db: Database, _ actor: Actor, periodID: UUID, meetingID: UUID, texts: PaperTexts, baseVersion: Int) async throws {
+        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) writes board papers") }
+        let errors = texts.validate()
+        if !errors.isEmpty { throw StorageError.invalid(errors) }
+        try await db.writeTransaction { db in
+            guard try await MeetingRecord.find(meetingID, on: db) != nil else { throw StorageError.notFound("meeting") }
+            let existing = try await PaperTextsRecord.query(on: db).filter(\.$period.$id == periodID).filter(\.$meeting.$id == meetingID).first()
+            guard (existing?.version ?? 0) == baseVersion else {
+                throw StorageError.conflict("Someone else changed this paper while you were editing it; their version is shown.")
+            }
+            let record = existing ?? PaperTextsRecord()
+            let before = existing?.textsJSON
+            record.$period.id = periodID
+            record.$meeting.id = meetingID
+            record.textsJSON = try Prioritisations.json(texts)
+            record.version = (existing?.version ?? 0) + 1
+            try await record.save(on: db)
+            try await AuditLog.record(db, actor, before == nil ? "create" : "update", entity: "paper", id: record.id, before: before, after: record.textsJSON)
+        }
+    }
+
+    /// The demo's paper texts for seed 002's period and meeting.
+    static func loadDemo(_ db: Database, portfolio: String, periodKey: String, committee: String, day: CalendarDate, texts: PaperTexts) async throws {
+        let (_, period) = try await Catalogue.findPeriod(db, key: periodKey, portfolio: portfolio)
+        guard let meeting = try await Meetings.all(db).first(where: { $0.committee == committee && $0.date == day }) else { return }
+        let record = PaperTextsRecord()
+        record.$period.id = period.id
+        record.$meeting.id = meeting.id
+        record.textsJSON = try Prioritisations.json(texts)
+        record.version = 1
+        try await record.create(on: db)
+    }
+}
