@@ -52,6 +52,26 @@ struct BrowserTests {
         }
     }
 
+    @Test("The PMO over-allocates a funding round and sees it flagged, then opens the board paper", arguments: Backend.all)
+    func registers(backend: Backend) async throws {
+        try await Self.withBrowser(backend) { browser, site in
+            try await Self.signIn(browser, site, DemoLoader.adminEmail)
+            try await browser.click(try await browser.find(linkText: "Funding"))
+            #expect(try await browser.waitForText("main", containing: "Headroom: £670,000 of £6,800,000.").contains("Headroom"))
+            try await browser.type(try await browser.find("#f-label"), "Digital first")
+            try await browser.type(try await browser.find("#f-amount"), "£1,000,000")
+            try await browser.click(try await browser.find("form[action$='/allocations'] button"))
+            #expect(try await browser.waitForText(".notice", containing: "over the envelope by £330,000").contains("£330,000"))
+            #expect(try await browser.text(of: "main").contains("Over the envelope by £330,000."))
+            try await browser.click(try await browser.find(linkText: "Risks"))
+            #expect(try await browser.waitForText("main", containing: "Heat map").contains("STP - SYSTEM WIDE RISKS"))
+            try await browser.click(try await browser.find(linkText: "Portfolios"))
+            try await browser.click(try await browser.find(linkText: "Our Dorset ICS"))
+            try await browser.click(try await browser.find(linkText: "Board paper"))
+            #expect(try await browser.waitForText("article", containing: "3.106").contains("9. Table of Abbreviations"))
+        }
+    }
+
     /// Assure serving the demo on a free port, and a headless Chromium driven over WebDriver; a screenshot on failure.
     static func withBrowser(_ backend: Backend, _ body: @escaping (WebDriver, String) async throws -> Void) async throws {
         try await withWebApp(backend) { app in
