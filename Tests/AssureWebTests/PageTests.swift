@@ -118,7 +118,7 @@ struct PageTests {
             let ids = try await DemoIDs.load(app)
             let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
             let portfolios = try JSONSerialization.jsonObject(with: Data(buffer: try await viewer.get("/api/v1/portfolios").body)) as? [[String: Any]]
-            #expect(portfolios?.compactMap { $0["name"] as? String }.sorted() == ["CDG Priorities", "Transformation Programme"])
+            #expect(portfolios?.compactMap { $0["name"] as? String }.sorted() == ["CDG Priorities", "Our Dorset ICS", "Transformation Programme"])
             let dashboard = try await viewer.get(AppRoute.apiPriorities.link(period: ids.october.id))
             let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: dashboard.body)) as? [String: Any])
             let tables = try #require(json["tables"] as? [[String: Any]])
