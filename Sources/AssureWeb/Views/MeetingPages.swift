@@ -42,7 +42,7 @@ enum MeetingPages {
     static func detail(_ meeting: Meeting, canEdit: Bool, returned: ReturnedForm?, _ context: PageContext) -> String {
         var context = context
         context.breadcrumbs = [("Committees and meetings", AppRoute.meetings.link())]
-        func state(_ name: String) -> ([String: String], [String: String]) { returned?.name == name ? (returned!.values, returned!.errors) : ([:], [:]) }
+        func state(_ name: String) -> ([String: String], [String: String]) { returned.state(name) }
         var nodes: [HTMLNode] = [
             el("h1", text: meeting.title),
             el("p", [("class", "lede")], text: [meeting.time, meeting.venue].filter { !$0.isEmpty }.joined(separator: " · ")),

@@ -21,6 +21,14 @@ struct ReturnedForm: Sendable {
     let errors: [String: String]
 }
 
+extension Optional where Wrapped == ReturnedForm {
+    /// The values and errors to show in the form called `name`: what was sent back if it was that form, else nothing.
+    func state(_ name: String) -> ([String: String], [String: String]) {
+        guard let form = self, form.name == name else { return ([:], [:]) }
+        return (form.values, form.errors)
+    }
+}
+
 enum PortfolioPages {
     static func list(_ portfolios: [PortfolioSummary], _ context: PageContext, returned: ReturnedForm? = nil) -> String {
         let canManage = context.actor?.canManagePortfolio ?? false
@@ -95,9 +103,7 @@ enum PortfolioPages {
         ]))
         if model.canManage {
             let returned = model.returnedForm
-            func state(_ name: String) -> ([String: String], [String: String]) {
-                returned?.name == name ? (returned!.values, returned!.errors) : ([:], [:])
-            }
+            func state(_ name: String) -> ([String: String], [String: String]) { returned.state(name) }
             nodes.append(createPeriodForm(info, csrf: context.csrf, values: state("period").0, errors: state("period").1))
             nodes.append(StructureForms.programme(info, csrf: context.csrf, state("programme").0, state("programme").1))
             nodes.append(StructureForms.checks(model.portfolio, csrf: context.csrf, values: state("checks").0, errors: state("checks").1))

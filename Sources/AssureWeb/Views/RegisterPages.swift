@@ -6,7 +6,7 @@ import Plot
 /// The glossary, business cases and funding rounds: each a list with its table, and forms for the PMO.
 enum RegisterPages {
     static func glossary(_ entries: [StoredGlossaryEntry], canEdit: Bool, returned: ReturnedForm?, _ context: PageContext) -> String {
-        func state(_ name: String) -> ([String: String], [String: String]) { returned?.name == name ? (returned!.values, returned!.errors) : ([:], [:]) }
+        func state(_ name: String) -> ([String: String], [String: String]) { returned.state(name) }
         let (values, errors) = state("new")
         return Layout.render(context, [
             el("h1", text: "Glossary"),
@@ -39,7 +39,7 @@ enum RegisterPages {
     }
 
     static func businessCases(_ sets: [CriteriaSet], canEdit: Bool, returned: ReturnedForm?, _ context: PageContext) -> String {
-        func state(_ name: String) -> ([String: String], [String: String]) { returned?.name == name ? (returned!.values, returned!.errors) : ([:], [:]) }
+        func state(_ name: String) -> ([String: String], [String: String]) { returned.state(name) }
         var nodes: [HTMLNode] = [
             el("h1", text: "Business cases"),
             el("p", [("class", "lede")], text: "Bids rated High, Medium or Low against each criterion, scored 3, 2 and 1 (times the criterion's weight), totalled and ranked."),
@@ -89,7 +89,7 @@ enum RegisterPages {
     }
 
     static func funding(_ rounds: [FundingRound], canEdit: Bool, returned: ReturnedForm?, _ context: PageContext) -> String {
-        func state(_ name: String) -> ([String: String], [String: String]) { returned?.name == name ? (returned!.values, returned!.errors) : ([:], [:]) }
+        func state(_ name: String) -> ([String: String], [String: String]) { returned.state(name) }
         var nodes: [HTMLNode] = [
             el("h1", text: "Funding rounds"),
             el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.fundingRounds.link())]),

@@ -6,7 +6,7 @@ import Plot
 /// Risk registers: each with its heat map and its risks; a risk with its history and review form.
 enum RiskPages {
     static func list(_ registers: [RiskRegister], canEdit: Bool, returned: ReturnedForm?, _ context: PageContext) -> String {
-        func state(_ name: String) -> ([String: String], [String: String]) { returned?.name == name ? (returned!.values, returned!.errors) : ([:], [:]) }
+        func state(_ name: String) -> ([String: String], [String: String]) { returned.state(name) }
         var nodes: [HTMLNode] = [
             el("h1", text: "Risk registers"),
             el("p", [("class", "lede")], text: "Each risk's score is its severity times its likelihood; the register's bands say where it turns amber and red."),
