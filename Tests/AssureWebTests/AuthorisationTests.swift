@@ -174,3 +174,15 @@ struct SessionTests {
         }
     }
 }
+
+@Suite("The audit log cannot be changed through the app")
+struct AuditRouteTests {
+    @Test("No route but GET reaches the audit log", arguments: Backend.all)
+    func onlyReads(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let touching = app.routes.all.filter { $0.path.map(\.description).contains("audit") }
+            #expect(!touching.isEmpty)
+            #expect(touching.allSatisfy { $0.method == .GET }, "\(touching.map { "\($0.method) \($0.path)" })")
+        }
+    }
+}

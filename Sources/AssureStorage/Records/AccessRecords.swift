@@ -32,5 +32,17 @@ final class AuditRecord: Model, @unchecked Sendable {
     @OptionalField(key: "entity_id") var entityID: String?
     @OptionalField(key: "before_json") var before: String?
     @OptionalField(key: "after_json") var after: String?
+    /// The entry's place in the chain, the previous entry's hash and its own (M024).
+    @OptionalField(key: "sequence") var sequence: Int64?
+    @OptionalField(key: "previous_hash") var previousHash: String?
+    @OptionalField(key: "hash") var hash: String?
+    init() {}
+}
+
+final class AuditChainHeadRecord: Model, @unchecked Sendable {
+    static let schema = "audit_chain_head"
+    @ID var id: UUID?
+    @Field(key: "sequence") var sequence: Int64
+    @Field(key: "hash") var hash: String
     init() {}
 }

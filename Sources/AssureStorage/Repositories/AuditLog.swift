@@ -21,7 +21,7 @@ public enum AuditLog {
     static func record<Before: Encodable, After: Encodable>(
         _ db: Database, _ actor: Actor, _ action: String, entity: String, id: UUID?, before: Before?, after: After?
     ) async throws {
-        try await entry(actor, action, entity: entity, id: id, before: before, after: after).create(on: db)
+        try await AuditChain.append(db, [try entry(actor, action, entity: entity, id: id, before: before, after: after)])
     }
 
     /// An entry not yet written, for writers that insert many at once (an import).

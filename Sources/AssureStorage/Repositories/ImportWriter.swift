@@ -111,7 +111,7 @@ struct ImportWriter {
     }
 
     mutating func flushAudit() async throws {
-        try await audit.inBatches(of: 500) { try await $0.create(on: db) }
+        try await AuditChain.append(db, audit)
         audit = []
     }
 

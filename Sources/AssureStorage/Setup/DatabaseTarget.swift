@@ -42,7 +42,8 @@ public enum Storage {
          M011_CreateMilestoneBaselines(), M012_CreatePeriodRatings(), M013_CreateDisplayOrderIndexes(),
          M014_CreateProjectAttributes(), M015_CreateImportMappings(), M016_CreateGlossary(), M017_CreateBusinessCases(),
          M018_CreateFundingRounds(), M019_CreateRiskRegisters(), M020_CreateDeliverables(),
-         M021_CreateMeetings(), M022_CreateOutcomeMeasures(), M023_CreatePaperTexts()]
+         M021_CreateMeetings(), M022_CreateOutcomeMeasures(), M023_CreatePaperTexts(),
+         M024_AddAuditChain()]
     }
 
     /// The Fluent configuration for a target. A bad PostgreSQL URL is reported with the setting's name.
