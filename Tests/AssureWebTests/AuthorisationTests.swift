@@ -186,3 +186,25 @@ struct AuditRouteTests {
         }
     }
 }
+
+@Suite("Sign-in throttling in the web app")
+struct LoginThrottleWebTests {
+    @Test("After five wrong passwords even the right one waits, with 429 and Retry-After; another account still signs in", arguments: Backend.all)
+    func throttled(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let client = WebClient(app)
+            _ = try await client.get(AppRoute.login.link())
+            for _ in 0..<5 {
+                let wrong = try await client.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "not her password"])
+                #expect(wrong.status == .unauthorized)
+            }
+            let right = try await client.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword])
+            #expect(right.status == .tooManyRequests)
+            #expect(right.body.string.contains("Too many failed sign-ins for this account. Try again in 15 minutes."))
+            #expect(Int(right.headers.first(name: .retryAfter) ?? "") ?? 0 > 800)
+            // the PMO, from the same address, is not locked out by Jane's account
+            let pmo = try await client.post(AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": DemoLoader.adminPassword])
+            #expect(pmo.status == .seeOther)
+        }
+    }
+}

@@ -46,3 +46,13 @@ final class AuditChainHeadRecord: Model, @unchecked Sendable {
     @Field(key: "hash") var hash: String
     init() {}
 }
+
+final class LoginAttemptRecord: Model, @unchecked Sendable {
+    static let schema = "login_attempts"
+    @ID var id: UUID?
+    @Field(key: "email") var email: String
+    @Field(key: "address") var address: String
+    @Field(key: "at") var at: Date
+    @Field(key: "succeeded") var succeeded: Bool
+    init() {}
+}
