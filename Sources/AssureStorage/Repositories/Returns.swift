@@ -65,42 +65,42 @@ public enum Returns {
     /// The body of `save`, for callers that write several returns in one transaction (a workbook upload).
     static func saveInTransaction(_ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, form: ReturnForm,
                                   action: ReturnAction, links: NoticeLinks) async throws {
-            let period = try await PeriodLifecycle.requireWritable(db, periodID: periodID)
-            guard let project = try await ProjectRecord.find(projectID, on: db),
-                  let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
-                  programme.$portfolio.id == period.$portfolio.id,
-                  let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db) else {
-                throw StorageError.notFound("project in this period's portfolio")
-            }
-            guard actor.canEdit(programme: programme.id!) else {
-                throw StorageError.forbidden("\(actor.name) may not write returns for \(programme.name)")
-            }
-            guard period.status == PeriodStatus.open.rawValue else {
-                throw StorageError.invalid(["period": "Period \(period.label) is \(period.status), not open for returns."])
-            }
-            let errors = form.validate(on: portfolio.info.scale, submitting: action == .submit)
-            if !errors.isEmpty { throw StorageError.invalid(errors) }
+        let period = try await PeriodLifecycle.requireWritable(db, periodID: periodID)
+        guard let project = try await ProjectRecord.find(projectID, on: db),
+              let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
+              programme.$portfolio.id == period.$portfolio.id,
+              let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db) else {
+            throw StorageError.notFound("project in this period's portfolio")
+        }
+        guard actor.canEdit(programme: programme.id!) else {
+            throw StorageError.forbidden("\(actor.name) may not write returns for \(programme.name)")
+        }
+        guard period.status == PeriodStatus.open.rawValue else {
+            throw StorageError.invalid(["period": "Period \(period.label) is \(period.status), not open for returns."])
+        }
+        let errors = form.validate(on: portfolio.info.scale, submitting: action == .submit)
+        if !errors.isEmpty { throw StorageError.invalid(errors) }
 
-            let existing = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)
-                .filter(\.$project.$id == projectID).with(\.$milestones).first()
-            let standing = ReturnWorkflow.Standing(canEdit: true, isAccountable: false, isPMO: actor.canManagePortfolio)
-            let state = try ReturnWorkflow.next(from: existing?.returnState ?? .notStarted, action, standing: standing)
-                .mapError { StorageError.invalid(["state": $0.reason]) }.get()
-            let before = existing.map { $0.info(milestones: $0.milestones) }
-            let record = try await write(db, existing: existing, periodID: periodID, projectID: projectID, form: form,
-                                         actor: actor, state: state)
-            try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id == record.id!).delete()
-            for (position, line) in form.cleanedMilestones.enumerated() {
-                try await ReturnMilestoneRecord(returnID: record.id!, position: position, line: line).create(on: db)
-            }
-            let after = record.info(milestones: form.cleanedMilestones.enumerated().map {
-                ReturnMilestoneRecord(returnID: record.id!, position: $0.offset, line: $0.element)
-            })
-            try await AuditLog.record(db, actor, existing == nil ? "create" : "update", entity: "return", id: record.id,
-                                      before: before, after: after)
-            if state == .submitted {
-                try await Alerts.queueIfNeeded(db, period: period, project: project, portfolio: portfolio, submitted: after, links: links)
-            }
+        let existing = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)
+            .filter(\.$project.$id == projectID).with(\.$milestones).first()
+        let standing = ReturnWorkflow.Standing(canEdit: true, isAccountable: false, isPMO: actor.canManagePortfolio)
+        let state = try ReturnWorkflow.next(from: existing?.returnState ?? .notStarted, action, standing: standing)
+            .mapError { StorageError.invalid(["state": $0.reason]) }.get()
+        let before = existing.map { $0.info(milestones: $0.milestones) }
+        let record = try await write(db, existing: existing, periodID: periodID, projectID: projectID, form: form,
+                                     actor: actor, state: state)
+        try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id == record.id!).delete()
+        for (position, line) in form.cleanedMilestones.enumerated() {
+            try await ReturnMilestoneRecord(returnID: record.id!, position: position, line: line).create(on: db)
+        }
+        let after = record.info(milestones: form.cleanedMilestones.enumerated().map {
+            ReturnMilestoneRecord(returnID: record.id!, position: $0.offset, line: $0.element)
+        })
+        try await AuditLog.record(db, actor, existing == nil ? "create" : "update", entity: "return", id: record.id,
+                                  before: before, after: after)
+        if state == .submitted {
+            try await Alerts.queueIfNeeded(db, period: period, project: project, portfolio: portfolio, submitted: after, links: links)
+        }
     }
 
     /// The conditional update (WHERE version = the form's version) lets exactly one of two concurrent saves win,
