@@ -125,14 +125,14 @@ public enum DemoLoader {
         }
         let set = CriteriaSetRecord()
         set.name = GoverningBody2018.prioritisation.name
-        set.criteriaJSON = try Prioritisations.json(GoverningBody2018.prioritisation.criteria)
+        set.criteriaJSON = try StoredJSON.text(GoverningBody2018.prioritisation.criteria)
         try await set.create(on: db)
         for (position, item) in GoverningBody2018.prioritisation.cases.enumerated() {
             let record = BusinessCaseRecord()
             record.$set.id = set.id!
             record.name = item.name
             record.position = position + 1
-            record.ratingsJSON = try Prioritisations.json(item.ratings.mapValues(\.rawValue))
+            record.ratingsJSON = try StoredJSON.text(item.ratings.mapValues(\.rawValue))
             record.version = 1
             try await record.create(on: db)
         }

@@ -68,7 +68,7 @@ public enum Meetings {
             guard let item = try await AgendaItemRecord.find(itemID, on: db) else { throw StorageError.notFound("agenda item") }
             let before = ["outcome": item.outcome, "resolutions": item.resolutionsJSON]
             item.outcome = outcome
-            item.resolutionsJSON = try Prioritisations.json(resolutions)
+            item.resolutionsJSON = try StoredJSON.text(resolutions)
             try await item.save(on: db)
             try await AuditLog.record(db, actor, "record-outcome", entity: "agenda-item", id: itemID, before: before,
                                       after: ["outcome": outcome, "resolutions": item.resolutionsJSON])
@@ -105,7 +105,7 @@ public enum Meetings {
         record.date = meeting.date.iso
         record.time = meeting.time
         record.venue = meeting.venue
-        record.membersJSON = try Prioritisations.json(meeting.members)
+        record.membersJSON = try StoredJSON.text(meeting.members)
         record.version = 1
         try await record.create(on: db)
         for (position, item) in meeting.items.enumerated() { try await write(db, item, meetingID: record.id!, position: position + 1) }
@@ -127,7 +127,7 @@ public enum Meetings {
         record.pages = item.pages
         record.note = item.note
         record.outcome = item.outcome
-        record.resolutionsJSON = try Prioritisations.json(item.resolutions)
+        record.resolutionsJSON = try StoredJSON.text(item.resolutions)
         try await record.create(on: db)
         return record.id!
     }

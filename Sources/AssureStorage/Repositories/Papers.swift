@@ -61,7 +61,7 @@ public enum Papers {
             let before = existing?.textsJSON
             record.$period.id = periodID
             record.$meeting.id = meetingID
-            record.textsJSON = try Prioritisations.json(texts)
+            record.textsJSON = try StoredJSON.text(texts)
             record.version = (existing?.version ?? 0) + 1
             try await record.save(on: db)
             try await AuditLog.record(db, actor, before == nil ? "create" : "update", entity: "paper", id: record.id, before: before, after: record.textsJSON)
@@ -75,7 +75,7 @@ public enum Papers {
         let record = PaperTextsRecord()
         record.$period.id = period.id
         record.$meeting.id = meeting.id
-        record.textsJSON = try Prioritisations.json(texts)
+        record.textsJSON = try StoredJSON.text(texts)
         record.version = 1
         try await record.create(on: db)
     }

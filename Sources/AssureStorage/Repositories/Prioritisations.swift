@@ -20,8 +20,6 @@ public enum Prioritisations {
         return BusinessCase(id: record.id!, name: record.name, ratings: written.compactMapValues(CaseRating.init(rawValue:)), version: record.version)
     }
 
-    static func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try Reports.encoder.encode(value), as: UTF8.self) }
-
     public static func createSet(_ db: Database, _ actor: Actor, name: String, criteria: [Criterion]) async throws -> CriteriaSet {
         guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sets up a prioritisation") }
         let name = name.trimmingCharacters(in: .whitespaces)
@@ -37,7 +35,7 @@ public enum Prioritisations {
             }
             let record = CriteriaSetRecord()
             record.name = name
-            record.criteriaJSON = try json(criteria)
+            record.criteriaJSON = try StoredJSON.text(criteria)
             try await record.create(on: db)
             let set = CriteriaSet(id: record.id!, name: name, criteria: criteria, cases: [])
             try await AuditLog.record(db, actor, "create", entity: "criteria-set", id: record.id, after: set)
@@ -73,7 +71,7 @@ public enum Prioritisations {
                 record.version = 1
             }
             record.name = name.trimmingCharacters(in: .whitespaces)
-            record.ratingsJSON = try json(parsed.mapValues(\.rawValue))
+            record.ratingsJSON = try StoredJSON.text(parsed.mapValues(\.rawValue))
             try await record.save(on: db)
             let after = try businessCase(record)
             try await AuditLog.record(db, actor, caseID == nil ? "create" : "update", entity: "business-case", id: record.id, before: before, after: after)

@@ -131,7 +131,7 @@ public enum RiskRegisters {
             record.owner = input.owner.trimmingCharacters(in: .whitespaces)
             let references = input.references.split(whereSeparator: { $0 == ";" || $0.isNewline })
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            record.referencesJSON = try Prioritisations.json(references)
+            record.referencesJSON = try StoredJSON.text(references)
             record.status = input.status.rawValue
             record.reviewDate = input.reviewDate.trimmingCharacters(in: .whitespaces).isEmpty ? nil : input.reviewDate.trimmingCharacters(in: .whitespaces)
             try await record.save(on: db)
@@ -173,7 +173,7 @@ public enum RiskRegisters {
             row.likelihood = risk.likelihood
             row.mitigation = risk.mitigation
             row.owner = risk.owner
-            row.referencesJSON = try Prioritisations.json(risk.references)
+            row.referencesJSON = try StoredJSON.text(risk.references)
             row.status = risk.status.rawValue
             row.reviewDate = risk.reviewDate?.iso
             row.version = 1

@@ -12,7 +12,7 @@ struct APIController: RouteCollection {
                 let periodID = try req.uuid("period")
                 return try await req.respondingToPublished(periodID: periodID) {
                     let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:))
-                    return try json(APIDashboard(kind, try await Reports.report(req.db, periodID: periodID, programme: programme)))
+                    return try JSONOutput.response(APIDashboard(kind, try await Reports.report(req.db, periodID: periodID, programme: programme)))
                 }
             }
         }
@@ -24,38 +24,35 @@ struct APIController: RouteCollection {
     /// Addresses are for the PMO only.
     func returns(req: Request) async throws -> Response {
         let tracking = try await Returns.tracking(req.db, periodID: try req.uuid("period"))
-        return try json(APIReturnTracking(tracking, showAddresses: try req.requireActor().canManagePortfolio))
+        return try JSONOutput.response(APIReturnTracking(tracking, showAddresses: try req.requireActor().canManagePortfolio))
     }
 
     func portfolios(req: Request) async throws -> Response {
-        try json(try await Catalogue.portfolios(req.db).map { summary in
+        try JSONOutput.response(try await Catalogue.portfolios(req.db).map { summary in
             APIPortfolio(id: summary.info.id, name: summary.info.name, scale: summary.info.scale.kind.rawValue,
                          ratings: summary.info.scale.levels.map(\.label), periods: summary.periods.map(APIPeriod.init))
         })
     }
 
     func period(req: Request) async throws -> Response {
-        try json(APIPeriod(try await Catalogue.period(req.db, id: try req.uuid("period"))))
+        try JSONOutput.response(APIPeriod(try await Catalogue.period(req.db, id: try req.uuid("period"))))
     }
 
     /// `?offset=0&limit=100` (at most 1,000 a page), in display order, with each rating from the latest published period.
     func projects(req: Request) async throws -> Response {
         let offset = try req.query.get(Int?.self, at: "offset") ?? 0
         let limit = try req.query.get(Int?.self, at: "limit") ?? 100
-        return try json(APIProjectList(try await ProjectList.page(req.db, portfolioID: try req.uuid("portfolio"), offset: offset, limit: limit)))
+        return try JSONOutput.response(APIProjectList(try await ProjectList.page(req.db, portfolioID: try req.uuid("portfolio"), offset: offset, limit: limit)))
     }
 
     func project(req: Request) async throws -> Response {
         let id = try req.uuid("project")
         let detail = try await Structure.project(req.db, id: id)
         let history = try await Reports.history(req.db, projectID: id)
-        return try json(APIProject(id: id, reference: detail.project.reference, title: detail.project.title,
+        return try JSONOutput.response(APIProject(id: id, reference: detail.project.reference, title: detail.project.title,
                                programme: detail.programme.name, portfolio: detail.portfolio.name, sro: detail.project.sro,
                                lead: detail.project.lead, projectPlan: detail.project.projectPlan,
                                hasProjectPlan: detail.project.hasProjectPlan, periods: history.map { APIProjectPeriod(period: $0.period, row: $0.row) }))
     }
 
-    private func json<T: Encodable>(_ value: T) throws -> Response {
-        Response(status: .ok, headers: ["Content-Type": OutputFormat.json.contentType], body: .init(string: try JSONOutput.encode(value)))
-    }
 }

@@ -10,8 +10,7 @@ struct DeliverableController: RouteCollection {
         routes.get(AppRoute.deliverable.components) { req in try await edit(req, id: try req.uuid("item"), values: nil, errors: [:], status: .ok) }
         routes.post(AppRoute.deliverable.components) { try await save($0, id: try $0.uuid("item")) }
         routes.get(AppRoute.apiDeliverables.components) { req in
-            Response(status: .ok, headers: ["Content-Type": OutputFormat.json.contentType],
-                     body: .init(string: try JSONOutput.encode(try await KeyDeliverables.all(req.db))))
+            try JSONOutput.response(try await KeyDeliverables.all(req.db))
         }
     }
 

@@ -13,21 +13,13 @@ struct MeetingController: RouteCollection {
         routes.post(AppRoute.meetingActions.components, use: addAction)
         routes.post(AppRoute.itemOutcome.components, use: recordOutcome)
         routes.get(AppRoute.apiMeetings.components) { req in
-            Response(status: .ok, headers: ["Content-Type": OutputFormat.json.contentType],
-                     body: .init(string: try JSONOutput.encode(try await Meetings.all(req.db))))
+            try JSONOutput.response(try await Meetings.all(req.db))
         }
-    }
-
-    static var today: CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
     /// `?asOf=YYYY-MM-DD` shows the forward plan as it stood on a day (the demo's is as of 21 December 2016).
     func list(_ req: Request, returned: ReturnedForm?) async throws -> Response {
-        let asOf = try req.query.get(String?.self, at: "asOf").flatMap(CalendarDate.init(iso:)) ?? Self.today
+        let asOf = try req.query.get(String?.self, at: "asOf").flatMap(CalendarDate.init(iso:)) ?? CalendarDate.today
         let meetings = try await Meetings.all(req.db)
         let committees = try await Meetings.committees(req.db)
         if returned == nil, let format = try req.requestedDownload() {
@@ -52,7 +44,7 @@ struct MeetingController: RouteCollection {
             let members = (values["members"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let meeting = try await Meetings.create(req.db, try req.requireActor(), committee: values["committee"] ?? "", date: values["date"] ?? "",
                                                     time: values["time"] ?? "", venue: values["venue"] ?? "", members: members,
-                                                    forwardPlan: values["forwardPlan"] == "1", today: Self.today)
+                                                    forwardPlan: values["forwardPlan"] == "1", today: CalendarDate.today)
             return req.redirect(to: AppRoute.meeting.link(item: meeting.id), notice: "Added \(meeting.title).")
         } catch StorageError.invalid(let errors) {
             return try await list(req, returned: ReturnedForm(name: "meeting", values: values, errors: errors))

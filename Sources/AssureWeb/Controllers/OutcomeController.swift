@@ -11,8 +11,7 @@ struct OutcomeController: RouteCollection {
         routes.post(AppRoute.outcome.components, use: record)
         routes.get(AppRoute.apiOutcomes.components) { req in
             let measures = try await Outcomes.all(req.db)
-            let body = try JSONOutput.encode(measures.map { APIOutcome(measure: $0, latestRating: $0.latestRating) })
-            return Response(status: .ok, headers: ["Content-Type": OutputFormat.json.contentType], body: .init(string: body))
+            return try JSONOutput.response(measures.map { APIOutcome(measure: $0, latestRating: $0.latestRating) })
         }
     }
 

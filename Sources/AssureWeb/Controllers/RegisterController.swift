@@ -22,12 +22,12 @@ struct RegisterController: RouteCollection {
         routes.get(AppRoute.fundingRounds.components, use: funding)
         routes.post(AppRoute.fundingRounds.components, use: createRound)
         routes.post(AppRoute.allocate.components, use: allocate)
-        routes.get(AppRoute.apiGlossary.components) { try json(try await GlossaryEntries.all($0.db)) }
+        routes.get(AppRoute.apiGlossary.components) { try JSONOutput.response(try await GlossaryEntries.all($0.db)) }
         routes.get(AppRoute.apiBusinessCases.components) { req in
-            try json(try await Prioritisations.all(req.db).map { APIPrioritisation(set: $0, scored: $0.scored) })
+            try JSONOutput.response(try await Prioritisations.all(req.db).map { APIPrioritisation(set: $0, scored: $0.scored) })
         }
         routes.get(AppRoute.apiFundingRounds.components) { req in
-            try json(try await FundingRounds.all(req.db).map { APIFundingRound(round: $0, total: $0.total, headroom: $0.headroom, isOver: $0.isOver) })
+            try JSONOutput.response(try await FundingRounds.all(req.db).map { APIFundingRound(round: $0, total: $0.total, headroom: $0.headroom, isOver: $0.isOver) })
         }
     }
 
@@ -163,9 +163,6 @@ struct RegisterController: RouteCollection {
         }
     }
 
-    private func json<T: Encodable>(_ value: T) throws -> Response {
-        Response(status: .ok, headers: ["Content-Type": OutputFormat.json.contentType], body: .init(string: try JSONOutput.encode(value)))
-    }
 }
 
 /// A prioritisation as the API gives it: its criteria and cases, and each case's score and rank.

@@ -18,11 +18,10 @@ struct RiskController: RouteCollection {
         }
         routes.get(AppRoute.apiRisks.components) { req in
             let registers = try await RiskRegisters.all(req.db)
-            let body = try JSONOutput.encode(registers.map { register in
+            return try JSONOutput.response(registers.map { register in
                 APIRiskRegister(register: register, scores: register.risks.map { APIRiskScore(id: $0.id, score: register.score($0), band: register.band($0)) },
                                 heatMap: register.heatMap)
             })
-            return Response(status: .ok, headers: ["Content-Type": OutputFormat.json.contentType], body: .init(string: body))
         }
     }
 

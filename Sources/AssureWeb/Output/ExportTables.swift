@@ -84,7 +84,8 @@ public enum ExportTables {
                     })
     }
 
-    static func timestamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    /// A value-type format style: a formatter object per cell made exports of the whole audit log slow.
+    static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
 
     public static func audit(_ entries: [AuditEntry]) -> ReportTable {
         ReportTable(title: "Audit log", columns: ["At (UTC)", "Who", "Action", "Entity", "Id", "Before", "After"],
@@ -94,10 +95,7 @@ public enum ExportTables {
 
     /// A day as the papers write it, for the "Last saved" column (UTC).
     static func day(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)?.longDisplay ?? ""
+        CalendarDate(utc: date).longDisplay
     }
 }
 

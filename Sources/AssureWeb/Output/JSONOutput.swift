@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// JSON as the API and the CLI write it: sorted keys, slashes unescaped; pretty for files people read.
 enum JSONOutput {
@@ -6,5 +7,10 @@ enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// The value as an API response.
+    static func response<T: Encodable>(_ value: T) throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": OutputFormat.json.contentType], body: .init(string: try encode(value)))
     }
 }
