@@ -5,7 +5,7 @@ import Foundation
 
 struct User: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Add, list and reset users.",
-                                                    subcommands: [Add.self, List.self, ResetPassword.self])
+                                                    subcommands: [Add.self, List.self, ResetPassword.self, Token.self, RevokeToken.self])
 
     struct Add: AsyncParsableCommand {
         @ArgumentParser.Option var email: String
@@ -53,6 +53,41 @@ struct User: AsyncParsableCommand {
             try await CLI.run {
                 try await Storage.withDatabase(db.target) { try await Users.resetPassword($0, CLI.actor, email: email, password: password) }
                 print("Password reset for \(email).")
+            }
+        }
+    }
+}
+
+extension User {
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make an API token for a user and print it (once).")
+        @ArgumentParser.Option var email: String
+        @ArgumentParser.Option(help: "What the script is.") var name: String
+        @ArgumentParser.Option(help: "read or write.") var scope = "read"
+        @ArgumentParser.OptionGroup var db: DatabaseOption
+
+        func run() async throws {
+            guard let scope = TokenScope(rawValue: scope) else { throw ValidationError("--scope \(self.scope): use read or write") }
+            try await CLI.run {
+                let made = try await Storage.withDatabase(db.target) { database in
+                    try await APITokens.create(database, CLI.actor, for: try await Users.id(database, email: email), name: name, scope: scope)
+                }
+                FileHandle.standardError.write(Data("Made \(scope.rawValue) token \(made.token.id) for \(email). It is not shown again:\n".utf8))
+                print(made.secret)
+            }
+        }
+    }
+
+    struct RevokeToken: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke an API token by its id (shown on the tokens page).")
+        @ArgumentParser.Argument var id: String
+        @ArgumentParser.OptionGroup var db: DatabaseOption
+
+        func run() async throws {
+            guard let id = UUID(uuidString: id) else { throw ValidationError("\(self.id) is not a token id") }
+            try await CLI.run {
+                try await Storage.withDatabase(db.target) { try await APITokens.revoke($0, CLI.actor, id: id) }
+                print("Revoked \(id).")
             }
         }
     }

@@ -72,7 +72,8 @@ struct AuthorisationTests {
     func everyPostRouteIsCovered(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
-            let covered = Set(try await Self.writes(app, ids).map { $0.0.rawValue } + [AppRoute.login.rawValue, AppRoute.logout.rawValue])
+            let covered = Set(try await Self.writes(app, ids).map { $0.0.rawValue } + [AppRoute.login.rawValue, AppRoute.logout.rawValue,
+                                                                                              AppRoute.tokens.rawValue, AppRoute.revokeToken.rawValue])
             let registered = Set(app.routes.all.filter { $0.method == .POST }.map { $0.path.map(\.description).joined(separator: "/") })
             #expect(registered == covered, "a new write route needs a row in this test")
         }

@@ -64,6 +64,18 @@ final class WebClient: @unchecked Sendable {
         return response
     }
 
+    /// Sends JSON, as a script does; the session's CSRF token goes in X-CSRF-Token when `csrf` is true.
+    @discardableResult
+    func send(_ method: HTTPMethod, _ path: String, json: String, bearer: String? = nil, csrf: Bool = false) async throws -> TestingHTTPResponse {
+        var headers = headers()
+        headers.contentType = .json
+        if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
+        if csrf, let token = self.csrf { headers.add(name: "X-CSRF-Token", value: token) }
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(string: json))
+        remember(response)
+        return response
+    }
+
     /// Posts a multipart form, as a browser sends an upload; fields keep their order (repeated names are lists).
     @discardableResult
     func postMultipart(_ path: String, _ fields: [(String, String)], file: (field: String, name: String, data: Data)? = nil,

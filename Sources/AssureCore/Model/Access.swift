@@ -37,3 +37,9 @@ public struct Actor: Codable, Hashable, Sendable {
         }
     }
 }
+
+/// What an API token may do: read everything its user may read, or also write what its user may write.
+public enum TokenScope: String, Codable, Sendable, CaseIterable {
+    case read
+    case write
+}

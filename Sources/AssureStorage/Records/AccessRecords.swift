@@ -56,3 +56,16 @@ final class LoginAttemptRecord: Model, @unchecked Sendable {
     @Field(key: "succeeded") var succeeded: Bool
     init() {}
 }
+
+final class APITokenRecord: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+    @ID var id: UUID?
+    @Parent(key: "user_id") var user: UserRecord
+    @Field(key: "name") var name: String
+    @Field(key: "secret_hash") var secretHash: String
+    @Field(key: "scope") var scope: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+    init() {}
+}

@@ -61,13 +61,13 @@ public enum Backups {
         return tables
     }
 
-    /// Every table but the sessions, each row as a JSON object (column → value), rows in the order of their text;
+    /// Every table but the sessions, sign-in attempts and API tokens, each row as a JSON object (column → value), rows in the order of their text;
     /// password hashes are left out. For moving off the product.
     public static func exportAll(_ db: Database) async throws -> [String: [String]] {
         guard let sql = db as? SQLDatabase else { return [:] }
         var result: [String: [String]] = [:]
         struct JSONRow: Decodable { let j: String }
-        for table in try await tableNames(sql) where !["_fluent_sessions", "_fluent_migrations", "login_attempts"].contains(table) {
+        for table in try await tableNames(sql) where !["_fluent_sessions", "_fluent_migrations", "login_attempts", "api_tokens"].contains(table) {
             let rows: [JSONRow]
             if sql.dialect.name == "postgresql" {
                 rows = try await sql.raw("SELECT row_to_json(t)::text AS j FROM \(ident: table) t ORDER BY 1").all(decoding: JSONRow.self)

@@ -30,7 +30,7 @@ public enum ProjectList {
 
     public static func page(_ db: Database, portfolioID: UUID, offset: Int, limit: Int) async throws -> ProjectListPage {
         guard let sql = db as? SQLDatabase else { throw StorageError.invalid(["database": "the project list needs an SQL database"]) }
-        guard offset >= 0 else { throw StorageError.invalid(["offset": "Give an offset of 0 or more."]) }
+        guard (0...Int(Int32.max)).contains(offset) else { throw StorageError.invalid(["offset": "Give an offset from 0 to \(Int32.max)."]) }
         guard (1...maximumLimit).contains(limit) else { throw StorageError.invalid(["limit": "Give a limit from 1 to \(maximumLimit)."]) }
         struct Count: Decodable { let total: Int }
         guard try await sql.select().column("id").from("portfolios").where("id", .equal, portfolioID).first() != nil else {

@@ -54,6 +54,13 @@ public enum Users {
         }
     }
 
+    public static func id(_ db: Database, email: String) async throws -> UUID {
+        guard let user = try await UserRecord.query(on: db).filter(\.$email == email.trimmingCharacters(in: .whitespaces).lowercased()).first() else {
+            throw StorageError.notFound("user \(email)")
+        }
+        return user.id!
+    }
+
     public static func passwordProblem(_ password: String) -> String? {
         if password.count < minimumPasswordLength { return "Use at least \(minimumPasswordLength) characters." }
         if password.allSatisfy({ $0.isLetter }) || password.allSatisfy({ $0.isNumber }) {

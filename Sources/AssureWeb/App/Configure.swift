@@ -32,8 +32,10 @@ public enum AssureApp {
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(app.sessions.middleware)
         app.middleware.use(CurrentActorMiddleware())
-        app.middleware.use(CSRFMiddleware())
+        // Access first: a request from nobody is sent to sign in (401 for the API) before its CSRF token is looked at.
         app.middleware.use(AccessMiddleware(setup: SetupState()))
+        app.middleware.use(CSRFMiddleware())
+        app.middleware.use(MethodNotAllowedMiddleware())
 
         try app.register(collection: AccountController())
         try app.register(collection: PortfolioController())
@@ -41,6 +43,8 @@ public enum AssureApp {
         try app.register(collection: ProjectController())
         try app.register(collection: ChangesController())
         try app.register(collection: APIController())
+        try app.register(collection: APIReturnController())
+        try app.register(collection: TokenController())
         try app.register(collection: CycleController())
         try app.register(collection: ImportController())
         try app.register(collection: RegisterController())

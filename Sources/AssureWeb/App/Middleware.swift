@@ -6,6 +6,7 @@ import Foundation
 import Vapor
 
 struct ActorKey: StorageKey { typealias Value = Actor }
+struct TokenScopeKey: StorageKey { typealias Value = TokenScope }
 
 extension Request {
     /// The signed-in user, if any.
@@ -14,6 +15,15 @@ extension Request {
     func requireActor() throws -> Actor {
         guard let actor else { throw Abort(.unauthorized, reason: "Sign in first.") }
         return actor
+    }
+
+    /// The scope of the API token this request came with; nil for a browser session.
+    var tokenScope: TokenScope? { storage[TokenScopeKey.self] }
+
+    /// The actor, for a route that writes: a read-only token is refused whatever its user may do.
+    func requireWriter() throws -> Actor {
+        if tokenScope == .read { throw Abort(.forbidden, reason: "This API token may only read; make one with the write scope.") }
+        return try requireActor()
     }
 
     /// The session's CSRF token, made on first use.
@@ -42,8 +52,21 @@ extension Request {
     }
 }
 
+/// A browser comes with a session cookie; a script comes with `Authorization: Bearer <token>` (API routes only),
+/// and then the session is not looked at.
 struct CurrentActorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        if request.url.path.hasPrefix("/api/"), let bearer = request.headers.bearerAuthorization {
+            guard let (actor, scope) = try await APITokens.authenticate(request.db, secret: bearer.token) else {
+                var headers = HTTPHeaders([("Content-Type", "application/json"), ("WWW-Authenticate", "Bearer")])
+                headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
+                return Response(status: .unauthorized, headers: headers,
+                                body: .init(string: #"{"error":"This API token is unknown or revoked."}"#))
+            }
+            request.storage[ActorKey.self] = actor
+            request.storage[TokenScopeKey.self] = scope
+            return try await next.respond(to: request)
+        }
         if let text = request.session.data["userID"], let id = UUID(uuidString: text) {
             if let actor = try await Users.actor(request.db, userID: id) {
                 request.storage[ActorKey.self] = actor
@@ -58,7 +81,10 @@ struct CurrentActorMiddleware: AsyncMiddleware {
 /// Every state-changing request must carry the session's token, in the form (`_csrf`) or in the X-CSRF-Token header.
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else { return try await next.respond(to: request) }
+        // A token is sent by a script, never attached by a browser on its own, so it needs no CSRF token.
+        guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method), request.tokenScope == nil else {
+            return try await next.respond(to: request)
+        }
         let expected = request.session.data["csrf"]
         if request.headers.first(name: "X-CSRF-Token") == nil, request.body.data == nil,
            AppRoute.upload(matching: request.url.path) != nil {
@@ -126,12 +152,19 @@ struct PageErrorMiddleware: AsyncMiddleware {
         } catch {
             let (status, message) = Self.describe(error)
             if status == .internalServerError { request.logger.report(error: error) }
+            let response: Response
             if request.url.path.hasPrefix("/api/") {
                 let body = (try? JSONEncoder().encode(["error": message])) ?? Data()
-                return Response(status: status, headers: ["Content-Type": "application/json"], body: .init(data: body))
+                response = Response(status: status, headers: ["Content-Type": "application/json"], body: .init(data: body))
+            } else {
+                let context = PageContext(actor: request.actor, csrf: request.session.data["csrf"] ?? "", title: status.reasonPhrase)
+                response = request.html(AccountPages.message(context, heading: status.reasonPhrase, text: message), status: status)
             }
-            let context = PageContext(actor: request.actor, csrf: request.session.data["csrf"] ?? "", title: status.reasonPhrase)
-            return request.html(AccountPages.message(context, heading: status.reasonPhrase, text: message), status: status)
+            // An error's own headers (Allow on a 405, Retry-After) go with it.
+            if let abort = error as? AbortError {
+                for (name, value) in abort.headers where name.lowercased() != "content-type" { response.headers.replaceOrAdd(name: name, value: value) }
+            }
+            return response
         }
     }
 

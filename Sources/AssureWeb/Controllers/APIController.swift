@@ -5,13 +5,16 @@ import Vapor
 /// The same data as the pages, as JSON under /api/v1. Reading needs a signed-in session.
 struct APIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
+        routes.get(AppRoute.openAPI.components) { _ in
+            Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
+        }
         routes.get(AppRoute.apiPortfolios.components, use: portfolios)
         routes.get(AppRoute.apiPeriod.components, use: period)
         for kind in ReportKind.allCases {
             routes.get(kind.apiRoute.components) { req in
                 let periodID = try req.uuid("period")
                 return try await req.respondingToPublished(periodID: periodID) {
-                    let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:))
+                    let programme = try req.queryID("programme")
                     return try JSONOutput.response(APIDashboard(kind, try await Reports.report(req.db, periodID: periodID, programme: programme)))
                 }
             }

@@ -9,7 +9,7 @@ extension CycleController {
     /// The period's return as a workbook: the reader's projects (or one programme's), prefilled.
     func downloadWorkbook(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:))
+        let programme = try req.queryID("programme")
         let contents = try await ReturnWorkbooks.contents(req.db, actor, periodID: try req.uuid("period"), programmeID: programme)
         guard !contents.lines.isEmpty else { throw StorageError.forbidden("\(actor.name) writes no returns here") }
         let audience = programme == nil ? actor.name : contents.lines.first?.programme ?? actor.name

@@ -17,7 +17,7 @@ struct DashboardController: RouteCollection {
 
     private func render(_ req: Request, _ kind: ReportKind, periodID: UUID) async throws -> Response {
         // ?programme= narrows any dashboard to one programme: the SRO's view (and only that programme is read).
-        let programme = try req.query.get(String?.self, at: "programme").flatMap(UUID.init(uuidString:))
+        let programme = try req.queryID("programme")
         let report = try await Reports.report(req.db, periodID: periodID, programme: programme)
         if try req.query.get(String?.self, at: "format") == TableDownload.xlsx.rawValue {
             return try req.download(kind.tables(report), as: .xlsx, name: "\(kind.rawValue)-\(report.period.key)")

@@ -49,6 +49,12 @@ struct ImportController: RouteCollection {
             model.errors["period"] = "The table has ratings or updates: give the period they report on, as YYYY-MM."
             return req.html(ImportPages.preview(model, req.page("Import preview")), status: .unprocessableEntity)
         }
+        // The import would roll back on a frozen period; say so now rather than on the job page.
+        if let frozen = try await Catalogue.portfolio(req.db, id: model.portfolio.id).periods
+            .first(where: { $0.key == model.period && [.published, .closed].contains($0.status) }) {
+            model.errors["period"] = "\(frozen.label) is \(frozen.status.rawValue): its returns cannot change. Reopen it first, or import into an open period."
+            return req.html(ImportPages.preview(model, req.page("Import preview")), status: .conflict)
+        }
         let saveAs = model.saveAs.trimmingCharacters(in: .whitespaces)
         if !saveAs.isEmpty {
             try await Imports.saveMapping(req.db, actor, portfolioID: model.portfolio.id, name: saveAs, columns: model.plan.mapping.saved)

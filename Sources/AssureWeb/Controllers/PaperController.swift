@@ -12,7 +12,7 @@ struct PaperController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         let periodID = try req.uuid("period")
-        let meetingID = try req.query.get(String?.self, at: "meeting").flatMap(UUID.init(uuidString:))
+        let meetingID = try req.queryID("meeting")
         let contents = try await Papers.build(req.db, periodID: periodID, meetingID: meetingID)
         if try req.query.get(String?.self, at: "format") == "docx" {
             let name = "governing-body-paper-\(contents.paper.period.key)-\(contents.paper.meeting.date.iso)"

@@ -40,6 +40,8 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case personEmail = "people/:person"
     case users = "users"
     case audit = "audit"
+    case tokens = "tokens"
+    case revokeToken = "tokens/:item/revoke"
     case glossary = "glossary"
     case glossaryEntry = "glossary/:item"
     case businessCases = "business-cases"
@@ -65,6 +67,7 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case apiOutcomes = "api/v1/outcomes"
     case paper = "periods/:period/paper"
     case paperTexts = "periods/:period/paper/texts"
+    case openAPI = "api/openapi.json"
     case apiGlossary = "api/v1/glossary"
     case apiBusinessCases = "api/v1/business-cases"
     case apiFundingRounds = "api/v1/funding-rounds"
@@ -73,6 +76,7 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case apiProjects = "api/v1/portfolios/:portfolio/projects"
     case apiPeriod = "api/v1/periods/:period"
     case apiReturns = "api/v1/periods/:period/returns"
+    case apiReturn = "api/v1/periods/:period/returns/:project"
     case apiProgrammeDashboard = "api/v1/periods/:period/programme-dashboard"
     case apiPriorities = "api/v1/periods/:period/priorities"
     case apiExceptions = "api/v1/periods/:period/exceptions"
@@ -112,7 +116,7 @@ public enum AppRoute: String, CaseIterable, Sendable {
     }
 
     /// Pages anyone may reach without signing in.
-    public var isPublic: Bool { [.login, .setup, .stylesheet].contains(self) }
+    public var isPublic: Bool { [.login, .setup, .stylesheet, .openAPI].contains(self) }
 }
 
 extension Request {
@@ -120,6 +124,13 @@ extension Request {
         guard let text = parameters.get(name), let id = UUID(uuidString: text) else {
             throw Abort(.notFound, reason: "No such \(name).")
         }
+        return id
+    }
+
+    /// An optional id in the query (`?programme=…`): absent is nil, anything but an id is a 400, never silently ignored.
+    func queryID(_ name: String) throws -> UUID? {
+        guard let text = try? query.get(String.self, at: name) else { return nil }
+        guard let id = UUID(uuidString: text) else { throw Abort(.badRequest, reason: "\(name) must be an id, not “\(text.prefix(40))”.") }
         return id
     }
 }

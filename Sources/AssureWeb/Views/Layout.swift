@@ -47,7 +47,8 @@ enum Layout {
                 nav.append(link(AppRoute.outbox.link(), "Outbox"))
                 nav.append(link(AppRoute.audit.link(), "Audit log"))
             }
-            nav.append(el("span", [("class", "who")], text: "\(actor.name) (\(actor.role.rawValue))"))
+            nav.append(el("a", [("href", AppRoute.tokens.link()), ("class", "who"), ("title", "Your API tokens")],
+                          text: "\(actor.name) (\(actor.role.rawValue))"))
             nav.append(postForm(AppRoute.logout.link(), csrf: context.csrf, class: "inline", [button("Sign out", class: "link-button")]))
         }
         return el("header", [("class", "site-header")], [

@@ -1,0 +1,64 @@
+import AssureCore
+import AssureStorage
+import Foundation
+
+/// One project's return for one period, as a script reads it before writing it back.
+struct APIReturn: Codable, Sendable {
+    let period: String
+    let project: UUID
+    let reference: String?
+    let title: String
+    let state: String
+    /// Send this back as `baseVersion`: a save against an older version is refused with 409.
+    let version: Int
+    let prefilled: Bool
+    let rating: String
+    let update: String
+    let mitigation: String
+    let milestones: [APIMilestoneLine]
+    let ratings: [String]
+
+    init(_ sheet: ReturnSheet) {
+        period = sheet.period.key
+        project = sheet.project.id
+        reference = sheet.project.reference
+        title = sheet.project.title
+        state = sheet.state.rawValue
+        version = sheet.form.baseVersion
+        prefilled = sheet.isPrefilled
+        rating = sheet.form.rating
+        update = sheet.form.update
+        mitigation = sheet.form.mitigation
+        milestones = sheet.form.milestones.map { APIMilestoneLine(title: $0.title, date: $0.date, rating: $0.rating) }
+        ratings = sheet.scale.levels.map(\.label)
+    }
+}
+
+struct APIMilestoneLine: Codable, Sendable {
+    let title: String
+    let date: String
+    let rating: String?
+}
+
+/// The body of a PUT: the same fields as the web form. `submit: false` saves a draft.
+struct APIReturnInput: Codable, Sendable {
+    let rating: String?
+    let update: String?
+    let mitigation: String?
+    let milestones: [APIMilestoneLine]?
+    let baseVersion: Int
+    let submit: Bool?
+
+    var form: ReturnForm {
+        ReturnForm(rating: rating ?? "", update: update ?? "", mitigation: mitigation ?? "",
+                   milestones: (milestones ?? []).map { MilestoneLine(title: $0.title, date: $0.date, rating: $0.rating) },
+                   baseVersion: baseVersion)
+    }
+}
+
+/// A refusal a script can act on: the message, each field's problem, and on a conflict the version saved meanwhile.
+struct APIError: Codable, Sendable {
+    let error: String
+    let fields: [String: String]?
+    let current: APIReturn?
+}

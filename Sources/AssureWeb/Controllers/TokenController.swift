@@ -1,0 +1,47 @@
+import AssureCore
+import AssureStorage
+import Vapor
+
+/// Each user makes and revokes their own API tokens.
+struct TokenController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get(AppRoute.tokens.components, use: list)
+        routes.post(AppRoute.tokens.components, use: create)
+        routes.post(AppRoute.revokeToken.components, use: revoke)
+    }
+
+    struct Input: Content { var name: String?; var scope: String? }
+
+    func list(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        return req.html(TokenPages.render(try await APITokens.list(req.db, userID: try userID(actor)), req.page("API tokens")))
+    }
+
+    /// The secret goes straight into the page (201), never into the session or a redirect.
+    func create(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let input = try req.content.decode(Input.self)
+        do {
+            guard let scope = TokenScope(rawValue: input.scope ?? "") else { throw StorageError.invalid(["scope": "Choose read or write."]) }
+            let made = try await APITokens.create(req.db, actor, for: try userID(actor), name: input.name ?? "", scope: scope)
+            let page = TokenPages.render(try await APITokens.list(req.db, userID: try userID(actor)), req.page("API tokens"), newSecret: made.secret)
+            let response = req.html(page, status: .created)
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            return response
+        } catch StorageError.invalid(let errors) {
+            return req.html(TokenPages.render(try await APITokens.list(req.db, userID: try userID(actor)), req.page("API tokens"),
+                                              values: ["name": input.name ?? "", "scope": input.scope ?? ""], errors: errors),
+                            status: .unprocessableEntity)
+        }
+    }
+
+    func revoke(req: Request) async throws -> Response {
+        try await APITokens.revoke(req.db, try req.requireActor(), id: try req.uuid("item"))
+        return req.redirect(to: AppRoute.tokens.link(), notice: "Revoked the token. Scripts using it now get 401.")
+    }
+
+    private func userID(_ actor: Actor) throws -> UUID {
+        guard let id = actor.userID else { throw Abort(.forbidden, reason: "Only a signed-in user has API tokens.") }
+        return id
+    }
+}

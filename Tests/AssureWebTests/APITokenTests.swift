@@ -1,0 +1,124 @@
+import AssureCore
+import AssureStorage
+import AssureTestSupport
+import AssureWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("API tokens: made once, hashed at rest, scoped, revocable")
+struct APITokenTests {
+    /// Makes a token on the tokens page, as its user would, and reads the secret off the page.
+    static func makeToken(_ client: WebClient, name: String, scope: TokenScope) async throws -> String {
+        _ = try await client.get(AppRoute.tokens.link())
+        let made = try await client.post(AppRoute.tokens.link(), ["name": name, "scope": scope.rawValue])
+        #expect(made.status == .created)
+        let secret = try #require(made.body.string.firstMatch(of: #/<code id="new-token">([^<]+)</code>/#)).1
+        return String(secret)
+    }
+
+    static func returnBody(version: Int, rating: String = "Amber", update: String = "Saved by a script.") -> String {
+        #"{"baseVersion": \#(version), "rating": "\#(rating)", "update": "\#(update)", "submit": false}"#
+    }
+
+    @Test("A read token reads, cannot write, and stops working when revoked", arguments: Backend.all)
+    func readToken(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            // given Jane (editor of Maternity) makes a read token
+            let ids = try await DemoIDs.load(app)
+            let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
+            let secret = try await Self.makeToken(jane, name: "monthly extract", scope: .read)
+            let script = WebClient(app)
+            let returnPath = AppRoute.apiReturn.link(period: ids.october.id, project: ids.mat001.id)
+
+            // when a script uses it
+            let read = try await script.send(.GET, returnPath, json: "", bearer: secret)
+            let write = try await script.send(.PUT, returnPath, json: Self.returnBody(version: 1), bearer: secret)
+            let page = try await script.send(.GET, AppRoute.home.link(), json: "", bearer: secret)
+
+            // then it reads the return, is refused the write, and is no key to the web pages
+            #expect(read.status == .ok)
+            #expect(try JSONSerialization.jsonObject(with: Data(read.body.string.utf8)) as? [String: Any] != nil)
+            #expect(write.status == .forbidden, "\(write.body.string)")
+            #expect(write.body.string.contains("only read"))
+            #expect(page.status == .seeOther, "a token is for the API only")
+            #expect(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).form.update != "Saved by a script.")
+
+            // when Jane revokes it, then the script gets 401
+            let token = try #require(try await APITokens.list(app.db, userID: try await Users.id(app.db, email: "jane.brennan@assure.demo")).first)
+            _ = try await jane.get(AppRoute.tokens.link())
+            #expect(try await jane.post(AppRoute.revokeToken.link(item: token.id), [:]).status == .seeOther)
+            let afterRevoke = try await script.send(.GET, AppRoute.apiPortfolios.link(), json: "", bearer: secret)
+            #expect(afterRevoke.status == .unauthorized)
+            #expect(afterRevoke.headers.first(name: .wwwAuthenticate) == "Bearer")
+            let audit = try await AuditLog.recent(app.db, entity: "api-token").map(\.action)
+            #expect(Set(audit) == ["create", "revoke"])
+        }
+    }
+
+    @Test("A write token saves what its user may save, without CSRF, and a stale version is a 409", arguments: Backend.all)
+    func writeToken(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            // given Jane's write token
+            let ids = try await DemoIDs.load(app)
+            let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
+            let secret = try await Self.makeToken(jane, name: "returns from our tracker", scope: .write)
+            let script = WebClient(app)
+            let path = AppRoute.apiReturn.link(period: ids.october.id, project: ids.mat001.id)
+            let version = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).form.baseVersion
+
+            // when the script saves her project's return, then it lands, as Jane, in the audit log
+            let saved = try await script.send(.PUT, path, json: Self.returnBody(version: version), bearer: secret)
+            #expect(saved.status == .ok, "\(saved.body.string)")
+            #expect(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).form.update == "Saved by a script.")
+            #expect(try await AuditLog.recent(app.db, limit: 5).contains { $0.entity == "return" && $0.actor == "Jane Brennan" })
+
+            // when it saves again from the old version, then 409 with the saved return, and nothing changes
+            let stale = try await script.send(.PUT, path, json: Self.returnBody(version: version, update: "Overwrite?"), bearer: secret)
+            #expect(stale.status == .conflict)
+            #expect(stale.body.string.contains("Saved by a script."))
+            // and bad values come back by field, nothing saved
+            let bad = try await script.send(.PUT, path, json: Self.returnBody(version: version + 1, rating: "Purple"), bearer: secret)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains(#""rating""#))
+            let notJSON = try await script.send(.PUT, path, json: "rating=Amber", bearer: secret)
+            #expect(notJSON.status == .unprocessableEntity)
+            #expect(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).form.update == "Saved by a script.")
+
+            // when it writes a project of another programme, then its user's role refuses it
+            let report = try await Reports.report(app.db, periodID: ids.october.id)
+            let otherProject = try #require(report.programmes.first { $0.programme.id != ids.maternity.id }?.projects.first).project
+            let other = try await script.send(.PUT, AppRoute.apiReturn.link(period: ids.october.id, project: otherProject.id),
+                                              json: Self.returnBody(version: 0), bearer: secret)
+            #expect(other.status == .forbidden)
+        }
+    }
+
+    @Test("The secret is shown once and only its SHA-256 is stored; unknown tokens and sessions without CSRF are refused", arguments: Backend.all)
+    func storage(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let secret = try await Self.makeToken(admin, name: "board pack", scope: .write)
+            let listing = try await admin.get(AppRoute.tokens.link())
+            #expect(listing.body.string.contains("board pack"))
+            #expect(!listing.body.string.contains(secret), "the list never shows a secret again")
+            let dump = try await Backups.exportAll(app.db)
+            #expect(dump["api_tokens"] == nil)
+            let stored = try await APITokens.list(app.db, userID: try await Users.id(app.db, email: DemoLoader.adminEmail))
+            #expect(stored.count == 1)
+            let forged = try await WebClient(app).send(.GET, AppRoute.apiPortfolios.link(), json: "", bearer: secret + "x")
+            #expect(forged.status == .unauthorized)
+            // a signed-in session may use the API, but a write needs its CSRF token in the header
+            let path = AppRoute.apiReturn.link(period: ids.october.id, project: ids.mat001.id)
+            _ = try await admin.get("/")
+            #expect(try await admin.send(.PUT, path, json: Self.returnBody(version: 1), csrf: false).status == .forbidden)
+            #expect(try await admin.send(.PUT, path, json: Self.returnBody(version: 1), csrf: true).status == .ok)
+            // a token with no name comes back with the error, the chosen scope kept
+            let unnamed = try await admin.post(AppRoute.tokens.link(), ["name": " ", "scope": "write"])
+            #expect(unnamed.status == .unprocessableEntity)
+            #expect(unnamed.body.string.contains("Name the token"))
+        }
+    }
+}

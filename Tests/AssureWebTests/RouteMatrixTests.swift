@@ -1,0 +1,229 @@
+import AssureCore
+import AssureStorage
+import AssureTestSupport
+import AssureWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// Every route the router holds × five kinds of visitor, each with the status it must get. The routes come from the
+/// router itself: a route added without a row here fails the test.
+@Suite("Route × role matrix")
+struct RouteMatrixTests {
+    enum Visitor: String, CaseIterable {
+        case anonymous, viewer, otherEditor = "other-editor", thisEditor = "this-editor", admin
+        var email: String? {
+            switch self {
+            case .anonymous: nil
+            case .viewer: "board@assure.demo"
+            case .otherEditor: "phil.richardson@assure.demo"
+            case .thisEditor: "jane.brennan@assure.demo"
+            case .admin: DemoLoader.adminEmail
+            }
+        }
+    }
+
+    /// The request each route gets: its path with the demo's ids, and for a write its body.
+    static func path(_ route: AppRoute, _ ids: DemoIDs, token: UUID) -> String {
+        let item: UUID? = switch route {
+        case .glossaryEntry: ids.registers.glossaryEntry
+        case .addBusinessCase: ids.registers.set
+        case .businessCase: ids.registers.businessCase
+        case .allocate: ids.registers.round
+        case .addRisk: ids.registers.riskRegister
+        case .risk: ids.registers.risk
+        case .deliverable: ids.registers.deliverable
+        case .meeting, .meetingItems, .meetingActions: ids.registers.meeting
+        case .itemOutcome: ids.registers.agendaItem
+        case .outcome: ids.registers.outcome
+        case .revokeToken: token
+        default: nil
+        }
+        let period = [.paper, .paperTexts].contains(route) ? ids.registers.paperPeriod : ids.october.id
+        return route.link(portfolio: ids.cdg.info.id, period: period, project: ids.mat001.id, message: ids.queuedMessage,
+                          person: ids.jane, job: UUID(), item: item)
+    }
+
+    static func route(_ registered: Route) -> AppRoute? {
+        AppRoute(rawValue: registered.path.map(\.description).joined(separator: "/"))
+    }
+
+    /// Runs the whole matrix and returns "METHOD route" → statuses in `Visitor.allCases` order.
+    static func observe(_ app: Application) async throws -> [String: [UInt]] {
+        let ids = try await DemoIDs.load(app)
+        let token = try await APITokens.create(app.db, .commandLine("matrix"), for: try await Users.id(app.db, email: DemoLoader.adminEmail),
+                                               name: "to revoke", scope: .read).token.id
+        var clients: [Visitor: WebClient] = [:]
+        for visitor in Visitor.allCases {
+            clients[visitor] = if let email = visitor.email { try await WebClient.signedIn(app, as: email) } else { WebClient(app) }
+        }
+        var seen: [String: [UInt]] = [:]
+        let routes = app.routes.all.filter { $0.method != .POST && $0.method != .PUT }
+        // Reads first, for everyone; they change nothing.
+        for registered in routes {
+            guard let route = route(registered) else { continue }
+            for visitor in Visitor.allCases {
+                let client = clients[visitor]!
+                let response = try await client.get(path(route, ids, token: token))
+                seen["GET \(route.rawValue)", default: []].append(response.status.code)
+            }
+        }
+        // Then writes: those refused first, then the editor of the programme, then the PMO in an order that works
+        // (close before publish). Each visitor's bodies are made afresh, so versions are current.
+        for visitor in Visitor.allCases {
+            let client = clients[visitor]!
+            let version = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).form.baseVersion
+            _ = try await client.get(visitor == .anonymous ? AppRoute.login.link() : "/")
+            let put = try await client.send(.PUT, path(.apiReturn, ids, token: token), json: #"{"baseVersion": \#(version), "rating": "Amber"}"#, csrf: true)
+            seen["PUT \(AppRoute.apiReturn.rawValue)", default: []].append(put.status.code)
+            let projectVersion = try await Structure.project(app.db, id: ids.mat001.id).version
+            var writes = try await AuthorisationTests.writes(app, ids).map { route, path, fields in
+                // Each visitor adds a project of its own and edits from the version now saved, so a refusal is about who asks.
+                var fields = fields
+                if route == .createProject { fields["reference"] = "MAT09\(Visitor.allCases.firstIndex(of: visitor)!)" }
+                if route == .editProject { fields["baseVersion"] = String(projectVersion) }
+                return (route, path, fields)
+            }
+            writes.insert((.tokens, AppRoute.tokens.link(), ["name": "matrix \(visitor.rawValue)", "scope": "read"]), at: 0)
+            writes.insert((.revokeToken, path(.revokeToken, ids, token: token), [:]), at: 1)
+            writes.append((.logout, AppRoute.logout.link(), [:]))
+            writes.insert((.login, AppRoute.login.link(), ["email": visitor.email ?? "nobody@assure.demo", "password": DemoLoader.adminPassword]), at: 0)
+            for (route, path, fields) in writes {
+                var fields = fields
+                if route == .reviewReturn {
+                    fields["version"] = String(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version)
+                }
+                _ = try await client.get(visitor == .anonymous || route == .login ? AppRoute.login.link() : "/")
+                let response = try await client.post(path, fields)
+                seen["POST \(route.rawValue)", default: []].append(response.status.code)
+            }
+        }
+        return seen
+    }
+
+    @Test("Every route gives each visitor the status the table says", arguments: Backend.all)
+    func matrix(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let registered = Set(app.routes.all.map { "\($0.method.rawValue) \($0.path.map(\.description).joined(separator: "/"))" })
+            let seen = try await Self.observe(app)
+            if ProcessInfo.processInfo.environment["ASSURE_PRINT_MATRIX"] != nil {
+                for key in seen.keys.sorted() { print("        \"\(key)\": \"\(seen[key]!.map(String.init).joined(separator: " "))\",") }
+            }
+            #expect(Set(seen.keys) == registered, "every registered route is tried")
+            #expect(registered.subtracting(Self.expected.keys).isEmpty, "a route without a row: \(registered.subtracting(Self.expected.keys).sorted())")
+            for (key, statuses) in seen {
+                let expected = Self.expected[key]?.split(separator: " ").compactMap { UInt($0) }
+                #expect(statuses == expected, "\(key): anonymous, viewer, other editor, this editor, admin")
+            }
+        }
+    }
+
+    /// anonymous · viewer · editor of another programme · editor of this programme (Maternity) · admin.
+    static let expected: [String: String] = [
+        // Notes on the rows that are not plain allow/deny:
+        // - imports/:job is a job id that does not exist: 404 for all who may sign in.
+        // - POST open: October is open already (422 to the PMO, after the permission check).
+        // - POST workbook: no file was sent, so 422 once the visitor may upload (this editor and the PMO).
+        // - POST import: the PMO gets the preview page (200); import/apply then imports (303).
+        // - POST setup: refused to all once set up; POST login: "nobody" has no account (401).
+        // - POST tokens: any signed-in user makes their own token (201, the secret in the page).
+        "GET ": "303 200 200 200 200",
+        "GET api/openapi.json": "200 200 200 200 200",
+        "GET api/v1/business-cases": "401 200 200 200 200",
+        "GET api/v1/deliverables": "401 200 200 200 200",
+        "GET api/v1/funding-rounds": "401 200 200 200 200",
+        "GET api/v1/glossary": "401 200 200 200 200",
+        "GET api/v1/meetings": "401 200 200 200 200",
+        "GET api/v1/outcomes": "401 200 200 200 200",
+        "GET api/v1/periods/:period": "401 200 200 200 200",
+        "GET api/v1/periods/:period/exceptions": "401 200 200 200 200",
+        "GET api/v1/periods/:period/priorities": "401 200 200 200 200",
+        "GET api/v1/periods/:period/programme-dashboard": "401 200 200 200 200",
+        "GET api/v1/periods/:period/returns": "401 200 200 200 200",
+        "GET api/v1/periods/:period/returns/:project": "401 403 403 200 200",
+        "GET api/v1/portfolios": "401 200 200 200 200",
+        "GET api/v1/portfolios/:portfolio/changes": "401 200 200 200 200",
+        "GET api/v1/portfolios/:portfolio/projects": "401 200 200 200 200",
+        "GET api/v1/projects/:project": "401 200 200 200 200",
+        "GET api/v1/risks": "401 200 200 200 200",
+        "GET assets/assure.css": "200 200 200 200 200",
+        "GET audit": "303 403 403 403 200",
+        "GET business-cases": "303 200 200 200 200",
+        "GET business-cases/cases/:item": "303 403 403 403 200",
+        "GET deliverables": "303 200 200 200 200",
+        "GET deliverables/:item": "303 403 403 403 200",
+        "GET funding-rounds": "303 200 200 200 200",
+        "GET glossary": "303 200 200 200 200",
+        "GET imports/:job": "303 404 404 404 404",
+        "GET login": "200 303 303 303 303",
+        "GET meetings": "303 200 200 200 200",
+        "GET meetings/:item": "303 200 200 200 200",
+        "GET outbox": "303 403 403 403 200",
+        "GET outcomes": "303 200 200 200 200",
+        "GET outcomes/:item": "303 200 200 200 200",
+        "GET people": "303 403 403 403 200",
+        "GET periods/:period/exceptions": "303 200 200 200 200",
+        "GET periods/:period/paper": "303 200 200 200 200",
+        "GET periods/:period/priorities": "303 200 200 200 200",
+        "GET periods/:period/programme-dashboard": "303 200 200 200 200",
+        "GET periods/:period/returns": "303 200 200 200 200",
+        "GET periods/:period/returns/:project": "303 403 403 200 200",
+        "GET periods/:period/workbook": "303 403 403 200 200",
+        "GET portfolios/:portfolio": "303 200 200 200 200",
+        "GET portfolios/:portfolio/changes": "303 200 200 200 200",
+        "GET portfolios/:portfolio/import": "303 403 403 403 200",
+        "GET portfolios/:portfolio/project-list": "303 200 200 200 200",
+        "GET projects/:project": "303 200 200 200 200",
+        "GET projects/:project/edit": "303 403 403 200 200",
+        "GET risks": "303 200 200 200 200",
+        "GET risks/:item": "303 200 200 200 200",
+        "GET setup": "303 303 303 303 303",
+        "GET tokens": "303 200 200 200 200",
+        "GET users": "303 403 403 403 200",
+        "POST business-cases": "303 403 403 403 303",
+        "POST business-cases/:item/cases": "303 403 403 403 303",
+        "POST business-cases/cases/:item": "303 403 403 403 303",
+        "POST deliverables": "303 403 403 403 303",
+        "POST deliverables/:item": "303 403 403 403 303",
+        "POST funding-rounds": "303 403 403 403 303",
+        "POST funding-rounds/:item/allocations": "303 403 403 403 303",
+        "POST glossary": "303 403 403 403 303",
+        "POST glossary/:item": "303 403 403 403 303",
+        "POST login": "401 303 303 303 303",
+        "POST logout": "303 303 303 303 303",
+        "POST meetings": "303 403 403 403 303",
+        "POST meetings/:item/actions": "303 403 403 403 303",
+        "POST meetings/:item/items": "303 403 403 403 303",
+        "POST meetings/items/:item/outcome": "303 403 403 403 303",
+        "POST outbox/:message/retry": "303 403 403 403 303",
+        "POST outcomes": "303 403 403 403 303",
+        "POST outcomes/:item": "303 403 403 403 303",
+        "POST people/:person": "303 403 403 403 303",
+        "POST periods/:period/chase": "303 403 403 403 303",
+        "POST periods/:period/close": "303 403 403 403 303",
+        "POST periods/:period/open": "303 403 403 403 422",
+        "POST periods/:period/paper/texts": "303 403 403 403 303",
+        "POST periods/:period/publish": "303 403 403 403 303",
+        "POST periods/:period/reopen": "303 403 403 403 303",
+        "POST periods/:period/returns/:project": "303 403 403 303 303",
+        "POST periods/:period/returns/:project/review": "303 403 403 403 303",
+        "POST periods/:period/workbook": "303 403 403 422 422",
+        "POST portfolios": "303 403 403 403 303",
+        "POST portfolios/:portfolio/checks": "303 403 403 403 303",
+        "POST portfolios/:portfolio/import": "303 403 403 403 200",
+        "POST portfolios/:portfolio/import/apply": "303 403 403 403 303",
+        "POST portfolios/:portfolio/periods": "303 403 403 403 303",
+        "POST portfolios/:portfolio/programmes": "303 403 403 403 303",
+        "POST portfolios/:portfolio/projects": "303 403 403 303 303",
+        "POST projects/:project/edit": "303 403 403 303 303",
+        "POST risks": "303 403 403 403 303",
+        "POST risks/:item": "303 403 403 403 303",
+        "POST risks/registers/:item": "303 403 403 403 303",
+        "POST setup": "403 403 403 403 403",
+        "POST tokens": "303 201 201 201 201",
+        "POST tokens/:item/revoke": "303 403 403 403 303",
+        "POST users": "303 403 403 403 303",
+        "PUT api/v1/periods/:period/returns/:project": "401 403 403 200 200",
+    ]
+}
