@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "AssureWebTests", dependencies: [
             "AssureWeb", "AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureMail",
             "AssureInterchange",
-            .product(name: "VaporTesting", package: "vapor"),
+            .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent"),
         ]),
     ]
 )

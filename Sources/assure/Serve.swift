@@ -13,7 +13,7 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(help: "The address to listen on.") var hostname = "127.0.0.1"
     @ArgumentParser.Option(help: "The port to listen on.") var port = 8080
     @ArgumentParser.Flag(help: "Load the demo portfolios if the database is empty, and print the demo logins.") var demo = false
-    @ArgumentParser.Flag(help: "Mark the session cookie Secure (when served over TLS).") var secureCookies = false
+    @ArgumentParser.Flag(help: "Mark the session cookie Secure (when served over TLS; implied by an https --public-url).") var secureCookies = false
     @ArgumentParser.Option(help: "Bcrypt cost for new passwords (4–31).") var bcryptCost = 12
     @ArgumentParser.OptionGroup var mail: MailOptions
     @ArgumentParser.Option(help: "The address people reach Assure at, for links in emails. Default: http://HOSTNAME:PORT.") var publicURL: String?
@@ -39,7 +39,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let app = try await Application.make(.init(name: "production", arguments: ["assure", "serve"]))
         do {
-            let settings = AppSettings(database: db.target, loadDemo: demo, bcryptCost: bcryptCost, secureCookies: secureCookies,
+            let overTLS = secureCookies || (publicURL?.lowercased().hasPrefix("https://") ?? false)
+            let settings = AppSettings(database: db.target, loadDemo: demo, bcryptCost: bcryptCost, secureCookies: overTLS,
                                        mail: mail.settings, publicURL: publicURL ?? "http://\(hostname):\(port)",
                                        deliveryIntervalSeconds: deliveryInterval)
             try await AssureApp.configure(app, settings)

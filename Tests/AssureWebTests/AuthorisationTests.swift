@@ -1,4 +1,5 @@
 import AssureCore
+import Fluent
 import AssureStorage
 import AssureTestSupport
 import AssureWeb
@@ -172,6 +173,39 @@ struct SessionTests {
             let token = try #require(admin.csrf)
             for _ in 0..<3 { #expect(try await admin.get("/").status == .ok) }
             #expect(admin.csrf == token)
+        }
+    }
+}
+
+@Suite("Session cookies and lifetime")
+struct SessionLifetimeTests {
+    @Test("Sign-in rotates the session id; the cookie is HttpOnly, SameSite=Lax, 8 hours, Secure when served over TLS")
+    func cookieFlags() async throws {
+        try await withWebApp(.sqlite, adjust: { $0.secureCookies = true }) { app in
+            let client = WebClient(app)
+            let before = try await client.get(AppRoute.login.link()).headers.first(name: .setCookie)
+            let signIn = try await client.post(AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": DemoLoader.adminPassword])
+            let after = try #require(signIn.headers.first(name: .setCookie))
+            #expect(before?.split(separator: ";").first != after.split(separator: ";").first, "a new id on sign-in")
+            let flags = Set(after.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            #expect(flags.isSuperset(of: ["httponly", "secure", "samesite=lax", "max-age=28800", "path=/"]), "\(flags)")
+        }
+    }
+
+    @Test("The server ends a session older than its lifetime, whatever the browser kept", arguments: Backend.all)
+    func serverSideExpiry(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            // given a signed-in PMO
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            #expect(try await admin.get("/").status == .ok)
+            // when the sign-in is dated nine hours ago
+            for record in try await SessionRecord.query(on: app.db).all() where record.data["userID"] != nil {
+                record.data["signedInAt"] = String(Int(Date().timeIntervalSince1970) - 9 * 3600)
+                try await record.save(on: app.db)
+            }
+            // then the same cookie leads to the sign-in page, and the API says 401
+            #expect(try await admin.get("/").headers.first(name: .location) == AppRoute.login.link())
+            #expect(try await admin.get(AppRoute.apiPortfolios.link()).status == .unauthorized)
         }
     }
 }

@@ -27,6 +27,9 @@ public struct AppSettings: Sendable {
         self.deliveryIntervalSeconds = deliveryIntervalSeconds
     }
 
+    /// How long a sign-in lasts, whatever the browser does with its cookie: the server ends older sessions itself.
+    public static let sessionLifetime: TimeInterval = 8 * 60 * 60
+
     /// Links in messages point at the public address.
     public var noticeLinks: NoticeLinks {
         let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL

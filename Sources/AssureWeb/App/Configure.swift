@@ -22,7 +22,7 @@ public enum AssureApp {
         // Max-Age alone: every browser in use honours it, and formatting an Expires date made a new ICU date formatter
         // on every response (a fifth of the time spent serving a cached page).
         app.sessions.configuration.cookieFactory = { sessionID in
-            HTTPCookies.Value(string: sessionID.string, maxAge: 8 * 60 * 60,
+            HTTPCookies.Value(string: sessionID.string, maxAge: Int(AppSettings.sessionLifetime),
                               path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
         app.routes.defaultMaxBodySize = "2mb"

@@ -68,7 +68,11 @@ struct CurrentActorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         if let text = request.session.data["userID"], let id = UUID(uuidString: text) {
-            if let actor = try await Users.actor(request.db, userID: id) {
+            // A session past its lifetime is ended here, so a cookie kept beyond its Max-Age (or copied) opens nothing.
+            let signedIn = request.session.data["signedInAt"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? .distantPast
+            if Date().timeIntervalSince(signedIn) > AppSettings.sessionLifetime {
+                request.session.destroy()
+            } else if let actor = try await Users.actor(request.db, userID: id) {
                 request.storage[ActorKey.self] = actor
             } else {
                 request.session.destroy()

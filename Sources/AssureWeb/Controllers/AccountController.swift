@@ -42,8 +42,7 @@ struct AccountController: RouteCollection {
             return req.html(AccountPages.login(req.page("Sign in"), email: email, error: "The email or password is not right.",
                                                demoHint: req.settings.loadDemo), status: .unauthorized)
         }
-        try await rotateSession(req)
-        req.session.data["userID"] = userID.uuidString
+        try await startSession(req, userID: userID)
         return req.redirect(to: AppRoute.home.link(), notice: "Signed in as \(actor.name).")
     }
 
@@ -65,8 +64,7 @@ struct AccountController: RouteCollection {
             let user = try await Users.add(req.db, Actor(userID: nil, name: "first-run set-up", role: .admin),
                                            email: input.email ?? "", name: input.name ?? "", role: .admin,
                                            password: input.password ?? "", cost: req.settings.bcryptCost)
-            try await rotateSession(req)
-            req.session.data["userID"] = user.id.uuidString
+            try await startSession(req, userID: user.id)
             return req.redirect(to: AppRoute.home.link(), notice: "Welcome, \(user.name). You are the administrator.")
         } catch StorageError.invalid(let errors) {
             return req.html(AccountPages.setup(req.page("Set up Assure"), values: ["name": input.name ?? "", "email": input.email ?? ""],
@@ -113,12 +111,15 @@ struct AccountController: RouteCollection {
         return result
     }
 
-    /// A new session id on sign-in, so an id seen before sign-in is worth nothing after it.
-    private func rotateSession(_ req: Request) async throws {
+    /// A new session id on sign-in, so an id seen before sign-in is worth nothing after it; stamped with the time,
+    /// so the server ends it after `AppSettings.sessionLifetime`.
+    private func startSession(_ req: Request, userID: UUID) async throws {
         if let old = req.session.id {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()
         }
         req.session.id = nil
         req.session.data = SessionData()
+        req.session.data["userID"] = userID.uuidString
+        req.session.data["signedInAt"] = String(Int(Date().timeIntervalSince1970))
     }
 }
