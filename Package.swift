@@ -77,6 +77,7 @@ let package = Package(
             "AssureWeb", "AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureMail",
             "AssureInterchange",
             .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ]
 )

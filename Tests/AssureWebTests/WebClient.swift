@@ -31,6 +31,8 @@ final class WebClient: @unchecked Sendable {
     let app: Application
     private(set) var cookie: String?
     private(set) var csrf: String?
+    /// In memory by default; `.running(port: 0)` sends through a real HTTP server, where body limits apply.
+    var transport: Application.Method = .inMemory
 
     init(_ app: Application) { self.app = app }
 
@@ -46,7 +48,7 @@ final class WebClient: @unchecked Sendable {
     func get(_ path: String, extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
         var headers = headers()
         headers.add(contentsOf: extra)
-        let response = try await app.testing().sendRequest(.GET, path, headers: headers)
+        let response = try await app.testing(method: transport).sendRequest(.GET, path, headers: headers)
         remember(response)
         return response
     }
@@ -59,7 +61,7 @@ final class WebClient: @unchecked Sendable {
         var headers = headers()
         headers.contentType = .urlEncodedForm
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
-        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+        let response = try await app.testing(method: transport).sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
         remember(response)
         return response
     }
@@ -71,7 +73,7 @@ final class WebClient: @unchecked Sendable {
         headers.contentType = .json
         if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
         if csrf, let token = self.csrf { headers.add(name: "X-CSRF-Token", value: token) }
-        let response = try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(string: json))
+        let response = try await app.testing(method: transport).sendRequest(method, path, headers: headers, body: ByteBuffer(string: json))
         remember(response)
         return response
     }
@@ -94,7 +96,7 @@ final class WebClient: @unchecked Sendable {
         body += Data("--\(boundary)--\r\n".utf8)
         var headers = headers()
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
+        let response = try await app.testing(method: transport).sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
         remember(response)
         return response
     }

@@ -90,10 +90,11 @@ struct CSRFMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         let expected = request.session.data["csrf"]
-        if request.headers.first(name: "X-CSRF-Token") == nil, request.body.data == nil,
-           AppRoute.upload(matching: request.url.path) != nil {
-            // An upload arrives in many chunks: the token is in the form, so the body is read here (to the upload limit).
-            _ = try await request.body.collect(max: AppRoute.uploadLimit).get()
+        if request.headers.first(name: "X-CSRF-Token") == nil, request.body.data == nil {
+            // A body larger than a network read arrives in chunks: the token is in the form, so the body is read here,
+            // to the route's limit (an upload's, or the default); past it the answer is 413.
+            let limit = AppRoute.upload(matching: request.url.path) != nil ? AppRoute.uploadLimit : request.application.routes.defaultMaxBodySize.value
+            _ = try await request.body.collect(max: limit).get()
         }
         let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "_csrf"))
         guard let expected, let sent, Data(expected.utf8).count == Data(sent.utf8).count,
