@@ -42,59 +42,55 @@ enum Child {
         }
     }
 
-    /// Starts the command, waits until it holds the database's write lock (seen from outside, three polls running),
-    /// then kills it with SIGKILL. True when it was killed while writing; false when it finished first.
+    /// Starts the command and a watcher that polls the database from another connection; the moment the command
+    /// holds the write lock, the watcher kills it with SIGKILL. True when it was killed while writing; false when it
+    /// finished first.
     static func killWhileWriting(_ arguments: [String], _ target: DatabaseTarget) async throws -> Bool {
         let process = try start(arguments, target)
-        var held = 0
-        let deadline = Date().addingTimeInterval(180)
-        while process.isRunning, Date() < deadline {
-            held = try writeLockHeld(target) ? held + 1 : 0
-            if held >= 3 {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                return process.terminationReason == .uncaughtSignal
-            }
-            try await Task.sleep(for: .milliseconds(40))
-        }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        let watcher = Process()
+        watcher.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        watcher.arguments = ["python3", "-c", watcherScript, "\(process.processIdentifier)", argument(target), isSQLite(target) ? "sqlite" : "postgres"]
+        let pipe = Pipe()
+        watcher.standardOutput = pipe
+        watcher.standardError = FileHandle.nullDevice
+        try watcher.run()
+        while process.isRunning, watcher.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        if watcher.isRunning { watcher.terminate() }
+        watcher.waitUntilExit()
         process.waitUntilExit()
+        let said = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return said.contains("killed") && process.terminationReason == .uncaughtSignal
+    }
+
+    static func isSQLite(_ target: DatabaseTarget) -> Bool {
+        if case .sqlite = target { return true }
         return false
     }
 
-    /// Whether another connection holds a write transaction open: SQLite refuses `BEGIN IMMEDIATE` at once;
-    /// PostgreSQL shows a row-exclusive lock held by another backend.
-    static func writeLockHeld(_ target: DatabaseTarget) throws -> Bool {
-        switch target {
-        case .sqlite(let path):
-            let script = """
-                import sqlite3, sys
-                c = sqlite3.connect(sys.argv[1], timeout=0, isolation_level=None)
+    /// SQLite: `BEGIN IMMEDIATE` is refused at once while another connection writes. PostgreSQL: another backend holds a
+    /// row-exclusive lock (polled with psql). Polls every few milliseconds, then SIGKILLs the pid.
+    static let watcherScript = """
+        import os, signal, sqlite3, subprocess, sys, time
+        pid, database, kind = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+        query = ("SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.datname = current_database() "
+                 "AND a.pid <> pg_backend_pid() AND l.mode = 'RowExclusiveLock'")
+        def held():
+            if kind == "sqlite":
                 try:
-                    c.execute("BEGIN IMMEDIATE"); c.execute("ROLLBACK"); print("free")
+                    c = sqlite3.connect(database, timeout=0, isolation_level=None)
+                    c.execute("BEGIN IMMEDIATE"); c.execute("ROLLBACK"); c.close()
+                    return False
                 except sqlite3.OperationalError:
-                    print("held")
-                """
-            return try output("/usr/bin/env", ["python3", "-c", script, path]) == "held"
-        case .postgres(let url):
-            let query = "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) WHERE a.datname = current_database() "
-                + "AND a.pid <> pg_backend_pid() AND l.mode = 'RowExclusiveLock'"
-            return (Int(try output("/usr/bin/env", ["psql", url, "-Atc", query])) ?? 0) > 0
-        }
-    }
-
-    static func output(_ command: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+                    return True
+            out = subprocess.run(["psql", database, "-Atc", query], capture_output=True, text=True).stdout.strip()
+            return out.isdigit() and int(out) > 0
+        deadline = time.time() + 300
+        while time.time() < deadline:
+            if held():
+                os.kill(pid, signal.SIGKILL); print("killed"); sys.exit(0)
+            time.sleep(0.002)
+        print("timed out")
+        """
 }
 
 struct ChildError: Error, CustomStringConvertible {

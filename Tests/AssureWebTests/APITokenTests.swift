@@ -18,6 +18,15 @@ struct APITokenTests {
         return String(secret)
     }
 
+    /// Jane (editor of Maternity) signed in, a token she made, a script holding it, and MAT001's October return path.
+    static func janeWithToken(_ app: Application, scope: TokenScope, name: String) async throws
+        -> (ids: DemoIDs, jane: WebClient, secret: String, script: WebClient, path: String) {
+        let ids = try await DemoIDs.load(app)
+        let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
+        let secret = try await makeToken(jane, name: name, scope: scope)
+        return (ids, jane, secret, WebClient(app), AppRoute.apiReturn.link(period: ids.october.id, project: ids.mat001.id))
+    }
+
     static func returnBody(version: Int, rating: String = "Amber", update: String = "Saved by a script.") -> String {
         #"{"baseVersion": \#(version), "rating": "\#(rating)", "update": "\#(update)", "submit": false}"#
     }
@@ -26,11 +35,7 @@ struct APITokenTests {
     func readToken(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             // given Jane (editor of Maternity) makes a read token
-            let ids = try await DemoIDs.load(app)
-            let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
-            let secret = try await Self.makeToken(jane, name: "monthly extract", scope: .read)
-            let script = WebClient(app)
-            let returnPath = AppRoute.apiReturn.link(period: ids.october.id, project: ids.mat001.id)
+            let (ids, jane, secret, script, returnPath) = try await Self.janeWithToken(app, scope: .read, name: "monthly extract")
 
             // when a script uses it
             let read = try await script.send(.GET, returnPath, json: "", bearer: secret)
@@ -61,11 +66,7 @@ struct APITokenTests {
     func writeToken(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             // given Jane's write token
-            let ids = try await DemoIDs.load(app)
-            let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
-            let secret = try await Self.makeToken(jane, name: "returns from our tracker", scope: .write)
-            let script = WebClient(app)
-            let path = AppRoute.apiReturn.link(period: ids.october.id, project: ids.mat001.id)
+            let (ids, _, secret, script, path) = try await Self.janeWithToken(app, scope: .write, name: "returns from our tracker")
             let version = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).form.baseVersion
 
             // when the script saves her project's return, then it lands, as Jane, in the audit log

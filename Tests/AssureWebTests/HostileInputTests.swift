@@ -23,7 +23,7 @@ struct HostileInputTests {
         "baseline", "targetDate", "value", "reviewDate", "due", "programme", "parent", "meeting", "password", "email", "missing",
         "amberFrom", "redFrom", "forwardPlan", "rating", "m0-rating", "on-overdue-milestone", "rating-Quality", "scope", "pasted"]
 
-    @Test("Markup in every free-text field comes back escaped on every page, and no download holds a formula or raw markup")
+    @Test("Markup in every free-text field comes back escaped on every page, no download holds a formula or raw markup, and every answer carries the security headers")
     func markupIsEscapedEverywhere() async throws {
         try await withWebApp(.sqlite) { app in
             // given the PMO and the editor write the payload into every free-text field of every form
@@ -57,6 +57,7 @@ struct HostileInputTests {
                 for suffix in ["", "format=csv", "format=xlsx", "format=docx", "format=json"] {
                     let full = suffix.isEmpty ? path : path + (path.contains("?") ? "&" : "?") + suffix
                     let response = try await admin.get(full)
+                    Self.expectSecurityHeaders(response.headers, "GET \(full)")
                     guard response.status == .ok else { continue }
                     let type = response.headers.contentType?.description ?? ""
                     let body = Data(buffer: response.body)
@@ -79,6 +80,14 @@ struct HostileInputTests {
             #expect(downloads >= 10, "downloads checked: \(downloads)")
             print("Hostile input: \(fieldsTried) fields given the payload, \(htmlChecked) HTML responses and \(downloads) downloads checked, payload seen escaped on \(escapedSeen) pages.")
         }
+    }
+
+    /// Every answer, page, download or error: no script may run, nothing may frame it, no type is sniffed.
+    static func expectSecurityHeaders(_ headers: HTTPHeaders, _ context: String) {
+        let policy = headers.first(name: "Content-Security-Policy") ?? ""
+        #expect(policy.contains("script-src 'none'") && policy.contains("frame-ancestors 'none'"), "CSP of \(context): \(policy)")
+        #expect(headers.first(name: "X-Content-Type-Options") == "nosniff", "nosniff on \(context)")
+        #expect(headers.first(name: "Referrer-Policy") == "same-origin", "Referrer-Policy on \(context)")
     }
 
     static func expectEscaped(_ html: String, _ context: String) throws {

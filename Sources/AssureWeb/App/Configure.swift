@@ -28,8 +28,9 @@ public enum AssureApp {
         app.routes.defaultMaxBodySize = "2mb"
 
         app.middleware = Middlewares()
-        app.middleware.use(PageErrorMiddleware())
+        // Outermost, so error pages carry the headers too.
         app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(PageErrorMiddleware())
         app.middleware.use(app.sessions.middleware)
         app.middleware.use(CurrentActorMiddleware())
         // Access first: a request from nobody is sent to sign in (401 for the API) before its CSRF token is looked at.
