@@ -16,6 +16,9 @@ public enum ReturnWorkflow {
             self.isAccountable = isAccountable
             self.isPMO = isPMO
         }
+
+        /// Who may open a return in progress: its editors, its SRO or clinical lead, and the PMO.
+        public var maySeeReturn: Bool { canEdit || isAccountable || isPMO }
     }
 
     /// The state after `action`, or why it is refused.

@@ -13,7 +13,7 @@ public struct APITokenSummary: Codable, Sendable, Hashable {
 }
 
 /// Tokens for scripts. The secret is shown once, when made; only its SHA-256 is stored (a random 256-bit secret
-/// needs no slow hash: there is nothing to guess). The system generator is the kernel's, fit for secrets.
+/// needs no slow hash: there is nothing to guess).
 public enum APITokens {
     public static let prefix = "assure_"
 
@@ -24,8 +24,7 @@ public enum APITokens {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { throw StorageError.invalid(["name": "Name the token after the script that will use it."]) }
         if name.count > 100 { throw StorageError.invalid(["name": "Keep the name under 100 characters."]) }
-        let secret = prefix + Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }).base64EncodedString()
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "=", with: "")
+        let secret = prefix + RandomToken.urlSafe()
         let record = APITokenRecord()
         record.$user.id = userID
         record.name = name
@@ -73,6 +72,14 @@ public enum APITokens {
 
     static func hash(_ secret: String) -> String {
         SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Random secrets for URLs, headers and forms: base64url without padding. The system generator is the kernel's.
+public enum RandomToken {
+    public static func urlSafe(bytes: Int = 32) -> String {
+        Data((0..<bytes).map { _ in UInt8.random(in: .min ... .max) }).base64EncodedString()
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "=", with: "")
     }
 }
 

@@ -64,16 +64,22 @@ struct ImportWriter {
         for (id, name) in names { people[name.lowercased()] = people[name.lowercased()] ?? id }
     }
 
+    /// Why an import may not write into this period, if it may not: published periods are frozen, closed ones take no returns.
+    static func refusal(_ period: PeriodRecord) -> StorageError? {
+        if period.status == PeriodStatus.published.rawValue { return .frozen("Period \(period.label)") }
+        if period.status == PeriodStatus.closed.rawValue {
+            return .invalid(["period": "Period \(period.label) is closed for returns; open it again to import into it."])
+        }
+        return nil
+    }
+
     mutating func period(_ key: String?) async throws -> PeriodRecord? {
         guard let key else { return nil }
         guard let month = PeriodKey(key) else {
             throw StorageError.invalid(["period": "“\(key)” is not a period: write the month as YYYY-MM, e.g. 2016-06."])
         }
         if let existing = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).filter(\.$key == month.key).first() {
-            if existing.status == PeriodStatus.published.rawValue { throw StorageError.frozen("Period \(existing.label)") }
-            if existing.status == PeriodStatus.closed.rawValue {
-                throw StorageError.invalid(["period": "Period \(existing.label) is closed for returns; open it again to import into it."])
-            }
+            if let refusal = Self.refusal(existing) { throw refusal }
             return existing
         }
         let info = try await PeriodLifecycle.create(db, actor, portfolioID: portfolioID, key: month.key)

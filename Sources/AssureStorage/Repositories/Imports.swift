@@ -30,6 +30,13 @@ public enum Imports {
 
     // MARK: Saved mappings
 
+    /// Refuses, before any work, an import into a period that the import itself would refuse (the same rule).
+    public static func requireImportable(_ db: Database, portfolioID: UUID, periodKey: String) async throws {
+        guard let key = PeriodKey(periodKey)?.key,
+              let period = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).filter(\.$key == key).first() else { return }
+        if let refusal = ImportWriter.refusal(period) { throw refusal }
+    }
+
     public static func savedMappings(_ db: Database, portfolioID: UUID) async throws -> [String] {
         try await ImportMappingRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).sort(\.$name).all().map(\.name)
     }

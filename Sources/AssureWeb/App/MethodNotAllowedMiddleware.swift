@@ -13,17 +13,8 @@ struct MethodNotAllowedMiddleware: AsyncMiddleware {
         }
     }
 
-    /// The methods of the routes whose pattern matches the path (a `:parameter` matches any one segment).
+    /// The methods of the routes whose pattern matches the path.
     static func methods(matching path: String, in routes: [Route]) -> Set<String> {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        return Set(routes.filter { route in
-            route.path.count == parts.count && zip(route.path, parts).allSatisfy { component, part in
-                switch component {
-                case .constant(let text): text == part
-                case .parameter: true
-                default: false
-                }
-            }
-        }.map(\.method.rawValue))
+        Set(routes.filter { AppRoute.matches(pattern: $0.path.map(\.description), path: path) }.map(\.method.rawValue))
     }
 }

@@ -29,7 +29,7 @@ extension Request {
     /// The session's CSRF token, made on first use.
     var csrfToken: String {
         if let token = session.data["csrf"] { return token }
-        let token = [UInt8].random(count: 32).base64.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "+", with: "-")
+        let token = RandomToken.urlSafe()
         session.data["csrf"] = token
         return token
     }

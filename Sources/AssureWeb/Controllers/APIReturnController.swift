@@ -13,7 +13,7 @@ struct APIReturnController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let sheet = try await Returns.sheet(req.db, periodID: try req.uuid("period"), projectID: try req.uuid("project"))
         let standing = try await Returns.standing(req.db, try req.requireActor(), projectID: sheet.project.id)
-        guard standing.canEdit || standing.isAccountable || standing.isPMO else {
+        guard standing.maySeeReturn else {
             throw StorageError.forbidden("you may not read returns in progress for \(sheet.programme.name)")
         }
         return try JSONOutput.response(APIReturn(sheet))

@@ -49,11 +49,16 @@ struct ImportController: RouteCollection {
             model.errors["period"] = "The table has ratings or updates: give the period they report on, as YYYY-MM."
             return req.html(ImportPages.preview(model, req.page("Import preview")), status: .unprocessableEntity)
         }
-        // The import would roll back on a frozen period; say so now rather than on the job page.
-        if let frozen = try await Catalogue.portfolio(req.db, id: model.portfolio.id).periods
-            .first(where: { $0.key == model.period && [.published, .closed].contains($0.status) }) {
-            model.errors["period"] = "\(frozen.label) is \(frozen.status.rawValue): its returns cannot change. Reopen it first, or import into an open period."
-            return req.html(ImportPages.preview(model, req.page("Import preview")), status: .conflict)
+        // The import would roll back on a frozen or closed period; say so now rather than on the job page.
+        do {
+            try await Imports.requireImportable(req.db, portfolioID: model.portfolio.id, periodKey: model.period)
+        } catch let refusal as StorageError {
+            guard case .invalid(let errors) = refusal else {
+                model.errors["period"] = refusal.description + " Reopen it first, or import into an open period."
+                return req.html(ImportPages.preview(model, req.page("Import preview")), status: .conflict)
+            }
+            model.errors.merge(errors) { $1 }
+            return req.html(ImportPages.preview(model, req.page("Import preview")), status: .unprocessableEntity)
         }
         let saveAs = model.saveAs.trimmingCharacters(in: .whitespaces)
         if !saveAs.isEmpty {

@@ -62,7 +62,7 @@ struct ProjectController: RouteCollection {
     func returnPage(_ req: Request, periodID: UUID, projectID: UUID, review: ReturnedForm?) async throws -> Response {
         let sheet = try await Returns.sheet(req.db, periodID: periodID, projectID: projectID)
         let standing = try await Returns.standing(req.db, try req.requireActor(), projectID: projectID)
-        guard standing.canEdit || standing.isAccountable || standing.isPMO else {
+        guard standing.maySeeReturn else {
             throw StorageError.forbidden("you may not write or review returns for \(sheet.programme.name)")
         }
         if sheet.period.status == .published { throw StorageError.frozen("Period \(sheet.period.label)") }

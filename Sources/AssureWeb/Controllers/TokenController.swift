@@ -13,8 +13,7 @@ struct TokenController: RouteCollection {
     struct Input: Content { var name: String?; var scope: String? }
 
     func list(req: Request) async throws -> Response {
-        let actor = try req.requireActor()
-        return req.html(TokenPages.render(try await APITokens.list(req.db, userID: try userID(actor)), req.page("API tokens")))
+        try await page(req)
     }
 
     /// The secret goes straight into the page (201), never into the session or a redirect.
@@ -24,20 +23,23 @@ struct TokenController: RouteCollection {
         do {
             guard let scope = TokenScope(rawValue: input.scope ?? "") else { throw StorageError.invalid(["scope": "Choose read or write."]) }
             let made = try await APITokens.create(req.db, actor, for: try userID(actor), name: input.name ?? "", scope: scope)
-            let page = TokenPages.render(try await APITokens.list(req.db, userID: try userID(actor)), req.page("API tokens"), newSecret: made.secret)
-            let response = req.html(page, status: .created)
+            let response = try await page(req, status: .created, newSecret: made.secret)
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return response
         } catch StorageError.invalid(let errors) {
-            return req.html(TokenPages.render(try await APITokens.list(req.db, userID: try userID(actor)), req.page("API tokens"),
-                                              values: ["name": input.name ?? "", "scope": input.scope ?? ""], errors: errors),
-                            status: .unprocessableEntity)
+            return try await page(req, status: .unprocessableEntity, values: ["name": input.name ?? "", "scope": input.scope ?? ""], errors: errors)
         }
     }
 
     func revoke(req: Request) async throws -> Response {
         try await APITokens.revoke(req.db, try req.requireActor(), id: try req.uuid("item"))
         return req.redirect(to: AppRoute.tokens.link(), notice: "Revoked the token. Scripts using it now get 401.")
+    }
+
+    private func page(_ req: Request, status: HTTPStatus = .ok, newSecret: String? = nil,
+                      values: [String: String] = [:], errors: [String: String] = [:]) async throws -> Response {
+        let tokens = try await APITokens.list(req.db, userID: try userID(try req.requireActor()))
+        return req.html(TokenPages.render(tokens, req.page("API tokens"), newSecret: newSecret, values: values, errors: errors), status: status)
     }
 
     private func userID(_ actor: Actor) throws -> UUID {

@@ -108,11 +108,13 @@ public enum AppRoute: String, CaseIterable, Sendable {
 
     /// The upload route a request path is for, if any (parameters match any value).
     static func upload(matching path: String) -> AppRoute? {
+        allCases.filter(\.acceptsUpload).first { matches(pattern: $0.rawValue.split(separator: "/"), path: path) }
+    }
+
+    /// Whether a path fits a route's pattern, segment by segment: a `:parameter` segment matches any one segment.
+    static func matches(pattern: [some StringProtocol], path: String) -> Bool {
         let parts = path.split(separator: "/")
-        return allCases.filter(\.acceptsUpload).first { route in
-            let pattern = route.rawValue.split(separator: "/")
-            return pattern.count == parts.count && zip(pattern, parts).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
-        }
+        return pattern.count == parts.count && zip(pattern, parts).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
     }
 
     /// Pages anyone may reach without signing in.
