@@ -4,7 +4,10 @@ import Foundation
 extension ReturnWorkbook {
     /// Reads the Returns sheet of an uploaded workbook. Every problem is collected; none of the returns is usable
     /// unless there are none.
-    public static func read(_ tables: [ImportTable], scale: RatingScale) -> Result<[UploadedReturn], ImportProblems> {
+    /// A row still as it was handed out (`handedOut`, by project) is not checked: it is not a return, and keeps what
+    /// Assure holds, a legacy value off the scale included.
+    public static func read(_ tables: [ImportTable], scale: RatingScale,
+                            handedOut: [UUID: ReturnForm] = [:]) -> Result<[UploadedReturn], ImportProblems> {
         guard let sheet = tables.first(where: { $0.sheet == sheetName }) else {
             return .failure(ImportProblems([ImportProblem(row: nil, column: nil, "The workbook has no sheet called \(sheetName): upload the workbook Assure gave you.")]))
         }
@@ -40,7 +43,10 @@ extension ReturnWorkbook {
             }
             let form = ReturnForm(rating: row[ratingColumn].text, update: row[updateColumn].text, mitigation: row[mitigationColumn].text,
                                   milestones: milestones, baseVersion: version ?? -1)
-            for (field, message) in form.validate(on: scale).sorted(by: { $0.key < $1.key }) { problem(column(forField: field), message) }
+            let unchanged = handedOut[id].map(form.isUnchanged(from:)) ?? false
+            for (field, message) in unchanged ? [] : form.validate(on: scale).sorted(by: { $0.key < $1.key }) {
+                problem(column(forField: field), message)
+            }
             uploads.append(UploadedReturn(row: row.number, projectID: id, form: form))
         }
         if uploads.isEmpty, problems.isEmpty { problems.append(ImportProblem(sheet: sheetName, row: nil, column: nil, "The Returns sheet has no rows.")) }

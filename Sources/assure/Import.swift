@@ -26,7 +26,13 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The sheet of a workbook to read (default: the first with data).") var sheet: String?
     @ArgumentParser.Flag(help: "Keep ratings that are not on the scale as written (flagged), instead of refusing them.") var keepOffScaleRatings = false
     @ArgumentParser.Flag(help: "Show the mapping, the problems and what would change; write nothing.") var dryRun = false
+    @ArgumentParser.Flag(help: "The period is history: open it if need be and publish it with the import, in one transaction (load oldest first).")
+    var publish = false
     @OptionGroup var db: DatabaseOption
+
+    func validate() throws {
+        if publish, period == nil { throw ValidationError("--publish needs --period: the period the table reports on") }
+    }
 
     func run() async throws {
         let data: Data
@@ -61,7 +67,7 @@ struct ImportCommand: AsyncParsableCommand {
                     var target = portfolio
                     if target == nil { target = try await Structure.createPortfolio(db, CLI.actor, name: name, scale: scale) }
                     let outcome = try await Imports.apply(db, CLI.actor, portfolioID: target!.id, periodKey: periodKey, plan: plan,
-                                                          source: source) { done, total in
+                                                          source: source, publish: publish) { done, total in
                         ProgressBar.draw(done: done, total: total, label: "\(done)/\(total) projects")
                     }
                     return (target!, outcome)
@@ -118,7 +124,7 @@ enum ImportReport {
     }
 
     static func describe(_ outcome: ImportOutcome, portfolio: String) -> String {
-        "Imported into \(portfolio)\(outcome.periodKey.map { ", \($0)\(outcome.periodCreated ? " (created as a draft)" : "")" } ?? ""): "
+        "Imported into \(portfolio)\(outcome.periodKey.map { ", \($0)\(outcome.published ? " (published)" : outcome.periodCreated ? " (created as a draft)" : "")" } ?? ""): "
             + "\(outcome.createdProgrammes) programmes and \(outcome.createdProjects) projects created, \(outcome.updatedProjects) updated, "
             + "\(outcome.returnsWritten) returns, \(outcome.attributesWritten) custom values."
     }

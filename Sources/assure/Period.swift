@@ -59,6 +59,8 @@ struct Period: AsyncParsableCommand {
         @OptionGroup var target: Target
         @Option(help: "What happens to returns not in: carry-forward (keep the last return, marked not updated) or block.")
         var missing: String
+        @ArgumentParser.Flag(help: "Publish the assurance findings with the period, so that board readers see them too.")
+        var publishFindings = false
 
         func validate() throws {
             guard let policy = MissingReturnPolicy(rawValue: missing), policy != .showAsMissing else {
@@ -68,7 +70,7 @@ struct Period: AsyncParsableCommand {
 
         func run() async throws {
             let policy = MissingReturnPolicy(rawValue: missing)!
-            try await move(target) { try await PeriodLifecycle.publish($0, $1, periodID: $2, missing: policy) }
+            try await move(target) { try await PeriodLifecycle.publish($0, $1, periodID: $2, missing: policy, findings: publishFindings) }
         }
     }
 

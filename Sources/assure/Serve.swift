@@ -123,6 +123,11 @@ enum CLI {
             throw ExitCode.failure
         } catch let error as ImportProblems {
             try ImportCommand.fail(error.problems)
+        } catch let refusal as Papers.NoMeeting {
+            let choices = refusal.meetings.map { "  --meeting \($0.id.uuidString)   \($0.title)" }
+            FileHandle.standardError.write(Data((["assure: \(refusal.reason)"] + (choices.isEmpty ? [] : ["Its meetings:"] + choices))
+                .joined(separator: "\n").appending("\n").utf8))
+            throw ExitCode.failure
         }
     }
 

@@ -48,7 +48,8 @@ extension Period {
                 let count = try await Storage.withDatabase(target.db.target) { db in
                     let (portfolio, period) = try await Catalogue.findPeriod(db, key: target.period, portfolio: target.portfolio)
                     let tables = try ImportFile.read(data, filename: file).tables
-                    let uploads = try ReturnWorkbook.read(tables, scale: portfolio.info.scale).get()
+                    let handedOut = try await ReturnWorkbooks.handedOut(db, CLI.actor, periodID: period.id)
+                    let uploads = try ReturnWorkbook.read(tables, scale: portfolio.info.scale, handedOut: handedOut).get()
                     return try await ReturnWorkbooks.apply(db, CLI.actor, periodID: period.id, uploads: uploads, sheet: ReturnWorkbook.sheetName)
                 }
                 print("\(count) returns submitted.")

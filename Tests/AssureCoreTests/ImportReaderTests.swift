@@ -27,6 +27,17 @@ struct ImportReaderTests {
                                                 "project-timescale", "rating", "trend", "attribute"])
     }
 
+    @Test("A departmental return's headers: 'DCA status' is the rating, 'Dept' or 'Department' the programme",
+          arguments: ["Dept", "Department"])
+    func departmentalHeaders(programmeHeader: String) throws {
+        // given a table as a department's own spreadsheet heads it
+        let table = ImportTable(text: [[programmeHeader, "Project", "DCA status", "Update"],
+                                       ["Estates", "New surgery", "Amber", "Planning submitted."]])
+        // when the mapping is guessed, then each header has its field
+        let mapping = try #require(ImportMapping.guess(table))
+        #expect(mapping.targets.map(\.text) == ["programme", "project", "rating", "update"])
+    }
+
     @Test("Blank programme and project cells continue the row above; a) starts a sub-item")
     func continuationAndSubItems() throws {
         let result = try plan([

@@ -79,10 +79,15 @@ struct PublicationTests {
         let last = ReturnInfo(projectID: UUID(), rating: "Amber", reportedTrend: .declined, update: "Vision workshop held.",
                               mitigation: "", milestones: [MilestoneLine(title: "PID updated", date: "Sep-16", rating: "Amber")],
                               state: .approved)
-        let carried = Publication.carriedForward(last)
+        let carried = Publication.carriedForward(last, reportedIn: "2016-09")
         #expect(carried.rating == "Amber" && carried.update == last.update && carried.milestones == last.milestones)
         #expect(carried.reportedTrend == nil)
         #expect(carried.state == .carriedForward)
+        #expect(carried.carriedForward == CarriedForward(fromKey: "2016-09", periods: 1))
+        // and carried again a month later it keeps September as its origin and counts two periods running
+        let again = Publication.carriedForward(carried, reportedIn: "2016-10")
+        #expect(again.carriedForward == CarriedForward(fromKey: "2016-09", periods: 2))
+        #expect(again.carriedForward?.words == "Not updated since September 2016 (carried forward 2 periods running)")
     }
 
     @Test("A carried-forward return is flagged 'not updated', not as a repeated narrative")
@@ -94,7 +99,7 @@ struct PublicationTests {
                                 asAt: CalendarDate(year: 2016, month: 10, day: 31)!, publishOn: nil, status: .open)
         let data = PeriodData(portfolio: PortfolioInfo(id: UUID(), name: "CDG Priorities", scale: .threePoint), period: period,
                               programmes: [ProgrammeInfo(id: programme, name: "Maternity", kind: .clinicalDeliveryGroup)],
-                              projects: [project], returns: [project.id: Publication.carriedForward(september)],
+                              projects: [project], returns: [project.id: Publication.carriedForward(september, reportedIn: "2016-09")],
                               previousPeriodKey: "2016-09", previousReturns: [project.id: september],
                               disabledChecks: [.noSRO])
         // when the report is built

@@ -54,6 +54,12 @@ private let corrections: [Correction] = [
     Correction(why: "NHSE Stage II: the detailed table rates the milestone Yellow (off the scale), the summary Amber") {
         $0[21][5] = "Yellow"
     },
+    Correction(why: "Communication and Engagement: the paper's first-row Green is its first milestone's; the project carries Red, said by its name") {
+        $0[2][1] += "\nRated Red overall"
+    },
+    Correction(why: "NHSE Stage II: the first-row badge is the milestone's off-scale Yellow; the project carries Amber, said by its name") {
+        $0[21][1] += "\nRated Amber overall"
+    },
     Correction(why: "System Leadership: the paper prints its three sub-items on one line") {
         $0[24] = ["", "GB Development", "", "", "", "", ""]
         $0.insert(["", "Staff Development", "", "", "", "", ""], at: 25)

@@ -33,6 +33,21 @@ enum Child {
         return process
     }
 
+    /// Runs to the end and returns its exit status, standard output and standard error, as a person at a terminal sees them.
+    static func capture(_ arguments: [String], _ target: DatabaseTarget) throws -> (status: Int32, output: String, errors: String) {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = arguments + ["--database", argument(target)]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
     /// Runs to the end; a non-zero exit is an error.
     static func run(_ arguments: [String], _ target: DatabaseTarget) throws {
         let process = try start(arguments, target)

@@ -39,8 +39,8 @@ struct ImportWriteTests {
     func attributesAndSavedMappings(backend: Backend) async throws {
         try await withStorage(backend) { db in
             let portfolio = try await Structure.createPortfolio(db, admin, name: "Estates", scale: .fivePoint)
-            let text = "Department\tScheme\tDCA\tCapital (£)\tGo-live\nFinance\tLedger\tAMBER / RED\t1,250,000\t31/03/2017\nFinance\tPayroll\tGreen\tNone\t2017-06-30\n"
-            let plan = try await importPlan(db, portfolioID: portfolio.id, text: text, choices: ["Department=programme"])
+            let text = "Sector\tScheme\tDCA\tCapital (£)\tGo-live\nFinance\tLedger\tAMBER / RED\t1,250,000\t31/03/2017\nFinance\tPayroll\tGreen\tNone\t2017-06-30\n"
+            let plan = try await importPlan(db, portfolioID: portfolio.id, text: text, choices: ["Sector=programme"])
             #expect(plan.isClean, "\(plan.problems)")
             _ = try await Imports.apply(db, admin, portfolioID: portfolio.id, periodKey: "2017-03", plan: plan, source: "estates.xlsx")
             let (names, values) = try await Imports.attributes(db, portfolioID: portfolio.id)

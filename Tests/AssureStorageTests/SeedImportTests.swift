@@ -32,8 +32,9 @@ struct SeedImportTests {
             // Prioritisation: the summary shifts its milestone titles; the demo takes them from the detailed table
             expected[12][2] = "PMO Framework Roll Out"
             expected[13][2] = ""
-            // NHSE Stage II: only the detailed table rates its milestone Yellow
+            // NHSE Stage II: only the detailed table rates its milestone Yellow, so its badge is the rating it carries
             expected[21][5] = "Amber"
+            expected[21][1] = "NHSE Stage II assurance and Investment Committee"
             // System Leadership: the paper prints three sub-items on one line, which the import keeps as one
             expected[24][1] = "GB Development Staff Development Membership Development"
             expected[24][5] = ""

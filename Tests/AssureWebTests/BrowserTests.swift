@@ -2,6 +2,7 @@ import AssureCore
 import AssureStorage
 import AssureTestSupport
 import AssureWeb
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -72,9 +73,55 @@ struct BrowserTests {
         }
     }
 
+    @Test("A board member reads October's published dashboard with carried-forward rows, then November's provisional one",
+          arguments: Backend.all)
+    func boardReads(backend: Backend) async throws {
+        try await Self.withBrowser(backend, before: { db in
+            // given October published with the missing returns carried forward, and November opened with a draft in it
+            let pmo = Actor.commandLine("test")
+            let (portfolio, october) = try await Catalogue.findPeriod(db, key: "2016-10", portfolio: "CDG Priorities")
+            _ = try await PeriodLifecycle.publish(db, pmo, periodID: october.id, missing: .carryForward)
+            let november = try await PeriodLifecycle.create(db, pmo, portfolioID: portfolio.info.id, key: "2016-11")
+            _ = try await PeriodLifecycle.open(db, pmo, periodID: november.id)
+            let mat001 = try #require(try await Reports.report(db, periodID: november.id).row(reference: "MAT001")).project.id
+            var form = try await Returns.sheet(db, periodID: november.id, projectID: mat001).form
+            form.update = "Unagreed draft about the Vanguard."
+            try await Returns.save(db, pmo, periodID: november.id, projectID: mat001, form: form, action: .saveDraft)
+        }) { browser, site in
+            let shots = ProcessInfo.processInfo.environment["ASSURE_SCREENSHOTS"]
+            // when the board member opens the portfolio
+            try await Self.signIn(browser, site, "board@assure.demo")
+            try await browser.click(try await browser.find(linkText: "CDG Priorities"))
+            // then it lands on October, the latest published period, and its counts say how many were not updated
+            let glance = try await browser.text(of: "main section")
+            #expect(glance.contains("October 2016 at a glance"))
+            #expect(glance.contains("not updated"))
+            #expect(!glance.contains(PeriodReport.provisionalNotice))
+            // when they open October's priorities report
+            try await browser.click(try await browser.find(linkText: "Priorities report"))
+            #expect(try await browser.text(of: "h1").contains("October 2016"))
+            // then each carried-forward row says so in words, and the PMO's working notes are not there
+            let table = try await browser.text(of: "table.report")
+            #expect(table.contains("Not updated since September 2016"))
+            let main = try await browser.text(of: "main")
+            #expect(!main.contains("For the PMO to check"))
+            #expect(!main.contains(PeriodReport.provisionalNotice))
+            if let shots { try await browser.screenshot(to: "\(shots)/board-october.png") }
+            // when they choose November, still open
+            try await browser.click(try await browser.find(linkText: "November 2016 (open)"))
+            // then every page says it is provisional, and the draft is not shown
+            #expect(try await browser.text(of: ".provisional").contains("Provisional: not yet published; includes returns not yet approved"))
+            #expect(!(try await browser.pageSource()).contains("Unagreed draft"))
+            if let shots { try await browser.screenshot(to: "\(shots)/board-november.png") }
+        }
+    }
+
     /// Assure serving the demo on a free port, and a headless Chromium driven over WebDriver; a screenshot on failure.
-    static func withBrowser(_ backend: Backend, _ body: @escaping (WebDriver, String) async throws -> Void) async throws {
+    /// `before` prepares the database as the PMO would have left it.
+    static func withBrowser(_ backend: Backend, before: @escaping (any Database) async throws -> Void = { _ in },
+                            _ body: @escaping (WebDriver, String) async throws -> Void) async throws {
         try await withWebApp(backend) { app in
+            try await before(app.db)
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let port = try #require(app.http.server.shared.localAddress?.port)
             let site = "http://127.0.0.1:\(port)"

@@ -69,4 +69,74 @@ struct PaperTests {
             #expect(abbreviations.contains("PTIP") && abbreviations.count >= 20)
         }
     }
+
+    @Test("Transformation Programme's July 2016 paper finds no meeting of its own: the page says so and offers its meetings",
+          arguments: Backend.all)
+    func noMeetingOfItsOwn(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            // given the demo, whose Governing Body meeting of 21 March 2018 is Our Dorset ICS's
+            let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let (portfolio, july) = try await Catalogue.findPeriod(app.db, key: "2016-07", portfolio: "Transformation Programme")
+            // when the PMO opens July 2016's board paper
+            let page = try await pmo.get(AppRoute.paper.link(period: july.id)).body.string
+            // then no other portfolio's meeting or finance table is used, and the page says why and what to do
+            #expect(page.contains("No meeting of Transformation Programme falls in July 2016"))
+            #expect(!page.contains("21/03/2018") && !page.contains("Recommended Allocation"))
+            #expect(page.contains("Add a meeting on the Meetings page"))
+            // and choosing the other portfolio's meeting by hand is refused
+            let other = try #require(try await Meetings.all(app.db).first { $0.committee == "Governing Body" })
+            let chosen = try await pmo.get(AppRoute.paper.link(period: july.id, query: "meeting=\(other.id.uuidString)"))
+            #expect(chosen.status == .unprocessableEntity)
+            #expect(chosen.body.string.contains("is not a meeting of Transformation Programme"))
+            // when the PMO adds a Governing Body meeting for the portfolio in July's cycle
+            _ = try await pmo.get(AppRoute.meetings.link())
+            let added = try await pmo.post(AppRoute.meetings.link(), ["committee": "Governing Body", "date": "2016-08-17", "time": "",
+                                                                     "venue": "", "members": "", "portfolio": portfolio.info.name])
+            #expect(added.status == .seeOther)
+            // then the paper goes to it, without the other portfolio's finance tables, with its blanks to be completed
+            let paper = try await pmo.get(AppRoute.paper.link(period: july.id)).body.string
+            #expect(paper.contains("17/08/2016"))
+            #expect(!paper.contains("Recommended Allocation"))
+            #expect(paper.contains(PaperRules.toBeCompleted))
+            #expect(paper.contains("To be completed before the meeting"))
+        }
+    }
+
+    @Test("python-docx reads a carried-forward project's mark and the paper's own meeting in the DOCX",
+          .enabled(if: PythonDocx.isAvailable || PythonDocx.isRequired), arguments: Backend.all)
+    func docxCarriedForward(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            // given CDG Priorities' October 2016 published with the missing returns carried forward, and its board meeting
+            let pmo = Actor.commandLine("test")
+            let (portfolio, october) = try await Catalogue.findPeriod(app.db, key: "2016-10", portfolio: "CDG Priorities")
+            _ = try await PeriodLifecycle.publish(app.db, pmo, periodID: october.id, missing: .carryForward)
+            _ = try await Meetings.create(app.db, pmo, committee: "Governing Body", date: "2016-11-16", time: "", venue: "", members: [],
+                                          forwardPlan: false, today: CalendarDate(year: 2016, month: 11, day: 1)!,
+                                          portfolioID: portfolio.info.id)
+            // when a board member downloads the paper as DOCX and python-docx reads it
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            let response = try await board.get(AppRoute.paper.link(period: october.id, query: "format=docx"))
+            #expect(response.status == .ok)
+            let file = Openpyxl.temporaryFile("paper.docx")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(buffer: response.body).write(to: file)
+            let output = try Openpyxl.run("""
+                import json, sys, docx
+                d = docx.Document(sys.argv[1])
+                tables = [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]
+                print(json.dumps({"paragraphs": [p.text for p in d.paragraphs], "cover": tables[0],
+                                  "summary": [t for t in tables if t[0][0] == "Programme"][0]}))
+                """, arguments: [file.path])
+            let result = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
+            // then the cover names its own meeting's date, blanks say they are to be completed,
+            let cover = try #require(result["cover"] as? [[String]])
+            #expect(cover.first == ["Date of the meeting", "16/11/2016"])
+            #expect(cover.contains(["Author", PaperRules.toBeCompleted]))
+            // each carried-forward project says so before its text, and the summary counts them per programme
+            let paragraphs = try #require(result["paragraphs"] as? [String])
+            #expect(paragraphs.contains { $0.hasPrefix("Not updated since September 2016: no return this period") })
+            let summary = try #require(result["summary"] as? [[String]])
+            #expect(summary.contains { $0[0].contains("not updated this period") })
+        }
+    }
 }

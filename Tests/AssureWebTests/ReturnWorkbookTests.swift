@@ -61,6 +61,33 @@ struct ReturnWorkbookTests {
         }
     }
 
+    @Test("A workbook uploaded untouched is accepted and changes nothing, MH005's legacy rating included; so is one re-saved by LibreOffice",
+          arguments: Backend.all)
+    func untouchedRoundTrip(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            // given the PMO's workbook for October, whose MH005 row holds the legacy rating "Priority owned by M&FH"
+            let ids = try await DemoIDs.load(app)
+            let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            _ = try await pmo.get(AppRoute.returnsTracking.link(period: ids.october.id))
+            let workbook = Data(buffer: try await pmo.get(AppRoute.returnWorkbook.link(period: ids.october.id)).body)
+            let mh005 = try Self.row(of: "MH005", in: workbook)
+            let table = try #require(try ImportFile.read(workbook, filename: "r.xlsx").tables.first { $0.sheet == "Returns" })
+            #expect(table.rows.first { $0.number == mh005 }?[6].text == "Priority owned by M&FH")
+            let before = try await Reports.report(app.db, periodID: ids.october.id)
+            var copies = [("as downloaded", workbook)]
+            if LibreOffice.isAvailable || LibreOffice.isRequired { copies.append(("re-saved by LibreOffice", try LibreOffice.resave(workbook))) }
+            for (name, copy) in copies {
+                // when it is uploaded untouched
+                let upload = try await pmo.postMultipart(AppRoute.returnWorkbook.link(period: ids.october.id), [], file: ("file", "r.xlsx", copy))
+                // then it is accepted, no return is submitted, and every row keeps its values and findings
+                #expect(upload.status == .seeOther, "\(name): \(upload.body.string.prefix(2000))")
+                let page = try await pmo.get(upload.headers.first(name: .location) ?? "/").body.string
+                #expect(page.contains("0 returns submitted from the workbook"), "\(name): \(page.firstMatch(of: #/class="notice"[^<]*<[^<]*/#)?.0 ?? "")")
+                #expect(try await Reports.report(app.db, periodID: ids.october.id) == before, "\(name)")
+            }
+        }
+    }
+
     @Test("A bad cell, or a return changed since the download, is reported by sheet, row and column, and nothing is saved", arguments: Backend.all)
     func refusals(backend: Backend) async throws {
         try await withWebApp(backend) { app in

@@ -24,10 +24,12 @@ public enum Publication {
         projects.filter { $0.parentID == nil && !(states[$0.id] ?? .notStarted).isIn }
     }
 
-    /// The return that stands in for a missing one: the last rating, narrative and milestones, unchanged.
-    public static func carriedForward(_ last: ReturnInfo) -> ReturnInfo {
+    /// The return that stands in for a missing one: the last rating, narrative and milestones, unchanged, and the
+    /// period they come from (`lastKey` is the period `last` was reported in).
+    public static func carriedForward(_ last: ReturnInfo, reportedIn lastKey: String) -> ReturnInfo {
         var carried = last
         carried.reportedTrend = nil
+        carried.carriedForward = CarriedForward.from(last, reportedIn: lastKey)
         carried.state = .carriedForward
         return carried
     }

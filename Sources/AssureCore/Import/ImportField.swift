@@ -30,7 +30,7 @@ public enum ImportField: String, CaseIterable, Codable, Sendable {
     var synonyms: [String] {
         switch self {
         case .programme: ["programme", "program", "programme name", "cdg", "clinical delivery group", "workstream", "theme",
-                          "portfolio area", "programme area"]
+                          "portfolio area", "programme area", "dept", "department", "directorate", "division"]
         case .reference: ["reference", "ref", "project reference", "project ref", "project id", "id", "code", "project code"]
         case .project: ["project role", "project", "projects", "project name", "project title", "priorities projects",
                         "priority", "priorities", "scheme", "initiative", "title", "name"]
@@ -38,7 +38,8 @@ public enum ImportField: String, CaseIterable, Codable, Sendable {
         case .sro: ["sro executive", "sro", "senior responsible owner", "senior responsible officer", "executive lead",
                     "sponsor", "executive sponsor"]
         case .lead: ["lead", "project lead", "project manager", "owner", "project owner", "head of service", "manager"]
-        case .rating: ["rag", "rag status", "rating", "rag rating", "overall rag", "status", "dca",
+        case .rating: ["rag", "rag status", "rating", "rag rating", "overall rag", "status", "dca", "dca status",
+                       "dca rating", "overall dca",
                        "delivery confidence", "delivery confidence assessment", "overall rating"]
         case .trend: ["status since last report", "status since last", "change", "trend", "direction",
                       "direction of travel", "movement", "since last report"]

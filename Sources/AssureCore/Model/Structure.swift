@@ -29,9 +29,12 @@ public struct PeriodInfo: Codable, Hashable, Sendable {
     public var publishOn: CalendarDate?
     public var status: PeriodStatus
     public var isIllustrative: Bool
+    /// Whether the PMO published the assurance findings with the period for board readers (nil in older snapshots:
+    /// not published).
+    public var findingsPublished: Bool?
 
     public init(id: UUID, key: String, label: String, frequency: PeriodFrequency, asAt: CalendarDate,
-                publishOn: CalendarDate?, status: PeriodStatus, isIllustrative: Bool = false) {
+                publishOn: CalendarDate?, status: PeriodStatus, isIllustrative: Bool = false, findingsPublished: Bool = false) {
         self.id = id
         self.key = key
         self.label = label
@@ -40,6 +43,7 @@ public struct PeriodInfo: Codable, Hashable, Sendable {
         self.publishOn = publishOn
         self.status = status
         self.isIllustrative = isIllustrative
+        self.findingsPublished = findingsPublished
     }
 }
 
@@ -135,10 +139,12 @@ public struct ReturnInfo: Codable, Hashable, Sendable {
     public var submittedAt: Date?
     /// Nil for returns loaded from legacy papers, which count as submitted.
     public var state: ReturnState?
+    /// Set on a return carried forward at publication: the period its values come from.
+    public var carriedForward: CarriedForward?
 
     public init(projectID: UUID, rating: String?, reportedTrend: Trend? = nil, update: String = "", mitigation: String = "",
                 milestones: [MilestoneLine] = [], submittedBy: String? = nil, submittedAt: Date? = nil,
-                state: ReturnState? = nil) {
+                state: ReturnState? = nil, carriedForward: CarriedForward? = nil) {
         self.projectID = projectID
         self.rating = rating
         self.reportedTrend = reportedTrend
@@ -148,6 +154,7 @@ public struct ReturnInfo: Codable, Hashable, Sendable {
         self.submittedBy = submittedBy
         self.submittedAt = submittedAt
         self.state = state
+        self.carriedForward = carriedForward
     }
 }
 

@@ -36,9 +36,11 @@ public struct GoverningBodyPaper: Codable, Hashable, Sendable {
             .heading(level: 1, text: texts.title),
             .table(cover(meeting: meeting, texts: texts)),
             .heading(level: 2, text: "Monitoring and Assurance Summary"),
-            .paragraph("This report links to the following Strategic Principles: " + texts.strategicPrinciples.joined(separator: "; ") + "."),
+            .paragraph("This report links to the following Strategic Principles: "
+                + PaperRules.printed(texts.strategicPrinciples.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                    .joined(separator: "; ")) + "."),
             .table(checklist(texts)),
-            .paragraph("Initials: \(texts.initials)"),
+            .paragraph("Initials: \(PaperRules.printed(texts.initials))"),
             .pageBreak,
         ]
         blocks += section(1, "Introduction", texts.introduction)
@@ -53,8 +55,12 @@ public struct GoverningBodyPaper: Codable, Hashable, Sendable {
             for row in programme.projects {
                 let paragraphs = [row.update, row.mitigation].flatMap { $0.split(separator: "\n").map(String.init) }
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                guard !paragraphs.isEmpty else { continue }
+                guard !paragraphs.isEmpty || row.notUpdatedWords != nil else { continue }
                 if row.project.title != programme.programme.name { blocks.append(.heading(level: 3, text: row.project.title)) }
+                if let notUpdated = row.notUpdatedWords {
+                    // The board must read the age of what follows before it reads the words.
+                    blocks.append(.paragraph("\(notUpdated): no return this period; the text below is from the last return."))
+                }
                 for text in paragraphs {
                     number += 1
                     blocks.append(.numbered(NumberedParagraph(number: "3.\(number)", text: text)))
@@ -91,7 +97,7 @@ public struct GoverningBodyPaper: Codable, Hashable, Sendable {
         let used = Glossary.used(in: text, from: glossary)
         blocks.append(.heading(level: 1, text: "9. Table of Abbreviations"))
         blocks.append(.table(Glossary.table(used)))
-        blocks.append(.paragraph("Author's name and Title: \(texts.author)"))
+        blocks.append(.paragraph("Author's name and Title: \(PaperRules.printed(texts.author))"))
         return GoverningBodyPaper(meeting: meeting, period: report.period, blocks: blocks, abbreviations: used)
     }
 
@@ -103,11 +109,8 @@ public struct GoverningBodyPaper: Codable, Hashable, Sendable {
     static func cover(meeting: Meeting, texts: PaperTexts) -> ReportTable {
         let day = meeting.date
         let date = "\(day.day < 10 ? "0" : "")\(day.day)/\(day.month < 10 ? "0" : "")\(day.month)/\(day.year)"
-        return ReportTable(title: "Cover sheet", columns: ["", ""], rows: [
-            ("Date of the meeting", date), ("Author", texts.author), ("Sponsoring Board member", texts.sponsor), ("Purpose of Report", texts.purpose),
-            ("Recommendation", texts.recommendation), ("Stakeholder Engagement", texts.stakeholderEngagement),
-            ("Previous GB / Committee/s, Dates", texts.previousCommittees),
-        ].map { [.init($0.0), .init($0.1)] })
+        let rows = [("Date of the meeting", date)] + PaperRules.coverFields(texts).map { ($0.label, PaperRules.printed($0.value)) }
+        return ReportTable(title: "Cover sheet", columns: ["", ""], rows: rows.map { [.init($0.0), .init($0.1)] })
     }
 
     static func checklist(_ texts: PaperTexts) -> ReportTable {
@@ -123,7 +126,12 @@ public struct GoverningBodyPaper: Codable, Hashable, Sendable {
         ReportTable(title: "Portfolio Summary" + (report.period.isIllustrative ? " (ratings illustrative)" : ""),
                     columns: ["Programme", "On track for delivery (Work started)"],
                     rows: report.programmes.map { programme in
-                        [.init(programme.programme.name), .init(programme.worst?.label ?? "", isRating: true, rating: programme.worst)]
+                        var name = ReportTable.Cell(programme.programme.name)
+                        let notUpdated = programme.projects.filter { $0.notUpdatedWords != nil }.count
+                        if notUpdated > 0 {
+                            name.notice = "\(notUpdated) of \(programme.projects.count) not updated this period"
+                        }
+                        return [name, .init(programme.worst?.label ?? "", isRating: true, rating: programme.worst)]
                     })
     }
 

@@ -65,8 +65,11 @@ public struct CriteriaSet: Codable, Hashable, Sendable {
     public var name: String
     public var criteria: [Criterion]
     public var cases: [BusinessCase]
+    /// The portfolio whose papers show it; nil for one not yet given a portfolio (never in a paper).
+    public var portfolioID: UUID?
 
-    public init(id: UUID = UUID(), name: String, criteria: [Criterion], cases: [BusinessCase]) {
+    public init(id: UUID = UUID(), name: String, criteria: [Criterion], cases: [BusinessCase], portfolioID: UUID? = nil) {
+        self.portfolioID = portfolioID
         self.id = id
         self.name = name
         self.criteria = criteria

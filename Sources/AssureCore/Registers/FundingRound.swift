@@ -56,8 +56,12 @@ public struct FundingRound: Codable, Hashable, Sendable {
     public var envelope: Money
     public var allocations: [Allocation]
     public var version: Int
+    /// The portfolio whose papers show it; nil for one not yet given a portfolio (never in a paper).
+    public var portfolioID: UUID?
 
-    public init(id: UUID = UUID(), name: String, envelopeLabel: String, envelope: Money, allocations: [Allocation], version: Int = 1) {
+    public init(id: UUID = UUID(), name: String, envelopeLabel: String, envelope: Money, allocations: [Allocation], version: Int = 1,
+                portfolioID: UUID? = nil) {
+        self.portfolioID = portfolioID
         self.id = id
         self.name = name
         self.envelopeLabel = envelopeLabel

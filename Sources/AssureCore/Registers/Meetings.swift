@@ -70,9 +70,12 @@ public struct Meeting: Codable, Hashable, Sendable {
     public var items: [AgendaItem]
     public var actions: [MeetingAction]
     public var version: Int
+    /// The portfolio whose board papers this meeting takes; nil for one not yet given a portfolio (never in a paper).
+    public var portfolioID: UUID?
 
     public init(id: UUID = UUID(), committee: String, date: CalendarDate, time: String = "", venue: String = "", members: [String] = [],
-                items: [AgendaItem] = [], actions: [MeetingAction] = [], version: Int = 1) {
+                items: [AgendaItem] = [], actions: [MeetingAction] = [], version: Int = 1, portfolioID: UUID? = nil) {
+        self.portfolioID = portfolioID
         self.id = id
         self.committee = committee
         self.date = date

@@ -84,9 +84,18 @@ public struct ProjectRow: Codable, Hashable, Sendable {
     public let update: String
     public let mitigation: String
     public let milestones: [MilestoneRow]
-    public let children: [ProjectRow]
-    public let flags: [Flag]
+    public var children: [ProjectRow]
+    public var flags: [Flag]
     public let submittedBy: String?
+    /// Set where the return was carried forward at publication: shown as words in the row on every output.
+    public var carriedForward: CarriedForward? = nil
+
+    /// "Not updated since September 2016" for a carried-forward row (a snapshot older than the origin's record says
+    /// "Not updated this period"), nil for a row updated this period.
+    public var notUpdatedWords: String? {
+        if let carriedForward { return carriedForward.words }
+        return flags.contains { $0.kind == .notUpdated } ? CarriedForward(fromKey: nil).words : nil
+    }
 
     /// What the RAG cell says: the scale's word, or the text as written where it is off the scale.
     public var ratingDisplay: String {
@@ -101,6 +110,14 @@ public struct RatingCount: Codable, Hashable, Sendable {
     public let label: String
     public let level: RatingLevel?
     public let count: Int
+    /// How many of `count` are carried forward, not updated this period (nil in snapshots older than this count).
+    public var notUpdated: Int? = nil
+
+    /// "Green 13, of which 9 not updated", or "Green 13".
+    public var words: String {
+        guard let notUpdated, notUpdated > 0 else { return "\(label) \(count)" }
+        return "\(label) \(count), of which \(notUpdated) not updated"
+    }
 }
 
 public struct ProgrammeReport: Codable, Hashable, Sendable {

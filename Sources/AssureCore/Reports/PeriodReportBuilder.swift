@@ -28,7 +28,8 @@ public enum PeriodReportBuilder {
             return ProjectRow(project: project, itemLabel: itemIndex.map(Self.itemLabel), hasReturn: ret != nil,
                               reportedRating: reported, effective: effective, trend: trend, update: ret?.update ?? "",
                               mitigation: ret?.mitigation ?? "", milestones: milestones, children: children,
-                              flags: flags, submittedBy: ret?.submittedBy)
+                              flags: flags, submittedBy: ret?.submittedBy,
+                              carriedForward: ret?.state == .carriedForward ? ret?.carriedForward ?? CarriedForward(fromKey: data.previousPeriodKey) : nil)
         }
 
         let topLevel = data.projects.filter { $0.parentID == nil }
@@ -50,11 +51,11 @@ public enum PeriodReportBuilder {
 
     /// Counts per level in scale order, then any not rated.
     static func counts(_ rows: [ProjectRow], scale: RatingScale) -> [RatingCount] {
-        var result = scale.levels.map { level in
-            RatingCount(label: level.label, level: level, count: rows.filter { $0.effective == level }.count)
+        func count(_ label: String, _ level: RatingLevel?) -> RatingCount {
+            let matching = rows.filter { $0.effective == level }
+            return RatingCount(label: label, level: level, count: matching.count,
+                               notUpdated: matching.filter { $0.notUpdatedWords != nil }.count)
         }
-        let unrated = rows.filter { $0.effective == nil }.count
-        result.append(RatingCount(label: "Not rated", level: nil, count: unrated))
-        return result
+        return scale.levels.map { count($0.label, $0) } + [count("Not rated", nil)]
     }
 }

@@ -55,13 +55,43 @@ public enum ProgrammeDashboard {
         return result
     }
 
-    /// Where the first row shows a milestone's own rating, the rating the project carries is said beside its name.
+    /// Where the first row shows a milestone's own rating, the rating the project carries is said beside its name, so
+    /// the badge a reader takes for the project's is never one the counts and arrows do not use.
     static func projectCell(_ row: ProjectRow) -> ReportTable.Cell {
         var cell = ReportTable.Cell.project(row)
-        if row.milestones.first?.rating != nil {
+        if let first = row.milestones.first?.rating {
             cell.flags += row.flags.filter { $0.kind == .rollUpContradiction }
+            if first.level != row.effective, let overall = overallWords(row) {
+                cell.notice = [overall, cell.notice].compactMap { $0 }.joined(separator: "\n")
+            }
         }
         return cell
+    }
+
+    /// "Rated Red overall": the project's one rolled-up rating, where its first row's badge is a milestone's.
+    static func overallWords(_ row: ProjectRow) -> String? {
+        row.effective.map { "\(overallPrefix)\($0.label)\(overallSuffix)" }
+    }
+
+    static let overallPrefix = "Rated "
+    static let overallSuffix = " overall"
+
+    /// The rating a reader of the summary table is shown for each project: the words beside its name where they are
+    /// there, else its first row's badge. A test holds every count and arrow to these.
+    public static func shownRatings(_ table: ReportTable) -> [String: String] {
+        guard let projectColumn = table.columns.firstIndex(of: "PROJECT/ROLE"),
+              let ratingColumn = table.columns.firstIndex(of: "RAG") else { return [:] }
+        var result: [String: String] = [:]
+        for row in table.rows {
+            let cell = row[projectColumn]
+            guard let id = cell.projectID, result[id] == nil, !cell.text.isEmpty else { continue }
+            let overall = cell.notice?.split(separator: "\n").map(String.init).first {
+                $0.hasPrefix(overallPrefix) && $0.hasSuffix(overallSuffix)
+            }
+            result[id] = overall.map { String($0.dropFirst(overallPrefix.count).dropLast(overallSuffix.count)) }
+                ?? row[ratingColumn].text
+        }
+        return result
     }
 
     static func updateText(_ row: ProjectRow) -> String {

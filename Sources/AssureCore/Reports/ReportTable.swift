@@ -12,6 +12,8 @@ public struct ReportTable: Codable, Hashable, Sendable {
         public var flags: [Flag]
         /// The project the cell belongs to, for links.
         public var projectID: String?
+        /// Words every output prints with the cell's text, on its own line: "Not updated since September 2016".
+        public var notice: String? = nil
 
         public init(_ text: String, isRating: Bool = false, rating: RatingLevel? = nil, trend: Trend? = nil, trendIsReported: Bool = false,
                     flags: [Flag] = [], projectID: String? = nil) {
@@ -38,8 +40,16 @@ public struct ReportTable: Codable, Hashable, Sendable {
         self.rows = rows
     }
 
-    /// The plain text of every cell, as a reader of the paper sees it.
-    public var textRows: [[String]] { rows.map { $0.map(\.text) } }
+    /// The plain text of every cell, as a reader of the paper sees it (notices included).
+    public var textRows: [[String]] { rows.map { $0.map(\.fullText) } }
+}
+
+public extension ReportTable.Cell {
+    /// The text with its notice on a line of its own, as downloads print it.
+    var fullText: String {
+        guard let notice else { return text }
+        return text.isEmpty ? notice : "\(text)\n\(notice)"
+    }
 }
 
 public extension ReportTable.Cell {
@@ -63,7 +73,11 @@ public extension ReportTable.Cell {
     static let itemChecks: Set<Flag.Kind> = [.overdueMilestone, .milestoneSlipped, .repeatedNarrative, .unreadableDate,
                                              .noSRO, .noLead, .staleReturn]
 
+    /// The project's name, with "Not updated since …" where its return was carried forward.
     static func project(_ row: ProjectRow, text: String? = nil) -> Self {
-        Self(text ?? row.project.title, flags: row.flags.filter { itemChecks.contains($0.kind) }, projectID: row.project.id.uuidString)
+        var cell = Self(text ?? row.project.title, flags: row.flags.filter { itemChecks.contains($0.kind) },
+                        projectID: row.project.id.uuidString)
+        cell.notice = row.notUpdatedWords
+        return cell
     }
 }

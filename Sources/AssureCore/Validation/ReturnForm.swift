@@ -1,3 +1,5 @@
+import Foundation
+
 /// A monthly return as a person submits it in a form: every value kept as typed, so a form with errors
 /// comes back exactly as it was sent.
 public struct ReturnForm: Codable, Hashable, Sendable {
@@ -60,5 +62,32 @@ public struct ReturnForm: Codable, Hashable, Sendable {
             return MilestoneLine(title: title, date: line.date.trimmingCharacters(in: .whitespacesAndNewlines),
                                  rating: rating?.isEmpty == false ? rating : nil)
         }
+    }
+}
+
+public extension ReturnForm {
+    /// Whether `self`, as read back from a spreadsheet, says the same as the form `prefilled` it was handed out with:
+    /// the same version and the same words, whatever a spreadsheet program did to spaces, line ends and empty lines.
+    func isUnchanged(from prefilled: ReturnForm) -> Bool {
+        func same(_ a: String, _ b: String) -> Bool { Self.comparable(a) == Self.comparable(b) }
+        // A date handed out as a real date cell comes back in the spreadsheet's own format: the same day is no change.
+        func sameDate(_ a: String, _ b: String) -> Bool {
+            if same(a, b) { return true }
+            guard let x = DateText(a).parsed, let y = DateText(b).parsed else { return false }
+            return x.dueBy == y.dueBy && x.precision == y.precision
+        }
+        func lines(_ form: ReturnForm) -> [MilestoneLine] {
+            form.milestones.filter { ![$0.title, $0.date, $0.rating ?? ""].allSatisfy { Self.comparable($0).isEmpty } }
+        }
+        let mine = lines(self), theirs = lines(prefilled)
+        return baseVersion == prefilled.baseVersion && same(rating, prefilled.rating) && same(update, prefilled.update)
+            && same(mitigation, prefilled.mitigation) && mine.count == theirs.count
+            && zip(mine, theirs).allSatisfy { same($0.title, $1.title) && sameDate($0.date, $1.date) && same($0.rating ?? "", $1.rating ?? "") }
+    }
+
+    private static func comparable(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -18,6 +18,8 @@ final class MeetingRecord: Model, @unchecked Sendable {
     @Field(key: "venue") var venue: String
     @Field(key: "members_json") var membersJSON: String
     @Field(key: "version") var version: Int
+    /// The portfolio whose papers this meeting takes.
+    @OptionalParent(key: "portfolio_id") var portfolio: PortfolioRecord?
     init() {}
 }
 

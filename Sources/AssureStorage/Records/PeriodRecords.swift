@@ -17,6 +17,8 @@ final class PeriodRecord: Model, @unchecked Sendable {
     @OptionalField(key: "published_at") var publishedAt: Date?
     /// ISO day by which returns are due; chasers count back from it.
     @OptionalField(key: "returns_due") var returnsDue: String?
+    /// Whether the PMO published the assurance findings with the period for its board readers.
+    @Field(key: "findings_published") var findingsPublished: Bool
     init() {}
 }
 
@@ -43,6 +45,9 @@ final class ReturnRecord: Model, @unchecked Sendable {
     @OptionalField(key: "reviewed_at") var reviewedAt: Date?
     /// What the SRO or PMO asked to change, shown to the lead on the return.
     @OptionalField(key: "review_comment") var reviewComment: String?
+    /// On a carried-forward return: the period its values come from, and how many periods running it is carried.
+    @OptionalField(key: "carried_from_key") var carriedFromKey: String?
+    @OptionalField(key: "carried_periods") var carriedPeriods: Int?
     @Children(for: \.$parentReturn) var milestones: [ReturnMilestoneRecord]
     init() {}
 }

@@ -15,6 +15,7 @@ final class CriteriaSetRecord: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     /// `[Criterion]` as JSON.
     @Field(key: "criteria_json") var criteriaJSON: String
+    @OptionalParent(key: "portfolio_id") var portfolio: PortfolioRecord?
     init() {}
 }
 
@@ -37,6 +38,7 @@ final class FundingRoundRecord: Model, @unchecked Sendable {
     @Field(key: "envelope_label") var envelopeLabel: String
     @Field(key: "envelope_pence") var envelopePence: Int64
     @Field(key: "version") var version: Int
+    @OptionalParent(key: "portfolio_id") var portfolio: PortfolioRecord?
     init() {}
 }
 

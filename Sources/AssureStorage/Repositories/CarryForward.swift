@@ -14,10 +14,10 @@ enum CarryForward {
         let currentByProject = Dictionary(current.map { ($0.$project.id, $0) }, uniquingKeysWith: { first, _ in first })
         // A sub-item is carried with its project only where it has nothing of its own this period.
         let targets = projects + subItems.compactMap(\.id).filter { currentByProject[$0] == nil }
-        let last = try await Returns.latestEarlier(db, before: period, projects: targets)
+        let last = try await Returns.latestEarlierWithPeriod(db, before: period, projects: targets)
         for projectID in targets {
-            guard let previous = last[projectID] else { continue }
-            let carried = Publication.carriedForward(previous)
+            guard let (previous, previousKey) = last[projectID] else { continue }
+            let carried = Publication.carriedForward(previous, reportedIn: previousKey)
             let existing = currentByProject[projectID]
             let before = existing.map { $0.info(milestones: $0.milestones) }
             let record = existing ?? ReturnRecord()
@@ -33,6 +33,8 @@ enum CarryForward {
             record.submittedBy = carried.submittedBy
             record.submittedAt = carried.submittedAt
             record.state = ReturnState.carriedForward.rawValue
+            record.carriedFromKey = carried.carriedForward?.fromKey
+            record.carriedPeriods = carried.carriedForward?.periods
             record.savedBy = actor.name
             record.savedAt = Date()
             record.version += 1

@@ -32,10 +32,14 @@ public enum DemoLoader {
                 record.email = demoEmail(person.name)
                 try await record.create(on: db)
             }
-            try await writeRegisters(db)
             for portfolio in Demo.portfolios {
                 try await write(db, portfolio, organisationID: organisation.id!, actor: actor, programmeIDs: &programmeIDs)
             }
+            // Seed 002's and 003's registers are the Our Dorset ICS portfolio's: its paper draws on them, no other does.
+            let ics = try await PortfolioRecord.query(on: db).filter(\.$name == GoverningBody2018.portfolio.name).first()?.id
+            try await writeRegisters(db, portfolioID: ics)
+            try await Papers.loadDemo(db, portfolio: GoverningBody2018.portfolio.name, periodKey: "2018-03", committee: "Governing Body",
+                                      day: CalendarDate(year: 2018, month: 3, day: 21)!, texts: GoverningBody2018.paperTexts)
             try await AuditLog.record(db, actor, "load-demo", entity: "database", id: nil,
                                       after: ["portfolios": Demo.portfolios.map(\.name)])
             return programmeIDs
@@ -105,17 +109,14 @@ public enum DemoLoader {
             if period.status != .draft { _ = try await PeriodLifecycle.open(db, actor, periodID: info.id) }
             if period.status == .published { _ = try await PeriodLifecycle.publish(db, actor, periodID: info.id, missing: .showAsMissing) }
         }
-        if demo.name == GoverningBody2018.portfolio.name {
-            try await Papers.loadDemo(db, portfolio: demo.name, periodKey: "2018-03", committee: "Governing Body",
-                                      day: CalendarDate(year: 2018, month: 3, day: 21)!, texts: GoverningBody2018.paperTexts)
-        }
     }
 
     /// Seed 002's glossary, prioritisation and funding round.
-    private static func writeRegisters(_ db: Database) async throws {
+    private static func writeRegisters(_ db: Database, portfolioID: UUID?) async throws {
         try await RiskRegisters.load(db, RiskRegister2016.register, by: "demo")
         try await KeyDeliverables.load(db, Deliverables2016.all)
-        try await Meetings.load(db, committees: HealthScrutiny2016.committees, meetings: HealthScrutiny2016.meetings)
+        try await Meetings.load(db, committees: HealthScrutiny2016.committees, meetings: HealthScrutiny2016.meetings,
+                                portfolioID: portfolioID)
         for measure in Outcomes2016.measures { try await Outcomes.write(db, measure) }
         for entry in GoverningBody2018.glossary {
             let record = GlossaryRecord()
@@ -126,6 +127,7 @@ public enum DemoLoader {
         let set = CriteriaSetRecord()
         set.name = GoverningBody2018.prioritisation.name
         set.criteriaJSON = try StoredJSON.text(GoverningBody2018.prioritisation.criteria)
+        set.$portfolio.id = portfolioID
         try await set.create(on: db)
         for (position, item) in GoverningBody2018.prioritisation.cases.enumerated() {
             let record = BusinessCaseRecord()
@@ -142,6 +144,7 @@ public enum DemoLoader {
         round.envelopeLabel = funding.envelopeLabel
         round.envelopePence = Int64(funding.envelope.pence)
         round.version = 1
+        round.$portfolio.id = portfolioID
         try await round.create(on: db)
         for (position, allocation) in funding.allocations.enumerated() {
             let record = AllocationRecord()

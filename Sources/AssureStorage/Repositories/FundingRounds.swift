@@ -11,11 +11,12 @@ public enum FundingRounds {
             FundingRound(id: round.id!, name: round.name, envelopeLabel: round.envelopeLabel, envelope: Money(pence: Int(round.envelopePence)),
                          allocations: (allocations[round.id!] ?? []).map {
                              Allocation(id: $0.id!, label: $0.label, amount: Money(pence: Int($0.amountPence)), comment: $0.comment)
-                         }, version: round.version)
+                         }, version: round.version, portfolioID: round.$portfolio.id)
         }
     }
 
-    public static func create(_ db: Database, _ actor: Actor, name: String, envelopeLabel: String, envelope: String) async throws -> FundingRound {
+    public static func create(_ db: Database, _ actor: Actor, name: String, envelopeLabel: String, envelope: String,
+                              portfolioID: UUID? = nil) async throws -> FundingRound {
         guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sets up funding rounds") }
         let name = name.trimmingCharacters(in: .whitespaces)
         var errors: [String: String] = [:]
@@ -33,8 +34,11 @@ public enum FundingRounds {
             record.envelopeLabel = envelopeLabel.trimmingCharacters(in: .whitespaces)
             record.envelopePence = Int64(money!.pence)
             record.version = 1
+            if let portfolioID, try await PortfolioRecord.find(portfolioID, on: db) == nil { throw StorageError.notFound("portfolio") }
+            record.$portfolio.id = portfolioID
             try await record.create(on: db)
-            let round = FundingRound(id: record.id!, name: name, envelopeLabel: record.envelopeLabel, envelope: money!, allocations: [])
+            let round = FundingRound(id: record.id!, name: name, envelopeLabel: record.envelopeLabel, envelope: money!, allocations: [],
+                                     portfolioID: portfolioID)
             try await AuditLog.record(db, actor, "create", entity: "funding-round", id: record.id, after: round)
             return round
         }

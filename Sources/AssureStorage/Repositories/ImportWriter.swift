@@ -7,12 +7,19 @@ extension Imports {
     /// custom attributes, and each project's return for the period (created as a draft period if it does not exist).
     /// Anything that stops it (a row now clashing with a project added since the preview, an approved return, a
     /// published period) rolls all of it back. `progress` is told how many projects are written of how many.
+    /// With `publish`, the period is history being loaded: it is opened if need be and published in the same
+    /// transaction (returns not in shown as missing, as a legacy paper printed them), so the next period's arrows
+    /// compare with it. Load history oldest first.
     public static func apply(_ db: Database, _ actor: Actor, portfolioID: UUID, periodKey: String?, plan: ImportPlan,
-                             source: String, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportOutcome {
+                             source: String, publish: Bool = false,
+                             progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportOutcome {
         guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) imports into a portfolio") }
         guard plan.isClean else { throw ImportProblems(plan.errors) }
         if plan.returnCount > 0, periodKey == nil {
             throw StorageError.invalid(["period": "The table has ratings, updates or milestones: choose the period they report on."])
+        }
+        if publish, periodKey == nil {
+            throw StorageError.invalid(["period": "Publishing as history needs the period the table reports on."])
         }
         return try await db.writeTransaction { db in
             var writer = try await ImportWriter(db, actor, portfolioID: portfolioID, plan: plan)
@@ -23,6 +30,13 @@ extension Imports {
             try await writer.flushAudit()
             var outcome = writer.outcome
             outcome.periodKey = period?.key
+            if publish, let id = period?.id {
+                if try await PeriodRecord.find(id, on: db)?.status != PeriodStatus.open.rawValue {
+                    _ = try await PeriodLifecycle.open(db, actor, periodID: id)
+                }
+                _ = try await PeriodLifecycle.publish(db, actor, periodID: id, missing: .showAsMissing)
+                outcome.published = true
+            }
             try await AuditLog.record(db, actor, "import", entity: "portfolio", id: portfolioID,
                                       after: ImportSummary(source: source, mapping: plan.mapping.saved, outcome: outcome))
             return outcome

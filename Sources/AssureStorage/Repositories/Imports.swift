@@ -11,6 +11,8 @@ public struct ImportOutcome: Codable, Sendable, Hashable {
     public var updatedProjects: Int
     public var returnsWritten: Int
     public var attributesWritten: Int
+    /// Whether the period was published as history in the same transaction.
+    public var published: Bool = false
 }
 
 /// Reading a table into a portfolio: the context a plan is read against, saved mappings, and custom attributes.

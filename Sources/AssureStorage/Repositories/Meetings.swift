@@ -24,7 +24,7 @@ public enum Meetings {
                     },
                     actions: (actions[record.id!] ?? []).map {
                         MeetingAction(id: $0.id!, description: $0.description, owner: $0.owner, due: $0.due.flatMap(CalendarDate.init(iso:)), done: $0.done)
-                    }, version: record.version)
+                    }, version: record.version, portfolioID: record.$portfolio.id)
         }
     }
 
@@ -33,14 +33,17 @@ public enum Meetings {
     }
 
     /// A meeting of a committee (created if new). For the forward plan, a date already past is refused.
+    /// `portfolioID` names the portfolio whose board papers the meeting takes (nil: none yet, never in a paper).
     public static func create(_ db: Database, _ actor: Actor, committee: String, date: String, time: String, venue: String,
-                              members: [String], forwardPlan: Bool, today: CalendarDate) async throws -> Meeting {
+                              members: [String], forwardPlan: Bool, today: CalendarDate, portfolioID: UUID? = nil) async throws -> Meeting {
         try requirePMO(actor)
         let errors = Meeting.validate(committee: committee, date: date, today: today, forwardPlan: forwardPlan)
         if !errors.isEmpty { throw StorageError.invalid(errors) }
         let meeting = Meeting(committee: committee.trimmingCharacters(in: .whitespaces), date: CalendarDate(iso: date.trimmingCharacters(in: .whitespaces))!,
-                              time: time.trimmingCharacters(in: .whitespaces), venue: venue.trimmingCharacters(in: .whitespaces), members: members)
+                              time: time.trimmingCharacters(in: .whitespaces), venue: venue.trimmingCharacters(in: .whitespaces), members: members,
+                              portfolioID: portfolioID)
         return try await db.writeTransaction { db in
+            if let portfolioID, try await PortfolioRecord.find(portfolioID, on: db) == nil { throw StorageError.notFound("portfolio") }
             let id = try await write(db, meeting)
             try await AuditLog.record(db, actor, "create", entity: "meeting", id: id, after: meeting)
             return try await all(db).first { $0.id == id }!
@@ -107,6 +110,7 @@ public enum Meetings {
         record.venue = meeting.venue
         record.membersJSON = try StoredJSON.text(meeting.members)
         record.version = 1
+        record.$portfolio.id = meeting.portfolioID
         try await record.create(on: db)
         for (position, item) in meeting.items.enumerated() { try await write(db, item, meetingID: record.id!, position: position + 1) }
         for (position, action) in meeting.actions.enumerated() { try await write(db, action, meetingID: record.id!, position: position + 1) }
@@ -143,12 +147,15 @@ public enum Meetings {
         try await record.create(on: db)
     }
 
-    static func load(_ db: Database, committees: [String], meetings: [Meeting]) async throws {
+    static func load(_ db: Database, committees: [String], meetings: [Meeting], portfolioID: UUID?) async throws {
         for name in committees {
             let record = CommitteeRecord()
             record.name = name
             try await record.create(on: db)
         }
-        for meeting in meetings { try await write(db, meeting) }
+        for var meeting in meetings {
+            meeting.portfolioID = portfolioID
+            try await write(db, meeting)
+        }
     }
 }

@@ -8,20 +8,20 @@ public enum Papers {
         public let paper: GoverningBodyPaper
         public let texts: PaperTexts
         public let version: Int
+        /// The portfolio's meetings, for choosing another.
+        public let meetings: [Meeting]
+        /// Cover-sheet fields still empty: "[To be completed]" in the paper, listed for the PMO.
+        public var missing: [String] { PaperRules.missingCoverFields(texts) }
+    }
+
+    /// Why no paper could be assembled unasked: the period, and the portfolio's meetings to choose from.
+    public struct NoMeeting: Error, Sendable {
+        public let reason: String
+        public let period: PeriodInfo
+        public let portfolio: PortfolioInfo
         public let meetings: [Meeting]
     }
 
-    /// The meeting a paper goes to: the one chosen, else the first Governing Body meeting on or after the period's as-at day.
-    static func meeting(_ meetings: [Meeting], chosen: UUID?, period: PeriodInfo) throws -> Meeting {
-        if let chosen {
-            guard let meeting = meetings.first(where: { $0.id == chosen }) else { throw StorageError.notFound("meeting") }
-            return meeting
-        }
-        guard let meeting = meetings.filter({ $0.committee == "Governing Body" && $0.date >= period.asAt }).min(by: { $0.date < $1.date }) else {
-            throw StorageError.invalid(["meeting": "No Governing Body meeting follows \(period.label): add one on the Meetings page, or choose a meeting."])
-        }
-        return meeting
-    }
 
     /// A first draft for a paper with no texts yet: the PMO edits it before the meeting.
     static func template(_ period: PeriodInfo) -> PaperTexts {
@@ -36,12 +36,23 @@ public enum Papers {
         guard period.status == .published else {
             throw StorageError.invalid(["period": "\(period.label) is \(period.status.rawValue): a board paper is made from a published period."])
         }
-        let meetings = try await Meetings.all(db)
-        let meeting = try meeting(meetings, chosen: meetingID, period: period)
+        guard let record = try await PeriodRecord.find(periodID, on: db),
+              let portfolio = try await PortfolioRecord.find(record.$portfolio.id, on: db)?.info else { throw StorageError.notFound("reporting period") }
+        let all = try await Meetings.all(db)
+        let meetings = all.filter { $0.portfolioID == portfolio.id }
+        let meeting: Meeting
+        switch PaperRules.meeting(all, chosen: meetingID, portfolio: portfolio, period: period) {
+        case .success(let found): meeting = found
+        case .failure(let refusal):
+            if meetingID != nil { throw StorageError.invalid(["meeting": refusal.reason]) }
+            throw NoMeeting(reason: refusal.reason, period: period, portfolio: portfolio, meetings: meetings)
+        }
+        let registers = PaperRules.registers(prioritisations: try await Prioritisations.all(db), funding: try await FundingRounds.all(db),
+                                             portfolioID: portfolio.id)
         let stored = try await PaperTextsRecord.query(on: db).filter(\.$period.$id == periodID).filter(\.$meeting.$id == meeting.id).first()
         let texts = try stored.map { try JSONDecoder().decode(PaperTexts.self, from: Data($0.textsJSON.utf8)) } ?? template(period)
         let paper = GoverningBodyPaper.build(report: try await Reports.report(db, periodID: periodID), meeting: meeting, texts: texts,
-                                             prioritisations: try await Prioritisations.all(db), funding: try await FundingRounds.all(db),
+                                             prioritisations: registers.prioritisations, funding: registers.funding,
                                              glossary: try await GlossaryEntries.all(db).map(\.entry))
         return Contents(paper: paper, texts: texts, version: stored?.version ?? 0, meetings: meetings)
     }

@@ -32,6 +32,7 @@ public enum PeriodLifecycle {
             record.status = PeriodStatus.draft.rawValue
             record.isIllustrative = illustrative
             record.returnsDue = returnsDue?.iso
+            record.findingsPublished = false
             try await record.create(on: db)
             try await AuditLog.record(db, actor, "create", entity: "period", id: record.id, after: record.info)
             return record.info
@@ -47,12 +48,17 @@ public enum PeriodLifecycle {
     }
 
     /// Freezes the period: its report is built once more and stored; from then on its pages come from the snapshot.
-    /// Returns not in are carried forward, block publication, or show as missing, as the PMO chooses.
+    /// Returns not in are carried forward, block publication, or show as missing, as the PMO chooses. The assurance
+    /// findings are the PMO's working notes: board readers see them only with `findings: true`.
     public static func publish(_ db: Database, _ actor: Actor, periodID: UUID,
-                               missing policy: MissingReturnPolicy) async throws -> PeriodInfo {
+                               missing policy: MissingReturnPolicy, findings: Bool = false) async throws -> PeriodInfo {
         try await db.writeTransaction { db in
             guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) can publish a period") }
-            _ = try await requireWritable(db, periodID: periodID)
+            let record = try await requireWritable(db, periodID: periodID)
+            if record.findingsPublished != findings {
+                record.findingsPublished = findings
+                try await record.save(on: db)
+            }
             try await settleMissingReturns(db, actor, periodID: periodID, policy: policy)
             let report = PeriodReportBuilder.build(try await Reports.periodData(db, periodID: periodID))
             let info = try await move(db, actor, periodID: periodID, to: .published, from: [.open, .closed], action: "publish")
@@ -102,6 +108,7 @@ public enum PeriodLifecycle {
             }
             record.status = PeriodStatus.open.rawValue
             record.publishedAt = nil
+            record.findingsPublished = false
             try await record.save(on: db)
             try await AuditLog.record(db, actor, "reopen", entity: "period", id: periodID, before: before,
                                       after: ReopenedPeriod(period: record.info, reason: reason))
@@ -155,7 +162,7 @@ public enum PeriodLifecycle {
         let before = record.info
         if before.status == .published { throw StorageError.frozen("Period \(before.label)") }
         guard allowed.contains(before.status) else {
-            throw StorageError.invalid(["status": "A \(before.status.rawValue) period cannot be \(action == "open" ? "opened" : action + "d")."])
+            throw StorageError.invalid(["status": "A \(before.status.rawValue) period cannot be \(pastParticiple[action] ?? action)."])
         }
         record.status = status.rawValue
         if status == .published { record.publishedAt = Date() }
@@ -163,6 +170,9 @@ public enum PeriodLifecycle {
         try await AuditLog.record(db, actor, action, entity: "period", id: periodID, before: before, after: record.info)
         return record.info
     }
+
+    /// Whole words for messages: "cannot be published", never a verb with a letter stuck on.
+    private static let pastParticiple = ["open": "opened", "close": "closed", "publish": "published"]
 
     /// Refuses any write into a published period.
     static func requireWritable(_ db: Database, periodID: UUID) async throws -> PeriodRecord {

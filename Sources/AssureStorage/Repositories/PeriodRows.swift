@@ -44,6 +44,8 @@ extension Reports {
             let submitted_by: String?
             let submitted_at: Date?
             let state: String
+            let carried_from_key: String?
+            let carried_periods: Int?
         }
         struct MilestoneRow: Decodable {
             let project_id: RowUUID
@@ -52,7 +54,8 @@ extension Reports {
             let rating: String?
         }
         let returns = try await sql.raw("""
-            SELECT project_id, rating, reported_trend, update_text, mitigation, submitted_by, submitted_at, state FROM returns
+            SELECT project_id, rating, reported_trend, update_text, mitigation, submitted_by, submitted_at, state,
+                   carried_from_key, carried_periods FROM returns
             WHERE period_id = \(bind: periodID)\(SQLQueryString.andProject("project_id", inProgramme: programme))
             """).all(decoding: ReturnRow.self)
         let milestones = try await sql.raw("""
@@ -68,7 +71,9 @@ extension Reports {
                 projectID: row.project_id.value, rating: row.rating, reportedTrend: row.reported_trend.flatMap(Trend.init(rawValue:)),
                 update: row.update_text, mitigation: row.mitigation,
                 milestones: (byProject[row.project_id.value] ?? []).map { MilestoneLine(title: $0.title, date: $0.date_text, rating: $0.rating) },
-                submittedBy: row.submitted_by, submittedAt: row.submitted_at, state: ReturnState(stored: row.state))
+                submittedBy: row.submitted_by, submittedAt: row.submitted_at, state: ReturnState(stored: row.state),
+                carriedForward: row.state == ReturnState.carriedForward.rawValue
+                    ? CarriedForward(fromKey: row.carried_from_key, periods: row.carried_periods ?? 1) : nil)
         }
         return result
     }

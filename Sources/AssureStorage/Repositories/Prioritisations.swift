@@ -11,7 +11,7 @@ public enum Prioritisations {
         let cases = Dictionary(grouping: try await BusinessCaseRecord.query(on: db).sort(\.$position).all(), by: { $0.$set.id })
         return try sets.map { set in
             CriteriaSet(id: set.id!, name: set.name, criteria: try decoder.decode([Criterion].self, from: Data(set.criteriaJSON.utf8)),
-                        cases: try (cases[set.id!] ?? []).map(businessCase))
+                        cases: try (cases[set.id!] ?? []).map(businessCase), portfolioID: set.$portfolio.id)
         }
     }
 
@@ -20,7 +20,8 @@ public enum Prioritisations {
         return BusinessCase(id: record.id!, name: record.name, ratings: written.compactMapValues(CaseRating.init(rawValue:)), version: record.version)
     }
 
-    public static func createSet(_ db: Database, _ actor: Actor, name: String, criteria: [Criterion]) async throws -> CriteriaSet {
+    public static func createSet(_ db: Database, _ actor: Actor, name: String, criteria: [Criterion],
+                                 portfolioID: UUID? = nil) async throws -> CriteriaSet {
         guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sets up a prioritisation") }
         let name = name.trimmingCharacters(in: .whitespaces)
         var errors: [String: String] = [:]
@@ -36,8 +37,10 @@ public enum Prioritisations {
             let record = CriteriaSetRecord()
             record.name = name
             record.criteriaJSON = try StoredJSON.text(criteria)
+            if let portfolioID, try await PortfolioRecord.find(portfolioID, on: db) == nil { throw StorageError.notFound("portfolio") }
+            record.$portfolio.id = portfolioID
             try await record.create(on: db)
-            let set = CriteriaSet(id: record.id!, name: name, criteria: criteria, cases: [])
+            let set = CriteriaSet(id: record.id!, name: name, criteria: criteria, cases: [], portfolioID: portfolioID)
             try await AuditLog.record(db, actor, "create", entity: "criteria-set", id: record.id, after: set)
             return set
         }

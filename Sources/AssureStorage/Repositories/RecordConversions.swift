@@ -20,7 +20,8 @@ extension PeriodRecord {
         PeriodInfo(id: id!, key: key, label: label, frequency: PeriodFrequency(rawValue: frequency) ?? .monthly,
                    asAt: CalendarDate(iso: asAt) ?? CalendarDate(year: 1970, month: 1, day: 1)!,
                    publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
-                   status: PeriodStatus(rawValue: status) ?? .draft, isIllustrative: isIllustrative)
+                   status: PeriodStatus(rawValue: status) ?? .draft, isIllustrative: isIllustrative,
+                   findingsPublished: findingsPublished)
     }
 }
 
@@ -49,7 +50,13 @@ extension ReturnRecord {
                    milestones: milestones.sorted { $0.position < $1.position }.map {
                        MilestoneLine(title: $0.title, date: $0.dateText, rating: $0.rating)
                    },
-                   submittedBy: submittedBy, submittedAt: submittedAt, state: returnState)
+                   submittedBy: submittedBy, submittedAt: submittedAt, state: returnState,
+                   carriedForward: carriedForward)
+    }
+
+    /// Where a carried-forward return's values come from.
+    var carriedForward: CarriedForward? {
+        returnState == .carriedForward ? CarriedForward(fromKey: carriedFromKey, periods: carriedPeriods ?? 1) : nil
     }
 }
 

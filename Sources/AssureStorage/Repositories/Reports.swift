@@ -34,14 +34,17 @@ public enum Reports {
     /// For benchmarks that measure reading a snapshot from the database.
     public static func forgetDecodedSnapshots() { publishedReports.removeAll() }
 
-    /// The period's report; with `programme`, that programme's only (an open period then reads and builds that
+    /// The period's report as `reader` is shown it (`Readership`: returns in progress and the PMO's findings only to
+    /// those who may see them); with `programme`, that programme's only (an open period then reads and builds that
     /// programme's rows alone, the same rows the whole report would give it).
-    public static func report(_ db: Database, periodID: UUID, programme: UUID? = nil) async throws -> PeriodReport {
-        let whole = try await report(db, periodID: periodID, building: programme)
+    public static func report(_ db: Database, periodID: UUID, programme: UUID? = nil,
+                              for reader: Readership = .pmo) async throws -> PeriodReport {
+        let whole = try await report(db, periodID: periodID, building: programme, for: reader).shown(to: reader)
         return programme.map { whole.only(programme: $0) } ?? whole
     }
 
-    private static func report(_ db: Database, periodID: UUID, building programme: UUID?) async throws -> PeriodReport {
+    private static func report(_ db: Database, periodID: UUID, building programme: UUID?,
+                               for reader: Readership) async throws -> PeriodReport {
         if let stored = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).field(\.$id).first() {
             if let report = publishedReports.value(for: stored.id!) { return report }
             guard let snapshot = try await PeriodSnapshotRecord.find(stored.id, on: db) else { throw StorageError.notFound("snapshot") }
@@ -49,7 +52,8 @@ public enum Reports {
             publishedReports.insert(report, for: stored.id!, cost: max(1, report.allRows.count))
             return report
         }
-        return PeriodReportBuilder.build(try await periodData(db, periodID: periodID, programme: programme))
+        let data = try await periodData(db, periodID: periodID, programme: programme)
+        return PeriodReportBuilder.build(data.withholdingReturnsInProgress(from: reader))
     }
 
     /// Everything the builder needs, in a fixed number of queries whatever the size of the portfolio.
@@ -89,7 +93,8 @@ public enum Reports {
     }
 
     /// A project's rating in every period of its portfolio, oldest first, for the project page.
-    public static func history(_ db: Database, projectID: UUID) async throws -> [(period: PeriodInfo, row: ProjectRow?)] {
+    public static func history(_ db: Database, projectID: UUID,
+                               for reader: Readership = .pmo) async throws -> [(period: PeriodInfo, row: ProjectRow?)] {
         guard let project = try await ProjectRecord.find(projectID, on: db),
               let programme = try await ProgrammeRecord.find(project.$programme.id, on: db) else {
             throw StorageError.notFound("project")
@@ -98,7 +103,7 @@ public enum Reports {
             .sort(\.$asAt).all()
         var result: [(PeriodInfo, ProjectRow?)] = []
         for period in periods {
-            let report = try await report(db, periodID: period.id!)
+            let report = try await report(db, periodID: period.id!, for: reader)
             result.append((period.info, report.findRow(projectID)))
         }
         return result

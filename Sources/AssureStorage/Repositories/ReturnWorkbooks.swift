@@ -48,6 +48,12 @@ public enum ReturnWorkbooks {
         return Contents(portfolio: portfolio.info, period: period.info, due: period.returnsDue.flatMap(CalendarDate.init(iso:)), lines: lines)
     }
 
+    /// Each project's form as the actor's workbook hands it out now: what an upload is compared with, row by row.
+    public static func handedOut(_ db: Database, _ actor: Actor, periodID: UUID) async throws -> [UUID: ReturnForm] {
+        guard let lines = try? await contents(db, actor, periodID: periodID).lines else { return [:] }
+        return Dictionary(lines.map { ($0.projectID, $0.form) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Submits every uploaded return in one transaction, each through the same rules as the web form (the actor's
     /// programmes, the period open, approved returns locked, the version unchanged since the download). Any refusal
     /// is reported against its row, and then nothing is saved.
@@ -55,7 +61,13 @@ public enum ReturnWorkbooks {
                              links: NoticeLinks = .none) async throws -> Int {
         try await db.writeTransaction { db in
             var problems: [ImportProblem] = []
+            // A row the lead left as it was handed out is not a return: it keeps what Assure holds (a legacy rating
+            // off the scale included), rather than submitting last month's words as this month's.
+            let handedOut = try await Self.handedOut(db, actor, periodID: periodID)
+            var saved = 0
             for upload in uploads {
+                if let prefilled = handedOut[upload.projectID], upload.form.isUnchanged(from: prefilled) { continue }
+                saved += 1
                 do {
                     try await Returns.saveInTransaction(db, actor, periodID: periodID, projectID: upload.projectID, form: upload.form,
                                                         action: .submit, links: links)
@@ -71,8 +83,9 @@ public enum ReturnWorkbooks {
                 }
             }
             if !problems.isEmpty { throw ImportProblems(problems) }
-            try await AuditLog.record(db, actor, "upload-workbook", entity: "period", id: periodID, after: ["returns": uploads.count])
-            return uploads.count
+            try await AuditLog.record(db, actor, "upload-workbook", entity: "period", id: periodID,
+                                      after: ["returns": saved, "unchanged": uploads.count - saved])
+            return saved
         }
     }
 }

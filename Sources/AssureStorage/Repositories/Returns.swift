@@ -163,20 +163,26 @@ extension ReturnMilestoneRecord {
 extension Returns {
     /// Each project's latest return in an earlier period of the same portfolio: two queries.
     static func latestEarlier(_ db: Database, before period: PeriodRecord,
-                                    projects: [UUID]) async throws -> [UUID: ReturnInfo] {
+                              projects: [UUID]) async throws -> [UUID: ReturnInfo] {
+        try await latestEarlierWithPeriod(db, before: period, projects: projects).mapValues(\.info)
+    }
+
+    /// Each project's latest return before `period`, with the key of the period it was reported in.
+    static func latestEarlierWithPeriod(_ db: Database, before period: PeriodRecord,
+                                        projects: [UUID]) async throws -> [UUID: (info: ReturnInfo, periodKey: String)] {
         let earlier = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == period.$portfolio.id)
-            .filter(\.$asAt < period.asAt).sort(\.$asAt, .descending).all().compactMap(\.id)
+            .filter(\.$asAt < period.asAt).sort(\.$asAt, .descending).all()
         guard !earlier.isEmpty, !projects.isEmpty else { return [:] }
-        let order = Dictionary(uniqueKeysWithValues: earlier.enumerated().map { ($1, $0) })
+        let order = Dictionary(uniqueKeysWithValues: earlier.enumerated().map { ($1.id!, (rank: $0, key: $1.key)) })
         let candidates = try await ReturnRecord.query(on: db).filter(\.$project.$id ~~ projects)
-            .filter(\.$period.$id ~~ earlier).with(\.$milestones).all()
-        var result: [UUID: (rank: Int, info: ReturnInfo)] = [:]
+            .filter(\.$period.$id ~~ earlier.compactMap(\.id)).with(\.$milestones).all()
+        var result: [UUID: (rank: Int, info: ReturnInfo, periodKey: String)] = [:]
         for ret in candidates {
-            let rank = order[ret.$period.id] ?? .max
+            guard let (rank, key) = order[ret.$period.id] else { continue }
             if rank < result[ret.$project.id]?.rank ?? .max {
-                result[ret.$project.id] = (rank, ret.info(milestones: ret.milestones))
+                result[ret.$project.id] = (rank, ret.info(milestones: ret.milestones), key)
             }
         }
-        return result.mapValues(\.info)
+        return result.mapValues { ($0.info, $0.periodKey) }
     }
 }

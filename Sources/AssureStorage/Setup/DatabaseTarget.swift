@@ -43,7 +43,9 @@ public enum Storage {
          M014_CreateProjectAttributes(), M015_CreateImportMappings(), M016_CreateGlossary(), M017_CreateBusinessCases(),
          M018_CreateFundingRounds(), M019_CreateRiskRegisters(), M020_CreateDeliverables(),
          M021_CreateMeetings(), M022_CreateOutcomeMeasures(), M023_CreatePaperTexts(),
-         M024_AddAuditChain(), M025_CreateLoginAttempts(), M026_CreateAPITokens()]
+         M024_AddAuditChain(), M025_CreateLoginAttempts(), M026_CreateAPITokens(),
+         M027_AddCarriedForwardOrigin(), M028_AddPublishedFindings(),
+         M029_ScopeRegistersToPortfolios()]
     }
 
     /// The Fluent configuration for a target. A bad PostgreSQL URL is reported with the setting's name.

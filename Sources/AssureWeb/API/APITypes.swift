@@ -38,9 +38,12 @@ struct APICell: Codable, Sendable {
     let trend: String?
     let trendReported: Bool?
     let flags: [String]?
+    /// "Not updated since September 2016" on a carried-forward project's cell.
+    let notice: String?
 
     init(_ cell: ReportTable.Cell) {
         text = cell.text
+        notice = cell.notice
         rating = cell.rating?.label
         trend = cell.trend?.rawValue
         trendReported = cell.trend == nil ? nil : cell.trendIsReported
@@ -68,6 +71,10 @@ struct APIDashboard: Codable, Sendable {
     let period: APIPeriod
     let previousPeriod: String?
     let counts: [String: Int]
+    /// Of each count, how many are carried forward (not updated this period).
+    let countsNotUpdated: [String: Int]
+    /// Set while the period is not published: its values are not final.
+    let provisional: String?
     let tables: [APITable]
 
     init(_ kind: ReportKind, _ report: PeriodReport) {
@@ -76,6 +83,8 @@ struct APIDashboard: Codable, Sendable {
         period = APIPeriod(report.period)
         previousPeriod = report.previousPeriodKey
         counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.label, $0.count) })
+        countsNotUpdated = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.label, $0.notUpdated ?? 0) })
+        provisional = report.isProvisional ? PeriodReport.provisionalNotice : nil
         tables = kind.tables(report).map(APITable.init)
     }
 }
@@ -88,6 +97,10 @@ struct APIProjectPeriod: Codable, Sendable {
     let update: String?
     let milestones: [APIMilestone]
     let flags: [String]
+    /// "Not updated since September 2016" where the period's return was carried forward.
+    let notUpdated: String?
+    /// Set while the period is not published.
+    let provisional: String?
 }
 
 struct APIMilestone: Codable, Sendable {
@@ -124,6 +137,8 @@ extension APIProjectPeriod {
                          precision: $0.date.parsed?.precision.rawValue, rating: $0.rating?.written)
         }
         flags = (row?.flags ?? []).map(\.message)
+        notUpdated = row?.notUpdatedWords
+        provisional = period.status == .published ? nil : PeriodReport.provisionalNotice
     }
 }
 

@@ -32,10 +32,12 @@ enum Schema {
         "Period": object(["id": uuid, "key": string, "label": string, "asAt": date, "status": oneOf(["draft", "open", "closed", "published"]),
                           "illustrative": boolean], optional: ["publishOn": date]),
         "Portfolio": object(["id": uuid, "name": string, "scale": string, "ratings": array(string), "periods": array(ref("Period"))]),
-        "Cell": object(["text": string], optional: ["rating": string, "trend": string, "trendReported": boolean, "flags": array(string)]),
+        "Cell": object(["text": string], optional: ["rating": string, "trend": string, "trendReported": boolean, "flags": array(string),
+                                                   "notice": string]),
         "Table": object(["title": string, "subtitle": array(string), "columns": array(string), "rows": array(array(ref("Cell")))]),
         "Dashboard": object(["report": oneOf(["programme-dashboard", "priorities", "exceptions"]), "portfolio": string, "period": ref("Period"),
-                             "counts": map(integer), "tables": array(ref("Table"))], optional: ["previousPeriod": string]),
+                             "counts": map(integer), "countsNotUpdated": map(integer), "tables": array(ref("Table"))],
+                            optional: ["previousPeriod": string, "provisional": string]),
         "ReturnTracking": object(["period": ref("Period"), "counts": map(integer), "returns": array(object(
             ["projectID": uuid, "title": string, "programme": string, "state": string, "owners": array(string)],
             optional: ["reference": string, "ownerEmails": array(string), "submittedAt": dateTime, "reviewedBy": string, "reviewComment": string]))]),
@@ -46,7 +48,8 @@ enum Schema {
         "Milestone": object(["title": string, "date": string], optional: ["dueBy": date, "precision": string, "rating": string]),
         "Project": object(["id": uuid, "title": string, "programme": string, "portfolio": string, "periods": array(object(
             ["period": ref("Period"), "milestones": array(ref("Milestone")), "flags": array(string)],
-            optional: ["rating": string, "ratingAsWritten": string, "trend": string, "update": string]))],
+            optional: ["rating": string, "ratingAsWritten": string, "trend": string, "update": string,
+                       "notUpdated": string, "provisional": string]))],
             optional: ["reference": string, "sro": string, "lead": string, "projectPlan": string, "hasProjectPlan": boolean]),
         "Changes": object(["portfolio": string, "from": ref("Period"), "to": ref("Period"), "counts": map(integer), "changes": array(object(
             ["change": string, "programme": string, "projectID": uuid, "project": string, "detail": string],
@@ -75,7 +78,7 @@ enum Schema {
                                                   "resolutions": array(string)], optional: ["format": string])),
                            "actions": array(object(["id": uuid, "description": string, "owner": string, "done": boolean],
                                                    optional: ["due": calendarDate])),
-                           "version": integer]),
+                           "version": integer], optional: ["portfolioID": uuid]),
         "Outcome": object(["measure": object(["id": uuid, "name": string, "programme": string, "unit": string, "direction": string,
                                               "target": number, "targetDate": calendarDate, "trajectory": map(number), "actuals": map(number),
                                               "actualsAreIllustrative": boolean, "version": integer], optional: ["baseline": number])],
@@ -83,11 +86,12 @@ enum Schema {
         "GlossaryEntry": object(["id": uuid, "entry": object(["abbreviation": string, "expansion": string])]),
         "BusinessCase": object(["id": uuid, "name": string, "ratings": map(string), "version": integer]),
         "Prioritisation": object(["set": object(["id": uuid, "name": string, "criteria": array(object(["name": string, "weight": number])),
-                                                 "cases": array(ref("BusinessCase"))]),
+                                                 "cases": array(ref("BusinessCase"))], optional: ["portfolioID": uuid]),
                                   "scored": array(object(["businessCase": ref("BusinessCase"), "score": number, "rank": integer,
                                                           "unrated": array(string)]))]),
         "FundingRound": object(["round": object(["id": uuid, "name": string, "envelopeLabel": string, "envelope": money, "version": integer,
-                                                 "allocations": array(object(["id": uuid, "label": string, "amount": money, "comment": string]))]),
+                                                 "allocations": array(object(["id": uuid, "label": string, "amount": money, "comment": string]))],
+                                                optional: ["portfolioID": uuid]),
                                 "total": money, "headroom": money, "isOver": boolean]),
     ]
 }

@@ -15,7 +15,7 @@ struct APIController: RouteCollection {
                 let periodID = try req.uuid("period")
                 return try await req.respondingToPublished(periodID: periodID) {
                     let programme = try req.queryID("programme")
-                    return try JSONOutput.response(APIDashboard(kind, try await Reports.report(req.db, periodID: periodID, programme: programme)))
+                    return try JSONOutput.response(APIDashboard(kind, try await req.report(periodID: periodID, programme: programme)))
                 }
             }
         }
@@ -51,7 +51,7 @@ struct APIController: RouteCollection {
     func project(req: Request) async throws -> Response {
         let id = try req.uuid("project")
         let detail = try await Structure.project(req.db, id: id)
-        let history = try await Reports.history(req.db, projectID: id)
+        let history = try await Reports.history(req.db, projectID: id, for: try await req.readership())
         return try JSONOutput.response(APIProject(id: id, reference: detail.project.reference, title: detail.project.title,
                                programme: detail.programme.name, portfolio: detail.portfolio.name, sro: detail.project.sro,
                                lead: detail.project.lead, projectPlan: detail.project.projectPlan,

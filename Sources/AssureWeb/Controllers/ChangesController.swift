@@ -33,13 +33,14 @@ struct ChangesController: RouteCollection {
             }
             return period
         }
-        guard let to = try find(try req.query.get(String?.self, at: "to")) ?? portfolio.current else {
+        let landing = portfolio.landing(for: try await req.readership())
+        guard let to = try find(try req.query.get(String?.self, at: "to")) ?? landing else {
             throw Abort(.notFound, reason: "\(portfolio.info.name) has no periods yet.")
         }
         guard let from = try find(try req.query.get(String?.self, at: "from"))
                 ?? periods.last(where: { $0.status == .published && $0.asAt < to.asAt }) ?? periods.first else {
             throw Abort(.notFound, reason: "\(portfolio.info.name) has no earlier period.")
         }
-        return (try await Reports.report(req.db, periodID: from.id), try await Reports.report(req.db, periodID: to.id), portfolio)
+        return (try await req.report(periodID: from.id), try await req.report(periodID: to.id), portfolio)
     }
 }

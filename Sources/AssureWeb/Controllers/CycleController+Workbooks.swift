@@ -35,15 +35,18 @@ extension CycleController {
         let period = try await Catalogue.period(req.db, id: periodID)
         let portfolio = try await Catalogue.portfolios(req.db).first { $0.periods.contains { $0.id == periodID } }
         guard let scale = portfolio?.info.scale else { throw StorageError.notFound("reporting period") }
+        let handedOut = try await ReturnWorkbooks.handedOut(req.db, actor, periodID: periodID)
         let result = Result { () throws(ImportProblems) -> [UploadedReturn] in
-            try ReturnWorkbook.read(try ImportFile.read(Data(buffer: file.data), filename: file.filename ?? "returns.xlsx").tables, scale: scale).get()
+            try ReturnWorkbook.read(try ImportFile.read(Data(buffer: file.data), filename: file.filename ?? "returns.xlsx").tables,
+                                    scale: scale, handedOut: handedOut).get()
         }
         do {
             let uploads = try result.get()
             let count = try await ReturnWorkbooks.apply(req.db, actor, periodID: periodID, uploads: uploads, sheet: ReturnWorkbook.sheetName,
                                                         links: req.settings.noticeLinks)
             return req.redirect(to: AppRoute.returnsTracking.link(period: periodID),
-                                notice: "\(count) \(count == 1 ? "return" : "returns") submitted from the workbook for \(period.label).")
+                                notice: "\(Wording.counted(count, "return")) submitted from the workbook for \(period.label)"
+                                    + "; \(Wording.counted(uploads.count - count, "row")) left as handed out.")
         } catch let problems as ImportProblems {
             return try await trackingPage(req, periodID: periodID, returned: nil, uploadProblems: problems.problems)
         }

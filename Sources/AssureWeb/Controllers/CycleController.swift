@@ -56,7 +56,8 @@ struct CycleController: RouteCollection {
             guard let policy = MissingReturnPolicy(rawValue: values["missing"] ?? ""), policy != .showAsMissing else {
                 throw StorageError.invalid(["missing": "Choose what happens to returns that are not in: carry them forward, or do not publish."])
             }
-            let period = try await PeriodLifecycle.publish(req.db, try req.requireActor(), periodID: periodID, missing: policy)
+            let period = try await PeriodLifecycle.publish(req.db, try req.requireActor(), periodID: periodID, missing: policy,
+                                                           findings: values["findings"] == "publish")
             return req.redirect(to: AppRoute.returnsTracking.link(period: periodID), notice: "\(period.label) published and frozen.")
         } catch StorageError.invalid(let errors) {
             return try await trackingPage(req, periodID: periodID, returned: ReturnedForm(name: "publish", values: values, errors: errors))

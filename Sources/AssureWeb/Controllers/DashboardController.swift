@@ -18,7 +18,7 @@ struct DashboardController: RouteCollection {
     private func render(_ req: Request, _ kind: ReportKind, periodID: UUID) async throws -> Response {
         // ?programme= narrows any dashboard to one programme: the SRO's view (and only that programme is read).
         let programme = try req.queryID("programme")
-        let report = try await Reports.report(req.db, periodID: periodID, programme: programme)
+        let report = try await req.report(periodID: periodID, programme: programme)
         if try req.query.get(String?.self, at: "format") == TableDownload.xlsx.rawValue {
             return try req.download(kind.tables(report), as: .xlsx, name: "\(kind.rawValue)-\(report.period.key)")
         }
@@ -34,7 +34,8 @@ struct DashboardController: RouteCollection {
         }
         let portfolio = try await Catalogue.portfolio(req.db, id: report.portfolio.id)
         let model = DashboardPageModel(kind: kind, report: report, periods: portfolio.periods,
-                                       canManage: try req.requireActor().canManagePortfolio, programme: programme)
+                                       canManage: try req.requireActor().canManagePortfolio, programme: programme,
+                                       seesFindings: try await req.readership().seesFindings)
         return req.html(DashboardPage.render(model, req.page("\(kind.title) \(report.period.label)")))
     }
 }

@@ -23,6 +23,7 @@ struct ImportController: RouteCollection {
         var sheet: String?
         var mapping: String?
         var keepOffScale: String?
+        var publish: String?
         var column: [String]?
         var saveAs: String?
     }
@@ -45,6 +46,9 @@ struct ImportController: RouteCollection {
         let actor = try req.requireActor()
         guard case .ready(var model) = try await prepare(req) else { return try await preview(req: req) }
         guard model.plan.isClean else { return req.html(ImportPages.preview(model, req.page("Import preview")), status: .unprocessableEntity) }
+        if model.publish, PeriodKey(model.period) == nil {
+            model.errors["period"] = "Publishing as history needs the period the table reports on, as YYYY-MM."
+        }
         if model.plan.returnCount > 0, PeriodKey(model.period) == nil {
             model.errors["period"] = "The table has ratings or updates: give the period they report on, as YYYY-MM."
             return req.html(ImportPages.preview(model, req.page("Import preview")), status: .unprocessableEntity)
@@ -68,11 +72,13 @@ struct ImportController: RouteCollection {
         let id = jobs.start(owner: actor.userID, portfolioID: model.portfolio.id, total: model.plan.allProjects.count)
         let (db, plan, portfolioID) = (req.application.db, model.plan, model.portfolio.id)
         let period = model.period.isEmpty ? nil : model.period
+        let publish = model.publish
         let source = model.filename ?? "pasted table"
         ImportDrafts.shared.forget(model.token)
         Task {
             do {
-                let outcome = try await Imports.apply(db, actor, portfolioID: portfolioID, periodKey: period, plan: plan, source: source) { done, total in
+                let outcome = try await Imports.apply(db, actor, portfolioID: portfolioID, periodKey: period, plan: plan, source: source,
+                                                      publish: publish) { done, total in
                     jobs.update(id) { $0.done = done; $0.total = total }
                 }
                 jobs.update(id) { $0.outcome = outcome; $0.done = $0.total }
@@ -155,7 +161,7 @@ struct ImportController: RouteCollection {
         if !period.isEmpty, PeriodKey(period) == nil { errors["period"] = "Write the period as YYYY-MM, e.g. 2016-11." }
         return .ready(ImportPreviewModel(portfolio: portfolio.info, token: token, filename: draft.filename,
                                          sheets: contents.tables.compactMap(\.sheet), sheet: table.sheet, period: period, keepOffScale: keep,
-                                         savedMappings: saved, savedMapping: savedName, saveAs: input.saveAs ?? "", notes: contents.notes,
+                                         publish: input.publish == "1", savedMappings: saved, savedMapping: savedName, saveAs: input.saveAs ?? "", notes: contents.notes,
                                          plan: plan, samples: samples, errors: errors))
     }
 }

@@ -28,7 +28,7 @@ struct MeetingController: RouteCollection {
             return try req.download(tables, as: format, name: "meetings")
         }
         return req.html(MeetingPages.list(meetings, committees: committees, today: asOf, canEdit: try req.requireActor().canManagePortfolio,
-                                          returned: returned, req.page("Committees and meetings")),
+                                          returned: returned, portfolios: try await req.portfolioChoices(), req.page("Committees and meetings")),
                         status: returned == nil ? .ok : .unprocessableEntity)
     }
 
@@ -44,7 +44,8 @@ struct MeetingController: RouteCollection {
             let members = (values["members"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let meeting = try await Meetings.create(req.db, try req.requireActor(), committee: values["committee"] ?? "", date: values["date"] ?? "",
                                                     time: values["time"] ?? "", venue: values["venue"] ?? "", members: members,
-                                                    forwardPlan: values["forwardPlan"] == "1", today: CalendarDate.today)
+                                                    forwardPlan: values["forwardPlan"] == "1", today: CalendarDate.today,
+                                                    portfolioID: try await req.chosenPortfolio(values))
             return req.redirect(to: AppRoute.meeting.link(item: meeting.id), notice: "Added \(meeting.title).")
         } catch StorageError.invalid(let errors) {
             return try await list(req, returned: ReturnedForm(name: "meeting", values: values, errors: errors))

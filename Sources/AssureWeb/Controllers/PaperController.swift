@@ -13,7 +13,13 @@ struct PaperController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let periodID = try req.uuid("period")
         let meetingID = try req.queryID("meeting")
-        let contents = try await Papers.build(req.db, periodID: periodID, meetingID: meetingID)
+        let contents: Papers.Contents
+        do {
+            contents = try await Papers.build(req.db, periodID: periodID, meetingID: meetingID)
+        } catch let refusal as Papers.NoMeeting {
+            return req.html(PaperPage.noMeeting(refusal, canEdit: try req.requireActor().canManagePortfolio,
+                                                req.page("Board paper: \(refusal.period.label)")))
+        }
         if try req.query.get(String?.self, at: "format") == "docx" {
             let name = "governing-body-paper-\(contents.paper.period.key)-\(contents.paper.meeting.date.iso)"
             return Response(status: .ok, headers: ["Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

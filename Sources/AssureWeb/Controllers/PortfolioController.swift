@@ -155,7 +155,7 @@ struct PortfolioController: RouteCollection {
     }
 
     private func currentReport(_ req: Request, _ portfolio: PortfolioSummary) async throws -> PeriodReport? {
-        guard let period = portfolio.current else { return nil }
-        return try await Reports.report(req.db, periodID: period.id)
+        guard let period = portfolio.landing(for: try await req.readership()) else { return nil }
+        return try await req.report(periodID: period.id)
     }
 }

@@ -15,7 +15,7 @@ struct ProjectController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let id = try req.uuid("project")
         let detail = try await Structure.project(req.db, id: id)
-        let model = ProjectPageModel(detail: detail, history: try await Reports.history(req.db, projectID: id),
+        let model = ProjectPageModel(detail: detail, history: try await Reports.history(req.db, projectID: id, for: try await req.readership()),
                                      canEdit: try req.requireActor().canEdit(programme: detail.programme.id),
                                      attributes: try await Imports.attributes(req.db, projectID: id))
         return req.html(ProjectPage.render(model, req.page(detail.project.title)))

@@ -66,7 +66,8 @@ struct RegisterController: RouteCollection {
         if returned == nil, let format = try req.requestedDownload() {
             return try req.download(sets.map(ExportTables.ranked), as: format, name: "business-cases")
         }
-        return req.html(RegisterPages.businessCases(sets, canEdit: try req.requireActor().canManagePortfolio, returned: returned, req.page("Business cases")),
+        return req.html(RegisterPages.businessCases(sets, canEdit: try req.requireActor().canManagePortfolio, returned: returned,
+                                                    portfolios: try await req.portfolioChoices(), req.page("Business cases")),
                         status: returned == nil ? .ok : .unprocessableEntity)
     }
 
@@ -85,7 +86,8 @@ struct RegisterController: RouteCollection {
                 }
                 criteria.append(Criterion(name: name, weight: parts.count == 2 ? Double(parts[1])! : 1))
             }
-            let set = try await Prioritisations.createSet(req.db, try req.requireActor(), name: values["name"] ?? "", criteria: criteria)
+            let set = try await Prioritisations.createSet(req.db, try req.requireActor(), name: values["name"] ?? "", criteria: criteria,
+                                                          portfolioID: try await req.chosenPortfolio(values))
             return req.redirect(to: AppRoute.businessCases.link(), notice: "Set up \(set.name).")
         } catch StorageError.invalid(let errors) {
             return try await businessCases(req: req, returned: ReturnedForm(name: "new-set", values: values, errors: errors))
@@ -132,7 +134,8 @@ struct RegisterController: RouteCollection {
         if returned == nil, let format = try req.requestedDownload() {
             return try req.download(rounds.map(\.table), as: format, name: "funding-rounds")
         }
-        return req.html(RegisterPages.funding(rounds, canEdit: try req.requireActor().canManagePortfolio, returned: returned, req.page("Funding rounds")),
+        return req.html(RegisterPages.funding(rounds, canEdit: try req.requireActor().canManagePortfolio, returned: returned,
+                                              portfolios: try await req.portfolioChoices(), req.page("Funding rounds")),
                         status: returned == nil ? .ok : .unprocessableEntity)
     }
 
@@ -142,7 +145,8 @@ struct RegisterController: RouteCollection {
         let values = try req.content.decode([String: String].self)
         do {
             let round = try await FundingRounds.create(req.db, try req.requireActor(), name: values["name"] ?? "",
-                                                       envelopeLabel: values["envelopeLabel"] ?? "", envelope: values["envelope"] ?? "")
+                                                       envelopeLabel: values["envelopeLabel"] ?? "", envelope: values["envelope"] ?? "",
+                                                       portfolioID: try await req.chosenPortfolio(values))
             return req.redirect(to: AppRoute.fundingRounds.link(), notice: "Set up \(round.name).")
         } catch StorageError.invalid(let errors) {
             return try await funding(req: req, returned: ReturnedForm(name: "new-round", values: values, errors: errors))

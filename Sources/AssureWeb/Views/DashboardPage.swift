@@ -10,6 +10,11 @@ struct DashboardPageModel: Sendable {
     let canManage: Bool
     /// Set when the page shows one programme only.
     var programme: UUID? = nil
+    /// Whether the reader acts on the assurance findings (PMO, SROs, editors); board readers see them only where the
+    /// PMO published them with the period.
+    var seesFindings: Bool = true
+
+    var showsFindings: Bool { seesFindings || report.findingsPublished }
 }
 
 /// Seeds 004 and 000 as pages: heading, counts, the paper's tables, the key, and what the PMO should check.
@@ -36,7 +41,14 @@ enum DashboardPage {
             el("h1", text: "\(model.report.portfolio.name): \(model.kind.title) — \(period.label)"),
             el("p", [("class", "lede")], [txt(facts),
                 period.isIllustrative ? el("span", [("class", "illustrative")], text: " Illustrative period, not from the seed papers") : txt("")]),
+            provisionalBanner(model.report),
         ]
+    }
+
+    /// Said at the top of every page and print of a period not yet published.
+    static func provisionalBanner(_ report: PeriodReport) -> HTMLNode {
+        guard report.isProvisional else { return txt("") }
+        return el("p", [("class", "provisional"), ("role", "note")], [el("strong", text: PeriodReport.provisionalNotice)])
     }
 
     static func body(_ model: DashboardPageModel, links: Bool) -> [HTMLNode] {
@@ -56,9 +68,10 @@ enum DashboardPage {
         }
         if model.kind != .exceptions {
             nodes.append(ReportTableView.key(report.portfolio.scale))
-            nodes.append(checks(report))
+            if model.showsFindings { nodes.append(checks(report)) }
         }
-        return nodes
+        // The findings are working notes: left out of print unless the PMO published them with the period.
+        return [el("div", [("class", report.findingsPublished ? "findings-published" : "working-copy")], nodes)]
     }
 
     static func checks(_ report: PeriodReport) -> HTMLNode {
@@ -84,7 +97,8 @@ enum DashboardPage {
         return el("div", [("class", "actions no-print")], [
             downloadLinks(model.kind.pageRoute.link(period: id, query: model.programme.map { "programme=\($0.uuidString)" })),
             link(model.kind.apiRoute.link(period: id), "JSON"),
-            model.kind == .exceptions ? txt("") : link(AppRoute.exceptions.link(period: id), "Assurance exceptions (\(model.report.allFlags.count))"),
+            model.kind == .exceptions || !model.showsFindings ? txt("")
+                : link(AppRoute.exceptions.link(period: id), "Assurance exceptions (\(model.report.allFlags.count))"),
         ] + programmeLinks(model))
     }
 

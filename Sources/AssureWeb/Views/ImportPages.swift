@@ -13,6 +13,8 @@ struct ImportPreviewModel: Sendable {
     var sheet: String?
     var period: String
     var keepOffScale: Bool
+    /// The period is history: publish it with the import.
+    var publish: Bool = false
     var savedMappings: [String]
     var savedMapping: String
     var saveAs: String
@@ -72,6 +74,8 @@ enum ImportPages {
                 model.savedMappings.isEmpty ? txt("") : FormViews.select("mapping", label: "Saved mapping", options: model.savedMappings,
                                                                           selected: model.savedMapping, errors: [:], blank: "Recognise the columns"),
                 checkbox("keepOffScale", label: "Keep ratings that are not on the scale as written (flagged on the dashboard)", checked: model.keepOffScale),
+                checkbox("publish", label: "This period is history: publish it with the import (load the oldest first, so the arrows compare in order)",
+                         checked: model.publish),
                 el("h2", text: "Columns (header row \(plan.mapping.headerRow))"),
                 el("table", [("class", "mapping")], [
                     el("thead", [], [el("tr", [], ["Column", "Header", "First value", "Imported as"].map { el("th", [("scope", "col")], text: $0) })]),

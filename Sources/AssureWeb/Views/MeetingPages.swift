@@ -5,14 +5,16 @@ import Plot
 /// Committees' meetings: the list with each committee's forward plan, and a meeting's agenda, outcomes and actions.
 enum MeetingPages {
     static func list(_ meetings: [Meeting], committees: [String], today: CalendarDate, canEdit: Bool, returned: ReturnedForm?,
-                     _ context: PageContext) -> String {
+                     portfolios: [PortfolioInfo] = [], _ context: PageContext) -> String {
         var nodes: [HTMLNode] = [el("h1", text: "Committees and meetings"), el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.meetings.link())])]
         for committee in committees {
             let own = meetings.filter { $0.committee == committee }
             nodes.append(el("h2", text: committee))
             nodes.append(el("ul", [], own.map { meeting in
                 el("li", [], [link(AppRoute.meeting.link(item: meeting.id), meeting.date.longDisplay),
-                              txt(meeting.date > today ? " (planned: \(meeting.items.count) items)" : " (\(meeting.items.count) items)")])
+                              txt(meeting.date > today ? " (planned: \(Wording.counted(meeting.items.count, "item")))"
+                                  : " (\(Wording.counted(meeting.items.count, "item")))"),
+                              txt(RegisterScope.label(meeting.portfolioID, in: portfolios))])
             }))
             let plan = ForwardPlan.tables(meetings, committee: committee, after: today)
             if !plan.isEmpty {
@@ -27,6 +29,7 @@ enum MeetingPages {
                 FormViews.errorSummary(errors),
                 postForm(AppRoute.meetings.link(), csrf: context.csrf, [
                     FormViews.select("committee", label: "Committee", options: committees, selected: values["committee"] ?? "", errors: errors, blank: "Choose"),
+                    RegisterScope.select(portfolios, values: values, errors: errors),
                     FormViews.textField("date", label: "Date", value: values["date"] ?? "", type: "date", errors: errors),
                     FormViews.textField("time", label: "Time", value: values["time"] ?? "", errors: errors),
                     FormViews.textField("venue", label: "Venue", value: values["venue"] ?? "", errors: errors),

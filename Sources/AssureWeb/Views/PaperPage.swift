@@ -24,6 +24,24 @@ enum PaperPage {
         return "<!DOCTYPE html>" + el("html", [("lang", "en-GB")], [head, el("body", [], [el("main", [("class", "page paper")], body(paper))])]).render()
     }
 
+    /// No meeting of the portfolio falls in the period's cycle: say so, and offer its meetings and the Meetings page.
+    static func noMeeting(_ refusal: Papers.NoMeeting, canEdit: Bool, _ context: PageContext) -> String {
+        var nodes: [HTMLNode] = [
+            el("h1", text: "Board paper: \(refusal.portfolio.name), \(refusal.period.label)"),
+            el("div", [("class", "notice"), ("role", "note")], text: refusal.reason),
+        ]
+        if refusal.meetings.isEmpty {
+            nodes.append(el("p", text: "\(refusal.portfolio.name) has no meetings yet."))
+        } else {
+            nodes.append(el("h2", text: "Choose one of \(refusal.portfolio.name)'s meetings"))
+            nodes.append(el("ul", [], refusal.meetings.map {
+                el("li", [], [link(AppRoute.paper.link(period: refusal.period.id, query: "meeting=\($0.id.uuidString)"), $0.title)])
+            }))
+        }
+        if canEdit { nodes.append(el("p", [], [link(AppRoute.meetings.link(), "Add a meeting on the Meetings page")])) }
+        return Layout.render(context, nodes)
+    }
+
     static func render(_ contents: Papers.Contents, periodID: UUID, canEdit: Bool, values: [String: String]?, errors: [String: String],
                        _ context: PageContext) -> String {
         let paper = contents.paper
@@ -31,10 +49,16 @@ enum PaperPage {
         var nodes: [HTMLNode] = [
             el("p", [("class", "actions no-print")], [
                 link(base + "&format=docx", "Download DOCX"), txt(" · Meeting: "),
-                .group(contents.meetings.filter { $0.committee == "Governing Body" }.map {
-                    link(AppRoute.paper.link(period: periodID, query: "meeting=\($0.id.uuidString)"), $0.date.longDisplay)
+                .group(contents.meetings.map {
+                    $0.id == paper.meeting.id ? el("strong", text: $0.title)
+                        : link(AppRoute.paper.link(period: periodID, query: "meeting=\($0.id.uuidString)"), $0.title)
                 }),
             ]),
+            canEdit && !contents.missing.isEmpty
+                ? el("div", [("class", "notice no-print"), ("role", "note")], [
+                    el("strong", text: "To be completed before the meeting: "),
+                    txt(contents.missing.joined(separator: ", ") + ". Each prints as “\(PaperRules.toBeCompleted)” until it is."),
+                ]) : txt(""),
             el("article", [("class", "paper")], body(paper)),
         ]
         if canEdit {

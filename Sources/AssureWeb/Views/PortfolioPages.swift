@@ -68,6 +68,11 @@ enum PortfolioPages {
         if let report = model.current {
             nodes.append(el("section", [], [
                 el("h2", text: "\(report.period.label) at a glance"),
+                DashboardPage.provisionalBanner(report),
+                el("p", [("class", "actions")], [
+                    link(AppRoute.programmeDashboard.link(period: report.period.id), "Programme dashboard"),
+                    link(AppRoute.priorities.link(period: report.period.id), "Priorities report"),
+                ] + (report.period.status == .published ? [link(AppRoute.paper.link(period: report.period.id), "Board paper")] : [])),
                 RatingViews.counts(report.counts),
                 el("table", [], [
                     el("thead", [], [el("tr", [], ["Programme", "Projects", "Ratings", "Worst"].map { el("th", [("scope", "col")], text: $0) })]),

@@ -52,8 +52,11 @@ enum ProjectPage {
             el("tbody", [], model.history.reversed().map { entry in
                 let row = entry.row
                 return el("tr", [], [
-                    el("td", [], [txt(entry.period.label), el("br"), el("small", text: entry.period.status.rawValue)]),
-                    el("td", [], [RatingViews.badge(row?.ratingDisplay ?? "", level: row?.effective)]),
+                    el("td", [], [txt(entry.period.label), el("br"), el("small", text: entry.period.status.rawValue),
+                                  entry.period.status == .published ? txt("")
+                                      : el("span", [("class", "row-notice")], [el("strong", text: PeriodReport.provisionalNotice)])]),
+                    el("td", [], [RatingViews.badge(row?.ratingDisplay ?? "", level: row?.effective),
+                                  row?.notUpdatedWords.map { el("span", [("class", "row-notice")], [el("strong", text: $0)]) } ?? txt("")]),
                     el("td", [], [RatingViews.trend(row?.trend.shown, reported: row?.trend.isReported ?? false)]),
                     el("td", [("class", "update")], [paragraphs(row.map { [$0.update, $0.mitigation].filter { !$0.isEmpty }.joined(separator: "\n") } ?? "")]),
                     el("td", [], [RatingViews.flags(row?.flags ?? [])]),

@@ -31,7 +31,9 @@ enum RatingViews {
 
     static func counts(_ counts: [RatingCount]) -> HTMLNode {
         el("ul", [("class", "counts")], counts.filter { $0.count > 0 }.map { count in
-            el("li", [], [count.level == nil ? notRated(count.label) : badge(count.label, level: count.level), txt(" \(count.count)")])
+            el("li", [], [count.level == nil ? notRated(count.label) : badge(count.label, level: count.level),
+                          txt(" \(count.count)"),
+                          (count.notUpdated ?? 0) > 0 ? el("span", [("class", "not-updated")], text: ", of which \(count.notUpdated!) not updated") : txt("")])
         })
     }
 

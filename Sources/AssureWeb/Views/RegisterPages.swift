@@ -38,7 +38,8 @@ enum RegisterPages {
         ])
     }
 
-    static func businessCases(_ sets: [CriteriaSet], canEdit: Bool, returned: ReturnedForm?, _ context: PageContext) -> String {
+    static func businessCases(_ sets: [CriteriaSet], canEdit: Bool, returned: ReturnedForm?, portfolios: [PortfolioInfo] = [],
+                              _ context: PageContext) -> String {
         func state(_ name: String) -> ([String: String], [String: String]) { returned.state(name) }
         var nodes: [HTMLNode] = [
             el("h1", text: "Business cases"),
@@ -47,6 +48,7 @@ enum RegisterPages {
         ]
         for set in sets {
             nodes.append(ReportTableView.render(ExportTables.ranked(set), projectLink: { _ in nil }))
+            nodes.append(el("p", [("class", "hint")], text: RegisterScope.line(set.portfolioID, in: portfolios)))
             if canEdit {
                 nodes.append(el("ul", [("class", "no-print")], set.cases.map { el("li", [], [link(AppRoute.businessCase.link(item: $0.id), "Change the ratings of \($0.name)")]) }))
                 let (values, errors) = state(set.id.uuidString)
@@ -61,6 +63,7 @@ enum RegisterPages {
                 FormViews.errorSummary(errors),
                 postForm(AppRoute.businessCases.link(), csrf: context.csrf, [
                     FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
+                    RegisterScope.select(portfolios, values: values, errors: errors),
                     FormViews.textArea("criteria", label: "Criteria", hint: "One per line; a weight after a colon, e.g. “Quality: 2” (default 1)",
                                        value: values["criteria"] ?? "Quality\nAccess\nValue for money\nWorkforce\nDeliverability", errors: errors),
                     el("div", [("class", "actions")], [button("Create")]),
@@ -88,7 +91,8 @@ enum RegisterPages {
         ])
     }
 
-    static func funding(_ rounds: [FundingRound], canEdit: Bool, returned: ReturnedForm?, _ context: PageContext) -> String {
+    static func funding(_ rounds: [FundingRound], canEdit: Bool, returned: ReturnedForm?, portfolios: [PortfolioInfo] = [],
+                        _ context: PageContext) -> String {
         func state(_ name: String) -> ([String: String], [String: String]) { returned.state(name) }
         var nodes: [HTMLNode] = [
             el("h1", text: "Funding rounds"),
@@ -96,6 +100,7 @@ enum RegisterPages {
         ]
         for round in rounds {
             nodes.append(ReportTableView.render(round.table, projectLink: { _ in nil }))
+            nodes.append(el("p", [("class", "hint")], text: RegisterScope.line(round.portfolioID, in: portfolios)))
             nodes.append(round.isOver
                 ? el("p", [("class", "field-error"), ("role", "status")], text: "Over the envelope by \((round.total - round.envelope).display).")
                 : el("p", text: "Headroom: \(round.headroom.display) of \(round.envelope.display)."))
@@ -120,6 +125,7 @@ enum RegisterPages {
                 FormViews.errorSummary(errors),
                 postForm(AppRoute.fundingRounds.link(), csrf: context.csrf, [
                     FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
+                    RegisterScope.select(portfolios, values: values, errors: errors),
                     FormViews.textField("envelopeLabel", label: "Envelope", hint: "Where the money comes from, e.g. ACS FIC FT", value: values["envelopeLabel"] ?? "", errors: errors),
                     FormViews.textField("envelope", label: "Envelope amount", hint: "e.g. £6,800,000", value: values["envelope"] ?? "", errors: errors),
                     el("div", [("class", "actions")], [button("Create")]),

@@ -30,6 +30,9 @@ enum ReportTableView {
         } else {
             nodes = [txt(cell.text)]
         }
+        if let notice = cell.notice {
+            nodes.append(el("span", [("class", "row-notice")], notice.split(separator: "\n").map { el("strong", text: String($0)) }))
+        }
         nodes.append(RatingViews.flags(cell.flags))
         return nodes
     }

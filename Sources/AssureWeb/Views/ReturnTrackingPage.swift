@@ -120,6 +120,15 @@ enum ReturnTrackingPage {
                             txt(" " + policy.label),
                         ])
                     }),
+                    el("div", [("class", "field")], [
+                        el("label", [("class", "choice")], [
+                            el("input", [("type", "checkbox"), ("name", "findings"), ("value", "publish"),
+                                         ("checked", returned?.name == "publish" && returned!.values["findings"] == "publish" ? "checked" : nil)]),
+                            txt(" Publish the assurance findings with the period"),
+                        ]),
+                        el("span", [("class", "hint")],
+                           text: "Otherwise board members see the period without the PMO's findings, and print leaves them out."),
+                    ]),
                     el("div", [("class", "actions")], [button("Publish and freeze")]),
                 ]),
             ]))

@@ -38,6 +38,9 @@ enum Stylesheet {
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     .flags { margin: 4px 0 0; padding: 0; list-style: none; font-size: 12px; }
     .flag { background: #fff9c4; border-left: 4px solid #ffb81c; padding: 2px 6px; margin-top: 3px; }
+    .row-notice { display: block; margin-top: 4px; } .row-notice strong { display: block; font-size: 13px; padding: 1px 6px; background: #e8edee; border-left: 4px solid #4c6272; }
+    .not-updated { font-size: 14px; color: #212b32; }
+    .provisional { background: #fff; border: 4px solid #d5281b; padding: 8px 14px; margin: 10px 0; font-size: 18px; }
     .counts { display: flex; gap: 14px; list-style: none; padding: 0; margin: 6px 0; flex-wrap: wrap; }
     .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 16px; }
     .card { border: 1px solid var(--border); border-top: 4px solid var(--blue); padding: 12px 16px; background: #fff; }
@@ -66,6 +69,7 @@ enum Stylesheet {
       th { background: #fff !important; color: #000; border-bottom: 2px solid #000; }
       tr { break-inside: avoid; } table { page-break-inside: auto; } h2 { break-after: avoid; }
       .rag { -webkit-print-color-adjust: exact; print-color-adjust: exact; } a { color: #000; text-decoration: none; }
+      .working-copy .flags, .working-copy .checks { display: none !important; }
       @page { size: A4 landscape; margin: 12mm; }
       .paper .page-break { break-after: page; }
       .paper h2 { break-after: avoid; }
