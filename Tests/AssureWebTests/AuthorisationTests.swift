@@ -43,6 +43,9 @@ struct AuthorisationTests {
             (.businessCase, AppRoute.businessCase.link(item: ids.registers.businessCase), ["name": "CHC IT", "rating-Quality": "M", "baseVersion": "1"]),
             (.fundingRounds, AppRoute.fundingRounds.link(), ["name": "Winter 2018", "envelopeLabel": "NHSE", "envelope": "£500,000"]),
             (.allocate, AppRoute.allocate.link(item: ids.registers.round), ["label": "Digital", "amount": "£20,000", "comment": ""]),
+            (.fundingRoundPortfolio, AppRoute.fundingRoundPortfolio.link(item: ids.registers.round), ["portfolio": "Our Dorset ICS"]),
+            (.businessCasesPortfolio, AppRoute.businessCasesPortfolio.link(item: ids.registers.set), ["portfolio": "Our Dorset ICS"]),
+            (.meetingPortfolio, AppRoute.meetingPortfolio.link(item: ids.registers.meeting), ["portfolio": "CDG Priorities"]),
             (.risks, AppRoute.risks.link(), ["name": "Digital programme risks", "scale": "1-5", "amberFrom": "", "redFrom": ""]),
             (.addRisk, AppRoute.addRisk.link(item: ids.registers.riskRegister), Self.riskFields(version: nil)),
             (.risk, AppRoute.risk.link(item: ids.registers.risk), Self.riskFields(version: "1")),
@@ -126,7 +129,9 @@ struct AuthorisationTests {
                              "funding-round:allocate:Demo PMO", "risk-register:create:Demo PMO", "risk:create:Demo PMO", "risk:update:Demo PMO",
                              "deliverable:create:Demo PMO", "deliverable:update:Demo PMO", "meeting:create:Demo PMO", "meeting:add-item:Demo PMO",
                              "meeting:add-action:Demo PMO", "agenda-item:record-outcome:Demo PMO", "outcome-measure:create:Demo PMO",
-                             "outcome-measure:record-actual:Demo PMO", "paper:update:Demo PMO"] {
+                             "outcome-measure:record-actual:Demo PMO", "paper:update:Demo PMO",
+                             "meeting:assign-portfolio:Demo PMO", "criteria-set:assign-portfolio:Demo PMO",
+                             "funding-round:assign-portfolio:Demo PMO"] {
                 #expect(entries.contains(expected), "\(expected) in \(entries)")
             }
         }

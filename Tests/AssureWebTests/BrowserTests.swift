@@ -91,6 +91,7 @@ struct BrowserTests {
             let shots = ProcessInfo.processInfo.environment["ASSURE_SCREENSHOTS"]
             // when the board member opens the portfolio
             try await Self.signIn(browser, site, "board@assure.demo")
+            #expect(try await browser.text(of: "main").contains("Latest published: October 2016"))
             try await browser.click(try await browser.find(linkText: "CDG Priorities"))
             // then it lands on October, the latest published period, and its counts say how many were not updated
             let glance = try await browser.text(of: "main section")

@@ -21,7 +21,7 @@ struct HostileInputTests {
     static let structured: Set<String> = ["baseVersion", "version", "scale", "kind", "role", "status", "level", "severity", "likelihood",
         "direction", "years", "date", "purpose", "action", "period", "frequency", "asAt", "publishOn", "amount", "envelope", "target",
         "baseline", "targetDate", "value", "reviewDate", "due", "programme", "parent", "meeting", "password", "email", "missing",
-        "amberFrom", "redFrom", "forwardPlan", "rating", "m0-rating", "on-overdue-milestone", "rating-Quality", "scope", "pasted"]
+        "amberFrom", "redFrom", "forwardPlan", "portfolio", "rating", "m0-rating", "on-overdue-milestone", "rating-Quality", "scope", "pasted"]
 
     @Test("Markup in every free-text field comes back escaped on every page, no download holds a formula or raw markup, and every answer carries the security headers")
     func markupIsEscapedEverywhere() async throws {

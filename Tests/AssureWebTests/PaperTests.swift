@@ -99,6 +99,15 @@ struct PaperTests {
             #expect(!paper.contains("Recommended Allocation"))
             #expect(paper.contains(PaperRules.toBeCompleted))
             #expect(paper.contains("To be completed before the meeting"))
+            // when the PMO gives the funding round to the Transformation Programme instead
+            let round = try #require(try await FundingRounds.all(app.db).first).id
+            _ = try await pmo.get(AppRoute.fundingRounds.link())
+            let moved = try await pmo.post(AppRoute.fundingRoundPortfolio.link(item: round), ["portfolio": portfolio.info.name])
+            #expect(moved.status == .seeOther)
+            // then its table is in July's paper and no longer in Our Dorset ICS's
+            #expect(try await pmo.get(AppRoute.paper.link(period: july.id)).body.string.contains("Recommended Allocation"))
+            let (_, march) = try await Catalogue.findPeriod(app.db, key: "2018-03", portfolio: "Our Dorset ICS")
+            #expect(!(try await pmo.get(AppRoute.paper.link(period: march.id)).body.string.contains("Recommended Allocation")))
         }
     }
 

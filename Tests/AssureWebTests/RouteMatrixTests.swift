@@ -28,13 +28,13 @@ struct RouteMatrixTests {
     static func path(_ route: AppRoute, _ ids: DemoIDs, token: UUID) -> String {
         let item: UUID? = switch route {
         case .glossaryEntry: ids.registers.glossaryEntry
-        case .addBusinessCase: ids.registers.set
+        case .addBusinessCase, .businessCasesPortfolio: ids.registers.set
         case .businessCase: ids.registers.businessCase
-        case .allocate: ids.registers.round
+        case .allocate, .fundingRoundPortfolio: ids.registers.round
         case .addRisk: ids.registers.riskRegister
         case .risk: ids.registers.risk
         case .deliverable: ids.registers.deliverable
-        case .meeting, .meetingItems, .meetingActions: ids.registers.meeting
+        case .meeting, .meetingItems, .meetingActions, .meetingPortfolio: ids.registers.meeting
         case .itemOutcome: ids.registers.agendaItem
         case .outcome: ids.registers.outcome
         case .revokeToken: token
@@ -183,6 +183,9 @@ struct RouteMatrixTests {
         "GET users": "303 403 403 403 200",
         "POST business-cases": "303 403 403 403 303",
         "POST business-cases/:item/cases": "303 403 403 403 303",
+        "POST business-cases/:item/portfolio": "303 403 403 403 303",
+        "POST funding-rounds/:item/portfolio": "303 403 403 403 303",
+        "POST meetings/:item/portfolio": "303 403 403 403 303",
         "POST business-cases/cases/:item": "303 403 403 403 303",
         "POST deliverables": "303 403 403 403 303",
         "POST deliverables/:item": "303 403 403 403 303",

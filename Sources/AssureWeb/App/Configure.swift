@@ -49,6 +49,7 @@ public enum AssureApp {
         try app.register(collection: CycleController())
         try app.register(collection: ImportController())
         try app.register(collection: RegisterController())
+        try app.register(collection: RegisterScopeController())
         try app.register(collection: RiskController())
         try app.register(collection: DeliverableController())
         try app.register(collection: MeetingController())

@@ -34,7 +34,8 @@ struct MeetingController: RouteCollection {
 
     func detail(_ req: Request, meetingID: UUID, returned: ReturnedForm?) async throws -> Response {
         guard let meeting = try await Meetings.all(req.db).first(where: { $0.id == meetingID }) else { throw StorageError.notFound("meeting") }
-        return req.html(MeetingPages.detail(meeting, canEdit: try req.requireActor().canManagePortfolio, returned: returned, req.page(meeting.title)),
+        return req.html(MeetingPages.detail(meeting, canEdit: try req.requireActor().canManagePortfolio, returned: returned,
+                                            portfolios: try await req.portfolioChoices(), req.page(meeting.title)),
                         status: returned == nil ? .ok : .unprocessableEntity)
     }
 

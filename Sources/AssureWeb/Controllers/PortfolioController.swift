@@ -19,7 +19,7 @@ struct PortfolioController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        req.html(PortfolioPages.list(try await Catalogue.portfolios(req.db), req.page("Portfolios")))
+        req.html(PortfolioPages.list(try await Catalogue.portfolios(req.db), req.page("Portfolios"), reader: try await req.readership()))
     }
 
     func home(req: Request) async throws -> Response {
@@ -60,7 +60,8 @@ struct PortfolioController: RouteCollection {
             return req.redirect(to: AppRoute.portfolio.link(portfolio: portfolio.id), notice: "Created the portfolio \(portfolio.name).")
         } catch StorageError.invalid(let errors) {
             let returned = ReturnedForm(name: "portfolio", values: values, errors: errors)
-            return req.html(PortfolioPages.list(try await Catalogue.portfolios(req.db), req.page("Portfolios"), returned: returned),
+            return req.html(PortfolioPages.list(try await Catalogue.portfolios(req.db), req.page("Portfolios"), returned: returned,
+                                                reader: try await req.readership()),
                             status: .unprocessableEntity)
         }
     }

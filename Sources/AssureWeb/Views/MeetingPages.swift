@@ -42,7 +42,8 @@ enum MeetingPages {
         return Layout.render(context, nodes)
     }
 
-    static func detail(_ meeting: Meeting, canEdit: Bool, returned: ReturnedForm?, _ context: PageContext) -> String {
+    static func detail(_ meeting: Meeting, canEdit: Bool, returned: ReturnedForm?, portfolios: [PortfolioInfo] = [],
+                       _ context: PageContext) -> String {
         var context = context
         context.breadcrumbs = [("Committees and meetings", AppRoute.meetings.link())]
         func state(_ name: String) -> ([String: String], [String: String]) { returned.state(name) }
@@ -50,6 +51,9 @@ enum MeetingPages {
             el("h1", text: meeting.title),
             el("p", [("class", "lede")], text: [meeting.time, meeting.venue].filter { !$0.isEmpty }.joined(separator: " · ")),
             meeting.members.isEmpty ? txt("") : el("p", text: "Members: " + meeting.members.joined(separator: ", ")),
+            el("p", [("class", "hint")], text: RegisterScope.line(meeting.portfolioID, in: portfolios)),
+            canEdit ? RegisterScope.form(.meetingPortfolio, id: meeting.id, current: meeting.portfolioID, portfolios: portfolios,
+                                         csrf: context.csrf) : txt(""),
             ReportTableView.render(meeting.agenda, projectLink: { _ in nil }),
             el("h2", text: "Items raised for discussion or decision"),
             el("ul", [], meeting.items.filter { $0.purpose == .discussion || $0.purpose == .decision }.map { item in

@@ -30,7 +30,10 @@ extension Optional where Wrapped == ReturnedForm {
 }
 
 enum PortfolioPages {
-    static func list(_ portfolios: [PortfolioSummary], _ context: PageContext, returned: ReturnedForm? = nil) -> String {
+    /// `reader` decides the period named for each portfolio: the open one for those who work on returns, the latest
+    /// published for board readers.
+    static func list(_ portfolios: [PortfolioSummary], _ context: PageContext, returned: ReturnedForm? = nil,
+                     reader: Readership = .pmo) -> String {
         let canManage = context.actor?.canManagePortfolio ?? false
         return Layout.render(context, [
             el("h1", text: "Portfolios"),
@@ -39,7 +42,9 @@ enum PortfolioPages {
                     el("li", [("class", "card")], [
                         el("h2", [], [link(AppRoute.portfolio.link(portfolio: portfolio.info.id), portfolio.info.name)]),
                         el("p", text: "\(portfolio.periods.count) reporting periods · \(portfolio.info.scale.kind.rawValue) scale"),
-                        el("p", text: portfolio.current.map { "Current: \($0.label) (\($0.status.rawValue))" } ?? "No periods yet"),
+                        el("p", text: portfolio.landing(for: reader).map {
+                            ($0.status == .published ? "Latest published: \($0.label)" : "Current: \($0.label) (\($0.status.rawValue))")
+                        } ?? (portfolio.periods.isEmpty ? "No periods yet" : "Nothing published yet")),
                     ])
                 }),
             canManage ? createPortfolioForm(csrf: context.csrf, returned?.values ?? [:], returned?.errors ?? [:]) : txt(""),

@@ -50,6 +50,10 @@ enum RegisterPages {
             nodes.append(ReportTableView.render(ExportTables.ranked(set), projectLink: { _ in nil }))
             nodes.append(el("p", [("class", "hint")], text: RegisterScope.line(set.portfolioID, in: portfolios)))
             if canEdit {
+                nodes.append(RegisterScope.form(.businessCasesPortfolio, id: set.id, current: set.portfolioID, portfolios: portfolios,
+                                                csrf: context.csrf))
+            }
+            if canEdit {
                 nodes.append(el("ul", [("class", "no-print")], set.cases.map { el("li", [], [link(AppRoute.businessCase.link(item: $0.id), "Change the ratings of \($0.name)")]) }))
                 let (values, errors) = state(set.id.uuidString)
                 nodes.append(caseForm(set, action: AppRoute.addBusinessCase.link(item: set.id), heading: "Add a business case to \(set.name)",
@@ -101,6 +105,10 @@ enum RegisterPages {
         for round in rounds {
             nodes.append(ReportTableView.render(round.table, projectLink: { _ in nil }))
             nodes.append(el("p", [("class", "hint")], text: RegisterScope.line(round.portfolioID, in: portfolios)))
+            if canEdit {
+                nodes.append(RegisterScope.form(.fundingRoundPortfolio, id: round.id, current: round.portfolioID, portfolios: portfolios,
+                                                csrf: context.csrf))
+            }
             nodes.append(round.isOver
                 ? el("p", [("class", "field-error"), ("role", "status")], text: "Over the envelope by \((round.total - round.envelope).display).")
                 : el("p", text: "Headroom: \(round.headroom.display) of \(round.envelope.display)."))

@@ -14,6 +14,15 @@ enum RegisterScope {
                          selected: values["portfolio"] ?? "", errors: errors, blank: noneLabel)
     }
 
+    /// For the PMO: the portfolio an entry belongs to, changed in place.
+    static func form(_ route: AppRoute, id: UUID, current: UUID?, portfolios: [PortfolioInfo], csrf: String) -> HTMLNode {
+        let selected = portfolios.first { $0.id == current }?.name ?? ""
+        return postForm(route.link(item: id), csrf: csrf, class: "inline no-print", [
+            FormViews.select("portfolio", label: nil, options: portfolios.map(\.name), selected: selected, errors: [:], blank: noneLabel),
+            button("Change portfolio", class: "button secondary"),
+        ])
+    }
+
     /// "Portfolio: Our Dorset ICS", or that it is in no portfolio's papers.
     static func line(_ id: UUID?, in portfolios: [PortfolioInfo]) -> String {
         "Portfolio: " + (portfolios.first { $0.id == id }?.name ?? "none (not in any board paper)")

@@ -1,0 +1,25 @@
+import AssureCore
+import AssureStorage
+import Vapor
+
+/// The PMO gives a meeting, prioritisation or funding round to a portfolio: only that portfolio's papers draw on it.
+struct RegisterScopeController: RouteCollection {
+    static let routes: [(AppRoute, ScopedRegister, back: @Sendable (UUID) -> String)] = [
+        (.meetingPortfolio, .meeting, { AppRoute.meeting.link(item: $0) }),
+        (.businessCasesPortfolio, .prioritisation, { _ in AppRoute.businessCases.link() }),
+        (.fundingRoundPortfolio, .fundingRound, { _ in AppRoute.fundingRounds.link() }),
+    ]
+
+    func boot(routes: RoutesBuilder) throws {
+        for (route, register, back) in Self.routes {
+            routes.post(route.components) { req in
+                let id = try req.uuid("item")
+                let values = try req.content.decode([String: String].self)
+                let portfolio = try await req.chosenPortfolio(values)
+                try await RegisterPortfolios.assign(req.db, try req.requireActor(), register, id: id, portfolioID: portfolio)
+                let name = try await req.portfolioChoices().first { $0.id == portfolio }?.name
+                return req.redirect(to: back(id), notice: name.map { "Now in \($0)'s board papers only." } ?? "Now in no board paper.")
+            }
+        }
+    }
+}
