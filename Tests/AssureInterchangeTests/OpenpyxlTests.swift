@@ -7,7 +7,7 @@ import Testing
 @Suite("XLSX checked by openpyxl", .enabled(if: Openpyxl.isAvailable || Openpyxl.isRequired))
 struct OpenpyxlTests {
     @Test("openpyxl reads Assure's workbook: sheets, values, dates, hidden column, drop-down and colour")
-    func openpyxlReadsAssure() throws {
+    func openpyxlReadsAssure() async throws {
         // given a workbook as Assure writes a return
         let sheet = WorkbookSheet(name: "Return", columns: [WorkbookColumn(width: 30, isHidden: true), WorkbookColumn(width: 30)], rows: [
             [.text("Id", style: .header), .text("Project", style: .header), .text("Rating", style: .header), .text("Due", style: .header)],
@@ -17,7 +17,7 @@ struct OpenpyxlTests {
         defer { try? FileManager.default.removeItem(at: file) }
         try XLSXWriter.write(Workbook(sheets: [WorkbookSheet(name: "Instructions", rows: [[.text("Fill in")]]), sheet])).write(to: file)
         // when openpyxl opens it
-        let output = try Openpyxl.run("""
+        let output = try await Openpyxl.run("""
             import json, sys, openpyxl
             wb = openpyxl.load_workbook(sys.argv[1])
             ws = wb["Return"]
@@ -40,10 +40,10 @@ struct OpenpyxlTests {
     }
 
     @Test("Assure reads openpyxl's workbook: shared strings, dates, numbers, two sheets")
-    func assureReadsOpenpyxl() throws {
+    func assureReadsOpenpyxl() async throws {
         let file = Openpyxl.temporaryFile("in.xlsx")
         defer { try? FileManager.default.removeItem(at: file) }
-        _ = try Openpyxl.run("""
+        _ = try await Openpyxl.run("""
             import sys, datetime, openpyxl
             wb = openpyxl.Workbook()
             ws = wb.active

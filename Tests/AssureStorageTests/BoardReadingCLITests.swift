@@ -13,11 +13,11 @@ struct BoardReadingCLITests {
     func paperRefusesToGuess(backend: Backend) async throws {
         try await withDatabaseTarget(backend) { target in
             // given the demo, whose only Governing Body meeting (21 March 2018) is the Our Dorset ICS portfolio's
-            try Child.run(["demo"], target)
+            try await Child.run(["demo"], target)
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("paper-\(UUID().uuidString).html")
             defer { try? FileManager.default.removeItem(at: output) }
             // when the Transformation Programme's July 2016 paper is asked for
-            let refused = try Child.capture(["paper", "governing-body", "--period", "2016-07", "--portfolio", "Transformation Programme",
+            let refused = try await Child.capture(["paper", "governing-body", "--period", "2016-07", "--portfolio", "Transformation Programme",
                                              "--format", "html", "--output", output.path], target)
             // then it is refused in words, and nothing is written
             #expect(refused.status == 1)
@@ -27,12 +27,12 @@ struct BoardReadingCLITests {
             let meeting = try await Storage.withDatabase(target) { db in
                 try #require(try await Meetings.all(db).first { $0.committee == "Governing Body" }).id
             }
-            let chosen = try Child.capture(["paper", "governing-body", "--period", "2016-07", "--portfolio", "Transformation Programme",
+            let chosen = try await Child.capture(["paper", "governing-body", "--period", "2016-07", "--portfolio", "Transformation Programme",
                                             "--meeting", meeting.uuidString, "--format", "html", "--output", output.path], target)
             #expect(chosen.status == 1)
             #expect(chosen.errors.contains("is not a meeting of Transformation Programme"))
             // while Our Dorset ICS's March 2018 paper is made, for its own meeting
-            let made = try Child.capture(["paper", "governing-body", "--period", "2018-03", "--portfolio", "Our Dorset ICS",
+            let made = try await Child.capture(["paper", "governing-body", "--period", "2018-03", "--portfolio", "Our Dorset ICS",
                                           "--format", "html", "--output", output.path], target)
             #expect(made.status == 0, "\(made.errors)")
             #expect(try String(contentsOf: output, encoding: .utf8).contains("21/03/2018"))
@@ -53,11 +53,11 @@ struct BoardReadingCLITests {
             try "Dept,Project,DCA status,Update\nEstates,New surgery,Amber,Planning objection.\nEstates,Car park,Amber,Tender in.\n"
                 .write(to: july, atomically: true, encoding: .utf8)
             // when each is imported as published history, oldest first
-            let first = try Child.capture(["import", june.path, "--portfolio", "Estates", "--create-portfolio", "--scale", "three-point",
+            let first = try await Child.capture(["import", june.path, "--portfolio", "Estates", "--create-portfolio", "--scale", "three-point",
                                            "--period", "2016-06", "--publish"], target)
             #expect(first.status == 0, "\(first.errors)")
             #expect(first.output.contains("2016-06 (published)"))
-            let second = try Child.capture(["import", july.path, "--portfolio", "Estates", "--period", "2016-07", "--publish"], target)
+            let second = try await Child.capture(["import", july.path, "--portfolio", "Estates", "--period", "2016-07", "--publish"], target)
             #expect(second.status == 0, "\(second.errors)")
             // then both periods are published, and July's arrows compare with June
             try await Storage.withDatabase(target) { db in
@@ -70,7 +70,7 @@ struct BoardReadingCLITests {
                 #expect(report.row(title: "Car park")?.trend.shown == .unchanged)
             }
             // and --publish without a period is refused before anything is read
-            let refused = try Child.capture(["import", june.path, "--portfolio", "Estates", "--publish"], target)
+            let refused = try await Child.capture(["import", june.path, "--portfolio", "Estates", "--publish"], target)
             #expect(refused.status != 0)
             #expect(refused.errors.contains("--publish needs --period"))
         }

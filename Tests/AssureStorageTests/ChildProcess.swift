@@ -1,4 +1,5 @@
 import AssureStorage
+import AssureTestSupport
 import Foundation
 import Testing
 
@@ -34,26 +35,16 @@ enum Child {
     }
 
     /// Runs to the end and returns its exit status, standard output and standard error, as a person at a terminal sees them.
-    static func capture(_ arguments: [String], _ target: DatabaseTarget) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = try executable
-        process.arguments = arguments + ["--database", argument(target)]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    static func capture(_ arguments: [String], _ target: DatabaseTarget) async throws -> (status: Int32, output: String, errors: String) {
+        let finished = try await Subprocess.run(try executable, arguments + ["--database", argument(target)])
+        return (finished.status, finished.output, finished.errors)
     }
 
     /// Runs to the end; a non-zero exit is an error.
-    static func run(_ arguments: [String], _ target: DatabaseTarget) throws {
-        let process = try start(arguments, target)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ChildError(message: "assure \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+    static func run(_ arguments: [String], _ target: DatabaseTarget) async throws {
+        let finished = try await Subprocess.run(try executable, arguments + ["--database", argument(target)])
+        guard finished.status == 0 else {
+            throw ChildError(message: "assure \(arguments.joined(separator: " ")) exited with \(finished.status): \(finished.errors.suffix(2000))")
         }
     }
 
@@ -71,9 +62,9 @@ enum Child {
         try watcher.run()
         while process.isRunning, watcher.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         if watcher.isRunning { watcher.terminate() }
-        watcher.waitUntilExit()
-        process.waitUntilExit()
-        let said = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        await Subprocess.wait(watcher)
+        await Subprocess.wait(process)
+        let said = (try? await Subprocess.offThread { String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }) ?? ""
         return said.contains("killed") && process.terminationReason == .uncaughtSignal
     }
 

@@ -14,7 +14,7 @@ struct CrashSafetyTests {
     func importKilled(backend: Backend) async throws {
         try await withDatabaseTarget(backend) { target in
             // given a database holding a portfolio
-            try Child.run(["demo", "generate", "--projects", "300", "--periods", "2"], target)
+            try await Child.run(["demo", "generate", "--projects", "300", "--periods", "2"], target)
             let before = try await Storage.withDatabase(target) { try await Backups.exportAll($0) }
             let workbook = try Self.workbook(rows: 10_000)
             defer { try? FileManager.default.removeItem(at: workbook) }
@@ -26,7 +26,7 @@ struct CrashSafetyTests {
             // then every table is as it was, the audit chain holds, and the same import runs to the end
             #expect(killed, "the import was still writing when it was killed")
             try await Self.expectUnchanged(target, before)
-            try Child.run(importing, target)
+            try await Child.run(importing, target)
             let imported = try await Storage.withDatabase(target) { try await Catalogue.findPortfolio($0, name: "Crash test") }
             #expect(imported.info.name == "Crash test")
         }
@@ -36,7 +36,7 @@ struct CrashSafetyTests {
     func publishKilled(backend: Backend) async throws {
         try await withDatabaseTarget(backend) { target in
             // given a generated portfolio of 3,000 projects whose last month is open
-            try Child.run(["demo", "generate", "--projects", "3000", "--periods", "2", "--milestones-per-project", "2"], target)
+            try await Child.run(["demo", "generate", "--projects", "3000", "--periods", "2", "--milestones-per-project", "2"], target)
             let (name, key) = try await Storage.withDatabase(target) { db in
                 let portfolio = try #require(try await Catalogue.portfolios(db).first)
                 return (portfolio.info.name, try #require(portfolio.periods.last { $0.status != .published }).key)
@@ -50,7 +50,7 @@ struct CrashSafetyTests {
             // then nothing changed, and the period publishes when asked again
             #expect(killed, "the publication was still writing when it was killed")
             try await Self.expectUnchanged(target, before)
-            try Child.run(publishing, target)
+            try await Child.run(publishing, target)
             let status = try await Storage.withDatabase(target) { try await Catalogue.findPeriod($0, key: key, portfolio: name).1.status }
             #expect(status == .published)
         }

@@ -13,7 +13,7 @@ public enum LibreOffice {
     public static var isAvailable: Bool { path != nil }
 
     /// Opens an XLSX in headless LibreOffice and saves it as XLSX again (`soffice --convert-to xlsx`).
-    public static func resave(_ workbook: Data) throws -> Data {
+    public static func resave(_ workbook: Data) async throws -> Data {
         guard let path else { throw Openpyxl.TestFailure(description: "LibreOffice (soffice) is not installed") }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assure-lo-\(UUID().uuidString)")
         let output = directory.appendingPathComponent("out")
@@ -21,20 +21,14 @@ public enum LibreOffice {
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("returns.xlsx")
         try workbook.write(to: input)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
         // A profile of its own, so that a LibreOffice already running (or another test) does not take the file.
-        process.arguments = ["-env:UserInstallation=file://\(directory.path)/profile", "--headless", "--norestore",
-                             "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", output.path, input.path]
-        let errors = Pipe()
-        process.standardOutput = Pipe()
-        process.standardError = errors
-        try process.run()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let finished = try await Subprocess.run(URL(fileURLWithPath: path), [
+            "-env:UserInstallation=file://\(directory.path)/profile", "--headless", "--norestore",
+            "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", output.path, input.path,
+        ])
         let result = output.appendingPathComponent("returns.xlsx")
-        guard process.terminationStatus == 0, let data = try? Data(contentsOf: result) else {
-            throw Openpyxl.TestFailure(description: "soffice failed (\(process.terminationStatus)): \(errorText)")
+        guard finished.status == 0, let data = try? Data(contentsOf: result) else {
+            throw Openpyxl.TestFailure(description: "soffice failed (\(finished.status)): \(finished.errors)")
         }
         return data
     }

@@ -5,22 +5,20 @@ import Foundation
 public enum Openpyxl {
     public static var isRequired: Bool { ProcessInfo.processInfo.environment["ASSURE_REQUIRE_OPENPYXL"] == "1" }
 
-    public static var isAvailable: Bool { (try? run("import openpyxl", arguments: [])) != nil }
+    public static var isAvailable: Bool { module("openpyxl") }
+
+    /// Whether python3 can import a module (checked once, before any test runs).
+    public static func module(_ name: String) -> Bool {
+        (try? Subprocess.runBlocking(python, ["python3", "-c", "import \(name)"]).status) == 0
+    }
+
+    static let python = URL(fileURLWithPath: "/usr/bin/env")
 
     /// Runs a Python script; its standard output, or an error with its standard error.
-    public static func run(_ script: String, arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TestFailure(description: errorText) }
-        return String(decoding: data, as: UTF8.self)
+    public static func run(_ script: String, arguments: [String]) async throws -> String {
+        let finished = try await Subprocess.run(python, ["python3", "-c", script] + arguments)
+        guard finished.status == 0 else { throw TestFailure(description: finished.errors) }
+        return finished.output
     }
 
     public struct TestFailure: Error, CustomStringConvertible { public let description: String }

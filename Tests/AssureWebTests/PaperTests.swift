@@ -9,7 +9,7 @@ import VaporTesting
 
 /// python-docx (from PyPI; .ci/run installs it) reads the DOCX Assure writes, as Word and LibreOffice would.
 enum PythonDocx {
-    static var isAvailable: Bool { (try? Openpyxl.run("import docx", arguments: [])) != nil }
+    static var isAvailable: Bool { Openpyxl.module("docx") }
     static var isRequired: Bool { ProcessInfo.processInfo.environment["ASSURE_REQUIRE_OPENPYXL"] == "1" }
 }
 
@@ -43,7 +43,7 @@ struct PaperTests {
             let file = Openpyxl.temporaryFile("paper.docx")
             defer { try? FileManager.default.removeItem(at: file) }
             try Data(buffer: response.body).write(to: file)
-            let output = try Openpyxl.run("""
+            let output = try await Openpyxl.run("""
                 import json, re, sys, docx
                 d = docx.Document(sys.argv[1])
                 headings = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
@@ -129,7 +129,7 @@ struct PaperTests {
             let file = Openpyxl.temporaryFile("paper.docx")
             defer { try? FileManager.default.removeItem(at: file) }
             try Data(buffer: response.body).write(to: file)
-            let output = try Openpyxl.run("""
+            let output = try await Openpyxl.run("""
                 import json, sys, docx
                 d = docx.Document(sys.argv[1])
                 tables = [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]

@@ -12,12 +12,12 @@ import VaporTesting
 @Suite("The monthly return round-tripped through Excel", .enabled(if: Openpyxl.isAvailable || Openpyxl.isRequired))
 struct ReturnWorkbookTests {
     /// Opens the workbook with openpyxl, sets cells of the Returns sheet ("G2" → "Red"), and saves it.
-    static func fillIn(_ data: Data, _ cells: [String: String]) throws -> Data {
+    static func fillIn(_ data: Data, _ cells: [String: String]) async throws -> Data {
         let file = Openpyxl.temporaryFile("return.xlsx")
         defer { try? FileManager.default.removeItem(at: file) }
         try data.write(to: file)
         let assignments = cells.map { "ws[\"\($0.key)\"] = \"\($0.value)\"" }.joined(separator: "\n")
-        _ = try Openpyxl.run("""
+        _ = try await Openpyxl.run("""
             import sys, openpyxl
             wb = openpyxl.load_workbook(sys.argv[1])
             ws = wb["Returns"]
@@ -49,7 +49,7 @@ struct ReturnWorkbookTests {
             #expect(tables.map(\.sheet) == ["Instructions", "Returns"])
             let row = try Self.row(of: "MAT001", in: workbook)
             // when she rates MAT001 Red with an update, in a real spreadsheet library, and uploads it
-            let filled = try Self.fillIn(workbook, ["G\(row)": "Red", "H\(row)": "Delayed by the winter pressures."])
+            let filled = try await Self.fillIn(workbook, ["G\(row)": "Red", "H\(row)": "Delayed by the winter pressures."])
             let upload = try await jane.postMultipart(AppRoute.returnWorkbook.link(period: ids.october.id), [], file: ("file", "filled.xlsx", filled))
             // then the return is submitted as she wrote it, and the upload is in the audit log
             #expect(upload.status == .seeOther)
@@ -75,7 +75,7 @@ struct ReturnWorkbookTests {
             #expect(table.rows.first { $0.number == mh005 }?[6].text == "Priority owned by M&FH")
             let before = try await Reports.report(app.db, periodID: ids.october.id)
             var copies = [("as downloaded", workbook)]
-            if LibreOffice.isAvailable || LibreOffice.isRequired { copies.append(("re-saved by LibreOffice", try LibreOffice.resave(workbook))) }
+            if LibreOffice.isAvailable || LibreOffice.isRequired { copies.append(("re-saved by LibreOffice", try await LibreOffice.resave(workbook))) }
             for (name, copy) in copies {
                 // when it is uploaded untouched
                 let upload = try await pmo.postMultipart(AppRoute.returnWorkbook.link(period: ids.october.id), [], file: ("file", "r.xlsx", copy))
@@ -98,7 +98,7 @@ struct ReturnWorkbookTests {
             let mat001 = try Self.row(of: "MAT001", in: workbook), mat002 = try Self.row(of: "MAT002", in: workbook)
             let before = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id)
             // given a rating off the scale (the drop-down does not stop a pasted value)
-            let purple = try Self.fillIn(workbook, ["G\(mat001)": "Purple", "G\(mat002)": "Green"])
+            let purple = try await Self.fillIn(workbook, ["G\(mat001)": "Purple", "G\(mat002)": "Green"])
             let refused = try await jane.postMultipart(AppRoute.returnWorkbook.link(period: ids.october.id), [], file: ("file", "p.xlsx", purple))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("Sheet Returns, row \(mat001), column G (Rating)"))
@@ -108,7 +108,7 @@ struct ReturnWorkbookTests {
             // given MAT001 saved on the web after the download
             _ = try await jane.post(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id),
                                     try await ids.returnFields(app, rating: "Amber").merging(["action": "submit"]) { $1 })
-            let stale = try Self.fillIn(workbook, ["G\(mat001)": "Red", "G\(mat002)": "Green"])
+            let stale = try await Self.fillIn(workbook, ["G\(mat001)": "Red", "G\(mat002)": "Green"])
             let conflict = try await jane.postMultipart(AppRoute.returnWorkbook.link(period: ids.october.id), [], file: ("file", "s.xlsx", stale))
             // then that row is refused and nothing is overwritten
             #expect(conflict.status == .unprocessableEntity)
