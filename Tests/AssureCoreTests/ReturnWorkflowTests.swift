@@ -150,3 +150,38 @@ struct NoticeTests {
         #expect(CalendarDate(dayNumber: due.dayNumber) == due)
     }
 }
+
+@Suite("Segregation of duties")
+struct SegregationOfDutiesTests {
+    static let jane = Actor(userID: UUID(), name: "Jane Brennan", role: .editor, programmeIDs: [UUID()])
+
+    @Test("Nobody reviews a return they saved or submitted: not the SRO, not the PMO")
+    func noOwnReview() {
+        for standing in [ReturnWorkflow.Standing(canEdit: true, isAccountable: true, isPMO: false, isAuthor: true),
+                         ReturnWorkflow.Standing(canEdit: true, isAccountable: false, isPMO: true, isAuthor: true)] {
+            guard case .failure(let refusal) = ReturnWorkflow.next(from: .submitted, .approve, standing: standing) else {
+                Issue.record("the author approved their own return"); continue
+            }
+            #expect(refusal.reason == SegregationOfDuties.ownReviewRefusal)
+            #expect(!standing.mayReview)
+        }
+        let reviewer = ReturnWorkflow.Standing(canEdit: false, isAccountable: true, isPMO: false)
+        #expect(ReturnWorkflow.next(from: .submitted, .approve, standing: reviewer) == .success(.approved))
+        #expect(SegregationOfDuties.isAuthor(Self.jane, savedBy: "jane  brennan", submittedBy: nil))
+        #expect(!SegregationOfDuties.isAuthor(Self.jane, savedBy: "Karen Kirkham", submittedBy: "Kelly Spiller"))
+    }
+
+    @Test("Only the PMO names or changes a project's SRO, lead or programme")
+    func accountabilityIsThePMOs() {
+        #expect(SegregationOfDuties.accountabilityRefusals(Self.jane, sroChanged: true, leadChanged: false, programmeChanged: true).keys.sorted()
+                == ["programme", "sro"])
+        #expect(SegregationOfDuties.accountabilityRefusals(.commandLine("pmo"), sroChanged: true, leadChanged: true, programmeChanged: true).isEmpty)
+        #expect(SegregationOfDuties.accountabilityRefusals(Self.jane, sroChanged: false, leadChanged: false, programmeChanged: false).isEmpty)
+    }
+
+    @Test("An alert to the person who submitted the return needs another reader")
+    func alertReaders() {
+        #expect(SegregationOfDuties.alertNeedsAnotherReader(recipientEmail: "Jane.Brennan@assure.demo", submitterEmail: "jane.brennan@assure.demo"))
+        #expect(!SegregationOfDuties.alertNeedsAnotherReader(recipientEmail: "karen.kirkham@assure.demo", submitterEmail: "jane.brennan@assure.demo"))
+    }
+}

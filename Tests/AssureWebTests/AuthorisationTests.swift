@@ -197,6 +197,18 @@ struct SessionLifetimeTests {
         }
     }
 
+    @Test("Strict-Transport-Security is sent when Assure is served over https, and only then")
+    func strictTransportSecurity() async throws {
+        try await withWebApp(.sqlite, adjust: { $0.publicURL = "https://assure.example.nhs.uk" }) { app in
+            let page = try await WebClient(app).get(AppRoute.login.link())
+            #expect(page.headers.first(name: "Strict-Transport-Security") == "max-age=31536000")
+        }
+        try await withWebApp(.sqlite) { app in
+            let page = try await WebClient(app).get(AppRoute.login.link())
+            #expect(page.headers.first(name: "Strict-Transport-Security") == nil)
+        }
+    }
+
     @Test("The server ends a session older than its lifetime, whatever the browser kept", arguments: Backend.all)
     func serverSideExpiry(backend: Backend) async throws {
         try await withWebApp(backend) { app in

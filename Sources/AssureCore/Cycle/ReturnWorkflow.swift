@@ -10,12 +10,18 @@ public enum ReturnWorkflow {
         public var canEdit: Bool
         public var isAccountable: Bool
         public var isPMO: Bool
+        /// Saved or submitted the return last: may not review it, whatever else they are.
+        public var isAuthor: Bool
 
-        public init(canEdit: Bool, isAccountable: Bool, isPMO: Bool) {
+        public init(canEdit: Bool, isAccountable: Bool, isPMO: Bool, isAuthor: Bool = false) {
             self.canEdit = canEdit
             self.isAccountable = isAccountable
             self.isPMO = isPMO
+            self.isAuthor = isAuthor
         }
+
+        /// May approve or return it: its SRO or the PMO, never its author.
+        public var mayReview: Bool { (isPMO || isAccountable) && !isAuthor }
 
         /// Who may open a return in progress: its editors, its SRO or clinical lead, and the PMO.
         public var maySeeReturn: Bool { canEdit || isAccountable || isPMO }
@@ -25,6 +31,7 @@ public enum ReturnWorkflow {
     public static func next(from state: ReturnState, _ action: ReturnAction, comment: String = "",
                             standing: Standing) -> Result<ReturnState, Refusal> {
         if action.isReview {
+            guard !standing.isAuthor else { return .failure(Refusal(reason: SegregationOfDuties.ownReviewRefusal)) }
             guard standing.isPMO || standing.isAccountable else {
                 return .failure(Refusal(reason: "Only the project's SRO or the PMO can \(action == .approve ? "approve" : "return") a return."))
             }

@@ -20,12 +20,13 @@ extension Returns {
                 .filter(\.$project.$id == projectID).first() else {
                 throw StorageError.invalid(["state": "There is no return to review yet."])
             }
-            let standing = try await Accountability.standing(db, actor, project: project, programme: programme)
+            var standing = try await Accountability.standing(db, actor, project: project, programme: programme)
+            standing.isAuthor = SegregationOfDuties.isAuthor(actor, savedBy: record.savedBy, submittedBy: record.submittedBy)
             let trimmed = comment.trimmingCharacters(in: .whitespacesAndNewlines)
             let state: ReturnState
             switch ReturnWorkflow.next(from: record.returnState, action, comment: trimmed, standing: standing) {
             case .success(let next): state = next
-            case .failure(let refusal) where !standing.isPMO && !standing.isAccountable:
+            case .failure(let refusal) where !standing.mayReview:
                 throw StorageError.forbidden(refusal.reason)
             case .failure(let refusal): throw StorageError.invalid(["comment": refusal.reason])
             }

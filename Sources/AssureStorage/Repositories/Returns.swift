@@ -99,7 +99,8 @@ public enum Returns {
         try await AuditLog.record(db, actor, existing == nil ? "create" : "update", entity: "return", id: record.id,
                                   before: before, after: after)
         if state == .submitted {
-            try await Alerts.queueIfNeeded(db, period: period, project: project, portfolio: portfolio, submitted: after, links: links)
+            try await Alerts.queueIfNeeded(db, period: period, project: project, portfolio: portfolio, submitted: after, by: actor,
+                                           links: links)
         }
     }
 

@@ -65,6 +65,11 @@ public enum Structure {
             }
             let names = try await People.names(db)
             let before = project.info(names: names)
+            let refusals = SegregationOfDuties.accountabilityRefusals(
+                actor, sroChanged: !SegregationOfDuties.samePerson(before.sro, changes.sro) && (before.sro ?? changes.sro?.nilIfBlank) != nil,
+                leadChanged: !SegregationOfDuties.samePerson(before.lead, changes.lead) && (before.lead ?? changes.lead?.nilIfBlank) != nil,
+                programmeChanged: project.$programme.id != to.id!)
+            if !refusals.isEmpty { throw StorageError.invalid(refusals) }
             project.reference = changes.reference?.nilIfBlank
             project.title = title
             project.$sro.id = try await People.findOrCreate(db, name: changes.sro)

@@ -91,16 +91,31 @@ public enum Users {
     /// The actor for a login, or nil for a wrong email or password (the same answer for both).
     public static func authenticate(_ db: Database, email: String, password: String) async throws -> Actor? {
         guard let user = try await UserRecord.query(on: db).filter(\.$email == email.lowercased()).first() else {
-            // Spend the time a real check would, so a missing account cannot be told apart by timing.
-            _ = try? Bcrypt.verify(password, created: dummyHash)
+            // Spend the time a real check would, at the cost the stored hashes use, so a missing account cannot be told
+            // apart by timing.
+            let sample = try await UserRecord.query(on: db).field(\.$passwordHash).first()?.passwordHash
+            _ = try? Bcrypt.verify(password, created: dummyHash(like: sample))
             return nil
         }
         guard try Bcrypt.verify(password, created: user.passwordHash) else { return nil }
         return try await actor(db, userID: user.id!)
     }
 
-    /// A real hash of a random password, made once, so verifying against it costs what a real check costs.
-    private static let dummyHash: String = (try? Bcrypt.hash(UUID().uuidString, cost: 12)) ?? ""
+    /// A real hash of a random password at the cost of `stored` (a hash in the database; 12 where there is none), made
+    /// once per cost, so verifying against it costs what a real check costs.
+    static func dummyHash(like stored: String?) -> String {
+        let parts = (stored ?? "").split(separator: "$")
+        let cost = parts.count >= 2 ? Int(parts[1]) ?? 12 : 12
+        dummyLock.lock()
+        defer { dummyLock.unlock() }
+        if let known = dummyHashes[cost] { return known }
+        let made = (try? Bcrypt.hash(UUID().uuidString, cost: cost)) ?? ""
+        dummyHashes[cost] = made
+        return made
+    }
+
+    nonisolated(unsafe) private static var dummyHashes: [Int: String] = [:]
+    private static let dummyLock = NSLock()
 
     /// Runs on every signed-in request, so it reads plain rows where it can.
     public static func actor(_ db: Database, userID: UUID) async throws -> Actor? {

@@ -29,7 +29,7 @@ public enum AssureApp {
 
         app.middleware = Middlewares()
         // Outermost, so error pages carry the headers too.
-        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(SecurityHeadersMiddleware(overTLS: settings.secureCookies || settings.publicURL.lowercased().hasPrefix("https://")))
         app.middleware.use(PageErrorMiddleware())
         app.middleware.use(app.sessions.middleware)
         app.middleware.use(CurrentActorMiddleware())

@@ -139,8 +139,12 @@ struct AccessMiddleware: AsyncMiddleware {
 }
 
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    /// Served over TLS (an https public URL, or secure cookies): browsers are told to use https only from then on.
+    var overTLS = false
+
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
+        if overTLS { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'")
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
