@@ -85,6 +85,15 @@ struct APITokenTests {
             #expect(bad.body.string.contains(#""rating""#))
             let notJSON = try await script.send(.PUT, path, json: "rating=Amber", bearer: secret)
             #expect(notJSON.status == .unprocessableEntity)
+            // and a body that cannot be read is answered in plain words naming the field, never Swift's error text
+            let wrongType = try await script.send(.PUT, path, json: #"{"baseVersion": "two", "rating": "Amber"}"#, bearer: secret)
+            #expect(wrongType.status == .unprocessableEntity)
+            #expect(wrongType.body.string.contains(#""baseVersion":"must be a whole number""#), "\(wrongType.body.string)")
+            let missing = try await script.send(.PUT, path, json: #"{"rating": "Amber"}"#, bearer: secret)
+            #expect(missing.body.string.contains(#""baseVersion":"is required""#), "\(missing.body.string)")
+            for answer in [notJSON, wrongType, missing] {
+                #expect(!answer.body.string.contains("DecodingError") && !answer.body.string.contains("CodingKeys"), "\(answer.body.string)")
+            }
             #expect(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).form.update == "Saved by a script.")
 
             // when it writes a project of another programme, then its user's role refuses it

@@ -26,7 +26,10 @@ struct APIReturnController: RouteCollection {
         do {
             input = try req.content.decode(APIReturnInput.self)
         } catch {
-            throw Abort(.unprocessableEntity, reason: "The body must be JSON with baseVersion and the return's fields: \(error)")
+            let problem = DecodingProblem.describe(error)
+            let fields = problem.field.isEmpty ? nil : [problem.field: problem.message]
+            return try JSONOutput.response(APIError(error: fields == nil ? problem.message : "\(problem.field) \(problem.message); nothing was saved.",
+                                                    fields: fields, current: nil), status: .unprocessableEntity)
         }
         do {
             try await Returns.save(req.db, actor, periodID: periodID, projectID: projectID, form: input.form,
