@@ -31,6 +31,26 @@ struct APITokenTests {
         #"{"baseVersion": \#(version), "rating": "\#(rating)", "update": "\#(update)", "submit": false}"#
     }
 
+    @Test("A password reset ends the user's sessions and revokes their tokens (issue 15, part 5 in part)", arguments: Backend.all)
+    func resetEndsCredentials(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            // given Jane signed in, with a write token her script uses
+            let (_, jane, secret, script, path) = try await Self.janeWithToken(app, scope: .write, name: "tracker")
+            #expect(try await jane.get("/").status == .ok)
+            #expect(try await script.send(.GET, path, json: "", bearer: secret).status == .ok)
+            // when the PMO resets her password (as `assure user reset-password` does)
+            try await Users.resetPassword(app.db, .commandLine("pmo"), email: "jane.brennan@assure.demo", password: "a new long passphrase",
+                                          cost: testBcryptCost)
+            // then her browser is sent to sign in, her token is refused, and the audit log says what ended
+            #expect(try await jane.get("/").headers.first(name: .location) == AppRoute.login.link())
+            #expect(try await script.send(.GET, path, json: "", bearer: secret).status == .unauthorized)
+            let entry = try #require(try await AuditLog.recent(app.db, limit: 5).first { $0.action == "reset-password" })
+            #expect(entry.after?.contains(#""tokensRevoked":"1""#) == true, "\(entry.after ?? "")")
+            // and she signs in with the new password
+            #expect(try await Users.authenticate(app.db, email: "jane.brennan@assure.demo", password: "a new long passphrase") != nil)
+        }
+    }
+
     @Test("A read token reads, cannot write, and stops working when revoked", arguments: Backend.all)
     func readToken(backend: Backend) async throws {
         try await withWebApp(backend) { app in

@@ -84,8 +84,24 @@ public enum Users {
         user.passwordHash = try Bcrypt.hash(password, cost: cost)
         try await db.writeTransaction { db in
             try await user.save(on: db)
-            try await AuditLog.record(db, actor, "reset-password", entity: "user", id: user.id, after: ["email": user.email])
+            // A new password ends every way in the old one gave: whoever knew it is signed out, and its scripts stop.
+            let ended = try await endCredentials(db, userID: user.id!)
+            try await AuditLog.record(db, actor, "reset-password", entity: "user", id: user.id,
+                                      after: ["email": user.email, "sessionsEnded": String(ended.sessions), "tokensRevoked": String(ended.tokens)])
         }
+    }
+
+    /// Ends every web session of the user and revokes every API token they hold; returns how many of each.
+    static func endCredentials(_ db: Database, userID: UUID) async throws -> (sessions: Int, tokens: Int) {
+        // Sessions keep the user in their data, which the two databases store differently: read them, then delete by key.
+        let sessions = try await SessionRecord.query(on: db).all().filter { $0.data["userID"] == userID.uuidString }
+        for session in sessions { try await session.delete(on: db) }
+        let tokens = try await APITokenRecord.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).all()
+        for token in tokens {
+            token.revokedAt = Date()
+            try await token.save(on: db)
+        }
+        return (sessions.count, tokens.count)
     }
 
     /// The actor for a login, or nil for a wrong email or password (the same answer for both).
