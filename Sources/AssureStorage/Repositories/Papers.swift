@@ -22,7 +22,6 @@ public enum Papers {
         public let meetings: [Meeting]
     }
 
-
     /// A first draft for a paper with no texts yet: the PMO edits it before the meeting.
     static func template(_ period: PeriodInfo) -> PaperTexts {
         PaperTexts(title: "PORTFOLIO DELIVERY UPDATE", author: "", sponsor: "", purpose: "To provide an update on progress of the portfolio for \(period.label).",
@@ -32,12 +31,12 @@ public enum Papers {
     }
 
     public static func build(_ db: Database, periodID: UUID, meetingID: UUID? = nil) async throws -> Contents {
-        let period = try await Catalogue.period(db, id: periodID)
+        guard let record = try await PeriodRecord.find(periodID, on: db),
+              let portfolio = try await PortfolioRecord.find(record.$portfolio.id, on: db)?.info else { throw StorageError.notFound("reporting period") }
+        let period = record.info
         guard period.status == .published else {
             throw StorageError.invalid(["period": "\(period.label) is \(period.status.rawValue): a board paper is made from a published period."])
         }
-        guard let record = try await PeriodRecord.find(periodID, on: db),
-              let portfolio = try await PortfolioRecord.find(record.$portfolio.id, on: db)?.info else { throw StorageError.notFound("reporting period") }
         let all = try await Meetings.all(db)
         let meetings = all.filter { $0.portfolioID == portfolio.id }
         let meeting: Meeting

@@ -13,13 +13,14 @@ public enum Readerships {
     }
 
     static func reviewedProjects(_ db: Database, _ actor: Actor) async throws -> Set<UUID> {
-        guard let userID = actor.userID, let sql = db as? SQLDatabase,
-              let user = try await UserRecord.find(userID, on: db) else { return [] }
+        guard let userID = actor.userID, let sql = db as? SQLDatabase else { return [] }
         struct Row: Decodable { let id: RowUUID }
+        // One query: the user's address is matched to the accountable person's (SRO, else the clinical lead).
         let rows = try await sql.raw("""
             SELECT p.id FROM projects p JOIN programmes g ON g.id = p.programme_id
             JOIN people s ON s.id = COALESCE(p.sro_id, g.clinical_lead_id)
-            WHERE LOWER(s.email) = \(bind: user.email.lowercased())
+            JOIN users u ON LOWER(u.email) = LOWER(s.email)
+            WHERE u.id = \(bind: userID)
             """).all(decoding: Row.self)
         return Set(rows.map(\.id.value))
     }

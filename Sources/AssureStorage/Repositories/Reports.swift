@@ -39,8 +39,8 @@ public enum Reports {
     /// programme's rows alone, the same rows the whole report would give it).
     public static func report(_ db: Database, periodID: UUID, programme: UUID? = nil,
                               for reader: Readership = .pmo) async throws -> PeriodReport {
-        let whole = try await report(db, periodID: periodID, building: programme, for: reader).shown(to: reader)
-        return programme.map { whole.only(programme: $0) } ?? whole
+        let whole = try await report(db, periodID: periodID, building: programme, for: reader)
+        return (programme.map { whole.only(programme: $0) } ?? whole).shown(to: reader)
     }
 
     private static func report(_ db: Database, periodID: UUID, building programme: UUID?,
