@@ -17,75 +17,94 @@ public enum DelimitedText {
 
     public static func read(_ text: String, delimiter chosen: Delimiter? = nil, sheet: String? = nil) throws(ImportProblems) -> ImportTable {
         let delimiter = chosen ?? Self.delimiter(for: text[...])
+        var text = text
+        // Native strings are contiguous UTF-8 already: read them in place rather than copy the file once more.
+        let result = text.withUTF8 { bytes in
+            Result { () throws(ImportProblems) in try read(bytes, delimiter: delimiter, sheet: sheet) }
+        }
+        return try result.get()
+    }
+
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: Delimiter, sheet: String?) throws(ImportProblems) -> ImportTable {
         let separator = UInt8(ascii: delimiter.rawValue.unicodeScalars.first!)
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        let bytes = Array(text.utf8)
-        var rows: [ImportTable.Row] = []
-        var cells: [TableCell] = []
+        var table = ImportTable.Builder()
+        // At most one cell per byte and one row per line break: reserved, not touched.
+        table.reserve(cells: bytes.count / 2 + 1, rows: bytes.count / 2 + 1, textBytes: bytes.count)
+        var column = 0
+        var width: Int?
         var index = 0
         var rowNumber = 1
-        var problems: [ImportProblem] = []
+        var quoted: [UInt8] = []
 
-        func cell(_ slice: ArraySlice<UInt8>) -> TableCell {
-            slice.isEmpty ? .empty : .text(String(decoding: slice, as: UTF8.self))
+        func fail(_ row: Int, _ column: Int, _ message: String) -> ImportProblems {
+            ImportProblems([ImportProblem(sheet: sheet, row: row, column: column, message)])
         }
-        func endRow() {
-            rows.append(ImportTable.Row(number: rowNumber, cells: cells))
-            cells = []
+        func nextCell() throws(ImportProblems) {
+            column += 1
+            if column >= ImportTable.maximumColumns {
+                throw fail(rowNumber, column, "This row has more than \(ImportTable.maximumColumns) columns (it reaches column \(columnLetter(column)) here); "
+                                               + "Assure reads tables up to column \(columnLetter(ImportTable.maximumColumns - 1)). Remove the empty columns or split the table.")
+            }
+        }
+        func endRow() throws(ImportProblems) {
+            if width == nil { width = column + 1 }
+            table.endRow(number: rowNumber)
+            column = 0
             rowNumber += 1
+            if rowNumber > ImportTable.maximumRows + 1 {
+                throw ImportProblems([ImportProblem(sheet: sheet, row: rowNumber - 1, column: nil,
+                                                    "The file has more than \(ImportTable.maximumRows.formatted()) rows; split it.")])
+            }
         }
 
+        var rowOpen = false
         while index < bytes.count {
+            rowOpen = true
             if bytes[index] == quote {
-                let opened = (row: rowNumber, column: cells.count)
-                var value: [UInt8] = []
+                let opened = (row: rowNumber, column: column)
+                quoted.removeAll(keepingCapacity: true)
                 index += 1
                 var closed = false
                 while index < bytes.count {
                     if bytes[index] == quote {
-                        if index + 1 < bytes.count, bytes[index + 1] == quote { value.append(quote); index += 2; continue }
+                        if index + 1 < bytes.count, bytes[index + 1] == quote { quoted.append(quote); index += 2; continue }
                         closed = true
                         index += 1
                         break
                     }
-                    value.append(bytes[index])
+                    quoted.append(bytes[index])
                     index += 1
                 }
                 guard closed else {
-                    problems.append(ImportProblem(sheet: sheet, row: opened.row, column: opened.column,
-                                                  "A quote opens this cell and is never closed, so the rest of the file would be one cell."))
-                    throw ImportProblems(problems)
+                    throw fail(opened.row, opened.column, "A quote opens this cell and is never closed, so the rest of the file would be one cell.")
                 }
                 if index < bytes.count, ![separator, lf, cr].contains(bytes[index]) {
-                    problems.append(ImportProblem(sheet: sheet, row: opened.row, column: opened.column,
-                                                  "Text follows the closing quote of this cell; a quote inside a quoted cell is written twice (\"\")."))
-                    throw ImportProblems(problems)
+                    throw fail(opened.row, opened.column, "Text follows the closing quote of this cell; a quote inside a quoted cell is written twice (\"\").")
                 }
-                cells.append(value.isEmpty ? .empty : .text(String(decoding: value, as: UTF8.self)))
+                table.append(text: quoted, column: column)
             } else {
                 let start = index
                 while index < bytes.count, bytes[index] != separator, bytes[index] != lf, bytes[index] != cr { index += 1 }
-                cells.append(cell(bytes[start..<index]))
+                table.append(text: UnsafeBufferPointer(rebasing: bytes[start..<index]), column: column)
             }
             guard index < bytes.count else { break }
             if bytes[index] == separator {
                 index += 1
-                if index == bytes.count { cells.append(.empty) }
+                try nextCell()
                 continue
             }
             if bytes[index] == cr, index + 1 < bytes.count, bytes[index + 1] == lf { index += 1 }
             index += 1
-            endRow()
+            try endRow()
+            rowOpen = false
         }
-        if !cells.isEmpty {
-            let width = rows.first?.cells.count ?? cells.count
-            if delimiter != .tab, rows.count > 0, cells.count < width {
-                problems.append(ImportProblem(sheet: sheet, row: rowNumber, column: cells.count,
-                                              "This last row has \(cells.count) of the header's \(width) cells and the file ends without a line break: it looks cut short."))
-                throw ImportProblems(problems)
+        if rowOpen {
+            if delimiter != .tab, let width, column + 1 < width {
+                throw fail(rowNumber, column + 1, "This last row has \(column + 1) of the header's \(width) cells and the file ends without a line break: it looks cut short.")
             }
-            endRow()
+            try endRow()
         }
-        return ImportTable(sheet: sheet, rows: rows)
+        return ImportTable(sheet: sheet, table)
     }
 }

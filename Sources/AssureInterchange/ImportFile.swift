@@ -25,7 +25,7 @@ public enum ImportFile {
         }
         if isZip {
             let tables = try XLSXReader.read(data)
-            let filled = tables.filter { $0.rows.contains { $0.cells.contains { !$0.isBlank } } }
+            let filled = tables.filter(\.hasValues)
             guard !filled.isEmpty else { throw refuse("Every sheet of the workbook is empty (\(tables.map { $0.sheet ?? "" }.joined(separator: ", "))).") }
             return Contents(tables: filled, notes: [])
         }
@@ -37,7 +37,7 @@ public enum ImportFile {
         }
         let (text, encoding) = TextDecoding.decode(data)
         let table = try DelimitedText.read(text)
-        guard table.rows.contains(where: { $0.cells.contains { !$0.isBlank } }) else { throw refuse("The file has no rows.") }
+        guard table.hasValues else { throw refuse("The file has no rows.") }
         return Contents(tables: [table], notes: encoding == .windows1252 ? ["Read as Windows-1252 text (it is not UTF-8)."] : [])
     }
 
@@ -49,7 +49,7 @@ public enum ImportFile {
     /// Text pasted into the web page: tab-separated when copied from Word, Excel or a PDF.
     public static func read(pasted text: String) throws(ImportProblems) -> ImportTable {
         let table = try DelimitedText.read(text.replacingOccurrences(of: "\r\n", with: "\n"))
-        guard table.rows.contains(where: { $0.cells.contains { !$0.isBlank } }) else {
+        guard table.hasValues else {
             throw ImportProblems([ImportProblem(row: nil, column: nil, "Nothing was pasted.")])
         }
         return table

@@ -4,32 +4,42 @@ import Foundation
 /// One worksheet's `<sheetData>`, cell by cell. A cell's column comes from its reference ("C7"); where a writer
 /// leaves references out, cells follow one another.
 enum SheetPart {
-    static let maximumRows = 1_000_000
-
     static func read(_ data: Data, strings: [String], styles: DateStyles, date1904: Bool,
-                     sheet: String) throws(ImportProblems) -> [ImportTable.Row] {
-        var rows: [ImportTable.Row] = []
+                     sheet: String) throws(ImportProblems) -> ImportTable {
+        var table = ImportTable.Builder(shared: strings)
+        // A cell is at least "<c><v>1</v></c>" (15 bytes) and a row "<row/>" (6): reserved, not touched.
+        table.reserve(cells: data.count / 15 + 1, rows: data.count / 6 + 1, textBytes: data.count)
         var problems: [ImportProblem] = []
         var rowNumber = 0
-        var cells: [TableCell] = []
+        var rowCount = 0
         var column = 0
         var type = "n"
         var style = 0
         var value = ""
         var inValue = false
         var inInline = false
-        var reference: (row: Int, column: Int)?
+        var stop: ImportProblem?
+        var sharedText = 0
 
         let events = XMLEvents()
         events.onStart = { name, attributes in
+            guard stop == nil else { return }
             switch name {
             case "row":
                 rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
-                cells = []
                 column = 0
+                rowCount += 1
+                if rowCount > ImportTable.maximumRows {
+                    stop = ImportProblem(sheet: sheet, row: rowNumber, column: nil,
+                                         "The sheet has more than \(ImportTable.maximumRows.formatted()) rows; split it.")
+                }
             case "c":
-                reference = attributes["r"].flatMap(Self.cellReference)
-                if let reference { column = reference.column }
+                if let reference = attributes["r"].flatMap(Self.cellReference) { column = reference.column }
+                if column >= ImportTable.maximumColumns {
+                    stop = ImportProblem(sheet: sheet, row: rowNumber, column: column,
+                                         "This cell is past column \(columnLetter(ImportTable.maximumColumns - 1)), the last Assure reads. "
+                                         + "Delete the columns beyond the table (select them, then Delete) and save again.")
+                }
                 type = attributes["t"] ?? "n"
                 style = attributes["s"].flatMap(Int.init) ?? 0
                 value = ""
@@ -39,35 +49,46 @@ enum SheetPart {
             default: break
             }
         }
-        events.onText = { text in if inValue { value += text } }
+        events.onText = { text in if inValue, stop == nil { value += text } }
         events.onEnd = { name in
+            guard stop == nil else { return }
             switch name {
             case "v", "t": inValue = false
             case "is": inInline = false
             case "c":
-                let cell = Self.cell(type: type, value: value, isDate: styles.dateStyles.contains(style), strings: strings, date1904: date1904)
-                switch cell {
-                case .success(let cell):
-                    if column >= 16_384 { break }
-                    if cells.count < column { cells += Array(repeating: .empty, count: column - cells.count) }
-                    if cells.count == column { cells.append(cell) } else { cells[column] = cell }
-                case .failure(let message):
-                    problems.append(ImportProblem(sheet: sheet, row: rowNumber, column: column, message.message))
+                if type == "s" {
+                    if let index = Int(value), strings.indices.contains(index) {
+                        table.append(sharedString: index, column: column)
+                        sharedText += strings[index].utf8.count
+                        if sharedText > ImportTable.maximumTextBytes {
+                            stop = ImportProblem(sheet: sheet, row: rowNumber, column: column,
+                                                 "The sheet's cells repeat its shared text to more than \(ImportTable.maximumTextBytes / 1024 / 1024) MB, "
+                                                 + "the most Assure reads from one table. Is this the table you meant to upload?")
+                        }
+                    } else {
+                        problems.append(ImportProblem(sheet: sheet, row: rowNumber, column: column,
+                                                      "The cell points at shared string \(value), which the workbook does not have."))
+                    }
+                } else {
+                    switch Self.cell(type: type, value: value, isDate: styles.dateStyles.contains(style), strings: strings, date1904: date1904) {
+                    case .success(let cell): table.append(cell, column: column)
+                    case .failure(let message): problems.append(ImportProblem(sheet: sheet, row: rowNumber, column: column, message.message))
+                    }
                 }
                 column += 1
+                if problems.count >= 1_000 {
+                    stop = ImportProblem(sheet: sheet, row: rowNumber, column: nil, "Reading stopped after 1,000 problems.")
+                }
             case "row":
-                if rows.count < maximumRows { rows.append(ImportTable.Row(number: rowNumber, cells: cells)) }
+                table.endRow(number: rowNumber)
             default: break
             }
         }
-        try events.parse(data, part: "the sheet \(sheet)")
-        if rows.count >= maximumRows {
-            problems.append(ImportProblem(sheet: sheet, row: nil, column: nil, "The sheet has more than \(maximumRows) rows."))
-        }
+        try events.parse(data, part: "the sheet \(sheet)", stop: { stop != nil })
+        if let stop { problems.append(stop) }
         if !problems.isEmpty { throw ImportProblems(problems) }
-        return rows
+        return ImportTable(sheet: sheet, table)
     }
-
 
     static func cell(type: String, value: String, isDate: Bool, strings: [String], date1904: Bool) -> Result<TableCell, ImportProblem> {
         func fail(_ message: String) -> Result<TableCell, ImportProblem> { .failure(ImportProblem(row: nil, column: nil, message)) }

@@ -30,9 +30,8 @@ public enum XLSXReader {
         var tables: [ImportTable] = []
         for sheet in workbook.sheets {
             let path = sheet.target.hasPrefix("/") ? String(sheet.target.dropFirst()) : "xl/" + sheet.target
-            let rows = try SheetPart.read(try part(archive, path), strings: strings, styles: styles,
-                                          date1904: workbook.date1904, sheet: sheet.name)
-            tables.append(ImportTable(sheet: sheet.name, rows: rows))
+            tables.append(try SheetPart.read(try part(archive, path), strings: strings, styles: styles,
+                                             date1904: workbook.date1904, sheet: sheet.name))
         }
         return tables
     }

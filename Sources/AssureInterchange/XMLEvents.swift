@@ -10,14 +10,22 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     var onEnd: (String) -> Void = { _ in }
     var onText: (String) -> Void = { _ in }
     private var failure: String?
+    private var stop: () -> Bool = { false }
+    private var stopped = false
 
-    /// Parses the whole part; a malformed part is an error naming it.
-    func parse(_ data: Data, part: String) throws(ImportProblems) {
-        let parser = XMLParser(data: data)
+    /// Parses the whole part, or until `stop` says the reader has seen enough (a limit reached, which the reader
+    /// reports); a malformed part is an error naming it.
+    func parse(_ data: Data, part: String, stop: @escaping () -> Bool = { false }) throws(ImportProblems) {
+        // Fed as a stream: given a part over 10 MB as one piece, FoundationXML's parser reads every element, then
+        // reports error 1 (a 14 MB sheet of 300,000 rows was refused as damaged).
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = self
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
-        if !parser.parse() || failure != nil {
+        self.stop = stop
+        let parsed = parser.parse()
+        if stopped { return }
+        if !parsed || failure != nil {
             let reason = failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "unreadable XML"
             throw ImportProblems([ImportProblemFactory.file("The workbook's part \(part) is damaged (\(reason)).")])
         }
@@ -26,10 +34,19 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         onStart(Self.local(name), attributes)
+        checkStop(parser)
+    }
+
+    private func checkStop(_ parser: XMLParser) {
+        if !stopped, stop() {
+            stopped = true
+            parser.abortParsing()
+        }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         onEnd(Self.local(name))
+        checkStop(parser)
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { onText(string) }

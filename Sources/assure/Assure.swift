@@ -8,7 +8,7 @@ struct Assure: AsyncParsableCommand {
         commandName: "assure",
         abstract: "Portfolio assurance and board reporting for a health and care system.",
         subcommands: [Serve.self, Report.self, Period.self, PortfolioCommand.self, ProgrammeCommand.self, ProjectCommand.self,
-                      User.self, OutboxCommand.self, PersonCommand.self, ImportCommand.self, ExportCommand.self, PaperCommand.self, AuditCommand.self,
+                      User.self, OutboxCommand.self, PersonCommand.self, ImportCommand.self, CheckFileCommand.self, ExportCommand.self, PaperCommand.self, AuditCommand.self,
                       BackupCommand.self, RestoreCommand.self, ExportAllCommand.self, Demo.self, Bench.self])
 }
 

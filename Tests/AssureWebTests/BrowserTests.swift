@@ -154,6 +154,9 @@ struct BrowserTests {
 
     static func signOut(_ browser: WebDriver) async throws {
         try await browser.click(try await browser.find("header button.link-button"))
+        // Wait for the sign-in page the sign-out lands on: going on at once can cancel the sign-out's post, leaving
+        // the old session signed in and the next /login redirected home.
+        _ = try await browser.find("#f-email")
     }
 
     static func cycle(_ browser: WebDriver, _ site: String) async throws {

@@ -91,4 +91,31 @@ struct ImportPageTests {
             #expect(try await board.get(path).status == .forbidden)
         }
     }
+
+    @Test("A table 200,000 columns wide is refused at once naming the cell past the limit; a preview with an error in every row lists the first 200",
+          arguments: Backend.all)
+    func boundedPreview(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let path = AppRoute.importTable.link(portfolio: ids.cdg.info.id)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            _ = try await admin.get(path)
+            // given the probe's CSV: a header and 200,000 one-letter columns (390 KB), once a 264 MB preview
+            let wide = "PROJECT," + String(repeating: "a,", count: 200_000) + "\n"
+            let refused = try await admin.postMultipart(path, [("period", "2016-12")], file: ("file", "wide.csv", Data(wide.utf8)))
+            // then it is refused, naming row 1 and column SS, in a page of ordinary size
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Row 1, column SS</td><td>This row has more than 512 columns"))
+            #expect(refused.body.readableBytes < 64 * 1024)
+            // given 3,000 rows, each with a rating that is not on the scale
+            let rows = (1...3_000).map { "Mental Health\tMH\($0)\tProject \($0)\tPurple" }.joined(separator: "\n")
+            let preview = try await admin.postMultipart(path, [("period", "2016-12"),
+                                                               ("pasted", "CDG\tPROJECT REFERENCE\tPRIORITY\tRAG\n" + rows)])
+            // then the preview counts every problem and lists the first 200
+            let page = preview.body.string
+            #expect(page.contains("3000 problems stop the import"))
+            #expect(page.contains("… and 2800 more; the first 200 are listed."))
+            #expect(page.components(separatedBy: "<td>Error</td>").count - 1 == 200)
+        }
+    }
 }

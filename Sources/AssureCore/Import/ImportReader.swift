@@ -17,8 +17,12 @@ public struct ImportReader {
     public static func read(_ table: ImportTable, mapping: ImportMapping, context: ImportContext) -> ImportPlan {
         var reader = ImportReader(table: table, mapping: mapping, context: context)
         reader.problems = mapping.problems.map { var p = $0; p.sheet = table.sheet; return p }
-        let rows = table.rows.filter { $0.number > mapping.headerRow }
-        for row in rows { reader.read(row) }
+        // Row by row, each built as it is read and dropped after: a table is held packed, never whole and dense.
+        var dataRows = 0
+        for row in table.rows where row.number > mapping.headerRow {
+            if row.cells.contains(where: { !$0.isBlank }) { dataRows += 1 }
+            reader.read(row)
+        }
         reader.rateFirstMilestones()
         let kinds = reader.readAttributes()
         reader.matchKnownProjects()
@@ -28,7 +32,6 @@ public struct ImportReader {
         for project in reader.projects where project.match == .new {
             if let name = project.programme, !known.contains(name.lowercased()), !newProgrammes.contains(name) { newProgrammes.append(name) }
         }
-        let dataRows = rows.filter { $0.cells.contains { !$0.isBlank } }.count
         return ImportPlan(mapping: mapping, projects: reader.projects, newProgrammes: newProgrammes, attributeKinds: kinds,
                           problems: reader.problems.sorted { ($0.row ?? 0, $0.column ?? -1) < ($1.row ?? 0, $1.column ?? -1) },
                           dataRows: dataRows)
@@ -59,7 +62,8 @@ public struct ImportReader {
             row.cells.remove(at: project + 1)
         }
         for (index, cell) in row.cells.enumerated() {
-            if case .text(let value) = cell, value.count > 20_000 {
+            // (counting characters walks the text: the byte count, known at once, rules out nearly every cell first)
+            if case .text(let value) = cell, value.utf8.count > 20_000, value.count > 20_000 {
                 problems.append(ImportProblem(sheet: table.sheet, row: row.number, column: index, header: mapping.headers[safe: index],
                                               "This cell holds \(value.count) characters; the limit is 20,000."))
                 row.cells[index] = .text(String(value.prefix(20_000)))

@@ -154,9 +154,7 @@ struct ImportController: RouteCollection {
         let keep = input.keepOffScale == "1"
         let context = try await Imports.context(req.db, portfolioID: portfolio.info.id, keepOffScaleRatings: keep)
         let plan = ImportReader.read(table, mapping: mapping, context: context)
-        let samples = mapping.headers.indices.map { column in
-            table.rows.first { $0.number > mapping.headerRow && !$0[column].isBlank }?[column].text ?? ""
-        }
+        let samples = table.firstValues(below: mapping.headerRow, columns: mapping.headers.count)
         var errors: [String: String] = [:]
         if !period.isEmpty, PeriodKey(period) == nil { errors["period"] = "Write the period as YYYY-MM, e.g. 2016-11." }
         return .ready(ImportPreviewModel(portfolio: portfolio.info, token: token, filename: draft.filename,

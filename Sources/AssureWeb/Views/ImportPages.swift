@@ -121,18 +121,24 @@ enum ImportPages {
         ])
     }
 
+    /// The most problems a preview lists: a file with an error in every row would otherwise make a page as large as
+    /// the file many times over. The count says how many there are in all.
+    static let problemsShown = 200
+
     static func problemList(_ problems: [ImportProblem]) -> HTMLNode {
         guard !problems.isEmpty else { return txt("") }
         let errors = problems.filter(\.isBlocking).count
+        let shown = problems.prefix(problemsShown)
         return el("section", [("class", errors > 0 ? "error-summary" : "warnings"), ("role", errors > 0 ? "alert" : nil)], [
             el("h2", text: errors > 0 ? "\(errors) \(errors == 1 ? "problem stops" : "problems stop") the import" : "Read with warnings"),
             el("table", [("class", "problems")], [
                 el("thead", [], [el("tr", [], ["Where", "Problem", ""].map { el("th", [("scope", "col")], text: $0) })]),
-                el("tbody", [], problems.map { problem in
-                    el("tr", [], [el("td", text: problem.place), el("td", text: problem.message),
+                el("tbody", [], shown.map { problem in
+                    el("tr", [], [el("td", text: problem.place), el("td", text: String(problem.message.prefix(500))),
                                   el("td", text: problem.isBlocking ? "Error" : "Warning")])
                 }),
             ]),
+            problems.count > shown.count ? el("p", text: "… and \(problems.count - shown.count) more; the first \(shown.count) are listed.") : txt(""),
         ])
     }
 
