@@ -18,6 +18,8 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.OptionGroup var mail: MailOptions
     @ArgumentParser.Option(help: "The address people reach Assure at, for links in emails. Default: http://HOSTNAME:PORT.") var publicURL: String?
     @ArgumentParser.Option(help: "Seconds between outbox deliveries and scheduled-chaser checks.") var deliveryInterval = 30
+    @ArgumentParser.Option(help: "A proxy or load balancer (address or CIDR, e.g. 10.0.0.0/8) whose X-Forwarded-For names the client; repeat for each.")
+    var trustedProxy: [String] = []
 
     /// Every bad setting is named in one message, before anything starts.
     func validate() throws {
@@ -32,6 +34,9 @@ struct Serve: AsyncParsableCommand {
         if let publicURL, URL(string: publicURL)?.scheme?.hasPrefix("http") != true {
             problems.append("--public-url \(publicURL): give an http(s) address such as https://assure.example.nhs.uk")
         }
+        for proxy in trustedProxy where NetworkRange(proxy) == nil {
+            problems.append("--trusted-proxy \(proxy): give an address or a CIDR range such as 10.0.0.0/8 or fd00::/8")
+        }
         problems += mail.problems
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
@@ -42,7 +47,7 @@ struct Serve: AsyncParsableCommand {
             let overTLS = secureCookies || (publicURL?.lowercased().hasPrefix("https://") ?? false)
             let settings = AppSettings(database: db.target, loadDemo: demo, bcryptCost: bcryptCost, secureCookies: overTLS,
                                        mail: mail.settings, publicURL: publicURL ?? "http://\(hostname):\(port)",
-                                       deliveryIntervalSeconds: deliveryInterval)
+                                       deliveryIntervalSeconds: deliveryInterval, trustedProxies: trustedProxy.compactMap(NetworkRange.init))
             try await AssureApp.configure(app, settings)
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port

@@ -252,11 +252,74 @@ struct LoginThrottleWebTests {
             }
             let right = try await client.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword])
             #expect(right.status == .tooManyRequests)
-            #expect(right.body.string.contains("Too many failed sign-ins for this account. Try again in 15 minutes."))
+            #expect(right.body.string.contains("Too many failed sign-ins for this account from this address. Try again in 15 minutes."))
             #expect(Int(right.headers.first(name: .retryAfter) ?? "") ?? 0 > 800)
             // the PMO, from the same address, is not locked out by Jane's account
             let pmo = try await client.post(AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": DemoLoader.adminPassword])
             #expect(pmo.status == .seeOther)
+        }
+    }
+
+    @Test("Thirty wrong passwords at once for one account: at most five are checked, and then even the right one waits", arguments: Backend.all)
+    func concurrentGuesses(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            // given thirty browsers at the sign-in page, one guesser's
+            var clients: [WebClient] = []
+            for _ in 0..<30 {
+                let client = WebClient(app)
+                _ = try await client.get(AppRoute.login.link())
+                clients.append(client)
+            }
+            // when each sends a wrong password for Jane at the same moment
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for client in clients {
+                    group.addTask {
+                        try await client.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"]).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // then no more than the limit were checked; the rest were told to wait
+            let checked = statuses.filter { $0 == .unauthorized }.count
+            print("Concurrent sign-in: 30 wrong passwords at once → \(checked) checked, \(statuses.filter { $0 == .tooManyRequests }.count) told to wait.")
+            #expect(checked <= LoginThrottle.standard.perAccount)
+            #expect(statuses.allSatisfy { $0 == .unauthorized || $0 == .tooManyRequests })
+            #expect(try await LoginAttempts.failures(app.db, email: "jane.brennan@assure.demo") <= LoginThrottle.standard.perAccount)
+            // and the right password, next, waits too
+            let right = try await clients[0].post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword])
+            #expect(right.status == .tooManyRequests)
+        }
+    }
+
+    @Test("Behind a trusted proxy each client is throttled by its own address; a header from anyone else is ignored", arguments: Backend.all)
+    func behindProxy(backend: Backend) async throws {
+        // given Assure behind a load balancer on loopback, named with --trusted-proxy
+        try await withWebApp(backend, adjust: { $0.trustedProxies = [NetworkRange("127.0.0.1")!] }) { app in
+            let guesser = WebClient(app), jane = WebClient(app)
+            guesser.transport = .running(port: 0)
+            jane.transport = .running(port: 0)
+            guesser.forwardedFor = "198.51.100.66"
+            jane.forwardedFor = "198.51.100.7"
+            _ = try await guesser.get(AppRoute.login.link())
+            _ = try await jane.get(AppRoute.login.link())
+            // when someone at one desk guesses Jane's password five times
+            for _ in 0..<5 { _ = try await guesser.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"]) }
+            #expect(try await guesser.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"]).status == .tooManyRequests)
+            // then Jane, at her own desk behind the same balancer, is not held back: her (mistyped) password is checked
+            #expect(try await jane.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "mistyped"]).status == .unauthorized)
+        }
+        // given the same, with no trusted proxy: the header is the client's word, and not believed
+        try await withWebApp(backend) { app in
+            let guesser = WebClient(app), other = WebClient(app)
+            guesser.transport = .running(port: 0)
+            other.transport = .running(port: 0)
+            guesser.forwardedFor = "198.51.100.66"
+            other.forwardedFor = "198.51.100.7"
+            _ = try await guesser.get(AppRoute.login.link())
+            _ = try await other.get(AppRoute.login.link())
+            for _ in 0..<5 { _ = try await guesser.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"]) }
+            // then a different X-Forwarded-For from the same address does not escape the throttle
+            #expect(try await other.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "mistyped"]).status == .tooManyRequests)
         }
     }
 }

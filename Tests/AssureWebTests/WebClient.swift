@@ -33,6 +33,8 @@ final class WebClient: @unchecked Sendable {
     private(set) var csrf: String?
     /// In memory by default; `.running(port: 0)` sends through a real HTTP server, where body limits apply.
     var transport: Application.Method = .inMemory
+    /// Sent as X-Forwarded-For, as a load balancer in front of Assure would.
+    var forwardedFor: String?
 
     init(_ app: Application) { self.app = app }
 
@@ -104,6 +106,7 @@ final class WebClient: @unchecked Sendable {
     private func headers() -> HTTPHeaders {
         var headers = HTTPHeaders()
         if let cookie { headers.add(name: .cookie, value: cookie) }
+        if let forwardedFor { headers.add(name: .xForwardedFor, value: forwardedFor) }
         return headers
     }
 

@@ -1,3 +1,4 @@
+import AssureCore
 import AssureMail
 import AssureStorage
 import Vapor
@@ -15,9 +16,12 @@ public struct AppSettings: Sendable {
     public var publicURL: String
     /// How often the outbox worker sends due messages and queues scheduled chasers; nil runs no worker (tests drive it).
     public var deliveryIntervalSeconds: Int?
+    /// Proxies (load balancers) whose X-Forwarded-For is believed: the client address it names is the one throttled.
+    public var trustedProxies: [NetworkRange]
 
     public init(database: DatabaseTarget, loadDemo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false,
-                mail: SMTPSettings? = nil, publicURL: String = "http://127.0.0.1:8080", deliveryIntervalSeconds: Int? = nil) {
+                mail: SMTPSettings? = nil, publicURL: String = "http://127.0.0.1:8080", deliveryIntervalSeconds: Int? = nil,
+                trustedProxies: [NetworkRange] = []) {
         self.database = database
         self.loadDemo = loadDemo
         self.bcryptCost = bcryptCost
@@ -25,6 +29,7 @@ public struct AppSettings: Sendable {
         self.mail = mail
         self.publicURL = publicURL
         self.deliveryIntervalSeconds = deliveryIntervalSeconds
+        self.trustedProxies = trustedProxies
     }
 
     /// How long a sign-in lasts, whatever the browser does with its cookie: the server ends older sessions itself.
@@ -45,4 +50,9 @@ extension Application {
 
 extension Request {
     var settings: AppSettings { application.settings }
+
+    /// The client's address: the peer's, or the one a trusted proxy reports for it.
+    var clientAddress: String {
+        ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor], trusted: settings.trustedProxies)
+    }
 }

@@ -26,18 +26,19 @@ struct AccountController: RouteCollection {
     func login(req: Request) async throws -> Response {
         let input = try req.content.decode(LoginInput.self)
         let email = input.email ?? ""
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
-        if let (until, reason) = try await LoginAttempts.retryAfter(req.db, email: email, address: address) {
+        let attempt: UUID
+        switch try await LoginAttempts.begin(req.db, email: email, address: req.clientAddress) {
+        case .allowed(let id): attempt = id
+        case .blocked(let until, let reason):
             let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
-            let who = reason == .account ? "this account" : "this address"
             let response = req.html(AccountPages.login(req.page("Sign in"), email: email,
-                                                       error: "Too many failed sign-ins for \(who). Try again in \(minutes) \(minutes == 1 ? "minute" : "minutes").",
+                                                       error: "Too many failed sign-ins for \(reason.who). Try again in \(minutes) \(minutes == 1 ? "minute" : "minutes").",
                                                        demoHint: req.settings.loadDemo), status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(max(1, Int(until.timeIntervalSinceNow.rounded(.up)))))
             return response
         }
         let authenticated = try await Users.authenticate(req.db, email: email, password: input.password ?? "")
-        try await LoginAttempts.record(req.db, email: email, address: address, succeeded: authenticated != nil)
+        try await LoginAttempts.finish(req.db, attempt, succeeded: authenticated != nil)
         guard let actor = authenticated, let userID = actor.userID else {
             return req.html(AccountPages.login(req.page("Sign in"), email: email, error: "The email or password is not right.",
                                                demoHint: req.settings.loadDemo), status: .unauthorized)
