@@ -1,11 +1,13 @@
 import ArgumentParser
 import AssureCore
 import AssureStorage
+import FluentKit
 import Foundation
 
 struct User: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add, list and reset users.",
-                                                    subcommands: [Add.self, List.self, ResetPassword.self, Token.self, RevokeToken.self])
+    static let configuration = CommandConfiguration(abstract: "Add, list, change, disable and reset users.",
+                                                    subcommands: [Add.self, List.self, Change.self, Disable.self, Enable.self, ResetPassword.self,
+                                                                  Token.self, RevokeToken.self])
 
     struct Add: AsyncParsableCommand {
         @ArgumentParser.Option var email: String
@@ -38,7 +40,8 @@ struct User: AsyncParsableCommand {
             try await CLI.run {
                 let users = try await Storage.withDatabase(db.target) { try await Users.list($0) }
                 for user in users {
-                    print([user.email, user.name, user.role.rawValue, user.programmes.joined(separator: "; ")].joined(separator: "\t"))
+                    print([user.email, user.name, user.role.rawValue, user.programmes.joined(separator: "; "),
+                           user.disabled ? "disabled" : ""].joined(separator: "\t"))
                 }
             }
         }
@@ -59,6 +62,63 @@ struct User: AsyncParsableCommand {
 }
 
 extension User {
+    /// The ids of the named programmes, in any portfolio; a name that matches none is an error naming it.
+    static func programmeIDs(_ database: any Database, named names: [String]) async throws -> [UUID] {
+        var found: [String: UUID] = [:]
+        for programme in try await Catalogue.allProgrammes(database) where names.contains(programme.name) { found[programme.name] = programme.id }
+        let missing = names.filter { found[$0] == nil }
+        if !missing.isEmpty { throw ValidationError("--programme: no programme is called \(missing.joined(separator: ", "))") }
+        return Array(found.values)
+    }
+
+    struct Change: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a user's role and the programmes an editor may write (audited).")
+        @ArgumentParser.Option var email: String
+        @ArgumentParser.Option(help: "admin, editor or viewer.") var role: String
+        @ArgumentParser.Option(help: "A programme an editor may write (repeatable; replaces the present list).") var programme: [String] = []
+        @ArgumentParser.OptionGroup var db: DatabaseOption
+
+        func run() async throws {
+            guard let role = Role(rawValue: role) else { throw ValidationError("--role \(self.role): use admin, editor or viewer") }
+            try await CLI.run {
+                let user = try await Storage.withDatabase(db.target) { database in
+                    let user = try await Users.summary(database, email: email)
+                    return try await Users.changeAccess(database, CLI.actor, userID: user.id, role: role,
+                                                        programmeIDs: try await User.programmeIDs(database, named: programme))
+                }
+                print("\(user.name) is now \(user.role.rawValue)\(user.programmes.isEmpty ? "" : " for \(user.programmes.joined(separator: ", "))").")
+            }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable a user: they cannot sign in, and their sessions and API tokens end now.")
+        @ArgumentParser.Option var email: String
+        @ArgumentParser.OptionGroup var db: DatabaseOption
+        func run() async throws {
+            try await CLI.run {
+                let user = try await Storage.withDatabase(db.target) { database in
+                    try await Users.setDisabled(database, CLI.actor, userID: try await Users.summary(database, email: email).id, disabled: true)
+                }
+                print("Disabled \(user.name) <\(user.email)>: their sessions and API tokens have ended.")
+            }
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled user again (they sign in afresh; old tokens stay revoked).")
+        @ArgumentParser.Option var email: String
+        @ArgumentParser.OptionGroup var db: DatabaseOption
+        func run() async throws {
+            try await CLI.run {
+                let user = try await Storage.withDatabase(db.target) { database in
+                    try await Users.setDisabled(database, CLI.actor, userID: try await Users.summary(database, email: email).id, disabled: false)
+                }
+                print("Enabled \(user.name) <\(user.email)>.")
+            }
+        }
+    }
+
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make an API token for a user and print it (once).")
         @ArgumentParser.Option var email: String

@@ -24,6 +24,11 @@ struct AuthorisationTests {
                 "programme": ids.maternity.name, "sro": "", "lead": "Jane Brennan", "baseVersion": "1"]),
             (.users, AppRoute.users.link(), ["name": "New Person", "email": "new@assure.demo", "role": "viewer", "programme": "", "password": "long enough 1"]),
             (.setup, AppRoute.setup.link(), ["name": "Intruder", "email": "intruder@assure.demo", "password": "long enough 1"]),
+            (.user, AppRoute.user.link(item: ids.karenUser), ["role": "viewer"]),
+            (.disableUser, AppRoute.disableUser.link(item: ids.karenUser), [:]),
+            (.enableUser, AppRoute.enableUser.link(item: ids.karenUser), [:]),
+            // (a wrong current password: each visitor may try, and is told it is wrong, without changing anything)
+            (.changePassword, AppRoute.changePassword.link(), ["old": "not my password", "new": "a new password 2", "confirmation": "a new password 2"]),
             (.openPeriod, AppRoute.openPeriod.link(period: ids.october.id), [:]),
             (.reviewReturn, AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id),
              ["action": "approve", "comment": "", "version": String(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version)]),
@@ -93,7 +98,8 @@ struct AuthorisationTests {
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await admin.get("/")
             for (route, path, fields) in try await Self.writes(app, ids) {
-                for (who, client, csrf) in [("viewer", viewer, true), ("editor of another programme", otherEditor, true), ("admin without CSRF", admin, false)] {
+                for (who, client, csrf) in [("viewer", viewer, true), ("editor of another programme", otherEditor, true), ("admin without CSRF", admin, false)]
+                where csrf == false || route != .changePassword {  // (everyone may change their own password)
                     _ = try await client.get("/")
                     let response = try await client.post(path, fields, csrf: csrf)
                     #expect(response.status == .forbidden, "\(route.rawValue) as \(who): \(response.status)")
@@ -113,7 +119,7 @@ struct AuthorisationTests {
             let saved = try await jane.post(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id), try await ids.returnFields(app))
             #expect(saved.status == .seeOther)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            for (route, path, fields) in try await Self.writes(app, ids) where ![.setup, .returnForm, .openPeriod, .importTable, .returnWorkbook].contains(route) {
+            for (route, path, fields) in try await Self.writes(app, ids) where ![.setup, .returnForm, .openPeriod, .importTable, .returnWorkbook, .changePassword].contains(route) {
                 _ = try await admin.get("/")
                 let response = try await admin.post(path, fields)
                 #expect(response.status == .seeOther, "\(route.rawValue) as admin: \(response.status) \(response.body.string.prefix(300))")
@@ -131,7 +137,8 @@ struct AuthorisationTests {
                              "meeting:add-action:Demo PMO", "agenda-item:record-outcome:Demo PMO", "outcome-measure:create:Demo PMO",
                              "outcome-measure:record-actual:Demo PMO", "paper:update:Demo PMO",
                              "meeting:assign-portfolio:Demo PMO", "criteria-set:assign-portfolio:Demo PMO",
-                             "funding-round:assign-portfolio:Demo PMO"] {
+                             "funding-round:assign-portfolio:Demo PMO", "user:change-access:Demo PMO", "user:disable:Demo PMO",
+                             "user:enable:Demo PMO"] {
                 #expect(entries.contains(expected), "\(expected) in \(entries)")
             }
         }

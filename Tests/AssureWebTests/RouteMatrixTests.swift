@@ -38,6 +38,7 @@ struct RouteMatrixTests {
         case .itemOutcome: ids.registers.agendaItem
         case .outcome: ids.registers.outcome
         case .revokeToken: token
+        case .user, .disableUser, .enableUser: ids.karenUser
         default: nil
         }
         let period = [.paper, .paperTexts].contains(route) ? ids.registers.paperPeriod : ids.october.id
@@ -187,6 +188,12 @@ struct RouteMatrixTests {
         "GET setup": "303 303 303 303 303",
         "GET tokens": "303 200 200 200 200",
         "GET users": "303 403 403 403 200",
+        "GET users/:item": "303 403 403 403 200",
+        "GET account/password": "303 200 200 200 200",
+        "POST users/:item": "303 403 403 403 303",
+        "POST users/:item/disable": "303 403 403 403 303",
+        "POST users/:item/enable": "303 403 403 403 303",
+        "POST account/password": "303 422 422 422 422",
         "POST business-cases": "303 403 403 403 303",
         "POST business-cases/:item/cases": "303 403 403 403 303",
         "POST business-cases/:item/portfolio": "303 403 403 403 303",

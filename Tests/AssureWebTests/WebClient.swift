@@ -136,6 +136,8 @@ struct DemoIDs {
     let jane: UUID
     /// A chaser queued for October, so the outbox has a message to act on.
     let queuedMessage: UUID
+    /// Karen Kirkham's account (a viewer, none of the matrix's visitors): the user the PMO changes and disables.
+    let karenUser: UUID
     /// Seed 002's registers: the STP glossary entry, the prioritisation and its CHC IT case, and the funding round.
     let registers: (glossaryEntry: UUID, set: UUID, businessCase: UUID, round: UUID, riskRegister: UUID, risk: UUID, deliverable: UUID,
                      meeting: UUID, agendaItem: UUID, outcome: UUID, paperPeriod: UUID, paperMeeting: UUID)
@@ -165,7 +167,7 @@ struct DemoIDs {
                          paperPeriod: try await Catalogue.findPeriod(app.db, key: "2018-03", portfolio: "Our Dorset ICS").1.id,
                          paperMeeting: try #require(try await Meetings.all(app.db).first { $0.committee == "Governing Body" }).id)
         return DemoIDs(cdg: cdg, october: october, june: june, mat001: mat001, maternity: maternity, jane: jane,
-                       queuedMessage: queuedMessage, registers: registers)
+                       queuedMessage: queuedMessage, karenUser: try await Users.id(app.db, email: "karen.kirkham@assure.demo"), registers: registers)
     }
 
     /// A valid return for MAT001 in October, based on the version now saved.

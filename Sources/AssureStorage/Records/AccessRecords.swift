@@ -9,6 +9,7 @@ final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "role") var role: String
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "disabled_at") var disabledAt: Date?
     init() {}
 }
 

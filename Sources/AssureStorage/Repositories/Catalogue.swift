@@ -61,6 +61,13 @@ public enum Catalogue {
         return found
     }
 
+    /// Every portfolio's programmes, portfolio by portfolio.
+    public static func allProgrammes(_ db: Database) async throws -> [ProgrammeInfo] {
+        var result: [ProgrammeInfo] = []
+        for portfolio in try await portfolios(db) { result += try await programmes(db, portfolioID: portfolio.info.id) }
+        return result
+    }
+
     public static func programmes(_ db: Database, portfolioID: UUID) async throws -> [ProgrammeInfo] {
         let records = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).sort(\.$sortOrder).all()
         let names = try await People.names(db)

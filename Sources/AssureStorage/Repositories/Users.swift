@@ -10,6 +10,8 @@ public struct UserSummary: Codable, Sendable, Hashable {
     public let name: String
     public let role: Role
     public let programmes: [String]
+    /// Signs in and acts only while false.
+    public var disabled: Bool = false
 }
 
 /// Accounts, passwords and what each user may edit. Passwords are stored only as Bcrypt hashes.
@@ -113,7 +115,7 @@ public enum Users {
             _ = try? Bcrypt.verify(password, created: dummyHash(like: sample))
             return nil
         }
-        guard try Bcrypt.verify(password, created: user.passwordHash) else { return nil }
+        guard try Bcrypt.verify(password, created: user.passwordHash), user.disabledAt == nil else { return nil }
         return try await actor(db, userID: user.id!)
     }
 
@@ -140,20 +142,20 @@ public enum Users {
             struct Row: Decodable { let name: String; let role: String; let programme_id: RowUUID? }
             let rows = try await sql.raw("""
                 SELECT u.name, u.role, e.programme_id FROM users u LEFT JOIN programme_editors e ON e.user_id = u.id
-                WHERE u.id = \(bind: userID)
+                WHERE u.id = \(bind: userID) AND u.disabled_at IS NULL
                 """).all(decoding: Row.self)
             guard let user = rows.first else { return nil }
             return Actor(userID: userID, name: user.name, role: Role(rawValue: user.role) ?? .viewer,
                          programmeIDs: Set(rows.compactMap { $0.programme_id?.value }))
         }
-        guard let user = try await UserRecord.find(userID, on: db) else { return nil }
+        guard let user = try await UserRecord.find(userID, on: db), user.disabledAt == nil else { return nil }
         let programmes = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == userID).all().map(\.$programme.id)
         return Actor(userID: userID, name: user.name, role: Role(rawValue: user.role) ?? .viewer, programmeIDs: Set(programmes))
     }
 
-    private static func summary(_ db: Database, _ user: UserRecord) async throws -> UserSummary {
+    static func summary(_ db: Database, _ user: UserRecord) async throws -> UserSummary {
         let links = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == user.id!).with(\.$programme).all()
         return UserSummary(id: user.id!, email: user.email, name: user.name, role: Role(rawValue: user.role) ?? .viewer,
-                           programmes: links.map(\.programme.name).sorted())
+                           programmes: links.map(\.programme.name).sorted(), disabled: user.disabledAt != nil)
     }
 }

@@ -45,7 +45,7 @@ public enum Storage {
          M021_CreateMeetings(), M022_CreateOutcomeMeasures(), M023_CreatePaperTexts(),
          M024_AddAuditChain(), M025_CreateLoginAttempts(), M026_CreateAPITokens(),
          M027_AddCarriedForwardOrigin(), M028_AddPublishedFindings(),
-         M029_ScopeRegistersToPortfolios()]
+         M029_ScopeRegistersToPortfolios(), M030_AddUserDisabled()]
     }
 
     /// The Fluent configuration for a target. A bad PostgreSQL URL is reported with the setting's name.

@@ -46,6 +46,7 @@ public enum AssureApp {
         try app.register(collection: APIController())
         try app.register(collection: APIReturnController())
         try app.register(collection: TokenController())
+        try app.register(collection: UserAdminController())
         try app.register(collection: CycleController())
         try app.register(collection: ImportController())
         try app.register(collection: RegisterController())

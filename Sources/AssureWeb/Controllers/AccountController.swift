@@ -14,6 +14,8 @@ struct AccountController: RouteCollection {
         routes.get(AppRoute.users.components, use: usersPage)
         routes.post(AppRoute.users.components, use: addUser)
         routes.get(AppRoute.audit.components, use: audit)
+        routes.get(AppRoute.changePassword.components, use: passwordPage)
+        routes.post(AppRoute.changePassword.components, use: changePassword)
     }
 
     struct LoginInput: Content { var email: String?; var password: String? }
@@ -106,10 +108,28 @@ struct AccountController: RouteCollection {
         return req.html(AccountPages.audit(try await AuditLog.recent(req.db, limit: 500), req.page("Audit log")))
     }
 
-    private func allProgrammes(_ db: Database) async throws -> [ProgrammeInfo] {
-        var result: [ProgrammeInfo] = []
-        for portfolio in try await Catalogue.portfolios(db) { result += try await Catalogue.programmes(db, portfolioID: portfolio.info.id) }
-        return result
+    private func allProgrammes(_ db: Database) async throws -> [ProgrammeInfo] { try await Catalogue.allProgrammes(db) }
+
+    struct PasswordInput: Content { var old: String?; var new: String?; var confirmation: String? }
+
+    func passwordPage(req: Request) async throws -> Response {
+        _ = try req.requireActor()
+        return req.html(AccountPages.changePassword(req.page("Change your password")))
+    }
+
+    /// A new password ends every session and token of the user's; this browser is signed in again at once.
+    func changePassword(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let input = try req.content.decode(PasswordInput.self)
+        do {
+            try await Users.changeOwnPassword(req.db, actor, old: input.old ?? "", new: input.new ?? "", confirmation: input.confirmation ?? "",
+                                              cost: req.settings.bcryptCost)
+        } catch StorageError.invalid(let errors) {
+            return req.html(AccountPages.changePassword(req.page("Change your password"), errors: errors), status: .unprocessableEntity)
+        }
+        guard let userID = actor.userID else { throw Abort(.forbidden) }
+        try await startSession(req, userID: userID)
+        return req.redirect(to: AppRoute.tokens.link(), notice: "Password changed. You are signed out everywhere else, and your API tokens are revoked.")
     }
 
     /// A new session id on sign-in, so an id seen before sign-in is worth nothing after it; stamped with the time,

@@ -39,10 +39,12 @@ enum AccountPages {
             el("h1", text: "Users"),
             el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.users.link())]),
             el("table", [], [
-                el("thead", [], [el("tr", [], ["Name", "Email", "Role", "May edit"].map { el("th", [("scope", "col")], text: $0) })]),
+                el("thead", [], [el("tr", [], ["Name", "Email", "Role", "May edit", ""].map { el("th", [("scope", "col")], text: $0) })]),
                 el("tbody", [], users.map { user in
-                    el("tr", [], [el("td", text: user.name), el("td", text: user.email), el("td", text: user.role.rawValue),
-                                  el("td", text: user.role == .admin ? "Everything" : user.programmes.joined(separator: ", "))])
+                    el("tr", [], [el("td", text: user.name + (user.disabled ? " (disabled)" : "")), el("td", text: user.email),
+                                  el("td", text: user.role.rawValue),
+                                  el("td", text: user.role == .admin ? "Everything" : user.programmes.joined(separator: ", ")),
+                                  el("td", [], [link(AppRoute.user.link(item: user.id), "Change", class: "no-print")])])
                 }),
             ]),
             el("h2", text: "Add a user"),
@@ -55,6 +57,57 @@ enum AccountPages {
                                  selected: values["programme"] ?? "", errors: errors, blank: "None"),
                 FormViews.textField("password", label: "Initial password", value: "", type: "password", errors: errors),
                 el("div", [("class", "actions")], [button("Add user")]),
+            ]),
+        ])
+    }
+
+    /// One user: their role and programmes, and disabling or enabling them.
+    static func user(_ user: UserSummary, programmes: [ProgrammeInfo], _ context: PageContext,
+                     chosen: (role: String, programmes: Set<String>)? = nil, errors: [String: String] = [:]) -> String {
+        var context = context
+        context.breadcrumbs = [("Users", AppRoute.users.link())]
+        let role = chosen?.role ?? user.role.rawValue
+        let ticked = chosen?.programmes ?? Set(programmes.filter { user.programmes.contains($0.name) }.map(\.id.uuidString))
+        return Layout.render(context, [
+            el("h1", text: user.name + (user.disabled ? " (disabled)" : "")),
+            el("p", [("class", "lede")], text: user.email),
+            FormViews.errorSummary(errors),
+            postForm(AppRoute.user.link(item: user.id), csrf: context.csrf, [
+                FormViews.select("role", label: "Role", options: Role.allCases.map(\.rawValue), selected: role, errors: errors),
+                el("fieldset", [("class", errors["programme"] == nil ? "field" : "field has-error")], [
+                    el("legend", text: "Programmes an editor may write"),
+                    FormViews.error("programme", errors),
+                    .group(programmes.map { programme in
+                        el("div", [("class", "checkbox")], [
+                            el("input", [("type", "checkbox"), ("id", "f-programme-\(programme.id.uuidString)"), ("name", "programme[]"),
+                                         ("value", programme.id.uuidString), ("checked", ticked.contains(programme.id.uuidString) ? "checked" : nil)]),
+                            el("label", [("for", "f-programme-\(programme.id.uuidString)")], text: programme.name),
+                        ])
+                    }),
+                ]),
+                el("div", [("class", "actions")], [button("Save role and programmes")]),
+            ]),
+            el("h2", text: user.disabled ? "Enable" : "Disable"),
+            el("p", text: user.disabled
+                ? "Enabled again, \(user.name) signs in with their password; tokens revoked when they were disabled stay revoked."
+                : "Disabled, \(user.name) cannot sign in, and every session and API token of theirs ends at once. The audit log keeps their name."),
+            postForm((user.disabled ? AppRoute.enableUser : AppRoute.disableUser).link(item: user.id), csrf: context.csrf, [
+                button(user.disabled ? "Enable \(user.name)" : "Disable \(user.name)", class: user.disabled ? "button" : "button secondary"),
+            ]),
+        ])
+    }
+
+    static func changePassword(_ context: PageContext, errors: [String: String] = [:]) -> String {
+        Layout.render(context, [
+            el("h1", text: "Change your password"),
+            el("p", [("class", "lede")], text: "Every other place you are signed in, and every API token you made, ends when you change it."),
+            FormViews.errorSummary(errors),
+            postForm(AppRoute.changePassword.link(), csrf: context.csrf, [
+                FormViews.textField("old", label: "Current password", value: "", type: "password", errors: errors, autocomplete: "current-password"),
+                FormViews.textField("new", label: "New password", hint: "At least \(Users.minimumPasswordLength) characters, not only letters or only numbers",
+                                    value: "", type: "password", errors: errors, autocomplete: "new-password"),
+                FormViews.textField("confirmation", label: "New password again", value: "", type: "password", errors: errors, autocomplete: "new-password"),
+                el("div", [("class", "actions")], [button("Change password")]),
             ]),
         ])
     }

@@ -47,7 +47,7 @@ enum Layout {
                 nav.append(link(AppRoute.outbox.link(), "Outbox"))
                 nav.append(link(AppRoute.audit.link(), "Audit log"))
             }
-            nav.append(el("a", [("href", AppRoute.tokens.link()), ("class", "who"), ("title", "Your API tokens")],
+            nav.append(el("a", [("href", AppRoute.tokens.link()), ("class", "who"), ("title", "Your account: password and API tokens")],
                           text: "\(actor.name) (\(actor.role.rawValue))"))
             nav.append(postForm(AppRoute.logout.link(), csrf: context.csrf, class: "inline", [button("Sign out", class: "link-button")]))
         }

@@ -8,6 +8,7 @@ enum TokenPages {
                        values: [String: String] = [:], errors: [String: String] = [:]) -> String {
         Layout.render(context, [
             el("h1", text: "API tokens"),
+            el("p", [("class", "actions no-print")], [link(AppRoute.changePassword.link(), "Change your password")]),
             el("p", [("class", "lede")], text: "A token lets a script use the JSON API (under /api/v1) as you, with "
                + "Authorization: Bearer TOKEN. A read token reads what you may read; a write token may also save what you may save."),
             newSecret.map { secret in
