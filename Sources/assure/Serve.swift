@@ -20,6 +20,8 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Seconds between outbox deliveries and scheduled-chaser checks.") var deliveryInterval = 30
     @ArgumentParser.Option(help: "A proxy or load balancer (address or CIDR, e.g. 10.0.0.0/8) whose X-Forwarded-For names the client; repeat for each.")
     var trustedProxy: [String] = []
+    @ArgumentParser.Option(help: "Seconds a connection may send nothing (mid-request or between requests) before it is closed.")
+    var idleTimeout = 30
 
     /// Every bad setting is named in one message, before anything starts.
     func validate() throws {
@@ -34,6 +36,7 @@ struct Serve: AsyncParsableCommand {
         if let publicURL, URL(string: publicURL)?.scheme?.hasPrefix("http") != true {
             problems.append("--public-url \(publicURL): give an http(s) address such as https://assure.example.nhs.uk")
         }
+        if !(1...3600).contains(idleTimeout) { problems.append("--idle-timeout \(idleTimeout): use 1 to 3600 seconds") }
         for proxy in trustedProxy where NetworkRange(proxy) == nil {
             problems.append("--trusted-proxy \(proxy): give an address or a CIDR range such as 10.0.0.0/8 or fd00::/8")
         }
@@ -47,7 +50,8 @@ struct Serve: AsyncParsableCommand {
             let overTLS = secureCookies || (publicURL?.lowercased().hasPrefix("https://") ?? false)
             let settings = AppSettings(database: db.target, loadDemo: demo, bcryptCost: bcryptCost, secureCookies: overTLS,
                                        mail: mail.settings, publicURL: publicURL ?? "http://\(hostname):\(port)",
-                                       deliveryIntervalSeconds: deliveryInterval, trustedProxies: trustedProxy.compactMap(NetworkRange.init))
+                                       deliveryIntervalSeconds: deliveryInterval, trustedProxies: trustedProxy.compactMap(NetworkRange.init),
+                                       idleTimeoutSeconds: idleTimeout)
             try await AssureApp.configure(app, settings)
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port

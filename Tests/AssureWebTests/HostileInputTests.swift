@@ -175,4 +175,75 @@ struct HostileInputTests {
             #expect(try await AuditLog.recent(app.db, limit: 10_000).count == before)
         }
     }
+
+    @Test("Before a body is parsed: a sign-in over 16 KB is refused with 413, a viewer's upload with 403, and a wrong token is found by a scan",
+          arguments: Backend.all)
+    func noWorkBeforeWhoIsKnown(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            // given an anonymous visitor at the sign-in page, who posts a 2 MB multipart form (2.3 s of parsing, once)
+            let anonymous = WebClient(app)
+            anonymous.transport = .running(port: 0)
+            _ = try await anonymous.get(AppRoute.login.link())
+            let padded = try await anonymous.postMultipart(AppRoute.login.link(), [("email", "a@b.c"), ("password", "x"),
+                                                                                  ("padding", String(repeating: "p", count: 2 * 1024 * 1024))])
+            #expect(padded.status == .payloadTooLarge)
+            // a sign-in of ordinary size is read and checked (a wrong password: 401)
+            #expect(try await anonymous.post(AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": "not it"]).status == .unauthorized)
+            // given a board member (a viewer), who uploads a 25 MB workbook to the import with a wrong token
+            let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
+            viewer.transport = .running(port: 0)
+            _ = try await viewer.get("/")
+            let upload = try await viewer.postMultipart(AppRoute.importTable.link(portfolio: ids.cdg.info.id), [("period", "")],
+                                                        file: ("file", "big.csv", Data(repeating: 65, count: 25 * 1024 * 1024)), csrf: false)
+            // then it is refused for who they are, not for the token or the size
+            #expect(upload.status == .forbidden)
+            #expect(upload.body.string.contains("You may not upload files here."))
+        }
+    }
+
+    @Test("The CSRF token is read from a form without decoding it: anywhere in a URL-encoded body, only as a field of its own in a multipart one")
+    func tokenScan() {
+        let form = ByteBuffer(string: "a=1&_csrf=abc%2Bd+e&b=2")
+        #expect(FormTokenProbe.value(form, "application/x-www-form-urlencoded") == "abc+d e")
+        let multipart = ByteBuffer(string: "--B\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\ntok\r\n--B\r\n"
+                                   + "Content-Disposition: form-data; name=\"x\"\r\n\r\ny\r\n--B--\r\n")
+        #expect(FormTokenProbe.value(multipart, "multipart/form-data; boundary=B") == "tok")
+        // a file whose contents hold the header text, inside another part, is not a token
+        let smuggled = ByteBuffer(string: "--B\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n"
+                                  + "xContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nforged\r\n--B--\r\n")
+        #expect(FormTokenProbe.value(smuggled, "multipart/form-data; boundary=B") == nil)
+        #expect(FormTokenProbe.value(form, "application/json") == nil)
+    }
+
+    @Test("A connection that starts its headers and then goes quiet is closed by the server", arguments: [Backend.sqlite])
+    func quietConnectionsClose(backend: Backend) async throws {
+        try await withWebApp(backend, demo: false, adjust: { $0.idleTimeoutSeconds = 1 }) { app in
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            let port = try #require(app.http.server.shared.localAddress?.port)
+            // given a client that sends half a request line's headers and then nothing
+            let script = """
+                import socket, sys, time
+                s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+                s.sendall(b"GET /login HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nX-Slow: ")
+                s.settimeout(20)
+                started = time.time()
+                try:
+                    print("closed" if s.recv(1024) == b"" else "answered", round(time.time() - started, 1))
+                except socket.timeout:
+                    print("held", 20)
+                """
+            let run = try await Subprocess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, String(port)])
+            await app.server.shutdown()
+            // then the server closes it, instead of holding it for ever
+            #expect(run.output.hasPrefix("closed"), "\(run.output) \(run.errors)")
+        }
+    }
+
+    /// The scan as the middleware calls it, with the content type as a browser sends it.
+    enum FormTokenProbe {
+        static func value(_ body: ByteBuffer, _ contentType: String) -> String? {
+            FormToken.value(of: "_csrf", in: body, contentType: HTTPHeaders([("Content-Type", contentType)]).contentType)
+        }
+    }
 }

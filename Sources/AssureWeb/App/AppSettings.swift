@@ -18,10 +18,12 @@ public struct AppSettings: Sendable {
     public var deliveryIntervalSeconds: Int?
     /// Proxies (load balancers) whose X-Forwarded-For is believed: the client address it names is the one throttled.
     public var trustedProxies: [NetworkRange]
+    /// Seconds a connection may stay silent (mid-headers or between requests) before the server closes it.
+    public var idleTimeoutSeconds: Int
 
     public init(database: DatabaseTarget, loadDemo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false,
                 mail: SMTPSettings? = nil, publicURL: String = "http://127.0.0.1:8080", deliveryIntervalSeconds: Int? = nil,
-                trustedProxies: [NetworkRange] = []) {
+                trustedProxies: [NetworkRange] = [], idleTimeoutSeconds: Int = 30) {
         self.database = database
         self.loadDemo = loadDemo
         self.bcryptCost = bcryptCost
@@ -30,6 +32,7 @@ public struct AppSettings: Sendable {
         self.publicURL = publicURL
         self.deliveryIntervalSeconds = deliveryIntervalSeconds
         self.trustedProxies = trustedProxies
+        self.idleTimeoutSeconds = idleTimeoutSeconds
     }
 
     /// How long a sign-in lasts, whatever the browser does with its cookie: the server ends older sessions itself.

@@ -25,7 +25,11 @@ public enum AssureApp {
             HTTPCookies.Value(string: sessionID.string, maxAge: Int(AppSettings.sessionLifetime),
                               path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
-        app.routes.defaultMaxBodySize = "2mb"
+        app.routes.defaultMaxBodySize = ByteCount(value: AppRoute.formLimit)
+        // A connection that sends nothing for this long (headers begun and never finished, or a kept-alive connection
+        // left open) is closed, so idle connections cannot pile up. One that trickles a byte at a time is the front
+        // proxy's to cut off (nginx client_header_timeout, HAProxy timeout http-request): see the README.
+        app.http.server.configuration.idleTimeout = .seconds(Int64(settings.idleTimeoutSeconds))
 
         app.middleware = Middlewares()
         // Outermost, so error pages carry the headers too.

@@ -83,20 +83,30 @@ struct CurrentActorMiddleware: AsyncMiddleware {
 }
 
 /// Every state-changing request must carry the session's token, in the form (`_csrf`) or in the X-CSRF-Token header.
+/// Checked after the session and the role, and before the body is parsed: the body is read only to the route's
+/// limit (an upload's, a form's, or a small form's 16 KB), and only the token is looked for in it.
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         // A token is sent by a script, never attached by a browser on its own, so it needs no CSRF token.
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method), request.tokenScope == nil else {
             return try await next.respond(to: request)
         }
-        let expected = request.session.data["csrf"]
-        if request.headers.first(name: "X-CSRF-Token") == nil, request.body.data == nil {
-            // A body larger than a network read arrives in chunks: the token is in the form, so the body is read here,
-            // to the route's limit (an upload's, or the default); past it the answer is 413.
-            let limit = AppRoute.upload(matching: request.url.path) != nil ? AppRoute.uploadLimit : request.application.routes.defaultMaxBodySize.value
-            _ = try await request.body.collect(max: limit).get()
+        let route = AppRoute.matching(path: request.url.path)
+        let limit = route?.bodyLimit ?? AppRoute.formLimit
+        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
+            throw Abort(.payloadTooLarge, reason: "This form is larger than Assure accepts here (\(limit / 1024) KB).")
         }
-        let sent = request.headers.first(name: "X-CSRF-Token") ?? (try? request.content.get(String.self, at: "_csrf"))
+        // Uploads are the largest bodies: whoever may not upload there is refused before a byte of one is read.
+        if let route, route.acceptsUpload, let actor = request.actor, !route.mayUpload(actor) {
+            throw Abort(.forbidden, reason: "You may not upload files here.")
+        }
+        let expected = request.session.data["csrf"]
+        var sent = request.headers.first(name: "X-CSRF-Token")
+        if sent == nil {
+            // A body larger than a network read arrives in chunks: read it here, to the route's limit (past it, 413).
+            let body = try await request.body.collect(max: limit).get()
+            sent = body.flatMap { FormToken.value(of: "_csrf", in: $0, contentType: request.headers.contentType) }
+        }
         guard let expected, let sent, Data(expected.utf8).count == Data(sent.utf8).count,
               zip(expected.utf8, sent.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
             throw Abort(.forbidden, reason: "This form has expired or did not come from Assure. Go back, reload the page and try again.")

@@ -1,3 +1,4 @@
+import AssureCore
 import Foundation
 import Vapor
 
@@ -113,9 +114,34 @@ public enum AppRoute: String, CaseIterable, Sendable {
     /// Routes that take a file upload, and so a larger body than a form.
     public var acceptsUpload: Bool { [.importTable, .importApply, .returnWorkbook].contains(self) }
 
-    /// The upload route a request path is for, if any (parameters match any value).
-    static func upload(matching path: String) -> AppRoute? {
-        allCases.filter(\.acceptsUpload).first { matches(pattern: $0.rawValue.split(separator: "/"), path: path) }
+    /// The largest body of a small form: a sign-in, a password, a name. An anonymous visitor reaches only these, so
+    /// nobody can make the server read or parse megabytes before it knows who they are.
+    public static let smallFormLimit = 16 * 1024
+    /// The largest body of any other form (a return with long narrative, a pasted table).
+    public static let formLimit = 2 * 1024 * 1024
+
+    /// Whether this upload route takes files from the actor at all (the handler then checks which programmes).
+    func mayUpload(_ actor: Actor) -> Bool {
+        switch self {
+        case .importTable, .importApply: actor.canManagePortfolio
+        case .returnWorkbook: actor.role != .viewer
+        default: false
+        }
+    }
+
+    /// Routes whose forms are a few short fields.
+    public var takesSmallForm: Bool {
+        [.login, .logout, .setup, .changePassword, .users, .user, .disableUser, .enableUser, .tokens, .revokeToken].contains(self)
+    }
+
+    /// The largest body this route reads.
+    public var bodyLimit: Int { acceptsUpload ? Self.uploadLimit : takesSmallForm ? Self.smallFormLimit : Self.formLimit }
+
+    /// The route a request path is for, if any (parameters match any value; fixed paths before patterns).
+    static func matching(path: String) -> AppRoute? {
+        let parts = path.split(separator: "/")
+        return allCases.filter { !$0.rawValue.contains(":") }.first { $0.rawValue.split(separator: "/") == parts }
+            ?? allCases.first { matches(pattern: $0.rawValue.split(separator: "/"), path: path) }
     }
 
     /// Whether a path fits a route's pattern, segment by segment: a `:parameter` segment matches any one segment.
