@@ -12,16 +12,21 @@ import VaporTesting
 @Suite("Route × role matrix")
 struct RouteMatrixTests {
     enum Visitor: String, CaseIterable {
-        case anonymous, viewer, otherEditor = "other-editor", thisEditor = "this-editor", admin
+        case anonymous, viewer, otherEditor = "other-editor", thisEditor = "this-editor", submitter, admin
         var email: String? {
             switch self {
             case .anonymous: nil
             case .viewer: "board@assure.demo"
             case .otherEditor: "phil.richardson@assure.demo"
             case .thisEditor: "jane.brennan@assure.demo"
+            case .submitter: Self.submitterEmail
             case .admin: DemoLoader.adminEmail
             }
         }
+
+        /// An editor of Maternity who is also MAT001's SRO, and who submits its return before trying to review it.
+        static let submitterEmail = "sam.sro@assure.demo"
+        static let submitterName = "Sam Sro"
     }
 
     /// The request each route gets: its path with the demo's ids, and for a write its body.
@@ -55,6 +60,7 @@ struct RouteMatrixTests {
         let ids = try await DemoIDs.load(app)
         let token = try await APITokens.create(app.db, .commandLine("matrix"), for: try await Users.id(app.db, email: DemoLoader.adminEmail),
                                                name: "to revoke", scope: .read).token.id
+        let sam = try await Self.addSubmitter(app, ids)
         var clients: [Visitor: WebClient] = [:]
         for visitor in Visitor.allCases {
             clients[visitor] = if let email = visitor.email { try await WebClient.signedIn(app, as: email) } else { WebClient(app) }
@@ -84,7 +90,10 @@ struct RouteMatrixTests {
                 // Each visitor adds a project of its own and edits from the version now saved, so a refusal is about who asks.
                 var fields = fields
                 if route == .createProject { fields["reference"] = "MAT09\(Visitor.allCases.firstIndex(of: visitor)!)" }
-                if route == .editProject { fields["baseVersion"] = String(projectVersion) }
+                if route == .editProject {
+                    fields["baseVersion"] = String(projectVersion)
+                    fields["sro"] = Visitor.submitterName
+                }
                 return (route, path, fields)
             }
             writes.insert((.tokens, AppRoute.tokens.link(), ["name": "matrix \(visitor.rawValue)", "scope": "read"]), at: 0)
@@ -97,16 +106,35 @@ struct RouteMatrixTests {
                     // The return under review is the lead's, submitted afresh: the PMO's own save earlier in this list
                     // would make it the author, whom segregation of duties refuses (tested on its own).
                     let sheet = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id)
-                    if sheet.state != .approved { try? await Returns.save(app.db, jane, periodID: ids.october.id, projectID: ids.mat001.id,
-                                                                        form: sheet.form, action: .submit) }
+                    // The submitter column submits it herself, then tries to approve her own return.
+                    if sheet.state != .approved { try? await Returns.save(app.db, visitor == .submitter ? sam : jane, periodID: ids.october.id,
+                                                                        projectID: ids.mat001.id, form: sheet.form, action: .submit) }
                     fields["version"] = String(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version)
                 }
                 _ = try await client.get(visitor == .anonymous || route == .login ? AppRoute.login.link() : "/")
                 let response = try await client.post(path, fields)
                 seen["POST \(route.rawValue)", default: []].append(response.status.code)
+                if visitor == .submitter, route == .reviewReturn {
+                    // refused as the return's author, though as its SRO she reviews others' returns
+                    #expect(response.body.string.contains("You saved or submitted this return, so someone else reviews it"))
+                }
             }
         }
         return seen
+    }
+
+    /// Sam Sro: an editor of Maternity, named by the PMO as MAT001's SRO (with her email, so she answers for it).
+    static func addSubmitter(_ app: Application, _ ids: DemoIDs) async throws -> Actor {
+        let pmo = Actor.commandLine("matrix")
+        let user = try await Users.add(app.db, pmo, email: Visitor.submitterEmail, name: Visitor.submitterName, role: .editor,
+                                       password: DemoLoader.adminPassword, programmeIDs: [ids.maternity.id], cost: 4)
+        let project = try await Structure.project(app.db, id: ids.mat001.id)
+        try await Structure.updateProject(app.db, pmo, id: ids.mat001.id, changes: ProjectChanges(
+            reference: project.project.reference, title: project.project.title, sro: Visitor.submitterName, lead: project.project.lead,
+            programmeID: ids.maternity.id, baseVersion: project.version))
+        let person = try #require(try await Directory.find(app.db, name: Visitor.submitterName))
+        _ = try await Directory.setEmail(app.db, pmo, personID: person.id, email: Visitor.submitterEmail)
+        return try #require(try await Users.actor(app.db, userID: user.id))
     }
 
     @Test("Every route gives each visitor the status the table says", arguments: Backend.all)
@@ -121,12 +149,13 @@ struct RouteMatrixTests {
             #expect(registered.subtracting(Self.expected.keys).isEmpty, "a route without a row: \(registered.subtracting(Self.expected.keys).sorted())")
             for (key, statuses) in seen {
                 let expected = Self.expected[key]?.split(separator: " ").compactMap { UInt($0) }
-                #expect(statuses == expected, "\(key): anonymous, viewer, other editor, this editor, admin")
+                #expect(statuses == expected, "\(key): anonymous, viewer, other editor, this editor, submitter, admin")
             }
         }
     }
 
-    /// anonymous · viewer · editor of another programme · editor of this programme (Maternity) · admin.
+    /// anonymous · viewer · editor of another programme · editor of this programme (Maternity) · editor of this programme
+    /// who is also its SRO and submitted the return under review · admin.
     static let expected: [String: String] = [
         // Notes on the rows that are not plain allow/deny:
         // - imports/:job is a job id that does not exist: 404 for all who may sign in.
@@ -135,111 +164,111 @@ struct RouteMatrixTests {
         // - POST import: the PMO gets the preview page (200); import/apply then imports (303).
         // - POST setup: refused to all once set up; POST login: "nobody" has no account (401).
         // - POST tokens: any signed-in user makes their own token (201, the secret in the page).
-        "GET ": "303 200 200 200 200",
-        "GET api/openapi.json": "200 200 200 200 200",
-        "GET api/v1/business-cases": "401 200 200 200 200",
-        "GET api/v1/deliverables": "401 200 200 200 200",
-        "GET api/v1/funding-rounds": "401 200 200 200 200",
-        "GET api/v1/glossary": "401 200 200 200 200",
-        "GET api/v1/meetings": "401 200 200 200 200",
-        "GET api/v1/outcomes": "401 200 200 200 200",
-        "GET api/v1/periods/:period": "401 200 200 200 200",
-        "GET api/v1/periods/:period/exceptions": "401 200 200 200 200",
-        "GET api/v1/periods/:period/priorities": "401 200 200 200 200",
-        "GET api/v1/periods/:period/programme-dashboard": "401 200 200 200 200",
-        "GET api/v1/periods/:period/returns": "401 200 200 200 200",
-        "GET api/v1/periods/:period/returns/:project": "401 403 403 200 200",
-        "GET api/v1/portfolios": "401 200 200 200 200",
-        "GET api/v1/portfolios/:portfolio/changes": "401 200 200 200 200",
-        "GET api/v1/portfolios/:portfolio/projects": "401 200 200 200 200",
-        "GET api/v1/projects/:project": "401 200 200 200 200",
-        "GET api/v1/risks": "401 200 200 200 200",
-        "GET assets/assure.css": "200 200 200 200 200",
-        "GET audit": "303 403 403 403 200",
-        "GET business-cases": "303 200 200 200 200",
-        "GET business-cases/cases/:item": "303 403 403 403 200",
-        "GET deliverables": "303 200 200 200 200",
-        "GET deliverables/:item": "303 403 403 403 200",
-        "GET funding-rounds": "303 200 200 200 200",
-        "GET glossary": "303 200 200 200 200",
-        "GET imports/:job": "303 404 404 404 404",
-        "GET login": "200 303 303 303 303",
-        "GET meetings": "303 200 200 200 200",
-        "GET meetings/:item": "303 200 200 200 200",
-        "GET outbox": "303 403 403 403 200",
-        "GET outcomes": "303 200 200 200 200",
-        "GET outcomes/:item": "303 200 200 200 200",
-        "GET people": "303 403 403 403 200",
-        "GET periods/:period/exceptions": "303 200 200 200 200",
-        "GET periods/:period/paper": "303 200 200 200 200",
-        "GET periods/:period/priorities": "303 200 200 200 200",
-        "GET periods/:period/programme-dashboard": "303 200 200 200 200",
-        "GET periods/:period/returns": "303 200 200 200 200",
-        "GET periods/:period/returns/:project": "303 403 403 200 200",
-        "GET periods/:period/workbook": "303 403 403 200 200",
-        "GET portfolios/:portfolio": "303 200 200 200 200",
-        "GET portfolios/:portfolio/changes": "303 200 200 200 200",
-        "GET portfolios/:portfolio/import": "303 403 403 403 200",
-        "GET portfolios/:portfolio/project-list": "303 200 200 200 200",
-        "GET projects/:project": "303 200 200 200 200",
-        "GET projects/:project/edit": "303 403 403 200 200",
-        "GET risks": "303 200 200 200 200",
-        "GET risks/:item": "303 200 200 200 200",
-        "GET setup": "303 303 303 303 303",
-        "GET tokens": "303 200 200 200 200",
-        "GET users": "303 403 403 403 200",
-        "GET users/:item": "303 403 403 403 200",
-        "GET account/password": "303 200 200 200 200",
-        "POST users/:item": "303 403 403 403 303",
-        "POST users/:item/disable": "303 403 403 403 303",
-        "POST users/:item/enable": "303 403 403 403 303",
-        "POST account/password": "303 422 422 422 422",
-        "POST business-cases": "303 403 403 403 303",
-        "POST business-cases/:item/cases": "303 403 403 403 303",
-        "POST business-cases/:item/portfolio": "303 403 403 403 303",
-        "POST funding-rounds/:item/portfolio": "303 403 403 403 303",
-        "POST meetings/:item/portfolio": "303 403 403 403 303",
-        "POST business-cases/cases/:item": "303 403 403 403 303",
-        "POST deliverables": "303 403 403 403 303",
-        "POST deliverables/:item": "303 403 403 403 303",
-        "POST funding-rounds": "303 403 403 403 303",
-        "POST funding-rounds/:item/allocations": "303 403 403 403 303",
-        "POST glossary": "303 403 403 403 303",
-        "POST glossary/:item": "303 403 403 403 303",
-        "POST login": "401 303 303 303 303",
-        "POST logout": "303 303 303 303 303",
-        "POST meetings": "303 403 403 403 303",
-        "POST meetings/:item/actions": "303 403 403 403 303",
-        "POST meetings/:item/items": "303 403 403 403 303",
-        "POST meetings/items/:item/outcome": "303 403 403 403 303",
-        "POST outbox/:message/retry": "303 403 403 403 303",
-        "POST outcomes": "303 403 403 403 303",
-        "POST outcomes/:item": "303 403 403 403 303",
-        "POST people/:person": "303 403 403 403 303",
-        "POST periods/:period/chase": "303 403 403 403 303",
-        "POST periods/:period/close": "303 403 403 403 303",
-        "POST periods/:period/open": "303 403 403 403 422",
-        "POST periods/:period/paper/texts": "303 403 403 403 303",
-        "POST periods/:period/publish": "303 403 403 403 303",
-        "POST periods/:period/reopen": "303 403 403 403 303",
-        "POST periods/:period/returns/:project": "303 403 403 303 303",
-        "POST periods/:period/returns/:project/review": "303 403 403 403 303",
-        "POST periods/:period/workbook": "303 403 403 422 422",
-        "POST portfolios": "303 403 403 403 303",
-        "POST portfolios/:portfolio/checks": "303 403 403 403 303",
-        "POST portfolios/:portfolio/import": "303 403 403 403 200",
-        "POST portfolios/:portfolio/import/apply": "303 403 403 403 303",
-        "POST portfolios/:portfolio/periods": "303 403 403 403 303",
-        "POST portfolios/:portfolio/programmes": "303 403 403 403 303",
-        "POST portfolios/:portfolio/projects": "303 403 403 303 303",
-        "POST projects/:project/edit": "303 403 403 303 303",
-        "POST risks": "303 403 403 403 303",
-        "POST risks/:item": "303 403 403 403 303",
-        "POST risks/registers/:item": "303 403 403 403 303",
-        "POST setup": "403 403 403 403 403",
-        "POST tokens": "303 201 201 201 201",
-        "POST tokens/:item/revoke": "303 403 403 403 303",
-        "POST users": "303 403 403 403 303",
-        "PUT api/v1/periods/:period/returns/:project": "401 403 403 200 200",
+        "GET ": "303 200 200 200 200 200",
+        "GET api/openapi.json": "200 200 200 200 200 200",
+        "GET api/v1/business-cases": "401 200 200 200 200 200",
+        "GET api/v1/deliverables": "401 200 200 200 200 200",
+        "GET api/v1/funding-rounds": "401 200 200 200 200 200",
+        "GET api/v1/glossary": "401 200 200 200 200 200",
+        "GET api/v1/meetings": "401 200 200 200 200 200",
+        "GET api/v1/outcomes": "401 200 200 200 200 200",
+        "GET api/v1/periods/:period": "401 200 200 200 200 200",
+        "GET api/v1/periods/:period/exceptions": "401 200 200 200 200 200",
+        "GET api/v1/periods/:period/priorities": "401 200 200 200 200 200",
+        "GET api/v1/periods/:period/programme-dashboard": "401 200 200 200 200 200",
+        "GET api/v1/periods/:period/returns": "401 200 200 200 200 200",
+        "GET api/v1/periods/:period/returns/:project": "401 403 403 200 200 200",
+        "GET api/v1/portfolios": "401 200 200 200 200 200",
+        "GET api/v1/portfolios/:portfolio/changes": "401 200 200 200 200 200",
+        "GET api/v1/portfolios/:portfolio/projects": "401 200 200 200 200 200",
+        "GET api/v1/projects/:project": "401 200 200 200 200 200",
+        "GET api/v1/risks": "401 200 200 200 200 200",
+        "GET assets/assure.css": "200 200 200 200 200 200",
+        "GET audit": "303 403 403 403 403 200",
+        "GET business-cases": "303 200 200 200 200 200",
+        "GET business-cases/cases/:item": "303 403 403 403 403 200",
+        "GET deliverables": "303 200 200 200 200 200",
+        "GET deliverables/:item": "303 403 403 403 403 200",
+        "GET funding-rounds": "303 200 200 200 200 200",
+        "GET glossary": "303 200 200 200 200 200",
+        "GET imports/:job": "303 404 404 404 404 404",
+        "GET login": "200 303 303 303 303 303",
+        "GET meetings": "303 200 200 200 200 200",
+        "GET meetings/:item": "303 200 200 200 200 200",
+        "GET outbox": "303 403 403 403 403 200",
+        "GET outcomes": "303 200 200 200 200 200",
+        "GET outcomes/:item": "303 200 200 200 200 200",
+        "GET people": "303 403 403 403 403 200",
+        "GET periods/:period/exceptions": "303 200 200 200 200 200",
+        "GET periods/:period/paper": "303 200 200 200 200 200",
+        "GET periods/:period/priorities": "303 200 200 200 200 200",
+        "GET periods/:period/programme-dashboard": "303 200 200 200 200 200",
+        "GET periods/:period/returns": "303 200 200 200 200 200",
+        "GET periods/:period/returns/:project": "303 403 403 200 200 200",
+        "GET periods/:period/workbook": "303 403 403 200 200 200",
+        "GET portfolios/:portfolio": "303 200 200 200 200 200",
+        "GET portfolios/:portfolio/changes": "303 200 200 200 200 200",
+        "GET portfolios/:portfolio/import": "303 403 403 403 403 200",
+        "GET portfolios/:portfolio/project-list": "303 200 200 200 200 200",
+        "GET projects/:project": "303 200 200 200 200 200",
+        "GET projects/:project/edit": "303 403 403 200 200 200",
+        "GET risks": "303 200 200 200 200 200",
+        "GET risks/:item": "303 200 200 200 200 200",
+        "GET setup": "303 303 303 303 303 303",
+        "GET tokens": "303 200 200 200 200 200",
+        "GET users": "303 403 403 403 403 200",
+        "GET users/:item": "303 403 403 403 403 200",
+        "GET account/password": "303 200 200 200 200 200",
+        "POST users/:item": "303 403 403 403 403 303",
+        "POST users/:item/disable": "303 403 403 403 403 303",
+        "POST users/:item/enable": "303 403 403 403 403 303",
+        "POST account/password": "303 422 422 422 422 422",
+        "POST business-cases": "303 403 403 403 403 303",
+        "POST business-cases/:item/cases": "303 403 403 403 403 303",
+        "POST business-cases/:item/portfolio": "303 403 403 403 403 303",
+        "POST funding-rounds/:item/portfolio": "303 403 403 403 403 303",
+        "POST meetings/:item/portfolio": "303 403 403 403 403 303",
+        "POST business-cases/cases/:item": "303 403 403 403 403 303",
+        "POST deliverables": "303 403 403 403 403 303",
+        "POST deliverables/:item": "303 403 403 403 403 303",
+        "POST funding-rounds": "303 403 403 403 403 303",
+        "POST funding-rounds/:item/allocations": "303 403 403 403 403 303",
+        "POST glossary": "303 403 403 403 403 303",
+        "POST glossary/:item": "303 403 403 403 403 303",
+        "POST login": "401 303 303 303 303 303",
+        "POST logout": "303 303 303 303 303 303",
+        "POST meetings": "303 403 403 403 403 303",
+        "POST meetings/:item/actions": "303 403 403 403 403 303",
+        "POST meetings/:item/items": "303 403 403 403 403 303",
+        "POST meetings/items/:item/outcome": "303 403 403 403 403 303",
+        "POST outbox/:message/retry": "303 403 403 403 403 303",
+        "POST outcomes": "303 403 403 403 403 303",
+        "POST outcomes/:item": "303 403 403 403 403 303",
+        "POST people/:person": "303 403 403 403 403 303",
+        "POST periods/:period/chase": "303 403 403 403 403 303",
+        "POST periods/:period/close": "303 403 403 403 403 303",
+        "POST periods/:period/open": "303 403 403 403 403 422",
+        "POST periods/:period/paper/texts": "303 403 403 403 403 303",
+        "POST periods/:period/publish": "303 403 403 403 403 303",
+        "POST periods/:period/reopen": "303 403 403 403 403 303",
+        "POST periods/:period/returns/:project": "303 403 403 303 303 303",
+        "POST periods/:period/returns/:project/review": "303 403 403 403 403 303",
+        "POST periods/:period/workbook": "303 403 403 422 422 422",
+        "POST portfolios": "303 403 403 403 403 303",
+        "POST portfolios/:portfolio/checks": "303 403 403 403 403 303",
+        "POST portfolios/:portfolio/import": "303 403 403 403 403 200",
+        "POST portfolios/:portfolio/import/apply": "303 403 403 403 403 303",
+        "POST portfolios/:portfolio/periods": "303 403 403 403 403 303",
+        "POST portfolios/:portfolio/programmes": "303 403 403 403 403 303",
+        "POST portfolios/:portfolio/projects": "303 403 403 303 303 303",
+        "POST projects/:project/edit": "303 403 403 303 303 303",
+        "POST risks": "303 403 403 403 403 303",
+        "POST risks/:item": "303 403 403 403 403 303",
+        "POST risks/registers/:item": "303 403 403 403 403 303",
+        "POST setup": "403 403 403 403 403 403",
+        "POST tokens": "303 201 201 201 201 201",
+        "POST tokens/:item/revoke": "303 403 403 403 403 303",
+        "POST users": "303 403 403 403 403 303",
+        "PUT api/v1/periods/:period/returns/:project": "401 403 403 200 200 200",
     ]
 }
