@@ -96,12 +96,7 @@ extension User {
         @ArgumentParser.Option var email: String
         @ArgumentParser.OptionGroup var db: DatabaseOption
         func run() async throws {
-            try await CLI.run {
-                let user = try await Storage.withDatabase(db.target) { database in
-                    try await Users.setDisabled(database, CLI.actor, userID: try await Users.summary(database, email: email).id, disabled: true)
-                }
-                print("Disabled \(user.name) <\(user.email)>: their sessions and API tokens have ended.")
-            }
+            try await User.setDisabled(email: email, disabled: true, db) { "Disabled \($0): their sessions and API tokens have ended." }
         }
     }
 
@@ -110,12 +105,17 @@ extension User {
         @ArgumentParser.Option var email: String
         @ArgumentParser.OptionGroup var db: DatabaseOption
         func run() async throws {
-            try await CLI.run {
-                let user = try await Storage.withDatabase(db.target) { database in
-                    try await Users.setDisabled(database, CLI.actor, userID: try await Users.summary(database, email: email).id, disabled: false)
-                }
-                print("Enabled \(user.name) <\(user.email)>.")
+            try await User.setDisabled(email: email, disabled: false, db) { "Enabled \($0)." }
+        }
+    }
+
+    /// Disables or enables the user with this email, and says so naming them.
+    static func setDisabled(email: String, disabled: Bool, _ db: DatabaseOption, said: (String) -> String) async throws {
+        try await CLI.run {
+            let user = try await Storage.withDatabase(db.target) { database in
+                try await Users.setDisabled(database, CLI.actor, userID: try await Users.summary(database, email: email).id, disabled: disabled)
             }
+            print(said("\(user.name) <\(user.email)>"))
         }
     }
 
