@@ -4,8 +4,10 @@ import Foundation
 /// Turns a message into RFC 5322 text. Header values come from user data (project titles, names), so line breaks
 /// are removed from them: nobody can add a header through a project's title.
 enum MailFormat {
-    static func render(_ message: MailMessage, fromAddress: String, fromName: String,
-                       date: Date = Date(), messageID: UUID = UUID()) throws -> String {
+    static func render(
+        _ message: MailMessage, fromAddress: String, fromName: String,
+        date: Date = Date(), messageID: UUID = UUID()
+    ) throws -> String {
         try checkAddress(message.toAddress)
         try checkAddress(fromAddress)
         let domain = fromAddress.split(separator: "@").last.map(String.init) ?? "assure"
@@ -20,8 +22,10 @@ enum MailFormat {
             "Content-Transfer-Encoding: base64",
         ]
         // Base64 lines never start with a dot, so the body needs no dot-stuffing.
-        let body = Data(message.body.replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\n", with: "\r\n").utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let body = Data(
+            message.body.replacingOccurrences(of: "\r\n", with: "\n")
+                .replacingOccurrences(of: "\n", with: "\r\n").utf8
+        ).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
         return headers.joined(separator: "\r\n") + "\r\n\r\n" + body
     }
 
@@ -29,7 +33,8 @@ enum MailFormat {
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         let forbidden = CharacterSet(charactersIn: "<>\r\n \t,;\"")
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              address.unicodeScalars.allSatisfy({ !forbidden.contains($0) }) else { throw SMTPError.badAddress(address) }
+            address.unicodeScalars.allSatisfy({ !forbidden.contains($0) })
+        else { throw SMTPError.badAddress(address) }
     }
 
     /// A header value on one line; non-ASCII text as an RFC 2047 encoded word.

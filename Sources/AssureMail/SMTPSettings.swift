@@ -22,8 +22,10 @@ public struct SMTPSettings: Sendable, Equatable {
     /// A PEM file of the certificate authorities to trust instead of the system's (a private relay's own CA).
     public var trustedCAFile: String?
 
-    public init(host: String, port: Int, security: Security = .none, username: String? = nil, password: String? = nil,
-                fromAddress: String, fromName: String = "Assure PMO", timeoutSeconds: Int64 = 30, trustedCAFile: String? = nil) {
+    public init(
+        host: String, port: Int, security: Security = .none, username: String? = nil, password: String? = nil,
+        fromAddress: String, fromName: String = "Assure PMO", timeoutSeconds: Int64 = 30, trustedCAFile: String? = nil
+    ) {
         self.host = host
         self.port = port
         self.security = security
@@ -40,12 +42,15 @@ public enum SMTPError: Error, CustomStringConvertible, Equatable {
     case refused(command: String, code: Int, text: String)
     case connectionClosed
     case badAddress(String)
+    /// The whole conversation took longer than the settings allow.
+    case timedOut(seconds: Int)
 
     public var description: String {
         switch self {
         case .refused(let command, let code, let text): "the mail server answered \(command) with \(code) \(text)"
         case .connectionClosed: "the mail server closed the connection"
         case .badAddress(let address): "“\(address)” is not an email address"
+        case .timedOut(let seconds): "the mail server did not finish within \(seconds) seconds"
         }
     }
 }
