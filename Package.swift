@@ -5,7 +5,7 @@ let package = Package(
     name: "Assure",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "assure", targets: ["assure"]),
+        .executable(name: "assure", targets: ["assure"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
@@ -25,59 +25,80 @@ let package = Package(
         // The seed papers entered as data: the demo portfolio and the fixtures of the seed tests.
         .target(name: "AssureDemo", dependencies: ["AssureCore"]),
         // Fluent records, migrations, queries, and loading the demo into a database.
-        .target(name: "AssureStorage", dependencies: [
-            "AssureCore", "AssureDemo",
-            .product(name: "Vapor", package: "vapor"),
-            .product(name: "Fluent", package: "fluent"),
-            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
-            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "AssureStorage",
+            dependencies: [
+                "AssureCore", "AssureDemo",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // Bytes ⇄ tables: CSV and pasted text (encodings, quoting), and XLSX read and written (ZIP + XML).
-        .target(name: "AssureInterchange", dependencies: [
-            "AssureCore",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .target(
+            name: "AssureInterchange",
+            dependencies: [
+                "AssureCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // Mail out: an SMTP client (plain, STARTTLS or TLS) for the outbox's chasers and alerts.
-        .target(name: "AssureMail", dependencies: [
-            "AssureCore",
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOSSL", package: "swift-nio-ssl"),
-        ]),
+        .target(
+            name: "AssureMail",
+            dependencies: [
+                "AssureCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         // Routes, views, JSON API, authentication.
-        .target(name: "AssureWeb", dependencies: [
-            "AssureCore", "AssureStorage", "AssureMail", "AssureInterchange",
-            .product(name: "Vapor", package: "vapor"),
-            .product(name: "Fluent", package: "fluent"),
-            .product(name: "Plot", package: "Plot"),
-            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-        ]),
-        .executableTarget(name: "assure", dependencies: [
-            "AssureCore", "AssureDemo", "AssureStorage", "AssureWeb", "AssureMail", "AssureInterchange",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "Vapor", package: "vapor"),
-            .product(name: "Fluent", package: "fluent"),
-        ]),
+        .target(
+            name: "AssureWeb",
+            dependencies: [
+                "AssureCore", "AssureStorage", "AssureMail", "AssureInterchange",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]),
+        .executableTarget(
+            name: "assure",
+            dependencies: [
+                "AssureCore", "AssureDemo", "AssureStorage", "AssureWeb", "AssureMail", "AssureInterchange",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ]),
         .testTarget(name: "AssureCoreTests", dependencies: ["AssureCore", "AssureDemo"]),
-        .testTarget(name: "AssureInterchangeTests", dependencies: ["AssureInterchange", "AssureCore", "AssureTestSupport",
-                                                                  .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "AssureInterchangeTests",
+            dependencies: [
+                "AssureInterchange", "AssureCore", "AssureTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // Databases for tests: a temporary SQLite file, or a fresh database on the PostgreSQL server CI starts.
-        .target(name: "AssureTestSupport", dependencies: [
-            "AssureStorage",
-            .product(name: "Vapor", package: "vapor"),
-            .product(name: "Fluent", package: "fluent"),
-        ], path: "Tests/AssureTestSupport"),
-        .testTarget(name: "AssureStorageTests", dependencies: ["AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureInterchange"]),
+        .target(
+            name: "AssureTestSupport",
+            dependencies: [
+                "AssureStorage",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ], path: "Tests/AssureTestSupport"),
+        .testTarget(
+            name: "AssureStorageTests",
+            dependencies: ["AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureInterchange"]),
         // Fixtures: a test-only certificate and key for localhost, for the STARTTLS test.
-        .testTarget(name: "AssureMailTests", dependencies: ["AssureMail", "AssureCore", "AssureStorage", "AssureTestSupport"],
-                    exclude: ["Fixtures"]),
-        .testTarget(name: "AssureWebTests", dependencies: [
-            "AssureWeb", "AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureMail",
-            "AssureInterchange",
-            .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .testTarget(
+            name: "AssureMailTests", dependencies: ["AssureMail", "AssureCore", "AssureStorage", "AssureTestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AssureWebTests",
+            dependencies: [
+                "AssureWeb", "AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureMail",
+                "AssureInterchange",
+                .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
     ]
 )

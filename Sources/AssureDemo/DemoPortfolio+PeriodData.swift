@@ -13,9 +13,11 @@ public extension DemoPortfolio {
         var idsByKey: [String: UUID] = [:]
         for programme in programmes {
             let programmeID = stableID("programme", name, programme.name)
-            programmeInfos.append(ProgrammeInfo(id: programmeID, name: programme.name, kind: programme.kind,
-                                                clinicalLead: programme.clinicalLead, headOfService: programme.headOfService,
-                                                headOfServiceTitle: programme.headOfServiceTitle))
+            programmeInfos.append(
+                ProgrammeInfo(
+                    id: programmeID, name: programme.name, kind: programme.kind,
+                    clinicalLead: programme.clinicalLead, headOfService: programme.headOfService,
+                    headOfServiceTitle: programme.headOfServiceTitle))
             for project in programme.projects {
                 let projectID = stableID("project", name, project.key)
                 idsByKey[project.key] = projectID
@@ -32,8 +34,9 @@ public extension DemoPortfolio {
             var result: [UUID: ReturnInfo] = [:]
             for ret in period.returns {
                 guard let id = idsByKey[ret.project] else { continue }
-                result[id] = ReturnInfo(projectID: id, rating: ret.rating, reportedTrend: ret.trend, update: ret.update,
-                                        mitigation: ret.mitigation, milestones: ret.milestones, submittedBy: ret.submittedBy)
+                result[id] = ReturnInfo(
+                    projectID: id, rating: ret.rating, reportedTrend: ret.trend, update: ret.update,
+                    mitigation: ret.mitigation, milestones: ret.milestones, submittedBy: ret.submittedBy)
             }
             return result
         }
@@ -41,9 +44,10 @@ public extension DemoPortfolio {
         let previousReport = previous.flatMap { periodData($0.key) }.map(PeriodReportBuilder.build)
         return PeriodData(
             portfolio: portfolioInfo,
-            period: PeriodInfo(id: stableID("period", name, period.key), key: period.key, label: period.label,
-                               frequency: .monthly, asAt: period.asAt, publishOn: period.publishOn, status: period.status,
-                               isIllustrative: period.isIllustrative),
+            period: PeriodInfo(
+                id: stableID("period", name, period.key), key: period.key, label: period.label,
+                frequency: .monthly, asAt: period.asAt, publishOn: period.publishOn, status: period.status,
+                isIllustrative: period.isIllustrative),
             programmes: programmeInfos, projects: projectInfos, returns: returns(of: period),
             previousPeriodKey: previous?.key,
             previousRatings: previousReport?.effectiveRatings ?? [:],
@@ -57,9 +61,10 @@ public extension DemoProject {
     func childKey(_ index: Int) -> String { "\(key) \(PeriodReportBuilder.itemLabel(index))" }
 
     func info(id: UUID, programmeID: UUID, parentID: UUID?) -> ProjectInfo {
-        ProjectInfo(id: id, programmeID: programmeID, parentID: parentID, reference: reference, title: title,
-                    description: description, sro: sro, lead: lead, commencement: commencement,
-                    projectPlan: projectPlan, projectTimescale: projectTimescale)
+        ProjectInfo(
+            id: id, programmeID: programmeID, parentID: parentID, reference: reference, title: title,
+            description: description, sro: sro, lead: lead, commencement: commencement,
+            projectPlan: projectPlan, projectTimescale: projectTimescale)
     }
 }
 
@@ -74,6 +79,9 @@ func stableID(_ parts: String...) -> UUID {
     for i in 0..<16 { hash = (hash ^ UInt64(i)) &* 0x100000001b3; bytes[i] ^= UInt8(truncatingIfNeeded: hash >> 32) }
     bytes[6] = (bytes[6] & 0x0F) | 0x50
     bytes[8] = (bytes[8] & 0x3F) | 0x80
-    return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                       bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+    return UUID(
+        uuid: (
+            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+        ))
 }

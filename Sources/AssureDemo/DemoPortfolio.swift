@@ -57,14 +57,17 @@ public struct DemoPeriod: Sendable {
 
 public enum Demo {
     public static let organisation = "NHS Dorset Clinical Commissioning Group"
-    public static let portfolios: [DemoPortfolio] = [TransformationDashboard2016.portfolio, CDGPriorities2016.portfolio, GoverningBody2018.portfolio]
+    public static let portfolios: [DemoPortfolio] = [
+        TransformationDashboard2016.portfolio, CDGPriorities2016.portfolio, GoverningBody2018.portfolio,
+    ]
 
     /// People named in the seeds, with the job titles the papers give them.
     public static let people: [(name: String, jobTitle: String)] = [
         ("Phil Richardson", "Director of Design and Transformation"), ("Mike Wood", "Deputy Director"),
         ("Charles Summers", "Director of Engagement and Development"), ("Paul Vater", "Chief Finance Officer"),
         ("Kelly Spiller", "PMO"), ("Marc Gorman", "PMO Assurance Lead"), ("Tim Goodson", "Chief Officer"),
-        ("Karen Kirkham", "Clinical Lead"), ("Jane Brennan", "Head of Service"), ("Sally Sandcraft", "Programme Manager"),
+        ("Karen Kirkham", "Clinical Lead"), ("Jane Brennan", "Head of Service"),
+        ("Sally Sandcraft", "Programme Manager"),
         ("Christian Verrinder", "Clinical Lead"), ("Cindy Shaw-Fletcher", "Head of Service"),
         ("Simon Watkins", "Clinical Lead"), ("Hazel Thorp", "Head of Service"),
         ("Paul French", "Clinical Lead"), ("Kath Florey Saunders", "Head of Service"),
@@ -73,5 +76,7 @@ public enum Demo {
 
 extension CalendarDate {
     /// For literals in demo data, which are known to be valid.
-    static func day(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day)! }
+    static func day(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate {
+        CalendarDate(year: year, month: month, day: day)!
+    }
 }

@@ -19,25 +19,29 @@ public enum Outcomes2016 {
     /// A straight line from the first value to the last across the quarters.
     static func line(from start: Double, to end: Double) -> [String: Double] {
         let keys = quarters()
-        return Dictionary(uniqueKeysWithValues: keys.enumerated().map { index, key in
-            (key, start + (end - start) * Double(index) / Double(keys.count - 1))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: keys.enumerated().map { index, key in
+                (key, start + (end - start) * Double(index) / Double(keys.count - 1))
+            })
     }
 
     static let lengthOfStay = OutcomeMeasure(
         name: "Community hospital length of stay (step down)", programme: "Integrated Community Services", unit: "days",
         direction: .lowerIsBetter, baseline: 32, target: 24, targetDate: CalendarDate(year: 2019, month: 3, day: 31)!,
-        trajectory: line(from: 32, to: 24), actuals: ["2017-03": 32.4, "2017-06": 31.5, "2017-09": 30.2, "2017-12": 29.6],
+        trajectory: line(from: 32, to: 24),
+        actuals: ["2017-03": 32.4, "2017-06": 31.5, "2017-09": 30.2, "2017-12": 29.6],
         actualsAreIllustrative: true)
 
     static let delayedTransfers = OutcomeMeasure(
-        name: "Delayed transfers of care (all providers)", programme: "Urgent Care", unit: "%", direction: .lowerIsBetter, baseline: nil,
+        name: "Delayed transfers of care (all providers)", programme: "Urgent Care", unit: "%",
+        direction: .lowerIsBetter, baseline: nil,
         target: 3.5, targetDate: CalendarDate(year: 2019, month: 3, day: 31)!,
         trajectory: Dictionary(uniqueKeysWithValues: quarters().map { ($0, 3.5) }),
         actuals: ["2017-03": 4.6, "2017-06": 4.1, "2017-09": 3.6, "2017-12": 3.4], actualsAreIllustrative: true)
 
     static let dementia = OutcomeMeasure(
-        name: "Dementia diagnosis rate", programme: "Transforming Mental Health - adults", unit: "%", direction: .higherIsBetter, baseline: nil,
+        name: "Dementia diagnosis rate", programme: "Transforming Mental Health - adults", unit: "%",
+        direction: .higherIsBetter, baseline: nil,
         target: 66.7, targetDate: CalendarDate(year: 2019, month: 3, day: 31)!,
         trajectory: Dictionary(uniqueKeysWithValues: quarters().map { ($0, 66.7) }),
         actuals: ["2017-03": 67.1, "2017-06": 66.9, "2017-09": 65.8, "2017-12": 66.2], actualsAreIllustrative: true)

@@ -19,18 +19,31 @@ extension TransformationDashboard2016 {
 
     private static let julyChanges: [String: (rating: String, update: String, milestones: [MilestoneLine]?)] = [
         "PCBC": ("Green", "Illustrative: document locked down on 20 July as planned.", nil),
-        "Communication and Engagement": ("Amber", "Illustrative: consultation document with designer; partner involvement continuing.", [
-            MilestoneLine(title: "Public Consultation - version 1 consultation document for feedback", date: "01-Sep-16", rating: "Green"),
-            MilestoneLine(title: "Public Consultation", date: "Mid September 2016", rating: "Amber"),
-        ]),
-        "Mental Health Acute Care Pathway": ("Amber", "Illustrative: financial modelling needs a further two weeks.", [
-            MilestoneLine(title: "Stage 3: Modelling", date: "17-Aug-16"),
-        ]),
-        "Development of proposals for integrated community services": ("Green",
-            "Illustrative: Governing Body received the consultation options on 20 July.", nil),
-        "NHSE Stage II assurance and Investment Committee": ("Red", "Illustrative: Stage II date at risk; escalated to SLT.", [
-            MilestoneLine(title: "Successful completion of NHSE Stage II and IC", date: "31-Aug-16", rating: "Red"),
-        ]),
+        "Communication and Engagement": (
+            "Amber", "Illustrative: consultation document with designer; partner involvement continuing.",
+            [
+                MilestoneLine(
+                    title: "Public Consultation - version 1 consultation document for feedback", date: "01-Sep-16",
+                    rating: "Green"),
+                MilestoneLine(title: "Public Consultation", date: "Mid September 2016", rating: "Amber"),
+            ]
+        ),
+        "Mental Health Acute Care Pathway": (
+            "Amber", "Illustrative: financial modelling needs a further two weeks.",
+            [
+                MilestoneLine(title: "Stage 3: Modelling", date: "17-Aug-16")
+            ]
+        ),
+        "Development of proposals for integrated community services": (
+            "Green",
+            "Illustrative: Governing Body received the consultation options on 20 July.", nil
+        ),
+        "NHSE Stage II assurance and Investment Committee": (
+            "Red", "Illustrative: Stage II date at risk; escalated to SLT.",
+            [
+                MilestoneLine(title: "Successful completion of NHSE Stage II and IC", date: "31-Aug-16", rating: "Red")
+            ]
+        ),
         "CWGs": ("Complete", "Illustrative: CWG 11 held on 13 July 2016.", nil),
     ]
 }

@@ -15,7 +15,9 @@ public enum DelimitedText {
         return .comma
     }
 
-    public static func read(_ text: String, delimiter chosen: Delimiter? = nil, sheet: String? = nil) throws(ImportProblems) -> ImportTable {
+    public static func read(
+        _ text: String, delimiter chosen: Delimiter? = nil, sheet: String? = nil
+    ) throws(ImportProblems) -> ImportTable {
         let delimiter = chosen ?? Self.delimiter(for: text[...])
         var text = text
         // Native strings are contiguous UTF-8 already: read them in place rather than copy the file once more.
@@ -25,7 +27,9 @@ public enum DelimitedText {
         return try result.get()
     }
 
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: Delimiter, sheet: String?) throws(ImportProblems) -> ImportTable {
+    static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, delimiter: Delimiter, sheet: String?
+    ) throws(ImportProblems) -> ImportTable {
         let separator = UInt8(ascii: delimiter.rawValue.unicodeScalars.first!)
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var table = ImportTable.Builder()
@@ -43,8 +47,11 @@ public enum DelimitedText {
         func nextCell() throws(ImportProblems) {
             column += 1
             if column >= ImportTable.maximumColumns {
-                throw fail(rowNumber, column, "This row has more than \(ImportTable.maximumColumns) columns (it reaches column \(columnLetter(column)) here); "
-                                               + "Assure reads tables up to column \(columnLetter(ImportTable.maximumColumns - 1)). Remove the empty columns or split the table.")
+                throw fail(
+                    rowNumber, column,
+                    "This row has more than \(ImportTable.maximumColumns) columns (it reaches column \(columnLetter(column)) here); "
+                        + "Assure reads tables up to column \(columnLetter(ImportTable.maximumColumns - 1)). Remove the empty columns or split the table."
+                )
             }
         }
         func endRow() throws(ImportProblems) {
@@ -53,8 +60,11 @@ public enum DelimitedText {
             column = 0
             rowNumber += 1
             if rowNumber > ImportTable.maximumRows + 1 {
-                throw ImportProblems([ImportProblem(sheet: sheet, row: rowNumber - 1, column: nil,
-                                                    "The file has more than \(ImportTable.maximumRows.formatted()) rows; split it.")])
+                throw ImportProblems([
+                    ImportProblem(
+                        sheet: sheet, row: rowNumber - 1, column: nil,
+                        "The file has more than \(ImportTable.maximumRows.formatted()) rows; split it.")
+                ])
             }
         }
 
@@ -68,7 +78,9 @@ public enum DelimitedText {
                 var closed = false
                 while index < bytes.count {
                     if bytes[index] == quote {
-                        if index + 1 < bytes.count, bytes[index + 1] == quote { quoted.append(quote); index += 2; continue }
+                        if index + 1 < bytes.count, bytes[index + 1] == quote {
+                            quoted.append(quote); index += 2; continue
+                        }
                         closed = true
                         index += 1
                         break
@@ -77,15 +89,22 @@ public enum DelimitedText {
                     index += 1
                 }
                 guard closed else {
-                    throw fail(opened.row, opened.column, "A quote opens this cell and is never closed, so the rest of the file would be one cell.")
+                    throw fail(
+                        opened.row, opened.column,
+                        "A quote opens this cell and is never closed, so the rest of the file would be one cell.")
                 }
                 if index < bytes.count, ![separator, lf, cr].contains(bytes[index]) {
-                    throw fail(opened.row, opened.column, "Text follows the closing quote of this cell; a quote inside a quoted cell is written twice (\"\").")
+                    throw fail(
+                        opened.row, opened.column,
+                        "Text follows the closing quote of this cell; a quote inside a quoted cell is written twice (\"\")."
+                    )
                 }
                 table.append(text: quoted, column: column)
             } else {
                 let start = index
-                while index < bytes.count, bytes[index] != separator, bytes[index] != lf, bytes[index] != cr { index += 1 }
+                while index < bytes.count, bytes[index] != separator, bytes[index] != lf, bytes[index] != cr {
+                    index += 1
+                }
                 table.append(text: UnsafeBufferPointer(rebasing: bytes[start..<index]), column: column)
             }
             guard index < bytes.count else { break }
@@ -101,7 +120,10 @@ public enum DelimitedText {
         }
         if rowOpen {
             if delimiter != .tab, let width, column + 1 < width {
-                throw fail(rowNumber, column + 1, "This last row has \(column + 1) of the header's \(width) cells and the file ends without a line break: it looks cut short.")
+                throw fail(
+                    rowNumber, column + 1,
+                    "This last row has \(column + 1) of the header's \(width) cells and the file ends without a line break: it looks cut short."
+                )
             }
             try endRow()
         }

@@ -18,8 +18,10 @@ public enum DocxWriter {
         ]
         for (path, text) in parts {
             let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: XLSXWriter.fixedDate,
-                                 compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: XLSXWriter.fixedDate,
+                compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -37,11 +39,16 @@ public enum DocxWriter {
 
     static func table(_ table: ReportTable) -> String {
         let header = table.columns.contains { !$0.isEmpty }
-        var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>"
+        var xml =
+            "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>"
         xml += table.columns.map { _ in "<w:gridCol/>" }.joined() + "</w:tblGrid>"
         let rows = (header ? [table.columns.map { ($0, true) }] : []) + table.textRows.map { $0.map { ($0, false) } }
         for row in rows {
-            xml += "<w:tr>" + row.map { "<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>\(paragraph($0.0, bold: $0.1))</w:tc>" }.joined() + "</w:tr>"
+            xml +=
+                "<w:tr>"
+                + row.map {
+                    "<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>\(paragraph($0.0, bold: $0.1))</w:tc>"
+                }.joined() + "</w:tr>"
         }
         return xml + "</w:tbl>" + paragraph("")
     }
@@ -50,22 +57,25 @@ public enum DocxWriter {
         var body = ""
         for block in blocks {
             switch block {
-            case .heading(let level, let text): body += paragraph(text, style: level == 0 ? "Title" : "Heading\(min(level, 3))")
+            case .heading(let level, let text):
+                body += paragraph(text, style: level == 0 ? "Title" : "Heading\(min(level, 3))")
             case .paragraph(let text): body += paragraph(text)
             case .numbered(let item): body += paragraph("\(item.number)\t\(item.text)", style: "Numbered")
             case .table(let table):
-                if !table.title.isEmpty, table.title != "Cover sheet", table.title != "Assurance checklist" { body += paragraph(table.title, style: "Caption") }
+                if !table.title.isEmpty, table.title != "Cover sheet", table.title != "Assurance checklist" {
+                    body += paragraph(table.title, style: "Caption")
+                }
                 body += self.table(table)
             case .pageBreak: body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
             }
         }
         return """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
-        xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\(body)\
-        <w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>\
-        </w:body></w:document>
-        """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\(body)\
+            <w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>\
+            </w:body></w:document>
+            """
     }
 
     static let contentTypes = """

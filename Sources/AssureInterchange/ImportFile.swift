@@ -13,10 +13,14 @@ public enum ImportFile {
     }
 
     public static func read(_ data: Data, filename: String? = nil) throws(ImportProblems) -> Contents {
-        func refuse(_ message: String) -> ImportProblems { ImportProblems([ImportProblem(row: nil, column: nil, message)]) }
+        func refuse(_ message: String) -> ImportProblems {
+            ImportProblems([ImportProblem(row: nil, column: nil, message)])
+        }
         guard !data.isEmpty else { throw refuse("The file is empty.") }
         guard data.count <= maximumBytes else {
-            throw refuse("The file is \(data.count / 1024 / 1024) MB; the limit is \(maximumBytes / 1024 / 1024) MB. Split it, or export only the columns needed.")
+            throw refuse(
+                "The file is \(data.count / 1024 / 1024) MB; the limit is \(maximumBytes / 1024 / 1024) MB. Split it, or export only the columns needed."
+            )
         }
         let name = filename?.lowercased() ?? ""
         let isZip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])
@@ -26,7 +30,10 @@ public enum ImportFile {
         if isZip {
             let tables = try XLSXReader.read(data)
             let filled = tables.filter(\.hasValues)
-            guard !filled.isEmpty else { throw refuse("Every sheet of the workbook is empty (\(tables.map { $0.sheet ?? "" }.joined(separator: ", "))).") }
+            guard !filled.isEmpty else {
+                throw refuse(
+                    "Every sheet of the workbook is empty (\(tables.map { $0.sheet ?? "" }.joined(separator: ", "))).")
+            }
             return Contents(tables: filled, notes: [])
         }
         if name.hasSuffix(".xlsx") || name.hasSuffix(".xlsm") {
@@ -38,7 +45,8 @@ public enum ImportFile {
         let (text, encoding) = TextDecoding.decode(data)
         let table = try DelimitedText.read(text)
         guard table.hasValues else { throw refuse("The file has no rows.") }
-        return Contents(tables: [table], notes: encoding == .windows1252 ? ["Read as Windows-1252 text (it is not UTF-8)."] : [])
+        return Contents(
+            tables: [table], notes: encoding == .windows1252 ? ["Read as Windows-1252 text (it is not UTF-8)."] : [])
     }
 
     /// Pasted text as the contents of a file with one table.

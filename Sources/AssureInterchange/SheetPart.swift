@@ -4,8 +4,10 @@ import Foundation
 /// One worksheet's `<sheetData>`, cell by cell. A cell's column comes from its reference ("C7"); where a writer
 /// leaves references out, cells follow one another.
 enum SheetPart {
-    static func read(_ data: Data, strings: [String], styles: DateStyles, date1904: Bool,
-                     sheet: String) throws(ImportProblems) -> ImportTable {
+    static func read(
+        _ data: Data, strings: [String], styles: DateStyles, date1904: Bool,
+        sheet: String
+    ) throws(ImportProblems) -> ImportTable {
         var table = ImportTable.Builder(shared: strings)
         // A cell is at least "<c><v>1</v></c>" (15 bytes) and a row "<row/>" (6): reserved, not touched.
         table.reserve(cells: data.count / 15 + 1, rows: data.count / 6 + 1, textBytes: data.count)
@@ -30,15 +32,17 @@ enum SheetPart {
                 column = 0
                 rowCount += 1
                 if rowCount > ImportTable.maximumRows {
-                    stop = ImportProblem(sheet: sheet, row: rowNumber, column: nil,
-                                         "The sheet has more than \(ImportTable.maximumRows.formatted()) rows; split it.")
+                    stop = ImportProblem(
+                        sheet: sheet, row: rowNumber, column: nil,
+                        "The sheet has more than \(ImportTable.maximumRows.formatted()) rows; split it.")
                 }
             case "c":
                 if let reference = attributes["r"].flatMap(Self.cellReference) { column = reference.column }
                 if column >= ImportTable.maximumColumns {
-                    stop = ImportProblem(sheet: sheet, row: rowNumber, column: column,
-                                         "This cell is past column \(columnLetter(ImportTable.maximumColumns - 1)), the last Assure reads. "
-                                         + "Delete the columns beyond the table (select them, then Delete) and save again.")
+                    stop = ImportProblem(
+                        sheet: sheet, row: rowNumber, column: column,
+                        "This cell is past column \(columnLetter(ImportTable.maximumColumns - 1)), the last Assure reads. "
+                            + "Delete the columns beyond the table (select them, then Delete) and save again.")
                 }
                 type = attributes["t"] ?? "n"
                 style = attributes["s"].flatMap(Int.init) ?? 0
@@ -61,23 +65,31 @@ enum SheetPart {
                         table.append(sharedString: index, column: column)
                         sharedText += strings[index].utf8.count
                         if sharedText > ImportTable.maximumTextBytes {
-                            stop = ImportProblem(sheet: sheet, row: rowNumber, column: column,
-                                                 "The sheet's cells repeat its shared text to more than \(ImportTable.maximumTextBytes / 1024 / 1024) MB, "
-                                                 + "the most Assure reads from one table. Is this the table you meant to upload?")
+                            stop = ImportProblem(
+                                sheet: sheet, row: rowNumber, column: column,
+                                "The sheet's cells repeat its shared text to more than \(ImportTable.maximumTextBytes / 1024 / 1024) MB, "
+                                    + "the most Assure reads from one table. Is this the table you meant to upload?")
                         }
                     } else {
-                        problems.append(ImportProblem(sheet: sheet, row: rowNumber, column: column,
-                                                      "The cell points at shared string \(value), which the workbook does not have."))
+                        problems.append(
+                            ImportProblem(
+                                sheet: sheet, row: rowNumber, column: column,
+                                "The cell points at shared string \(value), which the workbook does not have."))
                     }
                 } else {
-                    switch Self.cell(type: type, value: value, isDate: styles.dateStyles.contains(style), strings: strings, date1904: date1904) {
+                    switch Self.cell(
+                        type: type, value: value, isDate: styles.dateStyles.contains(style), strings: strings,
+                        date1904: date1904)
+                    {
                     case .success(let cell): table.append(cell, column: column)
-                    case .failure(let message): problems.append(ImportProblem(sheet: sheet, row: rowNumber, column: column, message.message))
+                    case .failure(let message):
+                        problems.append(ImportProblem(sheet: sheet, row: rowNumber, column: column, message.message))
                     }
                 }
                 column += 1
                 if problems.count >= 1_000 {
-                    stop = ImportProblem(sheet: sheet, row: rowNumber, column: nil, "Reading stopped after 1,000 problems.")
+                    stop = ImportProblem(
+                        sheet: sheet, row: rowNumber, column: nil, "Reading stopped after 1,000 problems.")
                 }
             case "row":
                 table.endRow(number: rowNumber)
@@ -90,11 +102,17 @@ enum SheetPart {
         return ImportTable(sheet: sheet, table)
     }
 
-    static func cell(type: String, value: String, isDate: Bool, strings: [String], date1904: Bool) -> Result<TableCell, ImportProblem> {
-        func fail(_ message: String) -> Result<TableCell, ImportProblem> { .failure(ImportProblem(row: nil, column: nil, message)) }
+    static func cell(
+        type: String, value: String, isDate: Bool, strings: [String], date1904: Bool
+    ) -> Result<TableCell, ImportProblem> {
+        func fail(_ message: String) -> Result<TableCell, ImportProblem> {
+            .failure(ImportProblem(row: nil, column: nil, message))
+        }
         switch type {
         case "s":
-            guard let index = Int(value), strings.indices.contains(index) else { return fail("The cell points at shared string \(value), which the workbook does not have.") }
+            guard let index = Int(value), strings.indices.contains(index) else {
+                return fail("The cell points at shared string \(value), which the workbook does not have.")
+            }
             return .success(strings[index].isEmpty ? .empty : .text(strings[index]))
         case "str", "inlineStr":
             return .success(value.isEmpty ? .empty : .text(value))
@@ -103,7 +121,9 @@ enum SheetPart {
         case "e":
             return .success(.text(value))
         case "d":
-            guard let day = CalendarDate(iso: String(value.prefix(10))) else { return fail("“\(value)” is not an ISO date.") }
+            guard let day = CalendarDate(iso: String(value.prefix(10))) else {
+                return fail("“\(value)” is not an ISO date.")
+            }
             return .success(.date(day))
         default:
             guard !value.isEmpty else { return .success(.empty) }
@@ -130,7 +150,11 @@ enum SheetPart {
             if let ascii = character.asciiValue, character.isLetter {
                 guard digits.isEmpty else { return nil }
                 column = column * 26 + Int(ascii & 0xDF) - 64
-            } else if character.isNumber { digits.append(character) } else { return nil }
+            } else if character.isNumber {
+                digits.append(character)
+            } else {
+                return nil
+            }
         }
         guard column > 0, let row = Int(digits) else { return nil }
         return (row, column - 1)

@@ -11,35 +11,40 @@ public enum TableWorkbook {
         let headerRow = rows.count + 1
         rows.append(table.columns.map { .text($0, style: .header) })
         for row in table.rows {
-            rows.append(row.enumerated().map { index, cell in
-                if cell.isRating { return cell.text.isEmpty ? .empty : .text(cell.text, style: .rating(code: cell.rating?.code)) }
-                if dateColumns.contains(index), let day = exactDay(cell.text) { return WorkbookCell(.date(day)) }
-                return .text(cell.text, style: cell.text.count > 60 ? .wrapped : .plain)
-            })
+            rows.append(
+                row.enumerated().map { index, cell in
+                    if cell.isRating {
+                        return cell.text.isEmpty ? .empty : .text(cell.text, style: .rating(code: cell.rating?.code))
+                    }
+                    if dateColumns.contains(index), let day = exactDay(cell.text) { return WorkbookCell(.date(day)) }
+                    return .text(cell.text, style: cell.text.count > 60 ? .wrapped : .plain)
+                })
         }
         let widths = table.columns.indices.map { index -> Double in
             let longest = table.rows.map { $0.indices.contains(index) ? $0[index].text.count : 0 }.max() ?? 0
             return Double(min(60, max(10, max(longest, table.columns[index].count) + 2)))
         }
-        return WorkbookSheet(name: XLSXWriter.sheetName(name ?? table.title), columns: widths.map { WorkbookColumn(width: $0) },
-                             rows: rows, frozenRows: headerRow)
+        return WorkbookSheet(
+            name: XLSXWriter.sheetName(name ?? table.title), columns: widths.map { WorkbookColumn(width: $0) },
+            rows: rows, frozenRows: headerRow)
     }
 
     /// Several tables, one sheet each, with names made unique.
     public static func workbook(_ tables: [ReportTable]) -> Workbook {
         var used: Set<String> = []
-        return Workbook(sheets: tables.map { table in
-            var sheet = sheet(table)
-            var name = sheet.name
-            var counter = 2
-            while used.contains(name.lowercased()) {
-                name = String(sheet.name.prefix(27)) + " (\(counter))"
-                counter += 1
-            }
-            used.insert(name.lowercased())
-            sheet.name = name
-            return sheet
-        })
+        return Workbook(
+            sheets: tables.map { table in
+                var sheet = sheet(table)
+                var name = sheet.name
+                var counter = 2
+                while used.contains(name.lowercased()) {
+                    name = String(sheet.name.prefix(27)) + " (\(counter))"
+                    counter += 1
+                }
+                used.insert(name.lowercased())
+                sheet.name = name
+                return sheet
+            })
     }
 
     static func exactDay(_ text: String) -> CalendarDate? {

@@ -15,8 +15,10 @@ public struct WorkbookSheet: Sendable {
     public var validations: [ListValidation]
     public var isHidden: Bool
 
-    public init(name: String, columns: [WorkbookColumn] = [], rows: [[WorkbookCell]], frozenRows: Int = 0,
-                validations: [ListValidation] = [], isHidden: Bool = false) {
+    public init(
+        name: String, columns: [WorkbookColumn] = [], rows: [[WorkbookCell]], frozenRows: Int = 0,
+        validations: [ListValidation] = [], isHidden: Bool = false
+    ) {
         self.name = name
         self.columns = columns
         self.rows = rows

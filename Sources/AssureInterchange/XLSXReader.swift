@@ -11,27 +11,41 @@ public enum XLSXReader {
     public static func read(_ data: Data) throws(ImportProblems) -> [ImportTable] {
         // ZIPFoundation 0.9.20's in-memory archive traps when a damaged archive makes it seek past the end (found by
         // FuzzTests); reading from a file, the same damage is an error. So the bytes go through a temporary file.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("assure-import-\(UUID().uuidString).xlsx")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "assure-import-\(UUID().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: file) }
         let archive: Archive
         do {
             try data.write(to: file)
             archive = try Archive(url: file, accessMode: .read)
         } catch {
-            throw ImportProblems([ImportProblemFactory.file("This file is not an XLSX workbook: it is not a zip archive.")])
+            throw ImportProblems([
+                ImportProblemFactory.file("This file is not an XLSX workbook: it is not a zip archive.")
+            ])
         }
         guard archive["xl/workbook.xml"] != nil else {
-            throw ImportProblems([ImportProblemFactory.file("This zip archive is not an XLSX workbook: it has no xl/workbook.xml.")])
+            throw ImportProblems([
+                ImportProblemFactory.file("This zip archive is not an XLSX workbook: it has no xl/workbook.xml.")
+            ])
         }
-        let workbook = try WorkbookPart.read(try part(archive, "xl/workbook.xml"),
-                                             relations: try part(archive, "xl/_rels/workbook.xml.rels"))
-        let strings = try archive["xl/sharedStrings.xml"].map { _ throws(ImportProblems) in try SharedStrings.read(try part(archive, "xl/sharedStrings.xml")) } ?? []
-        let styles = try archive["xl/styles.xml"].map { _ throws(ImportProblems) in try DateStyles.read(try part(archive, "xl/styles.xml")) } ?? DateStyles(dateStyles: [])
+        let workbook = try WorkbookPart.read(
+            try part(archive, "xl/workbook.xml"),
+            relations: try part(archive, "xl/_rels/workbook.xml.rels"))
+        let strings =
+            try archive["xl/sharedStrings.xml"].map { _ throws(ImportProblems) in
+                try SharedStrings.read(try part(archive, "xl/sharedStrings.xml"))
+            } ?? []
+        let styles =
+            try archive["xl/styles.xml"].map { _ throws(ImportProblems) in
+                try DateStyles.read(try part(archive, "xl/styles.xml"))
+            } ?? DateStyles(dateStyles: [])
         var tables: [ImportTable] = []
         for sheet in workbook.sheets {
             let path = sheet.target.hasPrefix("/") ? String(sheet.target.dropFirst()) : "xl/" + sheet.target
-            tables.append(try SheetPart.read(try part(archive, path), strings: strings, styles: styles,
-                                             date1904: workbook.date1904, sheet: sheet.name))
+            tables.append(
+                try SheetPart.read(
+                    try part(archive, path), strings: strings, styles: styles,
+                    date1904: workbook.date1904, sheet: sheet.name))
         }
         return tables
     }
@@ -41,7 +55,10 @@ public enum XLSXReader {
             throw ImportProblems([ImportProblemFactory.file("The workbook has no \(path).")])
         }
         guard entry.uncompressedSize <= maximumPartSize else {
-            throw ImportProblems([ImportProblemFactory.file("The workbook's \(path) is over \(maximumPartSize / 1024 / 1024) MB unzipped.")])
+            throw ImportProblems([
+                ImportProblemFactory.file(
+                    "The workbook's \(path) is over \(maximumPartSize / 1024 / 1024) MB unzipped.")
+            ])
         }
         var data = Data()
         do {
@@ -50,7 +67,9 @@ public enum XLSXReader {
                 if data.count > maximumPartSize { throw CocoaError(.fileReadTooLarge) }
             }
         } catch {
-            throw ImportProblems([ImportProblemFactory.file("The workbook's \(path) cannot be unzipped: it is damaged or too large.")])
+            throw ImportProblems([
+                ImportProblemFactory.file("The workbook's \(path) cannot be unzipped: it is damaged or too large.")
+            ])
         }
         return data
     }
@@ -65,7 +84,9 @@ struct WorkbookPart {
         var targets: [String: String] = [:]
         let rels = XMLEvents()
         rels.onStart = { name, attributes in
-            if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
+            if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] {
+                targets[id] = target
+            }
         }
         try rels.parse(relations, part: "xl/_rels/workbook.xml.rels")
         var sheets: [(String, String)] = []
@@ -79,7 +100,12 @@ struct WorkbookPart {
             if let target = targets[id] { sheets.append((sheetName, target)) } else { missing.append(sheetName) }
         }
         try events.parse(data, part: "xl/workbook.xml")
-        if !missing.isEmpty { throw ImportProblems([ImportProblemFactory.file("The workbook names sheets it does not contain: \(missing.joined(separator: ", ")).")]) }
+        if !missing.isEmpty {
+            throw ImportProblems([
+                ImportProblemFactory.file(
+                    "The workbook names sheets it does not contain: \(missing.joined(separator: ", ")).")
+            ])
+        }
         return WorkbookPart(sheets: sheets, date1904: date1904)
     }
 }
@@ -128,7 +154,9 @@ struct DateStyles {
         var dates: Set<Int> = []
         let events = XMLEvents()
         events.onStart = { name, attributes in
-            if name == "numFmt", let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"], isDateFormat(code) {
+            if name == "numFmt", let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"],
+                isDateFormat(code)
+            {
                 customDates.insert(id)
             }
             if name == "cellXfs" { inCellFormats = true; index = 0 }

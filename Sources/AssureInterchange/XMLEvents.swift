@@ -1,4 +1,6 @@
+import AssureCore
 import Foundation
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -31,8 +33,10 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         onStart(Self.local(name), attributes)
         checkStop(parser)
     }
@@ -61,8 +65,6 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         return String(name[name.index(after: colon)...])
     }
 }
-
-import AssureCore
 
 enum ImportProblemFactory {
     static func file(_ message: String) -> ImportProblem { ImportProblem(row: nil, column: nil, message) }

@@ -6,9 +6,12 @@ import FluentKit
 import Foundation
 
 struct Period: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create, open, close and publish reporting periods.",
-                                                    subcommands: [Create.self, Open.self, Close.self, Publish.self, Reopen.self, Returns.self, Chase.self,
-                                                                  Workbook.self, UploadWorkbook.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Create, open, close and publish reporting periods.",
+        subcommands: [
+            Create.self, Open.self, Close.self, Publish.self, Reopen.self, Returns.self, Chase.self,
+            Workbook.self, UploadWorkbook.self,
+        ])
 
     struct Target: ParsableArguments {
         @Option(help: "The portfolio's name.") var portfolio: String
@@ -21,25 +24,32 @@ struct Period: AsyncParsableCommand {
         @Option(help: "monthly or quarterly.") var frequency = "monthly"
         @Option(help: "The as-at date (YYYY-MM-DD); default the month's last day.") var asAt: String?
         @Option(help: "The publication date (YYYY-MM-DD).") var publishOn: String?
-        @Option(help: "The day returns are due (YYYY-MM-DD); scheduled chasers count back from it.") var returnsDue: String?
+        @Option(help: "The day returns are due (YYYY-MM-DD); scheduled chasers count back from it.") var returnsDue:
+            String?
 
         func run() async throws {
             var problems: [String] = []
             let frequency = PeriodFrequency(rawValue: self.frequency)
             if frequency == nil { problems.append("--frequency \(self.frequency): use monthly or quarterly") }
             if let asAt, CalendarDate(iso: asAt) == nil { problems.append("--as-at \(asAt): use YYYY-MM-DD") }
-            if let publishOn, CalendarDate(iso: publishOn) == nil { problems.append("--publish-on \(publishOn): use YYYY-MM-DD") }
-            if let returnsDue, CalendarDate(iso: returnsDue) == nil { problems.append("--returns-due \(returnsDue): use YYYY-MM-DD") }
+            if let publishOn, CalendarDate(iso: publishOn) == nil {
+                problems.append("--publish-on \(publishOn): use YYYY-MM-DD")
+            }
+            if let returnsDue, CalendarDate(iso: returnsDue) == nil {
+                problems.append("--returns-due \(returnsDue): use YYYY-MM-DD")
+            }
             if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
             try await CLI.run {
                 let period = try await Storage.withDatabase(target.db.target) { db in
                     let portfolio = try await Catalogue.findPortfolio(db, name: target.portfolio)
-                    return try await PeriodLifecycle.create(db, CLI.actor, portfolioID: portfolio.info.id, key: target.period,
-                                                            frequency: frequency!, asAt: asAt.flatMap(CalendarDate.init(iso:)),
-                                                            publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
-                                                            returnsDue: returnsDue.flatMap(CalendarDate.init(iso:)))
+                    return try await PeriodLifecycle.create(
+                        db, CLI.actor, portfolioID: portfolio.info.id, key: target.period,
+                        frequency: frequency!, asAt: asAt.flatMap(CalendarDate.init(iso:)),
+                        publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
+                        returnsDue: returnsDue.flatMap(CalendarDate.init(iso:)))
                 }
-                print("Created \(period.label) (\(period.key)) in \(target.portfolio), as at \(period.asAt.iso): draft.")
+                print(
+                    "Created \(period.label) (\(period.key)) in \(target.portfolio), as at \(period.asAt.iso): draft.")
             }
         }
     }
@@ -57,9 +67,11 @@ struct Period: AsyncParsableCommand {
     struct Publish: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Publish and freeze a period.")
         @OptionGroup var target: Target
-        @Option(help: "What happens to returns not in: carry-forward (keep the last return, marked not updated) or block.")
+        @Option(
+            help: "What happens to returns not in: carry-forward (keep the last return, marked not updated) or block.")
         var missing: String
-        @ArgumentParser.Flag(help: "Publish the assurance findings with the period, so that board readers see them too.")
+        @ArgumentParser.Flag(
+            help: "Publish the assurance findings with the period, so that board readers see them too.")
         var publishFindings = false
 
         func validate() throws {
@@ -70,12 +82,15 @@ struct Period: AsyncParsableCommand {
 
         func run() async throws {
             let policy = MissingReturnPolicy(rawValue: missing)!
-            try await move(target) { try await PeriodLifecycle.publish($0, $1, periodID: $2, missing: policy, findings: publishFindings) }
+            try await move(target) {
+                try await PeriodLifecycle.publish($0, $1, periodID: $2, missing: policy, findings: publishFindings)
+            }
         }
     }
 
     struct Reopen: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Re-open a published period for correction (the reason is audit-logged).")
+        static let configuration = CommandConfiguration(
+            abstract: "Re-open a published period for correction (the reason is audit-logged).")
         @OptionGroup var target: Target
         @Option(help: "Why the period is re-opened.") var reason: String
         func run() async throws {
@@ -85,42 +100,58 @@ struct Period: AsyncParsableCommand {
     }
 
     struct Returns: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the returns a period expects and where each stands.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the returns a period expects and where each stands.")
         @OptionGroup var target: Target
         func run() async throws {
             try await CLI.run {
                 let tracking = try await Storage.withDatabase(target.db.target) { db in
-                    let (_, period) = try await Catalogue.findPeriod(db, key: target.period, portfolio: target.portfolio)
+                    let (_, period) = try await Catalogue.findPeriod(
+                        db, key: target.period, portfolio: target.portfolio)
                     return try await AssureStorage.Returns.tracking(db, periodID: period.id)
                 }
                 for row in tracking.rows {
-                    print("\(row.state.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(row.project.displayName) — \(row.owners.map(\.name).joined(separator: ", "))")
+                    print(
+                        "\(row.state.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(row.project.displayName) — \(row.owners.map(\.name).joined(separator: ", "))"
+                    )
                 }
-                let counts = ReturnState.allCases.compactMap { state in tracking.counts[state].map { "\($0) \(state.label.lowercased())" } }
+                let counts = ReturnState.allCases.compactMap { state in
+                    tracking.counts[state].map { "\($0) \(state.label.lowercased())" }
+                }
                 print("\(tracking.rows.count) expected: \(counts.joined(separator: ", ")).")
             }
         }
     }
 
     struct Chase: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Queue a chaser to everyone whose return is missing (sent by `serve` or `outbox deliver`).")
+        static let configuration = CommandConfiguration(
+            abstract: "Queue a chaser to everyone whose return is missing (sent by `serve` or `outbox deliver`).")
         @OptionGroup var target: Target
-        @Option(help: "The address people reach Assure at, for the links in the message.") var publicURL = "http://127.0.0.1:8080"
+        @Option(help: "The address people reach Assure at, for the links in the message.") var publicURL =
+            "http://127.0.0.1:8080"
         func run() async throws {
             try await CLI.run {
                 let links = AppSettings(database: target.db.target, publicURL: publicURL).noticeLinks
                 let result = try await Storage.withDatabase(target.db.target) { db in
-                    let (_, period) = try await Catalogue.findPeriod(db, key: target.period, portfolio: target.portfolio)
+                    let (_, period) = try await Catalogue.findPeriod(
+                        db, key: target.period, portfolio: target.portfolio)
                     return try await Chasers.chase(db, CLI.actor, periodID: period.id, links: links)
                 }
                 print("Chasers queued for \(result.queued.count): \(result.queued.joined(separator: ", ")).")
-                if !result.alreadyChased.isEmpty { print("Already chased today: \(result.alreadyChased.joined(separator: ", ")).") }
-                if !result.unreachable.isEmpty { print("No address for: \(result.unreachable.joined(separator: "; ")).") }
+                if !result.alreadyChased.isEmpty {
+                    print("Already chased today: \(result.alreadyChased.joined(separator: ", ")).")
+                }
+                if !result.unreachable.isEmpty {
+                    print("No address for: \(result.unreachable.joined(separator: "; ")).")
+                }
             }
         }
     }
 
-    static func move(_ target: Target, _ action: @escaping @Sendable (any Database, AssureCore.Actor, UUID) async throws -> PeriodInfo) async throws {
+    static func move(
+        _ target: Target,
+        _ action: @escaping @Sendable (any Database, AssureCore.Actor, UUID) async throws -> PeriodInfo
+    ) async throws {
         try await CLI.run {
             let period = try await Storage.withDatabase(target.db.target) { db in
                 let (_, period) = try await Catalogue.findPeriod(db, key: target.period, portfolio: target.portfolio)

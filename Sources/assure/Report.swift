@@ -4,9 +4,12 @@ import AssureStorage
 import AssureWeb
 
 struct Report: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Produce a dashboard for a period.",
-                                                    subcommands: [ProgrammeDashboardReport.self, PrioritiesReportCommand.self, ExceptionsReportCommand.self,
-                                                                  ChangesReportCommand.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Produce a dashboard for a period.",
+        subcommands: [
+            ProgrammeDashboardReport.self, PrioritiesReportCommand.self, ExceptionsReportCommand.self,
+            ChangesReportCommand.self,
+        ])
 }
 
 struct ReportOptions: ParsableArguments {
@@ -26,8 +29,12 @@ struct ReportOptions: ParsableArguments {
                 let (_, period) = try await Catalogue.findPeriod(database, key: self.period, portfolio: portfolio)
                 var report = try await Reports.report(database, periodID: period.id)
                 if let programme {
-                    guard let found = report.programmes.first(where: { $0.programme.name.lowercased() == programme.lowercased() }) else {
-                        throw StorageError.notFound("programme “\(programme)” in \(report.portfolio.name)")
+                    guard
+                        let found = report.programmes.first(where: {
+                            $0.programme.name.lowercased() == programme.lowercased()
+                        })
+                    else {
+                        throw DomainError.notFound("programme “\(programme)” in \(report.portfolio.name)")
                     }
                     report = report.only(programme: found.programme.id)
                 }
@@ -39,28 +46,32 @@ struct ReportOptions: ParsableArguments {
 }
 
 struct ProgrammeDashboardReport: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "programme-dashboard",
-                                                    abstract: "The programme dashboard (seed 004): summary and detailed tables.")
+    static let configuration = CommandConfiguration(
+        commandName: "programme-dashboard",
+        abstract: "The programme dashboard (seed 004): summary and detailed tables.")
     @OptionGroup var options: ReportOptions
     func run() async throws { try await options.produce(.programmeDashboard) }
 }
 
 struct PrioritiesReportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "priorities",
-                                                    abstract: "The priorities report (seed 000): summary and monitoring reports.")
+    static let configuration = CommandConfiguration(
+        commandName: "priorities",
+        abstract: "The priorities report (seed 000): summary and monitoring reports.")
     @OptionGroup var options: ReportOptions
     func run() async throws { try await options.produce(.priorities) }
 }
 
 struct ExceptionsReportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "exceptions",
-                                                    abstract: "The assurance checks' findings: counts per check, then each finding.")
+    static let configuration = CommandConfiguration(
+        commandName: "exceptions",
+        abstract: "The assurance checks' findings: counts per check, then each finding.")
     @OptionGroup var options: ReportOptions
     func run() async throws { try await options.produce(.exceptions) }
 }
 
 struct ChangesReportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "changes", abstract: "What changed between two periods of a portfolio.")
+    static let configuration = CommandConfiguration(
+        commandName: "changes", abstract: "What changed between two periods of a portfolio.")
     @Option(help: "The portfolio's name.") var portfolio: String
     @Option(help: "The earlier period, as YYYY-MM.") var from: String
     @Option(help: "The later period, as YYYY-MM.") var to: String
@@ -69,13 +80,16 @@ struct ChangesReportCommand: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOption
 
     func run() async throws {
-        guard let format = OutputFormat(rawValue: format) else { throw ValidationError("--format \(format): use csv, html or json") }
+        guard let format = OutputFormat(rawValue: format) else {
+            throw ValidationError("--format \(format): use csv, html or json")
+        }
         try await CLI.run {
             let text = try await Storage.withDatabase(db.target) { database in
                 let (_, old) = try await Catalogue.findPeriod(database, key: from, portfolio: portfolio)
                 let (_, new) = try await Catalogue.findPeriod(database, key: to, portfolio: portfolio)
-                return try ReportOutput.renderChanges(from: try await Reports.report(database, periodID: old.id),
-                                                      to: try await Reports.report(database, periodID: new.id), format: format)
+                return try ReportOutput.renderChanges(
+                    from: try await Reports.report(database, periodID: old.id),
+                    to: try await Reports.report(database, periodID: new.id), format: format)
             }
             try CLI.write(text, to: output)
         }

@@ -12,15 +12,25 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.OptionGroup var db: DatabaseOption
     @ArgumentParser.Option(help: "The address to listen on.") var hostname = "127.0.0.1"
     @ArgumentParser.Option(help: "The port to listen on.") var port = 8080
-    @ArgumentParser.Flag(help: "Load the demo portfolios if the database is empty, and print the demo logins.") var demo = false
-    @ArgumentParser.Flag(help: "Mark the session cookie Secure (when served over TLS; implied by an https --public-url).") var secureCookies = false
+    @ArgumentParser.Flag(help: "Load the demo portfolios if the database is empty, and print the demo logins.")
+    var demo = false
+    @ArgumentParser.Flag(
+        help: "Mark the session cookie Secure (when served over TLS; implied by an https --public-url).")
+    var secureCookies = false
     @ArgumentParser.Option(help: "Bcrypt cost for new passwords (4–31).") var bcryptCost = 12
     @ArgumentParser.OptionGroup var mail: MailOptions
-    @ArgumentParser.Option(help: "The address people reach Assure at, for links in emails. Default: http://HOSTNAME:PORT.") var publicURL: String?
-    @ArgumentParser.Option(help: "Seconds between outbox deliveries and scheduled-chaser checks.") var deliveryInterval = 30
-    @ArgumentParser.Option(help: "A proxy or load balancer (address or CIDR, e.g. 10.0.0.0/8) whose X-Forwarded-For names the client; repeat for each.")
+    @ArgumentParser.Option(
+        help: "The address people reach Assure at, for links in emails. Default: http://HOSTNAME:PORT.") var publicURL:
+        String?
+    @ArgumentParser.Option(help: "Seconds between outbox deliveries and scheduled-chaser checks.")
+    var deliveryInterval = 30
+    @ArgumentParser.Option(
+        help:
+            "A proxy or load balancer (address or CIDR, e.g. 10.0.0.0/8) whose X-Forwarded-For names the client; repeat for each."
+    )
     var trustedProxy: [String] = []
-    @ArgumentParser.Option(help: "Seconds a connection may send nothing (mid-request or between requests) before it is closed.")
+    @ArgumentParser.Option(
+        help: "Seconds a connection may send nothing (mid-request or between requests) before it is closed.")
     var idleTimeout = 30
 
     /// Every bad setting is named in one message, before anything starts.
@@ -48,18 +58,23 @@ struct Serve: AsyncParsableCommand {
         let app = try await Application.make(.init(name: "production", arguments: ["assure", "serve"]))
         do {
             let overTLS = secureCookies || (publicURL?.lowercased().hasPrefix("https://") ?? false)
-            let settings = AppSettings(database: db.target, loadDemo: demo, bcryptCost: bcryptCost, secureCookies: overTLS,
-                                       mail: mail.settings, publicURL: publicURL ?? "http://\(hostname):\(port)",
-                                       deliveryIntervalSeconds: deliveryInterval, trustedProxies: trustedProxy.compactMap(NetworkRange.init),
-                                       idleTimeoutSeconds: idleTimeout)
+            let settings = AppSettings(
+                database: db.target, loadDemo: demo, bcryptCost: bcryptCost, secureCookies: overTLS,
+                mail: mail.settings, publicURL: publicURL ?? "http://\(hostname):\(port)",
+                deliveryIntervalSeconds: deliveryInterval, trustedProxies: trustedProxy.compactMap(NetworkRange.init),
+                idleTimeoutSeconds: idleTimeout)
             try await AssureApp.configure(app, settings)
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port
             print("Assure on http://\(hostname):\(port) with \(db.target)")
-            print(mail.settings.map { "Mail through \($0.host):\($0.port) (\($0.security.rawValue))." } ?? "No mail server (--smtp-host): chasers and alerts wait in the outbox.")
+            print(
+                mail.settings.map { "Mail through \($0.host):\($0.port) (\($0.security.rawValue))." }
+                    ?? "No mail server (--smtp-host): chasers and alerts wait in the outbox.")
             if demo {
                 print("Demo login: \(DemoLoader.adminEmail) / \(DemoLoader.adminPassword) (PMO admin)")
-                for user in DemoLoader.demoUsers { print("            \(user.email) / \(DemoLoader.adminPassword) (\(user.role.rawValue))") }
+                for user in DemoLoader.demoUsers {
+                    print("            \(user.email) / \(DemoLoader.adminPassword) (\(user.role.rawValue))")
+                }
             }
             fflush(nil)
             try await app.execute()
@@ -72,24 +87,31 @@ struct Serve: AsyncParsableCommand {
 }
 
 struct Demo: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Load the demo, or generate a synthetic portfolio for benchmarks.",
-                                                    subcommands: [Load.self, Generate.self], defaultSubcommand: Load.self)
+    static let configuration = CommandConfiguration(
+        abstract: "Load the demo, or generate a synthetic portfolio for benchmarks.",
+        subcommands: [Load.self, Generate.self], defaultSubcommand: Load.self)
 
     struct Load: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Load the demo portfolios (seeds 004 and 000) into an empty database.")
+        static let configuration = CommandConfiguration(
+            abstract: "Load the demo portfolios (seeds 004 and 000) into an empty database.")
         @ArgumentParser.OptionGroup var db: DatabaseOption
 
         func run() async throws {
             try await CLI.run {
                 let loaded = try await Storage.withDatabase(db.target) { try await DemoLoader.loadIfEmpty($0) }
-                print(loaded ? "Loaded the demo into \(db.target)." : "\(db.target) already holds portfolios: nothing loaded.")
+                print(
+                    loaded
+                        ? "Loaded the demo into \(db.target)."
+                        : "\(db.target) already holds portfolios: nothing loaded.")
             }
         }
     }
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Generate a synthetic portfolio: programmes, projects with sub-items, slipping milestones, drifting ratings; every period but the last published.")
+            abstract:
+                "Generate a synthetic portfolio: programmes, projects with sub-items, slipping milestones, drifting ratings; every period but the last published."
+        )
         @ArgumentParser.OptionGroup var db: DatabaseOption
         @ArgumentParser.Option(help: "Projects (1 to 200000).") var projects = 1000
         @ArgumentParser.Option(help: "Milestones per project (0 to 10).") var milestonesPerProject = 3
@@ -99,25 +121,30 @@ struct Demo: AsyncParsableCommand {
         func validate() throws {
             var problems: [String] = []
             if !(1...200_000).contains(projects) { problems.append("--projects \(projects): use 1 to 200000") }
-            if !(0...10).contains(milestonesPerProject) { problems.append("--milestones-per-project \(milestonesPerProject): use 0 to 10") }
+            if !(0...10).contains(milestonesPerProject) {
+                problems.append("--milestones-per-project \(milestonesPerProject): use 0 to 10")
+            }
             if !(1...120).contains(periods) { problems.append("--periods \(periods): use 1 to 120") }
             if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
         }
 
         func run() async throws {
-            let spec = SyntheticPortfolio(projects: projects, milestonesPerProject: milestonesPerProject, periods: periods, seed: seed)
+            let spec = SyntheticPortfolio(
+                projects: projects, milestonesPerProject: milestonesPerProject, periods: periods, seed: seed)
             let started = Date()
             try await CLI.run {
                 _ = try await Storage.withDatabase(db.target) { db in
                     try await SyntheticLoader.load(db, spec) { progress in
-                        ProgressBar.draw(done: progress.periodsDone, total: progress.periods,
-                                         label: "period \(progress.periodsDone)/\(progress.periods), \(progress.rows) rows")
+                        ProgressBar.draw(
+                            done: progress.periodsDone, total: progress.periods,
+                            label: "period \(progress.periodsDone)/\(progress.periods), \(progress.rows) rows")
                     }
                 }
             }
             let seconds = Date().timeIntervalSince(started)
             ProgressBar.finish()
-            print("Generated “\(spec.name)” in \(db.target): \(periods) periods in \(String(format: "%.1f", seconds)) s.")
+            print(
+                "Generated “\(spec.name)” in \(db.target): \(periods) periods in \(String(format: "%.1f", seconds)) s.")
         }
     }
 }
@@ -127,15 +154,17 @@ enum CLI {
     static func run(_ body: () async throws -> Void) async throws {
         do {
             try await body()
-        } catch let error as StorageError {
+        } catch let error as DomainError {
             FileHandle.standardError.write(Data("assure: \(error.description)\n".utf8))
             throw ExitCode.failure
         } catch let error as ImportProblems {
             try ImportCommand.fail(error.problems)
         } catch let refusal as Papers.NoMeeting {
             let choices = refusal.meetings.map { "  --meeting \($0.id.uuidString)   \($0.title)" }
-            FileHandle.standardError.write(Data((["assure: \(refusal.reason)"] + (choices.isEmpty ? [] : ["Its meetings:"] + choices))
-                .joined(separator: "\n").appending("\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    (["assure: \(refusal.reason)"] + (choices.isEmpty ? [] : ["Its meetings:"] + choices))
+                        .joined(separator: "\n").appending("\n").utf8))
             throw ExitCode.failure
         }
     }

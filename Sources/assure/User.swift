@@ -5,20 +5,26 @@ import FluentKit
 import Foundation
 
 struct User: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add, list, change, disable and reset users.",
-                                                    subcommands: [Add.self, List.self, Change.self, Disable.self, Enable.self, ResetPassword.self,
-                                                                  Token.self, RevokeToken.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Add, list, change, disable and reset users.",
+        subcommands: [
+            Add.self, List.self, Change.self, Disable.self, Enable.self, ResetPassword.self,
+            Token.self, RevokeToken.self,
+        ])
 
     struct Add: AsyncParsableCommand {
         @ArgumentParser.Option var email: String
         @ArgumentParser.Option var name: String
         @ArgumentParser.Option(help: "admin, editor or viewer.") var role = "viewer"
         @ArgumentParser.Option(help: "A programme an editor may write (repeatable).") var programme: [String] = []
-        @ArgumentParser.Flag(help: "Read the password from standard input instead of prompting.") var passwordStdin = false
+        @ArgumentParser.Flag(help: "Read the password from standard input instead of prompting.") var passwordStdin =
+            false
         @ArgumentParser.OptionGroup var db: DatabaseOption
 
         func run() async throws {
-            guard let role = Role(rawValue: role) else { throw ValidationError("--role \(self.role): use admin, editor or viewer") }
+            guard let role = Role(rawValue: role) else {
+                throw ValidationError("--role \(self.role): use admin, editor or viewer")
+            }
             let password = try readPassword(fromStdin: passwordStdin)
             try await CLI.run {
                 let user = try await Storage.withDatabase(db.target) { database in
@@ -27,9 +33,13 @@ struct User: AsyncParsableCommand {
                         ids += try await Catalogue.programmes(database, portfolioID: portfolio.info.id)
                             .filter { programme.contains($0.name) }.map(\.id)
                     }
-                    return try await Users.add(database, CLI.actor, email: email, name: name, role: role, password: password, programmeIDs: ids)
+                    return try await Users.add(
+                        database, CLI.actor, email: email, name: name, role: role, password: password, programmeIDs: ids
+                    )
                 }
-                print("Added \(user.name) <\(user.email)> as \(user.role.rawValue)\(user.programmes.isEmpty ? "" : " for \(user.programmes.joined(separator: ", "))").")
+                print(
+                    "Added \(user.name) <\(user.email)> as \(user.role.rawValue)\(user.programmes.isEmpty ? "" : " for \(user.programmes.joined(separator: ", "))")."
+                )
             }
         }
     }
@@ -40,8 +50,11 @@ struct User: AsyncParsableCommand {
             try await CLI.run {
                 let users = try await Storage.withDatabase(db.target) { try await Users.list($0) }
                 for user in users {
-                    print([user.email, user.name, user.role.rawValue, user.programmes.joined(separator: "; "),
-                           user.disabled ? "disabled" : ""].joined(separator: "\t"))
+                    print(
+                        [
+                            user.email, user.name, user.role.rawValue, user.programmes.joined(separator: "; "),
+                            user.disabled ? "disabled" : "",
+                        ].joined(separator: "\t"))
                 }
             }
         }
@@ -49,12 +62,15 @@ struct User: AsyncParsableCommand {
 
     struct ResetPassword: AsyncParsableCommand {
         @ArgumentParser.Option var email: String
-        @ArgumentParser.Flag(help: "Read the password from standard input instead of prompting.") var passwordStdin = false
+        @ArgumentParser.Flag(help: "Read the password from standard input instead of prompting.") var passwordStdin =
+            false
         @ArgumentParser.OptionGroup var db: DatabaseOption
         func run() async throws {
             let password = try readPassword(fromStdin: passwordStdin)
             try await CLI.run {
-                try await Storage.withDatabase(db.target) { try await Users.resetPassword($0, CLI.actor, email: email, password: password) }
+                try await Storage.withDatabase(db.target) {
+                    try await Users.resetPassword($0, CLI.actor, email: email, password: password)
+                }
                 print("Password reset for \(email).")
             }
         }
@@ -65,43 +81,58 @@ extension User {
     /// The ids of the named programmes, in any portfolio; a name that matches none is an error naming it.
     static func programmeIDs(_ database: any Database, named names: [String]) async throws -> [UUID] {
         var found: [String: UUID] = [:]
-        for programme in try await Catalogue.allProgrammes(database) where names.contains(programme.name) { found[programme.name] = programme.id }
+        for programme in try await Catalogue.allProgrammes(database) where names.contains(programme.name) {
+            found[programme.name] = programme.id
+        }
         let missing = names.filter { found[$0] == nil }
-        if !missing.isEmpty { throw ValidationError("--programme: no programme is called \(missing.joined(separator: ", "))") }
+        if !missing.isEmpty {
+            throw ValidationError("--programme: no programme is called \(missing.joined(separator: ", "))")
+        }
         return Array(found.values)
     }
 
     struct Change: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a user's role and the programmes an editor may write (audited).")
+        static let configuration = CommandConfiguration(
+            abstract: "Change a user's role and the programmes an editor may write (audited).")
         @ArgumentParser.Option var email: String
         @ArgumentParser.Option(help: "admin, editor or viewer.") var role: String
-        @ArgumentParser.Option(help: "A programme an editor may write (repeatable; replaces the present list).") var programme: [String] = []
+        @ArgumentParser.Option(help: "A programme an editor may write (repeatable; replaces the present list).")
+        var programme: [String] = []
         @ArgumentParser.OptionGroup var db: DatabaseOption
 
         func run() async throws {
-            guard let role = Role(rawValue: role) else { throw ValidationError("--role \(self.role): use admin, editor or viewer") }
+            guard let role = Role(rawValue: role) else {
+                throw ValidationError("--role \(self.role): use admin, editor or viewer")
+            }
             try await CLI.run {
                 let user = try await Storage.withDatabase(db.target) { database in
                     let user = try await Users.summary(database, email: email)
-                    return try await Users.changeAccess(database, CLI.actor, userID: user.id, role: role,
-                                                        programmeIDs: try await User.programmeIDs(database, named: programme))
+                    return try await Users.changeAccess(
+                        database, CLI.actor, userID: user.id, role: role,
+                        programmeIDs: try await User.programmeIDs(database, named: programme))
                 }
-                print("\(user.name) is now \(user.role.rawValue)\(user.programmes.isEmpty ? "" : " for \(user.programmes.joined(separator: ", "))").")
+                print(
+                    "\(user.name) is now \(user.role.rawValue)\(user.programmes.isEmpty ? "" : " for \(user.programmes.joined(separator: ", "))")."
+                )
             }
         }
     }
 
     struct Disable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable a user: they cannot sign in, and their sessions and API tokens end now.")
+        static let configuration = CommandConfiguration(
+            abstract: "Disable a user: they cannot sign in, and their sessions and API tokens end now.")
         @ArgumentParser.Option var email: String
         @ArgumentParser.OptionGroup var db: DatabaseOption
         func run() async throws {
-            try await User.setDisabled(email: email, disabled: true, db) { "Disabled \($0): their sessions and API tokens have ended." }
+            try await User.setDisabled(email: email, disabled: true, db) {
+                "Disabled \($0): their sessions and API tokens have ended."
+            }
         }
     }
 
     struct Enable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Enable a disabled user again (they sign in afresh; old tokens stay revoked).")
+        static let configuration = CommandConfiguration(
+            abstract: "Enable a disabled user again (they sign in afresh; old tokens stay revoked).")
         @ArgumentParser.Option var email: String
         @ArgumentParser.OptionGroup var db: DatabaseOption
         func run() async throws {
@@ -110,10 +141,12 @@ extension User {
     }
 
     /// Disables or enables the user with this email, and says so naming them.
-    static func setDisabled(email: String, disabled: Bool, _ db: DatabaseOption, said: (String) -> String) async throws {
+    static func setDisabled(email: String, disabled: Bool, _ db: DatabaseOption, said: (String) -> String) async throws
+    {
         try await CLI.run {
             let user = try await Storage.withDatabase(db.target) { database in
-                try await Users.setDisabled(database, CLI.actor, userID: try await Users.summary(database, email: email).id, disabled: disabled)
+                try await Users.setDisabled(
+                    database, CLI.actor, userID: try await Users.summary(database, email: email).id, disabled: disabled)
             }
             print(said("\(user.name) <\(user.email)>"))
         }
@@ -127,19 +160,24 @@ extension User {
         @ArgumentParser.OptionGroup var db: DatabaseOption
 
         func run() async throws {
-            guard let scope = TokenScope(rawValue: scope) else { throw ValidationError("--scope \(self.scope): use read or write") }
+            guard let scope = TokenScope(rawValue: scope) else {
+                throw ValidationError("--scope \(self.scope): use read or write")
+            }
             try await CLI.run {
                 let made = try await Storage.withDatabase(db.target) { database in
-                    try await APITokens.create(database, CLI.actor, for: try await Users.id(database, email: email), name: name, scope: scope)
+                    try await APITokens.create(
+                        database, CLI.actor, for: try await Users.id(database, email: email), name: name, scope: scope)
                 }
-                FileHandle.standardError.write(Data("Made \(scope.rawValue) token \(made.token.id) for \(email). It is not shown again:\n".utf8))
+                FileHandle.standardError.write(
+                    Data("Made \(scope.rawValue) token \(made.token.id) for \(email). It is not shown again:\n".utf8))
                 print(made.secret)
             }
         }
     }
 
     struct RevokeToken: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke an API token by its id (shown on the tokens page).")
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke an API token by its id (shown on the tokens page).")
         @ArgumentParser.Argument var id: String
         @ArgumentParser.OptionGroup var db: DatabaseOption
 
@@ -156,11 +194,14 @@ extension User {
 /// Passwords never go on the command line, where shell history and process lists would keep them.
 private func readPassword(fromStdin: Bool) throws -> String {
     if fromStdin {
-        guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw ValidationError("no password on standard input") }
+        guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+            throw ValidationError("no password on standard input")
+        }
         return line
     }
     guard let first = getpass("Password: ").map({ String(cString: $0) }),
-          let second = getpass("Again: ").map({ String(cString: $0) }) else { throw ValidationError("no password given") }
+        let second = getpass("Again: ").map({ String(cString: $0) })
+    else { throw ValidationError("no password given") }
     guard first == second else { throw ValidationError("the two passwords differ") }
     return first
 }

@@ -13,12 +13,26 @@ struct ChangesReportTests {
         // when
         let changes = ChangesReport.compare(from: june, to: july)
         // then
-        func titles(_ kind: ChangesReport.Change.Kind) -> [String] { changes.filter { $0.kind == kind }.map(\.project.title) }
-        #expect(titles(.declined) == ["Mental Health Acute Care Pathway", "NHSE Stage II assurance and Investment Committee"])
-        #expect(titles(.improved) == ["PCBC", "Communication and Engagement", "CWGs", "Development of proposals for integrated community services"])
+        func titles(_ kind: ChangesReport.Change.Kind) -> [String] {
+            changes.filter { $0.kind == kind }.map(\.project.title)
+        }
+        #expect(
+            titles(.declined) == [
+                "Mental Health Acute Care Pathway", "NHSE Stage II assurance and Investment Committee",
+            ])
+        #expect(
+            titles(.improved) == [
+                "PCBC", "Communication and Engagement", "CWGs",
+                "Development of proposals for integrated community services",
+            ])
         #expect(changes.first { $0.project.title == "PCBC" }?.detail == "↑ Amber → Green")
-        #expect(changes.first { $0.project.title == "Communication and Engagement" && $0.kind == .improved }?.detail == "↑ Red → Amber")
-        #expect(changes.contains { $0.kind == .milestoneMoved && $0.detail == "“Stage 3: Modelling”: 03-Aug-16 → 17-Aug-16 (14 days later)" })
+        #expect(
+            changes.first { $0.project.title == "Communication and Engagement" && $0.kind == .improved }?.detail
+                == "↑ Red → Amber")
+        #expect(
+            changes.contains {
+                $0.kind == .milestoneMoved && $0.detail == "“Stage 3: Modelling”: 03-Aug-16 → 17-Aug-16 (14 days later)"
+            })
         #expect(titles(.added).isEmpty && titles(.closed).isEmpty && titles(.moved).isEmpty)
         // the counts come first
         let tables = ChangesReport.tables(from: june, to: july)
@@ -35,7 +49,8 @@ struct ChangesReportTests {
         data.projects[pcbc].title = "Pre-consultation business case"
         data.projects[pcbc].programmeID = assurance.id
         data.projects.removeAll { $0.title == "CWGs" }
-        data.projects.append(ProjectInfo(id: UUID(), programmeID: assurance.id, reference: "AS099", title: "New assurance work"))
+        data.projects.append(
+            ProjectInfo(id: UUID(), programmeID: assurance.id, reference: "AS099", title: "New assurance work"))
         // when
         let changes = ChangesReport.compare(from: june, to: PeriodReportBuilder.build(data))
         // then

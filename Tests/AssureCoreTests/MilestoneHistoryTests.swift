@@ -30,7 +30,7 @@ struct MilestoneHistoryTests {
     func precisionAndNoMove() throws {
         let tracks = MilestoneHistory.tracks(Self.history("Communication and Engagement"))
         let consultation = try #require(tracks.first { $0.title == "Public Consultation" })
-        #expect(consultation.slipDays == 114)                     // 08-Jun-16 → Mid September 2016 (30 Sep)
+        #expect(consultation.slipDays == 114)  // 08-Jun-16 → Mid September 2016 (30 Sep)
         let version1 = try #require(tracks.first { $0.title.hasPrefix("Public Consultation - version 1") })
         #expect(version1.moves == 0)
         #expect(version1.slipDays == 0)
@@ -39,6 +39,6 @@ struct MilestoneHistoryTests {
     @Test("A milestone reported complete records the period it completed in")
     func completion() throws {
         let tracks = MilestoneHistory.tracks(Self.history("Sustainability and Transformation Plan"))
-        #expect(tracks.first?.completedIn?.periodKey == "2016-06") // "30/06/2016 Complete"
+        #expect(tracks.first?.completedIn?.periodKey == "2016-06")  // "30/06/2016 Complete"
     }
 }

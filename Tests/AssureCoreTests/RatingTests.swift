@@ -3,7 +3,9 @@ import Testing
 
 @Suite("Ratings, scales and arrows")
 struct RatingTests {
-    @Test("Five-point values are read however they are typed", arguments: ["Amber/Red", "AMBER / RED", "Amber/red", " amber /red "])
+    @Test(
+        "Five-point values are read however they are typed",
+        arguments: ["Amber/Red", "AMBER / RED", "Amber/red", " amber /red "])
     func fivePointSpellings(text: String) {
         #expect(RatingScale.fivePoint.level(for: text)?.code == "amber-red")
     }

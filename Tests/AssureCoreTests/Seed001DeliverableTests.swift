@@ -10,11 +10,13 @@ struct Seed001DeliverableTests {
     static func paperTables() throws -> [[[String]]] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/seeds/seed001-deliverables.txt")
-        return try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n\n").filter { !$0.isEmpty }.map { block in
+        return try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n\n").filter { !$0.isEmpty }.map {
+            block in
             block.split(separator: "\n").map { line in
                 var cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
                 while cells.count < 3 { cells.append("") }
-                cells[0] = cells[0].replacing(#/<[^>]+>/#, with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                cells[0] = cells[0].replacing(#/<[^>]+>/#, with: " ").split(whereSeparator: \.isWhitespace).joined(
+                    separator: " ")
                 return Array(cells.prefix(3))
             }
         }
@@ -33,7 +35,13 @@ struct Seed001DeliverableTests {
         #expect(FinancialYear(written: "17/18") == FinancialYear(startingIn: 2017))
         #expect(FinancialYear(written: "2018/19")?.label == "18/19")
         #expect(FinancialYear(written: "17/19") == nil)
-        #expect(Deliverable.validate(programme: "P", title: "T", years: ["2017"]) == ["years": "“2017” is not a financial year: write 17/18."])
-        #expect(Deliverable.validate(programme: "P", title: "T", years: []) == ["years": "Give the financial years it is due in, e.g. 17/18, 18/19."])
+        #expect(
+            Deliverable.validate(programme: "P", title: "T", years: ["2017"]) == [
+                "years": "“2017” is not a financial year: write 17/18."
+            ])
+        #expect(
+            Deliverable.validate(programme: "P", title: "T", years: []) == [
+                "years": "Give the financial years it is due in, e.g. 17/18, 18/19."
+            ])
     }
 }

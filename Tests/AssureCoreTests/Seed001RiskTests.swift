@@ -11,7 +11,9 @@ struct Seed001RiskTests {
             .appendingPathComponent("Fixtures/seeds/seed001-risks.txt")
         return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst().map { line in
             line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init).prefix(4).map { $0 }
-                + Array(repeating: "", count: max(0, 4 - line.split(separator: "\t", omittingEmptySubsequences: false).count))
+                + Array(
+                    repeating: "",
+                    count: max(0, 4 - line.split(separator: "\t", omittingEmptySubsequences: false).count))
         }
     }
 
@@ -31,7 +33,8 @@ struct Seed001RiskTests {
         #expect(urgent.references == ["Corporate Risk Register CDG4.1", "Corporate Risk Register CDG 4.2"])
         let workforce = try #require(register.risks.first { $0.description.hasPrefix("System wide workforce") })
         #expect(register.score(workforce) == 4 && register.band(workforce) == "Amber")
-        #expect(register.risks.first { $0.description.hasPrefix("Impact on NHS providers") }?.references == ["GBAF 3.2"])
+        #expect(
+            register.risks.first { $0.description.hasPrefix("Impact on NHS providers") }?.references == ["GBAF 3.2"])
         // rows H, M, L of severity; columns L, M, H of likelihood
         // 5 High × High, 8 High × Medium, 3 Medium × Medium: every one of the paper's 16 risks
         #expect(register.heatMap == [[0, 8, 5], [0, 3, 0], [0, 0, 0]])
@@ -42,8 +45,12 @@ struct Seed001RiskTests {
     @Test("A likelihood outside the scale is refused; a 1–5 register has its own bands")
     func validation() {
         let register = RiskRegister(name: "R", scale: .oneToFive, risks: [])
-        #expect(register.validate(description: "Risk", severity: "H", likelihood: "6", reviewDate: "") ==
-                ["severity": "“H” is not on this register's scale (5, 4, 3, 2, 1).", "likelihood": "“6” is not on this register's scale (5, 4, 3, 2, 1)."])
-        #expect(register.bands.band(16) == "Red" && register.bands.band(8) == "Amber" && register.bands.band(6) == "Green")
+        #expect(
+            register.validate(description: "Risk", severity: "H", likelihood: "6", reviewDate: "") == [
+                "severity": "“H” is not on this register's scale (5, 4, 3, 2, 1).",
+                "likelihood": "“6” is not on this register's scale (5, 4, 3, 2, 1).",
+            ])
+        #expect(
+            register.bands.band(16) == "Red" && register.bands.band(8) == "Amber" && register.bands.band(6) == "Green")
     }
 }

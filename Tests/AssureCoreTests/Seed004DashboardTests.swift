@@ -5,29 +5,71 @@ import Testing
 /// Seed 004's summary table, as the paper prints it (the Word table's shifted cells included).
 private let paperSummary: [[String]] = [
     ["Transformation", "PCBC", "Final lockdown of document", "20-Jul-16", "Phil Richardson", "Amber", "↔"],
-    ["", "Sustainability and Transformation Plan", "Submission to NHS England", "30/06/2016 Complete", "Phil Richardson", "Green", "↔"],
-    ["", "Communication and Engagement", "Public Consultation - version 1 consultation document for feedback", "01-Sep-16", "Charles Summers", "Green", "↓"],
+    [
+        "", "Sustainability and Transformation Plan", "Submission to NHS England", "30/06/2016 Complete",
+        "Phil Richardson", "Green", "↔",
+    ],
+    [
+        "", "Communication and Engagement", "Public Consultation - version 1 consultation document for feedback",
+        "01-Sep-16", "Charles Summers", "Green", "↓",
+    ],
     ["", "", "Public Consultation", "08-Jun-16", "", "Red", ""],
-    ["", "", "Involvement of Dorset LA partners including Health and Wellbeing Boards, HOSCs, Patient Representative groups", "Ongoing", "", "Amber", ""],
+    [
+        "", "",
+        "Involvement of Dorset LA partners including Health and Wellbeing Boards, HOSCs, Patient Representative groups",
+        "Ongoing", "", "Amber", "",
+    ],
     ["", "", "", "", "", "Green", ""],
-    ["", "CDGs", "Delivery of Clinical Delivery Group Priorities", "Individual plan milestones", "Mike Wood", "Amber", "↔"],
+    [
+        "", "CDGs", "Delivery of Clinical Delivery Group Priorities", "Individual plan milestones", "Mike Wood",
+        "Amber", "↔",
+    ],
     ["", "CWGs", "Delivery of CWG 11", "13-Jul-16", "Phil Richardson", "Green", "↔"],
     ["", "Mental Health Acute Care Pathway", "Stage 3: Modelling", "03-Aug-16", "Mike Wood", "Green", "↔"],
     ["", "Technology Enablement", "Digital Roadmap Submission", "30-Jun-16", "Phil Richardson", "Green", "↑"],
     ["", "", "Dorset Care Record - preferred bidder", "31-Jul-16", "Phil Richardson", "Green", "↑"],
-    ["", "Finance, Procurement and Estates", "Financial Viability; tariff, other payment arrangements, contracting, efficiency savings", "On-going", "Paul Vater", "Amber", "↔"],
-    ["", "Benefits Management and Realisation Framework", "Continuing development of the benefits for Senate Document and PCBC", "03-May-16", "Phil Richardson", "Green", "↔"],
+    [
+        "", "Finance, Procurement and Estates",
+        "Financial Viability; tariff, other payment arrangements, contracting, efficiency savings", "On-going",
+        "Paul Vater", "Amber", "↔",
+    ],
+    [
+        "", "Benefits Management and Realisation Framework",
+        "Continuing development of the benefits for Senate Document and PCBC", "03-May-16", "Phil Richardson", "Green",
+        "↔",
+    ],
     ["", "Prioritisation", "PMO Framework Roll Out", "14-Jul-16", "Phil Richardson", "Green", "↑"],
     ["", "", "", "31-Jul-16", "", "Green", ""],
-    ["Integrated Community Services", "Dorset (Local) Vanguard", "Integration of Vanguard plans to support and inform the ICS vision", "", "Phil Richardson", "Green", "↔"],
-    ["", "Development of proposals for integrated community services", "Development of plans for consultation options", "20-Jul-16", "Phil Richardson", "Amber", "↔"],
-    ["Acute Hospital", "Acute re-configuration", "Development of work towards the preferred option decision", "10/05/2016 Complete", "Mike Wood", "Green", "↔"],
-    ["", "Acute Vanguard", "Link into main acute hospital acute re-configuration", "On-going", "Mike Wood", "Green", "↔"],
+    [
+        "Integrated Community Services", "Dorset (Local) Vanguard",
+        "Integration of Vanguard plans to support and inform the ICS vision", "", "Phil Richardson", "Green", "↔",
+    ],
+    [
+        "", "Development of proposals for integrated community services",
+        "Development of plans for consultation options", "20-Jul-16", "Phil Richardson", "Amber", "↔",
+    ],
+    [
+        "Acute Hospital", "Acute re-configuration", "Development of work towards the preferred option decision",
+        "10/05/2016 Complete", "Mike Wood", "Green", "↔",
+    ],
+    [
+        "", "Acute Vanguard", "Link into main acute hospital acute re-configuration", "On-going", "Mike Wood", "Green",
+        "↔",
+    ],
     ["Implementation Plan to be agreed", "", "31-Jul-16", "", "", "", ""],
-    ["Integrated Community Services & Acute Hospital", "Decision making process", "Dorset Models of Care (Acute & ICS) Preferred Option Decision", "20-Jul-16", "Phil Richardson", "Green", "↑"],
+    [
+        "Integrated Community Services & Acute Hospital", "Decision making process",
+        "Dorset Models of Care (Acute & ICS) Preferred Option Decision", "20-Jul-16", "Phil Richardson", "Green", "↑",
+    ],
     ["Assurance", "Senate responses", "Senate Council Meeting", "14-Apr-16", "Phil Richardson", "Green", "↑"],
-    ["", "NHSE Stage II assurance and Investment Committee", "Successful completion of NHSE Stage II and IC", "31-Aug-16", "Phil Richardson", "Amber", "↔"],
-    ["", "NHS Improvement & CMA", "Successful completion of NHS Improvement and CMA process", "Dependant on NHSE Stage II", "Phil Richardson", "Green", "↔"],
+    [
+        "", "NHSE Stage II assurance and Investment Committee", "Successful completion of NHSE Stage II and IC",
+        "31-Aug-16", "Phil Richardson", "Amber", "↔",
+    ],
+    [
+        "", "NHS Improvement & CMA", "Successful completion of NHS Improvement and CMA process",
+        "Dependant on NHSE Stage II", "Phil Richardson", "Green", "↔",
+    ],
     ["Development", "System Leadership", "Governing Body Development", "20-Jul-16", "Charles Summers", "Green", "↔"],
     ["", "GB Development Staff Development Membership Development", "", "", "", "", ""],
 ]
@@ -40,7 +82,9 @@ private struct Correction: Sendable {
 }
 
 private let corrections: [Correction] = [
-    Correction(why: "Communication and Engagement: a stray Green with no milestone (paper row 6) is not data") { $0.remove(at: 5) },
+    Correction(why: "Communication and Engagement: a stray Green with no milestone (paper row 6) is not data") {
+        $0.remove(at: 5)
+    },
     Correction(why: "Technology Enablement: the paper repeats SRO and arrow on the milestone's second row") {
         $0[9][4] = ""; $0[9][6] = ""
     },
@@ -54,10 +98,16 @@ private let corrections: [Correction] = [
     Correction(why: "NHSE Stage II: the detailed table rates the milestone Yellow (off the scale), the summary Amber") {
         $0[21][5] = "Yellow"
     },
-    Correction(why: "Communication and Engagement: the paper's first-row Green is its first milestone's; the project carries Red, said by its name") {
+    Correction(
+        why:
+            "Communication and Engagement: the paper's first-row Green is its first milestone's; the project carries Red, said by its name"
+    ) {
         $0[2][1] += "\nRated Red overall"
     },
-    Correction(why: "NHSE Stage II: the first-row badge is the milestone's off-scale Yellow; the project carries Amber, said by its name") {
+    Correction(
+        why:
+            "NHSE Stage II: the first-row badge is the milestone's off-scale Yellow; the project carries Amber, said by its name"
+    ) {
         $0[21][1] += "\nRated Amber overall"
     },
     Correction(why: "System Leadership: the paper prints its three sub-items on one line") {
@@ -79,7 +129,11 @@ struct Seed004DashboardTests {
         // when the table is built from the data
         let table = ProgrammeDashboard.summary(report)
         // then every row and cell agrees
-        #expect(table.columns == ["PROGRAMME", "PROJECT/ROLE", "MILESTONE(S)", "MILESTONE DATE", "SRO (executive)", "RAG", "STATUS SINCE LAST REPORT"])
+        #expect(
+            table.columns == [
+                "PROGRAMME", "PROJECT/ROLE", "MILESTONE(S)", "MILESTONE DATE", "SRO (executive)", "RAG",
+                "STATUS SINCE LAST REPORT",
+            ])
         expectTable(table, equals: expected)
     }
 
@@ -123,11 +177,13 @@ struct Seed004DashboardTests {
 struct DerivedArrowTests {
     let july = PeriodReportBuilder.build(TransformationDashboard2016Fixture.july)
 
-    @Test("Ratings compared with June give the arrows", arguments: [
-        ("PCBC", Trend.improved), ("Mental Health Acute Care Pathway", .declined),
-        ("Communication and Engagement", .improved), ("CWGs", .improved), ("Senate responses", .unchanged),
-        ("NHSE Stage II assurance and Investment Committee", .declined),
-    ])
+    @Test(
+        "Ratings compared with June give the arrows",
+        arguments: [
+            ("PCBC", Trend.improved), ("Mental Health Acute Care Pathway", .declined),
+            ("Communication and Engagement", .improved), ("CWGs", .improved), ("Senate responses", .unchanged),
+            ("NHSE Stage II assurance and Investment Committee", .declined),
+        ])
     func derived(project: String, expected: Trend) throws {
         let row = try #require(july.row(title: project))
         #expect(row.trend.derived == expected)

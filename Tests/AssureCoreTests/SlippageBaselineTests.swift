@@ -8,43 +8,57 @@ struct SlippageBaselineTests {
 
     /// MAT002's "Draft PID updated", first reported for Jul-16 (July), moved to Sep-16 in August and kept there in September.
     func flags(october date: String) -> [Flag] {
-        let project = ProjectInfo(id: UUID(), programmeID: programme, reference: "MAT002", title: "Children's services",
-                                  sro: "Karen Kirkham", lead: "Jane Brennan")
+        let project = ProjectInfo(
+            id: UUID(), programmeID: programme, reference: "MAT002", title: "Children's services",
+            sro: "Karen Kirkham", lead: "Jane Brennan")
         let title = "Draft PID updated"
-        let september = ReturnInfo(projectID: project.id, rating: "Amber", update: "September words",
-                                   milestones: [MilestoneLine(title: title, date: "Sep-16")])
-        let october = ReturnInfo(projectID: project.id, rating: "Amber", update: "October words",
-                                 milestones: [MilestoneLine(title: title, date: date)])
-        let period = PeriodInfo(id: UUID(), key: "2016-10", label: "October 2016", frequency: .monthly,
-                                asAt: CalendarDate(year: 2016, month: 10, day: 31)!, publishOn: nil, status: .open)
-        let history = [title: [ReportedDate.reading("2016-07", "Jul-16"), ReportedDate.reading("2016-08", "Sep-16"),
-                               ReportedDate.reading("2016-09", "Sep-16")]]
-        let data = PeriodData(portfolio: PortfolioInfo(id: UUID(), name: "CDG Priorities", scale: .threePoint), period: period,
-                              programmes: [ProgrammeInfo(id: programme, name: "Maternity", kind: .clinicalDeliveryGroup)],
-                              projects: [project], returns: [project.id: october], previousPeriodKey: "2016-09",
-                              previousReturns: [project.id: september], milestoneBaselines: [project.id: history.mapValues { MilestoneBaseline.folding($0)! }])
-        return PeriodReportBuilder.build(data).row(reference: "MAT002")?.flags.filter { $0.kind == .milestoneSlipped } ?? []
+        let september = ReturnInfo(
+            projectID: project.id, rating: "Amber", update: "September words",
+            milestones: [MilestoneLine(title: title, date: "Sep-16")])
+        let october = ReturnInfo(
+            projectID: project.id, rating: "Amber", update: "October words",
+            milestones: [MilestoneLine(title: title, date: date)])
+        let period = PeriodInfo(
+            id: UUID(), key: "2016-10", label: "October 2016", frequency: .monthly,
+            asAt: CalendarDate(year: 2016, month: 10, day: 31)!, publishOn: nil, status: .open)
+        let history = [
+            title: [
+                ReportedDate.reading("2016-07", "Jul-16"), ReportedDate.reading("2016-08", "Sep-16"),
+                ReportedDate.reading("2016-09", "Sep-16"),
+            ]
+        ]
+        let data = PeriodData(
+            portfolio: PortfolioInfo(id: UUID(), name: "CDG Priorities", scale: .threePoint), period: period,
+            programmes: [ProgrammeInfo(id: programme, name: "Maternity", kind: .clinicalDeliveryGroup)],
+            projects: [project], returns: [project.id: october], previousPeriodKey: "2016-09",
+            previousReturns: [project.id: september],
+            milestoneBaselines: [project.id: history.mapValues { MilestoneBaseline.folding($0)! }])
+        return PeriodReportBuilder.build(data).row(reference: "MAT002")?.flags.filter { $0.kind == .milestoneSlipped }
+            ?? []
     }
 
     @Test("Unchanged since last period but later than first reported: flagged with the days and the number of moves")
     func heldAfterSlipping() {
-        #expect(flags(october: "Sep-16").map(\.message) == [
-            "“Draft PID updated” is due Sep-16, 61 days later than first reported (Jul-16 in 2016-07); moved 1 time.",
-        ])
+        #expect(
+            flags(october: "Sep-16").map(\.message) == [
+                "“Draft PID updated” is due Sep-16, 61 days later than first reported (Jul-16 in 2016-07); moved 1 time."
+            ])
     }
 
     @Test("Moved again: both the move since last period and the total since the baseline")
     func movedAgain() {
-        #expect(flags(october: "Dec-16").map(\.message) == [
-            "“Draft PID updated” moved from Sep-16 to Dec-16 (92 days later) since 2016-09. That is 153 days later than first reported (Jul-16 in 2016-07); moved 2 times.",
-        ])
+        #expect(
+            flags(october: "Dec-16").map(\.message) == [
+                "“Draft PID updated” moved from Sep-16 to Dec-16 (92 days later) since 2016-09. That is 153 days later than first reported (Jul-16 in 2016-07); moved 2 times."
+            ])
     }
 
     @Test("Back on its baseline date: nothing against the baseline, only the move since last period")
     func backOnBaseline() {
-        #expect(flags(october: "Jul-16").map(\.message) == [
-            "“Draft PID updated” moved from Sep-16 to Jul-16 (61 days earlier) since 2016-09.",
-        ])
+        #expect(
+            flags(october: "Jul-16").map(\.message) == [
+                "“Draft PID updated” moved from Sep-16 to Jul-16 (61 days earlier) since 2016-09."
+            ])
     }
 }
 

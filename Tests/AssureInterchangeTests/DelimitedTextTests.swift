@@ -8,7 +8,8 @@ struct DelimitedTextTests {
     @Test("Quoted cells keep commas, line breaks and doubled quotes; rows are numbered as a spreadsheet shows them")
     func quoting() throws {
         // given a CSV with a quoted multi-line cell
-        let text = "Project,Update,RAG\r\nPCBC,\"Lockdown, then \"\"final\"\" review\nnext month\",Amber\r\nSTP,Submitted,Green\r\n"
+        let text =
+            "Project,Update,RAG\r\nPCBC,\"Lockdown, then \"\"final\"\" review\nnext month\",Amber\r\nSTP,Submitted,Green\r\n"
         // when it is read
         let table = try DelimitedText.read(text)
         // then
@@ -19,7 +20,8 @@ struct DelimitedTextTests {
 
     @Test("A table pasted from a paper is tab-separated, with trailing empty cells and a quote inside text")
     func pastedText() throws {
-        let table = try DelimitedText.read("PROGRAMME\tPROJECT/ROLE\tRAG\t\nTransformation\tthe \"pull\" model\tAmber\t")
+        let table = try DelimitedText.read(
+            "PROGRAMME\tPROJECT/ROLE\tRAG\t\nTransformation\tthe \"pull\" model\tAmber\t")
         // (an empty cell is not held: a row reads as far as its last value, and past it every cell is empty)
         #expect(table.rows[1].cells.map(\.text) == ["Transformation", "the \"pull\" model", "Amber"])
         #expect(table.rows[1][3] == .empty)
@@ -28,7 +30,8 @@ struct DelimitedTextTests {
     @Test("A quote that never closes is named by row and column")
     func unterminatedQuote() {
         #expect { try DelimitedText.read("A,B\n1,\"open\n2,3\n") } throws: { error in
-            (error as? ImportProblems)?.description == "Row 2, column B: A quote opens this cell and is never closed, so the rest of the file would be one cell."
+            (error as? ImportProblems)?.description
+                == "Row 2, column B: A quote opens this cell and is never closed, so the rest of the file would be one cell."
         }
     }
 
@@ -62,13 +65,27 @@ struct DelimitedTextTests {
         #expect(contents.notes == ["Read as Windows-1252 text (it is not UTF-8)."])
     }
 
-    @Test("Files that are not tables are refused with a reason", arguments: [
-        (Data(), "x.csv", "The file is empty."),
-        (Data([0xD0, 0xCF, 0x11, 0xE0, 0, 0]), "old.xls", "This is an Excel 97–2003 (.xls) file; save it as .xlsx or CSV and import that."),
-        (Data("Project,RAG\n".utf8), "renamed.xlsx", "This file is named .xlsx but is not an XLSX workbook (not a zip archive)."),
-        (Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]), "broken.xlsx", "This file is not an XLSX workbook: it is not a zip archive."),
-        (Data(repeating: 0x41, count: ImportFile.maximumBytes + 1), "big.csv", "The file is 25 MB; the limit is 25 MB. Split it, or export only the columns needed."),
-    ])
+    @Test(
+        "Files that are not tables are refused with a reason",
+        arguments: [
+            (Data(), "x.csv", "The file is empty."),
+            (
+                Data([0xD0, 0xCF, 0x11, 0xE0, 0, 0]), "old.xls",
+                "This is an Excel 97–2003 (.xls) file; save it as .xlsx or CSV and import that."
+            ),
+            (
+                Data("Project,RAG\n".utf8), "renamed.xlsx",
+                "This file is named .xlsx but is not an XLSX workbook (not a zip archive)."
+            ),
+            (
+                Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]), "broken.xlsx",
+                "This file is not an XLSX workbook: it is not a zip archive."
+            ),
+            (
+                Data(repeating: 0x41, count: ImportFile.maximumBytes + 1), "big.csv",
+                "The file is 25 MB; the limit is 25 MB. Split it, or export only the columns needed."
+            ),
+        ])
     func refusals(data: Data, name: String, message: String) {
         #expect { try ImportFile.read(data, filename: name) } throws: { error in
             (error as? ImportProblems)?.description == message

@@ -34,7 +34,8 @@ func corrupt(_ data: Data, _ random: inout SplitMix) -> Data {
 
 @Suite("Corrupted files give an error or a table, never a crash")
 struct FuzzTests {
-    static let csv = Data(#"""
+    static let csv = Data(
+        #"""
         Programme,Reference,Project,RAG,Milestone,Milestone date,Budget (£)
         Transformation,T1,"PCBC, phase ""2""",Amber,Lockdown,20-Jul-16,"1,250,000"
         ,T2,STP,Green,Submission,30/06/2016 Complete,None
@@ -43,10 +44,14 @@ struct FuzzTests {
         """#.utf8)
 
     static func xlsx() throws -> Data {
-        let rows: [[WorkbookCell]] = [["Programme", "Project", "RAG", "Due"].map { .text($0, style: .header) }] + (1...30).map {
-            [.text("Programme \($0 % 4)"), .text("Project \($0)"), .text(["Green", "Amber", "Red"][$0 % 3]),
-             WorkbookCell(.date(CalendarDate(year: 2017, month: 1 + $0 % 12, day: 1)!))]
-        }
+        let rows: [[WorkbookCell]] =
+            [["Programme", "Project", "RAG", "Due"].map { .text($0, style: .header) }]
+            + (1...30).map {
+                [
+                    .text("Programme \($0 % 4)"), .text("Project \($0)"), .text(["Green", "Amber", "Red"][$0 % 3]),
+                    WorkbookCell(.date(CalendarDate(year: 2017, month: 1 + $0 % 12, day: 1)!)),
+                ]
+            }
         return try XLSXWriter.write(Workbook(sheets: [WorkbookSheet(name: "Data", rows: rows)]))
     }
 

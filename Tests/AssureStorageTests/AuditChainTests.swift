@@ -1,24 +1,29 @@
 import AssureCore
 import AssureDemo
-@testable import AssureStorage
 import AssureTestSupport
 import Fluent
 import SQLKit
 import Testing
 
+@testable import AssureStorage
+
 @Suite("The audit log's hash chain")
 struct AuditChainTests {
     let admin = Actor.commandLine("audit-test")
 
-    @Test("Every write is chained, batches too; a changed, removed or last-removed entry is found", arguments: Backend.all)
+    @Test(
+        "Every write is chained, batches too; a changed, removed or last-removed entry is found", arguments: Backend.all
+    )
     func tampering(backend: Backend) async throws {
         try await withStorage(backend) { db in
             // given the demo and a few more writes, one of them an import that appends its entries in a batch
             try await DemoLoader.load(db, cost: testBcryptCost)
             try await GlossaryEntries.save(db, admin, abbreviation: "QOF", expansion: "Quality and Outcomes Framework")
             let portfolio = try await Structure.createPortfolio(db, admin, name: "Chained", scale: .threePoint)
-            let plan = try await importPlan(db, portfolioID: portfolio.id, text: "Programme\tProject\tRAG\nA\tOne\tGreen\nA\tTwo\tAmber\n")
-            _ = try await Imports.apply(db, admin, portfolioID: portfolio.id, periodKey: "2017-01", plan: plan, source: "t")
+            let plan = try await importPlan(
+                db, portfolioID: portfolio.id, text: "Programme\tProject\tRAG\nA\tOne\tGreen\nA\tTwo\tAmber\n")
+            _ = try await Imports.apply(
+                db, admin, portfolioID: portfolio.id, periodKey: "2017-01", plan: plan, source: "t")
             let entries = try await AuditRecord.query(on: db).count()
             // then the chain holds over every entry
             #expect(try await AuditChain.verify(db) == AuditChain.Verification(entries: entries, broken: nil))
@@ -37,7 +42,8 @@ struct AuditChainTests {
     func truncation(backend: Backend) async throws {
         try await withStorage(backend) { db in
             try await DemoLoader.load(db, cost: testBcryptCost)
-            let last = try #require(try await AuditRecord.query(on: db).sort(\.$sequence, .descending).first()?.sequence)
+            let last = try #require(
+                try await AuditRecord.query(on: db).sort(\.$sequence, .descending).first()?.sequence)
             try await (db as! any SQLDatabase).raw("DELETE FROM audit_entries WHERE sequence = \(bind: last)").run()
             let result = try await AuditChain.verify(db)
             #expect(result.broken?.reason.hasSuffix("later entries were removed") == true)
@@ -55,7 +61,10 @@ struct AuditChainTests {
             let writers = backend == .postgres ? 16 : 4
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<writers {
-                    group.addTask { try await GlossaryEntries.save(db, admin, abbreviation: "AB\(index)", expansion: "Entry \(index)") }
+                    group.addTask {
+                        try await GlossaryEntries.save(
+                            db, admin, abbreviation: "AB\(index)", expansion: "Entry \(index)")
+                    }
                 }
                 try await group.waitForAll()
             }

@@ -11,18 +11,22 @@ struct BackupTests {
         FileManager.default.temporaryDirectory.appendingPathComponent("assure-\(UUID().uuidString)-\(name)").path
     }
 
-    static func remove(_ path: String) { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+    static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
 
-    @Test("A demo database backed up while open and restored elsewhere has every table's rows, and its audit chain holds")
+    @Test(
+        "A demo database backed up while open and restored elsewhere has every table's rows, and its audit chain holds")
     func roundTrip() async throws {
-        let source = Self.temporary("source.sqlite"), backup = Self.temporary("backup.sqlite"), target = Self.temporary("target.sqlite")
+        let source = Self.temporary("source.sqlite"), backup = Self.temporary("backup.sqlite"),
+            target = Self.temporary("target.sqlite")
         defer { [source, backup, target].forEach(Self.remove) }
         // given the demo, backed up while the database is open
         let original = try await Storage.withDatabase(.sqlite(path: source)) { db in
             try await DemoLoader.load(db, cost: testBcryptCost)
             try await Backups.backup(db, to: backup)
             // a second backup to the same file is refused
-            await #expect(throws: StorageError.self) { try await Backups.backup(db, to: backup) }
+            await #expect(throws: DomainError.self) { try await Backups.backup(db, to: backup) }
             return try await Backups.exportAll(db)
         }
         // when it is restored to a new file
@@ -38,7 +42,7 @@ struct BackupTests {
         #expect(original["risks"]?.count == 16 && original["return_milestones"]?.isEmpty == false)
         #expect(original["users"]?.allSatisfy { !$0.contains("password_hash") } == true)
         // restoring over an existing database needs --replace
-        await #expect(throws: StorageError.self) { try await Backups.restore(from: backup, to: target, replace: false) }
+        await #expect(throws: DomainError.self) { try await Backups.restore(from: backup, to: target, replace: false) }
     }
 
     @Test("A file that is not an Assure database is refused and the target is left alone")
@@ -46,7 +50,7 @@ struct BackupTests {
         let foreign = Self.temporary("foreign.sqlite"), target = Self.temporary("target.sqlite")
         defer { [foreign, target].forEach(Self.remove) }
         try Data("not a database".utf8).write(to: URL(fileURLWithPath: foreign))
-        await #expect(throws: StorageError.self) { try await Backups.restore(from: foreign, to: target, replace: true) }
+        await #expect(throws: DomainError.self) { try await Backups.restore(from: foreign, to: target, replace: true) }
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
@@ -60,7 +64,9 @@ struct BackupTests {
             let first = try #require(tables["projects"]?.first)
             #expect((try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])?["title"] != nil)
             if backend == .postgres {
-                await #expect(throws: StorageError.self) { try await Backups.backup(db, to: Self.temporary("pg.sqlite")) }
+                await #expect(throws: DomainError.self) {
+                    try await Backups.backup(db, to: Self.temporary("pg.sqlite"))
+                }
             }
         }
     }

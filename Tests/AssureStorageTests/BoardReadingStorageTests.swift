@@ -1,10 +1,11 @@
 import AssureCore
-@testable import AssureStorage
-import SQLKit
 import AssureTestSupport
 import Fluent
 import Foundation
+import SQLKit
 import Testing
+
+@testable import AssureStorage
 
 /// What a board member reads of the demo's CDG priorities once October 2016 is published with "carry forward" and
 /// November is opened: carried returns say so in words, counts say how many, and nothing in progress shows.
@@ -16,8 +17,9 @@ struct BoardReadingStorageTests {
         try await Catalogue.findPeriod(db, key: key, portfolio: "CDG Priorities").1
     }
 
-    @Test("Carried forward once and twice running: 'Not updated since September 2016' in the row and in the counts",
-          arguments: Backend.all)
+    @Test(
+        "Carried forward once and twice running: 'Not updated since September 2016' in the row and in the counts",
+        arguments: Backend.all)
     func carriedForwardTwice(backend: Backend) async throws {
         try await withStorage(backend) { db in
             // given the demo, and October published with the missing returns carried forward
@@ -39,32 +41,46 @@ struct BoardReadingStorageTests {
             _ = try await PeriodLifecycle.publish(db, pmo, periodID: november.id, missing: .carryForward)
             // then ICS001 has been carried two periods running and still names September, and MAT001 names October
             let novemberReport = try await Reports.report(db, periodID: november.id)
-            #expect(novemberReport.row(reference: "ICS001")?.notUpdatedWords
+            #expect(
+                novemberReport.row(reference: "ICS001")?.notUpdatedWords
                     == "Not updated since September 2016 (carried forward 2 periods running)")
             #expect(novemberReport.row(reference: "MAT001")?.notUpdatedWords == "Not updated since October 2016")
         }
     }
 
-    @Test("A board member reading an open period sees no draft and no findings; its editor sees both", arguments: Backend.all)
+    @Test(
+        "A board member reading an open period sees no draft and no findings; its editor sees both",
+        arguments: Backend.all)
     func openPeriodForTheBoard(backend: Backend) async throws {
         try await withStorage(backend) { db in
             // given October open, with Jane's draft on MAT002
             try await DemoLoader.load(db, cost: testBcryptCost)
             let october = try await period(db, "2016-10")
-            let jane = try #require(try await Users.authenticate(db, email: "jane.brennan@assure.demo", password: DemoLoader.adminPassword))
-            let board = try #require(try await Users.authenticate(db, email: "board@assure.demo", password: DemoLoader.adminPassword))
-            let karen = try #require(try await Users.authenticate(db, email: "karen.kirkham@assure.demo", password: DemoLoader.adminPassword))
-            let mat002 = try #require(try await Reports.report(db, periodID: october.id).row(reference: "MAT002")).project.id
+            let jane = try #require(
+                try await Users.authenticate(db, email: "jane.brennan@assure.demo", password: DemoLoader.adminPassword))
+            let board = try #require(
+                try await Users.authenticate(db, email: "board@assure.demo", password: DemoLoader.adminPassword))
+            let karen = try #require(
+                try await Users.authenticate(db, email: "karen.kirkham@assure.demo", password: DemoLoader.adminPassword)
+            )
+            let mat002 = try #require(try await Reports.report(db, periodID: october.id).row(reference: "MAT002"))
+                .project.id
             var form = try await Returns.sheet(db, periodID: october.id, projectID: mat002).form
             form.update = "Draft words nobody approved."
             try await Returns.save(db, jane, periodID: october.id, projectID: mat002, form: form, action: .saveDraft)
             // and MAT001 submitted Green with a milestone rated Red: a finding for the PMO
-            let mat001 = try #require(try await Reports.report(db, periodID: october.id).row(reference: "MAT001")).project.id
+            let mat001 = try #require(try await Reports.report(db, periodID: october.id).row(reference: "MAT001"))
+                .project.id
             var submitted = try await Returns.sheet(db, periodID: october.id, projectID: mat001).form
             submitted.rating = "Green"
-            submitted.milestones = [MilestoneLine(title: "Birth centre options appraisal", date: "Dec-16", rating: "Red")]
+            submitted.milestones = [
+                MilestoneLine(title: "Birth centre options appraisal", date: "Dec-16", rating: "Red")
+            ]
             try await Returns.save(db, jane, periodID: october.id, projectID: mat001, form: submitted, action: .submit)
-            #expect(try await Reports.report(db, periodID: october.id).allFlags.contains { $0.flag.kind == .rollUpContradiction })
+            #expect(
+                try await Reports.report(db, periodID: october.id).allFlags.contains {
+                    $0.flag.kind == .rollUpContradiction
+                })
             // when each reads the period
             func read(_ actor: Actor) async throws -> PeriodReport {
                 try await Reports.report(db, periodID: october.id, for: try await Readerships.of(db, actor))
@@ -89,25 +105,30 @@ struct BoardReadingStorageTests {
         try await withStorage(backend) { db in
             try await DemoLoader.load(db, cost: testBcryptCost)
             let portfolio = try await period(db, "2016-10")
-            let summary = try #require(try await Catalogue.portfolios(db).first { $0.periods.contains { $0.id == portfolio.id } })
+            let summary = try #require(
+                try await Catalogue.portfolios(db).first { $0.periods.contains { $0.id == portfolio.id } })
             let draft = try await PeriodLifecycle.create(db, pmo, portfolioID: summary.info.id, key: "2016-12")
             do {
                 _ = try await PeriodLifecycle.publish(db, pmo, periodID: draft.id, missing: .carryForward)
                 Issue.record("a draft period was published")
-            } catch StorageError.invalid(let errors) {
+            } catch DomainError.invalid(let errors) {
                 #expect(errors["status"] == "A draft period cannot be published.")
             }
         }
     }
 
-    @Test("Upgrading: carried returns get their origin and count back, and a paper's meeting its portfolio", arguments: Backend.all)
+    @Test(
+        "Upgrading: carried returns get their origin and count back, and a paper's meeting its portfolio",
+        arguments: Backend.all)
     func upgradeBackFills(backend: Backend) async throws {
         try await withStorage(backend) { db in
             // given October and November published with ICS001 carried both times
             try await DemoLoader.load(db, cost: testBcryptCost)
             let october = try await period(db, "2016-10")
             _ = try await PeriodLifecycle.publish(db, pmo, periodID: october.id, missing: .carryForward)
-            let portfolio = try #require(try await Catalogue.portfolios(db).first { $0.periods.contains { $0.id == october.id } }).info.id
+            let portfolio = try #require(
+                try await Catalogue.portfolios(db).first { $0.periods.contains { $0.id == october.id } }
+            ).info.id
             let november = try await PeriodLifecycle.create(db, pmo, portfolioID: portfolio, key: "2016-11")
             _ = try await PeriodLifecycle.open(db, pmo, periodID: november.id)
             _ = try await PeriodLifecycle.publish(db, pmo, periodID: november.id, missing: .carryForward)
@@ -122,7 +143,9 @@ struct BoardReadingStorageTests {
             try await M029_ScopeRegistersToPortfolios.backFill(sql)
             // then ICS001's November return is carried from September, two periods running
             let report = PeriodReportBuilder.build(try await Reports.periodData(db, periodID: november.id))
-            #expect(report.row(reference: "ICS001")?.notUpdatedWords == "Not updated since September 2016 (carried forward 2 periods running)")
+            #expect(
+                report.row(reference: "ICS001")?.notUpdatedWords
+                    == "Not updated since September 2016 (carried forward 2 periods running)")
             // and the meeting seed 002's paper was written for is Our Dorset ICS's again; other meetings, with three
             // portfolios in the database, stay unassigned until the PMO gives them one
             let ics = try await Catalogue.findPortfolio(db, name: "Our Dorset ICS").info.id

@@ -35,7 +35,9 @@ enum Child {
     }
 
     /// Runs to the end and returns its exit status, standard output and standard error, as a person at a terminal sees them.
-    static func capture(_ arguments: [String], _ target: DatabaseTarget) async throws -> (status: Int32, output: String, errors: String) {
+    static func capture(
+        _ arguments: [String], _ target: DatabaseTarget
+    ) async throws -> (status: Int32, output: String, errors: String) {
         let finished = try await Subprocess.run(try executable, arguments + ["--database", argument(target)])
         return (finished.status, finished.output, finished.errors)
     }
@@ -44,7 +46,10 @@ enum Child {
     static func run(_ arguments: [String], _ target: DatabaseTarget) async throws {
         let finished = try await Subprocess.run(try executable, arguments + ["--database", argument(target)])
         guard finished.status == 0 else {
-            throw ChildError(message: "assure \(arguments.joined(separator: " ")) exited with \(finished.status): \(finished.errors.suffix(2000))")
+            throw ChildError(
+                message:
+                    "assure \(arguments.joined(separator: " ")) exited with \(finished.status): \(finished.errors.suffix(2000))"
+            )
         }
     }
 
@@ -55,7 +60,10 @@ enum Child {
         let process = try start(arguments, target)
         let watcher = Process()
         watcher.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        watcher.arguments = ["python3", "-c", watcherScript, "\(process.processIdentifier)", argument(target), isSQLite(target) ? "sqlite" : "postgres"]
+        watcher.arguments = [
+            "python3", "-c", watcherScript, "\(process.processIdentifier)", argument(target),
+            isSQLite(target) ? "sqlite" : "postgres",
+        ]
         let pipe = Pipe()
         watcher.standardOutput = pipe
         watcher.standardError = FileHandle.nullDevice
@@ -64,7 +72,10 @@ enum Child {
         if watcher.isRunning { watcher.terminate() }
         await Subprocess.wait(watcher)
         await Subprocess.wait(process)
-        let said = (try? await Subprocess.offThread { String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) }) ?? ""
+        let said =
+            (try? await Subprocess.offThread {
+                String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            }) ?? ""
         return said.contains("killed") && process.terminationReason == .uncaughtSignal
     }
 

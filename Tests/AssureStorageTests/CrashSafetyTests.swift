@@ -1,16 +1,19 @@
 import AssureCore
 import AssureInterchange
-@testable import AssureStorage
 import AssureTestSupport
 import Foundation
 import SQLKit
 import Testing
 
+@testable import AssureStorage
+
 /// The `assure` command run as a child process and killed with SIGKILL while it holds the database's write lock,
 /// in the middle of an import and of a publication: the database must be as it was, whole and usable.
 @Suite("Crash safety: SIGKILL mid-write leaves the database as it was", .serialized)
 struct CrashSafetyTests {
-    @Test("An import of a 10,000-row workbook killed part-way changes nothing; the same import then completes", arguments: Backend.all)
+    @Test(
+        "An import of a 10,000-row workbook killed part-way changes nothing; the same import then completes",
+        arguments: Backend.all)
     func importKilled(backend: Backend) async throws {
         try await withDatabaseTarget(backend) { target in
             // given a database holding a portfolio
@@ -18,7 +21,10 @@ struct CrashSafetyTests {
             let before = try await Storage.withDatabase(target) { try await Backups.exportAll($0) }
             let workbook = try Self.workbook(rows: 10_000)
             defer { try? FileManager.default.removeItem(at: workbook) }
-            let importing = ["import", workbook.path, "--portfolio", "Crash test", "--create-portfolio", "--scale", "three-point", "--period", "2026-10"]
+            let importing = [
+                "import", workbook.path, "--portfolio", "Crash test", "--create-portfolio", "--scale", "three-point",
+                "--period", "2026-10",
+            ]
 
             // when the import is killed while it writes
             let killed = try await Child.killWhileWriting(importing, target)
@@ -27,16 +33,21 @@ struct CrashSafetyTests {
             #expect(killed, "the import was still writing when it was killed")
             try await Self.expectUnchanged(target, before)
             try await Child.run(importing, target)
-            let imported = try await Storage.withDatabase(target) { try await Catalogue.findPortfolio($0, name: "Crash test") }
+            let imported = try await Storage.withDatabase(target) {
+                try await Catalogue.findPortfolio($0, name: "Crash test")
+            }
             #expect(imported.info.name == "Crash test")
         }
     }
 
-    @Test("A publication killed part-way leaves the period open and unchanged; publishing again works", arguments: Backend.all)
+    @Test(
+        "A publication killed part-way leaves the period open and unchanged; publishing again works",
+        arguments: Backend.all)
     func publishKilled(backend: Backend) async throws {
         try await withDatabaseTarget(backend) { target in
             // given a generated portfolio of 3,000 projects whose last month is open
-            try await Child.run(["demo", "generate", "--projects", "3000", "--periods", "2", "--milestones-per-project", "2"], target)
+            try await Child.run(
+                ["demo", "generate", "--projects", "3000", "--periods", "2", "--milestones-per-project", "2"], target)
             let (name, key) = try await Storage.withDatabase(target) { db in
                 let portfolio = try #require(try await Catalogue.portfolios(db).first)
                 return (portfolio.info.name, try #require(portfolio.periods.last { $0.status != .published }).key)
@@ -51,7 +62,9 @@ struct CrashSafetyTests {
             #expect(killed, "the publication was still writing when it was killed")
             try await Self.expectUnchanged(target, before)
             try await Child.run(publishing, target)
-            let status = try await Storage.withDatabase(target) { try await Catalogue.findPeriod($0, key: key, portfolio: name).1.status }
+            let status = try await Storage.withDatabase(target) {
+                try await Catalogue.findPeriod($0, key: key, portfolio: name).1.status
+            }
             #expect(status == .published)
         }
     }
@@ -73,10 +86,14 @@ struct CrashSafetyTests {
     /// A workbook as a programme office keeps it: programme, project, rating and update on every row.
     static func workbook(rows: Int) throws -> URL {
         let ratings = ["Green", "Amber", "Red"]
-        let table = ReportTable(title: "Returns", columns: ["PROGRAMME", "PROJECT", "RAG", "UPDATE"], rows: (0..<rows).map { index in
-            [.init("Programme \(index % 40)"), .init("Project \(index)"), .init(ratings[index % 3]),
-             .init("Update \(index): work continues on plan with the partners named in the business case.")]
-        })
+        let table = ReportTable(
+            title: "Returns", columns: ["PROGRAMME", "PROJECT", "RAG", "UPDATE"],
+            rows: (0..<rows).map { index in
+                [
+                    .init("Programme \(index % 40)"), .init("Project \(index)"), .init(ratings[index % 3]),
+                    .init("Update \(index): work continues on plan with the partners named in the business case."),
+                ]
+            })
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("crash-\(UUID().uuidString).xlsx")
         try XLSXWriter.write(TableWorkbook.workbook([table])).write(to: url)
         return url

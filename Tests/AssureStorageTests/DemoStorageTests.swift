@@ -14,16 +14,23 @@ struct DemoStorageTests {
             #expect(try await DemoLoader.loadIfEmpty(db, cost: testBcryptCost))
             #expect(try await !DemoLoader.loadIfEmpty(db, cost: testBcryptCost))
             // when each seed period's report is read back
-            for (portfolioName, key) in [("Transformation Programme", "2016-06"), ("Transformation Programme", "2016-07"),
-                                         ("CDG Priorities", "2016-09"), ("CDG Priorities", "2016-10")] {
+            for (portfolioName, key) in [
+                ("Transformation Programme", "2016-06"), ("Transformation Programme", "2016-07"),
+                ("CDG Priorities", "2016-09"), ("CDG Priorities", "2016-10"),
+            ] {
                 let (_, period) = try await Catalogue.findPeriod(db, key: key, portfolio: portfolioName)
                 let stored = try await Reports.report(db, periodID: period.id)
                 let demo = Demo.portfolios.first { $0.name == portfolioName }!
                 let expected = PeriodReportBuilder.build(demo.periodData(key)!)
                 // then every table cell agrees with the in-memory build from the seeds
-                #expect(ProgrammeDashboard.summary(stored).textRows == ProgrammeDashboard.summary(expected).textRows, "\(key)")
-                #expect(ProgrammeDashboard.detail(stored).textRows == ProgrammeDashboard.detail(expected).textRows, "\(key)")
-                #expect(PrioritiesReport.summary(stored).textRows == PrioritiesReport.summary(expected).textRows, "\(key)")
+                #expect(
+                    ProgrammeDashboard.summary(stored).textRows == ProgrammeDashboard.summary(expected).textRows,
+                    "\(key)")
+                #expect(
+                    ProgrammeDashboard.detail(stored).textRows == ProgrammeDashboard.detail(expected).textRows, "\(key)"
+                )
+                #expect(
+                    PrioritiesReport.summary(stored).textRows == PrioritiesReport.summary(expected).textRows, "\(key)")
             }
         }
     }
@@ -33,8 +40,11 @@ struct DemoStorageTests {
         try await withStorage(backend) { db in
             try await DemoLoader.load(db, cost: testBcryptCost)
             let portfolio = try await Catalogue.findPortfolio(db, name: "CDG Priorities")
-            _ = try await PeriodLifecycle.create(db, .commandLine("test"), portfolioID: portfolio.info.id, key: "2016-06")
-            await #expect(throws: StorageError.self) { try await Catalogue.findPeriod(db, key: "2016-06", portfolio: nil) }
+            _ = try await PeriodLifecycle.create(
+                db, .commandLine("test"), portfolioID: portfolio.info.id, key: "2016-06")
+            await #expect(throws: DomainError.self) {
+                try await Catalogue.findPeriod(db, key: "2016-06", portfolio: nil)
+            }
             let (found, _) = try await Catalogue.findPeriod(db, key: "2016-06", portfolio: "transformation programme")
             #expect(found.info.name == "Transformation Programme")
         }

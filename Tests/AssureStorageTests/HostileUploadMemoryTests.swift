@@ -23,12 +23,17 @@ struct HostileUploadMemoryTests {
 
     /// The probe's files, made once by scripts/hostile-uploads.
     static let files: (directory: URL, probes: [Probe])? = {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assure-hostile-\(UUID().uuidString)")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "assure-hostile-\(UUID().uuidString)")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("scripts/hostile-uploads")
-        guard let made = try? Subprocess.runBlocking(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, directory.path]),
-              made.status == 0,
-              let manifest = try? String(contentsOf: directory.appendingPathComponent("manifest.tsv"), encoding: .utf8) else { return nil }
+        guard
+            let made = try? Subprocess.runBlocking(
+                URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, directory.path]),
+            made.status == 0,
+            let manifest = try? String(contentsOf: directory.appendingPathComponent("manifest.tsv"), encoding: .utf8)
+        else { return nil }
         let probes = manifest.split(separator: "\n").map { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             return Probe(name: fields[0], bytes: Int(fields[1])!, unzipped: Int(fields[2])!, outcome: fields[3])
@@ -36,14 +41,16 @@ struct HostileUploadMemoryTests {
         return (directory, probes)
     }()
 
-    @Test("No upload the size limit accepts raises peak memory by more than 20 × its unzipped size or 256 MB, whichever is less",
-          arguments: HostileUploadMemoryTests.files?.probes ?? [])
+    @Test(
+        "No upload the size limit accepts raises peak memory by more than 20 × its unzipped size or 256 MB, whichever is less",
+        arguments: HostileUploadMemoryTests.files?.probes ?? [])
     func boundedMemory(probe: Probe) async throws {
         let directory = try #require(Self.files?.directory)
         // given a file a hostile user uploads, at most 25 MB on the wire
         #expect(probe.bytes <= 25 * 1024 * 1024)
         // when it is read as an import reads it
-        let read = try await Subprocess.run(try Child.executable, ["check-file", directory.appendingPathComponent(probe.name).path, "--memory"])
+        let read = try await Subprocess.run(
+            try Child.executable, ["check-file", directory.appendingPathComponent(probe.name).path, "--memory"])
         #expect(read.status == 0, "\(read.errors)")
         // then reading says what it found, or refuses it naming the cell
         #expect(read.output.contains(probe.outcome), "\(read.output.prefix(600))")
@@ -52,7 +59,9 @@ struct HostileUploadMemoryTests {
         let numbers = line.split(separator: " ").compactMap { Int($0) }
         let (before, peak) = (numbers[0] * 1024, numbers[1] * 1024)
         let bound = min(20 * probe.unzipped, Self.ceiling) + Self.fixedAllowance
-        print("Upload \(probe.name): \(probe.bytes / 1024) KB (\(probe.unzipped / 1024) KB unzipped) raised peak memory by \((peak - before) / 1024 / 1024) MB; bound \(bound / 1024 / 1024) MB.")
+        print(
+            "Upload \(probe.name): \(probe.bytes / 1024) KB (\(probe.unzipped / 1024) KB unzipped) raised peak memory by \((peak - before) / 1024 / 1024) MB; bound \(bound / 1024 / 1024) MB."
+        )
         #expect(peak - before <= bound)
     }
 }

@@ -20,12 +20,16 @@ struct ReturnStorageTests {
         let (_, october) = try await Catalogue.findPeriod(db, key: "2016-10", portfolio: "CDG Priorities")
         let report = try await Reports.report(db, periodID: october.id)
         let mat001 = try #require(report.row(reference: "MAT001"))
-        let jane = try #require(try await Users.authenticate(db, email: "jane.brennan@assure.demo", password: DemoLoader.adminPassword))
-        let phil = try #require(try await Users.authenticate(db, email: "phil.richardson@assure.demo", password: DemoLoader.adminPassword))
+        let jane = try #require(
+            try await Users.authenticate(db, email: "jane.brennan@assure.demo", password: DemoLoader.adminPassword))
+        let phil = try #require(
+            try await Users.authenticate(db, email: "phil.richardson@assure.demo", password: DemoLoader.adminPassword))
         return Fixture(period: october, project: mat001.project, editor: jane, otherEditor: phil)
     }
 
-    @Test("An editor saves a return for their programme; the arrow is derived and the change audited", arguments: Backend.all)
+    @Test(
+        "An editor saves a return for their programme; the arrow is derived and the change audited",
+        arguments: Backend.all)
     func saveDerivesArrowAndAudits(backend: Backend) async throws {
         try await withStorage(backend) { db in
             let f = try await Self.fixture(db)
@@ -59,7 +63,7 @@ struct ReturnStorageTests {
             do {
                 try await Returns.save(db, f.editor, periodID: f.period.id, projectID: f.project.id, form: form)
                 Issue.record("a bad return was saved")
-            } catch StorageError.invalid(let errors) {
+            } catch DomainError.invalid(let errors) {
                 #expect(errors["rating"]?.contains("Yellow") == true)
                 #expect(errors["milestones[0].title"] != nil)
                 #expect(errors["milestones[0].rating"]?.contains("Purple") == true)
@@ -75,7 +79,7 @@ struct ReturnStorageTests {
             let form = try await Returns.sheet(db, periodID: f.period.id, projectID: f.project.id).form
             let viewer = Actor(userID: nil, name: "Board Member", role: .viewer)
             for actor in [f.otherEditor, viewer] {
-                await #expect(throws: StorageError.self) {
+                await #expect(throws: DomainError.self) {
                     try await Returns.save(db, actor, periodID: f.period.id, projectID: f.project.id, form: form)
                 }
             }
@@ -93,7 +97,7 @@ struct ReturnStorageTests {
             var second = opened
             second.update = "second"
             try await Returns.save(db, f.editor, periodID: f.period.id, projectID: f.project.id, form: first)
-            await #expect(throws: StorageError.self) {
+            await #expect(throws: DomainError.self) {
                 try await Returns.save(db, f.editor, periodID: f.period.id, projectID: f.project.id, form: second)
             }
             #expect(try await Reports.report(db, periodID: f.period.id).row(reference: "MAT001")?.update == "first")
@@ -110,7 +114,8 @@ struct ReturnStorageTests {
                     var form = opened
                     form.update = text
                     group.addTask {
-                        (try? await Returns.save(db, f.editor, periodID: f.period.id, projectID: f.project.id, form: form)) != nil
+                        (try? await Returns.save(
+                            db, f.editor, periodID: f.period.id, projectID: f.project.id, form: form)) != nil
                     }
                 }
                 return await group.reduce(into: [Bool]()) { $0.append($1) }

@@ -1,6 +1,7 @@
-@testable import AssureStorage
 import Foundation
 import Testing
+
+@testable import AssureStorage
 
 @Suite("UUID columns read from their text")
 struct RowUUIDTests {
@@ -13,10 +14,13 @@ struct RowUUIDTests {
         }
     }
 
-    @Test("Text that is not a UUID is refused", arguments: [
-        "", "not-a-uuid", "EBDD885D-C479-48A1-8DC5-ADA5D572E94", "EBDD885D-C479-48A1-8DC5-ADA5D572E9488",
-        "EBDD885DC479-48A1-8DC5-ADA5D572E948-", "EBDD885D-C479-48A1-8DC5-ADA5D572E94G", "EBDD885D-C479-48A1-8DC5+ADA5D572E948",
-    ])
+    @Test(
+        "Text that is not a UUID is refused",
+        arguments: [
+            "", "not-a-uuid", "EBDD885D-C479-48A1-8DC5-ADA5D572E94", "EBDD885D-C479-48A1-8DC5-ADA5D572E9488",
+            "EBDD885DC479-48A1-8DC5-ADA5D572E948-", "EBDD885D-C479-48A1-8DC5-ADA5D572E94G",
+            "EBDD885D-C479-48A1-8DC5+ADA5D572E948",
+        ])
     func refused(text: String) {
         #expect(UUID(hexText: text) == nil)
         #expect(UUID(uuidString: text) == nil)

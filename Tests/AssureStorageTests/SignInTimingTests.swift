@@ -1,12 +1,15 @@
 import AssureCore
-@testable import AssureStorage
 import AssureTestSupport
 import Foundation
 import Testing
 
+@testable import AssureStorage
+
 @Suite("Sign-in gives nothing away")
 struct SignInTimingTests {
-    @Test("An unknown email is checked against a hash of the cost the stored ones use, not a fixed 12", arguments: Backend.all)
+    @Test(
+        "An unknown email is checked against a hash of the cost the stored ones use, not a fixed 12",
+        arguments: Backend.all)
     func dummyHashFollowsTheStoredCost(backend: Backend) async throws {
         try await withStorage(backend) { db in
             // given users stored at the test's low bcrypt cost

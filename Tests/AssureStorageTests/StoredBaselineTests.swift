@@ -1,16 +1,18 @@
 import AssureCore
 import AssureDemo
-@testable import AssureStorage
 import AssureTestSupport
 import Fluent
 import Foundation
 import SQLKit
 import Testing
 
+@testable import AssureStorage
+
 @Suite("What publication keeps for the next dashboard: milestone baselines and effective ratings")
 struct StoredBaselineTests {
-    @Test("Baselines folded at each publication give the same dashboard as the whole history, also after a re-opened period is published again",
-          arguments: Backend.all)
+    @Test(
+        "Baselines folded at each publication give the same dashboard as the whole history, also after a re-opened period is published again",
+        arguments: Backend.all)
     func sameAsHistory(backend: Backend) async throws {
         try await withStorage(backend) { db in
             // given 40 synthetic projects over 20 months, each month published in turn (the baselines folded forward)
@@ -23,7 +25,10 @@ struct StoredBaselineTests {
             let fromStored = try await Reports.report(db, periodID: open)
             #expect(try await Self.foldedThrough(sql, portfolioID) == periods[18].id)
             // (some milestones moved more than once in the published months, so the folding is exercised)
-            #expect(fromStored.allFlags.contains { $0.flag.message.range(of: #"moved [2-9] times"#, options: .regularExpression) != nil })
+            #expect(
+                fromStored.allFlags.contains {
+                    $0.flag.message.range(of: #"moved [2-9] times"#, options: .regularExpression) != nil
+                })
             // then it is the report built from the whole history
             try await MilestoneBaselines.discard(sql, portfolioID: portfolioID)
             #expect(try await Reports.report(db, periodID: open) == fromStored)
@@ -71,15 +76,16 @@ struct StoredBaselineTests {
 
 @Suite("One programme's dashboard")
 struct ProgrammeReportTests {
-    @Test("Reading and building one programme of an open period gives that programme's part of the whole report",
-          arguments: Backend.all)
+    @Test(
+        "Reading and building one programme of an open period gives that programme's part of the whole report",
+        arguments: Backend.all)
     func sameAsWhole(backend: Backend) async throws {
         try await withStorage(backend) { db in
             // given a synthetic portfolio of several programmes, with sub-items, slipped milestones and drifting ratings
             let spec = SyntheticPortfolio(projects: 130, milestonesPerProject: 2, periods: 8, seed: 3)
             let portfolioID = try await SyntheticLoader.load(db, spec)
             let periods = try await Catalogue.portfolio(db, id: portfolioID).periods
-            for period in [periods[7], periods[6]] { // the open period (built) and a published one (snapshot)
+            for period in [periods[7], periods[6]] {  // the open period (built) and a published one (snapshot)
                 let whole = try await Reports.report(db, periodID: period.id)
                 #expect(whole.programmes.count >= 3)
                 for programme in whole.programmes.map(\.programme.id) {
@@ -87,7 +93,8 @@ struct ProgrammeReportTests {
                     let one = try await Reports.report(db, periodID: period.id, programme: programme)
                     // then it is exactly the whole report narrowed to it, arrows, checks and counts included
                     #expect(one == whole.only(programme: programme))
-                    #expect(one.allRows.count == whole.programmes.first { $0.programme.id == programme }?.projects.count)
+                    #expect(
+                        one.allRows.count == whole.programmes.first { $0.programme.id == programme }?.projects.count)
                 }
             }
         }

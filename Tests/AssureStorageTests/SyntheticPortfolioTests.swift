@@ -13,18 +13,23 @@ struct SyntheticPortfolioTests {
         let a = SyntheticPortfolio(projects: 500, milestonesPerProject: 3, periods: 36, seed: 7)
         let b = SyntheticPortfolio(projects: 500, milestonesPerProject: 3, periods: 36, seed: 7)
         let c = SyntheticPortfolio(projects: 500, milestonesPerProject: 3, periods: 36, seed: 8)
-        let sample = { (s: SyntheticPortfolio) in (0..<500).map { "\(s.title($0))|\(s.rating($0, period: 20))|\(s.milestone($0, 1, period: 20).date)" } }
+        let sample = { (s: SyntheticPortfolio) in
+            (0..<500).map { "\(s.title($0))|\(s.rating($0, period: 20))|\(s.milestone($0, 1, period: 20).date)" }
+        }
         #expect(sample(a) == sample(b))
         #expect(sample(a) != sample(c))
         // ratings drift and milestones slip, but not everywhere at once
         let drifted = (0..<500).filter { a.rating($0, period: 0) != a.rating($0, period: 35) }.count
-        let slipped = (0..<500).filter { a.milestone($0, 0, period: 0).date != a.milestone($0, 0, period: 35).date }.count
+        let slipped = (0..<500).filter { a.milestone($0, 0, period: 0).date != a.milestone($0, 0, period: 35).date }
+            .count
         #expect((50...450).contains(drifted), "\(drifted) of 500 changed rating")
         #expect((50...450).contains(slipped), "\(slipped) of 500 slipped")
         #expect(a.periodKey(35).key == "2019-09" && a.periodKey(0).key == "2016-10")
     }
 
-    @Test("Generated into a database: every period but the last published, with arrows and slippage found", arguments: Backend.all)
+    @Test(
+        "Generated into a database: every period but the last published, with arrows and slippage found",
+        arguments: Backend.all)
     func generated(backend: Backend) async throws {
         try await withStorage(backend) { db in
             // given a small synthetic portfolio of 60 projects over 8 months
@@ -40,12 +45,19 @@ struct SyntheticPortfolioTests {
             #expect(report.allFlags.contains { $0.flag.kind == .milestoneSlipped })
             // and a milestone back from its baseline is measured against the first date, with every move counted
             let dates = { (project: Int) in (0..<8).map { spec.milestone(project, 0, period: $0).date } }
-            let project = try #require((0..<60).first { let d = dates($0); return d[7] == d[6] && d[7] != d[0] })
+            let project = try #require(
+                (0..<60).first {
+                    let d = dates($0); return d[7] == d[6] && d[7] != d[0]
+                })
             let history = dates(project)
             let moves = zip(history, history.dropFirst()).filter { $0 != $1 }.count
             let row = try #require(report.row(reference: spec.reference(project)))
-            let flag = try #require(row.flags.first { $0.kind == .milestoneSlipped && $0.message.hasPrefix("“Milestone 1”") })
-            #expect(flag.message.hasSuffix("than first reported (\(history[0]) in \(spec.periodKey(0).key)); moved \(moves) time\(moves == 1 ? "" : "s")."))
+            let flag = try #require(
+                row.flags.first { $0.kind == .milestoneSlipped && $0.message.hasPrefix("“Milestone 1”") })
+            #expect(
+                flag.message.hasSuffix(
+                    "than first reported (\(history[0]) in \(spec.periodKey(0).key)); moved \(moves) time\(moves == 1 ? "" : "s")."
+                ))
             // and the ratings are the generator's, whatever the database
             let p7 = try #require(report.row(reference: spec.reference(6)))
             #expect(p7.reportedRating?.written == spec.rating(6, period: 7))

@@ -7,7 +7,8 @@ public enum LibreOffice {
     public static var isRequired: Bool { ProcessInfo.processInfo.environment["ASSURE_REQUIRE_LIBREOFFICE"] == "1" }
 
     public static var path: String? {
-        ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].first(where: FileManager.default.isExecutableFile)
+        ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].first(
+            where: FileManager.default.isExecutableFile)
     }
 
     public static var isAvailable: Bool { path != nil }
@@ -22,10 +23,12 @@ public enum LibreOffice {
         let input = directory.appendingPathComponent("returns.xlsx")
         try workbook.write(to: input)
         // A profile of its own, so that a LibreOffice already running (or another test) does not take the file.
-        let finished = try await Subprocess.run(URL(fileURLWithPath: path), [
-            "-env:UserInstallation=file://\(directory.path)/profile", "--headless", "--norestore",
-            "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", output.path, input.path,
-        ])
+        let finished = try await Subprocess.run(
+            URL(fileURLWithPath: path),
+            [
+                "-env:UserInstallation=file://\(directory.path)/profile", "--headless", "--norestore",
+                "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", output.path, input.path,
+            ])
         let result = output.appendingPathComponent("returns.xlsx")
         guard finished.status == 0, let data = try? Data(contentsOf: result) else {
             throw Openpyxl.TestFailure(description: "soffice failed (\(finished.status)): \(finished.errors)")

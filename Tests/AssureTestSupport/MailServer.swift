@@ -38,7 +38,8 @@ public final class TestMailServer: @unchecked Sendable {
         self.process = process
         let line = output.fileHandleForReading.availableData
         guard String(decoding: line, as: UTF8.self).contains("ready") else {
-            throw TestDatabaseError(description: "the test SMTP server did not start (is aiosmtpd installed? pip install aiosmtpd)")
+            throw TestDatabaseError(
+                description: "the test SMTP server did not start (is aiosmtpd installed? pip install aiosmtpd)")
         }
     }
 
@@ -61,7 +62,8 @@ public final class TestMailServer: @unchecked Sendable {
     }
 
     private static var script: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("scripts/test-smtp-server.py").path
     }
 
@@ -75,7 +77,9 @@ public final class TestMailServer: @unchecked Sendable {
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
         }
         guard bound else { throw TestDatabaseError(description: "no free port on loopback") }
         return Int(UInt16(bigEndian: address.sin_port))
@@ -107,6 +111,8 @@ public struct ParsedMail {
     }
 
     public var body: String? {
-        Data(base64Encoded: rawBody.components(separatedBy: .whitespacesAndNewlines).joined()).map { String(decoding: $0, as: UTF8.self) }
+        Data(base64Encoded: rawBody.components(separatedBy: .whitespacesAndNewlines).joined()).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 }

@@ -41,8 +41,9 @@ public enum Subprocess {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         done.wait()
         process.waitUntilExit()
-        return Finished(status: process.terminationStatus, reason: process.terminationReason,
-                        output: String(decoding: out, as: UTF8.self), errors: String(decoding: errorText.data, as: UTF8.self))
+        return Finished(
+            status: process.terminationStatus, reason: process.terminationReason,
+            output: String(decoding: out, as: UTF8.self), errors: String(decoding: errorText.data, as: UTF8.self))
     }
 
     /// Runs blocking work on a new thread and resumes the caller when it is done.

@@ -25,13 +25,18 @@ public struct TestDatabaseError: Error, CustomStringConvertible {
 public func withDatabaseTarget(_ backend: Backend, _ body: (DatabaseTarget) async throws -> Void) async throws {
     switch backend {
     case .sqlite:
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("assure-test-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "assure-test-\(UUID().uuidString).sqlite"
+        ).path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try await body(.sqlite(path: path))
     case .postgres:
         guard let base = ProcessInfo.processInfo.environment["ASSURE_TEST_POSTGRES_URL"],
-              var components = URLComponents(string: base) else {
-            throw TestDatabaseError(description: "ASSURE_TEST_POSTGRES_URL is not set: PostgreSQL tests need a server (bash .ci/run starts one)")
+            var components = URLComponents(string: base)
+        else {
+            throw TestDatabaseError(
+                description:
+                    "ASSURE_TEST_POSTGRES_URL is not set: PostgreSQL tests need a server (bash .ci/run starts one)")
         }
         let name = "assure_t_\(UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: ""))"
         try await administer(base) { try await $0.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
@@ -39,7 +44,9 @@ public func withDatabaseTarget(_ backend: Backend, _ body: (DatabaseTarget) asyn
         do {
             try await body(.postgres(url: components.string!))
         } catch {
-            try? await administer(base) { try await $0.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }
+            try? await administer(base) {
+                try await $0.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+            }
             throw error
         }
         try await administer(base) { try await $0.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run() }

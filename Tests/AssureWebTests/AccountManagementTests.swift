@@ -11,48 +11,64 @@ import VaporTesting
 /// enables a user and changes their role and programmes; each ends what it must at once, and each is audited.
 @Suite("Accounts: passwords, disabling and roles")
 struct AccountManagementTests {
-    @Test("Jane changes her password with the old one: her other sessions and her API token end, this browser stays signed in",
-          arguments: Backend.all)
+    @Test(
+        "Jane changes her password with the old one: her other sessions and her API token end, this browser stays signed in",
+        arguments: Backend.all)
     func changeOwnPassword(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             // given Jane signed in on two machines, with a token for a script
             let desk = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
             let laptop = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
             let janeID = try await Users.id(app.db, email: "jane.brennan@assure.demo")
-            let token = try await APITokens.create(app.db, .commandLine("test"), for: janeID, name: "sheet", scope: .read).secret
+            let token = try await APITokens.create(
+                app.db, .commandLine("test"), for: janeID, name: "sheet", scope: .read
+            ).secret
             #expect(try await desk.send(.GET, AppRoute.apiPortfolios.link(), json: "", bearer: token).status == .ok)
             _ = try await desk.get(AppRoute.changePassword.link())
             // when she gives a wrong current password, the form says so and nothing changes
-            let wrong = try await desk.post(AppRoute.changePassword.link(), ["old": "not it", "new": "winter plan 2016", "confirmation": "winter plan 2016"])
+            let wrong = try await desk.post(
+                AppRoute.changePassword.link(),
+                ["old": "not it", "new": "winter plan 2016", "confirmation": "winter plan 2016"])
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.body.string.contains("This is not your current password."))
-            let differ = try await desk.post(AppRoute.changePassword.link(),
-                                             ["old": DemoLoader.adminPassword, "new": "winter plan 2016", "confirmation": "winter plan 2017"])
+            let differ = try await desk.post(
+                AppRoute.changePassword.link(),
+                ["old": DemoLoader.adminPassword, "new": "winter plan 2016", "confirmation": "winter plan 2017"])
             #expect(differ.body.string.contains("The two new passwords differ."))
             #expect(try await laptop.get("/").status == .ok)
             // when she gives the right one
-            let changed = try await desk.post(AppRoute.changePassword.link(),
-                                              ["old": DemoLoader.adminPassword, "new": "winter plan 2016", "confirmation": "winter plan 2016"])
+            let changed = try await desk.post(
+                AppRoute.changePassword.link(),
+                ["old": DemoLoader.adminPassword, "new": "winter plan 2016", "confirmation": "winter plan 2016"])
             #expect(changed.status == .seeOther)
             // then this browser is still signed in; the laptop is signed out; the token is refused
             #expect(try await desk.get("/").status == .ok)
             #expect(try await laptop.get("/").status == .seeOther)
-            #expect(try await desk.send(.GET, AppRoute.apiPortfolios.link(), json: "", bearer: token).status == .unauthorized)
+            #expect(
+                try await desk.send(.GET, AppRoute.apiPortfolios.link(), json: "", bearer: token).status
+                    == .unauthorized)
             // and the new password signs in where the old one no longer does
-            #expect(try await Users.authenticate(app.db, email: "jane.brennan@assure.demo", password: DemoLoader.adminPassword) == nil)
-            #expect(try await Users.authenticate(app.db, email: "jane.brennan@assure.demo", password: "winter plan 2016") != nil)
+            #expect(
+                try await Users.authenticate(
+                    app.db, email: "jane.brennan@assure.demo", password: DemoLoader.adminPassword) == nil)
+            #expect(
+                try await Users.authenticate(app.db, email: "jane.brennan@assure.demo", password: "winter plan 2016")
+                    != nil)
             let entry = try #require(try await AuditLog.recent(app.db).first { $0.action == "change-password" })
             #expect(entry.actor == "Jane Brennan" && (entry.after ?? "").contains(#""tokensRevoked":"1""#))
         }
     }
 
-    @Test("The PMO disables Phil: his session and token end at once and he cannot sign in; enabled, he signs in again",
-          arguments: Backend.all)
+    @Test(
+        "The PMO disables Phil: his session and token end at once and he cannot sign in; enabled, he signs in again",
+        arguments: Backend.all)
     func disableAndEnable(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let phil = try await WebClient.signedIn(app, as: "phil.richardson@assure.demo")
             let philID = try await Users.id(app.db, email: "phil.richardson@assure.demo")
-            let token = try await APITokens.create(app.db, .commandLine("test"), for: philID, name: "sheet", scope: .read).secret
+            let token = try await APITokens.create(
+                app.db, .commandLine("test"), for: philID, name: "sheet", scope: .read
+            ).secret
             let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             // when the PMO opens Phil's page and disables him
             #expect(try await pmo.get(AppRoute.user.link(item: philID)).body.string.contains("Disable Phil Richardson"))
@@ -60,11 +76,17 @@ struct AccountManagementTests {
             #expect(disabled.status == .seeOther)
             // then his open page, his token and his password open nothing
             #expect(try await phil.get("/").status == .seeOther)
-            #expect(try await phil.send(.GET, AppRoute.apiPortfolios.link(), json: "", bearer: token).status == .unauthorized)
+            #expect(
+                try await phil.send(.GET, AppRoute.apiPortfolios.link(), json: "", bearer: token).status
+                    == .unauthorized)
             let again = WebClient(app)
             _ = try await again.get(AppRoute.login.link())
-            #expect(try await again.post(AppRoute.login.link(), ["email": "phil.richardson@assure.demo", "password": DemoLoader.adminPassword]).status
-                == .unauthorized)
+            #expect(
+                try await again.post(
+                    AppRoute.login.link(),
+                    ["email": "phil.richardson@assure.demo", "password": DemoLoader.adminPassword]
+                ).status
+                    == .unauthorized)
             #expect(try await pmo.get(AppRoute.users.link()).body.string.contains("Phil Richardson (disabled)"))
             // and the PMO may not disable themself
             let pmoID = try await Users.id(app.db, email: DemoLoader.adminEmail)
@@ -78,8 +100,9 @@ struct AccountManagementTests {
         }
     }
 
-    @Test("The PMO makes Jane a viewer: from her next page she cannot edit; an editor needs programmes; the last admin stays one",
-          arguments: Backend.all)
+    @Test(
+        "The PMO makes Jane a viewer: from her next page she cannot edit; an editor needs programmes; the last admin stays one",
+        arguments: Backend.all)
     func changeRole(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
@@ -99,7 +122,10 @@ struct AccountManagementTests {
             #expect(try await jane.get(form).status == .forbidden)
             // and made an editor of Maternity again, she may
             _ = try await pmo.get("/")
-            #expect(try await pmo.post(AppRoute.user.link(item: janeID), ["role": "editor", "programme[]": ids.maternity.id.uuidString]).status == .seeOther)
+            #expect(
+                try await pmo.post(
+                    AppRoute.user.link(item: janeID), ["role": "editor", "programme[]": ids.maternity.id.uuidString]
+                ).status == .seeOther)
             #expect(try await jane.get(form).status == .ok)
             // the only admin cannot make themself a viewer
             let pmoID = try await Users.id(app.db, email: DemoLoader.adminEmail)
@@ -109,7 +135,9 @@ struct AccountManagementTests {
             #expect(demote.body.string.contains("is the only admin"))
             let changes = try await AuditLog.recent(app.db).filter { $0.action == "change-access" }
             #expect(changes.count == 2)
-            #expect((changes.last?.before ?? "").contains(#""role":"editor""#) && (changes.last?.after ?? "").contains(#""role":"viewer""#))
+            #expect(
+                (changes.last?.before ?? "").contains(#""role":"editor""#)
+                    && (changes.last?.after ?? "").contains(#""role":"viewer""#))
         }
     }
 }

@@ -1,8 +1,8 @@
 import AssureCore
-import Fluent
 import AssureStorage
 import AssureTestSupport
 import AssureWeb
+import Fluent
 import Testing
 import Vapor
 import VaporTesting
@@ -13,66 +13,191 @@ struct AuthorisationTests {
     static func writes(_ app: Application, _ ids: DemoIDs) async throws -> [(AppRoute, String, [String: String])] {
         [
             (.createPortfolio, AppRoute.createPortfolio.link(), ["name": "Primary Care", "scale": "five-point"]),
-            (.createProgramme, AppRoute.createProgramme.link(portfolio: ids.cdg.info.id),
-             ["name": "Prevention at Scale", "kind": "programme", "clinicalLead": "", "headOfService": ""]),
-            (.createProject, AppRoute.createProject.link(portfolio: ids.cdg.info.id),
-             ["programme": ids.maternity.name, "parent": "", "reference": "MAT099", "title": "Perinatal mental health", "sro": "", "lead": ""]),
-            (.portfolioChecks, AppRoute.portfolioChecks.link(portfolio: ids.cdg.info.id), ["on-overdue-milestone": "1"]),
-            (.createPeriod, AppRoute.createPeriod.link(portfolio: ids.cdg.info.id), ["period": "2016-12", "frequency": "monthly", "asAt": "", "publishOn": ""]),
-            (.returnForm, AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id), try await ids.returnFields(app)),
-            (.editProject, AppRoute.editProject.link(project: ids.mat001.id), ["reference": "MAT001", "title": "Renamed",
-                "programme": ids.maternity.name, "sro": "", "lead": "Jane Brennan", "baseVersion": "1"]),
-            (.users, AppRoute.users.link(), ["name": "New Person", "email": "new@assure.demo", "role": "viewer", "programme": "", "password": "long enough 1"]),
-            (.setup, AppRoute.setup.link(), ["name": "Intruder", "email": "intruder@assure.demo", "password": "long enough 1"]),
+            (
+                .createProgramme, AppRoute.createProgramme.link(portfolio: ids.cdg.info.id),
+                ["name": "Prevention at Scale", "kind": "programme", "clinicalLead": "", "headOfService": ""]
+            ),
+            (
+                .createProject, AppRoute.createProject.link(portfolio: ids.cdg.info.id),
+                [
+                    "programme": ids.maternity.name, "parent": "", "reference": "MAT099",
+                    "title": "Perinatal mental health", "sro": "", "lead": "",
+                ]
+            ),
+            (
+                .portfolioChecks, AppRoute.portfolioChecks.link(portfolio: ids.cdg.info.id),
+                ["on-overdue-milestone": "1"]
+            ),
+            (
+                .createPeriod, AppRoute.createPeriod.link(portfolio: ids.cdg.info.id),
+                ["period": "2016-12", "frequency": "monthly", "asAt": "", "publishOn": ""]
+            ),
+            (
+                .returnForm, AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id),
+                try await ids.returnFields(app)
+            ),
+            (
+                .editProject, AppRoute.editProject.link(project: ids.mat001.id),
+                [
+                    "reference": "MAT001", "title": "Renamed",
+                    "programme": ids.maternity.name, "sro": "", "lead": "Jane Brennan", "baseVersion": "1",
+                ]
+            ),
+            (
+                .users, AppRoute.users.link(),
+                [
+                    "name": "New Person", "email": "new@assure.demo", "role": "viewer", "programme": "",
+                    "password": "long enough 1",
+                ]
+            ),
+            (
+                .setup, AppRoute.setup.link(),
+                ["name": "Intruder", "email": "intruder@assure.demo", "password": "long enough 1"]
+            ),
             (.user, AppRoute.user.link(item: ids.karenUser), ["role": "viewer"]),
             (.disableUser, AppRoute.disableUser.link(item: ids.karenUser), [:]),
             (.enableUser, AppRoute.enableUser.link(item: ids.karenUser), [:]),
             // (a wrong current password: each visitor may try, and is told it is wrong, without changing anything)
-            (.changePassword, AppRoute.changePassword.link(), ["old": "not my password", "new": "a new password 2", "confirmation": "a new password 2"]),
+            (
+                .changePassword, AppRoute.changePassword.link(),
+                ["old": "not my password", "new": "a new password 2", "confirmation": "a new password 2"]
+            ),
             (.openPeriod, AppRoute.openPeriod.link(period: ids.october.id), [:]),
-            (.reviewReturn, AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id),
-             ["action": "approve", "comment": "", "version": String(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version)]),
+            (
+                .reviewReturn, AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id),
+                [
+                    "action": "approve", "comment": "",
+                    "version": String(
+                        try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version),
+                ]
+            ),
             (.chase, AppRoute.chase.link(period: ids.october.id), [:]),
             (.retryMessage, AppRoute.retryMessage.link(message: ids.queuedMessage), [:]),
             (.personEmail, AppRoute.personEmail.link(person: ids.jane), ["email": "jane.brennan@nhs.example"]),
             (.closePeriod, AppRoute.closePeriod.link(period: ids.october.id), [:]),
             (.publishPeriod, AppRoute.publishPeriod.link(period: ids.october.id), ["missing": "carry-forward"]),
-            (.reopenPeriod, AppRoute.reopenPeriod.link(period: ids.june.id), ["reason": "The PCBC rating was entered against the wrong project."]),
-            (.importTable, AppRoute.importTable.link(portfolio: ids.cdg.info.id), ["pasted": "CDG\tPRIORITY\nMental Health\tNew priority\n", "period": ""]),
-            (.importApply, AppRoute.importApply.link(portfolio: ids.cdg.info.id), ["pasted": "CDG\tPRIORITY\nMental Health\tNew priority\n", "period": ""]),
+            (
+                .reopenPeriod, AppRoute.reopenPeriod.link(period: ids.june.id),
+                ["reason": "The PCBC rating was entered against the wrong project."]
+            ),
+            (
+                .importTable, AppRoute.importTable.link(portfolio: ids.cdg.info.id),
+                ["pasted": "CDG\tPRIORITY\nMental Health\tNew priority\n", "period": ""]
+            ),
+            (
+                .importApply, AppRoute.importApply.link(portfolio: ids.cdg.info.id),
+                ["pasted": "CDG\tPRIORITY\nMental Health\tNew priority\n", "period": ""]
+            ),
             (.returnWorkbook, AppRoute.returnWorkbook.link(period: ids.october.id), [:]),
-            (.glossary, AppRoute.glossary.link(), ["abbreviation": "QOF", "expansion": "Quality and Outcomes Framework"]),
-            (.glossaryEntry, AppRoute.glossaryEntry.link(item: ids.registers.glossaryEntry), ["abbreviation": "STP", "expansion": "Sustainability and Transformation Plan", "action": "save"]),
-            (.businessCases, AppRoute.businessCases.link(), ["name": "Digital bids 2019", "criteria": "Quality\nAccess: 2"]),
-            (.addBusinessCase, AppRoute.addBusinessCase.link(item: ids.registers.set), ["name": "Falls service", "rating-Quality": "M"]),
-            (.businessCase, AppRoute.businessCase.link(item: ids.registers.businessCase), ["name": "CHC IT", "rating-Quality": "M", "baseVersion": "1"]),
-            (.fundingRounds, AppRoute.fundingRounds.link(), ["name": "Winter 2018", "envelopeLabel": "NHSE", "envelope": "£500,000"]),
-            (.allocate, AppRoute.allocate.link(item: ids.registers.round), ["label": "Digital", "amount": "£20,000", "comment": ""]),
-            (.fundingRoundPortfolio, AppRoute.fundingRoundPortfolio.link(item: ids.registers.round), ["portfolio": "Our Dorset ICS"]),
-            (.businessCasesPortfolio, AppRoute.businessCasesPortfolio.link(item: ids.registers.set), ["portfolio": "Our Dorset ICS"]),
-            (.meetingPortfolio, AppRoute.meetingPortfolio.link(item: ids.registers.meeting), ["portfolio": "CDG Priorities"]),
-            (.risks, AppRoute.risks.link(), ["name": "Digital programme risks", "scale": "1-5", "amberFrom": "", "redFrom": ""]),
+            (
+                .glossary, AppRoute.glossary.link(),
+                ["abbreviation": "QOF", "expansion": "Quality and Outcomes Framework"]
+            ),
+            (
+                .glossaryEntry, AppRoute.glossaryEntry.link(item: ids.registers.glossaryEntry),
+                ["abbreviation": "STP", "expansion": "Sustainability and Transformation Plan", "action": "save"]
+            ),
+            (
+                .businessCases, AppRoute.businessCases.link(),
+                ["name": "Digital bids 2019", "criteria": "Quality\nAccess: 2"]
+            ),
+            (
+                .addBusinessCase, AppRoute.addBusinessCase.link(item: ids.registers.set),
+                ["name": "Falls service", "rating-Quality": "M"]
+            ),
+            (
+                .businessCase, AppRoute.businessCase.link(item: ids.registers.businessCase),
+                ["name": "CHC IT", "rating-Quality": "M", "baseVersion": "1"]
+            ),
+            (
+                .fundingRounds, AppRoute.fundingRounds.link(),
+                ["name": "Winter 2018", "envelopeLabel": "NHSE", "envelope": "£500,000"]
+            ),
+            (
+                .allocate, AppRoute.allocate.link(item: ids.registers.round),
+                ["label": "Digital", "amount": "£20,000", "comment": ""]
+            ),
+            (
+                .fundingRoundPortfolio, AppRoute.fundingRoundPortfolio.link(item: ids.registers.round),
+                ["portfolio": "Our Dorset ICS"]
+            ),
+            (
+                .businessCasesPortfolio, AppRoute.businessCasesPortfolio.link(item: ids.registers.set),
+                ["portfolio": "Our Dorset ICS"]
+            ),
+            (
+                .meetingPortfolio, AppRoute.meetingPortfolio.link(item: ids.registers.meeting),
+                ["portfolio": "CDG Priorities"]
+            ),
+            (
+                .risks, AppRoute.risks.link(),
+                ["name": "Digital programme risks", "scale": "1-5", "amberFrom": "", "redFrom": ""]
+            ),
             (.addRisk, AppRoute.addRisk.link(item: ids.registers.riskRegister), Self.riskFields(version: nil)),
             (.risk, AppRoute.risk.link(item: ids.registers.risk), Self.riskFields(version: "1")),
-            (.deliverables, AppRoute.deliverables.link(), ["programme": "Prevention at Scale", "workstream": "", "title": "Falls pathway", "years": "18/19", "status": "not-started"]),
-            (.deliverable, AppRoute.deliverable.link(item: ids.registers.deliverable),
-             ["programme": "Prevention at Scale", "workstream": "", "title": "Diabetes models", "years": "17/18", "status": "on-track", "baseVersion": "1"]),
-            (.meetings, AppRoute.meetings.link(), ["committee": "System Leadership Team", "date": "2030-01-10", "time": "2pm", "venue": "Vespasian House",
-                                                   "members": "Tim Goodson", "forwardPlan": "1"]),
-            (.meetingItems, AppRoute.meetingItems.link(item: ids.registers.meeting), ["number": "8", "title": "Any other business", "purpose": "business"]),
-            (.meetingActions, AppRoute.meetingActions.link(item: ids.registers.meeting), ["description": "Circulate the minutes", "owner": "Jason Read", "due": ""]),
-            (.itemOutcome, AppRoute.itemOutcome.link(item: ids.registers.agendaItem), ["outcome": "Noted.", "resolutions": ""]),
-            (.outcomes, AppRoute.outcomes.link(), ["name": "Smoking quitters", "programme": "Prevention at Scale", "unit": "people",
-                                                   "direction": "higher-is-better", "baseline": "", "target": "1,200", "targetDate": "2019-03-31"]),
-            (.outcome, AppRoute.outcome.link(item: ids.registers.outcome), ["period": "2018-03", "kind": "actual", "value": "29"]),
-            (.paperTexts, AppRoute.paperTexts.link(period: ids.registers.paperPeriod), ["meeting": ids.registers.paperMeeting.uuidString, "baseVersion": "1",
-                "title": "ICS DELIVERY UPDATE", "author": "M Gorman", "sponsor": "T Goodson", "purpose": "Update", "recommendation": "Note"]),
+            (
+                .deliverables, AppRoute.deliverables.link(),
+                [
+                    "programme": "Prevention at Scale", "workstream": "", "title": "Falls pathway", "years": "18/19",
+                    "status": "not-started",
+                ]
+            ),
+            (
+                .deliverable, AppRoute.deliverable.link(item: ids.registers.deliverable),
+                [
+                    "programme": "Prevention at Scale", "workstream": "", "title": "Diabetes models", "years": "17/18",
+                    "status": "on-track", "baseVersion": "1",
+                ]
+            ),
+            (
+                .meetings, AppRoute.meetings.link(),
+                [
+                    "committee": "System Leadership Team", "date": "2030-01-10", "time": "2pm",
+                    "venue": "Vespasian House",
+                    "members": "Tim Goodson", "forwardPlan": "1",
+                ]
+            ),
+            (
+                .meetingItems, AppRoute.meetingItems.link(item: ids.registers.meeting),
+                ["number": "8", "title": "Any other business", "purpose": "business"]
+            ),
+            (
+                .meetingActions, AppRoute.meetingActions.link(item: ids.registers.meeting),
+                ["description": "Circulate the minutes", "owner": "Jason Read", "due": ""]
+            ),
+            (
+                .itemOutcome, AppRoute.itemOutcome.link(item: ids.registers.agendaItem),
+                ["outcome": "Noted.", "resolutions": ""]
+            ),
+            (
+                .outcomes, AppRoute.outcomes.link(),
+                [
+                    "name": "Smoking quitters", "programme": "Prevention at Scale", "unit": "people",
+                    "direction": "higher-is-better", "baseline": "", "target": "1,200", "targetDate": "2019-03-31",
+                ]
+            ),
+            (
+                .outcome, AppRoute.outcome.link(item: ids.registers.outcome),
+                ["period": "2018-03", "kind": "actual", "value": "29"]
+            ),
+            (
+                .paperTexts, AppRoute.paperTexts.link(period: ids.registers.paperPeriod),
+                [
+                    "meeting": ids.registers.paperMeeting.uuidString, "baseVersion": "1",
+                    "title": "ICS DELIVERY UPDATE", "author": "M Gorman", "sponsor": "T Goodson", "purpose": "Update",
+                    "recommendation": "Note",
+                ]
+            ),
         ]
     }
 
     static func riskFields(version: String?) -> [String: String] {
-        var fields = ["section": "CCG RISKS", "level": "system", "scope": "", "description": "Cyber attack on GP systems", "severity": "H",
-                      "likelihood": "M", "mitigation": "Patch and train", "owner": "CIO", "references": "", "status": "open", "reviewDate": ""]
+        var fields = [
+            "section": "CCG RISKS", "level": "system", "scope": "", "description": "Cyber attack on GP systems",
+            "severity": "H",
+            "likelihood": "M", "mitigation": "Patch and train", "owner": "CIO", "references": "", "status": "open",
+            "reviewDate": "",
+        ]
         fields["baseVersion"] = version
         return fields
     }
@@ -81,9 +206,13 @@ struct AuthorisationTests {
     func everyPostRouteIsCovered(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
-            let covered = Set(try await Self.writes(app, ids).map { $0.0.rawValue } + [AppRoute.login.rawValue, AppRoute.logout.rawValue,
-                                                                                              AppRoute.tokens.rawValue, AppRoute.revokeToken.rawValue])
-            let registered = Set(app.routes.all.filter { $0.method == .POST }.map { $0.path.map(\.description).joined(separator: "/") })
+            let covered = Set(
+                try await Self.writes(app, ids).map { $0.0.rawValue } + [
+                    AppRoute.login.rawValue, AppRoute.logout.rawValue,
+                    AppRoute.tokens.rawValue, AppRoute.revokeToken.rawValue,
+                ])
+            let registered = Set(
+                app.routes.all.filter { $0.method == .POST }.map { $0.path.map(\.description).joined(separator: "/") })
             #expect(registered == covered, "a new write route needs a row in this test")
         }
     }
@@ -98,7 +227,10 @@ struct AuthorisationTests {
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await admin.get("/")
             for (route, path, fields) in try await Self.writes(app, ids) {
-                for (who, client, csrf) in [("viewer", viewer, true), ("editor of another programme", otherEditor, true), ("admin without CSRF", admin, false)]
+                for (who, client, csrf) in [
+                    ("viewer", viewer, true), ("editor of another programme", otherEditor, true),
+                    ("admin without CSRF", admin, false),
+                ]
                 where csrf == false || route != .changePassword {  // (everyone may change their own password)
                     _ = try await client.get("/")
                     let response = try await client.post(path, fields, csrf: csrf)
@@ -106,7 +238,9 @@ struct AuthorisationTests {
                 }
             }
             #expect(try await AuditLog.recent(app.db).count == before, "nothing refused reaches the audit log")
-            #expect(try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT001")?.project.title != "Renamed")
+            #expect(
+                try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT001")?.project.title
+                    != "Renamed")
         }
     }
 
@@ -116,29 +250,40 @@ struct AuthorisationTests {
             let ids = try await DemoIDs.load(app)
             let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
             _ = try await jane.get(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id))
-            let saved = try await jane.post(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id), try await ids.returnFields(app))
+            let saved = try await jane.post(
+                AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id),
+                try await ids.returnFields(app))
             #expect(saved.status == .seeOther)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            for (route, path, fields) in try await Self.writes(app, ids) where ![.setup, .returnForm, .openPeriod, .importTable, .returnWorkbook, .changePassword].contains(route) {
+            for (route, path, fields) in try await Self.writes(app, ids)
+            where ![.setup, .returnForm, .openPeriod, .importTable, .returnWorkbook, .changePassword].contains(route) {
                 _ = try await admin.get("/")
                 let response = try await admin.post(path, fields)
-                #expect(response.status == .seeOther, "\(route.rawValue) as admin: \(response.status) \(response.body.string.prefix(300))")
+                #expect(
+                    response.status == .seeOther,
+                    "\(route.rawValue) as admin: \(response.status) \(response.body.string.prefix(300))")
             }
             let audit = try await AuditLog.recent(app.db, limit: 400)
             let entries = audit.map { "\($0.entity):\($0.action):\($0.actor)" }
-            for expected in ["return:update:Jane Brennan", "period:create:Demo PMO", "portfolio:create:Demo PMO",
-                             "programme:create:Demo PMO", "project:create:Demo PMO", "portfolio:set-checks:Demo PMO", "project:update:Demo PMO", "user:create:Demo PMO",
-                             "period:close:Demo PMO", "period:publish:Demo PMO", "return:approve:Demo PMO", "period:chase:Demo PMO",
-                             "outbox:retry:Demo PMO", "person:set-email:Demo PMO", "period:reopen:Demo PMO", "return:carry-forward:Demo PMO",
-                             "glossary-entry:create:Demo PMO", "glossary-entry:update:Demo PMO", "criteria-set:create:Demo PMO",
-                             "business-case:create:Demo PMO", "business-case:update:Demo PMO", "funding-round:create:Demo PMO",
-                             "funding-round:allocate:Demo PMO", "risk-register:create:Demo PMO", "risk:create:Demo PMO", "risk:update:Demo PMO",
-                             "deliverable:create:Demo PMO", "deliverable:update:Demo PMO", "meeting:create:Demo PMO", "meeting:add-item:Demo PMO",
-                             "meeting:add-action:Demo PMO", "agenda-item:record-outcome:Demo PMO", "outcome-measure:create:Demo PMO",
-                             "outcome-measure:record-actual:Demo PMO", "paper:update:Demo PMO",
-                             "meeting:assign-portfolio:Demo PMO", "criteria-set:assign-portfolio:Demo PMO",
-                             "funding-round:assign-portfolio:Demo PMO", "user:change-access:Demo PMO", "user:disable:Demo PMO",
-                             "user:enable:Demo PMO"] {
+            for expected in [
+                "return:update:Jane Brennan", "period:create:Demo PMO", "portfolio:create:Demo PMO",
+                "programme:create:Demo PMO", "project:create:Demo PMO", "portfolio:set-checks:Demo PMO",
+                "project:update:Demo PMO", "user:create:Demo PMO",
+                "period:close:Demo PMO", "period:publish:Demo PMO", "return:approve:Demo PMO", "period:chase:Demo PMO",
+                "outbox:retry:Demo PMO", "person:set-email:Demo PMO", "period:reopen:Demo PMO",
+                "return:carry-forward:Demo PMO",
+                "glossary-entry:create:Demo PMO", "glossary-entry:update:Demo PMO", "criteria-set:create:Demo PMO",
+                "business-case:create:Demo PMO", "business-case:update:Demo PMO", "funding-round:create:Demo PMO",
+                "funding-round:allocate:Demo PMO", "risk-register:create:Demo PMO", "risk:create:Demo PMO",
+                "risk:update:Demo PMO",
+                "deliverable:create:Demo PMO", "deliverable:update:Demo PMO", "meeting:create:Demo PMO",
+                "meeting:add-item:Demo PMO",
+                "meeting:add-action:Demo PMO", "agenda-item:record-outcome:Demo PMO", "outcome-measure:create:Demo PMO",
+                "outcome-measure:record-actual:Demo PMO", "paper:update:Demo PMO",
+                "meeting:assign-portfolio:Demo PMO", "criteria-set:assign-portfolio:Demo PMO",
+                "funding-round:assign-portfolio:Demo PMO", "user:change-access:Demo PMO", "user:disable:Demo PMO",
+                "user:enable:Demo PMO",
+            ] {
                 #expect(entries.contains(expected), "\(expected) in \(entries)")
             }
         }
@@ -149,11 +294,14 @@ struct AuthorisationTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let anonymous = WebClient(app)
-            #expect(try await anonymous.get(AppRoute.priorities.link(period: ids.october.id)).headers.first(name: .location) == "/login")
+            #expect(
+                try await anonymous.get(AppRoute.priorities.link(period: ids.october.id)).headers.first(name: .location)
+                    == "/login")
             #expect(try await anonymous.get(AppRoute.apiPortfolios.link()).status == .unauthorized)
             #expect(try await anonymous.get(AppRoute.stylesheet.link()).status == .ok)
             _ = try await anonymous.get(AppRoute.login.link())
-            let wrong = try await anonymous.post(AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": "not the password"])
+            let wrong = try await anonymous.post(
+                AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": "not the password"])
             #expect(wrong.status == .unauthorized)
             #expect(wrong.body.string.contains("The email or password is not right."))
         }
@@ -166,7 +314,8 @@ struct AuthorisationTests {
             #expect(try await admin.get("/").status == .ok)
             let cookie = try #require(admin.cookie)
             _ = try await admin.post(AppRoute.logout.link(), [:])
-            let replay = try await app.testing().sendRequest(.GET, "/", headers: [HTTPHeaders.Name.cookie.description: cookie])
+            let replay = try await app.testing().sendRequest(
+                .GET, "/", headers: [HTTPHeaders.Name.cookie.description: cookie])
             #expect(replay.status == .seeOther)
         }
     }
@@ -174,7 +323,9 @@ struct AuthorisationTests {
 
 @Suite("Sessions")
 struct SessionTests {
-    @Test("A change to the session is kept, and a page view that changes nothing keeps the session as it was", arguments: Backend.all)
+    @Test(
+        "A change to the session is kept, and a page view that changes nothing keeps the session as it was",
+        arguments: Backend.all)
     func sessionChangesPersist(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
@@ -196,11 +347,14 @@ struct SessionLifetimeTests {
         try await withWebApp(.sqlite, adjust: { $0.secureCookies = true }) { app in
             let client = WebClient(app)
             let before = try await client.get(AppRoute.login.link()).headers.first(name: .setCookie)
-            let signIn = try await client.post(AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": DemoLoader.adminPassword])
+            let signIn = try await client.post(
+                AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": DemoLoader.adminPassword])
             let after = try #require(signIn.headers.first(name: .setCookie))
             #expect(before?.split(separator: ";").first != after.split(separator: ";").first, "a new id on sign-in")
-            let flags = Set(after.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
-            #expect(flags.isSuperset(of: ["httponly", "secure", "samesite=lax", "max-age=28800", "path=/"]), "\(flags)")
+            let flags = Set(
+                after.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            #expect(
+                flags.isSuperset(of: ["httponly", "secure", "samesite=lax", "max-age=28800", "path=/"]), "\(flags)")
         }
     }
 
@@ -248,26 +402,35 @@ struct AuditRouteTests {
 
 @Suite("Sign-in throttling in the web app")
 struct LoginThrottleWebTests {
-    @Test("After five wrong passwords even the right one waits, with 429 and Retry-After; another account still signs in", arguments: Backend.all)
+    @Test(
+        "After five wrong passwords even the right one waits, with 429 and Retry-After; another account still signs in",
+        arguments: Backend.all)
     func throttled(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let client = WebClient(app)
             _ = try await client.get(AppRoute.login.link())
             for _ in 0..<5 {
-                let wrong = try await client.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "not her password"])
+                let wrong = try await client.post(
+                    AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "not her password"])
                 #expect(wrong.status == .unauthorized)
             }
-            let right = try await client.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword])
+            let right = try await client.post(
+                AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword])
             #expect(right.status == .tooManyRequests)
-            #expect(right.body.string.contains("Too many failed sign-ins for this account from this address. Try again in 15 minutes."))
+            #expect(
+                right.body.string.contains(
+                    "Too many failed sign-ins for this account from this address. Try again in 15 minutes."))
             #expect(Int(right.headers.first(name: .retryAfter) ?? "") ?? 0 > 800)
             // the PMO, from the same address, is not locked out by Jane's account
-            let pmo = try await client.post(AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": DemoLoader.adminPassword])
+            let pmo = try await client.post(
+                AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": DemoLoader.adminPassword])
             #expect(pmo.status == .seeOther)
         }
     }
 
-    @Test("Thirty wrong passwords at once for one account: at most five are checked, and then even the right one waits", arguments: Backend.all)
+    @Test(
+        "Thirty wrong passwords at once for one account: at most five are checked, and then even the right one waits",
+        arguments: Backend.all)
     func concurrentGuesses(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             // given thirty browsers at the sign-in page, one guesser's
@@ -281,24 +444,33 @@ struct LoginThrottleWebTests {
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for client in clients {
                     group.addTask {
-                        try await client.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"]).status
+                        try await client.post(
+                            AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"]
+                        ).status
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             // then no more than the limit were checked; the rest were told to wait
             let checked = statuses.filter { $0 == .unauthorized }.count
-            print("Concurrent sign-in: 30 wrong passwords at once → \(checked) checked, \(statuses.filter { $0 == .tooManyRequests }.count) told to wait.")
+            print(
+                "Concurrent sign-in: 30 wrong passwords at once → \(checked) checked, \(statuses.filter { $0 == .tooManyRequests }.count) told to wait."
+            )
             #expect(checked <= LoginThrottle.standard.perAccount)
             #expect(statuses.allSatisfy { $0 == .unauthorized || $0 == .tooManyRequests })
-            #expect(try await LoginAttempts.failures(app.db, email: "jane.brennan@assure.demo") <= LoginThrottle.standard.perAccount)
+            #expect(
+                try await LoginAttempts.failures(app.db, email: "jane.brennan@assure.demo")
+                    <= LoginThrottle.standard.perAccount)
             // and the right password, next, waits too
-            let right = try await clients[0].post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword])
+            let right = try await clients[0].post(
+                AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword])
             #expect(right.status == .tooManyRequests)
         }
     }
 
-    @Test("Behind a trusted proxy each client is throttled by its own address; a header from anyone else is ignored", arguments: Backend.all)
+    @Test(
+        "Behind a trusted proxy each client is throttled by its own address; a header from anyone else is ignored",
+        arguments: Backend.all)
     func behindProxy(backend: Backend) async throws {
         // given Assure behind a load balancer on loopback, named with --trusted-proxy: when someone at one desk guesses
         // Jane's password five times, Jane at her own desk is not held back (her mistyped password is checked)
@@ -318,9 +490,17 @@ struct LoginThrottleWebTests {
                 client.forwardedFor = address
                 _ = try await client.get(AppRoute.login.link())
             }
-            for _ in 0..<5 { _ = try await guesser.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"]) }
-            #expect(try await guesser.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"]).status == .tooManyRequests)
-            status = try await jane.post(AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "mistyped"]).status
+            for _ in 0..<5 {
+                _ = try await guesser.post(
+                    AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"])
+            }
+            #expect(
+                try await guesser.post(
+                    AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"]
+                ).status == .tooManyRequests)
+            status = try await jane.post(
+                AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "mistyped"]
+            ).status
         }
         return status
     }

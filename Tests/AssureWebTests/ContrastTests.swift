@@ -1,7 +1,8 @@
 import AssureCore
-@testable import AssureWeb
 import Foundation
 import Testing
+
+@testable import AssureWeb
 
 /// Every rating colour must be readable: WCAG AA asks for a contrast of at least 4.5 between text and background.
 @Suite("Rating colours pass WCAG AA")
@@ -9,13 +10,17 @@ struct ContrastTests {
     /// `.rag-green { background: #007f3b; color: #fff; }` → ("green", background, text).
     static let rules: [String: (background: String, text: String)] = {
         var result: [String: (String, String)] = [:]
-        for match in Stylesheet.css.matches(of: #/\.rag-([a-z-]+) \{ background: (#[0-9a-f]{3,6}); color: (#[0-9a-f]{3,6});/#) {
+        for match in Stylesheet.css.matches(
+            of: #/\.rag-([a-z-]+) \{ background: (#[0-9a-f]{3,6}); color: (#[0-9a-f]{3,6});/#)
+        {
             result[String(match.1)] = (String(match.2), String(match.3))
         }
         return result
     }()
 
-    @Test("Each level of both scales has a colour rule", arguments: RatingScale.threePoint.levels + RatingScale.fivePoint.levels)
+    @Test(
+        "Each level of both scales has a colour rule",
+        arguments: RatingScale.threePoint.levels + RatingScale.fivePoint.levels)
     func everyLevelHasAColour(level: RatingLevel) {
         #expect(Self.rules[level.code] != nil, "no .rag-\(level.code) rule")
     }

@@ -36,7 +36,9 @@ struct CyclePageTests {
         }
     }
 
-    @Test("Publishing without a choice, or with returns missing under 'block', comes back with the reason and the choice kept", arguments: Backend.all)
+    @Test(
+        "Publishing without a choice, or with returns missing under 'block', comes back with the reason and the choice kept",
+        arguments: Backend.all)
     func publishRefusals(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
@@ -47,7 +49,8 @@ struct CyclePageTests {
             #expect(unchosen.status == .unprocessableEntity)
             #expect(unchosen.body.string.contains("Choose what happens to returns that are not in"))
             // when it chooses to block
-            let blocked = try await admin.post(AppRoute.publishPeriod.link(period: ids.october.id), ["missing": "block"])
+            let blocked = try await admin.post(
+                AppRoute.publishPeriod.link(period: ids.october.id), ["missing": "block"])
             #expect(blocked.status == .unprocessableEntity)
             #expect(blocked.body.string.contains("so the period was not published: ICS001"))
             #expect(blocked.body.string.contains("value=\"block\" checked=\"checked\""))
@@ -56,7 +59,9 @@ struct CyclePageTests {
             // and re-opening a published period without a reason is refused on the page
             _ = try await admin.get(AppRoute.returnsTracking.link(period: ids.june.id))
             let noReason = try await admin.post(AppRoute.reopenPeriod.link(period: ids.june.id), ["reason": ""])
-            #expect(noReason.status == .unprocessableEntity && noReason.body.string.contains("Say why the published period is re-opened"))
+            #expect(
+                noReason.status == .unprocessableEntity
+                    && noReason.body.string.contains("Say why the published period is re-opened"))
         }
     }
 
@@ -68,18 +73,25 @@ struct CyclePageTests {
             // given Karen Kirkham, a viewer who is the clinical lead MAT001 answers to
             let karen = try await WebClient.signedIn(app, as: "karen.kirkham@assure.demo")
             let page = try await karen.get(returnPath)
-            #expect(page.status == .ok && page.body.string.contains("Approve") && !page.body.string.contains("Save draft"))
+            #expect(
+                page.status == .ok && page.body.string.contains("Approve") && !page.body.string.contains("Save draft"))
             // when she returns it without a comment, then the page says why, with nothing lost
-            let version = String(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version)
+            let version = String(
+                try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version)
             let review = AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id)
-            let empty = try await karen.post(review, ["action": "return-for-changes", "comment": "", "version": version])
+            let empty = try await karen.post(
+                review, ["action": "return-for-changes", "comment": "", "version": version])
             #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Say what needs changing"))
             // when she approves
-            #expect(try await karen.post(review, ["action": "approve", "comment": "", "version": version]).status == .seeOther)
+            #expect(
+                try await karen.post(review, ["action": "approve", "comment": "", "version": version]).status
+                    == .seeOther)
             // then Jane sees it approved and read-only
             let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
             let locked = try await jane.get(returnPath).body.string
-            #expect(locked.contains("Status: Approved.") && locked.contains("This return is approved.") && !locked.contains("Save draft"))
+            #expect(
+                locked.contains("Status: Approved.") && locked.contains("This return is approved.")
+                    && !locked.contains("Save draft"))
             // and a board member may not even open it
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
             #expect(try await board.get(returnPath).status == .forbidden)
@@ -101,65 +113,91 @@ struct CyclePageTests {
             _ = try await admin.get(AppRoute.people.link())
             let bad = try await admin.post(AppRoute.personEmail.link(person: ids.jane), ["email": "jane at nhs"])
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.body.string.contains("value=\"jane at nhs\"") && bad.body.string.contains("is not an email address"))
+            #expect(
+                bad.body.string.contains("value=\"jane at nhs\"") && bad.body.string.contains("is not an email address")
+            )
             #expect(try await Directory.find(app.db, name: "Jane Brennan")?.email == "jane.brennan@assure.demo")
         }
     }
 }
 
-@Suite("The running server delivers the outbox", .enabled(if: TestMailServer.isAvailable || TestMailServer.isRequired, "aiosmtpd is not installed"))
+@Suite(
+    "The running server delivers the outbox",
+    .enabled(if: TestMailServer.isAvailable || TestMailServer.isRequired, "aiosmtpd is not installed"))
 struct OutboxWorkerTests {
-    @Test("A chaser sent from the returns page reaches the mail server, with a link to the public address", arguments: Backend.all)
+    @Test(
+        "A chaser sent from the returns page reaches the mail server, with a link to the public address",
+        arguments: Backend.all)
     func chaseIsDelivered(backend: Backend) async throws {
         // given a mail server, and Assure configured to deliver every second
         let server = try TestMailServer()
         try server.start()
         defer { server.stop() }
-        try await withWebApp(backend, adjust: {
-            $0.mail = SMTPSettings(host: "127.0.0.1", port: server.port, fromAddress: "pmo@assure.demo", timeoutSeconds: 10)
-            $0.publicURL = "https://assure.example.nhs.uk"
-            $0.deliveryIntervalSeconds = 1
-        }) { app in
-            try await app.asyncBoot() // runs the lifecycle handlers, as `serve` does: the outbox worker starts
+        try await withWebApp(
+            backend,
+            adjust: {
+                $0.mail = SMTPSettings(
+                    host: "127.0.0.1", port: server.port, fromAddress: "pmo@assure.demo", timeoutSeconds: 10)
+                $0.publicURL = "https://assure.example.nhs.uk"
+                $0.deliveryIntervalSeconds = 1
+            }
+        ) { app in
+            try await app.asyncBoot()  // runs the lifecycle handlers, as `serve` does: the outbox worker starts
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let ids = try await DemoIDs.load(app)
             // when the PMO chases October's missing returns, and Jane submits MAT002 Red (an alert to Karen Kirkham)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await admin.get(AppRoute.returnsTracking.link(period: ids.october.id))
             #expect(try await admin.post(AppRoute.chase.link(period: ids.october.id), [:]).status == .seeOther)
-            let mat002 = try #require(try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT002")).project.id
+            let mat002 = try #require(
+                try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT002")
+            ).project.id
             let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
             let form = AppRoute.returnForm.link(period: ids.october.id, project: mat002)
             _ = try await jane.get(form)
             let version = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: mat002).version
-            #expect(try await jane.post(form, ["rating": "Red", "update": "Project group not yet formed.", "mitigation": "",
-                                               "baseVersion": String(version), "action": "submit"]).status == .seeOther)
+            #expect(
+                try await jane.post(
+                    form,
+                    [
+                        "rating": "Red", "update": "Project group not yet formed.", "mitigation": "",
+                        "baseVersion": String(version), "action": "submit",
+                    ]
+                ).status == .seeOther)
             // then, within a few seconds, every queued message has reached the server
             let expected = try await Outbox.list(app.db).count
             // (the server has a message a moment before the outbox records it sent, so wait for both)
             for _ in 0..<100 {
-                if server.messages().count >= expected, try await Outbox.list(app.db).allSatisfy({ $0.status == .sent }) { break }
+                if server.messages().count >= expected, try await Outbox.list(app.db).allSatisfy({ $0.status == .sent })
+                {
+                    break
+                }
                 try await Task.sleep(for: .milliseconds(200))
             }
             await app.server.shutdown()
             #expect(server.messages().count == expected)
             #expect(try await Outbox.list(app.db).allSatisfy { $0.status == .sent })
             // and the alert links to the return at the public address
-            let alert = try #require(server.messages().map(ParsedMail.init).first { $0.decodedSubject?.hasPrefix("Alert: MAT002") == true })
+            let alert = try #require(
+                server.messages().map(ParsedMail.init).first { $0.decodedSubject?.hasPrefix("Alert: MAT002") == true })
             #expect(alert.header("To") == "Karen Kirkham <karen.kirkham@assure.demo>")
-            #expect(alert.body?.contains("https://assure.example.nhs.uk/periods/\(ids.october.id)/returns/\(mat002)") == true)
+            #expect(
+                alert.body?.contains("https://assure.example.nhs.uk/periods/\(ids.october.id)/returns/\(mat002)")
+                    == true)
         }
     }
 }
 
 @Suite("Published periods are served as unchanging")
 struct ConditionalGetTests {
-    @Test("A published dashboard carries an ETag and answers 304; re-publishing changes it; an open period has none", arguments: Backend.all)
+    @Test(
+        "A published dashboard carries an ETag and answers 304; re-publishing changes it; an open period has none",
+        arguments: Backend.all)
     func etags(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            _ = try await admin.get("/") // show the sign-in notice once, so the dashboard views below are plain
+            _ = try await admin.get("/")  // show the sign-in notice once, so the dashboard views below are plain
             let june = AppRoute.programmeDashboard.link(period: ids.june.id)
             // given June's published dashboard, as a page and from the API
             let first = try await admin.get(june)
@@ -183,13 +221,16 @@ struct ConditionalGetTests {
             #expect(try await admin.get(june).body.string == first.body.string)
             #expect(boardPage != first.body.string)
             // when June is re-opened and published again, then the old tag no longer matches
-            _ = try await PeriodLifecycle.reopen(app.db, .commandLine("test"), periodID: ids.june.id, reason: "Correct PCBC")
+            _ = try await PeriodLifecycle.reopen(
+                app.db, .commandLine("test"), periodID: ids.june.id, reason: "Correct PCBC")
             #expect(try await admin.get(june).headers.first(name: .eTag) == nil)
-            _ = try await PeriodLifecycle.publish(app.db, .commandLine("test"), periodID: ids.june.id, missing: .carryForward)
+            _ = try await PeriodLifecycle.publish(
+                app.db, .commandLine("test"), periodID: ids.june.id, missing: .carryForward)
             let republished = try await admin.get(june, extra: ["If-None-Match": tag])
             #expect(republished.status == .ok && republished.headers.first(name: .eTag) != tag)
             // and the open October period is never cached
-            #expect(try await admin.get(AppRoute.priorities.link(period: ids.october.id)).headers.first(name: .eTag) == nil)
+            #expect(
+                try await admin.get(AppRoute.priorities.link(period: ids.october.id)).headers.first(name: .eTag) == nil)
         }
     }
 }

@@ -10,7 +10,9 @@ import VaporTesting
 
 @Suite("Every table page downloads as CSV and XLSX")
 struct DownloadTests {
-    @Test("Each page's CSV and XLSX hold its table: the header, the rows, ratings on their colour", arguments: Backend.all)
+    @Test(
+        "Each page's CSV and XLSX hold its table: the header, the rows, ratings on their colour", arguments: Backend.all
+    )
     func downloads(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
@@ -19,8 +21,14 @@ struct DownloadTests {
                 (AppRoute.programmeDashboard.link(period: ids.june.id), "PROJECT/ROLE", "Communication and Engagement"),
                 (AppRoute.priorities.link(period: ids.october.id), "PROJECT REFERENCE", "MAT001"),
                 (AppRoute.exceptions.link(period: ids.october.id), "What was found", "No return for this period."),
-                (AppRoute.changes.link(portfolio: ids.cdg.info.id, query: "from=2016-09&to=2016-10"), "Change", "Ratings declined"),
-                (AppRoute.returnsTracking.link(period: ids.october.id), "Owed by", "Jane Brennan <jane.brennan@assure.demo>"),
+                (
+                    AppRoute.changes.link(portfolio: ids.cdg.info.id, query: "from=2016-09&to=2016-10"), "Change",
+                    "Ratings declined"
+                ),
+                (
+                    AppRoute.returnsTracking.link(period: ids.october.id), "Owed by",
+                    "Jane Brennan <jane.brennan@assure.demo>"
+                ),
                 (AppRoute.projectList.link(portfolio: ids.cdg.info.id), "Latest published rating", "Rheumatology"),
                 (AppRoute.people.link(), "Job title", "Karen Kirkham"),
                 (AppRoute.users.link(), "May edit", "jane.brennan@assure.demo"),
@@ -34,16 +42,22 @@ struct DownloadTests {
                 let separator = path.contains("?") ? "&" : "?"
                 let csv = try await admin.get(path + separator + "format=csv")
                 #expect(csv.headers.first(name: .contentDisposition)?.contains(".csv") == true, "\(path)")
-                #expect(csv.body.string.contains(header) && csv.body.string.contains(value), "\(path) CSV has \(header) and \(value)")
+                #expect(
+                    csv.body.string.contains(header) && csv.body.string.contains(value),
+                    "\(path) CSV has \(header) and \(value)")
                 let xlsx = try await admin.get(path + separator + "format=xlsx")
                 #expect(xlsx.headers.contentType?.description.contains("spreadsheetml") == true, "\(path)")
                 let tables = try ImportFile.read(Data(buffer: xlsx.body), filename: "d.xlsx").tables
                 let cells = tables.flatMap { $0.rows.flatMap { $0.cells.map(\.text) } }
-                #expect(cells.contains(header) && cells.contains { $0.contains(value) }, "\(path) XLSX has \(header) and \(value)")
+                #expect(
+                    cells.contains(header) && cells.contains { $0.contains(value) },
+                    "\(path) XLSX has \(header) and \(value)")
             }
             // dates that name a day are real dates in the workbook
-            let dashboard = try await admin.get(AppRoute.programmeDashboard.link(period: ids.june.id, query: "format=xlsx"))
-            let summary = try #require(try ImportFile.read(Data(buffer: dashboard.body), filename: "d.xlsx").tables.first)
+            let dashboard = try await admin.get(
+                AppRoute.programmeDashboard.link(period: ids.june.id, query: "format=xlsx"))
+            let summary = try #require(
+                try ImportFile.read(Data(buffer: dashboard.body), filename: "d.xlsx").tables.first)
             #expect(summary.rows.contains { $0.cells.contains(.date(CalendarDate(year: 2016, month: 7, day: 20)!)) })
         }
     }

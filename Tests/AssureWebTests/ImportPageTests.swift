@@ -13,12 +13,16 @@ struct ImportPageTests {
     /// The column choices as the preview form sends them back, unchanged.
     static func columns(_ html: String) -> [(String, String)] {
         html.matches(of: #/<select name="column\[\]"[^>]*>(.*?)</select>/#).map { match in
-            let selected = String(match.1).firstMatch(of: #/<option value="([^"]+)" selected="selected">/#).map { String($0.1) } ?? "ignore"
+            let selected =
+                String(match.1).firstMatch(of: #/<option value="([^"]+)" selected="selected">/#).map { String($0.1) }
+                ?? "ignore"
             return ("column[]", selected)
         }
     }
 
-    @Test("Paste, preview with problems by row and column, fix, import with progress: the period holds the returns", arguments: Backend.all)
+    @Test(
+        "Paste, preview with problems by row and column, fix, import with progress: the period holds the returns",
+        arguments: Backend.all)
     func pasteAndImport(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
@@ -38,13 +42,15 @@ struct ImportPageTests {
             let columns = Self.columns(html)
             #expect(columns.map(\.1) == ["programme", "reference", "project", "rating", "trend", "project-plan"])
             // when the PMO keeps off-scale ratings and updates the preview
-            let fixed = try await admin.postMultipart(path, [("token", token), ("period", "2016-11"), ("keepOffScale", "1")] + columns)
+            let fixed = try await admin.postMultipart(
+                path, [("token", token), ("period", "2016-11"), ("keepOffScale", "1")] + columns)
             #expect(fixed.status == .ok)
             #expect(fixed.body.string.contains("Import 21 projects"))
             #expect(fixed.body.string.contains("21 matched to existing ones"))
             // and imports
-            let started = try await admin.postMultipart(AppRoute.importApply.link(portfolio: ids.cdg.info.id),
-                                                        [("token", token), ("period", "2016-11"), ("keepOffScale", "1"), ("saveAs", "CDG summary")] + columns)
+            let started = try await admin.postMultipart(
+                AppRoute.importApply.link(portfolio: ids.cdg.info.id),
+                [("token", token), ("period", "2016-11"), ("keepOffScale", "1"), ("saveAs", "CDG summary")] + columns)
             #expect(started.status == .seeOther)
             let jobPath = try #require(started.headers.first(name: .location))
             var page = ""
@@ -65,23 +71,32 @@ struct ImportPageTests {
         }
     }
 
-    @Test("A file that is not a workbook comes back with the reason, the period kept; a viewer may not import", arguments: Backend.all)
+    @Test(
+        "A file that is not a workbook comes back with the reason, the period kept; a viewer may not import",
+        arguments: Backend.all)
     func refusals(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let path = AppRoute.importTable.link(portfolio: ids.cdg.info.id)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await admin.get(path)
-            let bad = try await admin.postMultipart(path, [("period", "2016-12")], file: ("file", "returns.xlsx", Data("Project,RAG\n".utf8)))
+            let bad = try await admin.postMultipart(
+                path, [("period", "2016-12")], file: ("file", "returns.xlsx", Data("Project,RAG\n".utf8)))
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("This file is named .xlsx but is not an XLSX workbook"))
             #expect(bad.body.string.contains("value=\"2016-12\""))
             // a real workbook previews
-            let workbook = try XLSXWriter.write(Workbook(sheets: [WorkbookSheet(name: "Data", rows: [
-                [.text("CDG"), .text("PROJECT REFERENCE"), .text("PRIORITY"), .text("RAG")],
-                [.text("Mental Health"), .text("MH001"), .text("Acute care pathway"), .text("Amber")],
-            ])]))
-            let good = try await admin.postMultipart(path, [("period", "2016-12")], file: ("file", "returns.xlsx", workbook))
+            let workbook = try XLSXWriter.write(
+                Workbook(sheets: [
+                    WorkbookSheet(
+                        name: "Data",
+                        rows: [
+                            [.text("CDG"), .text("PROJECT REFERENCE"), .text("PRIORITY"), .text("RAG")],
+                            [.text("Mental Health"), .text("MH001"), .text("Acute care pathway"), .text("Amber")],
+                        ])
+                ]))
+            let good = try await admin.postMultipart(
+                path, [("period", "2016-12")], file: ("file", "returns.xlsx", workbook))
             #expect(good.status == .ok)
             #expect(good.body.string.contains("Import 1 project<"))
             // without the CSRF token, refused
@@ -92,8 +107,9 @@ struct ImportPageTests {
         }
     }
 
-    @Test("A table 200,000 columns wide is refused at once naming the cell past the limit; a preview with an error in every row lists the first 200",
-          arguments: Backend.all)
+    @Test(
+        "A table 200,000 columns wide is refused at once naming the cell past the limit; a preview with an error in every row lists the first 200",
+        arguments: Backend.all)
     func boundedPreview(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
@@ -102,15 +118,20 @@ struct ImportPageTests {
             _ = try await admin.get(path)
             // given the probe's CSV: a header and 200,000 one-letter columns (390 KB), once a 264 MB preview
             let wide = "PROJECT," + String(repeating: "a,", count: 200_000) + "\n"
-            let refused = try await admin.postMultipart(path, [("period", "2016-12")], file: ("file", "wide.csv", Data(wide.utf8)))
+            let refused = try await admin.postMultipart(
+                path, [("period", "2016-12")], file: ("file", "wide.csv", Data(wide.utf8)))
             // then it is refused, naming row 1 and column SS, in a page of ordinary size
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("Row 1, column SS</td><td>This row has more than 512 columns"))
             #expect(refused.body.readableBytes < 64 * 1024)
             // given 3,000 rows, each with a rating that is not on the scale
             let rows = (1...3_000).map { "Mental Health\tMH\($0)\tProject \($0)\tPurple" }.joined(separator: "\n")
-            let preview = try await admin.postMultipart(path, [("period", "2016-12"),
-                                                               ("pasted", "CDG\tPROJECT REFERENCE\tPRIORITY\tRAG\n" + rows)])
+            let preview = try await admin.postMultipart(
+                path,
+                [
+                    ("period", "2016-12"),
+                    ("pasted", "CDG\tPROJECT REFERENCE\tPRIORITY\tRAG\n" + rows),
+                ])
             // then the preview counts every problem and lists the first 200
             let page = preview.body.string
             #expect(page.contains("3000 problems stop the import"))

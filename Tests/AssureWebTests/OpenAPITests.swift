@@ -1,9 +1,10 @@
 import AssureTestSupport
-@testable import AssureWeb
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import AssureWeb
 
 @Suite("The OpenAPI document is the API the router serves")
 struct OpenAPITests {
@@ -11,24 +12,33 @@ struct OpenAPITests {
     func documentMatchesRouter() async throws {
         try await withWebApp(.sqlite) { app in
             // given the router's API routes, as "METHOD /path/{param}"
-            let registered = Set(app.routes.all.compactMap { route -> String? in
-                let path = "/" + route.path.map { component in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
-                guard path.hasPrefix("/api/v1/") else { return nil }
-                return "\(route.method.rawValue) \(path)"
-            })
+            let registered = Set(
+                app.routes.all.compactMap { route -> String? in
+                    let path =
+                        "/"
+                        + route.path.map { component in
+                            if case .parameter(let name) = component { return "{\(name)}" }
+                            return component.description
+                        }.joined(separator: "/")
+                    guard path.hasPrefix("/api/v1/") else { return nil }
+                    return "\(route.method.rawValue) \(path)"
+                })
             // when the served document is read
             let response = try await app.testing().sendRequest(.GET, AppRoute.openAPI.link())
             #expect(response.status == .ok, "the contract is public")
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
             let paths = try #require(document["paths"] as? [String: [String: Any]])
-            let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
+            let documented = Set(
+                paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
             // then they are the same set, both ways
             #expect(document["openapi"] as? String == "3.1.0")
-            #expect(registered.subtracting(documented).isEmpty, "routes missing from the document: \(registered.subtracting(documented).sorted())")
-            #expect(documented.subtracting(registered).isEmpty, "documented but not routed: \(documented.subtracting(registered).sorted())")
+            #expect(
+                registered.subtracting(documented).isEmpty,
+                "routes missing from the document: \(registered.subtracting(documented).sorted())")
+            #expect(
+                documented.subtracting(registered).isEmpty,
+                "documented but not routed: \(documented.subtracting(registered).sorted())")
             #expect(registered.count >= 18)
         }
     }
@@ -54,10 +64,12 @@ struct OpenAPITests {
             let noRoute = try await admin.send(.DELETE, "/api/v1/nothing-here", json: "", csrf: true)
             #expect(noRoute.status == .notFound)
             for bad in ["junk", "", "1%20OR%201=1"] {
-                let response = try await admin.get(AppRoute.apiProgrammeDashboard.link(period: ids.october.id, query: "programme=\(bad)"))
+                let response = try await admin.get(
+                    AppRoute.apiProgrammeDashboard.link(period: ids.october.id, query: "programme=\(bad)"))
                 #expect(response.status == .badRequest, "programme=\(bad)")
             }
-            let anonymousWrite = try await WebClient(app).send(.PUT, AppRoute.apiReturn.link(period: ids.october.id, project: ids.mat001.id), json: "{}")
+            let anonymousWrite = try await WebClient(app).send(
+                .PUT, AppRoute.apiReturn.link(period: ids.october.id, project: ids.mat001.id), json: "{}")
             #expect(anonymousWrite.status == .unauthorized, "nobody is asked to sign in before any CSRF check")
         }
     }

@@ -16,7 +16,7 @@ struct PageTests {
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             let html = try await admin.get(AppRoute.programmeDashboard.link(period: ids.june.id)).body.string
             #expect(html.contains("Transformation Programme Dashboard Summary as at 30 Jun 2016"))
-            #expect(html.contains("<span class=\"rag rag-off\""))            // Yellow, kept and marked
+            #expect(html.contains("<span class=\"rag rag-off\""))  // Yellow, kept and marked
             #expect(html.contains("is not on the scale"))
             #expect(html.contains("by the roll-up rule the project carries Red"))
             #expect(html.contains("Further updates are being made to content in relation to Community Vanguard"))
@@ -28,7 +28,9 @@ struct PageTests {
         }
     }
 
-    @Test("A return with bad values comes back with the values kept and each error beside its field", arguments: Backend.all)
+    @Test(
+        "A return with bad values comes back with the values kept and each error beside its field",
+        arguments: Backend.all)
     func badReturnKeepsValues(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
@@ -47,11 +49,15 @@ struct PageTests {
             #expect(html.contains("<option value=\"Purple\" selected=\"selected\">Purple</option>"))
             #expect(html.contains("id=\"f-rating-error\""))
             #expect(html.contains("id=\"f-m1-title-error\""))
-            #expect(try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT001")?.update.contains("careful") == false)
+            #expect(
+                try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT001")?.update.contains(
+                    "careful") == false)
         }
     }
 
-    @Test("Two people edit one return: the second save gets both versions, not a silent overwrite", arguments: Backend.all)
+    @Test(
+        "Two people edit one return: the second save gets both versions, not a silent overwrite", arguments: Backend.all
+    )
     func conflictPage(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
@@ -71,7 +77,9 @@ struct PageTests {
             #expect(clash.body.string.contains("Someone else saved this return"))
             #expect(clash.body.string.contains("Jane&#39;s update"))
             #expect(clash.body.string.contains("The PMO&#39;s update"))
-            #expect(try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT001")?.update == "Jane's update")
+            #expect(
+                try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT001")?.update
+                    == "Jane's update")
         }
     }
 
@@ -86,12 +94,16 @@ struct PageTests {
             fields["m0-title"] = "\"><img src=x onerror=alert(1)>"
             fields["m0-date"] = "=HYPERLINK(\"http://evil\")"
             #expect(try await admin.post(path, fields).status == .seeOther)
-            for page in [AppRoute.priorities.link(period: ids.october.id), AppRoute.project.link(project: ids.mat001.id), path, AppRoute.audit.link()] {
+            for page in [
+                AppRoute.priorities.link(period: ids.october.id), AppRoute.project.link(project: ids.mat001.id), path,
+                AppRoute.audit.link(),
+            ] {
                 let html = try await admin.get(page).body.string
                 #expect(!html.contains("<script>alert"), "\(page)")
                 #expect(!html.contains("<img src=x"), "\(page)")
             }
-            let csv = try await admin.get(AppRoute.priorities.link(period: ids.october.id, query: "format=csv")).body.string
+            let csv = try await admin.get(AppRoute.priorities.link(period: ids.october.id, query: "format=csv")).body
+                .string
             #expect(csv.contains("'=HYPERLINK"))
         }
     }
@@ -105,7 +117,8 @@ struct PageTests {
             let bad = try await browser.post("/setup", ["name": "Marc Gorman", "email": "marc@", "password": "short"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("value=\"Marc Gorman\""))
-            let good = try await browser.post("/setup", ["name": "Marc Gorman", "email": "marc@dorset.nhs.uk", "password": "assurance lead 1"])
+            let good = try await browser.post(
+                "/setup", ["name": "Marc Gorman", "email": "marc@dorset.nhs.uk", "password": "assurance lead 1"])
             #expect(good.status == .seeOther)
             #expect(try await browser.get("/").body.string.contains("Marc Gorman (admin)"))
             #expect(try await Users.list(app.db).map(\.role) == [.admin])
@@ -117,10 +130,16 @@ struct PageTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
-            let portfolios = try JSONSerialization.jsonObject(with: Data(buffer: try await viewer.get("/api/v1/portfolios").body)) as? [[String: Any]]
-            #expect(portfolios?.compactMap { $0["name"] as? String }.sorted() == ["CDG Priorities", "Our Dorset ICS", "Transformation Programme"])
+            let portfolios =
+                try JSONSerialization.jsonObject(with: Data(buffer: try await viewer.get("/api/v1/portfolios").body))
+                as? [[String: Any]]
+            #expect(
+                portfolios?.compactMap { $0["name"] as? String }.sorted() == [
+                    "CDG Priorities", "Our Dorset ICS", "Transformation Programme",
+                ])
             let dashboard = try await viewer.get(AppRoute.apiPriorities.link(period: ids.october.id))
-            let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: dashboard.body)) as? [String: Any])
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: dashboard.body)) as? [String: Any])
             let tables = try #require(json["tables"] as? [[String: Any]])
             #expect(tables.count == 6)
             #expect((tables[0]["columns"] as? [String])?.first == "CDG")
@@ -135,7 +154,9 @@ struct PageTests {
 
 @Suite("Assurance exceptions")
 struct ExceptionsPageTests {
-    @Test("The exceptions page lists findings with counts, per programme too, and the PMO can switch a check off", arguments: Backend.all)
+    @Test(
+        "The exceptions page lists findings with counts, per programme too, and the PMO can switch a check off",
+        arguments: Backend.all)
     func exceptions(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
@@ -144,18 +165,29 @@ struct ExceptionsPageTests {
             let page = try await admin.get(AppRoute.exceptions.link(period: september.id)).body.string
             #expect(page.contains(Flag.Kind.overdueMilestone.title.htmlEscapedForTest))
             #expect(page.contains("Risk Stratification"))
-            let mentalHealth = try await admin.get(AppRoute.exceptions.link(period: september.id, query: "programme=\(ids.maternity.id.uuidString)")).body.string
+            let mentalHealth = try await admin.get(
+                AppRoute.exceptions.link(period: september.id, query: "programme=\(ids.maternity.id.uuidString)")
+            ).body.string
             #expect(!mentalHealth.contains("Risk Stratification"))
             // switch "overdue" off for the open October period's portfolio: it disappears from live periods only
             let october = AppRoute.exceptions.link(period: ids.october.id, query: "format=csv")
             _ = try await admin.get(AppRoute.portfolio.link(portfolio: ids.cdg.info.id))
             var fields: [String: String] = [:]
-            for kind in Flag.Kind.allCases where kind.canBeSwitchedOff && kind != .overdueMilestone && kind != .noSRO { fields["on-\(kind.rawValue)"] = "1" }
-            #expect(try await admin.post(AppRoute.portfolioChecks.link(portfolio: ids.cdg.info.id), fields).status == .seeOther)
-            #expect(try await Catalogue.portfolio(app.db, id: ids.cdg.info.id).disabledChecks == [.overdueMilestone, .noSRO])
+            for kind in Flag.Kind.allCases where kind.canBeSwitchedOff && kind != .overdueMilestone && kind != .noSRO {
+                fields["on-\(kind.rawValue)"] = "1"
+            }
+            #expect(
+                try await admin.post(AppRoute.portfolioChecks.link(portfolio: ids.cdg.info.id), fields).status
+                    == .seeOther)
+            #expect(
+                try await Catalogue.portfolio(app.db, id: ids.cdg.info.id).disabledChecks == [
+                    .overdueMilestone, .noSRO,
+                ])
             #expect(!(try await admin.get(october).body.string.contains(Flag.Kind.overdueMilestone.title)))
-            #expect(try await admin.get(AppRoute.exceptions.link(period: september.id)).body.string
-                .contains(Flag.Kind.overdueMilestone.title.htmlEscapedForTest), "a published period keeps its findings")
+            #expect(
+                try await admin.get(AppRoute.exceptions.link(period: september.id)).body.string
+                    .contains(Flag.Kind.overdueMilestone.title.htmlEscapedForTest),
+                "a published period keeps its findings")
         }
     }
 }
@@ -166,7 +198,9 @@ extension String {
 
 @Suite("What changed, on the web and in the API")
 struct ChangesPageTests {
-    @Test("The page defaults to the current period against the last published one, and the API agrees", arguments: Backend.all)
+    @Test(
+        "The page defaults to the current period against the last published one, and the API agrees",
+        arguments: Backend.all)
     func changes(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
@@ -175,24 +209,32 @@ struct ChangesPageTests {
             #expect(page.contains("what changed from June 2016 to July 2016"))
             #expect(page.contains("↑ Amber → Green"))
             #expect(page.contains("14 days later"))
-            let csv = try await viewer.get(AppRoute.changes.link(portfolio: transformation.info.id, query: "from=2016-07&to=2016-06&format=csv"))
+            let csv = try await viewer.get(
+                AppRoute.changes.link(portfolio: transformation.info.id, query: "from=2016-07&to=2016-06&format=csv"))
             #expect(csv.body.string.contains("↓ Green → Amber"))
-            let api = try await viewer.get(AppRoute.apiChanges.link(portfolio: transformation.info.id, query: "from=2016-06&to=2016-07"))
+            let api = try await viewer.get(
+                AppRoute.apiChanges.link(portfolio: transformation.info.id, query: "from=2016-06&to=2016-07"))
             let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any])
             #expect((json["counts"] as? [String: Int])?["declined"] == 2)
-            #expect(try await viewer.get(AppRoute.changes.link(portfolio: transformation.info.id, query: "from=2015-01")).status == .notFound)
+            #expect(
+                try await viewer.get(AppRoute.changes.link(portfolio: transformation.info.id, query: "from=2015-01"))
+                    .status == .notFound)
         }
     }
 }
 
 @Suite("Project page")
 struct ProjectPageTests {
-    @Test("The project page shows ratings across periods and each milestone's slippage as SVG and as a table", arguments: Backend.all)
+    @Test(
+        "The project page shows ratings across periods and each milestone's slippage as SVG and as a table",
+        arguments: Backend.all)
     func slippage(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
-            let (_, july) = try await Catalogue.findPeriod(app.db, key: "2016-07", portfolio: "Transformation Programme")
-            let project = try #require(try await Reports.report(app.db, periodID: july.id).row(title: "Mental Health Acute Care Pathway"))
+            let (_, july) = try await Catalogue.findPeriod(
+                app.db, key: "2016-07", portfolio: "Transformation Programme")
+            let project = try #require(
+                try await Reports.report(app.db, periodID: july.id).row(title: "Mental Health Acute Care Pathway"))
             let html = try await viewer.get(AppRoute.project.link(project: project.project.id)).body.string
             #expect(html.contains("<svg"))
             #expect(html.contains("Re-forecast 17-Aug-16, reported July 2016"))

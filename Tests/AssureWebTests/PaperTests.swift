@@ -22,9 +22,13 @@ struct PaperTests {
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             let page = try await admin.get(AppRoute.paper.link(period: ids.registers.paperPeriod)).body.string
             #expect(page.contains("3.106") && page.contains("Table of Abbreviations") && page.contains("Download DOCX"))
-            let bad = try await admin.post(AppRoute.paperTexts.link(period: ids.registers.paperPeriod),
-                                           ["meeting": ids.registers.paperMeeting.uuidString, "baseVersion": "1", "title": "Kept <title>", "author": "",
-                                            "sponsor": "T Goodson", "purpose": "Update", "recommendation": "Note"])
+            let bad = try await admin.post(
+                AppRoute.paperTexts.link(period: ids.registers.paperPeriod),
+                [
+                    "meeting": ids.registers.paperMeeting.uuidString, "baseVersion": "1", "title": "Kept <title>",
+                    "author": "",
+                    "sponsor": "T Goodson", "purpose": "Update", "recommendation": "Note",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Give its author.") && bad.body.string.contains("Kept &lt;title&gt;"))
             // a draft period has no paper
@@ -32,18 +36,21 @@ struct PaperTests {
         }
     }
 
-    @Test("python-docx reads the DOCX: headings, the prioritisation and allocation tables with their totals, and abbreviations used",
-          .enabled(if: PythonDocx.isAvailable || PythonDocx.isRequired), arguments: Backend.all)
+    @Test(
+        "python-docx reads the DOCX: headings, the prioritisation and allocation tables with their totals, and abbreviations used",
+        .enabled(if: PythonDocx.isAvailable || PythonDocx.isRequired), arguments: Backend.all)
     func docx(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
-            let response = try await board.get(AppRoute.paper.link(period: ids.registers.paperPeriod, query: "format=docx"))
+            let response = try await board.get(
+                AppRoute.paper.link(period: ids.registers.paperPeriod, query: "format=docx"))
             #expect(response.headers.contentType?.description.contains("wordprocessingml") == true)
             let file = Openpyxl.temporaryFile("paper.docx")
             defer { try? FileManager.default.removeItem(at: file) }
             try Data(buffer: response.body).write(to: file)
-            let output = try await Openpyxl.run("""
+            let output = try await Openpyxl.run(
+                """
                 import json, re, sys, docx
                 d = docx.Document(sys.argv[1])
                 headings = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
@@ -56,7 +63,13 @@ struct PaperTests {
                 print(json.dumps({"headings": headings, "prioritisation": [t for t in tables if t[0][-1] == "Score"][0],
                                   "allocation": [t for t in tables if t[0][0] == "Business Case" and t[0][1] == "Recommended Allocation"][0],
                                   "abbreviations": [row[0] for row in abbreviations], "used": used}))
-                """, arguments: [file.path, String(decoding: try JSONEncoder().encode(try await GlossaryEntries.all(app.db).map(\.entry.abbreviation)), as: UTF8.self)])
+                """,
+                arguments: [
+                    file.path,
+                    String(
+                        decoding: try JSONEncoder().encode(
+                            try await GlossaryEntries.all(app.db).map(\.entry.abbreviation)), as: UTF8.self),
+                ])
             let result = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
             #expect((result["headings"] as? [String])?.contains("6. Finance Update") == true)
             #expect((result["headings"] as? [String])?.last == "9. Table of Abbreviations")
@@ -70,13 +83,15 @@ struct PaperTests {
         }
     }
 
-    @Test("Transformation Programme's July 2016 paper finds no meeting of its own: the page says so and offers its meetings",
-          arguments: Backend.all)
+    @Test(
+        "Transformation Programme's July 2016 paper finds no meeting of its own: the page says so and offers its meetings",
+        arguments: Backend.all)
     func noMeetingOfItsOwn(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             // given the demo, whose Governing Body meeting of 21 March 2018 is Our Dorset ICS's
             let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            let (portfolio, july) = try await Catalogue.findPeriod(app.db, key: "2016-07", portfolio: "Transformation Programme")
+            let (portfolio, july) = try await Catalogue.findPeriod(
+                app.db, key: "2016-07", portfolio: "Transformation Programme")
             // when the PMO opens July 2016's board paper
             let page = try await pmo.get(AppRoute.paper.link(period: july.id)).body.string
             // then no other portfolio's meeting or finance table is used, and the page says why and what to do
@@ -85,13 +100,18 @@ struct PaperTests {
             #expect(page.contains("Add a meeting on the Meetings page"))
             // and choosing the other portfolio's meeting by hand is refused
             let other = try #require(try await Meetings.all(app.db).first { $0.committee == "Governing Body" })
-            let chosen = try await pmo.get(AppRoute.paper.link(period: july.id, query: "meeting=\(other.id.uuidString)"))
+            let chosen = try await pmo.get(
+                AppRoute.paper.link(period: july.id, query: "meeting=\(other.id.uuidString)"))
             #expect(chosen.status == .unprocessableEntity)
             #expect(chosen.body.string.contains("is not a meeting of Transformation Programme"))
             // when the PMO adds a Governing Body meeting for the portfolio in July's cycle
             _ = try await pmo.get(AppRoute.meetings.link())
-            let added = try await pmo.post(AppRoute.meetings.link(), ["committee": "Governing Body", "date": "2016-08-17", "time": "",
-                                                                     "venue": "", "members": "", "portfolio": portfolio.info.name])
+            let added = try await pmo.post(
+                AppRoute.meetings.link(),
+                [
+                    "committee": "Governing Body", "date": "2016-08-17", "time": "",
+                    "venue": "", "members": "", "portfolio": portfolio.info.name,
+                ])
             #expect(added.status == .seeOther)
             // then the paper goes to it, without the other portfolio's finance tables, with its blanks to be completed
             let paper = try await pmo.get(AppRoute.paper.link(period: july.id)).body.string
@@ -102,26 +122,33 @@ struct PaperTests {
             // when the PMO gives the funding round to the Transformation Programme instead
             let round = try #require(try await FundingRounds.all(app.db).first).id
             _ = try await pmo.get(AppRoute.fundingRounds.link())
-            let moved = try await pmo.post(AppRoute.fundingRoundPortfolio.link(item: round), ["portfolio": portfolio.info.name])
+            let moved = try await pmo.post(
+                AppRoute.fundingRoundPortfolio.link(item: round), ["portfolio": portfolio.info.name])
             #expect(moved.status == .seeOther)
             // then its table is in July's paper and no longer in Our Dorset ICS's
-            #expect(try await pmo.get(AppRoute.paper.link(period: july.id)).body.string.contains("Recommended Allocation"))
+            #expect(
+                try await pmo.get(AppRoute.paper.link(period: july.id)).body.string.contains("Recommended Allocation"))
             let (_, march) = try await Catalogue.findPeriod(app.db, key: "2018-03", portfolio: "Our Dorset ICS")
-            #expect(!(try await pmo.get(AppRoute.paper.link(period: march.id)).body.string.contains("Recommended Allocation")))
+            #expect(
+                !(try await pmo.get(AppRoute.paper.link(period: march.id)).body.string.contains(
+                    "Recommended Allocation")))
         }
     }
 
-    @Test("python-docx reads a carried-forward project's mark and the paper's own meeting in the DOCX",
-          .enabled(if: PythonDocx.isAvailable || PythonDocx.isRequired), arguments: Backend.all)
+    @Test(
+        "python-docx reads a carried-forward project's mark and the paper's own meeting in the DOCX",
+        .enabled(if: PythonDocx.isAvailable || PythonDocx.isRequired), arguments: Backend.all)
     func docxCarriedForward(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             // given CDG Priorities' October 2016 published with the missing returns carried forward, and its board meeting
             let pmo = Actor.commandLine("test")
-            let (portfolio, october) = try await Catalogue.findPeriod(app.db, key: "2016-10", portfolio: "CDG Priorities")
+            let (portfolio, october) = try await Catalogue.findPeriod(
+                app.db, key: "2016-10", portfolio: "CDG Priorities")
             _ = try await PeriodLifecycle.publish(app.db, pmo, periodID: october.id, missing: .carryForward)
-            _ = try await Meetings.create(app.db, pmo, committee: "Governing Body", date: "2016-11-16", time: "", venue: "", members: [],
-                                          forwardPlan: false, today: CalendarDate(year: 2016, month: 11, day: 1)!,
-                                          portfolioID: portfolio.info.id)
+            _ = try await Meetings.create(
+                app.db, pmo, committee: "Governing Body", date: "2016-11-16", time: "", venue: "", members: [],
+                forwardPlan: false, today: CalendarDate(year: 2016, month: 11, day: 1)!,
+                portfolioID: portfolio.info.id)
             // when a board member downloads the paper as DOCX and python-docx reads it
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
             let response = try await board.get(AppRoute.paper.link(period: october.id, query: "format=docx"))
@@ -129,7 +156,8 @@ struct PaperTests {
             let file = Openpyxl.temporaryFile("paper.docx")
             defer { try? FileManager.default.removeItem(at: file) }
             try Data(buffer: response.body).write(to: file)
-            let output = try await Openpyxl.run("""
+            let output = try await Openpyxl.run(
+                """
                 import json, sys, docx
                 d = docx.Document(sys.argv[1])
                 tables = [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]

@@ -17,7 +17,9 @@ struct ProjectListAPITests {
         let projects: [Item]
     }
 
-    @Test("Paging through the list gives every project once, rated as in the latest published period", arguments: Backend.all)
+    @Test(
+        "Paging through the list gives every project once, rated as in the latest published period",
+        arguments: Backend.all)
     func pages(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
@@ -29,7 +31,8 @@ struct ProjectListAPITests {
             var seen: [Page.Item] = []
             var total = -1
             while total < 0 || seen.count < total {
-                let response = try await board.get(AppRoute.apiProjects.link(portfolio: ids.cdg.info.id, query: "offset=\(seen.count)&limit=5"))
+                let response = try await board.get(
+                    AppRoute.apiProjects.link(portfolio: ids.cdg.info.id, query: "offset=\(seen.count)&limit=5"))
                 #expect(response.status == .ok)
                 let page = try JSONDecoder().decode(Page.self, from: Data(response.body.string.utf8))
                 #expect(page.limit == 5 && page.offset == seen.count && page.ratingsAsAt == september.key)
@@ -46,7 +49,9 @@ struct ProjectListAPITests {
         }
     }
 
-    @Test("A limit out of range or an unreadable offset is refused with the reason; without a session, 401", arguments: [Backend.sqlite])
+    @Test(
+        "A limit out of range or an unreadable offset is refused with the reason; without a session, 401",
+        arguments: [Backend.sqlite])
     func badPaging(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)

@@ -1,11 +1,12 @@
 import AssureCore
 import AssureStorage
 import AssureTestSupport
-@testable import AssureWeb
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import AssureWeb
 
 /// A return in progress is read only by its editors, its reviewer and the PMO, on every route; an open period says on
 /// every page and download that it is provisional.
@@ -17,7 +18,9 @@ struct ProvisionalTests {
     static func readable(_ response: TestingHTTPResponse) throws -> String {
         let body = Data(buffer: response.body)
         let type = response.headers.contentType?.description ?? ""
-        guard type.contains("spreadsheetml") || type.contains("wordprocessingml") else { return String(decoding: body, as: UTF8.self) }
+        guard type.contains("spreadsheetml") || type.contains("wordprocessingml") else {
+            return String(decoding: body, as: UTF8.self)
+        }
         return try HostileInputTests.xmlParts(body).map(\.text).joined()
     }
 
@@ -30,7 +33,8 @@ struct ProvisionalTests {
             _ = try await jane.get(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id))
             var fields = try await ids.returnFields(app, update: "Not agreed yet: \(Self.marker)")
             fields["action"] = ReturnAction.saveDraft.rawValue
-            let saved = try await jane.post(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id), fields)
+            let saved = try await jane.post(
+                AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id), fields)
             #expect(saved.status == .seeOther)
             // when the board member reads every page, download and API answer
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
@@ -54,11 +58,14 @@ struct ProvisionalTests {
             #expect(provisional >= 6, "answers marked provisional: \(provisional)")
             // while the PMO, who may see the draft, reads it on the same dashboard
             let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            #expect(try await pmo.get(AppRoute.priorities.link(period: ids.october.id)).body.string.contains(Self.marker))
+            #expect(
+                try await pmo.get(AppRoute.priorities.link(period: ids.october.id)).body.string.contains(Self.marker))
         }
     }
 
-    @Test("An open period's CSV, XLSX and JSON each say it is provisional; a published one's do not", arguments: Backend.all)
+    @Test(
+        "An open period's CSV, XLSX and JSON each say it is provisional; a published one's do not",
+        arguments: Backend.all)
     func downloadsSayProvisional(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
@@ -66,7 +73,8 @@ struct ProvisionalTests {
             for format in ["csv", "xlsx", "json"] {
                 let open = try await board.get(AppRoute.priorities.link(period: ids.october.id) + "?format=\(format)")
                 #expect(try Self.readable(open).contains(PeriodReport.provisionalNotice), "\(format), October")
-                let published = try await board.get(AppRoute.programmeDashboard.link(period: ids.june.id) + "?format=\(format)")
+                let published = try await board.get(
+                    AppRoute.programmeDashboard.link(period: ids.june.id) + "?format=\(format)")
                 #expect(!(try Self.readable(published)).contains(PeriodReport.provisionalNotice), "\(format), June")
             }
             let api = try await board.get(AppRoute.apiPriorities.link(period: ids.october.id))

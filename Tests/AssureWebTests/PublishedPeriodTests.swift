@@ -9,7 +9,9 @@ import VaporTesting
 
 @Suite("A published period refuses every write, whoever asks")
 struct PublishedPeriodTests {
-    @Test("Returns, reviews, imports, chasers and period moves on June 2016 are refused for every role", arguments: Backend.all)
+    @Test(
+        "Returns, reviews, imports, chasers and period moves on June 2016 are refused for every role",
+        arguments: Backend.all)
     func publishedPeriodIsFrozen(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             // given June 2016, published, and a project in it
@@ -19,30 +21,46 @@ struct PublishedPeriodTests {
             let row = try #require(before.allRows.first)
             let sheet = try await Returns.sheet(app.db, periodID: ids.june.id, projectID: row.project.id)
             let auditBefore = try await AuditLog.recent(app.db, limit: 10_000).count
-            let returnFields = ["rating": "Red", "update": "Rewritten after publication", "mitigation": "", "baseVersion": String(sheet.form.baseVersion)]
+            let returnFields = [
+                "rating": "Red", "update": "Rewritten after publication", "mitigation": "",
+                "baseVersion": String(sheet.form.baseVersion),
+            ]
             let writes: [(String, [String: String])] = [
                 (AppRoute.returnForm.link(period: ids.june.id, project: row.project.id), returnFields),
-                (AppRoute.reviewReturn.link(period: ids.june.id, project: row.project.id),
-                 ["action": "approve", "comment": "", "version": String(sheet.version)]),
+                (
+                    AppRoute.reviewReturn.link(period: ids.june.id, project: row.project.id),
+                    ["action": "approve", "comment": "", "version": String(sheet.version)]
+                ),
                 (AppRoute.closePeriod.link(period: ids.june.id), [:]),
                 (AppRoute.publishPeriod.link(period: ids.june.id), ["missing": "carry-forward"]),
                 (AppRoute.openPeriod.link(period: ids.june.id), [:]),
                 (AppRoute.chase.link(period: ids.june.id), [:]),
-                (AppRoute.importApply.link(portfolio: try await Catalogue.findPortfolio(app.db, name: "Transformation Programme").info.id),
-                 ["pasted": "PROGRAMME\tPROJECT\tRAG\nTransformation\t\(row.project.title)\tRed\n", "period": "2016-06"]),
+                (
+                    AppRoute.importApply.link(
+                        portfolio: try await Catalogue.findPortfolio(app.db, name: "Transformation Programme").info.id),
+                    [
+                        "pasted": "PROGRAMME\tPROJECT\tRAG\nTransformation\t\(row.project.title)\tRed\n",
+                        "period": "2016-06",
+                    ]
+                ),
             ]
             // when each role tries each write (Phil edits Transformation, June's programme; Jane edits another)
-            for email in ["board@assure.demo", "jane.brennan@assure.demo", "phil.richardson@assure.demo", DemoLoader.adminEmail] {
+            for email in [
+                "board@assure.demo", "jane.brennan@assure.demo", "phil.richardson@assure.demo", DemoLoader.adminEmail,
+            ] {
                 let client = try await WebClient.signedIn(app, as: email)
                 for (path, fields) in writes {
                     _ = try await client.get("/")
                     let response = try await client.post(path, fields)
                     // then none is accepted: 403 for who may never, 409 or 422 for who may but not now
-                    #expect([.forbidden, .conflict, .unprocessableEntity].contains(response.status), "\(email) POST \(path): \(response.status)")
+                    #expect(
+                        [.forbidden, .conflict, .unprocessableEntity].contains(response.status),
+                        "\(email) POST \(path): \(response.status)")
                 }
                 _ = try await client.get("/")
-                let put = try await client.send(.PUT, AppRoute.apiReturn.link(period: ids.june.id, project: row.project.id),
-                                                json: #"{"baseVersion": \#(sheet.form.baseVersion), "rating": "Red"}"#, csrf: true)
+                let put = try await client.send(
+                    .PUT, AppRoute.apiReturn.link(period: ids.june.id, project: row.project.id),
+                    json: #"{"baseVersion": \#(sheet.form.baseVersion), "rating": "Red"}"#, csrf: true)
                 #expect([.forbidden, .conflict].contains(put.status), "\(email) PUT: \(put.status)")
             }
             // and June is as it was, with nothing in the audit log

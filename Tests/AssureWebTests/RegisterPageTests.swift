@@ -19,39 +19,57 @@ struct RegisterPageTests {
             #expect(!cases.contains("Set up a prioritisation"), "a viewer has no forms")
             let funding = try await board.get(AppRoute.fundingRounds.link()).body.string
             #expect(funding.contains("£6,130,000") && funding.contains("Headroom: £670,000 of £6,800,000."))
-            #expect(try await board.get(AppRoute.glossary.link()).body.string.contains("South Western Ambulance Service NHS Foundation Trust"))
+            #expect(
+                try await board.get(AppRoute.glossary.link()).body.string.contains(
+                    "South Western Ambulance Service NHS Foundation Trust"))
             let csv = try await board.get(AppRoute.businessCases.link(query: "format=csv")).body.string
             #expect(csv.contains("CHC IT,H,H,H,H,H,15,1"))
             let xlsx = try await board.get(AppRoute.fundingRounds.link(query: "format=xlsx"))
-            let cells = try ImportFile.read(Data(buffer: xlsx.body), filename: "f.xlsx").tables.flatMap { $0.rows.flatMap { $0.cells.map(\.text) } }
+            let cells = try ImportFile.read(Data(buffer: xlsx.body), filename: "f.xlsx").tables.flatMap {
+                $0.rows.flatMap { $0.cells.map(\.text) }
+            }
             #expect(cells.contains("£6,800,000") && cells.contains("ACS FIC FT"))
             let api = try await board.get(AppRoute.apiFundingRounds.link()).body.string
             #expect(api.contains("\"isOver\":false") && api.contains("\"pence\":67000000"))
         }
     }
 
-    @Test("Forms with bad values come back with the values kept; an over-allocation is saved and flagged", arguments: Backend.all)
+    @Test(
+        "Forms with bad values come back with the values kept; an over-allocation is saved and flagged",
+        arguments: Backend.all)
     func forms(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await admin.get(AppRoute.businessCases.link())
-            let bad = try await admin.post(AppRoute.addBusinessCase.link(item: ids.registers.set), ["name": "Falls <service>", "rating-Quality": "X"])
+            let bad = try await admin.post(
+                AppRoute.addBusinessCase.link(item: ids.registers.set),
+                ["name": "Falls <service>", "rating-Quality": "X"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("“X” is not a rating: use H, M or L."))
             #expect(bad.body.string.contains("value=\"Falls &lt;service&gt;\""))
             _ = try await admin.get(AppRoute.fundingRounds.link())
-            let badAmount = try await admin.post(AppRoute.allocate.link(item: ids.registers.round), ["label": "Digital", "amount": "lots", "comment": "kept"])
+            let badAmount = try await admin.post(
+                AppRoute.allocate.link(item: ids.registers.round),
+                ["label": "Digital", "amount": "lots", "comment": "kept"])
             #expect(badAmount.status == .unprocessableEntity)
             #expect(badAmount.body.string.contains("value=\"kept\""))
-            let over = try await admin.post(AppRoute.allocate.link(item: ids.registers.round), ["label": "Digital", "amount": "£1,000,000", "comment": ""])
+            let over = try await admin.post(
+                AppRoute.allocate.link(item: ids.registers.round),
+                ["label": "Digital", "amount": "£1,000,000", "comment": ""])
             #expect(over.status == .seeOther)
-            #expect(try await admin.get(AppRoute.fundingRounds.link()).body.string.contains("Over the envelope by £330,000."))
+            #expect(
+                try await admin.get(AppRoute.fundingRounds.link()).body.string.contains(
+                    "Over the envelope by £330,000."))
             // a stale edit of a business case is a conflict, not an overwrite
             _ = try await admin.get(AppRoute.businessCase.link(item: ids.registers.businessCase))
-            let first = try await admin.post(AppRoute.businessCase.link(item: ids.registers.businessCase), ["name": "CHC IT", "rating-Quality": "M", "baseVersion": "1"])
+            let first = try await admin.post(
+                AppRoute.businessCase.link(item: ids.registers.businessCase),
+                ["name": "CHC IT", "rating-Quality": "M", "baseVersion": "1"])
             #expect(first.status == .seeOther)
-            let stale = try await admin.post(AppRoute.businessCase.link(item: ids.registers.businessCase), ["name": "CHC IT", "rating-Quality": "L", "baseVersion": "1"])
+            let stale = try await admin.post(
+                AppRoute.businessCase.link(item: ids.registers.businessCase),
+                ["name": "CHC IT", "rating-Quality": "L", "baseVersion": "1"])
             #expect(stale.status == .conflict)
         }
     }
@@ -59,7 +77,9 @@ struct RegisterPageTests {
 
 @Suite("The risk register in the web app")
 struct RiskPageTests {
-    @Test("The register shows its heat map and risks; a risk's page its history; a bad review comes back with its values", arguments: Backend.all)
+    @Test(
+        "The register shows its heat map and risks; a risk's page its history; a bad review comes back with its values",
+        arguments: Backend.all)
     func riskPages(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
@@ -76,7 +96,9 @@ struct RiskPageTests {
             fields["description"] = "Cyber <b>attack</b>"
             let bad = try await admin.post(AppRoute.risk.link(item: ids.registers.risk), fields)
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.body.string.contains("“Certain” is not on this register") && bad.body.string.contains("Cyber &lt;b&gt;attack&lt;/b&gt;"))
+            #expect(
+                bad.body.string.contains("“Certain” is not on this register")
+                    && bad.body.string.contains("Cyber &lt;b&gt;attack&lt;/b&gt;"))
             let api = try await admin.get(AppRoute.apiRisks.link()).body.string
             #expect(api.contains("\"heatMap\":[[0,8,5],[0,3,0],[0,0,0]]"))
         }
@@ -91,34 +113,54 @@ struct DeliverablePageTests {
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             let page = try await admin.get(AppRoute.deliverables.link()).body.string
             #expect(page.contains("Transforming Mental Health - adults: key deliverables") && page.contains("✓"))
-            let bad = try await admin.post(AppRoute.deliverables.link(), ["programme": "Prevention at Scale", "workstream": "", "title": "Falls <pathway>",
-                                                                          "years": "next year", "status": "not-started"])
+            let bad = try await admin.post(
+                AppRoute.deliverables.link(),
+                [
+                    "programme": "Prevention at Scale", "workstream": "", "title": "Falls <pathway>",
+                    "years": "next year", "status": "not-started",
+                ])
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.body.string.contains("“next year” is not a financial year") && bad.body.string.contains("Falls &lt;pathway&gt;"))
+            #expect(
+                bad.body.string.contains("“next year” is not a financial year")
+                    && bad.body.string.contains("Falls &lt;pathway&gt;"))
             let xlsx = try await admin.get(AppRoute.deliverables.link(query: "format=xlsx"))
             let sheets = try ImportFile.read(Data(buffer: xlsx.body), filename: "d.xlsx").tables
             #expect(sheets.count == 5)
-            #expect(try await admin.get(AppRoute.apiDeliverables.link()).body.string.contains("Develop diabetes models of care"))
+            #expect(
+                try await admin.get(AppRoute.apiDeliverables.link()).body.string.contains(
+                    "Develop diabetes models of care"))
         }
     }
 }
 
 @Suite("Meetings in the web app")
 struct MeetingPageTests {
-    @Test("The forward plan as of the paper's day, a meeting's agenda and resolutions; a past date for the plan comes back with its message",
-          arguments: Backend.all)
+    @Test(
+        "The forward plan as of the paper's day, a meeting's agenda and resolutions; a past date for the plan comes back with its message",
+        arguments: Backend.all)
     func meetings(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             let list = try await admin.get(AppRoute.meetings.link(query: "asOf=2016-12-21")).body.string
-            #expect(list.contains("Forward plan as of 21 Dec 2016") && list.contains("CQC Inspections of GP surgeries in Dorset"))
+            #expect(
+                list.contains("Forward plan as of 21 Dec 2016")
+                    && list.contains("CQC Inspections of GP surgeries in Dorset"))
             let november = try await admin.get(AppRoute.meeting.link(item: ids.registers.meeting)).body.string
-            #expect(november.contains("Requires that the CCG take no irreversible decisions in this matter until after the special meeting."))
-            let refused = try await admin.post(AppRoute.meetings.link(), ["committee": "Governing Body", "date": "2016-01-01", "time": "", "venue": "Kept <here>",
-                                                                           "members": "", "forwardPlan": "1"])
+            #expect(
+                november.contains(
+                    "Requires that the CCG take no irreversible decisions in this matter until after the special meeting."
+                ))
+            let refused = try await admin.post(
+                AppRoute.meetings.link(),
+                [
+                    "committee": "Governing Body", "date": "2016-01-01", "time": "", "venue": "Kept <here>",
+                    "members": "", "forwardPlan": "1",
+                ])
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.body.string.contains("1 Jan 2016 has passed") && refused.body.string.contains("Kept &lt;here&gt;"))
+            #expect(
+                refused.body.string.contains("1 Jan 2016 has passed")
+                    && refused.body.string.contains("Kept &lt;here&gt;"))
             let csv = try await admin.get(AppRoute.meetings.link(query: "asOf=2016-12-21&format=csv")).body.string
             #expect(csv.contains("Committee: 9 Mar 2017"))
         }
@@ -127,14 +169,20 @@ struct MeetingPageTests {
 
 @Suite("Outcome measures in the web app")
 struct OutcomePageTests {
-    @Test("The list shows each measure's chart and rating; a bad value comes back with its message", arguments: Backend.all)
+    @Test(
+        "The list shows each measure's chart and rating; a bad value comes back with its message",
+        arguments: Backend.all)
     func outcomes(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             let list = try await admin.get(AppRoute.outcomes.link()).body.string
-            #expect(list.contains("<polyline") && list.contains("(actuals illustrative)") && list.contains("Dementia diagnosis rate"))
-            let bad = try await admin.post(AppRoute.outcome.link(item: ids.registers.outcome), ["period": "2018-03", "kind": "actual", "value": "a lot"])
+            #expect(
+                list.contains("<polyline") && list.contains("(actuals illustrative)")
+                    && list.contains("Dementia diagnosis rate"))
+            let bad = try await admin.post(
+                AppRoute.outcome.link(item: ids.registers.outcome),
+                ["period": "2018-03", "kind": "actual", "value": "a lot"])
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("“a lot” is not a number."))
             #expect(bad.body.string.contains("value=\"2018-03\""))
             #expect(try await admin.get(AppRoute.apiOutcomes.link()).body.string.contains("\"latestRating\""))

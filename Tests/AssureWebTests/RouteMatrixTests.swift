@@ -31,24 +31,26 @@ struct RouteMatrixTests {
 
     /// The request each route gets: its path with the demo's ids, and for a write its body.
     static func path(_ route: AppRoute, _ ids: DemoIDs, token: UUID) -> String {
-        let item: UUID? = switch route {
-        case .glossaryEntry: ids.registers.glossaryEntry
-        case .addBusinessCase, .businessCasesPortfolio: ids.registers.set
-        case .businessCase: ids.registers.businessCase
-        case .allocate, .fundingRoundPortfolio: ids.registers.round
-        case .addRisk: ids.registers.riskRegister
-        case .risk: ids.registers.risk
-        case .deliverable: ids.registers.deliverable
-        case .meeting, .meetingItems, .meetingActions, .meetingPortfolio: ids.registers.meeting
-        case .itemOutcome: ids.registers.agendaItem
-        case .outcome: ids.registers.outcome
-        case .revokeToken: token
-        case .user, .disableUser, .enableUser: ids.karenUser
-        default: nil
-        }
+        let item: UUID? =
+            switch route {
+            case .glossaryEntry: ids.registers.glossaryEntry
+            case .addBusinessCase, .businessCasesPortfolio: ids.registers.set
+            case .businessCase: ids.registers.businessCase
+            case .allocate, .fundingRoundPortfolio: ids.registers.round
+            case .addRisk: ids.registers.riskRegister
+            case .risk: ids.registers.risk
+            case .deliverable: ids.registers.deliverable
+            case .meeting, .meetingItems, .meetingActions, .meetingPortfolio: ids.registers.meeting
+            case .itemOutcome: ids.registers.agendaItem
+            case .outcome: ids.registers.outcome
+            case .revokeToken: token
+            case .user, .disableUser, .enableUser: ids.karenUser
+            default: nil
+            }
         let period = [.paper, .paperTexts].contains(route) ? ids.registers.paperPeriod : ids.october.id
-        return route.link(portfolio: ids.cdg.info.id, period: period, project: ids.mat001.id, message: ids.queuedMessage,
-                          person: ids.jane, job: UUID(), item: item)
+        return route.link(
+            portfolio: ids.cdg.info.id, period: period, project: ids.mat001.id, message: ids.queuedMessage,
+            person: ids.jane, job: UUID(), item: item)
     }
 
     static func route(_ registered: Route) -> AppRoute? {
@@ -58,14 +60,18 @@ struct RouteMatrixTests {
     /// Runs the whole matrix and returns "METHOD route" → statuses in `Visitor.allCases` order.
     static func observe(_ app: Application) async throws -> [String: [UInt]] {
         let ids = try await DemoIDs.load(app)
-        let token = try await APITokens.create(app.db, .commandLine("matrix"), for: try await Users.id(app.db, email: DemoLoader.adminEmail),
-                                               name: "to revoke", scope: .read).token.id
+        let token = try await APITokens.create(
+            app.db, .commandLine("matrix"), for: try await Users.id(app.db, email: DemoLoader.adminEmail),
+            name: "to revoke", scope: .read
+        ).token.id
         let sam = try await Self.addSubmitter(app, ids)
         var clients: [Visitor: WebClient] = [:]
         for visitor in Visitor.allCases {
-            clients[visitor] = if let email = visitor.email { try await WebClient.signedIn(app, as: email) } else { WebClient(app) }
+            clients[visitor] =
+                if let email = visitor.email { try await WebClient.signedIn(app, as: email) } else { WebClient(app) }
         }
-        let jane = try #require(try await Users.authenticate(app.db, email: "jane.brennan@assure.demo", password: DemoLoader.adminPassword))
+        let jane = try #require(
+            try await Users.authenticate(app.db, email: "jane.brennan@assure.demo", password: DemoLoader.adminPassword))
         var seen: [String: [UInt]] = [:]
         let routes = app.routes.all.filter { $0.method != .POST && $0.method != .PUT }
         // Reads first, for everyone; they change nothing.
@@ -81,9 +87,12 @@ struct RouteMatrixTests {
         // (close before publish). Each visitor's bodies are made afresh, so versions are current.
         for visitor in Visitor.allCases {
             let client = clients[visitor]!
-            let version = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).form.baseVersion
+            let version = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).form
+                .baseVersion
             _ = try await client.get(visitor == .anonymous ? AppRoute.login.link() : "/")
-            let put = try await client.send(.PUT, path(.apiReturn, ids, token: token), json: #"{"baseVersion": \#(version), "rating": "Amber"}"#, csrf: true)
+            let put = try await client.send(
+                .PUT, path(.apiReturn, ids, token: token), json: #"{"baseVersion": \#(version), "rating": "Amber"}"#,
+                csrf: true)
             seen["PUT \(AppRoute.apiReturn.rawValue)", default: []].append(put.status.code)
             let projectVersion = try await Structure.project(app.db, id: ids.mat001.id).version
             var writes = try await AuthorisationTests.writes(app, ids).map { route, path, fields in
@@ -96,10 +105,15 @@ struct RouteMatrixTests {
                 }
                 return (route, path, fields)
             }
-            writes.insert((.tokens, AppRoute.tokens.link(), ["name": "matrix \(visitor.rawValue)", "scope": "read"]), at: 0)
+            writes.insert(
+                (.tokens, AppRoute.tokens.link(), ["name": "matrix \(visitor.rawValue)", "scope": "read"]), at: 0)
             writes.insert((.revokeToken, path(.revokeToken, ids, token: token), [:]), at: 1)
             writes.append((.logout, AppRoute.logout.link(), [:]))
-            writes.insert((.login, AppRoute.login.link(), ["email": visitor.email ?? "nobody@assure.demo", "password": DemoLoader.adminPassword]), at: 0)
+            writes.insert(
+                (
+                    .login, AppRoute.login.link(),
+                    ["email": visitor.email ?? "nobody@assure.demo", "password": DemoLoader.adminPassword]
+                ), at: 0)
             for (route, path, fields) in writes {
                 var fields = fields
                 if route == .reviewReturn {
@@ -107,16 +121,21 @@ struct RouteMatrixTests {
                     // would make it the author, whom segregation of duties refuses (tested on its own).
                     let sheet = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id)
                     // The submitter column submits it herself, then tries to approve her own return.
-                    if sheet.state != .approved { try? await Returns.save(app.db, visitor == .submitter ? sam : jane, periodID: ids.october.id,
-                                                                        projectID: ids.mat001.id, form: sheet.form, action: .submit) }
-                    fields["version"] = String(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version)
+                    if sheet.state != .approved {
+                        try? await Returns.save(
+                            app.db, visitor == .submitter ? sam : jane, periodID: ids.october.id,
+                            projectID: ids.mat001.id, form: sheet.form, action: .submit)
+                    }
+                    fields["version"] = String(
+                        try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version)
                 }
                 _ = try await client.get(visitor == .anonymous || route == .login ? AppRoute.login.link() : "/")
                 let response = try await client.post(path, fields)
                 seen["POST \(route.rawValue)", default: []].append(response.status.code)
                 if visitor == .submitter, route == .reviewReturn {
                     // refused as the return's author, though as its SRO she reviews others' returns
-                    #expect(response.body.string.contains("You saved or submitted this return, so someone else reviews it"))
+                    #expect(
+                        response.body.string.contains("You saved or submitted this return, so someone else reviews it"))
                 }
             }
         }
@@ -126,12 +145,16 @@ struct RouteMatrixTests {
     /// Sam Sro: an editor of Maternity, named by the PMO as MAT001's SRO (with her email, so she answers for it).
     static func addSubmitter(_ app: Application, _ ids: DemoIDs) async throws -> Actor {
         let pmo = Actor.commandLine("matrix")
-        let user = try await Users.add(app.db, pmo, email: Visitor.submitterEmail, name: Visitor.submitterName, role: .editor,
-                                       password: DemoLoader.adminPassword, programmeIDs: [ids.maternity.id], cost: 4)
+        let user = try await Users.add(
+            app.db, pmo, email: Visitor.submitterEmail, name: Visitor.submitterName, role: .editor,
+            password: DemoLoader.adminPassword, programmeIDs: [ids.maternity.id], cost: 4)
         let project = try await Structure.project(app.db, id: ids.mat001.id)
-        try await Structure.updateProject(app.db, pmo, id: ids.mat001.id, changes: ProjectChanges(
-            reference: project.project.reference, title: project.project.title, sro: Visitor.submitterName, lead: project.project.lead,
-            programmeID: ids.maternity.id, baseVersion: project.version))
+        try await Structure.updateProject(
+            app.db, pmo, id: ids.mat001.id,
+            changes: ProjectChanges(
+                reference: project.project.reference, title: project.project.title, sro: Visitor.submitterName,
+                lead: project.project.lead,
+                programmeID: ids.maternity.id, baseVersion: project.version))
         let person = try #require(try await Directory.find(app.db, name: Visitor.submitterName))
         _ = try await Directory.setEmail(app.db, pmo, personID: person.id, email: Visitor.submitterEmail)
         return try #require(try await Users.actor(app.db, userID: user.id))
@@ -140,13 +163,18 @@ struct RouteMatrixTests {
     @Test("Every route gives each visitor the status the table says", arguments: Backend.all)
     func matrix(backend: Backend) async throws {
         try await withWebApp(backend) { app in
-            let registered = Set(app.routes.all.map { "\($0.method.rawValue) \($0.path.map(\.description).joined(separator: "/"))" })
+            let registered = Set(
+                app.routes.all.map { "\($0.method.rawValue) \($0.path.map(\.description).joined(separator: "/"))" })
             let seen = try await Self.observe(app)
             if ProcessInfo.processInfo.environment["ASSURE_PRINT_MATRIX"] != nil {
-                for key in seen.keys.sorted() { print("        \"\(key)\": \"\(seen[key]!.map(String.init).joined(separator: " "))\",") }
+                for key in seen.keys.sorted() {
+                    print("        \"\(key)\": \"\(seen[key]!.map(String.init).joined(separator: " "))\",")
+                }
             }
             #expect(Set(seen.keys) == registered, "every registered route is tried")
-            #expect(registered.subtracting(Self.expected.keys).isEmpty, "a route without a row: \(registered.subtracting(Self.expected.keys).sorted())")
+            #expect(
+                registered.subtracting(Self.expected.keys).isEmpty,
+                "a route without a row: \(registered.subtracting(Self.expected.keys).sorted())")
             for (key, statuses) in seen {
                 let expected = Self.expected[key]?.split(separator: " ").compactMap { UInt($0) }
                 #expect(statuses == expected, "\(key): anonymous, viewer, other editor, this editor, submitter, admin")

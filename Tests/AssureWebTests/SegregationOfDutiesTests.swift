@@ -1,17 +1,19 @@
 import AssureCore
 import AssureStorage
 import AssureTestSupport
-@testable import AssureWeb
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
 
+@testable import AssureWeb
+
 /// The probe's reproduction: an editor made herself SRO of her own project and approved her own Red return, whose
 /// alert went to herself alone.
 @Suite("Nobody approves their own work")
 struct SegregationOfDutiesWebTests {
-    @Test("An editor cannot name herself SRO, approve her own return, or be the only one alerted", arguments: Backend.all)
+    @Test(
+        "An editor cannot name herself SRO, approve her own return, or be the only one alerted", arguments: Backend.all)
     func ownWork(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
@@ -20,41 +22,56 @@ struct SegregationOfDutiesWebTests {
             // when Jane posts MAT001's details with herself as SRO
             _ = try await jane.get(edit)
             let version = String(try await Structure.project(app.db, id: ids.mat001.id).version)
-            let renamed = try await jane.post(edit, ["title": ids.mat001.title, "reference": ids.mat001.reference ?? "", "sro": "Jane Brennan",
-                                                     "lead": ids.mat001.lead ?? "", "programme": ids.maternity.name, "baseVersion": version])
+            let renamed = try await jane.post(
+                edit,
+                [
+                    "title": ids.mat001.title, "reference": ids.mat001.reference ?? "", "sro": "Jane Brennan",
+                    "lead": ids.mat001.lead ?? "", "programme": ids.maternity.name, "baseVersion": version,
+                ])
             // then the form comes back saying why, and the SRO is unchanged
             #expect(renamed.status == .unprocessableEntity)
             #expect(renamed.body.string.contains("Only the PMO names or changes a project"))
             #expect(try await Structure.project(app.db, id: ids.mat001.id).project.sro == ids.mat001.sro)
             // given the PMO does make her MAT001's SRO (its own decision, audited)
             let pmo = Actor.commandLine("test")
-            try await Structure.updateProject(app.db, pmo, id: ids.mat001.id, changes: ProjectChanges(
-                reference: ids.mat001.reference, title: ids.mat001.title, sro: "Jane Brennan", lead: ids.mat001.lead,
-                programmeID: ids.maternity.id, baseVersion: try await Structure.project(app.db, id: ids.mat001.id).version))
+            try await Structure.updateProject(
+                app.db, pmo, id: ids.mat001.id,
+                changes: ProjectChanges(
+                    reference: ids.mat001.reference, title: ids.mat001.title, sro: "Jane Brennan",
+                    lead: ids.mat001.lead,
+                    programmeID: ids.maternity.id,
+                    baseVersion: try await Structure.project(app.db, id: ids.mat001.id).version))
             let janePerson = try #require(try await Directory.find(app.db, name: "Jane Brennan"))
             _ = try await Directory.setEmail(app.db, pmo, personID: janePerson.id, email: "jane.brennan@assure.demo")
             // when she submits MAT001 Red and then tries to approve it
             _ = try await jane.get(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id))
-            let submitted = try await jane.post(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id),
-                                                try await ids.returnFields(app, rating: "Red").merging(["action": "submit"]) { $1 })
+            let submitted = try await jane.post(
+                AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id),
+                try await ids.returnFields(app, rating: "Red").merging(["action": "submit"]) { $1 })
             #expect(submitted.status == .seeOther)
             let sheet = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id)
-            let review = try await jane.post(AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id),
-                                             ["action": "approve", "comment": "", "version": String(sheet.version)])
+            let review = try await jane.post(
+                AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id),
+                ["action": "approve", "comment": "", "version": String(sheet.version)])
             // then it is refused, and the return is still submitted
             #expect(review.status == .forbidden)
-            #expect(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).state == .submitted)
+            #expect(
+                try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).state == .submitted)
             // and her Red alert went to her and to the PMO as well
-            let alerts = try await Outbox.list(app.db).filter { $0.kind == "alert" && $0.message.subject.contains("MAT001") }
+            let alerts = try await Outbox.list(app.db).filter {
+                $0.kind == "alert" && $0.message.subject.contains("MAT001")
+            }
             #expect(alerts.contains { $0.message.toAddress == "jane.brennan@assure.demo" })
             #expect(alerts.contains { $0.message.toAddress == DemoLoader.adminEmail })
             // while the PMO, who did not write it, may approve it
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await admin.get(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id))
-            let approved = try await admin.post(AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id),
-                                                ["action": "approve", "comment": "", "version": String(sheet.version)])
+            let approved = try await admin.post(
+                AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id),
+                ["action": "approve", "comment": "", "version": String(sheet.version)])
             #expect(approved.status == .seeOther)
-            #expect(try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).state == .approved)
+            #expect(
+                try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).state == .approved)
         }
     }
 }

@@ -8,8 +8,10 @@ import Vapor
 import VaporTesting
 
 /// Runs `body` with the whole web app on a fresh database of that backend, demo loaded unless told otherwise.
-func withWebApp(_ backend: Backend, demo: Bool = true, adjust: (inout AppSettings) -> Void = { _ in },
-                _ body: (Application) async throws -> Void) async throws {
+func withWebApp(
+    _ backend: Backend, demo: Bool = true, adjust: (inout AppSettings) -> Void = { _ in },
+    _ body: (Application) async throws -> Void
+) async throws {
     try await withDatabaseTarget(backend) { target in
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
@@ -38,7 +40,9 @@ final class WebClient: @unchecked Sendable {
 
     init(_ app: Application) { self.app = app }
 
-    static func signedIn(_ app: Application, as email: String, password: String = DemoLoader.adminPassword) async throws -> WebClient {
+    static func signedIn(
+        _ app: Application, as email: String, password: String = DemoLoader.adminPassword
+    ) async throws -> WebClient {
         let client = WebClient(app)
         _ = try await client.get("/login")
         let response = try await client.post("/login", ["email": email, "password": password])
@@ -63,27 +67,33 @@ final class WebClient: @unchecked Sendable {
         var headers = headers()
         headers.contentType = .urlEncodedForm
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
-        let response = try await app.testing(method: transport).sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+        let response = try await app.testing(method: transport).sendRequest(
+            .POST, path, headers: headers, body: ByteBuffer(string: body))
         remember(response)
         return response
     }
 
     /// Sends JSON, as a script does; the session's CSRF token goes in X-CSRF-Token when `csrf` is true.
     @discardableResult
-    func send(_ method: HTTPMethod, _ path: String, json: String, bearer: String? = nil, csrf: Bool = false) async throws -> TestingHTTPResponse {
+    func send(
+        _ method: HTTPMethod, _ path: String, json: String, bearer: String? = nil, csrf: Bool = false
+    ) async throws -> TestingHTTPResponse {
         var headers = headers()
         headers.contentType = .json
         if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
         if csrf, let token = self.csrf { headers.add(name: "X-CSRF-Token", value: token) }
-        let response = try await app.testing(method: transport).sendRequest(method, path, headers: headers, body: ByteBuffer(string: json))
+        let response = try await app.testing(method: transport).sendRequest(
+            method, path, headers: headers, body: ByteBuffer(string: json))
         remember(response)
         return response
     }
 
     /// Posts a multipart form, as a browser sends an upload; fields keep their order (repeated names are lists).
     @discardableResult
-    func postMultipart(_ path: String, _ fields: [(String, String)], file: (field: String, name: String, data: Data)? = nil,
-                       csrf: Bool = true) async throws -> TestingHTTPResponse {
+    func postMultipart(
+        _ path: String, _ fields: [(String, String)], file: (field: String, name: String, data: Data)? = nil,
+        csrf: Bool = true
+    ) async throws -> TestingHTTPResponse {
         let boundary = "assure-test-\(UUID().uuidString)"
         var body = Data()
         var all = fields
@@ -92,13 +102,16 @@ final class WebClient: @unchecked Sendable {
             body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
         }
         if let file {
-            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8)
             body += file.data + Data("\r\n".utf8)
         }
         body += Data("--\(boundary)--\r\n".utf8)
         var headers = headers()
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        let response = try await app.testing(method: transport).sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
+        let response = try await app.testing(method: transport).sendRequest(
+            .POST, path, headers: headers, body: ByteBuffer(data: body))
         remember(response)
         return response
     }
@@ -139,8 +152,12 @@ struct DemoIDs {
     /// Karen Kirkham's account (a viewer, none of the matrix's visitors): the user the PMO changes and disables.
     let karenUser: UUID
     /// Seed 002's registers: the STP glossary entry, the prioritisation and its CHC IT case, and the funding round.
-    let registers: (glossaryEntry: UUID, set: UUID, businessCase: UUID, round: UUID, riskRegister: UUID, risk: UUID, deliverable: UUID,
-                     meeting: UUID, agendaItem: UUID, outcome: UUID, paperPeriod: UUID, paperMeeting: UUID)
+    let registers:
+        (
+            glossaryEntry: UUID, set: UUID, businessCase: UUID, round: UUID, riskRegister: UUID, risk: UUID,
+            deliverable: UUID,
+            meeting: UUID, agendaItem: UUID, outcome: UUID, paperPeriod: UUID, paperMeeting: UUID
+        )
 
     static func load(_ app: Application) async throws -> DemoIDs {
         let cdg = try await Catalogue.findPortfolio(app.db, name: "CDG Priorities")
@@ -148,32 +165,42 @@ struct DemoIDs {
         let (_, june) = try await Catalogue.findPeriod(app.db, key: "2016-06", portfolio: "Transformation Programme")
         let report = try await Reports.report(app.db, periodID: october.id)
         let mat001 = try #require(report.row(reference: "MAT001")).project
-        let maternity = try #require(report.programmes.first { $0.programme.name == "Maternity and Family Health" }).programme
+        let maternity = try #require(report.programmes.first { $0.programme.name == "Maternity and Family Health" })
+            .programme
         let jane = try #require(try await Directory.find(app.db, name: "Jane Brennan")).id
         if try await Outbox.list(app.db).isEmpty {
             _ = try await Chasers.chase(app.db, .commandLine("test setup"), periodID: october.id, links: .none)
         }
         let queuedMessage = try #require(try await Outbox.list(app.db).last).id
         let set = try #require(try await Prioritisations.all(app.db).first)
-        let registers = (glossaryEntry: try #require(try await GlossaryEntries.all(app.db).first { $0.entry.abbreviation == "STP" }).id,
-                         set: set.id, businessCase: try #require(set.cases.first { $0.name == "CHC IT" }).id,
-                         round: try #require(try await FundingRounds.all(app.db).first).id,
-                         riskRegister: try #require(try await RiskRegisters.all(app.db).first).id,
-                         risk: try #require(try await RiskRegisters.all(app.db).first?.risks.first).id,
-                         deliverable: try #require(try await KeyDeliverables.all(app.db).first).id,
-                         meeting: try #require(try await Meetings.all(app.db).first).id,
-                         agendaItem: try #require(try await Meetings.all(app.db).first?.items.first).id,
-                         outcome: try #require(try await Outcomes.all(app.db).first).id,
-                         paperPeriod: try await Catalogue.findPeriod(app.db, key: "2018-03", portfolio: "Our Dorset ICS").1.id,
-                         paperMeeting: try #require(try await Meetings.all(app.db).first { $0.committee == "Governing Body" }).id)
-        return DemoIDs(cdg: cdg, october: october, june: june, mat001: mat001, maternity: maternity, jane: jane,
-                       queuedMessage: queuedMessage, karenUser: try await Users.id(app.db, email: "karen.kirkham@assure.demo"), registers: registers)
+        let registers = (
+            glossaryEntry: try #require(try await GlossaryEntries.all(app.db).first { $0.entry.abbreviation == "STP" })
+                .id,
+            set: set.id, businessCase: try #require(set.cases.first { $0.name == "CHC IT" }).id,
+            round: try #require(try await FundingRounds.all(app.db).first).id,
+            riskRegister: try #require(try await RiskRegisters.all(app.db).first).id,
+            risk: try #require(try await RiskRegisters.all(app.db).first?.risks.first).id,
+            deliverable: try #require(try await KeyDeliverables.all(app.db).first).id,
+            meeting: try #require(try await Meetings.all(app.db).first).id,
+            agendaItem: try #require(try await Meetings.all(app.db).first?.items.first).id,
+            outcome: try #require(try await Outcomes.all(app.db).first).id,
+            paperPeriod: try await Catalogue.findPeriod(app.db, key: "2018-03", portfolio: "Our Dorset ICS").1.id,
+            paperMeeting: try #require(try await Meetings.all(app.db).first { $0.committee == "Governing Body" }).id
+        )
+        return DemoIDs(
+            cdg: cdg, october: october, june: june, mat001: mat001, maternity: maternity, jane: jane,
+            queuedMessage: queuedMessage, karenUser: try await Users.id(app.db, email: "karen.kirkham@assure.demo"),
+            registers: registers)
     }
 
     /// A valid return for MAT001 in October, based on the version now saved.
-    func returnFields(_ app: Application, rating: String = "Amber", update: String = "Workstreams paused for winter.") async throws -> [String: String] {
+    func returnFields(
+        _ app: Application, rating: String = "Amber", update: String = "Workstreams paused for winter."
+    ) async throws -> [String: String] {
         let sheet = try await Returns.sheet(app.db, periodID: october.id, projectID: mat001.id)
-        return ["rating": rating, "update": update, "mitigation": "", "baseVersion": String(sheet.form.baseVersion),
-                "m0-title": "Framework signed off", "m0-date": "Mid December 2016", "m0-rating": ""]
+        return [
+            "rating": rating, "update": update, "mitigation": "", "baseVersion": String(sheet.form.baseVersion),
+            "m0-title": "Framework signed off", "m0-date": "Mid December 2016", "m0-rating": "",
+        ]
     }
 }

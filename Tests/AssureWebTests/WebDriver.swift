@@ -6,7 +6,8 @@ final class WebDriver: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     static var chromedriverPath: String? {
-        let candidates = [ProcessInfo.processInfo.environment["ASSURE_CHROMEDRIVER"], "/usr/bin/chromedriver"].compactMap { $0 }
+        let candidates = [ProcessInfo.processInfo.environment["ASSURE_CHROMEDRIVER"], "/usr/bin/chromedriver"]
+            .compactMap { $0 }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
@@ -17,7 +18,9 @@ final class WebDriver: @unchecked Sendable {
 
     init(port: Int, client: Client) async throws {
         self.client = client
-        guard let path = Self.chromedriverPath else { throw Failure(description: "chromedriver not found (apt-get install chromium-driver)") }
+        guard let path = Self.chromedriverPath else {
+            throw Failure(description: "chromedriver not found (apt-get install chromium-driver)")
+        }
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = ["--port=\(port)"]
         process.standardOutput = FileHandle.nullDevice
@@ -25,13 +28,27 @@ final class WebDriver: @unchecked Sendable {
         try process.run()
         base = "http://127.0.0.1:\(port)"
         for _ in 0..<100 {
-            if let status = try? await call("GET", "/status"), ((status["value"] as? [String: Any])?["ready"] as? Bool) == true { break }
+            if let status = try? await call("GET", "/status"),
+                ((status["value"] as? [String: Any])?["ready"] as? Bool) == true
+            {
+                break
+            }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
-        let chrome = ["binary": ProcessInfo.processInfo.environment["ASSURE_CHROMIUM"] ?? "/usr/bin/chromium",
-                      "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000"]] as [String: Any]
-        let created = try await call("POST", "/session", ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": chrome]]])
-        guard let id = (created["value"] as? [String: Any])?["sessionId"] as? String else { throw Failure(description: "no WebDriver session: \(created)") }
+        let chrome =
+            [
+                "binary": ProcessInfo.processInfo.environment["ASSURE_CHROMIUM"] ?? "/usr/bin/chromium",
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--window-size=1400,1000",
+                ],
+            ] as [String: Any]
+        let created = try await call(
+            "POST", "/session",
+            ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": chrome]]])
+        guard let id = (created["value"] as? [String: Any])?["sessionId"] as? String else {
+            throw Failure(description: "no WebDriver session: \(created)")
+        }
         session = id
         // Element look-ups wait for the page a click led to, instead of racing it.
         _ = try await call("POST", "/session/\(id)/timeouts", ["implicit": 10_000, "pageLoad": 30_000])
@@ -52,8 +69,12 @@ final class WebDriver: @unchecked Sendable {
     }
 
     func go(_ url: String) async throws { _ = try await call("POST", "/session/\(session)/url", ["url": url]) }
-    func currentURL() async throws -> String { try await call("GET", "/session/\(session)/url")["value"] as? String ?? "" }
-    func pageSource() async throws -> String { try await call("GET", "/session/\(session)/source")["value"] as? String ?? "" }
+    func currentURL() async throws -> String {
+        try await call("GET", "/session/\(session)/url")["value"] as? String ?? ""
+    }
+    func pageSource() async throws -> String {
+        try await call("GET", "/session/\(session)/source")["value"] as? String ?? ""
+    }
 
     func find(_ css: String) async throws -> String { try await find(using: "css selector", css) }
     func find(linkText: String) async throws -> String { try await find(using: "link text", linkText) }
@@ -66,8 +87,12 @@ final class WebDriver: @unchecked Sendable {
         return element
     }
 
-    func click(_ element: String) async throws { _ = try await call("POST", "/session/\(session)/element/\(element)/click", [:]) }
-    func clear(_ element: String) async throws { _ = try await call("POST", "/session/\(session)/element/\(element)/clear", [:]) }
+    func click(_ element: String) async throws {
+        _ = try await call("POST", "/session/\(session)/element/\(element)/click", [:])
+    }
+    func clear(_ element: String) async throws {
+        _ = try await call("POST", "/session/\(session)/element/\(element)/clear", [:])
+    }
     func type(_ element: String, _ text: String) async throws {
         _ = try await call("POST", "/session/\(session)/element/\(element)/value", ["text": text])
     }
@@ -118,7 +143,9 @@ final class WebDriver: @unchecked Sendable {
             bodyBuffer = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body))
             headers.contentType = .json
         }
-        let response = try await client.send(HTTPMethod(rawValue: method), headers: headers, to: URI(string: base + path)) { request in
+        let response = try await client.send(
+            HTTPMethod(rawValue: method), headers: headers, to: URI(string: base + path)
+        ) { request in
             request.body = bodyBuffer
         }
         let data = response.body.map { Data(buffer: $0) } ?? Data()

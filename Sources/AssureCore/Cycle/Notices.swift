@@ -29,26 +29,29 @@ public enum Notices {
         }
     }
 
-    public static func chaser(to address: String, name: String, portfolio: String, period: PeriodInfo,
-                              due: CalendarDate?, returns: [ChasedReturn]) -> MailMessage {
+    public static func chaser(
+        to address: String, name: String, portfolio: String, period: PeriodInfo,
+        due: CalendarDate?, returns: [ChasedReturn]
+    ) -> MailMessage {
         let deadline = due.map { " by \($0.longDisplay)" } ?? ""
         let lines = returns.map { item in
             "- \(item.project.displayName) (\(item.state.label.lowercased())): \(item.link)"
         }
         let body = """
-        Dear \(name),
+            Dear \(name),
 
-        Your \(returns.count == 1 ? "return is" : "\(returns.count) returns are") still needed for \(portfolio), \(period.label)\(deadline):
+            Your \(returns.count == 1 ? "return is" : "\(returns.count) returns are") still needed for \(portfolio), \(period.label)\(deadline):
 
-        \(lines.joined(separator: "\n"))
+            \(lines.joined(separator: "\n"))
 
-        Each link opens the return, prefilled from last period: update what has changed and submit it.
+            Each link opens the return, prefilled from last period: update what has changed and submit it.
 
-        Thank you,
-        The PMO
-        """
-        return MailMessage(toAddress: address, toName: name,
-                           subject: "Return needed\(deadline): \(portfolio), \(period.label)", body: body)
+            Thank you,
+            The PMO
+            """
+        return MailMessage(
+            toAddress: address, toName: name,
+            subject: "Return needed\(deadline): \(portfolio), \(period.label)", body: body)
     }
 
     /// Why the SRO should hear about a submitted rating at once, if at all: it turned Red, or it declined.
@@ -62,22 +65,25 @@ public enum Notices {
         return reasons
     }
 
-    public static func alert(to address: String, sro: String, project: ProjectInfo, period: PeriodInfo,
-                             reasons: [String], update: String, link: String) -> MailMessage {
+    public static func alert(
+        to address: String, sro: String, project: ProjectInfo, period: PeriodInfo,
+        reasons: [String], update: String, link: String
+    ) -> MailMessage {
         let body = """
-        Dear \(sro),
+            Dear \(sro),
 
-        \(project.displayName) has \(reasons.joined(separator: " and ")) in its return for \(period.label).
+            \(project.displayName) has \(reasons.joined(separator: " and ")) in its return for \(period.label).
 
-        Update from the lead:
-        \(update.isEmpty ? "(none given)" : update)
+            Update from the lead:
+            \(update.isEmpty ? "(none given)" : update)
 
-        Review the return: \(link)
+            Review the return: \(link)
 
-        The PMO
-        """
-        return MailMessage(toAddress: address, toName: sro,
-                           subject: "Alert: \(project.displayName) has \(reasons.first ?? "changed") (\(period.label))", body: body)
+            The PMO
+            """
+        return MailMessage(
+            toAddress: address, toName: sro,
+            subject: "Alert: \(project.displayName) has \(reasons.first ?? "changed") (\(period.label))", body: body)
     }
 }
 

@@ -10,7 +10,9 @@ public struct WorkbookReturnRow: Sendable {
     /// This period's values if the return was started, else last period's; `baseVersion` is the return's version now.
     public var form: ReturnForm
 
-    public init(projectID: UUID, programme: String, reference: String?, title: String, lastRating: String?, form: ReturnForm) {
+    public init(
+        projectID: UUID, programme: String, reference: String?, title: String, lastRating: String?, form: ReturnForm
+    ) {
         self.projectID = projectID
         self.programme = programme
         self.reference = reference

@@ -14,8 +14,10 @@ public struct ReturnTracking: Sendable {
         public var reviewedBy: String?
         public var reviewComment: String?
 
-        public init(project: ProjectInfo, state: ReturnState, owners: [Contact], savedBy: String? = nil,
-                    savedAt: Date? = nil, submittedAt: Date? = nil, reviewedBy: String? = nil, reviewComment: String? = nil) {
+        public init(
+            project: ProjectInfo, state: ReturnState, owners: [Contact], savedBy: String? = nil,
+            savedAt: Date? = nil, submittedAt: Date? = nil, reviewedBy: String? = nil, reviewComment: String? = nil
+        ) {
             self.project = project
             self.state = state
             self.owners = owners

@@ -28,19 +28,28 @@ public enum ReturnWorkflow {
     }
 
     /// The state after `action`, or why it is refused.
-    public static func next(from state: ReturnState, _ action: ReturnAction, comment: String = "",
-                            standing: Standing) -> Result<ReturnState, Refusal> {
+    public static func next(
+        from state: ReturnState, _ action: ReturnAction, comment: String = "",
+        standing: Standing
+    ) -> Result<ReturnState, Refusal> {
         if action.isReview {
             guard !standing.isAuthor else { return .failure(Refusal(reason: SegregationOfDuties.ownReviewRefusal)) }
             guard standing.isPMO || standing.isAccountable else {
-                return .failure(Refusal(reason: "Only the project's SRO or the PMO can \(action == .approve ? "approve" : "return") a return."))
+                return .failure(
+                    Refusal(
+                        reason:
+                            "Only the project's SRO or the PMO can \(action == .approve ? "approve" : "return") a return."
+                    ))
             }
         } else if !standing.canEdit {
             return .failure(Refusal(reason: "You may not write returns for this programme."))
         }
         switch (action, state) {
         case (.saveDraft, .approved), (.submit, .approved):
-            return .failure(Refusal(reason: "This return is approved. Ask the SRO or the PMO to return it for changes before editing it."))
+            return .failure(
+                Refusal(
+                    reason:
+                        "This return is approved. Ask the SRO or the PMO to return it for changes before editing it."))
         case (.saveDraft, _):
             return .success(.draft)
         case (.submit, _):
@@ -48,14 +57,19 @@ public enum ReturnWorkflow {
         case (.approve, .submitted):
             return .success(.approved)
         case (.approve, _):
-            return .failure(Refusal(reason: "Only a submitted return can be approved; this one is \(state.label.lowercased())."))
+            return .failure(
+                Refusal(reason: "Only a submitted return can be approved; this one is \(state.label.lowercased())."))
         case (.returnForChanges, .submitted), (.returnForChanges, .approved):
             guard !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 return .failure(Refusal(reason: "Say what needs changing: the lead sees this comment on their return."))
             }
             return .success(.returnedForChanges)
         case (.returnForChanges, _):
-            return .failure(Refusal(reason: "Only a submitted or approved return can be returned for changes; this one is \(state.label.lowercased())."))
+            return .failure(
+                Refusal(
+                    reason:
+                        "Only a submitted or approved return can be returned for changes; this one is \(state.label.lowercased())."
+                ))
         }
     }
 }

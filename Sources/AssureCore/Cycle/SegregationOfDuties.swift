@@ -5,8 +5,10 @@ import Foundation
 public enum SegregationOfDuties {
     /// Who answers for a project (SRO, lead) and where it sits (programme) is the PMO's to say: otherwise an editor could
     /// name herself SRO and approve her own return.
-    public static func accountabilityRefusals(_ actor: Actor, sroChanged: Bool, leadChanged: Bool,
-                                              programmeChanged: Bool) -> [String: String] {
+    public static func accountabilityRefusals(
+        _ actor: Actor, sroChanged: Bool, leadChanged: Bool,
+        programmeChanged: Bool
+    ) -> [String: String] {
         guard !actor.canManagePortfolio else { return [:] }
         var refusals: [String: String] = [:]
         if sroChanged { refusals["sro"] = "Only the PMO names or changes a project's SRO." }
@@ -30,11 +32,14 @@ public enum SegregationOfDuties {
         samePerson(actor.name, savedBy) || samePerson(actor.name, submittedBy)
     }
 
-    public static let ownReviewRefusal = "You saved or submitted this return, so someone else reviews it: its SRO, its clinical lead or the PMO."
+    public static let ownReviewRefusal =
+        "You saved or submitted this return, so someone else reviews it: its SRO, its clinical lead or the PMO."
 
     /// Whether the person an alert goes to is the one whose return caused it: then the PMO is told as well.
     public static func alertNeedsAnotherReader(recipientEmail: String?, submitterEmail: String?) -> Bool {
-        guard let recipient = recipientEmail?.lowercased(), let submitter = submitterEmail?.lowercased() else { return false }
+        guard let recipient = recipientEmail?.lowercased(), let submitter = submitterEmail?.lowercased() else {
+            return false
+        }
         return recipient == submitter
     }
 }

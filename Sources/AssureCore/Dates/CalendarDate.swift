@@ -67,8 +67,10 @@ public struct CalendarDate: Codable, Hashable, Comparable, Sendable, CustomStrin
 
     public var description: String { iso }
 
-    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                                    "August", "September", "October", "November", "December"]
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December",
+    ]
 
     /// "30 Jun 2016", as the papers print a day.
     public var longDisplay: String { "\(day) \(Self.monthNames[month - 1].prefix(3)) \(year)" }

@@ -42,7 +42,9 @@ public struct ParsedDate: Codable, Hashable, Sendable {
 public struct FinancialYear: Hashable, Sendable {
     public let startYear: Int
     public init(startingIn year: Int) { startYear = year }
-    public var label: String { "\(startYear % 100 < 10 ? "0" : "")\(startYear % 100)/\((startYear + 1) % 100 < 10 ? "0" : "")\((startYear + 1) % 100)" }
+    public var label: String {
+        "\(startYear % 100 < 10 ? "0" : "")\(startYear % 100)/\((startYear + 1) % 100 < 10 ? "0" : "")\((startYear + 1) % 100)"
+    }
     public var start: CalendarDate { CalendarDate(year: startYear, month: 4, day: 1)! }
     public var end: CalendarDate { CalendarDate(year: startYear + 1, month: 3, day: 31)! }
 }

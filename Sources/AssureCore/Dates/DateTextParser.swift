@@ -30,8 +30,10 @@ public enum DateTextParser {
         return nil
     }
 
-    private static let prefixQualifiers = ["by end of", "by end", "end of", "by", "mid", "early", "late", "end",
-                                           "commenced", "due", "from", "before", "w/c"]
+    private static let prefixQualifiers = [
+        "by end of", "by end", "end of", "by", "mid", "early", "late", "end",
+        "commenced", "due", "from", "before", "w/c",
+    ]
     private static let suffixQualifiers = ["complete", "completed"]
 
     private static func stripQualifiers(_ lower: String) -> (core: String, qualifier: String?) {
@@ -47,7 +49,8 @@ public enum DateTextParser {
             words.insert(prefix, at: 0)
             break
         }
-        let qualifier = words.isEmpty ? nil : words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: ", ")
+        let qualifier =
+            words.isEmpty ? nil : words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: ", ")
         return (core.trimmingCharacters(in: .whitespaces), qualifier)
     }
 
@@ -55,26 +58,31 @@ public enum DateTextParser {
 
     static func parseCore(_ core: String) -> Span? {
         if let m = core.wholeMatch(of: Patterns.dayMonthYearSlashes),
-           let date = CalendarDate(year: year(m.3), month: Int(m.2)!, day: Int(m.1)!) {
+            let date = CalendarDate(year: year(m.3), month: Int(m.2)!, day: Int(m.1)!)
+        {
             return Span(start: date, end: date, precision: .day)
         }
         if let m = core.wholeMatch(of: Patterns.isoDay),
-           let date = CalendarDate(year: Int(m.1)!, month: Int(m.2)!, day: Int(m.3)!) {
+            let date = CalendarDate(year: Int(m.1)!, month: Int(m.2)!, day: Int(m.3)!)
+        {
             return Span(start: date, end: date, precision: .day)
         }
         if let m = core.wholeMatch(of: Patterns.dayMonthNameYear),
-           let month = month(String(m.2)), let date = CalendarDate(year: year(m.3), month: month, day: Int(m.1)!) {
+            let month = month(String(m.2)), let date = CalendarDate(year: year(m.3), month: month, day: Int(m.1)!)
+        {
             return Span(start: date, end: date, precision: .day)
         }
         if let m = core.wholeMatch(of: Patterns.monthNameYear), let month = month(String(m.1)) {
             return monthSpan(year(m.2), month, month)
         }
         if let m = core.wholeMatch(of: Patterns.monthRangeYear),
-           let first = month(String(m.1)), let last = month(String(m.2)), first <= last {
+            let first = month(String(m.1)), let last = month(String(m.2)), first <= last
+        {
             return monthSpan(year(m.3), first, last)
         }
         if let m = core.wholeMatch(of: Patterns.financialYear),
-           year(m.2) == year(m.1) + 1 {
+            year(m.2) == year(m.1) + 1
+        {
             let fy = FinancialYear(startingIn: year(m.1))
             return Span(start: fy.start, end: fy.end, precision: .financialYear)
         }
@@ -82,8 +90,9 @@ public enum DateTextParser {
             return quarterSpan(quarter, String(m.2))
         }
         if let m = core.wholeMatch(of: Patterns.year), let y = Int(m.1), (1990...2100).contains(y) {
-            return Span(start: CalendarDate(year: y, month: 1, day: 1)!, end: CalendarDate(year: y, month: 12, day: 31)!,
-                        precision: .year)
+            return Span(
+                start: CalendarDate(year: y, month: 1, day: 1)!, end: CalendarDate(year: y, month: 12, day: 31)!,
+                precision: .year)
         }
         return nil
     }
@@ -95,10 +104,14 @@ public enum DateTextParser {
         case .financialYear:
             let firstMonth = (3 + (quarter - 1) * 3) % 12 + 1
             let year = firstMonth >= 4 ? inner.start.year : inner.start.year + 1
-            return monthSpan(year, firstMonth, firstMonth + 2).map { Span(start: $0.start, end: $0.end, precision: .quarter) }
+            return monthSpan(year, firstMonth, firstMonth + 2).map {
+                Span(start: $0.start, end: $0.end, precision: .quarter)
+            }
         case .year:
             let firstMonth = (quarter - 1) * 3 + 1
-            return monthSpan(inner.start.year, firstMonth, firstMonth + 2).map { Span(start: $0.start, end: $0.end, precision: .quarter) }
+            return monthSpan(inner.start.year, firstMonth, firstMonth + 2).map {
+                Span(start: $0.start, end: $0.end, precision: .quarter)
+            }
         default:
             return nil
         }
@@ -106,7 +119,8 @@ public enum DateTextParser {
 
     private static func monthSpan(_ year: Int, _ first: Int, _ last: Int) -> Span? {
         guard let start = CalendarDate(year: year, month: first, day: 1),
-              let end = CalendarDate.lastDay(year: year, month: last) else { return nil }
+            let end = CalendarDate.lastDay(year: year, month: last)
+        else { return nil }
         return Span(start: start, end: end, precision: .month)
     }
 

@@ -6,7 +6,8 @@ public enum CellValues {
     public static func isNone(_ cell: TableCell) -> Bool {
         if cell.isBlank { return true }
         guard case .text(let text) = cell else { return false }
-        return ["none", "n/a", "na", "-", "–", "null", "nil"].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
+        return ["none", "n/a", "na", "-", "–", "null", "nil"].contains(
+            text.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     static let currencySigns: Set<Character> = ["£", "$", "€"]
@@ -25,7 +26,11 @@ public enum CellValues {
             guard groups.count <= 2 else { return nil }
             let whole = groups[0].split(separator: ",", omittingEmptySubsequences: false)
             // Thousands separators must group by three: "1,25" is not a number here.
-            if whole.count > 1, whole.dropFirst().contains(where: { $0.count != 3 }) || whole[0].isEmpty || whole[0].count > 3 { return nil }
+            if whole.count > 1,
+                whole.dropFirst().contains(where: { $0.count != 3 }) || whole[0].isEmpty || whole[0].count > 3
+            {
+                return nil
+            }
             guard let value = Double(body.replacingOccurrences(of: ",", with: "")) else { return nil }
             return negative ? -value : value
         default: return nil
@@ -37,7 +42,9 @@ public enum CellValues {
         case .date(let date): return date
         case .text(let text):
             if let iso = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) { return iso }
-            guard let parsed = DateText(text).parsed, parsed.precision == .day, parsed.qualifier == nil else { return nil }
+            guard let parsed = DateText(text).parsed, parsed.precision == .day, parsed.qualifier == nil else {
+                return nil
+            }
             return parsed.dueBy
         default: return nil
         }
@@ -55,7 +62,9 @@ public enum CellValues {
         return .text
     }
 
-    public static func value(_ cell: TableCell, as kind: AttributeKind) -> Result<(text: String, number: Double?), ImportProblem> {
+    public static func value(
+        _ cell: TableCell, as kind: AttributeKind
+    ) -> Result<(text: String, number: Double?), ImportProblem> {
         switch kind {
         case .text: return .success((cell.text, nil))
         case .number, .money:
@@ -65,7 +74,8 @@ public enum CellValues {
             return .success((TableCell.format(value), value))
         case .date:
             guard let day = date(cell) else {
-                return .failure(ImportProblem(row: nil, column: nil, "“\(cell.text)” is not a date (a day such as 31/03/2017)."))
+                return .failure(
+                    ImportProblem(row: nil, column: nil, "“\(cell.text)” is not a date (a day such as 31/03/2017)."))
             }
             return .success((day.iso, nil))
         }

@@ -29,27 +29,51 @@ public enum ImportField: String, CaseIterable, Codable, Sendable {
     /// Header words seen in real papers and spreadsheets, normalised (lower case, punctuation as spaces).
     var synonyms: [String] {
         switch self {
-        case .programme: ["programme", "program", "programme name", "cdg", "clinical delivery group", "workstream", "theme",
-                          "portfolio area", "programme area", "dept", "department", "directorate", "division"]
-        case .reference: ["reference", "ref", "project reference", "project ref", "project id", "id", "code", "project code"]
-        case .project: ["project role", "project", "projects", "project name", "project title", "priorities projects",
-                        "priority", "priorities", "scheme", "initiative", "title", "name"]
+        case .programme:
+            [
+                "programme", "program", "programme name", "cdg", "clinical delivery group", "workstream", "theme",
+                "portfolio area", "programme area", "dept", "department", "directorate", "division",
+            ]
+        case .reference:
+            ["reference", "ref", "project reference", "project ref", "project id", "id", "code", "project code"]
+        case .project:
+            [
+                "project role", "project", "projects", "project name", "project title", "priorities projects",
+                "priority", "priorities", "scheme", "initiative", "title", "name",
+            ]
         case .description: ["description", "project description", "scope", "summary"]
-        case .sro: ["sro executive", "sro", "senior responsible owner", "senior responsible officer", "executive lead",
-                    "sponsor", "executive sponsor"]
+        case .sro:
+            [
+                "sro executive", "sro", "senior responsible owner", "senior responsible officer", "executive lead",
+                "sponsor", "executive sponsor",
+            ]
         case .lead: ["lead", "project lead", "project manager", "owner", "project owner", "head of service", "manager"]
-        case .rating: ["rag", "rag status", "rating", "rag rating", "overall rag", "status", "dca", "dca status",
-                       "dca rating", "overall dca",
-                       "delivery confidence", "delivery confidence assessment", "overall rating"]
-        case .trend: ["status since last report", "status since last", "change", "trend", "direction",
-                      "direction of travel", "movement", "since last report"]
-        case .update: ["update mitigation", "update", "updates", "progress updates comments", "progress update",
-                       "progress", "comments", "narrative", "commentary", "progress updates", "update comments"]
+        case .rating:
+            [
+                "rag", "rag status", "rating", "rag rating", "overall rag", "status", "dca", "dca status",
+                "dca rating", "overall dca",
+                "delivery confidence", "delivery confidence assessment", "overall rating",
+            ]
+        case .trend:
+            [
+                "status since last report", "status since last", "change", "trend", "direction",
+                "direction of travel", "movement", "since last report",
+            ]
+        case .update:
+            [
+                "update mitigation", "update", "updates", "progress updates comments", "progress update",
+                "progress", "comments", "narrative", "commentary", "progress updates", "update comments",
+            ]
         case .mitigation: ["mitigation", "mitigating actions", "mitigations", "actions", "remedial actions"]
-        case .milestone: ["milestone s", "milestone", "milestones", "current milestone", "key milestone", "next milestone"]
-        case .milestoneDate: ["milestone date", "milestone timescale", "milestone due", "milestone due date", "due date",
-                              "due", "target date", "date", "milestone deadline"]
-        case .commencement: ["commencement date of project", "commencement date", "commencement", "start date", "start"]
+        case .milestone:
+            ["milestone s", "milestone", "milestones", "current milestone", "key milestone", "next milestone"]
+        case .milestoneDate:
+            [
+                "milestone date", "milestone timescale", "milestone due", "milestone due date", "due date",
+                "due", "target date", "date", "milestone deadline",
+            ]
+        case .commencement:
+            ["commencement date of project", "commencement date", "commencement", "start date", "start"]
         case .projectPlan: ["project plan y n", "project plan", "plan", "plan in place"]
         case .projectTimescale: ["project time scale", "project timescale", "timescale", "project end", "end date"]
         }

@@ -30,7 +30,9 @@ public enum ColumnTarget: Hashable, Codable, Sendable {
 
     /// Every choice a column can take, for the mapping form and the README.
     public static var choices: [ColumnTarget] {
-        ImportField.allCases.map { .field($0) } + [.attribute(nil)] + AttributeKind.allCases.map { .attribute($0) } + [.ignore]
+        ImportField.allCases.map { .field($0) } + [.attribute(nil)] + AttributeKind.allCases.map { .attribute($0) } + [
+            .ignore
+        ]
     }
 
     public var title: String {
@@ -62,9 +64,10 @@ public struct ImportMapping: Hashable, Sendable {
     /// a later column naming it again, and every unknown column, becomes a custom attribute.
     public static func guess(_ table: ImportTable) -> ImportMapping? {
         let candidates = table.rows.prefix(20)
-        let header = candidates.first { row in
-            Set(row.cells.compactMap { ImportField.recognise($0.text) }).count >= 2
-        } ?? candidates.first { row in row.cells.contains { !$0.isBlank } }
+        let header =
+            candidates.first { row in
+                Set(row.cells.compactMap { ImportField.recognise($0.text) }).count >= 2
+            } ?? candidates.first { row in row.cells.contains { !$0.isBlank } }
         guard let header else { return nil }
         let names = trimmedHeaders(header)
         var claimed: Set<ImportField> = []
@@ -90,7 +93,11 @@ public struct ImportMapping: Hashable, Sendable {
     public func column(named name: String) -> Int? {
         let wanted = name.trimmingCharacters(in: .whitespaces)
         if let index = headers.firstIndex(where: { $0.caseInsensitiveCompare(wanted) == .orderedSame }) { return index }
-        if let index = headers.firstIndex(where: { ImportField.normalise($0) == ImportField.normalise(wanted) && !wanted.isEmpty }) { return index }
+        if let index = headers.firstIndex(where: {
+            ImportField.normalise($0) == ImportField.normalise(wanted) && !wanted.isEmpty
+        }) {
+            return index
+        }
         return headers.indices.first { columnLetter($0) == wanted.uppercased() }
     }
 
@@ -105,11 +112,19 @@ public struct ImportMapping: Hashable, Sendable {
                 continue
             }
             guard let column = mapping.column(named: parts[0]) else {
-                problems.append(ImportProblem(row: nil, column: nil, "There is no column “\(parts[0])”; the columns are \(headers.filter { !$0.isEmpty }.joined(separator: ", "))."))
+                problems.append(
+                    ImportProblem(
+                        row: nil, column: nil,
+                        "There is no column “\(parts[0])”; the columns are \(headers.filter { !$0.isEmpty }.joined(separator: ", "))."
+                    ))
                 continue
             }
             guard let target = ColumnTarget(text: parts[1]) else {
-                problems.append(ImportProblem(row: nil, column: column, header: headers[column], "“\(parts[1])” is not a field; use one of \(ColumnTarget.choices.map(\.text).joined(separator: ", "))."))
+                problems.append(
+                    ImportProblem(
+                        row: nil, column: column, header: headers[column],
+                        "“\(parts[1])” is not a field; use one of \(ColumnTarget.choices.map(\.text).joined(separator: ", "))."
+                    ))
                 continue
             }
             mapping.targets[column] = target
@@ -121,8 +136,10 @@ public struct ImportMapping: Hashable, Sendable {
     public func applying(saved: [String: String]) -> ImportMapping {
         var mapping = self
         for (index, header) in headers.enumerated() {
-            if let text = saved[header] ?? saved.first(where: { ImportField.normalise($0.key) == ImportField.normalise(header) })?.value,
-               let target = ColumnTarget(text: text) {
+            if let text = saved[header]
+                ?? saved.first(where: { ImportField.normalise($0.key) == ImportField.normalise(header) })?.value,
+                let target = ColumnTarget(text: text)
+            {
                 mapping.targets[index] = target
             }
         }
@@ -146,12 +163,18 @@ public struct ImportMapping: Hashable, Sendable {
         for field in ImportField.allCases {
             let columns = columns(for: field)
             if columns.count > 1 {
-                problems.append(ImportProblem(row: headerRow, column: columns[1], header: headers[columns[1]],
-                                              "\(field.title) is already read from column \(columnLetter(columns[0])) “\(headers[columns[0]])”."))
+                problems.append(
+                    ImportProblem(
+                        row: headerRow, column: columns[1], header: headers[columns[1]],
+                        "\(field.title) is already read from column \(columnLetter(columns[0])) “\(headers[columns[0]])”."
+                    ))
             }
         }
         if columns(for: .project).isEmpty && columns(for: .reference).isEmpty {
-            problems.append(ImportProblem(row: headerRow, column: nil, "No column is mapped to the project or its reference, so no row can be matched to a project."))
+            problems.append(
+                ImportProblem(
+                    row: headerRow, column: nil,
+                    "No column is mapped to the project or its reference, so no row can be matched to a project."))
         }
         return problems
     }

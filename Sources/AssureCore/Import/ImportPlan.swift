@@ -26,7 +26,9 @@ public struct ImportContext: Sendable {
     /// the import; on, it is kept as written and the dashboard flags it, as for the seed papers.
     public var keepOffScaleRatings: Bool
 
-    public init(scale: RatingScale, programmes: [String] = [], projects: [KnownProject] = [], keepOffScaleRatings: Bool = false) {
+    public init(
+        scale: RatingScale, programmes: [String] = [], projects: [KnownProject] = [], keepOffScaleRatings: Bool = false
+    ) {
         self.scale = scale
         self.programmes = programmes
         self.projects = projects

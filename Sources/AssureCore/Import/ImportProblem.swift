@@ -10,7 +10,9 @@ public struct ImportProblem: Hashable, Sendable, Error, Codable {
     /// A warning is shown in the preview but does not stop the import; an error does.
     public var isBlocking: Bool
 
-    public init(sheet: String? = nil, row: Int?, column: Int?, header: String? = nil, _ message: String, isBlocking: Bool = true) {
+    public init(
+        sheet: String? = nil, row: Int?, column: Int?, header: String? = nil, _ message: String, isBlocking: Bool = true
+    ) {
         self.sheet = sheet
         self.row = row
         self.column = column
@@ -24,7 +26,9 @@ public struct ImportProblem: Hashable, Sendable, Error, Codable {
         var parts: [String] = []
         if let sheet { parts.append("sheet \(sheet)") }
         if let row { parts.append("row \(row)") }
-        if let column { parts.append("column \(columnLetter(column))" + (header.map { $0.isEmpty ? "" : " (\($0))" } ?? "")) }
+        if let column {
+            parts.append("column \(columnLetter(column))" + (header.map { $0.isEmpty ? "" : " (\($0))" } ?? ""))
+        }
         let text = parts.joined(separator: ", ")
         return text.prefix(1).uppercased() + text.dropFirst()
     }

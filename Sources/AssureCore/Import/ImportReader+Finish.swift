@@ -6,7 +6,8 @@ extension ImportReader {
     mutating func rateFirstMilestones() {
         func settle(_ project: inout ImportedProject) {
             guard project.milestones.count > 1, project.milestones.dropFirst().contains(where: { $0.rating != nil }),
-                  project.milestones[0].rating == nil, let rating = project.rating else { return }
+                project.milestones[0].rating == nil, let rating = project.rating
+            else { return }
             project.milestones[0].rating = rating
         }
         for index in projects.indices {
@@ -29,9 +30,11 @@ extension ImportReader {
             for (row, cell) in cells {
                 switch CellValues.value(cell, as: kind) {
                 case .success(let value):
-                    valuesByRow[row, default: []].append(AttributeValue(name: name, kind: kind, text: value.text, number: value.number))
+                    valuesByRow[row, default: []].append(
+                        AttributeValue(name: name, kind: kind, text: value.text, number: value.number))
                 case .failure(let reason):
-                    problems.append(ImportProblem(sheet: table.sheet, row: row, column: column, header: name, reason.message))
+                    problems.append(
+                        ImportProblem(sheet: table.sheet, row: row, column: column, header: name, reason.message))
                 }
             }
         }
@@ -60,22 +63,28 @@ extension ImportReader {
             var known = imported.reference.flatMap { byReference[$0.lowercased()] }
             if known == nil, let title = imported.title?.lowercased() {
                 let candidates = byTitle[title] ?? []
-                known = candidates.first { $0.programme.lowercased() == imported.programme?.lowercased() }
+                known =
+                    candidates.first { $0.programme.lowercased() == imported.programme?.lowercased() }
                     ?? (candidates.count == 1 && imported.reference == nil ? candidates.first : nil)
             }
             guard let known else {
                 if imported.title == nil {
-                    problems.append(ImportProblem(sheet: table.sheet, row: imported.row, column: mapping.columns(for: .project).first,
-                                                  header: mapping.columns(for: .project).first.map { mapping.headers[$0] },
-                                                  "\(imported.reference ?? "This row") is not a project of this portfolio, and no name is given to create it."))
+                    problems.append(
+                        ImportProblem(
+                            sheet: table.sheet, row: imported.row, column: mapping.columns(for: .project).first,
+                            header: mapping.columns(for: .project).first.map { mapping.headers[$0] },
+                            "\(imported.reference ?? "This row") is not a project of this portfolio, and no name is given to create it."
+                        ))
                 }
                 continue
             }
             projects[index].match = .existing(known.id)
             if let programme = imported.programme, programme.lowercased() != known.programme.lowercased() {
-                problems.append(ImportProblem(sheet: table.sheet, row: imported.row, column: mapping.columns(for: .programme).first,
-                                              header: mapping.columns(for: .programme).first.map { mapping.headers[$0] },
-                                              "\(known.title) is in \(known.programme); it stays there.", isBlocking: false))
+                problems.append(
+                    ImportProblem(
+                        sheet: table.sheet, row: imported.row, column: mapping.columns(for: .programme).first,
+                        header: mapping.columns(for: .programme).first.map { mapping.headers[$0] },
+                        "\(known.title) is in \(known.programme); it stays there.", isBlocking: false))
                 projects[index].programme = known.programme
             }
             let siblings = children[known.id] ?? []
@@ -95,17 +104,21 @@ extension ImportReader {
         for project in projects {
             if let reference = project.reference?.lowercased() {
                 if let first = seenReferences[reference] {
-                    problems.append(ImportProblem(sheet: table.sheet, row: project.row, column: mapping.columns(for: .reference).first,
-                                                  header: mapping.columns(for: .reference).first.map { mapping.headers[$0] },
-                                                  "The reference \(project.reference!) is also used in row \(first)."))
+                    problems.append(
+                        ImportProblem(
+                            sheet: table.sheet, row: project.row, column: mapping.columns(for: .reference).first,
+                            header: mapping.columns(for: .reference).first.map { mapping.headers[$0] },
+                            "The reference \(project.reference!) is also used in row \(first)."))
                 }
                 seenReferences[reference] = seenReferences[reference] ?? project.row
             } else if let title = project.title?.lowercased() {
                 let key = "\(project.programme?.lowercased() ?? "")\u{0}\(title)"
                 if let first = seenTitles[key] {
-                    problems.append(ImportProblem(sheet: table.sheet, row: project.row, column: mapping.columns(for: .project).first,
-                                                  header: mapping.columns(for: .project).first.map { mapping.headers[$0] },
-                                                  "\(project.title!) is also in row \(first) of the same programme."))
+                    problems.append(
+                        ImportProblem(
+                            sheet: table.sheet, row: project.row, column: mapping.columns(for: .project).first,
+                            header: mapping.columns(for: .project).first.map { mapping.headers[$0] },
+                            "\(project.title!) is also in row \(first) of the same programme."))
                 }
                 seenTitles[key] = seenTitles[key] ?? project.row
             }

@@ -17,8 +17,13 @@ extension ImportReader {
             projects[current.project].children.append(project)
             self.current = (current.project, projects[current.project].children.count - 1)
         } else {
-            if currentProgramme == nil, reference == nil || !context.projects.contains(where: { $0.reference?.lowercased() == reference?.lowercased() }) {
-                if title != nil { problem(row, .programme, "No programme is given for \(project.label), in this row or above it.") }
+            if currentProgramme == nil,
+                reference == nil
+                    || !context.projects.contains(where: { $0.reference?.lowercased() == reference?.lowercased() })
+            {
+                if title != nil {
+                    problem(row, .programme, "No programme is given for \(project.label), in this row or above it.")
+                }
             }
             projects.append(project)
             current = (projects.count - 1, nil)
@@ -39,7 +44,11 @@ extension ImportReader {
 
     mutating func withCurrent(_ change: (inout ImportedProject) -> Void) {
         guard let current else { return }
-        if let child = current.child { change(&projects[current.project].children[child]) } else { change(&projects[current.project]) }
+        if let child = current.child {
+            change(&projects[current.project].children[child])
+        } else {
+            change(&projects[current.project])
+        }
     }
 
     var currentItem: ImportedProject? {
@@ -52,10 +61,16 @@ extension ImportReader {
         if let last = cells.last?.text, last.hasPrefix("\u{1}") {
             cells.removeLast()
             if last == Self.wrappedMarker {
-                problem(row, nil, "Read as a milestone of \(currentItem?.label ?? "the project above"), wrapped into the first columns.", blocking: false)
+                problem(
+                    row, nil,
+                    "Read as a milestone of \(currentItem?.label ?? "the project above"), wrapped into the first columns.",
+                    blocking: false)
             } else {
                 let description = String(last.dropFirst(Self.descriptionMarker.count))
-                problem(row, .project, "One cell more than the headers: “\(description.prefix(60))” is read as the project's description.", blocking: false)
+                problem(
+                    row, .project,
+                    "One cell more than the headers: “\(description.prefix(60))” is read as the project's description.",
+                    blocking: false)
                 withCurrent { $0.description = description }
             }
         }
@@ -64,7 +79,12 @@ extension ImportReader {
             guard let value = text(row, field) else { continue }
             let path = Self.keyPath(field)
             if let existing = currentItem?[keyPath: path], existing != value {
-                if isFirst { problem(row, field, "\(field.title) is given twice for \(currentItem?.label ?? "this project"); “\(existing)” is kept.", blocking: false) }
+                if isFirst {
+                    problem(
+                        row, field,
+                        "\(field.title) is given twice for \(currentItem?.label ?? "this project"); “\(existing)” is kept.",
+                        blocking: false)
+                }
                 continue
             }
             withCurrent { $0[keyPath: path] = value }
@@ -87,8 +107,11 @@ extension ImportReader {
             problem(row, .rating, "A rating with no milestone or project beside it is ignored.", blocking: false)
         }
         if let written = text(row, .trend), isFirst {
-            if let trend = Trend(written: written) { withCurrent { $0.trend = trend } }
-            else { problem(row, .trend, "“\(written)” is not an arrow (↑, ↓, ↔ or new); it is left out.", blocking: false) }
+            if let trend = Trend(written: written) {
+                withCurrent { $0.trend = trend }
+            } else {
+                problem(row, .trend, "“\(written)” is not an arrow (↑, ↓, ↔ or new); it is left out.", blocking: false)
+            }
         }
         if isFirst {
             for (index, target) in mapping.targets.enumerated() {
@@ -103,7 +126,10 @@ extension ImportReader {
         if let level = context.scale.level(for: written) { return level.label }
         let labels = context.scale.levels.map(\.label).joined(separator: ", ")
         if context.keepOffScaleRatings {
-            problem(row, .rating, "“\(written)” is not on the \(context.scale.kind.rawValue) scale (\(labels)); kept as written and flagged.", blocking: false)
+            problem(
+                row, .rating,
+                "“\(written)” is not on the \(context.scale.kind.rawValue) scale (\(labels)); kept as written and flagged.",
+                blocking: false)
             return written
         }
         problem(row, .rating, "“\(written)” is not on the \(context.scale.kind.rawValue) scale (\(labels)).")

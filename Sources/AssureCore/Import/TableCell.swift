@@ -15,7 +15,8 @@ public enum TableCell: Hashable, Sendable {
         case .empty: ""
         case .text(let text): text
         case .number(let value): Self.format(value)
-        case .date(let date): "\(date.day < 10 ? "0" : "")\(date.day)-\(CalendarDate.monthNames[date.month - 1].prefix(3))-\(String(date.year).suffix(2))"
+        case .date(let date):
+            "\(date.day < 10 ? "0" : "")\(date.day)-\(CalendarDate.monthNames[date.month - 1].prefix(3))-\(String(date.year).suffix(2))"
         case .bool(let value): value ? "TRUE" : "FALSE"
         }
     }
@@ -78,7 +79,11 @@ public struct ImportTable: Sendable {
 
     /// Builds a table from rows of text, numbering them from 1.
     public init(sheet: String? = nil, text rows: [[String]]) {
-        self.init(sheet: sheet, rows: rows.enumerated().map { Row(number: $0.offset + 1, cells: $0.element.map { $0.isEmpty ? .empty : .text($0) }) })
+        self.init(
+            sheet: sheet,
+            rows: rows.enumerated().map {
+                Row(number: $0.offset + 1, cells: $0.element.map { $0.isEmpty ? .empty : .text($0) })
+            })
     }
 
     /// The rows, each built when it is read.
@@ -140,7 +145,8 @@ public struct ImportTable: Sendable {
             case .shared: return .text(shared[Int(payload)])
             case .number: return .number(Double(bitPattern: payload))
             case .date:
-                let year = Int(Int32(truncatingIfNeeded: payload >> 16)), month = Int((payload >> 8) & 0xFF), day = Int(payload & 0xFF)
+                let year = Int(Int32(truncatingIfNeeded: payload >> 16)), month = Int((payload >> 8) & 0xFF),
+                    day = Int(payload & 0xFF)
                 return CalendarDate(year: year, month: month, day: day).map(TableCell.date) ?? .empty
             case .bool: return .bool(payload != 0)
             }
@@ -172,7 +178,10 @@ public struct ImportTable: Sendable {
             case .text(let text): append(text: text.utf8, column: column)
             case .number(let value): add(.number, value.bitPattern, column)
             case .date(let date):
-                add(.date, UInt64(UInt32(truncatingIfNeeded: date.year)) << 16 | UInt64(date.month) << 8 | UInt64(date.day), column)
+                add(
+                    .date,
+                    UInt64(UInt32(truncatingIfNeeded: date.year)) << 16 | UInt64(date.month) << 8 | UInt64(date.day),
+                    column)
             case .bool(let value): add(.bool, value ? 1 : 0, column)
             }
         }
@@ -196,7 +205,8 @@ public struct ImportTable: Sendable {
             // A cell written twice in one row (a workbook can say so) keeps the later value, as a spreadsheet does.
             let rowStart = Int(storage.ends.last ?? 0)
             if rowHasCells, let last = storage.columns.last, Int(last) >= column,
-               let existing = storage.columns[rowStart...].firstIndex(of: UInt16(column)) {
+                let existing = storage.columns[rowStart...].firstIndex(of: UInt16(column))
+            {
                 storage.kinds[existing] = kind
                 storage.payloads[existing] = payload
                 return

@@ -24,7 +24,9 @@ public struct Actor: Codable, Hashable, Sendable {
     }
 
     /// The command line acts as the PMO, with the operating-system user's name in the audit log.
-    public static func commandLine(_ name: String) -> Actor { Actor(userID: nil, name: "\(name) (command line)", role: .admin) }
+    public static func commandLine(_ name: String) -> Actor {
+        Actor(userID: nil, name: "\(name) (command line)", role: .admin)
+    }
 
     public var canManagePortfolio: Bool { role == .admin }
     public var canManageUsers: Bool { role == .admin }

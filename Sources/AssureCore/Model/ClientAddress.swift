@@ -43,7 +43,9 @@ public struct NetworkRange: Sendable, Equatable, CustomStringConvertible {
         guard halves.count <= 2 else { return nil }
         func groups(_ part: String) -> [UInt16]? {
             guard !part.isEmpty else { return [] }
-            let parsed = part.split(separator: ":", omittingEmptySubsequences: false).map { $0.count <= 4 ? UInt16($0, radix: 16) : nil }
+            let parsed = part.split(separator: ":", omittingEmptySubsequences: false).map {
+                $0.count <= 4 ? UInt16($0, radix: 16) : nil
+            }
             return parsed.contains(nil) ? nil : parsed.map { $0! }
         }
         guard let head = groups(halves[0]), let tail = halves.count == 2 ? groups(halves[1]) : [] else { return nil }

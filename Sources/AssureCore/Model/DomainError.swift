@@ -1,5 +1,6 @@
-/// What went wrong, in words a user can act on. Routes turn these into pages and status codes.
-public enum StorageError: Error, Equatable, CustomStringConvertible {
+/// What went wrong in a user's action, in words they can act on: the rules of the core, and storage and the
+/// application layer, throw these; web, API and CLI turn them into pages, status codes and one line on stderr.
+public enum DomainError: Error, Equatable, CustomStringConvertible {
     case notFound(String)
     case forbidden(String)
     /// The period is published: nothing in it may change.
@@ -8,6 +9,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     case conflict(String)
     /// Field name → message.
     case invalid([String: String])
+    /// Stored data Assure cannot read (a value it does not know): a fault to report, never to paper over.
+    case unreadable(String)
 
     public var description: String {
         switch self {
@@ -15,7 +18,9 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
         case .forbidden(let why): "Not allowed: \(why)."
         case .frozen(let what): "\(what) is published and frozen: it cannot be changed."
         case .conflict(let what): what
-        case .invalid(let errors): errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
+        case .unreadable(let what): "The database holds something Assure cannot read: \(what)."
+        case .invalid(let errors):
+            errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
         }
     }
 }

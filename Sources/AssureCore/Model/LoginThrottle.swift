@@ -10,7 +10,9 @@ public struct LoginThrottle: Sendable {
     public var perAccountEverywhere: Int
     public var window: TimeInterval
 
-    public init(perAccount: Int = 5, perAddress: Int = 20, perAccountEverywhere: Int = 50, window: TimeInterval = 15 * 60) {
+    public init(
+        perAccount: Int = 5, perAddress: Int = 20, perAccountEverywhere: Int = 50, window: TimeInterval = 15 * 60
+    ) {
         self.perAccount = perAccount
         self.perAddress = perAddress
         self.perAccountEverywhere = perAccountEverywhere

@@ -7,7 +7,8 @@ public struct PeriodKey: Hashable, Sendable {
 
     public init?(_ text: String) {
         guard let match = text.trimmingCharacters(in: .whitespaces).wholeMatch(of: Self.pattern),
-              let year = Int(match.1), let month = Int(match.2), (1...12).contains(month), year >= 1990 else { return nil }
+            let year = Int(match.1), let month = Int(match.2), (1...12).contains(month), year >= 1990
+        else { return nil }
         self.year = year
         self.month = month
     }

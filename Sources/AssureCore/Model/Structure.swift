@@ -33,8 +33,10 @@ public struct PeriodInfo: Codable, Hashable, Sendable {
     /// not published).
     public var findingsPublished: Bool?
 
-    public init(id: UUID, key: String, label: String, frequency: PeriodFrequency, asAt: CalendarDate,
-                publishOn: CalendarDate?, status: PeriodStatus, isIllustrative: Bool = false, findingsPublished: Bool = false) {
+    public init(
+        id: UUID, key: String, label: String, frequency: PeriodFrequency, asAt: CalendarDate,
+        publishOn: CalendarDate?, status: PeriodStatus, isIllustrative: Bool = false, findingsPublished: Bool = false
+    ) {
         self.id = id
         self.key = key
         self.label = label
@@ -62,8 +64,10 @@ public struct ProgrammeInfo: Codable, Hashable, Sendable {
     /// The second lead's title as the paper prints it ("Head of Service", "Programme Manager").
     public var headOfServiceTitle: String?
 
-    public init(id: UUID, name: String, kind: ProgrammeKind, clinicalLead: String? = nil,
-                headOfService: String? = nil, headOfServiceTitle: String? = nil) {
+    public init(
+        id: UUID, name: String, kind: ProgrammeKind, clinicalLead: String? = nil,
+        headOfService: String? = nil, headOfServiceTitle: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -88,9 +92,11 @@ public struct ProjectInfo: Codable, Hashable, Sendable {
     public var projectPlan: String?
     public var projectTimescale: String?
 
-    public init(id: UUID, programmeID: UUID, parentID: UUID? = nil, reference: String? = nil, title: String,
-                description: String? = nil, sro: String? = nil, lead: String? = nil, commencement: String? = nil,
-                projectPlan: String? = nil, projectTimescale: String? = nil) {
+    public init(
+        id: UUID, programmeID: UUID, parentID: UUID? = nil, reference: String? = nil, title: String,
+        description: String? = nil, sro: String? = nil, lead: String? = nil, commencement: String? = nil,
+        projectPlan: String? = nil, projectTimescale: String? = nil
+    ) {
         self.id = id
         self.programmeID = programmeID
         self.parentID = parentID
@@ -142,9 +148,11 @@ public struct ReturnInfo: Codable, Hashable, Sendable {
     /// Set on a return carried forward at publication: the period its values come from.
     public var carriedForward: CarriedForward?
 
-    public init(projectID: UUID, rating: String?, reportedTrend: Trend? = nil, update: String = "", mitigation: String = "",
-                milestones: [MilestoneLine] = [], submittedBy: String? = nil, submittedAt: Date? = nil,
-                state: ReturnState? = nil, carriedForward: CarriedForward? = nil) {
+    public init(
+        projectID: UUID, rating: String?, reportedTrend: Trend? = nil, update: String = "", mitigation: String = "",
+        milestones: [MilestoneLine] = [], submittedBy: String? = nil, submittedAt: Date? = nil,
+        state: ReturnState? = nil, carriedForward: CarriedForward? = nil
+    ) {
         self.projectID = projectID
         self.rating = rating
         self.reportedTrend = reportedTrend
@@ -195,10 +203,12 @@ public struct PeriodData: Sendable {
     /// the first readable date (the baseline) and its moves counted across all of them.
     public var milestoneBaselines: [UUID: [String: MilestoneBaseline]]
 
-    public init(portfolio: PortfolioInfo, period: PeriodInfo, programmes: [ProgrammeInfo], projects: [ProjectInfo],
-                returns: [UUID: ReturnInfo], previousPeriodKey: String? = nil, previousRatings: [UUID: RatingLevel] = [:],
-                previousReturns: [UUID: ReturnInfo] = [:], disabledChecks: Set<Flag.Kind> = [],
-                milestoneBaselines: [UUID: [String: MilestoneBaseline]] = [:]) {
+    public init(
+        portfolio: PortfolioInfo, period: PeriodInfo, programmes: [ProgrammeInfo], projects: [ProjectInfo],
+        returns: [UUID: ReturnInfo], previousPeriodKey: String? = nil, previousRatings: [UUID: RatingLevel] = [:],
+        previousReturns: [UUID: ReturnInfo] = [:], disabledChecks: Set<Flag.Kind> = [],
+        milestoneBaselines: [UUID: [String: MilestoneBaseline]] = [:]
+    ) {
         self.portfolio = portfolio
         self.period = period
         self.programmes = programmes

@@ -29,16 +29,20 @@ public struct GoverningBodyPaper: Codable, Hashable, Sendable {
     public var blocks: [PaperBlock]
     public var abbreviations: [GlossaryEntry]
 
-    public static func build(report: PeriodReport, meeting: Meeting, texts: PaperTexts, prioritisations: [CriteriaSet],
-                             funding: [FundingRound], glossary: [GlossaryEntry]) -> GoverningBodyPaper {
+    public static func build(
+        report: PeriodReport, meeting: Meeting, texts: PaperTexts, prioritisations: [CriteriaSet],
+        funding: [FundingRound], glossary: [GlossaryEntry]
+    ) -> GoverningBodyPaper {
         var blocks: [PaperBlock] = [
             .heading(level: 0, text: "\(meeting.committee) Meeting"),
             .heading(level: 1, text: texts.title),
             .table(cover(meeting: meeting, texts: texts)),
             .heading(level: 2, text: "Monitoring and Assurance Summary"),
-            .paragraph("This report links to the following Strategic Principles: "
-                + PaperRules.printed(texts.strategicPrinciples.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-                    .joined(separator: "; ")) + "."),
+            .paragraph(
+                "This report links to the following Strategic Principles: "
+                    + PaperRules.printed(
+                        texts.strategicPrinciples.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                            .joined(separator: "; ")) + "."),
             .table(checklist(texts)),
             .paragraph("Initials: \(PaperRules.printed(texts.initials))"),
             .pageBreak,
@@ -56,10 +60,13 @@ public struct GoverningBodyPaper: Codable, Hashable, Sendable {
                 let paragraphs = [row.update, row.mitigation].flatMap { $0.split(separator: "\n").map(String.init) }
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 guard !paragraphs.isEmpty || row.notUpdatedWords != nil else { continue }
-                if row.project.title != programme.programme.name { blocks.append(.heading(level: 3, text: row.project.title)) }
+                if row.project.title != programme.programme.name {
+                    blocks.append(.heading(level: 3, text: row.project.title))
+                }
                 if let notUpdated = row.notUpdatedWords {
                     // The board must read the age of what follows before it reads the words.
-                    blocks.append(.paragraph("\(notUpdated): no return this period; the text below is from the last return."))
+                    blocks.append(
+                        .paragraph("\(notUpdated): no return this period; the text below is from the last return."))
                 }
                 for text in paragraphs {
                     number += 1
@@ -67,20 +74,33 @@ public struct GoverningBodyPaper: Codable, Hashable, Sendable {
                 }
             }
         }
-        blocks += section(4, "Items raised for discussion at SLT",
-                          texts.discussionItems.isEmpty ? ["At this time, there are no required escalation items for discussion at SLT."] : texts.discussionItems)
-        blocks += section(5, "Items raised for decision at SLT",
-                          texts.decisionItems.isEmpty ? ["At this time, there are no required escalation items for Decision at SLT."] : texts.decisionItems)
+        blocks += section(
+            4, "Items raised for discussion at SLT",
+            texts.discussionItems.isEmpty
+                ? ["At this time, there are no required escalation items for discussion at SLT."]
+                : texts.discussionItems)
+        blocks += section(
+            5, "Items raised for decision at SLT",
+            texts.decisionItems.isEmpty
+                ? ["At this time, there are no required escalation items for Decision at SLT."] : texts.decisionItems)
         blocks += section(6, "Finance Update", texts.financeIntroduction)
         var financeNumber = texts.financeIntroduction.count
         for set in prioritisations {
             financeNumber += 1
-            blocks.append(.numbered(NumberedParagraph(number: "6.\(financeNumber)", text: "The table below shows the prioritisation scores for each bid:")))
+            blocks.append(
+                .numbered(
+                    NumberedParagraph(
+                        number: "6.\(financeNumber)",
+                        text: "The table below shows the prioritisation scores for each bid:")))
             blocks.append(.table(set.table))
         }
         for round in funding {
             financeNumber += 1
-            blocks.append(.numbered(NumberedParagraph(number: "6.\(financeNumber)", text: "The table below shows the recommended funding allocation from IPG:")))
+            blocks.append(
+                .numbered(
+                    NumberedParagraph(
+                        number: "6.\(financeNumber)",
+                        text: "The table below shows the recommended funding allocation from IPG:")))
             blocks.append(.table(round.table))
         }
         blocks.append(.heading(level: 1, text: "7. Engagement Update"))
@@ -103,41 +123,49 @@ public struct GoverningBodyPaper: Codable, Hashable, Sendable {
 
     static func section(_ number: Int, _ heading: String, _ paragraphs: [String]) -> [PaperBlock] {
         [.heading(level: 1, text: "\(number). \(heading)")]
-            + paragraphs.enumerated().map { .numbered(NumberedParagraph(number: "\(number).\($0.offset + 1)", text: $0.element)) }
+            + paragraphs.enumerated().map {
+                .numbered(NumberedParagraph(number: "\(number).\($0.offset + 1)", text: $0.element))
+            }
     }
 
     static func cover(meeting: Meeting, texts: PaperTexts) -> ReportTable {
         let day = meeting.date
         let date = "\(day.day < 10 ? "0" : "")\(day.day)/\(day.month < 10 ? "0" : "")\(day.month)/\(day.year)"
-        let rows = [("Date of the meeting", date)] + PaperRules.coverFields(texts).map { ($0.label, PaperRules.printed($0.value)) }
+        let rows =
+            [("Date of the meeting", date)]
+            + PaperRules.coverFields(texts).map { ($0.label, PaperRules.printed($0.value)) }
         return ReportTable(title: "Cover sheet", columns: ["", ""], rows: rows.map { [.init($0.0), .init($0.1)] })
     }
 
     static func checklist(_ texts: PaperTexts) -> ReportTable {
-        ReportTable(title: "Assurance checklist", columns: ["", "Yes", "Yes Detail in report", "No", "Any action required?"],
-                    rows: texts.checklist.map { line in
-                        [.init(line.matter)] + ChecklistAnswer.allCases.map { .init(line.answer == $0 ? "✓" : "") }
-                            + [.init(line.actionRequired ? "Yes" : "No")]
-                    })
+        ReportTable(
+            title: "Assurance checklist", columns: ["", "Yes", "Yes Detail in report", "No", "Any action required?"],
+            rows: texts.checklist.map { line in
+                [.init(line.matter)] + ChecklistAnswer.allCases.map { .init(line.answer == $0 ? "✓" : "") }
+                    + [.init(line.actionRequired ? "Yes" : "No")]
+            })
     }
 
     /// A rating per programme: its worst project's, on the portfolio's scale, and what it means.
     static func portfolioSummary(_ report: PeriodReport) -> ReportTable {
-        ReportTable(title: "Portfolio Summary" + (report.period.isIllustrative ? " (ratings illustrative)" : ""),
-                    columns: ["Programme", "On track for delivery (Work started)"],
-                    rows: report.programmes.map { programme in
-                        var name = ReportTable.Cell(programme.programme.name)
-                        let notUpdated = programme.projects.filter { $0.notUpdatedWords != nil }.count
-                        if notUpdated > 0 {
-                            name.notice = "\(notUpdated) of \(programme.projects.count) not updated this period"
-                        }
-                        return [name, .init(programme.worst?.label ?? "", isRating: true, rating: programme.worst)]
-                    })
+        ReportTable(
+            title: "Portfolio Summary" + (report.period.isIllustrative ? " (ratings illustrative)" : ""),
+            columns: ["Programme", "On track for delivery (Work started)"],
+            rows: report.programmes.map { programme in
+                var name = ReportTable.Cell(programme.programme.name)
+                let notUpdated = programme.projects.filter { $0.notUpdatedWords != nil }.count
+                if notUpdated > 0 {
+                    name.notice = "\(notUpdated) of \(programme.projects.count) not updated this period"
+                }
+                return [name, .init(programme.worst?.label ?? "", isRating: true, rating: programme.worst)]
+            })
     }
 
-    static let ratingKey = ReportTable(title: "Key", columns: ["RAG", "Status"], rows: [
-        ("Green", "On Track"), ("Amber", "At Risk of Delay"), ("Red", "Off Track – remedial action required"),
-    ].map { [.init($0.0, isRating: true, rating: RatingScale.threePoint.level(for: $0.0)), .init($0.1)] })
+    static let ratingKey = ReportTable(
+        title: "Key", columns: ["RAG", "Status"],
+        rows: [
+            ("Green", "On Track"), ("Amber", "At Risk of Delay"), ("Red", "Off Track – remedial action required"),
+        ].map { [.init($0.0, isRating: true, rating: RatingScale.threePoint.level(for: $0.0)), .init($0.1)] })
 }
 
 extension PaperBlock {
@@ -146,7 +174,8 @@ extension PaperBlock {
         switch self {
         case .heading(_, let text), .paragraph(let text): return text
         case .numbered(let paragraph): return paragraph.text
-        case .table(let table): return ([table.title] + table.columns + table.textRows.flatMap { $0 }).joined(separator: " ")
+        case .table(let table):
+            return ([table.title] + table.columns + table.textRows.flatMap { $0 }).joined(separator: " ")
         case .pageBreak: return ""
         }
     }

@@ -21,35 +21,47 @@ public enum PaperRules {
     /// The portfolio's meetings in the period's reporting cycle, earliest first: the ones a paper may go to unasked.
     public static func fitting(_ meetings: [Meeting], portfolioID: UUID, period: PeriodInfo) -> [Meeting] {
         let window = cycle(of: period)
-        return meetings.filter { $0.portfolioID == portfolioID && window.contains($0.date) }.sorted { $0.date < $1.date }
+        return meetings.filter { $0.portfolioID == portfolioID && window.contains($0.date) }.sorted {
+            $0.date < $1.date
+        }
     }
 
     /// The meeting a paper goes to: the one the PMO chose, if it is this portfolio's; else the first Governing Body
     /// meeting in the cycle, else the first meeting in it. Never another portfolio's, never one outside the cycle unchosen.
-    public static func meeting(_ meetings: [Meeting], chosen: UUID?, portfolio: PortfolioInfo,
-                               period: PeriodInfo) -> Result<Meeting, Refusal> {
+    public static func meeting(
+        _ meetings: [Meeting], chosen: UUID?, portfolio: PortfolioInfo,
+        period: PeriodInfo
+    ) -> Result<Meeting, Refusal> {
         if let chosen {
             guard let meeting = meetings.first(where: { $0.id == chosen }) else {
                 return .failure(Refusal(reason: "That meeting does not exist."))
             }
             guard meeting.portfolioID == portfolio.id else {
-                return .failure(Refusal(reason: "\(meeting.title) is not a meeting of \(portfolio.name): a paper for \(portfolio.name) goes to one of its own meetings."))
+                return .failure(
+                    Refusal(
+                        reason:
+                            "\(meeting.title) is not a meeting of \(portfolio.name): a paper for \(portfolio.name) goes to one of its own meetings."
+                    ))
             }
             return .success(meeting)
         }
         let fitting = fitting(meetings, portfolioID: portfolio.id, period: period)
         guard let meeting = fitting.first(where: { $0.committee == "Governing Body" }) ?? fitting.first else {
             let window = cycle(of: period)
-            return .failure(Refusal(reason: "No meeting of \(portfolio.name) falls in \(period.label)'s reporting cycle "
-                + "(\(window.lowerBound.longDisplay) to \(window.upperBound.longDisplay)): choose one of its meetings, "
-                + "or add one on the Meetings page."))
+            return .failure(
+                Refusal(
+                    reason: "No meeting of \(portfolio.name) falls in \(period.label)'s reporting cycle "
+                        + "(\(window.lowerBound.longDisplay) to \(window.upperBound.longDisplay)): choose one of its meetings, "
+                        + "or add one on the Meetings page."))
         }
         return .success(meeting)
     }
 
     /// The registers a portfolio's paper shows: its own prioritisations and funding rounds, nothing unassigned.
-    public static func registers(prioritisations: [CriteriaSet], funding: [FundingRound],
-                                 portfolioID: UUID) -> (prioritisations: [CriteriaSet], funding: [FundingRound]) {
+    public static func registers(
+        prioritisations: [CriteriaSet], funding: [FundingRound],
+        portfolioID: UUID
+    ) -> (prioritisations: [CriteriaSet], funding: [FundingRound]) {
         (prioritisations.filter { $0.portfolioID == portfolioID }, funding.filter { $0.portfolioID == portfolioID })
     }
 
@@ -58,16 +70,21 @@ public enum PaperRules {
 
     /// The cover-sheet fields the PMO has left empty, by their label on the cover sheet.
     public static func missingCoverFields(_ texts: PaperTexts) -> [String] {
-        var missing = coverFields(texts).filter { $0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.map(\.label)
-        if texts.strategicPrinciples.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { missing.append("Strategic Principles") }
+        var missing = coverFields(texts).filter { $0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            .map(\.label)
+        if texts.strategicPrinciples.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            missing.append("Strategic Principles")
+        }
         return missing
     }
 
     /// The cover sheet's rows as printed: label and text, "[To be completed]" where empty.
     public static func coverFields(_ texts: PaperTexts) -> [(label: String, value: String)] {
-        [("Author", texts.author), ("Sponsoring Board member", texts.sponsor), ("Purpose of Report", texts.purpose),
-         ("Recommendation", texts.recommendation), ("Stakeholder Engagement", texts.stakeholderEngagement),
-         ("Previous GB / Committee/s, Dates", texts.previousCommittees)]
+        [
+            ("Author", texts.author), ("Sponsoring Board member", texts.sponsor), ("Purpose of Report", texts.purpose),
+            ("Recommendation", texts.recommendation), ("Stakeholder Engagement", texts.stakeholderEngagement),
+            ("Previous GB / Committee/s, Dates", texts.previousCommittees),
+        ]
     }
 
     /// A field's printed text.

@@ -40,9 +40,14 @@ public struct PaperTexts: Codable, Hashable, Sendable {
     public var engagement: [PaperSubsection]
     public var conclusion: [String]
 
-    public init(title: String, author: String, sponsor: String, purpose: String, recommendation: String, stakeholderEngagement: String,
-                previousCommittees: String, strategicPrinciples: [String], checklist: [ChecklistLine], initials: String, introduction: [String],
-                discussionItems: [String], decisionItems: [String], financeIntroduction: [String], engagement: [PaperSubsection], conclusion: [String]) {
+    public init(
+        title: String, author: String, sponsor: String, purpose: String, recommendation: String,
+        stakeholderEngagement: String,
+        previousCommittees: String, strategicPrinciples: [String], checklist: [ChecklistLine], initials: String,
+        introduction: [String],
+        discussionItems: [String], decisionItems: [String], financeIntroduction: [String],
+        engagement: [PaperSubsection], conclusion: [String]
+    ) {
         self.title = title
         self.author = author
         self.sponsor = sponsor
@@ -64,9 +69,12 @@ public struct PaperTexts: Codable, Hashable, Sendable {
     /// Field → message: a paper needs a title, an author, a sponsor, a purpose and a recommendation.
     public func validate() -> [String: String] {
         var errors: [String: String] = [:]
-        for (field, value, what) in [("title", title, "a title"), ("author", author, "its author"), ("sponsor", sponsor, "its sponsoring Board member"),
-                                     ("purpose", purpose, "its purpose"), ("recommendation", recommendation, "the recommendation")]
-            where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        for (field, value, what) in [
+            ("title", title, "a title"), ("author", author, "its author"),
+            ("sponsor", sponsor, "its sponsoring Board member"),
+            ("purpose", purpose, "its purpose"), ("recommendation", recommendation, "the recommendation"),
+        ]
+        where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             errors[field] = "Give \(what)."
         }
         return errors

@@ -27,22 +27,27 @@ public struct RatingScale: Codable, Hashable, Sendable {
 
     public static let complete = RatingLevel(code: "complete", label: "Complete", rank: 0, meaning: "Delivered")
 
-    public static let threePoint = RatingScale(kind: .threePoint, levels: [
-        complete,
-        RatingLevel(code: "green", label: "Green", rank: 1, meaning: "On schedule to meet target"),
-        RatingLevel(code: "amber", label: "Amber", rank: 2, meaning: "Potential to miss target"),
-        RatingLevel(code: "red", label: "Red", rank: 3, meaning: "Likely to miss/missed target"),
-    ])
+    public static let threePoint = RatingScale(
+        kind: .threePoint,
+        levels: [
+            complete,
+            RatingLevel(code: "green", label: "Green", rank: 1, meaning: "On schedule to meet target"),
+            RatingLevel(code: "amber", label: "Amber", rank: 2, meaning: "Potential to miss target"),
+            RatingLevel(code: "red", label: "Red", rank: 3, meaning: "Likely to miss/missed target"),
+        ])
 
     /// The Delivery Confidence Assessment used by major-projects portfolios.
-    public static let fivePoint = RatingScale(kind: .fivePoint, levels: [
-        complete,
-        RatingLevel(code: "green", label: "Green", rank: 1, meaning: "Successful delivery highly likely"),
-        RatingLevel(code: "amber-green", label: "Amber/Green", rank: 2, meaning: "Successful delivery probable"),
-        RatingLevel(code: "amber", label: "Amber", rank: 3, meaning: "Successful delivery feasible; issues need attention"),
-        RatingLevel(code: "amber-red", label: "Amber/Red", rank: 4, meaning: "Successful delivery in doubt"),
-        RatingLevel(code: "red", label: "Red", rank: 5, meaning: "Successful delivery appears unachievable"),
-    ])
+    public static let fivePoint = RatingScale(
+        kind: .fivePoint,
+        levels: [
+            complete,
+            RatingLevel(code: "green", label: "Green", rank: 1, meaning: "Successful delivery highly likely"),
+            RatingLevel(code: "amber-green", label: "Amber/Green", rank: 2, meaning: "Successful delivery probable"),
+            RatingLevel(
+                code: "amber", label: "Amber", rank: 3, meaning: "Successful delivery feasible; issues need attention"),
+            RatingLevel(code: "amber-red", label: "Amber/Red", rank: 4, meaning: "Successful delivery in doubt"),
+            RatingLevel(code: "red", label: "Red", rank: 5, meaning: "Successful delivery appears unachievable"),
+        ])
 
     public static func standard(_ kind: RatingScaleKind) -> RatingScale {
         switch kind {

@@ -68,7 +68,8 @@ public struct CriteriaSet: Codable, Hashable, Sendable {
     /// The portfolio whose papers show it; nil for one not yet given a portfolio (never in a paper).
     public var portfolioID: UUID?
 
-    public init(id: UUID = UUID(), name: String, criteria: [Criterion], cases: [BusinessCase], portfolioID: UUID? = nil) {
+    public init(id: UUID = UUID(), name: String, criteria: [Criterion], cases: [BusinessCase], portfolioID: UUID? = nil)
+    {
         self.portfolioID = portfolioID
         self.id = id
         self.name = name
@@ -79,21 +80,26 @@ public struct CriteriaSet: Codable, Hashable, Sendable {
     /// Each case's weighted total of points, in the order the cases were entered, with its rank by score.
     public var scored: [ScoredCase] {
         let scores = cases.map { item in
-            criteria.reduce(0.0) { total, criterion in total + criterion.weight * Double(item.ratings[criterion.name]?.points ?? 0) }
+            criteria.reduce(0.0) { total, criterion in
+                total + criterion.weight * Double(item.ratings[criterion.name]?.points ?? 0)
+            }
         }
         return zip(cases, scores).map { item, score in
-            ScoredCase(businessCase: item, score: score, rank: 1 + scores.filter { $0 > score }.count,
-                       unrated: criteria.map(\.name).filter { item.ratings[$0] == nil })
+            ScoredCase(
+                businessCase: item, score: score, rank: 1 + scores.filter { $0 > score }.count,
+                unrated: criteria.map(\.name).filter { item.ratings[$0] == nil })
         }
     }
 
     /// Seed 002's prioritisation table: a row per case, H/M/L per criterion, and the score.
     public var table: ReportTable {
-        ReportTable(title: name, columns: ["Business Case"] + criteria.map(\.name) + ["Score"],
-                    rows: scored.map { scored in
-                        [.init(scored.businessCase.name)] + criteria.map { .init(scored.businessCase.ratings[$0.name]?.rawValue ?? "") }
-                            + [.init(TableCell.number(scored.score).text)]
-                    })
+        ReportTable(
+            title: name, columns: ["Business Case"] + criteria.map(\.name) + ["Score"],
+            rows: scored.map { scored in
+                [.init(scored.businessCase.name)]
+                    + criteria.map { .init(scored.businessCase.ratings[$0.name]?.rawValue ?? "") }
+                    + [.init(TableCell.number(scored.score).text)]
+            })
     }
 
     /// Field → message for a case as typed into the form (criterion name → "H"/"M"/"L" or blank).

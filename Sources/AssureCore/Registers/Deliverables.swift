@@ -14,8 +14,10 @@ public struct Deliverable: Codable, Hashable, Sendable {
     public var status: DeliverableStatus
     public var version: Int
 
-    public init(id: UUID = UUID(), programme: String, workstream: String = "", title: String, years: Set<FinancialYear>,
-                status: DeliverableStatus = .notStarted, version: Int = 1) {
+    public init(
+        id: UUID = UUID(), programme: String, workstream: String = "", title: String, years: Set<FinancialYear>,
+        status: DeliverableStatus = .notStarted, version: Int = 1
+    ) {
         self.id = id
         self.programme = programme
         self.workstream = workstream
@@ -32,8 +34,11 @@ public struct Deliverable: Codable, Hashable, Sendable {
         if title.trimmingCharacters(in: .whitespaces).isEmpty { errors["title"] = "Say what will be delivered." }
         if title.count > 1000 { errors["title"] = "Keep it under 1,000 characters." }
         let parsed = years.map { FinancialYear(written: $0) }
-        if years.isEmpty { errors["years"] = "Give the financial years it is due in, e.g. 17/18, 18/19." }
-        else if let bad = zip(years, parsed).first(where: { $0.1 == nil }) { errors["years"] = "“\(bad.0)” is not a financial year: write 17/18." }
+        if years.isEmpty {
+            errors["years"] = "Give the financial years it is due in, e.g. 17/18, 18/19."
+        } else if let bad = zip(years, parsed).first(where: { $0.1 == nil }) {
+            errors["years"] = "“\(bad.0)” is not a financial year: write 17/18."
+        }
         return errors
     }
 }
@@ -41,14 +46,17 @@ public struct Deliverable: Codable, Hashable, Sendable {
 extension FinancialYear: Codable, Comparable {
     /// "17/18", "2017/18", "2017-18".
     public init?(written: String) {
-        let parts = written.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "/" || $0 == "-" }).compactMap { Int($0) }
+        let parts = written.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "/" || $0 == "-" })
+            .compactMap { Int($0) }
         guard parts.count == 2 else { return nil }
         let start = parts[0] < 100 ? 2000 + parts[0] : parts[0]
         guard (parts[1] % 100) == (start + 1) % 100, (1990...2100).contains(start) else { return nil }
         self.init(startingIn: start)
     }
 
-    public init(from decoder: Decoder) throws { self.init(startingIn: try decoder.singleValueContainer().decode(Int.self)) }
+    public init(from decoder: Decoder) throws {
+        self.init(startingIn: try decoder.singleValueContainer().decode(Int.self))
+    }
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(startYear)
@@ -71,7 +79,8 @@ public enum DeliverablesReport {
             workstream = item.workstream
             rows.append([.init(item.title)] + years.map { .init(item.years.contains($0) ? "✓" : "") })
         }
-        return ReportTable(title: "\(programme): key deliverables", columns: ["Milestones"] + years.map(\.label), rows: rows)
+        return ReportTable(
+            title: "\(programme): key deliverables", columns: ["Milestones"] + years.map(\.label), rows: rows)
     }
 
     /// Every programme's table, programmes in the order their first deliverable was entered.

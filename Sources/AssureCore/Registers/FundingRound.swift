@@ -59,8 +59,11 @@ public struct FundingRound: Codable, Hashable, Sendable {
     /// The portfolio whose papers show it; nil for one not yet given a portfolio (never in a paper).
     public var portfolioID: UUID?
 
-    public init(id: UUID = UUID(), name: String, envelopeLabel: String, envelope: Money, allocations: [Allocation], version: Int = 1,
-                portfolioID: UUID? = nil) {
+    public init(
+        id: UUID = UUID(), name: String, envelopeLabel: String, envelope: Money, allocations: [Allocation],
+        version: Int = 1,
+        portfolioID: UUID? = nil
+    ) {
         self.portfolioID = portfolioID
         self.id = id
         self.name = name
@@ -77,8 +80,13 @@ public struct FundingRound: Codable, Hashable, Sendable {
 
     /// Seed 002's allocation table: each allocation, the total, then the envelope.
     public var table: ReportTable {
-        var rows: [[ReportTable.Cell]] = allocations.map { [.init($0.label), .init($0.amount.display), .init($0.comment)] }
-        rows.append([.init("Total"), .init(total.display), .init(isOver ? "Over the envelope by \((total - envelope).display)" : "")])
+        var rows: [[ReportTable.Cell]] = allocations.map {
+            [.init($0.label), .init($0.amount.display), .init($0.comment)]
+        }
+        rows.append([
+            .init("Total"), .init(total.display),
+            .init(isOver ? "Over the envelope by \((total - envelope).display)" : ""),
+        ])
         rows.append([.init(envelopeLabel), .init(envelope.display), .init("")])
         return ReportTable(title: name, columns: ["Business Case", "Recommended Allocation", "Comments"], rows: rows)
     }
@@ -88,8 +96,11 @@ public struct FundingRound: Codable, Hashable, Sendable {
         var errors: [String: String] = [:]
         if label.trimmingCharacters(in: .whitespaces).isEmpty { errors["label"] = "Say what the allocation is for." }
         if label.count > 300 { errors["label"] = "Keep it under 300 characters." }
-        if Money(written: amount) == nil { errors["amount"] = "“\(amount)” is not an amount of money (e.g. £180,000)." }
-        else if let money = Money(written: amount), money.pence < 0 { errors["amount"] = "An allocation cannot be negative." }
+        if Money(written: amount) == nil {
+            errors["amount"] = "“\(amount)” is not an amount of money (e.g. £180,000)."
+        } else if let money = Money(written: amount), money.pence < 0 {
+            errors["amount"] = "An allocation cannot be negative."
+        }
         return errors
     }
 }

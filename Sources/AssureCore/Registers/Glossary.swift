@@ -14,12 +14,16 @@ public struct GlossaryEntry: Codable, Hashable, Sendable {
     public static func validate(abbreviation: String, expansion: String) -> [String: String] {
         var errors: [String: String] = [:]
         let abbreviation = abbreviation.trimmingCharacters(in: .whitespaces)
-        if abbreviation.isEmpty { errors["abbreviation"] = "Give the abbreviation." }
-        else if abbreviation.count > 20 || abbreviation.contains(where: \.isWhitespace) {
+        if abbreviation.isEmpty {
+            errors["abbreviation"] = "Give the abbreviation."
+        } else if abbreviation.count > 20 || abbreviation.contains(where: \.isWhitespace) {
             errors["abbreviation"] = "An abbreviation is one word of up to 20 characters."
         }
-        if expansion.trimmingCharacters(in: .whitespaces).isEmpty { errors["expansion"] = "Say what it stands for." }
-        else if expansion.count > 300 { errors["expansion"] = "Keep the expansion under 300 characters." }
+        if expansion.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors["expansion"] = "Say what it stands for."
+        } else if expansion.count > 300 {
+            errors["expansion"] = "Keep the expansion under 300 characters."
+        }
         return errors
     }
 }
@@ -47,7 +51,8 @@ public enum Glossary {
     }
 
     public static func table(_ entries: [GlossaryEntry], title: String = "Table of Abbreviations") -> ReportTable {
-        ReportTable(title: title, columns: ["Abbreviation", "Meaning"],
-                    rows: entries.map { [.init($0.abbreviation), .init($0.expansion)] })
+        ReportTable(
+            title: title, columns: ["Abbreviation", "Meaning"],
+            rows: entries.map { [.init($0.abbreviation), .init($0.expansion)] })
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 public enum AgendaFormat: String, Codable, CaseIterable, Sendable {
-    case report = "Report", briefing = "Briefing", presentation = "Presentation", forwardPlan = "Forward Plan", verbal = "Verbal"
+    case report = "Report", briefing = "Briefing", presentation = "Presentation", forwardPlan = "Forward Plan", verbal =
+        "Verbal"
 }
 
 /// Why an item comes to the meeting: raised by a programme for discussion or for decision, or for information.
@@ -27,9 +28,12 @@ public struct AgendaItem: Codable, Hashable, Sendable {
     public var outcome: String
     public var resolutions: [String]
 
-    public init(id: UUID = UUID(), number: String = "", title: String, organisation: String = "", format: AgendaFormat? = nil,
-                purpose: AgendaPurpose = .business, raisedBy: String = "", pages: String = "", note: String = "", outcome: String = "",
-                resolutions: [String] = []) {
+    public init(
+        id: UUID = UUID(), number: String = "", title: String, organisation: String = "", format: AgendaFormat? = nil,
+        purpose: AgendaPurpose = .business, raisedBy: String = "", pages: String = "", note: String = "",
+        outcome: String = "",
+        resolutions: [String] = []
+    ) {
         self.id = id
         self.number = number
         self.title = title
@@ -73,8 +77,11 @@ public struct Meeting: Codable, Hashable, Sendable {
     /// The portfolio whose board papers this meeting takes; nil for one not yet given a portfolio (never in a paper).
     public var portfolioID: UUID?
 
-    public init(id: UUID = UUID(), committee: String, date: CalendarDate, time: String = "", venue: String = "", members: [String] = [],
-                items: [AgendaItem] = [], actions: [MeetingAction] = [], version: Int = 1, portfolioID: UUID? = nil) {
+    public init(
+        id: UUID = UUID(), committee: String, date: CalendarDate, time: String = "", venue: String = "",
+        members: [String] = [],
+        items: [AgendaItem] = [], actions: [MeetingAction] = [], version: Int = 1, portfolioID: UUID? = nil
+    ) {
         self.portfolioID = portfolioID
         self.id = id
         self.committee = committee
@@ -91,16 +98,22 @@ public struct Meeting: Codable, Hashable, Sendable {
 
     /// The agenda as seed 003 prints it: number, item, pages; sub-items under their item.
     public var agenda: ReportTable {
-        ReportTable(title: "Agenda: \(title)", subtitle: [time, venue].filter { !$0.isEmpty },
-                    columns: ["No.", "Item", "Pages"], rows: items.map { [.init($0.number), .init($0.title), .init($0.pages)] })
+        ReportTable(
+            title: "Agenda: \(title)", subtitle: [time, venue].filter { !$0.isEmpty },
+            columns: ["No.", "Item", "Pages"], rows: items.map { [.init($0.number), .init($0.title), .init($0.pages)] })
     }
 
     /// Items raised for discussion or decision, with what the meeting decided.
     public var outcomes: ReportTable {
-        ReportTable(title: "Outcomes: \(title)", columns: ["No.", "Item", "Outcome"], rows: items.filter { !$0.outcome.isEmpty }.map { item in
-            let resolutions = item.resolutions.enumerated().map { "\($0.offset + 1). \($0.element)" }
-            return [.init(item.number), .init(item.title), .init(([item.outcome] + resolutions).joined(separator: "\n"))]
-        })
+        ReportTable(
+            title: "Outcomes: \(title)", columns: ["No.", "Item", "Outcome"],
+            rows: items.filter { !$0.outcome.isEmpty }.map { item in
+                let resolutions = item.resolutions.enumerated().map { "\($0.offset + 1). \($0.element)" }
+                return [
+                    .init(item.number), .init(item.title),
+                    .init(([item.outcome] + resolutions).joined(separator: "\n")),
+                ]
+            })
     }
 
     /// Seed 003's forward-plan table of one future meeting: format, organisation, subject, comments; the items for
@@ -111,20 +124,28 @@ public struct Meeting: Codable, Hashable, Sendable {
         }
         let information = items.filter { $0.purpose == .information }
         var rows = items.filter { $0.purpose != .information }.map(row)
-        if !information.isEmpty { rows.append([.init("Items for information or note"), .init(""), .init(""), .init("")]) }
+        if !information.isEmpty {
+            rows.append([.init("Items for information or note"), .init(""), .init(""), .init("")])
+        }
         rows += information.map(row)
-        return ReportTable(title: "Committee: \(date.longDisplay)", columns: ["Format", "Organisation", "Subject", "Comments"], rows: rows)
+        return ReportTable(
+            title: "Committee: \(date.longDisplay)", columns: ["Format", "Organisation", "Subject", "Comments"],
+            rows: rows)
     }
 
     /// Field → message for a meeting as typed. A forward plan lists meetings to come: a date already past is named.
-    public static func validate(committee: String, date: String, today: CalendarDate, forwardPlan: Bool) -> [String: String] {
+    public static func validate(
+        committee: String, date: String, today: CalendarDate, forwardPlan: Bool
+    ) -> [String: String] {
         var errors: [String: String] = [:]
         if committee.trimmingCharacters(in: .whitespaces).isEmpty { errors["committee"] = "Choose the committee." }
         guard let day = CalendarDate(iso: date.trimmingCharacters(in: .whitespaces)) else {
             errors["date"] = "Give the meeting's date."
             return errors
         }
-        if forwardPlan, day < today { errors["date"] = "\(day.longDisplay) has passed: a forward plan lists meetings to come." }
+        if forwardPlan, day < today {
+            errors["date"] = "\(day.longDisplay) has passed: a forward plan lists meetings to come."
+        }
         return errors
     }
 }

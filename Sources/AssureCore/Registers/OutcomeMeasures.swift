@@ -22,9 +22,12 @@ public struct OutcomeMeasure: Codable, Hashable, Sendable {
     public var actualsAreIllustrative: Bool
     public var version: Int
 
-    public init(id: UUID = UUID(), name: String, programme: String, unit: String, direction: OutcomeDirection, baseline: Double?,
-                target: Double, targetDate: CalendarDate, trajectory: [String: Double] = [:], actuals: [String: Double] = [:],
-                actualsAreIllustrative: Bool = false, version: Int = 1) {
+    public init(
+        id: UUID = UUID(), name: String, programme: String, unit: String, direction: OutcomeDirection,
+        baseline: Double?,
+        target: Double, targetDate: CalendarDate, trajectory: [String: Double] = [:], actuals: [String: Double] = [:],
+        actualsAreIllustrative: Bool = false, version: Int = 1
+    ) {
         self.id = id
         self.name = name
         self.programme = programme
@@ -57,11 +60,15 @@ public struct OutcomeMeasure: Codable, Hashable, Sendable {
     public static func format(_ value: Double) -> String { TableCell.number((value * 100).rounded() / 100).text }
 
     /// Field → message for a measure as typed.
-    public static func validate(name: String, unit: String, baseline: String, target: String, targetDate: String) -> [String: String] {
+    public static func validate(
+        name: String, unit: String, baseline: String, target: String, targetDate: String
+    ) -> [String: String] {
         var errors: [String: String] = [:]
         if name.trimmingCharacters(in: .whitespaces).isEmpty { errors["name"] = "Name the measure." }
         if unit.trimmingCharacters(in: .whitespaces).isEmpty { errors["unit"] = "Give the unit (days, %, people)." }
-        if !baseline.isEmpty, CellValues.number(.text(baseline)) == nil { errors["baseline"] = "“\(baseline)” is not a number." }
+        if !baseline.isEmpty, CellValues.number(.text(baseline)) == nil {
+            errors["baseline"] = "“\(baseline)” is not a number."
+        }
         if CellValues.number(.text(target)) == nil { errors["target"] = "“\(target)” is not a number." }
         if CalendarDate(iso: targetDate) == nil { errors["targetDate"] = "Give the target date as a date." }
         return errors
@@ -70,30 +77,46 @@ public struct OutcomeMeasure: Codable, Hashable, Sendable {
 
 public enum OutcomesReport {
     public static func table(_ measures: [OutcomeMeasure]) -> ReportTable {
-        ReportTable(title: "Outcome measures", columns: ["Programme", "Measure", "Unit", "Better", "Baseline", "Target", "By", "Latest actual",
-                                                         "Trajectory then", "Rating"],
-                    rows: measures.map { measure in
-                        let latest = measure.latestActual
-                        let rating = measure.latestRating
-                        return [.init(measure.programme), .init(measure.name, projectID: measure.id.uuidString), .init(measure.unit),
-                                .init(measure.direction == .lowerIsBetter ? "Lower" : "Higher"),
-                                .init(measure.baseline.map(OutcomeMeasure.format) ?? ""), .init(OutcomeMeasure.format(measure.target)),
-                                .init(measure.targetDate.longDisplay),
-                                .init(latest.map { "\(OutcomeMeasure.format($0.value)) (\($0.period))\(measure.actualsAreIllustrative ? " illustrative" : "")" } ?? ""),
-                                .init(latest.flatMap { measure.trajectory[$0.period] }.map(OutcomeMeasure.format) ?? ""),
-                                .init(rating ?? "", isRating: true, rating: rating.flatMap { RatingScale.threePoint.level(for: $0) })]
-                    })
+        ReportTable(
+            title: "Outcome measures",
+            columns: [
+                "Programme", "Measure", "Unit", "Better", "Baseline", "Target", "By", "Latest actual",
+                "Trajectory then", "Rating",
+            ],
+            rows: measures.map { measure in
+                let latest = measure.latestActual
+                let rating = measure.latestRating
+                return [
+                    .init(measure.programme), .init(measure.name, projectID: measure.id.uuidString),
+                    .init(measure.unit),
+                    .init(measure.direction == .lowerIsBetter ? "Lower" : "Higher"),
+                    .init(measure.baseline.map(OutcomeMeasure.format) ?? ""),
+                    .init(OutcomeMeasure.format(measure.target)),
+                    .init(measure.targetDate.longDisplay),
+                    .init(
+                        latest.map {
+                            "\(OutcomeMeasure.format($0.value)) (\($0.period))\(measure.actualsAreIllustrative ? " illustrative" : "")"
+                        } ?? ""),
+                    .init(latest.flatMap { measure.trajectory[$0.period] }.map(OutcomeMeasure.format) ?? ""),
+                    .init(
+                        rating ?? "", isRating: true, rating: rating.flatMap { RatingScale.threePoint.level(for: $0) }),
+                ]
+            })
     }
 
     /// One measure's trajectory and actuals, period by period.
     public static func points(_ measure: OutcomeMeasure) -> ReportTable {
-        ReportTable(title: measure.name, subtitle: measure.actualsAreIllustrative ? ["Actuals are illustrative."] : [],
-                    columns: ["Period", "Trajectory", "Actual", "Rating"],
-                    rows: measure.periods.map { period in
-                        let rating = measure.rating(period)
-                        return [.init(period), .init(measure.trajectory[period].map(OutcomeMeasure.format) ?? ""),
-                                .init(measure.actuals[period].map(OutcomeMeasure.format) ?? ""),
-                                .init(rating ?? "", isRating: true, rating: rating.flatMap { RatingScale.threePoint.level(for: $0) })]
-                    })
+        ReportTable(
+            title: measure.name, subtitle: measure.actualsAreIllustrative ? ["Actuals are illustrative."] : [],
+            columns: ["Period", "Trajectory", "Actual", "Rating"],
+            rows: measure.periods.map { period in
+                let rating = measure.rating(period)
+                return [
+                    .init(period), .init(measure.trajectory[period].map(OutcomeMeasure.format) ?? ""),
+                    .init(measure.actuals[period].map(OutcomeMeasure.format) ?? ""),
+                    .init(
+                        rating ?? "", isRating: true, rating: rating.flatMap { RatingScale.threePoint.level(for: $0) }),
+                ]
+            })
     }
 }

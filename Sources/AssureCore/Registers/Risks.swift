@@ -61,9 +61,11 @@ public struct Risk: Codable, Hashable, Sendable {
     public var reviewDate: CalendarDate?
     public var version: Int
 
-    public init(id: UUID = UUID(), section: String, level: RiskLevel = .system, scope: String = "", description: String,
-                severity: String, likelihood: String, mitigation: String, owner: String = "", references: [String]? = nil,
-                status: RiskStatus = .open, reviewDate: CalendarDate? = nil, version: Int = 1) {
+    public init(
+        id: UUID = UUID(), section: String, level: RiskLevel = .system, scope: String = "", description: String,
+        severity: String, likelihood: String, mitigation: String, owner: String = "", references: [String]? = nil,
+        status: RiskStatus = .open, reviewDate: CalendarDate? = nil, version: Int = 1
+    ) {
         self.id = id
         self.section = section
         self.level = level
@@ -108,7 +110,9 @@ public struct RiskRegister: Codable, Hashable, Sendable {
     }
 
     public func score(_ risk: Risk) -> Int? {
-        guard let severity = scale.points(risk.severity), let likelihood = scale.points(risk.likelihood) else { return nil }
+        guard let severity = scale.points(risk.severity), let likelihood = scale.points(risk.likelihood) else {
+            return nil
+        }
         return severity * likelihood
     }
 
@@ -133,21 +137,31 @@ public struct RiskRegister: Codable, Hashable, Sendable {
         let values = scale.values
         return values.map { severity in
             values.reversed().map { likelihood in
-                risks.filter { $0.status == .open && scale.points($0.severity) == scale.points(severity)
-                    && scale.points($0.likelihood) == scale.points(likelihood) }.count
+                risks.filter {
+                    $0.status == .open && scale.points($0.severity) == scale.points(severity)
+                        && scale.points($0.likelihood) == scale.points(likelihood)
+                }.count
             }
         }
     }
 
     /// Field → message for a risk as typed.
-    public func validate(description: String, severity: String, likelihood: String, reviewDate: String) -> [String: String] {
+    public func validate(
+        description: String, severity: String, likelihood: String, reviewDate: String
+    ) -> [String: String] {
         var errors: [String: String] = [:]
         if description.trimmingCharacters(in: .whitespaces).isEmpty { errors["description"] = "Describe the risk." }
         if description.count > 2000 { errors["description"] = "Keep the description under 2,000 characters." }
         let allowed = scale.values.joined(separator: ", ")
-        if scale.points(severity) == nil { errors["severity"] = "“\(severity)” is not on this register's scale (\(allowed))." }
-        if scale.points(likelihood) == nil { errors["likelihood"] = "“\(likelihood)” is not on this register's scale (\(allowed))." }
-        if !reviewDate.isEmpty, CalendarDate(iso: reviewDate) == nil { errors["reviewDate"] = "Give the review date as a date." }
+        if scale.points(severity) == nil {
+            errors["severity"] = "“\(severity)” is not on this register's scale (\(allowed))."
+        }
+        if scale.points(likelihood) == nil {
+            errors["likelihood"] = "“\(likelihood)” is not on this register's scale (\(allowed))."
+        }
+        if !reviewDate.isEmpty, CalendarDate(iso: reviewDate) == nil {
+            errors["reviewDate"] = "Give the review date as a date."
+        }
         return errors
     }
 }

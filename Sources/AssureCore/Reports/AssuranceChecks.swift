@@ -28,7 +28,9 @@ public enum AssuranceChecks {
         guard s.current != nil || s.isSubItem else { return [Flag(.noReturn, "No return for this period.")] }
         if s.current?.state == .carriedForward {
             // The narrative is last period's by design, and its age is the point: one flag says so.
-            let notUpdated = Flag(.notUpdated, "Not updated this period: the last return (rating, update and milestones) is carried forward.")
+            let notUpdated = Flag(
+                .notUpdated,
+                "Not updated this period: the last return (rating, update and milestones) is carried forward.")
             return [notUpdated] + offScale(s) + rollUp(s) + overdue(s) + unreadable(s) + accountable(s)
         }
         return offScale(s) + rollUp(s) + overdue(s) + slipped(s) + repeated(s) + unreadable(s) + accountable(s)
@@ -39,12 +41,16 @@ public enum AssuranceChecks {
         let words = s.scale.levels.map(\.label).joined(separator: ", ")
         var flags: [Flag] = []
         if let reported = s.reported, !reported.isOnScale {
-            flags.append(Flag(.ratingOffScale, "Rating “\(reported.written)” is not on the scale (\(words)); kept as written."))
+            flags.append(
+                Flag(.ratingOffScale, "Rating “\(reported.written)” is not on the scale (\(words)); kept as written."))
         }
         for milestone in s.milestones {
             if let rating = milestone.rating, !rating.isOnScale {
-                flags.append(Flag(.ratingOffScale,
-                    "Milestone “\(milestone.title)” is rated “\(rating.written)”, which is not on the scale (\(words)); kept as written."))
+                flags.append(
+                    Flag(
+                        .ratingOffScale,
+                        "Milestone “\(milestone.title)” is rated “\(rating.written)”, which is not on the scale (\(words)); kept as written."
+                    ))
             }
         }
         return flags
@@ -52,9 +58,14 @@ public enum AssuranceChecks {
 
     static func rollUp(_ s: Subject) -> [Flag] {
         guard let reported = s.reported?.level, let worst = s.milestones.compactMap({ $0.rating?.level }).worst,
-              worst.rank > reported.rank else { return [] }
-        return [Flag(.rollUpContradiction,
-                     "Reported \(reported.label), but a milestone is rated \(worst.label): by the roll-up rule the project carries \(worst.label).")]
+            worst.rank > reported.rank
+        else { return [] }
+        return [
+            Flag(
+                .rollUpContradiction,
+                "Reported \(reported.label), but a milestone is rated \(worst.label): by the roll-up rule the project carries \(worst.label)."
+            )
+        ]
     }
 
     /// Rated as if on track (anything but Red or Complete) while a milestone's date has passed and it is not complete.
@@ -63,13 +74,16 @@ public enum AssuranceChecks {
         return s.milestones.compactMap { milestone in
             guard let due = milestone.date.parsed, due.dueBy < s.period.asAt, !isComplete(milestone) else { return nil }
             let days = due.dueBy.days(until: s.period.asAt)
-            return Flag(.overdueMilestone,
-                        "Rated \(level.label), but “\(milestone.title)” was due \(milestone.date.written) (\(days) days before the as-at date) and is not marked complete.")
+            return Flag(
+                .overdueMilestone,
+                "Rated \(level.label), but “\(milestone.title)” was due \(milestone.date.written) (\(days) days before the as-at date) and is not marked complete."
+            )
         }
     }
 
     static func isComplete(_ milestone: MilestoneRow) -> Bool {
-        milestone.rating?.level?.code == "complete" || milestone.date.parsed?.qualifier?.lowercased().contains("complete") == true
+        milestone.rating?.level?.code == "complete"
+            || milestone.date.parsed?.qualifier?.lowercased().contains("complete") == true
     }
 
     /// A milestone of the same name whose date moved since the previous period.
@@ -83,11 +97,16 @@ public enum AssuranceChecks {
             let baseline = history.flatMap { track in track.baseline.dueBy.map { (track.baseline, $0) } }
             var sentences: [String] = []
             if let previousLine, let then = DateText(previousLine.date).parsed, then.dueBy != now.dueBy {
-                sentences.append("“\(milestone.title)” moved from \(previousLine.date) to \(milestone.date.written) (\(phrase(then.dueBy.days(until: now.dueBy)))) since \(s.previousPeriodKey ?? "the last report").")
+                sentences.append(
+                    "“\(milestone.title)” moved from \(previousLine.date) to \(milestone.date.written) (\(phrase(then.dueBy.days(until: now.dueBy)))) since \(s.previousPeriodKey ?? "the last report")."
+                )
             }
             if let baseline, baseline.1 != now.dueBy, baseline.0.date != previousLine?.date || sentences.isEmpty {
                 let lead = sentences.isEmpty ? "“\(milestone.title)” is due \(milestone.date.written), " : "That is "
-                sentences.append(lead + "\(phrase(baseline.1.days(until: now.dueBy))) than first reported (\(baseline.0.date) in \(baseline.0.periodKey)); moved \(moves) time\(moves == 1 ? "" : "s").")
+                sentences.append(
+                    lead
+                        + "\(phrase(baseline.1.days(until: now.dueBy))) than first reported (\(baseline.0.date) in \(baseline.0.periodKey)); moved \(moves) time\(moves == 1 ? "" : "s")."
+                )
             }
             return sentences.isEmpty ? nil : Flag(.milestoneSlipped, sentences.joined(separator: " "))
         }
@@ -99,12 +118,18 @@ public enum AssuranceChecks {
         let now = (s.current?.update ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let then = (s.previous?.update ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !now.isEmpty, now == then else { return [] }
-        return [Flag(.repeatedNarrative, "The update is word for word the one given for \(s.previousPeriodKey ?? "the last report").")]
+        return [
+            Flag(
+                .repeatedNarrative,
+                "The update is word for word the one given for \(s.previousPeriodKey ?? "the last report").")
+        ]
     }
 
     static func unreadable(_ s: Subject) -> [Flag] {
         s.milestones.compactMap { milestone in
-            milestone.date.problem.map { Flag(.unreadableDate, "Milestone date “\(milestone.date.written)” could not be read: \($0).") }
+            milestone.date.problem.map {
+                Flag(.unreadableDate, "Milestone date “\(milestone.date.written)” could not be read: \($0).")
+            }
         }
     }
 
@@ -119,20 +144,27 @@ public enum AssuranceChecks {
     static func arrows(_ s: Subject) -> [Flag] {
         var flags: [Flag] = []
         if let derived = s.trend.derived, derived != .new, let reported = s.trend.reported, reported != derived {
-            flags.append(Flag(.trendDisagrees,
-                "The paper shows \(reported.symbol) but the ratings give \(derived.symbol) since \(s.previousPeriodKey ?? "the last report")."))
+            flags.append(
+                Flag(
+                    .trendDisagrees,
+                    "The paper shows \(reported.symbol) but the ratings give \(derived.symbol) since \(s.previousPeriodKey ?? "the last report")."
+                ))
         }
         // A sub-item's arrow speaks under its project's rating.
         if let reported = s.trend.reported, s.effective == nil, s.parentLevel == nil {
-            flags.append(Flag(.arrowWithoutRating, "An arrow (\(reported.symbol)) is reported with no rating on the scale."))
+            flags.append(
+                Flag(.arrowWithoutRating, "An arrow (\(reported.symbol)) is reported with no rating on the scale."))
         }
         return flags
     }
 
     static func stale(_ s: Subject) -> [Flag] {
         guard let submitted = s.current?.submittedAt,
-              let asAt = Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: TimeZone(identifier: "UTC"),
-                  year: s.period.asAt.year, month: s.period.asAt.month, day: s.period.asAt.day)) else { return [] }
+            let asAt = Calendar(identifier: .gregorian).date(
+                from: DateComponents(
+                    timeZone: TimeZone(identifier: "UTC"),
+                    year: s.period.asAt.year, month: s.period.asAt.month, day: s.period.asAt.day))
+        else { return [] }
         let days = Int(asAt.timeIntervalSince(submitted) / 86_400)
         guard days > staleAfterDays else { return [] }
         return [Flag(.staleReturn, "Submitted \(days) days before the as-at date: check it is still current.")]

@@ -33,39 +33,61 @@ public enum ChangesReport {
         var changes: [Change] = []
         for (id, now) in after.sorted(by: { $0.value.order < $1.value.order }) {
             guard let then = before[id] else {
-                changes.append(Change(kind: .added, project: now.row.project, programme: now.programme,
-                                      detail: "New since \(old.period.label).", rating: now.row.effective))
+                changes.append(
+                    Change(
+                        kind: .added, project: now.row.project, programme: now.programme,
+                        detail: "New since \(old.period.label).", rating: now.row.effective))
                 continue
             }
-            let label = { (level: RatingLevel?, row: ProjectRow) in level?.label ?? (row.reportedRating?.written ?? "not rated") }
-            if let trend = Trend.derive(current: now.row.effective, previous: then.row.effective), trend == .improved || trend == .declined {
-                changes.append(Change(kind: trend == .improved ? .improved : .declined, project: now.row.project, programme: now.programme,
-                                      detail: "\(trend.symbol) \(label(then.row.effective, then.row)) → \(label(now.row.effective, now.row))",
-                                      rating: now.row.effective))
+            let label = { (level: RatingLevel?, row: ProjectRow) in
+                level?.label ?? (row.reportedRating?.written ?? "not rated")
+            }
+            if let trend = Trend.derive(current: now.row.effective, previous: then.row.effective),
+                trend == .improved || trend == .declined
+            {
+                changes.append(
+                    Change(
+                        kind: trend == .improved ? .improved : .declined, project: now.row.project,
+                        programme: now.programme,
+                        detail:
+                            "\(trend.symbol) \(label(then.row.effective, then.row)) → \(label(now.row.effective, now.row))",
+                        rating: now.row.effective))
             }
             if then.programme != now.programme {
-                changes.append(Change(kind: .moved, project: now.row.project, programme: now.programme,
-                                      detail: "From \(then.programme) to \(now.programme).", rating: nil))
+                changes.append(
+                    Change(
+                        kind: .moved, project: now.row.project, programme: now.programme,
+                        detail: "From \(then.programme) to \(now.programme).", rating: nil))
             }
             if then.row.project.title != now.row.project.title {
-                changes.append(Change(kind: .renamed, project: now.row.project, programme: now.programme,
-                                      detail: "Was “\(then.row.project.title)”.", rating: nil))
+                changes.append(
+                    Change(
+                        kind: .renamed, project: now.row.project, programme: now.programme,
+                        detail: "Was “\(then.row.project.title)”.", rating: nil))
             }
             for milestone in now.row.milestones {
                 guard let earlier = then.row.milestones.first(where: { $0.title == milestone.title }),
-                      let a = earlier.date.parsed?.dueBy, let b = milestone.date.parsed?.dueBy, a != b else { continue }
+                    let a = earlier.date.parsed?.dueBy, let b = milestone.date.parsed?.dueBy, a != b
+                else { continue }
                 let days = a.days(until: b)
-                changes.append(Change(kind: .milestoneMoved, project: now.row.project, programme: now.programme,
-                                      detail: "“\(milestone.title)”: \(earlier.date.written) → \(milestone.date.written) (\(days > 0 ? "\(days) days later" : "\(-days) days earlier"))",
-                                      rating: nil))
+                changes.append(
+                    Change(
+                        kind: .milestoneMoved, project: now.row.project, programme: now.programme,
+                        detail:
+                            "“\(milestone.title)”: \(earlier.date.written) → \(milestone.date.written) (\(days > 0 ? "\(days) days later" : "\(-days) days earlier"))",
+                        rating: nil))
             }
         }
         for (id, then) in before where after[id] == nil {
-            changes.append(Change(kind: .closed, project: then.row.project, programme: then.programme,
-                                  detail: "In \(old.period.label), not in \(new.period.label).", rating: nil))
+            changes.append(
+                Change(
+                    kind: .closed, project: then.row.project, programme: then.programme,
+                    detail: "In \(old.period.label), not in \(new.period.label).", rating: nil))
         }
         let order = Dictionary(uniqueKeysWithValues: Change.Kind.allCases.enumerated().map { ($1, $0) })
-        return changes.enumerated().sorted { (order[$0.element.kind]!, $0.offset) < (order[$1.element.kind]!, $1.offset) }.map(\.element)
+        return changes.enumerated().sorted {
+            (order[$0.element.kind]!, $0.offset) < (order[$1.element.kind]!, $1.offset)
+        }.map(\.element)
     }
 
     public static func tables(from old: PeriodReport, to new: PeriodReport) -> [ReportTable] {
@@ -74,14 +96,18 @@ public enum ChangesReport {
             [ReportTable.Cell(kind.title), ReportTable.Cell(String(changes.filter { $0.kind == kind }.count))]
         }
         let rows = changes.map { change -> [ReportTable.Cell] in
-            [.init(change.kind.title), .init(change.programme), .init(change.project.reference ?? ""),
-             .init(change.project.title, projectID: change.project.id.uuidString),
-             .init(change.detail)]
+            [
+                .init(change.kind.title), .init(change.programme), .init(change.project.reference ?? ""),
+                .init(change.project.title, projectID: change.project.id.uuidString),
+                .init(change.detail),
+            ]
         }
         return [
-            ReportTable(title: "What changed from \(old.period.label) to \(new.period.label): \(changes.count) changes",
-                        columns: ["Change", "Count"], rows: counts),
-            ReportTable(title: "Changes", columns: ["Change", "Programme", "Reference", "Project", "Detail"], rows: rows),
+            ReportTable(
+                title: "What changed from \(old.period.label) to \(new.period.label): \(changes.count) changes",
+                columns: ["Change", "Count"], rows: counts),
+            ReportTable(
+                title: "Changes", columns: ["Change", "Programme", "Reference", "Project", "Detail"], rows: rows),
         ]
     }
 

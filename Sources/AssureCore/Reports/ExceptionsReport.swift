@@ -23,13 +23,18 @@ public enum ExceptionsReport {
             return count == 0 ? nil : [.init(kind.title), .init(String(count))]
         }
         let rows = findings.map { finding -> [ReportTable.Cell] in
-            [.init(finding.kind.title), .init(finding.programme), .init(finding.reference),
-             .init([finding.row.itemLabel, finding.row.project.title].compactMap { $0 }.joined(separator: " "),
-                   projectID: finding.row.project.id.uuidString),
-             .init(finding.flag.message)]
+            [
+                .init(finding.kind.title), .init(finding.programme), .init(finding.reference),
+                .init(
+                    [finding.row.itemLabel, finding.row.project.title].compactMap { $0 }.joined(separator: " "),
+                    projectID: finding.row.project.id.uuidString),
+                .init(finding.flag.message),
+            ]
         }
         return [
-            ReportTable(title: "Assurance checks — \(report.period.label): \(findings.count) findings", columns: ["Check", "Findings"], rows: counts),
+            ReportTable(
+                title: "Assurance checks — \(report.period.label): \(findings.count) findings",
+                columns: ["Check", "Findings"], rows: counts),
             ReportTable(title: "Findings", columns: columns, rows: rows),
         ]
     }
@@ -39,7 +44,8 @@ public extension PeriodReport {
     /// The same report for one programme only: an SRO's view.
     func only(programme id: UUID) -> PeriodReport {
         let kept = programmes.filter { $0.programme.id == id }
-        return PeriodReport(portfolio: portfolio, period: period, previousPeriodKey: previousPeriodKey, programmes: kept,
-                            counts: kept.first?.counts ?? [], worst: kept.first?.worst)
+        return PeriodReport(
+            portfolio: portfolio, period: period, previousPeriodKey: previousPeriodKey, programmes: kept,
+            counts: kept.first?.counts ?? [], worst: kept.first?.worst)
     }
 }

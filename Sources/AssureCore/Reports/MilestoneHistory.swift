@@ -37,7 +37,8 @@ public enum MilestoneHistory {
                 var list = points[milestone.title, default: []]
                 if list.last?.date.written != milestone.date.written { list.append(point) }
                 points[milestone.title] = list
-                let isComplete = milestone.rating?.level?.code == "complete"
+                let isComplete =
+                    milestone.rating?.level?.code == "complete"
                     || milestone.date.parsed?.qualifier?.lowercased().contains("complete") == true
                 if isComplete, completed[milestone.title] == nil { completed[milestone.title] = point }
             }

@@ -147,8 +147,9 @@ public struct PeriodReport: Codable, Hashable, Sendable {
 
     /// The same report carrying the period's new status (as published).
     public func with(period: PeriodInfo) -> PeriodReport {
-        PeriodReport(portfolio: portfolio, period: period, previousPeriodKey: previousPeriodKey, programmes: programmes,
-                     counts: counts, worst: worst)
+        PeriodReport(
+            portfolio: portfolio, period: period, previousPeriodKey: previousPeriodKey, programmes: programmes,
+            counts: counts, worst: worst)
     }
 
     /// Each project's and sub-item's effective rating: what the next period's arrows compare against.

@@ -20,27 +20,33 @@ public enum PeriodReportBuilder {
             }
             let trend = TrendCell(derived: derived, reported: ret?.reportedTrend)
             let subject = AssuranceChecks.Subject(
-                project: project, isSubItem: project.parentID != nil, current: ret, previous: data.previousReturns[project.id],
-                reported: reported, milestones: milestones, effective: effective, parentLevel: parentLevel, trend: trend,
+                project: project, isSubItem: project.parentID != nil, current: ret,
+                previous: data.previousReturns[project.id],
+                reported: reported, milestones: milestones, effective: effective, parentLevel: parentLevel,
+                trend: trend,
                 period: data.period, previousPeriodKey: data.previousPeriodKey, scale: scale,
                 milestoneBaselines: data.milestoneBaselines[project.id] ?? [:])
             let flags = AssuranceChecks.run(subject).filter { !data.disabledChecks.contains($0.kind) }
-            return ProjectRow(project: project, itemLabel: itemIndex.map(Self.itemLabel), hasReturn: ret != nil,
-                              reportedRating: reported, effective: effective, trend: trend, update: ret?.update ?? "",
-                              mitigation: ret?.mitigation ?? "", milestones: milestones, children: children,
-                              flags: flags, submittedBy: ret?.submittedBy,
-                              carriedForward: ret?.state == .carriedForward ? ret?.carriedForward ?? CarriedForward(fromKey: data.previousPeriodKey) : nil)
+            return ProjectRow(
+                project: project, itemLabel: itemIndex.map(Self.itemLabel), hasReturn: ret != nil,
+                reportedRating: reported, effective: effective, trend: trend, update: ret?.update ?? "",
+                mitigation: ret?.mitigation ?? "", milestones: milestones, children: children,
+                flags: flags, submittedBy: ret?.submittedBy,
+                carriedForward: ret?.state == .carriedForward
+                    ? ret?.carriedForward ?? CarriedForward(fromKey: data.previousPeriodKey) : nil)
         }
 
         let topLevel = data.projects.filter { $0.parentID == nil }
         let programmes = data.programmes.map { programme in
             let rows = topLevel.filter { $0.programmeID == programme.id }.map { row(for: $0, itemIndex: nil) }
-            return ProgrammeReport(programme: programme, projects: rows, counts: counts(rows, scale: scale),
-                                   worst: rows.compactMap(\.effective).worst)
+            return ProgrammeReport(
+                programme: programme, projects: rows, counts: counts(rows, scale: scale),
+                worst: rows.compactMap(\.effective).worst)
         }
         let all = programmes.flatMap(\.projects)
-        return PeriodReport(portfolio: data.portfolio, period: data.period, previousPeriodKey: data.previousPeriodKey,
-                            programmes: programmes, counts: counts(all, scale: scale), worst: all.compactMap(\.effective).worst)
+        return PeriodReport(
+            portfolio: data.portfolio, period: data.period, previousPeriodKey: data.previousPeriodKey,
+            programmes: programmes, counts: counts(all, scale: scale), worst: all.compactMap(\.effective).worst)
     }
 
     /// "a)", "b)", … as the papers letter sub-items.
@@ -53,8 +59,9 @@ public enum PeriodReportBuilder {
     static func counts(_ rows: [ProjectRow], scale: RatingScale) -> [RatingCount] {
         func count(_ label: String, _ level: RatingLevel?) -> RatingCount {
             let matching = rows.filter { $0.effective == level }
-            return RatingCount(label: label, level: level, count: matching.count,
-                               notUpdated: matching.filter { $0.notUpdatedWords != nil }.count)
+            return RatingCount(
+                label: label, level: level, count: matching.count,
+                notUpdated: matching.filter { $0.notUpdatedWords != nil }.count)
         }
         return scale.levels.map { count($0.label, $0) } + [count("Not rated", nil)]
     }

@@ -2,19 +2,25 @@
 /// One row per milestone; programme, project, SRO and arrow on the project's first row, as the paper prints them.
 /// A milestone's own rating fills its row; a first row whose milestone is unrated shows the rating the project carries.
 public enum ProgrammeDashboard {
-    public static let summaryColumns = ["PROGRAMME", "PROJECT/ROLE", "MILESTONE(S)", "MILESTONE DATE", "SRO (executive)",
-                                        "RAG", "STATUS SINCE LAST REPORT"]
-    public static let detailColumns = ["PROGRAMME", "PROJECT/ROLE", "MILESTONE(S)", "MILESTONE DATE", "SRO (executive)",
-                                       "RAG", "UPDATE/MITIGATION", "STATUS SINCE LAST REPORT"]
+    public static let summaryColumns = [
+        "PROGRAMME", "PROJECT/ROLE", "MILESTONE(S)", "MILESTONE DATE", "SRO (executive)",
+        "RAG", "STATUS SINCE LAST REPORT",
+    ]
+    public static let detailColumns = [
+        "PROGRAMME", "PROJECT/ROLE", "MILESTONE(S)", "MILESTONE DATE", "SRO (executive)",
+        "RAG", "UPDATE/MITIGATION", "STATUS SINCE LAST REPORT",
+    ]
 
     public static func summary(_ report: PeriodReport) -> ReportTable {
-        ReportTable(title: "\(report.portfolio.name) Dashboard Summary as at \(report.period.asAt.longDisplay)",
-                    columns: summaryColumns, rows: rows(report, detailed: false))
+        ReportTable(
+            title: "\(report.portfolio.name) Dashboard Summary as at \(report.period.asAt.longDisplay)",
+            columns: summaryColumns, rows: rows(report, detailed: false))
     }
 
     public static func detail(_ report: PeriodReport) -> ReportTable {
-        ReportTable(title: "\(report.portfolio.name) Dashboard as at \(report.period.asAt.longDisplay)",
-                    columns: detailColumns, rows: rows(report, detailed: true))
+        ReportTable(
+            title: "\(report.portfolio.name) Dashboard as at \(report.period.asAt.longDisplay)",
+            columns: detailColumns, rows: rows(report, detailed: true))
     }
 
     static func rows(_ report: PeriodReport, detailed: Bool) -> [[ReportTable.Cell]] {
@@ -44,8 +50,10 @@ public enum ProgrammeDashboard {
                     result.append(cells)
                 }
                 for child in row.children {
-                    var cells: [ReportTable.Cell] = [.init(""), .project(child, text: child.project.title),
-                                                     .init(""), .init(""), .init(""), .rating(child)]
+                    var cells: [ReportTable.Cell] = [
+                        .init(""), .project(child, text: child.project.title),
+                        .init(""), .init(""), .init(""), .rating(child),
+                    ]
                     if detailed { cells.append(.init(updateText(child))) }
                     cells.append(.trend(child))
                     result.append(cells)
@@ -80,7 +88,8 @@ public enum ProgrammeDashboard {
     /// there, else its first row's badge. A test holds every count and arrow to these.
     public static func shownRatings(_ table: ReportTable) -> [String: String] {
         guard let projectColumn = table.columns.firstIndex(of: "PROJECT/ROLE"),
-              let ratingColumn = table.columns.firstIndex(of: "RAG") else { return [:] }
+            let ratingColumn = table.columns.firstIndex(of: "RAG")
+        else { return [:] }
         var result: [String: String] = [:]
         for row in table.rows {
             let cell = row[projectColumn]
@@ -88,7 +97,8 @@ public enum ProgrammeDashboard {
             let overall = cell.notice?.split(separator: "\n").map(String.init).first {
                 $0.hasPrefix(overallPrefix) && $0.hasSuffix(overallSuffix)
             }
-            result[id] = overall.map { String($0.dropFirst(overallPrefix.count).dropLast(overallSuffix.count)) }
+            result[id] =
+                overall.map { String($0.dropFirst(overallPrefix.count).dropLast(overallSuffix.count)) }
                 ?? row[ratingColumn].text
         }
         return result

@@ -74,11 +74,13 @@ public extension PeriodReport {
             row.children = row.children.map(strip)
             return row
         }
-        return PeriodReport(portfolio: portfolio, period: period, previousPeriodKey: previousPeriodKey,
-                            programmes: programmes.map {
-                                ProgrammeReport(programme: $0.programme, projects: $0.projects.map(strip),
-                                                counts: $0.counts, worst: $0.worst)
-                            },
-                            counts: counts, worst: worst)
+        return PeriodReport(
+            portfolio: portfolio, period: period, previousPeriodKey: previousPeriodKey,
+            programmes: programmes.map {
+                ProgrammeReport(
+                    programme: $0.programme, projects: $0.projects.map(strip),
+                    counts: $0.counts, worst: $0.worst)
+            },
+            counts: counts, worst: worst)
     }
 }

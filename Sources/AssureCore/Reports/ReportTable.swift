@@ -15,8 +15,11 @@ public struct ReportTable: Codable, Hashable, Sendable {
         /// Words every output prints with the cell's text, on its own line: "Not updated since September 2016".
         public var notice: String? = nil
 
-        public init(_ text: String, isRating: Bool = false, rating: RatingLevel? = nil, trend: Trend? = nil, trendIsReported: Bool = false,
-                    flags: [Flag] = [], projectID: String? = nil) {
+        public init(
+            _ text: String, isRating: Bool = false, rating: RatingLevel? = nil, trend: Trend? = nil,
+            trendIsReported: Bool = false,
+            flags: [Flag] = [], projectID: String? = nil
+        ) {
             self.text = text
             self.isRating = isRating
             self.rating = rating
@@ -54,29 +57,37 @@ public extension ReportTable.Cell {
 
 public extension ReportTable.Cell {
     static func rating(_ row: ProjectRow) -> Self {
-        Self(row.ratingDisplay, isRating: true, rating: row.effective,
-             flags: row.flags.filter { [.ratingOffScale, .rollUpContradiction].contains($0.kind) },
-             projectID: row.project.id.uuidString)
+        Self(
+            row.ratingDisplay, isRating: true, rating: row.effective,
+            flags: row.flags.filter { [.ratingOffScale, .rollUpContradiction].contains($0.kind) },
+            projectID: row.project.id.uuidString)
     }
 
     static func rating(_ recorded: RecordedRating?) -> Self {
-        Self(recorded?.display ?? "", isRating: true, rating: recorded?.level,
-             flags: recorded.map { $0.isOnScale ? [] : [Flag(.ratingOffScale, "“\($0.written)” is not on the scale; kept as written.")] } ?? [])
+        Self(
+            recorded?.display ?? "", isRating: true, rating: recorded?.level,
+            flags: recorded.map {
+                $0.isOnScale ? [] : [Flag(.ratingOffScale, "“\($0.written)” is not on the scale; kept as written.")]
+            } ?? [])
     }
 
     static func trend(_ row: ProjectRow) -> Self {
-        Self(row.trend.display, trend: row.trend.shown, trendIsReported: row.trend.isReported,
-             flags: row.flags.filter { [.trendDisagrees, .arrowWithoutRating].contains($0.kind) })
+        Self(
+            row.trend.display, trend: row.trend.shown, trendIsReported: row.trend.isReported,
+            flags: row.flags.filter { [.trendDisagrees, .arrowWithoutRating].contains($0.kind) })
     }
 
     /// Findings shown beside the project's name (ratings and arrows carry their own).
-    static let itemChecks: Set<Flag.Kind> = [.overdueMilestone, .milestoneSlipped, .repeatedNarrative, .unreadableDate,
-                                             .noSRO, .noLead, .staleReturn]
+    static let itemChecks: Set<Flag.Kind> = [
+        .overdueMilestone, .milestoneSlipped, .repeatedNarrative, .unreadableDate,
+        .noSRO, .noLead, .staleReturn,
+    ]
 
     /// The project's name, with "Not updated since …" where its return was carried forward.
     static func project(_ row: ProjectRow, text: String? = nil) -> Self {
-        var cell = Self(text ?? row.project.title, flags: row.flags.filter { itemChecks.contains($0.kind) },
-                        projectID: row.project.id.uuidString)
+        var cell = Self(
+            text ?? row.project.title, flags: row.flags.filter { itemChecks.contains($0.kind) },
+            projectID: row.project.id.uuidString)
         cell.notice = row.notUpdatedWords
         return cell
     }

@@ -29,7 +29,8 @@ public struct ReturnForm: Codable, Hashable, Sendable {
         if rating.isEmpty {
             if submitting { errors["rating"] = "Choose a rating before submitting (a draft may leave it empty)." }
         } else if scale.level(for: rating) == nil {
-            errors["rating"] = "“\(rating)” is not on this portfolio's scale: choose one of \(scale.levels.map(\.label).joined(separator: ", "))."
+            errors["rating"] =
+                "“\(rating)” is not on this portfolio's scale: choose one of \(scale.levels.map(\.label).joined(separator: ", "))."
         }
         for (field, text) in [("update", update), ("mitigation", mitigation)] where text.count > Self.maxTextLength {
             errors[field] = "Keep this under \(Self.maxTextLength) characters (it has \(text.count))."
@@ -44,7 +45,9 @@ public struct ReturnForm: Codable, Hashable, Sendable {
             if title.isEmpty, !(date.isEmpty && mRating.isEmpty) {
                 errors["milestones[\(index)].title"] = "Name the milestone, or clear its date and rating."
             }
-            if title.count > 500 { errors["milestones[\(index)].title"] = "Keep the milestone name under 500 characters." }
+            if title.count > 500 {
+                errors["milestones[\(index)].title"] = "Keep the milestone name under 500 characters."
+            }
             if date.count > 200 { errors["milestones[\(index)].date"] = "Keep the date under 200 characters." }
             if !mRating.isEmpty, scale.level(for: mRating) == nil {
                 errors["milestones[\(index)].rating"] = "“\(mRating)” is not on this portfolio's scale."
@@ -59,8 +62,9 @@ public struct ReturnForm: Codable, Hashable, Sendable {
             let title = line.title.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !title.isEmpty else { return nil }
             let rating = line.rating?.trimmingCharacters(in: .whitespaces)
-            return MilestoneLine(title: title, date: line.date.trimmingCharacters(in: .whitespacesAndNewlines),
-                                 rating: rating?.isEmpty == false ? rating : nil)
+            return MilestoneLine(
+                title: title, date: line.date.trimmingCharacters(in: .whitespacesAndNewlines),
+                rating: rating?.isEmpty == false ? rating : nil)
         }
     }
 }
@@ -82,7 +86,9 @@ public extension ReturnForm {
         let mine = lines(self), theirs = lines(prefilled)
         return baseVersion == prefilled.baseVersion && same(rating, prefilled.rating) && same(update, prefilled.update)
             && same(mitigation, prefilled.mitigation) && mine.count == theirs.count
-            && zip(mine, theirs).allSatisfy { same($0.title, $1.title) && sameDate($0.date, $1.date) && same($0.rating ?? "", $1.rating ?? "") }
+            && zip(mine, theirs).allSatisfy {
+                same($0.title, $1.title) && sameDate($0.date, $1.date) && same($0.rating ?? "", $1.rating ?? "")
+            }
     }
 
     private static func comparable(_ text: String) -> String {

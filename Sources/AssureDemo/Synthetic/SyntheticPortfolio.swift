@@ -24,7 +24,9 @@ public struct SyntheticPortfolio: Sendable {
     public func programmeName(_ index: Int) -> String { "Programme \(index + 1)" }
     public func programme(ofProject project: Int) -> Int { project % programmeCount }
     public func reference(_ project: Int) -> String { "P\(String(format: "%06d", project + 1))" }
-    public func title(_ project: Int) -> String { "\(Self.verbs[Int(hash(project, 1) % 6)]) \(Self.subjects[Int(hash(project, 2) % 8)]) \(project + 1)" }
+    public func title(_ project: Int) -> String {
+        "\(Self.verbs[Int(hash(project, 1) % 6)]) \(Self.subjects[Int(hash(project, 2) % 8)]) \(project + 1)"
+    }
     public func sro(_ project: Int) -> String { Self.people[Int(hash(project, 3) % 40)] }
     public func lead(_ project: Int) -> String { Self.people[40 + Int(hash(project, 4) % 160)] }
     /// Sub-items of a project: two for one project in ten.
@@ -74,8 +76,12 @@ public struct SyntheticPortfolio: Sendable {
     }
 
     static let verbs = ["Redesign", "Integrate", "Procure", "Digitise", "Consolidate", "Expand"]
-    static let subjects = ["community hubs", "urgent care pathway", "discharge to assess", "mental health crisis line",
-                           "diagnostic capacity", "shared care record", "estates rationalisation", "workforce rota"]
-    static let progress = ["on track against the plan", "procurement under way", "business case approved",
-                           "delayed by workforce gaps", "consultation complete"]
+    static let subjects = [
+        "community hubs", "urgent care pathway", "discharge to assess", "mental health crisis line",
+        "diagnostic capacity", "shared care record", "estates rationalisation", "workforce rota",
+    ]
+    static let progress = [
+        "on track against the plan", "procurement under way", "business case approved",
+        "delayed by workforce gaps", "consultation complete",
+    ]
 }

@@ -49,6 +49,8 @@ struct M003_CreatePeriodsAndReturns: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        for table in ["period_snapshots", "return_milestones", "returns", "periods"] { try await database.schema(table).delete() }
+        for table in ["period_snapshots", "return_milestones", "returns", "periods"] {
+            try await database.schema(table).delete()
+        }
     }
 }

@@ -23,7 +23,9 @@ struct M009_CreateOutbox: AsyncMigration {
             .unique(on: "dedupe_key")
             .create()
         if let sql = database as? SQLDatabase {
-            try await sql.create(index: "outbox_due_idx").on("outbox_messages").column("status").column("next_attempt_at").run()
+            try await sql.create(index: "outbox_due_idx").on("outbox_messages").column("status").column(
+                "next_attempt_at"
+            ).run()
         }
     }
 

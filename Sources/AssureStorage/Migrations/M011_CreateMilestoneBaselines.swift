@@ -20,7 +20,9 @@ struct M011_CreateMilestoneBaselines: AsyncMigration {
             .create()
         try await database.schema("portfolios").field("baselines_through", .string).update()
         if let sql = database as? SQLDatabase {
-            try await sql.create(index: "milestone_baselines_portfolio_idx").on("milestone_baselines").column("portfolio_id").run()
+            try await sql.create(index: "milestone_baselines_portfolio_idx").on("milestone_baselines").column(
+                "portfolio_id"
+            ).run()
         }
     }
 

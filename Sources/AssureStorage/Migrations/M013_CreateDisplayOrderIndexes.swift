@@ -6,8 +6,12 @@ import SQLKit
 struct M013_CreateDisplayOrderIndexes: AsyncMigration {
     func prepare(on database: Database) async throws {
         guard let sql = database as? SQLDatabase else { return }
-        try await sql.create(index: "programmes_portfolio_order_idx").on("programmes").column("portfolio_id").column("sort_order").run()
-        try await sql.create(index: "projects_programme_order_idx").on("projects").column("programme_id").column("sort_order").run()
+        try await sql.create(index: "programmes_portfolio_order_idx").on("programmes").column("portfolio_id").column(
+            "sort_order"
+        ).run()
+        try await sql.create(index: "projects_programme_order_idx").on("projects").column("programme_id").column(
+            "sort_order"
+        ).run()
     }
 
     func revert(on database: Database) async throws {

@@ -44,6 +44,8 @@ struct M021_CreateMeetings: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        for table in ["meeting_actions", "agenda_items", "meetings", "committees"] { try await database.schema(table).delete() }
+        for table in ["meeting_actions", "agenda_items", "meetings", "committees"] {
+            try await database.schema(table).delete()
+        }
     }
 }

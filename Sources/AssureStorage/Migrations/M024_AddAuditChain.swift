@@ -29,6 +29,8 @@ struct M024_AddAuditChain: AsyncMigration {
 
     func revert(on database: Database) async throws {
         try await database.schema("audit_chain_head").delete()
-        for field in ["sequence", "previous_hash", "hash"] { try await database.schema("audit_entries").deleteField(.string(field)).update() }
+        for field in ["sequence", "previous_hash", "hash"] {
+            try await database.schema("audit_entries").deleteField(.string(field)).update()
+        }
     }
 }

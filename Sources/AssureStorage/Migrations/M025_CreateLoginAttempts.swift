@@ -12,8 +12,11 @@ struct M025_CreateLoginAttempts: AsyncMigration {
             .field("succeeded", .bool, .required)
             .create()
         if let sql = database as? SQLDatabase {
-            try await sql.create(index: "login_attempts_email_idx").on("login_attempts").column("email").column("at").run()
-            try await sql.create(index: "login_attempts_address_idx").on("login_attempts").column("address").column("at").run()
+            try await sql.create(index: "login_attempts_email_idx").on("login_attempts").column("email").column("at")
+                .run()
+            try await sql.create(index: "login_attempts_address_idx").on("login_attempts").column("address").column(
+                "at"
+            ).run()
         }
     }
 

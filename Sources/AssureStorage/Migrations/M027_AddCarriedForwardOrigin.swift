@@ -22,10 +22,12 @@ struct M027_AddCarriedForwardOrigin: AsyncMigration {
             let key: String
             let as_at: String
         }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT r.id, r.project_id, r.state, p.key, p.as_at FROM returns r JOIN periods p ON p.id = r.period_id
             WHERE r.project_id IN (SELECT project_id FROM returns WHERE state = 'carried-forward')
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         for (_, returns) in Dictionary(grouping: rows, by: \.project_id.value) {
             var last: (key: String, origin: String, periods: Int)?
             for row in returns.sorted(by: { $0.as_at < $1.as_at }) {
@@ -35,10 +37,12 @@ struct M027_AddCarriedForwardOrigin: AsyncMigration {
                 }
                 let origin = last?.origin ?? row.key
                 let periods = (last?.periods ?? 0) + 1
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     UPDATE returns SET carried_from_key = \(bind: origin), carried_periods = \(bind: periods)
                     WHERE id = \(bind: row.id.value)
-                    """).run()
+                    """
+                ).run()
                 last = (row.key, origin, periods)
             }
         }

@@ -4,7 +4,8 @@ import Fluent
 /// when publishing, to publish them with the period. Periods published before this choice existed did not make it.
 struct M028_AddPublishedFindings: AsyncMigration {
     func prepare(on database: Database) async throws {
-        try await database.schema("periods").field("findings_published", .bool, .required, .sql(.default(false))).update()
+        try await database.schema("periods").field("findings_published", .bool, .required, .sql(.default(false)))
+            .update()
     }
 
     func revert(on database: Database) async throws {

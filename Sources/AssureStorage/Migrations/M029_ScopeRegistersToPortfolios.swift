@@ -11,7 +11,9 @@ struct M029_ScopeRegistersToPortfolios: AsyncMigration {
 
     func prepare(on database: Database) async throws {
         for table in Self.tables {
-            try await database.schema(table).field("portfolio_id", .uuid, .references("portfolios", "id", onDelete: .setNull)).update()
+            try await database.schema(table).field(
+                "portfolio_id", .uuid, .references("portfolios", "id", onDelete: .setNull)
+            ).update()
         }
         guard let sql = database as? SQLDatabase else { return }
         try await Self.backFill(sql)
@@ -19,17 +21,21 @@ struct M029_ScopeRegistersToPortfolios: AsyncMigration {
 
     /// Gives unassigned meetings the portfolio of a paper written for them, and everything the only portfolio.
     static func backFill(_ sql: SQLDatabase) async throws {
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE meetings SET portfolio_id = (
                 SELECT p.portfolio_id FROM paper_texts t JOIN periods p ON p.id = t.period_id
                 WHERE t.meeting_id = meetings.id LIMIT 1)
             WHERE portfolio_id IS NULL
-            """).run()
+            """
+        ).run()
         struct Row: Decodable { let id: RowUUID }
         let portfolios = try await sql.raw("SELECT id FROM portfolios").all(decoding: Row.self)
         if portfolios.count == 1, let only = portfolios.first?.id.value {
             for table in Self.tables {
-                try await sql.raw("UPDATE \(unsafeRaw: table) SET portfolio_id = \(bind: only) WHERE portfolio_id IS NULL").run()
+                try await sql.raw(
+                    "UPDATE \(unsafeRaw: table) SET portfolio_id = \(bind: only) WHERE portfolio_id IS NULL"
+                ).run()
             }
         }
     }

@@ -9,18 +9,24 @@ enum Accountability {
         project.$sro.id ?? programme.$clinicalLead.id
     }
 
-    static func isAccountable(_ db: Database, _ actor: Actor, project: ProjectRecord, programme: ProgrammeRecord) async throws -> Bool {
+    static func isAccountable(
+        _ db: Database, _ actor: Actor, project: ProjectRecord, programme: ProgrammeRecord
+    ) async throws -> Bool {
         guard let userID = actor.userID, let personID = accountablePersonID(project: project, programme: programme),
-              let user = try await UserRecord.find(userID, on: db),
-              let person = try await PersonRecord.find(personID, on: db), let email = person.email else { return false }
+            let user = try await UserRecord.find(userID, on: db),
+            let person = try await PersonRecord.find(personID, on: db), let email = person.email
+        else { return false }
         return email.lowercased() == user.email.lowercased()
     }
 
-    static func standing(_ db: Database, _ actor: Actor, project: ProjectRecord,
-                         programme: ProgrammeRecord) async throws -> ReturnWorkflow.Standing {
-        ReturnWorkflow.Standing(canEdit: actor.canEdit(programme: programme.id!),
-                                isAccountable: try await isAccountable(db, actor, project: project, programme: programme),
-                                isPMO: actor.canManagePortfolio)
+    static func standing(
+        _ db: Database, _ actor: Actor, project: ProjectRecord,
+        programme: ProgrammeRecord
+    ) async throws -> ReturnWorkflow.Standing {
+        ReturnWorkflow.Standing(
+            canEdit: actor.canEdit(programme: programme.id!),
+            isAccountable: try await isAccountable(db, actor, project: project, programme: programme),
+            isPMO: actor.canManagePortfolio)
     }
 }
 
@@ -39,9 +45,11 @@ public struct NoticeLinks: Sendable {
 
 extension Returns {
     /// What the actor may do with a project's return: the return page offers exactly these.
-    public static func standing(_ db: Database, _ actor: Actor, projectID: UUID) async throws -> ReturnWorkflow.Standing {
+    public static func standing(_ db: Database, _ actor: Actor, projectID: UUID) async throws -> ReturnWorkflow.Standing
+    {
         guard let project = try await ProjectRecord.find(projectID, on: db),
-              let programme = try await ProgrammeRecord.find(project.$programme.id, on: db) else { throw StorageError.notFound("project") }
+            let programme = try await ProgrammeRecord.find(project.$programme.id, on: db)
+        else { throw DomainError.notFound("project") }
         return try await Accountability.standing(db, actor, project: project, programme: programme)
     }
 }

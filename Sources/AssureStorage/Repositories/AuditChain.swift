@@ -14,8 +14,10 @@ public enum AuditChain {
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
     static func digest(_ entry: AuditRecord, sequence: Int64, previous: String) -> String {
-        let fields: [String] = [String(sequence), previous, String(milliseconds(entry.at)), entry.userID?.uuidString ?? "", entry.actor,
-                                entry.action, entry.entity, entry.entityID ?? "", entry.before ?? "", entry.after ?? ""]
+        let fields: [String] = [
+            String(sequence), previous, String(milliseconds(entry.at)), entry.userID?.uuidString ?? "", entry.actor,
+            entry.action, entry.entity, entry.entityID ?? "", entry.before ?? "", entry.after ?? "",
+        ]
         // Each field's length first, so no two different entries can join into the same text.
         let text = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -36,11 +38,16 @@ public enum AuditChain {
     static func append(_ db: Database, _ entries: [AuditRecord]) async throws {
         guard !entries.isEmpty else { return }
         try await db.transaction { db in
-            guard let sql = db as? SQLDatabase else { throw StorageError.invalid(["database": "the audit log needs an SQL database"]) }
+            guard let sql = db as? SQLDatabase else {
+                throw DomainError.invalid(["database": "the audit log needs an SQL database"])
+            }
             struct Row: Decodable { let id: RowUUID; let sequence: Int64; let hash: String }
             let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
-            guard let row = try await sql.raw("SELECT id, sequence, hash FROM audit_chain_head\(lock)").first(decoding: Row.self) else {
-                throw StorageError.invalid(["audit": "The audit chain has no head: run the migrations."])
+            guard
+                let row = try await sql.raw("SELECT id, sequence, hash FROM audit_chain_head\(lock)").first(
+                    decoding: Row.self)
+            else {
+                throw DomainError.invalid(["audit": "The audit chain has no head: run the migrations."])
             }
             var head = Head(sequence: row.sequence, hash: row.hash)
             for entry in entries { head = link(entry, after: head) }
@@ -67,26 +74,38 @@ public enum AuditChain {
         var count = 0
         let pageSize = 5000
         while true {
-            let page = try await AuditRecord.query(on: db).filter(\.$sequence > expected.sequence).sort(\.$sequence).limit(pageSize).all()
+            let page = try await AuditRecord.query(on: db).filter(\.$sequence > expected.sequence).sort(\.$sequence)
+                .limit(pageSize).all()
             for entry in page {
                 count += 1
                 let sequence = entry.sequence ?? -1
                 guard sequence == expected.sequence + 1 else {
-                    return Verification(entries: count, broken: (expected.sequence + 1, "entry \(expected.sequence + 1) is missing"))
+                    return Verification(
+                        entries: count, broken: (expected.sequence + 1, "entry \(expected.sequence + 1) is missing"))
                 }
                 guard entry.previousHash == expected.hash else {
-                    return Verification(entries: count, broken: (sequence, "entry \(sequence) does not follow entry \(expected.sequence)"))
+                    return Verification(
+                        entries: count,
+                        broken: (sequence, "entry \(sequence) does not follow entry \(expected.sequence)"))
                 }
                 let hash = digest(entry, sequence: sequence, previous: expected.hash)
                 guard hash == entry.hash else {
-                    return Verification(entries: count, broken: (sequence, "entry \(sequence) was changed after it was written"))
+                    return Verification(
+                        entries: count, broken: (sequence, "entry \(sequence) was changed after it was written"))
                 }
                 expected = Head(sequence: sequence, hash: hash)
             }
             if page.count < pageSize { break }
         }
-        if let head = try await AuditChainHeadRecord.query(on: db).first(), head.sequence != expected.sequence || head.hash != expected.hash {
-            return Verification(entries: count, broken: (expected.sequence + 1, "the log ends at entry \(expected.sequence) but the chain's head is entry \(head.sequence): later entries were removed"))
+        if let head = try await AuditChainHeadRecord.query(on: db).first(),
+            head.sequence != expected.sequence || head.hash != expected.hash
+        {
+            return Verification(
+                entries: count,
+                broken: (
+                    expected.sequence + 1,
+                    "the log ends at entry \(expected.sequence) but the chain's head is entry \(head.sequence): later entries were removed"
+                ))
         }
         return Verification(entries: count, broken: nil)
     }

@@ -21,7 +21,8 @@ public enum AuditLog {
     static func record<Before: Encodable, After: Encodable>(
         _ db: Database, _ actor: Actor, _ action: String, entity: String, id: UUID?, before: Before?, after: After?
     ) async throws {
-        try await AuditChain.append(db, [try entry(actor, action, entity: entity, id: id, before: before, after: after)])
+        try await AuditChain.append(
+            db, [try entry(actor, action, entity: entity, id: id, before: before, after: after)])
     }
 
     /// An entry not yet written, for writers that insert many at once (an import).
@@ -40,8 +41,10 @@ public enum AuditLog {
         return entry
     }
 
-    static func record<After: Encodable>(_ db: Database, _ actor: Actor, _ action: String, entity: String, id: UUID?,
-                                         after: After?) async throws {
+    static func record<After: Encodable>(
+        _ db: Database, _ actor: Actor, _ action: String, entity: String, id: UUID?,
+        after: After?
+    ) async throws {
         try await record(db, actor, action, entity: entity, id: id, before: String?.none, after: after)
     }
 
@@ -49,8 +52,9 @@ public enum AuditLog {
         var query = AuditRecord.query(on: db).sort(\.$at, .descending).limit(limit)
         if let entity { query = query.filter(\.$entity == entity) }
         return try await query.all().map {
-            AuditEntry(at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityID,
-                       before: $0.before, after: $0.after)
+            AuditEntry(
+                at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityID,
+                before: $0.before, after: $0.after)
         }
     }
 }

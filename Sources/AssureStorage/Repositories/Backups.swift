@@ -1,3 +1,4 @@
+import AssureCore
 import Fluent
 import Foundation
 import SQLKit
@@ -8,10 +9,15 @@ public enum Backups {
     /// A consistent copy of the open SQLite database (`VACUUM INTO`), taken while others read and write it.
     public static func backup(_ db: Database, to path: String) async throws {
         guard let sql = db as? SQLDatabase, sql.dialect.name == "sqlite" else {
-            throw StorageError.invalid(["database": "For PostgreSQL, back up with pg_dump (pg_dump --format=custom --file=assure.dump URL) and restore with pg_restore: they copy a live database consistently."])
+            throw DomainError.invalid([
+                "database":
+                    "For PostgreSQL, back up with pg_dump (pg_dump --format=custom --file=assure.dump URL) and restore with pg_restore: they copy a live database consistently."
+            ])
         }
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw StorageError.invalid(["output": "\(path) already exists: choose a new file, so no backup is overwritten."])
+            throw DomainError.invalid([
+                "output": "\(path) already exists: choose a new file, so no backup is overwritten."
+            ])
         }
         try await sql.raw("VACUUM INTO \(bind: path)").run()
     }
@@ -20,9 +26,11 @@ public enum Backups {
     /// puts it in place of `target` in one rename. An existing target is only replaced when `replace` is true.
     public static func restore(from backup: String, to target: String, replace: Bool) async throws -> Int {
         let files = FileManager.default
-        guard files.fileExists(atPath: backup) else { throw StorageError.notFound("backup file \(backup)") }
+        guard files.fileExists(atPath: backup) else { throw DomainError.notFound("backup file \(backup)") }
         if files.fileExists(atPath: target), !replace {
-            throw StorageError.invalid(["database": "\(target) exists: pass --replace to overwrite it (stop the server first)."])
+            throw DomainError.invalid([
+                "database": "\(target) exists: pass --replace to overwrite it (stop the server first)."
+            ])
         }
         let staging = target + ".restoring"
         for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: staging + suffix) }
@@ -32,25 +40,36 @@ public enum Backups {
             // Before anything is migrated: an Assure database has Fluent's list of migrations with Assure's first in it.
             let isAssure = try await withUnmigrated(.sqlite(path: staging)) { sql in
                 struct Count: Decodable { let n: Int }
-                let table = try await sql.raw("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = '_fluent_migrations'").first(decoding: Count.self)?.n ?? 0
+                let table =
+                    try await sql.raw("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = '_fluent_migrations'")
+                    .first(decoding: Count.self)?.n ?? 0
                 guard table == 1 else { return false }
-                return (try await sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations WHERE name LIKE '%M001_CreateOrganisationsAndPeople'")
+                return
+                    (try await sql.raw(
+                        "SELECT COUNT(*) AS n FROM _fluent_migrations WHERE name LIKE '%M001_CreateOrganisationsAndPeople'"
+                    )
                     .first(decoding: Count.self)?.n ?? 0) == 1
             }
-            guard isAssure else { throw StorageError.invalid(["backup": "\(backup) is not an Assure database (it has no Assure migrations)."]) }
+            guard isAssure else {
+                throw DomainError.invalid([
+                    "backup": "\(backup) is not an Assure database (it has no Assure migrations)."
+                ])
+            }
             tables = try await Storage.withDatabase(.sqlite(path: staging)) { db in
                 guard let sql = db as? SQLDatabase else { return 0 }
                 struct Check: Decodable { let integrity_check: String }
                 let check = try await sql.raw("PRAGMA integrity_check").first(decoding: Check.self)?.integrity_check
-                guard check == "ok" else { throw StorageError.invalid(["backup": "\(backup) is damaged: \(check ?? "no answer")."]) }
+                guard check == "ok" else {
+                    throw DomainError.invalid(["backup": "\(backup) is damaged: \(check ?? "no answer")."])
+                }
                 return try await tableNames(sql).count
             }
-        } catch let error as StorageError {
+        } catch let error as DomainError {
             for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: staging + suffix) }
             throw error
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: staging + suffix) }
-            throw StorageError.invalid(["backup": "\(backup) is not an Assure SQLite database (\(error))."])
+            throw DomainError.invalid(["backup": "\(backup) is not an Assure SQLite database (\(error))."])
         }
         for suffix in ["-wal", "-shm"] { try? files.removeItem(atPath: target + suffix) }
         if files.fileExists(atPath: target) {
@@ -67,15 +86,20 @@ public enum Backups {
         guard let sql = db as? SQLDatabase else { return [:] }
         var result: [String: [String]] = [:]
         struct JSONRow: Decodable { let j: String }
-        for table in try await tableNames(sql) where !["_fluent_sessions", "_fluent_migrations", "login_attempts", "api_tokens"].contains(table) {
+        for table in try await tableNames(sql)
+        where !["_fluent_sessions", "_fluent_migrations", "login_attempts", "api_tokens"].contains(table) {
             let rows: [JSONRow]
             if sql.dialect.name == "postgresql" {
-                rows = try await sql.raw("SELECT row_to_json(t)::text AS j FROM \(ident: table) t ORDER BY 1").all(decoding: JSONRow.self)
+                rows = try await sql.raw("SELECT row_to_json(t)::text AS j FROM \(ident: table) t ORDER BY 1").all(
+                    decoding: JSONRow.self)
             } else {
                 struct Column: Decodable { let name: String }
-                let columns = try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table))").all(decoding: Column.self).map(\.name)
+                let columns = try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table))").all(
+                    decoding: Column.self
+                ).map(\.name)
                 let pairs = columns.map { "'\($0)', \"\($0)\"" }.joined(separator: ", ")
-                rows = try await sql.raw("SELECT json_object(\(unsafeRaw: pairs)) AS j FROM \(ident: table) ORDER BY 1").all(decoding: JSONRow.self)
+                rows = try await sql.raw("SELECT json_object(\(unsafeRaw: pairs)) AS j FROM \(ident: table) ORDER BY 1")
+                    .all(decoding: JSONRow.self)
             }
             result[table] = rows.map(\.j).map { table == "users" ? withoutPasswordHash($0) : $0 }
         }
@@ -83,18 +107,26 @@ public enum Backups {
     }
 
     static func withoutPasswordHash(_ json: String) -> String {
-        guard var object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return json }
+        guard var object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return json
+        }
         object["password_hash"] = nil
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? json
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map {
+            String(decoding: $0, as: UTF8.self)
+        } ?? json
     }
 
     /// Opens a database without migrating it, to look at it as it is.
-    static func withUnmigrated<T: Sendable>(_ target: DatabaseTarget, _ body: (SQLDatabase) async throws -> T) async throws -> T {
+    static func withUnmigrated<T: Sendable>(
+        _ target: DatabaseTarget, _ body: (SQLDatabase) async throws -> T
+    ) async throws -> T {
         let app = try await Application.make(.init(name: "inspect", arguments: ["assure"]))
         app.logger.logLevel = .warning
         do {
             app.databases.use(try Storage.configuration(for: target), as: target.databaseID)
-            guard let sql = app.db as? SQLDatabase else { throw StorageError.invalid(["database": "not an SQL database"]) }
+            guard let sql = app.db as? SQLDatabase else {
+                throw DomainError.invalid(["database": "not an SQL database"])
+            }
             let result = try await body(sql)
             try await app.asyncShutdown()
             return result
@@ -107,10 +139,14 @@ public enum Backups {
     static func tableNames(_ sql: SQLDatabase) async throws -> [String] {
         struct Name: Decodable { let name: String }
         if sql.dialect.name == "postgresql" {
-            return try await sql.raw("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")
-                .all(decoding: Name.self).map(\.name)
-        }
-        return try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            return try await sql.raw(
+                "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name"
+            )
             .all(decoding: Name.self).map(\.name)
+        }
+        return try await sql.raw(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+        .all(decoding: Name.self).map(\.name)
     }
 }

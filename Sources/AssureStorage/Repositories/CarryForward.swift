@@ -6,7 +6,9 @@ import Foundation
 /// there is kept in the audit log entry that replaces it.
 enum CarryForward {
     static func apply(_ db: Database, _ actor: Actor, periodID: UUID, projects: [UUID]) async throws {
-        guard let period = try await PeriodRecord.find(periodID, on: db) else { throw StorageError.notFound("reporting period") }
+        guard let period = try await PeriodRecord.find(periodID, on: db) else {
+            throw DomainError.notFound("reporting period")
+        }
         let subItems = try await ProjectRecord.query(on: db).filter(\.$parent.$id ~~ projects).all()
         let family = projects + subItems.compactMap(\.id)
         let current = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)
@@ -19,7 +21,7 @@ enum CarryForward {
             guard let (previous, previousKey) = last[projectID] else { continue }
             let carried = Publication.carriedForward(previous, reportedIn: previousKey)
             let existing = currentByProject[projectID]
-            let before = existing.map { $0.info(milestones: $0.milestones) }
+            let before = try existing.map { try $0.info(milestones: $0.milestones) }
             let record = existing ?? ReturnRecord()
             if existing == nil {
                 record.$period.id = periodID
@@ -44,7 +46,8 @@ enum CarryForward {
             for (position, line) in carried.milestones.enumerated() {
                 try await ReturnMilestoneRecord(returnID: record.id!, position: position, line: line).create(on: db)
             }
-            try await AuditLog.record(db, actor, "carry-forward", entity: "return", id: record.id, before: before, after: carried)
+            try await AuditLog.record(
+                db, actor, "carry-forward", entity: "return", id: record.id, before: before, after: carried)
         }
     }
 }

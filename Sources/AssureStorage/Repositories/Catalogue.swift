@@ -1,7 +1,7 @@
 import AssureCore
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 
 public struct PortfolioSummary: Codable, Sendable, Hashable {
     public let info: PortfolioInfo
@@ -19,44 +19,54 @@ public enum Catalogue {
         let portfolios = try await PortfolioRecord.query(on: db).sort(\.$name).all()
         let periods = try await PeriodRecord.query(on: db).sort(\.$asAt).all()
         let byPortfolio = Dictionary(grouping: periods, by: { $0.$portfolio.id })
-        return portfolios.map { record in
-            PortfolioSummary(info: record.info, periods: (byPortfolio[record.id!] ?? []).map(\.info),
-                             disabledChecks: record.checksSwitchedOff, chaseDaysBefore: record.chaseDaysBefore)
+        return try portfolios.map { record in
+            PortfolioSummary(
+                info: try record.info, periods: try (byPortfolio[record.id!] ?? []).map { try $0.info },
+                disabledChecks: record.checksSwitchedOff, chaseDaysBefore: record.chaseDaysBefore)
         }
     }
 
     public static func portfolio(_ db: Database, id: UUID) async throws -> PortfolioSummary {
         guard let found = try await portfolios(db).first(where: { $0.info.id == id }) else {
-            throw StorageError.notFound("portfolio")
+            throw DomainError.notFound("portfolio")
         }
         return found
     }
 
     public static func period(_ db: Database, id: UUID) async throws -> PeriodInfo {
-        guard let record = try await PeriodRecord.find(id, on: db) else { throw StorageError.notFound("reporting period") }
-        return record.info
+        guard let record = try await PeriodRecord.find(id, on: db) else {
+            throw DomainError.notFound("reporting period")
+        }
+        return try record.info
     }
 
     /// Finds a period by its key ("2016-06"). With several portfolios holding that period, the portfolio must be named.
-    public static func findPeriod(_ db: Database, key: String, portfolio: String?) async throws -> (PortfolioSummary, PeriodInfo) {
+    public static func findPeriod(
+        _ db: Database, key: String, portfolio: String?
+    ) async throws -> (PortfolioSummary, PeriodInfo) {
         let all = try await portfolios(db)
         let candidates = all.filter { portfolio == nil || $0.info.name.lowercased() == portfolio!.lowercased() }
         if let portfolio, candidates.isEmpty {
-            throw StorageError.notFound("portfolio “\(portfolio)” (there are: \(all.map(\.info.name).joined(separator: ", ")))")
+            throw DomainError.notFound(
+                "portfolio “\(portfolio)” (there are: \(all.map(\.info.name).joined(separator: ", ")))")
         }
         let matches = candidates.compactMap { summary in summary.periods.first { $0.key == key }.map { (summary, $0) } }
         switch matches.count {
         case 1: return matches[0]
-        case 0: throw StorageError.notFound("period \(key)\(portfolio.map { " in \($0)" } ?? "")")
+        case 0: throw DomainError.notFound("period \(key)\(portfolio.map { " in \($0)" } ?? "")")
         default:
-            throw StorageError.invalid(["portfolio": "Period \(key) exists in \(matches.map(\.0.info.name).joined(separator: " and ")): name one with --portfolio."])
+            throw DomainError.invalid([
+                "portfolio":
+                    "Period \(key) exists in \(matches.map(\.0.info.name).joined(separator: " and ")): name one with --portfolio."
+            ])
         }
     }
 
     public static func findPortfolio(_ db: Database, name: String) async throws -> PortfolioSummary {
         let all = try await portfolios(db)
         guard let found = all.first(where: { $0.info.name.lowercased() == name.lowercased() }) else {
-            throw StorageError.notFound("portfolio “\(name)” (there are: \(all.map(\.info.name).joined(separator: ", ")))")
+            throw DomainError.notFound(
+                "portfolio “\(name)” (there are: \(all.map(\.info.name).joined(separator: ", ")))")
         }
         return found
     }
@@ -69,14 +79,17 @@ public enum Catalogue {
     }
 
     public static func programmes(_ db: Database, portfolioID: UUID) async throws -> [ProgrammeInfo] {
-        let records = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).sort(\.$sortOrder).all()
+        let records = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).sort(\.$sortOrder)
+            .all()
         let names = try await People.names(db)
-        return records.map { $0.info(names: names) }
+        return try records.map { try $0.info(names: names) }
     }
 
     /// The portfolio's projects (not sub-items), in display order.
     public static func projects(_ db: Database, portfolioID: UUID) async throws -> [ProjectInfo] {
-        let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).sort(\.$sortOrder).all()
+        let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).sort(
+            \.$sortOrder
+        ).all()
         guard !programmes.isEmpty else { return [] }
         let names = try await People.names(db)
         return try await ProjectRecord.query(on: db).filter(\.$programme.$id ~~ programmes.compactMap(\.id))
@@ -97,11 +110,13 @@ enum People {
     /// Everyone's name and address, as plain rows (read for every dashboard and every return-tracking page).
     static func contacts(_ db: Database) async throws -> [UUID: (name: String, email: String?)] {
         guard let sql = db as? SQLDatabase else {
-            return Dictionary(uniqueKeysWithValues: try await PersonRecord.query(on: db).all().map { ($0.id!, ($0.name, $0.email)) })
+            return Dictionary(
+                uniqueKeysWithValues: try await PersonRecord.query(on: db).all().map { ($0.id!, ($0.name, $0.email)) })
         }
         struct Row: Decodable { let id: RowUUID; let name: String; let email: String? }
-        return Dictionary(try await sql.select().columns("id", "name", "email").from("people").all(decoding: Row.self)
-            .map { ($0.id.value, ($0.name, $0.email)) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(
+            try await sql.select().columns("id", "name", "email").from("people").all(decoding: Row.self)
+                .map { ($0.id.value, ($0.name, $0.email)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The person of that name, created if new: people are typed by name in returns and imports.

@@ -14,26 +14,34 @@ public enum Chasers {
     }
 
     /// The PMO chases now. At most one chaser per person per day, so a double click sends one.
-    public static func chase(_ db: Database, _ actor: Actor, periodID: UUID, links: NoticeLinks,
-                             today: CalendarDate = .today) async throws -> Result {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sends chasers") }
+    public static func chase(
+        _ db: Database, _ actor: Actor, periodID: UUID, links: NoticeLinks,
+        today: CalendarDate = .today
+    ) async throws -> Result {
+        guard actor.canManagePortfolio else { throw DomainError.forbidden("only the PMO (admin) sends chasers") }
         return try await db.writeTransaction { db in
-            let result = try await queue(db, periodID: periodID, links: links, key: { "chaser:\(periodID):\($0):\(today.iso)" })
-            try await AuditLog.record(db, actor, "chase", entity: "period", id: periodID, after: ["queued": result.queued])
+            let result = try await queue(
+                db, periodID: periodID, links: links, key: { "chaser:\(periodID):\($0):\(today.iso)" })
+            try await AuditLog.record(
+                db, actor, "chase", entity: "period", id: periodID, after: ["queued": result.queued])
             return result
         }
     }
 
     /// The automatic chaser: for each open period with a due date, once, when the portfolio's chase day arrives.
-    public static func chaseScheduled(_ db: Database, links: NoticeLinks, today: CalendarDate = .today) async throws -> Result {
+    public static func chaseScheduled(
+        _ db: Database, links: NoticeLinks, today: CalendarDate = .today
+    ) async throws -> Result {
         var total = Result()
         let portfolios = try await PortfolioRecord.query(on: db).filter(\.$chaseDaysBefore != nil).all()
         for portfolio in portfolios {
             let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!)
                 .filter(\.$status == PeriodStatus.open.rawValue).filter(\.$returnsDue != nil).all()
             for period in periods {
-                guard let due = period.returnsDue.flatMap(CalendarDate.init(iso:)), let days = portfolio.chaseDaysBefore,
-                      today >= due.adding(days: -days), today <= due else { continue }
+                guard let due = period.returnsDue.flatMap(CalendarDate.init(iso:)),
+                    let days = portfolio.chaseDaysBefore,
+                    today >= due.adding(days: -days), today <= due
+                else { continue }
                 let result = try await db.writeTransaction { db in
                     try await queue(db, periodID: period.id!, links: links, key: { "chaser-auto:\(period.id!):\($0)" })
                 }
@@ -45,11 +53,16 @@ public enum Chasers {
         return total
     }
 
-    private static func queue(_ db: Database, periodID: UUID, links: NoticeLinks,
-                              key: (String) -> String) async throws -> Result {
+    private static func queue(
+        _ db: Database, periodID: UUID, links: NoticeLinks,
+        key: (String) -> String
+    ) async throws -> Result {
         let tracking = try await Returns.tracking(db, periodID: periodID)
         guard tracking.period.status == .open else {
-            throw StorageError.invalid(["period": "Period \(tracking.period.label) is \(tracking.period.status.rawValue): only an open period is chased."])
+            throw DomainError.invalid([
+                "period":
+                    "Period \(tracking.period.label) is \(tracking.period.status.rawValue): only an open period is chased."
+            ])
         }
         var result = Result()
         var owed: [String: (name: String, returns: [Notices.ChasedReturn])] = [:]
@@ -58,15 +71,18 @@ public enum Chasers {
             if reachable.isEmpty { result.unreachable.append(row.project.displayName) }
             for owner in reachable {
                 let address = owner.email!.lowercased()
-                let item = Notices.ChasedReturn(project: row.project, state: row.state,
-                                                link: links.returnForm(periodID, row.project.id))
+                let item = Notices.ChasedReturn(
+                    project: row.project, state: row.state,
+                    link: links.returnForm(periodID, row.project.id))
                 owed[address, default: (owner.name, [])].returns.append(item)
             }
         }
         for (address, owing) in owed.sorted(by: { $0.key < $1.key }) {
-            let message = Notices.chaser(to: address, name: owing.name, portfolio: tracking.portfolio.name,
-                                         period: tracking.period, due: tracking.returnsDue, returns: owing.returns)
-            let queued = try await Outbox.enqueue(db, kind: "chaser", message, dedupeKey: key(address), periodID: periodID, projectID: nil)
+            let message = Notices.chaser(
+                to: address, name: owing.name, portfolio: tracking.portfolio.name,
+                period: tracking.period, due: tracking.returnsDue, returns: owing.returns)
+            let queued = try await Outbox.enqueue(
+                db, kind: "chaser", message, dedupeKey: key(address), periodID: periodID, projectID: nil)
             if queued { result.queued.append(address) } else { result.alreadyChased.append(address) }
         }
         return result

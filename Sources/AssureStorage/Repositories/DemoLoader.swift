@@ -33,28 +33,36 @@ public enum DemoLoader {
                 try await record.create(on: db)
             }
             for portfolio in Demo.portfolios {
-                try await write(db, portfolio, organisationID: organisation.id!, actor: actor, programmeIDs: &programmeIDs)
+                try await write(
+                    db, portfolio, organisationID: organisation.id!, actor: actor, programmeIDs: &programmeIDs)
             }
             // Seed 002's and 003's registers are the Our Dorset ICS portfolio's: its paper draws on them, no other does.
-            let ics = try await PortfolioRecord.query(on: db).filter(\.$name == GoverningBody2018.portfolio.name).first()?.id
+            let ics = try await PortfolioRecord.query(on: db).filter(\.$name == GoverningBody2018.portfolio.name)
+                .first()?.id
             try await writeRegisters(db, portfolioID: ics)
-            try await Papers.loadDemo(db, portfolio: GoverningBody2018.portfolio.name, periodKey: "2018-03", committee: "Governing Body",
-                                      day: CalendarDate(year: 2018, month: 3, day: 21)!, texts: GoverningBody2018.paperTexts)
-            try await AuditLog.record(db, actor, "load-demo", entity: "database", id: nil,
-                                      after: ["portfolios": Demo.portfolios.map(\.name)])
+            try await Papers.loadDemo(
+                db, portfolio: GoverningBody2018.portfolio.name, periodKey: "2018-03", committee: "Governing Body",
+                day: CalendarDate(year: 2018, month: 3, day: 21)!, texts: GoverningBody2018.paperTexts)
+            try await AuditLog.record(
+                db, actor, "load-demo", entity: "database", id: nil,
+                after: ["portfolios": Demo.portfolios.map(\.name)])
             return programmeIDs
         }
         if try await UserRecord.query(on: db).filter(\.$email == adminEmail).first() == nil {
-            _ = try await Users.add(db, actor, email: adminEmail, name: "Demo PMO", role: .admin, password: adminPassword, cost: cost)
+            _ = try await Users.add(
+                db, actor, email: adminEmail, name: "Demo PMO", role: .admin, password: adminPassword, cost: cost)
             for user in demoUsers {
-                _ = try await Users.add(db, actor, email: user.email, name: user.name, role: user.role, password: adminPassword,
-                                        programmeIDs: user.programmes.compactMap { programmeIDs[$0] }, cost: cost)
+                _ = try await Users.add(
+                    db, actor, email: user.email, name: user.name, role: user.role, password: adminPassword,
+                    programmeIDs: user.programmes.compactMap { programmeIDs[$0] }, cost: cost)
             }
         }
     }
 
-    private static func write(_ db: Database, _ demo: DemoPortfolio, organisationID: UUID, actor: Actor,
-                              programmeIDs: inout [String: UUID]) async throws {
+    private static func write(
+        _ db: Database, _ demo: DemoPortfolio, organisationID: UUID, actor: Actor,
+        programmeIDs: inout [String: UUID]
+    ) async throws {
         let portfolio = PortfolioRecord(name: demo.name, scale: demo.scale.rawValue, organisationID: organisationID)
         portfolio.disabledChecks = demo.disabledChecks.map(\.rawValue).sorted().joined(separator: ",")
         try await portfolio.create(on: db)
@@ -77,15 +85,17 @@ public enum DemoLoader {
                 projectIDs[project.key] = parent
                 for (childIndex, child) in project.children.enumerated() {
                     order += 1000
-                    projectIDs[project.childKey(childIndex)] = try await create(db, child, programmeID: record.id!,
-                                                                                parentID: parent, order: order)
+                    projectIDs[project.childKey(childIndex)] = try await create(
+                        db, child, programmeID: record.id!,
+                        parentID: parent, order: order)
                 }
             }
         }
         for period in demo.periods {
-            let info = try await PeriodLifecycle.create(db, actor, portfolioID: portfolio.id!, key: period.key,
-                                                        asAt: period.asAt, publishOn: period.publishOn, label: period.label,
-                                                        illustrative: period.isIllustrative)
+            let info = try await PeriodLifecycle.create(
+                db, actor, portfolioID: portfolio.id!, key: period.key,
+                asAt: period.asAt, publishOn: period.publishOn, label: period.label,
+                illustrative: period.isIllustrative)
             for ret in period.returns {
                 guard let projectID = projectIDs[ret.project] else { continue }
                 let record = ReturnRecord()
@@ -107,7 +117,9 @@ public enum DemoLoader {
                 }
             }
             if period.status != .draft { _ = try await PeriodLifecycle.open(db, actor, periodID: info.id) }
-            if period.status == .published { _ = try await PeriodLifecycle.publish(db, actor, periodID: info.id, missing: .showAsMissing) }
+            if period.status == .published {
+                _ = try await PeriodLifecycle.publish(db, actor, periodID: info.id, missing: .showAsMissing)
+            }
         }
     }
 
@@ -115,8 +127,9 @@ public enum DemoLoader {
     private static func writeRegisters(_ db: Database, portfolioID: UUID?) async throws {
         try await RiskRegisters.load(db, RiskRegister2016.register, by: "demo")
         try await KeyDeliverables.load(db, Deliverables2016.all)
-        try await Meetings.load(db, committees: HealthScrutiny2016.committees, meetings: HealthScrutiny2016.meetings,
-                                portfolioID: portfolioID)
+        try await Meetings.load(
+            db, committees: HealthScrutiny2016.committees, meetings: HealthScrutiny2016.meetings,
+            portfolioID: portfolioID)
         for measure in Outcomes2016.measures { try await Outcomes.write(db, measure) }
         for entry in GoverningBody2018.glossary {
             let record = GlossaryRecord()
@@ -162,8 +175,10 @@ public enum DemoLoader {
         name.lowercased().split(separator: " ").joined(separator: ".") + "@assure.demo"
     }
 
-    private static func create(_ db: Database, _ project: DemoProject, programmeID: UUID, parentID: UUID?,
-                               order: Int) async throws -> UUID {
+    private static func create(
+        _ db: Database, _ project: DemoProject, programmeID: UUID, parentID: UUID?,
+        order: Int
+    ) async throws -> UUID {
         let record = ProjectRecord()
         record.$programme.id = programmeID
         record.$parent.id = parentID

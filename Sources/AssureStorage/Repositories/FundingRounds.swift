@@ -6,39 +6,54 @@ import Foundation
 public enum FundingRounds {
     public static func all(_ db: Database) async throws -> [FundingRound] {
         let rounds = try await FundingRoundRecord.query(on: db).sort(\.$name).all()
-        let allocations = Dictionary(grouping: try await AllocationRecord.query(on: db).sort(\.$position).all(), by: { $0.$round.id })
+        let allocations = Dictionary(
+            grouping: try await AllocationRecord.query(on: db).sort(\.$position).all(), by: { $0.$round.id })
         return rounds.map { round in
-            FundingRound(id: round.id!, name: round.name, envelopeLabel: round.envelopeLabel, envelope: Money(pence: Int(round.envelopePence)),
-                         allocations: (allocations[round.id!] ?? []).map {
-                             Allocation(id: $0.id!, label: $0.label, amount: Money(pence: Int($0.amountPence)), comment: $0.comment)
-                         }, version: round.version, portfolioID: round.$portfolio.id)
+            FundingRound(
+                id: round.id!, name: round.name, envelopeLabel: round.envelopeLabel,
+                envelope: Money(pence: Int(round.envelopePence)),
+                allocations: (allocations[round.id!] ?? []).map {
+                    Allocation(
+                        id: $0.id!, label: $0.label, amount: Money(pence: Int($0.amountPence)), comment: $0.comment)
+                }, version: round.version, portfolioID: round.$portfolio.id)
         }
     }
 
-    public static func create(_ db: Database, _ actor: Actor, name: String, envelopeLabel: String, envelope: String,
-                              portfolioID: UUID? = nil) async throws -> FundingRound {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sets up funding rounds") }
+    public static func create(
+        _ db: Database, _ actor: Actor, name: String, envelopeLabel: String, envelope: String,
+        portfolioID: UUID? = nil
+    ) async throws -> FundingRound {
+        guard actor.canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) sets up funding rounds")
+        }
         let name = name.trimmingCharacters(in: .whitespaces)
         var errors: [String: String] = [:]
         if name.isEmpty { errors["name"] = "Name the funding round." }
-        if envelopeLabel.trimmingCharacters(in: .whitespaces).isEmpty { errors["envelopeLabel"] = "Say where the envelope comes from." }
+        if envelopeLabel.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors["envelopeLabel"] = "Say where the envelope comes from."
+        }
         let money = Money(written: envelope)
-        if money == nil || money!.pence <= 0 { errors["envelope"] = "“\(envelope)” is not an amount of money (e.g. £6,800,000)." }
-        if !errors.isEmpty { throw StorageError.invalid(errors) }
+        if money == nil || money!.pence <= 0 {
+            errors["envelope"] = "“\(envelope)” is not an amount of money (e.g. £6,800,000)."
+        }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
         return try await db.writeTransaction { db in
             if try await FundingRoundRecord.query(on: db).filter(\.$name == name).first() != nil {
-                throw StorageError.invalid(["name": "There is already a funding round called \(name)."])
+                throw DomainError.invalid(["name": "There is already a funding round called \(name)."])
             }
             let record = FundingRoundRecord()
             record.name = name
             record.envelopeLabel = envelopeLabel.trimmingCharacters(in: .whitespaces)
             record.envelopePence = Int64(money!.pence)
             record.version = 1
-            if let portfolioID, try await PortfolioRecord.find(portfolioID, on: db) == nil { throw StorageError.notFound("portfolio") }
+            if let portfolioID, try await PortfolioRecord.find(portfolioID, on: db) == nil {
+                throw DomainError.notFound("portfolio")
+            }
             record.$portfolio.id = portfolioID
             try await record.create(on: db)
-            let round = FundingRound(id: record.id!, name: name, envelopeLabel: record.envelopeLabel, envelope: money!, allocations: [],
-                                     portfolioID: portfolioID)
+            let round = FundingRound(
+                id: record.id!, name: name, envelopeLabel: record.envelopeLabel, envelope: money!, allocations: [],
+                portfolioID: portfolioID)
             try await AuditLog.record(db, actor, "create", entity: "funding-round", id: record.id, after: round)
             return round
         }
@@ -46,25 +61,35 @@ public enum FundingRounds {
 
     /// Adds an allocation. Going over the envelope is allowed: the round then shows itself as over.
     @discardableResult
-    public static func allocate(_ db: Database, _ actor: Actor, roundID: UUID, label: String, amount: String, comment: String) async throws -> FundingRound {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) allocates funding") }
+    public static func allocate(
+        _ db: Database, _ actor: Actor, roundID: UUID, label: String, amount: String, comment: String
+    ) async throws -> FundingRound {
+        guard actor.canManagePortfolio else { throw DomainError.forbidden("only the PMO (admin) allocates funding") }
         let errors = FundingRound.validate(label: label, amount: amount)
-        if !errors.isEmpty { throw StorageError.invalid(errors) }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
         try await db.writeTransaction { db in
-            guard let round = try await FundingRoundRecord.find(roundID, on: db) else { throw StorageError.notFound("funding round") }
+            guard let round = try await FundingRoundRecord.find(roundID, on: db) else {
+                throw DomainError.notFound("funding round")
+            }
             let record = AllocationRecord()
             record.$round.id = roundID
             record.label = label.trimmingCharacters(in: .whitespaces)
             record.amountPence = Int64(Money(written: amount)!.pence)
             record.comment = comment.trimmingCharacters(in: .whitespaces)
-            record.position = (try await AllocationRecord.query(on: db).filter(\.$round.$id == roundID).max(\.$position) ?? 0) + 1
+            record.position =
+                (try await AllocationRecord.query(on: db).filter(\.$round.$id == roundID).max(\.$position) ?? 0) + 1
             try await record.create(on: db)
             round.version += 1
             try await round.save(on: db)
-            try await AuditLog.record(db, actor, "allocate", entity: "funding-round", id: roundID,
-                                      after: Allocation(id: record.id!, label: record.label, amount: Money(pence: Int(record.amountPence)), comment: record.comment))
+            try await AuditLog.record(
+                db, actor, "allocate", entity: "funding-round", id: roundID,
+                after: Allocation(
+                    id: record.id!, label: record.label, amount: Money(pence: Int(record.amountPence)),
+                    comment: record.comment))
         }
-        guard let round = try await all(db).first(where: { $0.id == roundID }) else { throw StorageError.notFound("funding round") }
+        guard let round = try await all(db).first(where: { $0.id == roundID }) else {
+            throw DomainError.notFound("funding round")
+        }
         return round
     }
 }

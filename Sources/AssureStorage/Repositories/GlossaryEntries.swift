@@ -12,25 +12,35 @@ public struct StoredGlossaryEntry: Codable, Hashable, Sendable {
 public enum GlossaryEntries {
     public static func all(_ db: Database) async throws -> [StoredGlossaryEntry] {
         try await GlossaryRecord.query(on: db).all()
-            .map { StoredGlossaryEntry(id: $0.id!, entry: GlossaryEntry(abbreviation: $0.abbreviation, expansion: $0.expansion)) }
+            .map {
+                StoredGlossaryEntry(
+                    id: $0.id!, entry: GlossaryEntry(abbreviation: $0.abbreviation, expansion: $0.expansion))
+            }
             .sorted { $0.entry.abbreviation.lowercased() < $1.entry.abbreviation.lowercased() }
     }
 
     /// Adds an entry, or changes one when `id` is given. Refused for anyone but the PMO, for a blank or long value,
     /// and for an abbreviation the glossary already has.
     @discardableResult
-    public static func save(_ db: Database, _ actor: Actor, id: UUID? = nil, abbreviation: String, expansion: String) async throws -> StoredGlossaryEntry {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) edits the glossary") }
+    public static func save(
+        _ db: Database, _ actor: Actor, id: UUID? = nil, abbreviation: String, expansion: String
+    ) async throws -> StoredGlossaryEntry {
+        guard actor.canManagePortfolio else { throw DomainError.forbidden("only the PMO (admin) edits the glossary") }
         let errors = GlossaryEntry.validate(abbreviation: abbreviation, expansion: expansion)
-        if !errors.isEmpty { throw StorageError.invalid(errors) }
-        let entry = GlossaryEntry(abbreviation: abbreviation.trimmingCharacters(in: .whitespaces),
-                                  expansion: expansion.trimmingCharacters(in: .whitespaces))
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        let entry = GlossaryEntry(
+            abbreviation: abbreviation.trimmingCharacters(in: .whitespaces),
+            expansion: expansion.trimmingCharacters(in: .whitespaces))
         return try await db.writeTransaction { db in
             let clash = try await GlossaryRecord.query(on: db).filter(\.$abbreviation == entry.abbreviation).first()
-            if let clash, clash.id != id { throw StorageError.invalid(["abbreviation": "\(entry.abbreviation) is already in the glossary."]) }
+            if let clash, clash.id != id {
+                throw DomainError.invalid(["abbreviation": "\(entry.abbreviation) is already in the glossary."])
+            }
             let record: GlossaryRecord
             if let id {
-                guard let found = try await GlossaryRecord.find(id, on: db) else { throw StorageError.notFound("glossary entry") }
+                guard let found = try await GlossaryRecord.find(id, on: db) else {
+                    throw DomainError.notFound("glossary entry")
+                }
                 record = found
             } else {
                 record = GlossaryRecord()
@@ -39,18 +49,23 @@ public enum GlossaryEntries {
             record.abbreviation = entry.abbreviation
             record.expansion = entry.expansion
             try await record.save(on: db)
-            try await AuditLog.record(db, actor, id == nil ? "create" : "update", entity: "glossary-entry", id: record.id, before: before, after: entry)
+            try await AuditLog.record(
+                db, actor, id == nil ? "create" : "update", entity: "glossary-entry", id: record.id, before: before,
+                after: entry)
             return StoredGlossaryEntry(id: record.id!, entry: entry)
         }
     }
 
     public static func remove(_ db: Database, _ actor: Actor, id: UUID) async throws {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) edits the glossary") }
+        guard actor.canManagePortfolio else { throw DomainError.forbidden("only the PMO (admin) edits the glossary") }
         try await db.writeTransaction { db in
-            guard let record = try await GlossaryRecord.find(id, on: db) else { throw StorageError.notFound("glossary entry") }
+            guard let record = try await GlossaryRecord.find(id, on: db) else {
+                throw DomainError.notFound("glossary entry")
+            }
             let before = GlossaryEntry(abbreviation: record.abbreviation, expansion: record.expansion)
             try await record.delete(on: db)
-            try await AuditLog.record(db, actor, "delete", entity: "glossary-entry", id: id, before: before, after: String?.none)
+            try await AuditLog.record(
+                db, actor, "delete", entity: "glossary-entry", id: id, before: before, after: String?.none)
         }
     }
 }

@@ -11,24 +11,26 @@ extension ImportWriter {
         var existing: [UUID: ReturnRecord] = [:]
         try await ids.inBatches(of: 1000) { batch in
             for record in try await ReturnRecord.query(on: db).filter(\.$period.$id == period.id!)
-                .filter(\.$project.$id ~~ batch).with(\.$milestones).all() {
+                .filter(\.$project.$id ~~ batch).with(\.$milestones).all()
+            {
                 existing[record.$project.id] = record
             }
         }
         var locked: [String: String] = [:]
         for project in imported {
             if let id = projectIDs[project.row], existing[id]?.state == ReturnState.approved.rawValue {
-                locked["row \(project.row)"] = "The return for \(project.label) in \(period.label) is approved and locked."
+                locked["row \(project.row)"] =
+                    "The return for \(project.label) in \(period.label) is approved and locked."
             }
         }
-        if !locked.isEmpty { throw StorageError.invalid(locked) }
+        if !locked.isEmpty { throw DomainError.invalid(locked) }
         var newReturns: [ReturnRecord] = []
         var milestones: [ReturnMilestoneRecord] = []
         var replacedMilestones: [UUID] = []
         for project in imported {
             guard let projectID = projectIDs[project.row] else { continue }
             let record = existing[projectID] ?? ReturnRecord()
-            let before = existing[projectID].map { $0.info(milestones: $0.milestones) }
+            let before = try existing[projectID].map { try $0.info(milestones: $0.milestones) }
             if record.id == nil {
                 record.id = UUID()
                 record.$period.id = period.id!
@@ -52,11 +54,14 @@ extension ImportWriter {
             if !project.milestones.isEmpty {
                 lines = project.milestones
                 if before != nil { replacedMilestones.append(record.id!) }
-                milestones += lines.enumerated().map { ReturnMilestoneRecord(returnID: record.id!, position: $0.offset, line: $0.element) }
+                milestones += lines.enumerated().map {
+                    ReturnMilestoneRecord(returnID: record.id!, position: $0.offset, line: $0.element)
+                }
             }
             if before == nil { newReturns.append(record) } else { try await record.save(on: db) }
-            var after = ReturnInfo(projectID: projectID, rating: record.rating, update: record.update, mitigation: record.mitigation,
-                                   milestones: lines, submittedBy: record.submittedBy, state: .submitted)
+            var after = ReturnInfo(
+                projectID: projectID, rating: record.rating, update: record.update, mitigation: record.mitigation,
+                milestones: lines, submittedBy: record.submittedBy, state: .submitted)
             after.reportedTrend = record.reportedTrend.flatMap(Trend.init(rawValue:))
             try log(before == nil ? "create" : "update", "return", record.id, before: before, after: after)
         }

@@ -8,9 +8,13 @@ extension ImportWriter {
         let existingIDs = all.compactMap { if case .existing(let id) = $0.match { id } else { nil } }
         var existing: [UUID: ProjectRecord] = [:]
         try await existingIDs.inBatches(of: 1000) { batch in
-            for record in try await ProjectRecord.query(on: db).filter(\.$id ~~ batch).all() { existing[record.id!] = record }
+            for record in try await ProjectRecord.query(on: db).filter(\.$id ~~ batch).all() {
+                existing[record.id!] = record
+            }
         }
-        guard existing.count == Set(existingIDs).count else { throw Self.changedSinceReading("The portfolio's projects") }
+        guard existing.count == Set(existingIDs).count else {
+            throw Self.changedSinceReading("The portfolio's projects")
+        }
         let programmeList = Array(Set(programmeIDs.values))
         let known = try await ProjectRecord.query(on: db).filter(\.$programme.$id ~~ programmeList).all()
         let references = Set(known.compactMap { $0.reference?.lowercased() })
@@ -41,7 +45,8 @@ extension ImportWriter {
                     projectIDs[child.row] = id
                 } else {
                     let order = try await childOrder(parent: parentRecord, known: known, created: created)
-                    let record = try await newRecord(child, programmeID: parentRecord.$programme.id, parentID: parentID, order: order)
+                    let record = try await newRecord(
+                        child, programmeID: parentRecord.$programme.id, parentID: parentID, order: order)
                     created.append(record)
                     projectIDs[child.row] = record.id!
                 }
@@ -57,12 +62,16 @@ extension ImportWriter {
     private mutating func flush(_ created: inout [ProjectRecord]) async throws {
         guard !created.isEmpty else { return }
         try await created.create(on: db)
-        for record in created { try log("create", "project", record.id, before: String?.none, after: record.info(names: names)) }
+        for record in created {
+            try log("create", "project", record.id, before: String?.none, after: record.info(names: names))
+        }
         outcome.createdProjects += created.count
         created = []
     }
 
-    private mutating func newRecord(_ project: ImportedProject, programmeID: UUID, parentID: UUID?, order: Int) async throws -> ProjectRecord {
+    private mutating func newRecord(
+        _ project: ImportedProject, programmeID: UUID, parentID: UUID?, order: Int
+    ) async throws -> ProjectRecord {
         let record = ProjectRecord()
         record.id = UUID()
         record.$programme.id = programmeID
@@ -81,13 +90,16 @@ extension ImportWriter {
     }
 
     /// A new sub-item of an existing project goes after its last sub-item, in the gap before the next project.
-    private func childOrder(parent: ProjectRecord, known: [ProjectRecord], created: [ProjectRecord]) async throws -> Int {
+    private func childOrder(parent: ProjectRecord, known: [ProjectRecord], created: [ProjectRecord]) async throws -> Int
+    {
         let siblings = (known + created).filter { $0.$programme.id == parent.$programme.id }
         let family = siblings.filter { $0.id == parent.id || $0.$parent.id == parent.id }.map(\.sortOrder)
         let last = family.max() ?? parent.sortOrder
         let next = siblings.map(\.sortOrder).filter { $0 > last }.min()
         guard let next else { return last + 1 }
-        guard next - last > 1 else { throw StorageError.conflict("No room to insert a sub-item of \(parent.title); add it on its page.") }
+        guard next - last > 1 else {
+            throw DomainError.conflict("No room to insert a sub-item of \(parent.title); add it on its page.")
+        }
         return last + max(1, min(10, (next - last) / 2))
     }
 
@@ -128,10 +140,14 @@ extension ImportWriter {
         }
         let ids = rows.compactMap { projectIDs[$0.row] }
         try await ids.inBatches(of: 1000) { batch in
-            try await ProjectAttributeRecord.query(on: db).filter(\.$project.$id ~~ batch).filter(\.$name ~~ Array(names)).delete()
+            try await ProjectAttributeRecord.query(on: db).filter(\.$project.$id ~~ batch).filter(
+                \.$name ~~ Array(names)
+            ).delete()
         }
         try await records.inBatches(of: 500) { try await $0.create(on: db) }
         outcome.attributesWritten = records.count
-        try log("set-attributes", "portfolio", portfolioID, before: String?.none, after: ["projects": ids.count, "values": records.count])
+        try log(
+            "set-attributes", "portfolio", portfolioID, before: String?.none,
+            after: ["projects": ids.count, "values": records.count])
     }
 }

@@ -10,16 +10,22 @@ extension Imports {
     /// With `publish`, the period is history being loaded: it is opened if need be and published in the same
     /// transaction (returns not in shown as missing, as a legacy paper printed them), so the next period's arrows
     /// compare with it. Load history oldest first.
-    public static func apply(_ db: Database, _ actor: Actor, portfolioID: UUID, periodKey: String?, plan: ImportPlan,
-                             source: String, publish: Bool = false,
-                             progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> ImportOutcome {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) imports into a portfolio") }
+    public static func apply(
+        _ db: Database, _ actor: Actor, portfolioID: UUID, periodKey: String?, plan: ImportPlan,
+        source: String, publish: Bool = false,
+        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> ImportOutcome {
+        guard actor.canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) imports into a portfolio")
+        }
         guard plan.isClean else { throw ImportProblems(plan.errors) }
         if plan.returnCount > 0, periodKey == nil {
-            throw StorageError.invalid(["period": "The table has ratings, updates or milestones: choose the period they report on."])
+            throw DomainError.invalid([
+                "period": "The table has ratings, updates or milestones: choose the period they report on."
+            ])
         }
         if publish, periodKey == nil {
-            throw StorageError.invalid(["period": "Publishing as history needs the period the table reports on."])
+            throw DomainError.invalid(["period": "Publishing as history needs the period the table reports on."])
         }
         return try await db.writeTransaction { db in
             var writer = try await ImportWriter(db, actor, portfolioID: portfolioID, plan: plan)
@@ -37,8 +43,9 @@ extension Imports {
                 _ = try await PeriodLifecycle.publish(db, actor, periodID: id, missing: .showAsMissing)
                 outcome.published = true
             }
-            try await AuditLog.record(db, actor, "import", entity: "portfolio", id: portfolioID,
-                                      after: ImportSummary(source: source, mapping: plan.mapping.saved, outcome: outcome))
+            try await AuditLog.record(
+                db, actor, "import", entity: "portfolio", id: portfolioID,
+                after: ImportSummary(source: source, mapping: plan.mapping.saved, outcome: outcome))
             return outcome
         }
     }
@@ -56,8 +63,9 @@ struct ImportWriter {
     let actor: Actor
     let portfolioID: UUID
     let plan: ImportPlan
-    var outcome = ImportOutcome(periodKey: nil, periodCreated: false, createdProgrammes: 0, createdProjects: 0,
-                                updatedProjects: 0, returnsWritten: 0, attributesWritten: 0)
+    var outcome = ImportOutcome(
+        periodKey: nil, periodCreated: false, createdProgrammes: 0, createdProjects: 0,
+        updatedProjects: 0, returnsWritten: 0, attributesWritten: 0)
     var programmeIDs: [String: UUID] = [:]
     var people: [String: UUID] = [:]
     var names: [UUID: String] = [:]
@@ -70,7 +78,9 @@ struct ImportWriter {
         self.actor = actor
         self.portfolioID = portfolioID
         self.plan = plan
-        guard try await PortfolioRecord.find(portfolioID, on: db) != nil else { throw StorageError.notFound("portfolio") }
+        guard try await PortfolioRecord.find(portfolioID, on: db) != nil else {
+            throw DomainError.notFound("portfolio")
+        }
         for programme in try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).all() {
             programmeIDs[programme.name.lowercased()] = programme.id!
         }
@@ -79,10 +89,11 @@ struct ImportWriter {
     }
 
     /// Why an import may not write into this period, if it may not: published periods are frozen, closed ones take no returns.
-    static func refusal(_ period: PeriodRecord) -> StorageError? {
+    static func refusal(_ period: PeriodRecord) -> DomainError? {
         if period.status == PeriodStatus.published.rawValue { return .frozen("Period \(period.label)") }
         if period.status == PeriodStatus.closed.rawValue {
-            return .invalid(["period": "Period \(period.label) is closed for returns; open it again to import into it."])
+            return .invalid(["period": "Period \(period.label) is closed for returns; open it again to import into it."]
+            )
         }
         return nil
     }
@@ -90,9 +101,12 @@ struct ImportWriter {
     mutating func period(_ key: String?) async throws -> PeriodRecord? {
         guard let key else { return nil }
         guard let month = PeriodKey(key) else {
-            throw StorageError.invalid(["period": "“\(key)” is not a period: write the month as YYYY-MM, e.g. 2016-06."])
+            throw DomainError.invalid(["period": "“\(key)” is not a period: write the month as YYYY-MM, e.g. 2016-06."]
+            )
         }
-        if let existing = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).filter(\.$key == month.key).first() {
+        if let existing = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).filter(
+            \.$key == month.key
+        ).first() {
             if let refusal = Self.refusal(existing) { throw refusal }
             return existing
         }
@@ -125,8 +139,10 @@ struct ImportWriter {
         return record.id!
     }
 
-    mutating func log<Before: Encodable, After: Encodable>(_ action: String, _ entity: String, _ id: UUID?,
-                                                           before: Before?, after: After?) throws {
+    mutating func log<Before: Encodable, After: Encodable>(
+        _ action: String, _ entity: String, _ id: UUID?,
+        before: Before?, after: After?
+    ) throws {
         audit.append(try AuditLog.entry(actor, action, entity: entity, id: id, before: before, after: after))
     }
 
@@ -135,7 +151,7 @@ struct ImportWriter {
         audit = []
     }
 
-    static func changedSinceReading(_ what: String) -> StorageError {
+    static func changedSinceReading(_ what: String) -> DomainError {
         .conflict("\(what) changed since the preview was made; preview the file again.")
     }
 }

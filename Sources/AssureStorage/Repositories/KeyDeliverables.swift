@@ -8,10 +8,11 @@ public enum KeyDeliverables {
         try await DeliverableRecord.query(on: db).sort(\.$position).all().map(deliverable)
     }
 
-    static func deliverable(_ record: DeliverableRecord) -> Deliverable {
-        Deliverable(id: record.id!, programme: record.programme, workstream: record.workstream, title: record.title,
-                    years: Set(record.years.split(separator: ",").compactMap { Int($0) }.map(FinancialYear.init(startingIn:))),
-                    status: DeliverableStatus(rawValue: record.status) ?? .notStarted, version: record.version)
+    static func deliverable(_ record: DeliverableRecord) throws -> Deliverable {
+        try Deliverable(
+            id: record.id!, programme: record.programme, workstream: record.workstream, title: record.title,
+            years: Set(record.years.split(separator: ",").compactMap { Int($0) }.map(FinancialYear.init(startingIn:))),
+            status: try DeliverableStatus(stored: record.status, "deliverables.status"), version: record.version)
     }
 
     static func apply(_ item: Deliverable, to record: DeliverableRecord) {
@@ -24,23 +25,33 @@ public enum KeyDeliverables {
 
     /// Adds a deliverable (no `id`) or changes one; years are written as 17/18. A stale version is a conflict.
     @discardableResult
-    public static func save(_ db: Database, _ actor: Actor, id: UUID? = nil, programme: String, workstream: String, title: String,
-                            years: [String], status: DeliverableStatus, baseVersion: Int = 0) async throws -> Deliverable {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) edits key deliverables") }
+    public static func save(
+        _ db: Database, _ actor: Actor, id: UUID? = nil, programme: String, workstream: String, title: String,
+        years: [String], status: DeliverableStatus, baseVersion: Int = 0
+    ) async throws -> Deliverable {
+        guard actor.canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) edits key deliverables")
+        }
         let errors = Deliverable.validate(programme: programme, title: title, years: years)
-        if !errors.isEmpty { throw StorageError.invalid(errors) }
-        let item = Deliverable(programme: programme.trimmingCharacters(in: .whitespaces), workstream: workstream.trimmingCharacters(in: .whitespaces),
-                               title: title.trimmingCharacters(in: .whitespacesAndNewlines), years: Set(years.compactMap(FinancialYear.init(written:))),
-                               status: status)
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        let item = Deliverable(
+            programme: programme.trimmingCharacters(in: .whitespaces),
+            workstream: workstream.trimmingCharacters(in: .whitespaces),
+            title: title.trimmingCharacters(in: .whitespacesAndNewlines),
+            years: Set(years.compactMap(FinancialYear.init(written:))),
+            status: status)
         return try await db.writeTransaction { db in
             let record: DeliverableRecord
             var before: Deliverable?
             if let id {
-                guard let found = try await DeliverableRecord.find(id, on: db) else { throw StorageError.notFound("deliverable") }
-                guard found.version == baseVersion else {
-                    throw StorageError.conflict("Someone else changed this deliverable while you were editing it; its saved values are shown.")
+                guard let found = try await DeliverableRecord.find(id, on: db) else {
+                    throw DomainError.notFound("deliverable")
                 }
-                before = deliverable(found)
+                guard found.version == baseVersion else {
+                    throw DomainError.conflict(
+                        "Someone else changed this deliverable while you were editing it; its saved values are shown.")
+                }
+                before = try deliverable(found)
                 record = found
                 record.version += 1
             } else {
@@ -50,8 +61,10 @@ public enum KeyDeliverables {
             }
             apply(item, to: record)
             try await record.save(on: db)
-            let after = deliverable(record)
-            try await AuditLog.record(db, actor, id == nil ? "create" : "update", entity: "deliverable", id: record.id, before: before, after: after)
+            let after = try deliverable(record)
+            try await AuditLog.record(
+                db, actor, id == nil ? "create" : "update", entity: "deliverable", id: record.id, before: before,
+                after: after)
             return after
         }
     }

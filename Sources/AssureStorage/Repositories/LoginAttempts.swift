@@ -1,7 +1,7 @@
 import AssureCore
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 
 /// Sign-in attempts kept in the database, so every app server sharing it applies the same throttle.
 ///
@@ -19,8 +19,10 @@ public enum LoginAttempts {
     /// The advisory lock's key on PostgreSQL: any constant the rest of Assure does not use.
     static let lockKey = 0x4153_5355_5245
 
-    public static func begin(_ db: Database, email: String, address: String, now: Date = Date(),
-                             throttle: LoginThrottle = .standard) async throws -> Decision {
+    public static func begin(
+        _ db: Database, email: String, address: String, now: Date = Date(),
+        throttle: LoginThrottle = .standard
+    ) async throws -> Decision {
         let key = normalised(email)
         return try await db.writeTransaction { db in
             if let sql = db as? SQLDatabase, sql.dialect.name == "postgresql" {
@@ -37,10 +39,13 @@ public enum LoginAttempts {
             let account = try await LoginAttemptRecord.query(on: db).filter(\.$email == key).filter(\.$at > since).all()
             let lastSuccess = account.filter(\.succeeded).map(\.at).max() ?? .distantPast
             let accountFailures = account.filter { !$0.succeeded && $0.at > lastSuccess && $0.id != mine }
-            let addressFailures = try await LoginAttemptRecord.query(on: db).filter(\.$address == address).filter(\.$at > since)
-                .filter(\.$succeeded == false).filter(\.$id != mine).all()
-            let failures = LoginThrottle.Failures(accountHere: accountFailures.filter { $0.address == address }.map(\.at),
-                                                  address: addressFailures.map(\.at), account: accountFailures.map(\.at))
+            let addressFailures = try await LoginAttemptRecord.query(on: db).filter(\.$address == address).filter(
+                \.$at > since
+            )
+            .filter(\.$succeeded == false).filter(\.$id != mine).all()
+            let failures = LoginThrottle.Failures(
+                accountHere: accountFailures.filter { $0.address == address }.map(\.at),
+                address: addressFailures.map(\.at), account: accountFailures.map(\.at))
             guard let (until, reason) = throttle.retryAfter(failures, now: now) else { return .allowed(mine) }
             // A refused attempt is not a guess: kept, it would push the wait on for as long as someone kept knocking.
             try await attempt.delete(on: db)
@@ -60,7 +65,8 @@ public enum LoginAttempts {
 
     /// Failures recorded for an account, for tests and the audit of a probe.
     public static func failures(_ db: Database, email: String) async throws -> Int {
-        try await LoginAttemptRecord.query(on: db).filter(\.$email == normalised(email)).filter(\.$succeeded == false).count()
+        try await LoginAttemptRecord.query(on: db).filter(\.$email == normalised(email)).filter(\.$succeeded == false)
+            .count()
     }
 
     static func normalised(_ email: String) -> String { email.trimmingCharacters(in: .whitespaces).lowercased() }

@@ -9,41 +9,60 @@ public enum Meetings {
     }
 
     public static func all(_ db: Database) async throws -> [Meeting] {
-        let committees = Dictionary(uniqueKeysWithValues: try await CommitteeRecord.query(on: db).all().map { ($0.id!, $0.name) })
-        let items = Dictionary(grouping: try await AgendaItemRecord.query(on: db).sort(\.$position).all(), by: { $0.$meeting.id })
-        let actions = Dictionary(grouping: try await MeetingActionRecord.query(on: db).sort(\.$position).all(), by: { $0.$meeting.id })
+        let committees = Dictionary(
+            uniqueKeysWithValues: try await CommitteeRecord.query(on: db).all().map { ($0.id!, $0.name) })
+        let items = Dictionary(
+            grouping: try await AgendaItemRecord.query(on: db).sort(\.$position).all(), by: { $0.$meeting.id })
+        let actions = Dictionary(
+            grouping: try await MeetingActionRecord.query(on: db).sort(\.$position).all(), by: { $0.$meeting.id })
         let decoder = JSONDecoder()
         return try await MeetingRecord.query(on: db).sort(\.$date).all().map { record in
-            Meeting(id: record.id!, committee: committees[record.$committee.id] ?? "", date: CalendarDate(iso: record.date)!,
-                    time: record.time, venue: record.venue, members: try decoder.decode([String].self, from: Data(record.membersJSON.utf8)),
-                    items: try (items[record.id!] ?? []).map { item in
-                        AgendaItem(id: item.id!, number: item.number, title: item.title, organisation: item.organisation,
-                                   format: item.format.flatMap(AgendaFormat.init(rawValue:)), purpose: AgendaPurpose(rawValue: item.purpose) ?? .business,
-                                   raisedBy: item.raisedBy, pages: item.pages, note: item.note, outcome: item.outcome,
-                                   resolutions: try decoder.decode([String].self, from: Data(item.resolutionsJSON.utf8)))
-                    },
-                    actions: (actions[record.id!] ?? []).map {
-                        MeetingAction(id: $0.id!, description: $0.description, owner: $0.owner, due: $0.due.flatMap(CalendarDate.init(iso:)), done: $0.done)
-                    }, version: record.version, portfolioID: record.$portfolio.id)
+            Meeting(
+                id: record.id!, committee: committees[record.$committee.id] ?? "",
+                date: CalendarDate(iso: record.date)!,
+                time: record.time, venue: record.venue,
+                members: try decoder.decode([String].self, from: Data(record.membersJSON.utf8)),
+                items: try (items[record.id!] ?? []).map { item in
+                    AgendaItem(
+                        id: item.id!, number: item.number, title: item.title, organisation: item.organisation,
+                        format: item.format.flatMap(AgendaFormat.init(rawValue:)),
+                        purpose: try AgendaPurpose(stored: item.purpose, "agenda_items.purpose"),
+                        raisedBy: item.raisedBy, pages: item.pages, note: item.note, outcome: item.outcome,
+                        resolutions: try decoder.decode([String].self, from: Data(item.resolutionsJSON.utf8)))
+                },
+                actions: (actions[record.id!] ?? []).map {
+                    MeetingAction(
+                        id: $0.id!, description: $0.description, owner: $0.owner,
+                        due: $0.due.flatMap(CalendarDate.init(iso:)), done: $0.done)
+                }, version: record.version, portfolioID: record.$portfolio.id)
         }
     }
 
     static func requirePMO(_ actor: Actor) throws {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) keeps committees' meetings") }
+        guard actor.canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) keeps committees' meetings")
+        }
     }
 
     /// A meeting of a committee (created if new). For the forward plan, a date already past is refused.
     /// `portfolioID` names the portfolio whose board papers the meeting takes (nil: none yet, never in a paper).
-    public static func create(_ db: Database, _ actor: Actor, committee: String, date: String, time: String, venue: String,
-                              members: [String], forwardPlan: Bool, today: CalendarDate, portfolioID: UUID? = nil) async throws -> Meeting {
+    public static func create(
+        _ db: Database, _ actor: Actor, committee: String, date: String, time: String, venue: String,
+        members: [String], forwardPlan: Bool, today: CalendarDate, portfolioID: UUID? = nil
+    ) async throws -> Meeting {
         try requirePMO(actor)
         let errors = Meeting.validate(committee: committee, date: date, today: today, forwardPlan: forwardPlan)
-        if !errors.isEmpty { throw StorageError.invalid(errors) }
-        let meeting = Meeting(committee: committee.trimmingCharacters(in: .whitespaces), date: CalendarDate(iso: date.trimmingCharacters(in: .whitespaces))!,
-                              time: time.trimmingCharacters(in: .whitespaces), venue: venue.trimmingCharacters(in: .whitespaces), members: members,
-                              portfolioID: portfolioID)
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        let meeting = Meeting(
+            committee: committee.trimmingCharacters(in: .whitespaces),
+            date: CalendarDate(iso: date.trimmingCharacters(in: .whitespaces))!,
+            time: time.trimmingCharacters(in: .whitespaces), venue: venue.trimmingCharacters(in: .whitespaces),
+            members: members,
+            portfolioID: portfolioID)
         return try await db.writeTransaction { db in
-            if let portfolioID, try await PortfolioRecord.find(portfolioID, on: db) == nil { throw StorageError.notFound("portfolio") }
+            if let portfolioID, try await PortfolioRecord.find(portfolioID, on: db) == nil {
+                throw DomainError.notFound("portfolio")
+            }
             let id = try await write(db, meeting)
             try await AuditLog.record(db, actor, "create", entity: "meeting", id: id, after: meeting)
             return try await all(db).first { $0.id == id }!
@@ -53,43 +72,61 @@ public enum Meetings {
     /// Adds an agenda item (or a planned item of a future meeting).
     public static func addItem(_ db: Database, _ actor: Actor, meetingID: UUID, item: AgendaItem) async throws {
         try requirePMO(actor)
-        if item.title.trimmingCharacters(in: .whitespaces).isEmpty { throw StorageError.invalid(["title": "Give the item a title."]) }
+        if item.title.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw DomainError.invalid(["title": "Give the item a title."])
+        }
         try await db.writeTransaction { db in
-            guard try await MeetingRecord.find(meetingID, on: db) != nil else { throw StorageError.notFound("meeting") }
-            let position = (try await AgendaItemRecord.query(on: db).filter(\.$meeting.$id == meetingID).max(\.$position) ?? 0) + 1
+            guard try await MeetingRecord.find(meetingID, on: db) != nil else { throw DomainError.notFound("meeting") }
+            let position =
+                (try await AgendaItemRecord.query(on: db).filter(\.$meeting.$id == meetingID).max(\.$position) ?? 0) + 1
             let id = try await write(db, item, meetingID: meetingID, position: position)
-            try await AuditLog.record(db, actor, "add-item", entity: "meeting", id: meetingID, after: ["item": id.uuidString, "title": item.title])
+            try await AuditLog.record(
+                db, actor, "add-item", entity: "meeting", id: meetingID,
+                after: ["item": id.uuidString, "title": item.title])
         }
     }
 
     /// Records what the meeting decided on an item: "Noted", or "Resolved" with its numbered resolutions.
-    public static func recordOutcome(_ db: Database, _ actor: Actor, itemID: UUID, outcome: String, resolutions: [String]) async throws {
+    public static func recordOutcome(
+        _ db: Database, _ actor: Actor, itemID: UUID, outcome: String, resolutions: [String]
+    ) async throws {
         try requirePMO(actor)
         let outcome = outcome.trimmingCharacters(in: .whitespaces)
-        if outcome.isEmpty { throw StorageError.invalid(["outcome": "Say what was decided, e.g. Noted or Resolved."]) }
+        if outcome.isEmpty { throw DomainError.invalid(["outcome": "Say what was decided, e.g. Noted or Resolved."]) }
         try await db.writeTransaction { db in
-            guard let item = try await AgendaItemRecord.find(itemID, on: db) else { throw StorageError.notFound("agenda item") }
+            guard let item = try await AgendaItemRecord.find(itemID, on: db) else {
+                throw DomainError.notFound("agenda item")
+            }
             let before = ["outcome": item.outcome, "resolutions": item.resolutionsJSON]
             item.outcome = outcome
             item.resolutionsJSON = try StoredJSON.text(resolutions)
             try await item.save(on: db)
-            try await AuditLog.record(db, actor, "record-outcome", entity: "agenda-item", id: itemID, before: before,
-                                      after: ["outcome": outcome, "resolutions": item.resolutionsJSON])
+            try await AuditLog.record(
+                db, actor, "record-outcome", entity: "agenda-item", id: itemID, before: before,
+                after: ["outcome": outcome, "resolutions": item.resolutionsJSON])
         }
     }
 
-    public static func addAction(_ db: Database, _ actor: Actor, meetingID: UUID, description: String, owner: String, due: String) async throws {
+    public static func addAction(
+        _ db: Database, _ actor: Actor, meetingID: UUID, description: String, owner: String, due: String
+    ) async throws {
         try requirePMO(actor)
         var errors: [String: String] = [:]
-        if description.trimmingCharacters(in: .whitespaces).isEmpty { errors["description"] = "Say what is to be done." }
+        if description.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors["description"] = "Say what is to be done."
+        }
         if owner.trimmingCharacters(in: .whitespaces).isEmpty { errors["owner"] = "Name who will do it." }
         if !due.isEmpty, CalendarDate(iso: due) == nil { errors["due"] = "Give the due date as a date." }
-        if !errors.isEmpty { throw StorageError.invalid(errors) }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
         try await db.writeTransaction { db in
-            guard try await MeetingRecord.find(meetingID, on: db) != nil else { throw StorageError.notFound("meeting") }
-            let action = MeetingAction(description: description.trimmingCharacters(in: .whitespaces), owner: owner.trimmingCharacters(in: .whitespaces),
-                                       due: CalendarDate(iso: due))
-            let position = (try await MeetingActionRecord.query(on: db).filter(\.$meeting.$id == meetingID).max(\.$position) ?? 0) + 1
+            guard try await MeetingRecord.find(meetingID, on: db) != nil else { throw DomainError.notFound("meeting") }
+            let action = MeetingAction(
+                description: description.trimmingCharacters(in: .whitespaces),
+                owner: owner.trimmingCharacters(in: .whitespaces),
+                due: CalendarDate(iso: due))
+            let position =
+                (try await MeetingActionRecord.query(on: db).filter(\.$meeting.$id == meetingID).max(\.$position) ?? 0)
+                + 1
             try await write(db, action, meetingID: meetingID, position: position)
             try await AuditLog.record(db, actor, "add-action", entity: "meeting", id: meetingID, after: action)
         }
@@ -97,11 +134,13 @@ public enum Meetings {
 
     @discardableResult
     static func write(_ db: Database, _ meeting: Meeting) async throws -> UUID {
-        let committee = try await CommitteeRecord.query(on: db).filter(\.$name == meeting.committee).first() ?? {
-            let record = CommitteeRecord()
-            record.name = meeting.committee
-            return record
-        }()
+        let committee =
+            try await CommitteeRecord.query(on: db).filter(\.$name == meeting.committee).first()
+            ?? {
+                let record = CommitteeRecord()
+                record.name = meeting.committee
+                return record
+            }()
         if committee.id == nil { try await committee.create(on: db) }
         let record = MeetingRecord()
         record.$committee.id = committee.id!
@@ -112,8 +151,12 @@ public enum Meetings {
         record.version = 1
         record.$portfolio.id = meeting.portfolioID
         try await record.create(on: db)
-        for (position, item) in meeting.items.enumerated() { try await write(db, item, meetingID: record.id!, position: position + 1) }
-        for (position, action) in meeting.actions.enumerated() { try await write(db, action, meetingID: record.id!, position: position + 1) }
+        for (position, item) in meeting.items.enumerated() {
+            try await write(db, item, meetingID: record.id!, position: position + 1)
+        }
+        for (position, action) in meeting.actions.enumerated() {
+            try await write(db, action, meetingID: record.id!, position: position + 1)
+        }
         return record.id!
     }
 

@@ -10,10 +10,14 @@ enum MilestoneBaselines {
 
     /// The baselines from the portfolio's published periods before `asAt`: the stored rows when they run exactly up to
     /// the last of those periods, otherwise folded from the history (an older period being built, or no rows yet).
-    static func before(_ sql: SQLDatabase, portfolioID: UUID, asAt: String, programme: UUID? = nil) async throws -> ByProject {
+    static func before(
+        _ sql: SQLDatabase, portfolioID: UUID, asAt: String, programme: UUID? = nil
+    ) async throws -> ByProject {
         guard let previous = try await lastPublished(sql, portfolioID: portfolioID, before: asAt) else { return [:] }
         if try await foldedThrough(sql, portfolioID: portfolioID) == previous {
-            return try await stored(sql, portfolioID: portfolioID, programme: programme).mapValues { $0.mapValues(\.baseline) }
+            return try await stored(sql, portfolioID: portfolioID, programme: programme).mapValues {
+                $0.mapValues(\.baseline)
+            }
         }
         return try await history(sql, portfolioID: portfolioID, before: asAt, programme: programme)
     }
@@ -39,7 +43,8 @@ enum MilestoneBaselines {
     /// Forgets the rows, as when a period they include is re-opened; the next publication folds the history again.
     static func discard(_ sql: SQLDatabase, portfolioID: UUID) async throws {
         try await sql.delete(from: "milestone_baselines").where("portfolio_id", .equal, portfolioID).run()
-        try await sql.update("portfolios").set("baselines_through", to: String?.none).where("id", .equal, portfolioID).run()
+        try await sql.update("portfolios").set("baselines_through", to: String?.none).where("id", .equal, portfolioID)
+            .run()
     }
 
     private struct StoredRow: Decodable {
@@ -54,17 +59,22 @@ enum MilestoneBaselines {
 
         var baseline: MilestoneBaseline {
             let dueBy = CalendarDate(iso: baseline_due_by)
-            return MilestoneBaseline(baseline: ReportedDate(periodKey: baseline_period_key, date: baseline_date_text, dueBy: dueBy),
-                                     latestDueBy: CalendarDate(iso: latest_due_by) ?? dueBy!, moves: moves)
+            return MilestoneBaseline(
+                baseline: ReportedDate(periodKey: baseline_period_key, date: baseline_date_text, dueBy: dueBy),
+                latestDueBy: CalendarDate(iso: latest_due_by) ?? dueBy!, moves: moves)
         }
     }
 
-    private static func stored(_ sql: SQLDatabase, portfolioID: UUID, programme: UUID? = nil) async throws -> [UUID: [String: StoredRow]] {
-        let rows = try await sql.raw("""
+    private static func stored(
+        _ sql: SQLDatabase, portfolioID: UUID, programme: UUID? = nil
+    ) async throws -> [UUID: [String: StoredRow]] {
+        let rows = try await sql.raw(
+            """
             SELECT id, project_id, title, baseline_period_key, baseline_date_text, baseline_due_by, latest_due_by, moves
             FROM milestone_baselines
             WHERE portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("project_id", inProgramme: programme))
-            """).all(decoding: StoredRow.self)
+            """
+        ).all(decoding: StoredRow.self)
         var result: [UUID: [String: StoredRow]] = [:]
         for row in rows { result[row.project_id.value, default: [:]][row.title] = row }
         return result
@@ -72,19 +82,24 @@ enum MilestoneBaselines {
 
     private static func foldForward(_ sql: SQLDatabase, portfolioID: UUID, period: UUID, key: String) async throws {
         struct Row: Decodable { let project_id: RowUUID; let title: String; let date_text: String; let due_by: String? }
-        let reported = try await sql.raw("""
+        let reported = try await sql.raw(
+            """
             SELECT r.project_id, m.title, m.date_text, m.due_by FROM return_milestones m
             JOIN returns r ON r.id = m.return_id WHERE r.period_id = \(bind: period) ORDER BY m.position
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         let stored = try await stored(sql, portfolioID: portfolioID)
         var added: [UUID: [String: MilestoneBaseline]] = [:]
         var moved: [UUID: MilestoneBaseline] = [:]
         for row in reported {
-            let date = ReportedDate(periodKey: key, date: row.date_text, dueBy: row.due_by.flatMap(CalendarDate.init(iso:)))
+            let date = ReportedDate(
+                periodKey: key, date: row.date_text, dueBy: row.due_by.flatMap(CalendarDate.init(iso:)))
             let project = row.project_id.value
             if let existing = stored[project]?[row.title] {
                 let before = moved[existing.id.value] ?? existing.baseline
-                if let after = MilestoneBaseline.adding(date, to: before), after != before { moved[existing.id.value] = after }
+                if let after = MilestoneBaseline.adding(date, to: before), after != before {
+                    moved[existing.id.value] = after
+                }
             } else if let after = MilestoneBaseline.adding(date, to: added[project]?[row.title]) {
                 added[project, default: [:]][row.title] = after
             }
@@ -93,17 +108,23 @@ enum MilestoneBaselines {
             try await sql.update("milestone_baselines").set("latest_due_by", to: baseline.latestDueBy.iso)
                 .set("moves", to: baseline.moves).where("id", .equal, id).run()
         }
-        try await insert(sql, portfolioID: portfolioID, added.flatMap { project, titles in titles.map { (project, $0.key, $0.value) } })
+        try await insert(
+            sql, portfolioID: portfolioID,
+            added.flatMap { project, titles in titles.map { (project, $0.key, $0.value) } })
     }
 
-    private static func insert(_ sql: SQLDatabase, portfolioID: UUID, _ rows: [(UUID, String, MilestoneBaseline)]) async throws {
+    private static func insert(
+        _ sql: SQLDatabase, portfolioID: UUID, _ rows: [(UUID, String, MilestoneBaseline)]
+    ) async throws {
         try await rows.inBatches(of: 500) { chunk in
             let insert = sql.insert(into: "milestone_baselines").columns(
-                "id", "portfolio_id", "project_id", "title", "baseline_period_key", "baseline_date_text", "baseline_due_by",
+                "id", "portfolio_id", "project_id", "title", "baseline_period_key", "baseline_date_text",
+                "baseline_due_by",
                 "latest_due_by", "moves")
             for (project, title, baseline) in chunk {
-                insert.values(UUID(), portfolioID, project, title, baseline.baseline.periodKey, baseline.baseline.date,
-                              baseline.baseline.dueBy?.iso ?? baseline.latestDueBy.iso, baseline.latestDueBy.iso, baseline.moves)
+                insert.values(
+                    UUID(), portfolioID, project, title, baseline.baseline.periodKey, baseline.baseline.date,
+                    baseline.baseline.dueBy?.iso ?? baseline.latestDueBy.iso, baseline.latestDueBy.iso, baseline.moves)
             }
             try await insert.run()
         }
@@ -116,15 +137,18 @@ enum MilestoneBaselines {
         return row?.baselines_through.flatMap(UUID.init(uuidString:))
     }
 
-    private static func lastPublished(_ sql: SQLDatabase, portfolioID: UUID, before asAt: String?) async throws -> UUID? {
+    private static func lastPublished(_ sql: SQLDatabase, portfolioID: UUID, before asAt: String?) async throws -> UUID?
+    {
         try await PublishedPeriods.latest(sql, portfolioID: portfolioID, before: asAt)?.id.value
     }
 
     /// The baselines folded from each milestone's dates in the published periods before `asAt`. The database leaves out
     /// the rows where a date stayed the same (a window function, in SQLite and PostgreSQL alike), which changes neither
     /// the baseline nor the moves, and turns 36 rows per milestone into a few.
-    private static func history(_ sql: SQLDatabase, portfolioID: UUID, before asAt: String,
-                                programme: UUID? = nil) async throws -> ByProject {
+    private static func history(
+        _ sql: SQLDatabase, portfolioID: UUID, before asAt: String,
+        programme: UUID? = nil
+    ) async throws -> ByProject {
         struct Row: Decodable {
             let project_id: RowUUID
             let key: String
@@ -133,7 +157,8 @@ enum MilestoneBaselines {
             let date_text: String
             let due_by: String?
         }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT project_id, key, as_at, title, date_text, due_by FROM (
                 SELECT r.project_id, p.key, p.as_at, m.title, m.date_text, m.due_by,
                        ROW_NUMBER() OVER (PARTITION BY r.project_id, m.title ORDER BY p.as_at) AS n,
@@ -145,12 +170,15 @@ enum MilestoneBaselines {
                   AND p.as_at < \(bind: asAt)\(SQLQueryString.andProject("r.project_id", inProgramme: programme))
             ) history
             WHERE n = 1 OR due_by IS DISTINCT FROM previous_due_by
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         var result: ByProject = [:]
         for row in rows.sorted(by: { $0.as_at < $1.as_at }) {
-            let reported = ReportedDate(periodKey: row.key, date: row.date_text, dueBy: row.due_by.flatMap(CalendarDate.init(iso:)))
+            let reported = ReportedDate(
+                periodKey: row.key, date: row.date_text, dueBy: row.due_by.flatMap(CalendarDate.init(iso:)))
             let project = row.project_id.value
-            result[project, default: [:]][row.title] = MilestoneBaseline.adding(reported, to: result[project]?[row.title])
+            result[project, default: [:]][row.title] = MilestoneBaseline.adding(
+                reported, to: result[project]?[row.title])
         }
         return result
     }

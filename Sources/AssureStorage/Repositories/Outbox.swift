@@ -24,9 +24,13 @@ public enum Outbox {
 
     /// Queues a message unless one with the same key was queued before. Returns whether it was queued.
     @discardableResult
-    static func enqueue(_ db: Database, kind: String, _ message: MailMessage, dedupeKey: String?, periodID: UUID?,
-                        projectID: UUID?, undeliverable: String? = nil) async throws -> Bool {
-        if let dedupeKey, try await OutboxRecord.query(on: db).filter(\.$dedupeKey == dedupeKey).first() != nil { return false }
+    static func enqueue(
+        _ db: Database, kind: String, _ message: MailMessage, dedupeKey: String?, periodID: UUID?,
+        projectID: UUID?, undeliverable: String? = nil
+    ) async throws -> Bool {
+        if let dedupeKey, try await OutboxRecord.query(on: db).filter(\.$dedupeKey == dedupeKey).first() != nil {
+            return false
+        }
         let record = OutboxRecord()
         record.createdAt = Date()
         record.kind = kind
@@ -46,7 +50,7 @@ public enum Outbox {
     }
 
     public static func list(_ db: Database, limit: Int = 500) async throws -> [OutboxEntry] {
-        try await OutboxRecord.query(on: db).sort(\.$createdAt, .descending).limit(limit).all().map(\.entry)
+        try await OutboxRecord.query(on: db).sort(\.$createdAt, .descending).limit(limit).all().map { try $0.entry }
     }
 
     public struct DeliveryResult: Equatable, Sendable {
@@ -63,8 +67,10 @@ public enum Outbox {
 
     /// Sends every pending message that is due. Each is claimed first (its next attempt pushed back), so two workers
     /// never send the same message; a failure is recorded with its error and retried later.
-    public static func deliverDue(_ db: Database, now: Date = Date(),
-                                  send: @Sendable (MailMessage) async throws -> Void) async throws -> DeliveryResult {
+    public static func deliverDue(
+        _ db: Database, now: Date = Date(),
+        send: @Sendable (MailMessage) async throws -> Void
+    ) async throws -> DeliveryResult {
         var result = DeliveryResult()
         let due = try await OutboxRecord.query(on: db).filter(\.$status == OutboxEntry.Status.pending.rawValue)
             .filter(\.$nextAttemptAt <= now).sort(\.$createdAt).limit(100).all()
@@ -73,7 +79,9 @@ public enum Outbox {
             let delay = attempts <= retryDelays.count ? retryDelays[attempts - 1] : nil
             try await OutboxRecord.query(on: db).filter(\.$id == record.id!).filter(\.$attempts == record.attempts)
                 .set(\.$attempts, to: attempts).set(\.$nextAttemptAt, to: now.addingTimeInterval(delay ?? 0)).update()
-            guard let claimed = try await OutboxRecord.find(record.id!, on: db), claimed.attempts == attempts else { continue }
+            guard let claimed = try await OutboxRecord.find(record.id!, on: db), claimed.attempts == attempts else {
+                continue
+            }
             do {
                 try await send(claimed.entry.message)
                 claimed.status = OutboxEntry.Status.sent.rawValue
@@ -96,28 +104,34 @@ public enum Outbox {
 
     /// The PMO sends a failed (or waiting) message again now.
     public static func retry(_ db: Database, _ actor: Actor, id: UUID) async throws {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) manages the outbox") }
-        guard let record = try await OutboxRecord.find(id, on: db) else { throw StorageError.notFound("message") }
+        guard actor.canManagePortfolio else { throw DomainError.forbidden("only the PMO (admin) manages the outbox") }
+        guard let record = try await OutboxRecord.find(id, on: db) else { throw DomainError.notFound("message") }
         guard record.status != OutboxEntry.Status.sent.rawValue else {
-            throw StorageError.invalid(["message": "This message was sent already."])
+            throw DomainError.invalid(["message": "This message was sent already."])
         }
         guard !record.toAddress.isEmpty else {
-            throw StorageError.invalid(["message": "This message has no address: record the person's email, then chase again."])
+            throw DomainError.invalid([
+                "message": "This message has no address: record the person's email, then chase again."
+            ])
         }
-        let before = record.entry
+        let before = try record.entry
         record.status = OutboxEntry.Status.pending.rawValue
         record.nextAttemptAt = Date()
         record.attempts = 0
         try await record.save(on: db)
-        try await AuditLog.record(db, actor, "retry", entity: "outbox", id: id, before: before.status.rawValue, after: "pending")
+        try await AuditLog.record(
+            db, actor, "retry", entity: "outbox", id: id, before: before.status.rawValue, after: "pending")
     }
 }
 
 extension OutboxRecord {
     var entry: OutboxEntry {
-        OutboxEntry(id: id!, createdAt: createdAt, kind: kind,
-                    message: MailMessage(toAddress: toAddress, toName: toName, subject: subject, body: body),
-                    status: OutboxEntry.Status(rawValue: status) ?? .pending, attempts: attempts, lastError: lastError,
-                    nextAttemptAt: nextAttemptAt, sentAt: sentAt)
+        get throws {
+        try OutboxEntry(
+            id: id!, createdAt: createdAt, kind: kind,
+            message: MailMessage(toAddress: toAddress, toName: toName, subject: subject, body: body),
+            status: try OutboxEntry.Status(stored: status, "outbox.status"), attempts: attempts, lastError: lastError,
+            nextAttemptAt: nextAttemptAt, sentAt: sentAt)
+        }
     }
 }

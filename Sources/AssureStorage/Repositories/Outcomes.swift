@@ -11,27 +11,38 @@ public enum Outcomes {
         return try await OutcomeMeasureRecord.query(on: db).sort(\.$programme).sort(\.$name).all().map { record in
             let points = values[record.id!] ?? []
             func series(_ kind: Kind) -> [String: Double] {
-                Dictionary(points.filter { $0.kind == kind.rawValue }.map { ($0.periodKey, $0.value) }, uniquingKeysWith: { a, _ in a })
+                Dictionary(
+                    points.filter { $0.kind == kind.rawValue }.map { ($0.periodKey, $0.value) },
+                    uniquingKeysWith: { a, _ in a })
             }
-            return OutcomeMeasure(id: record.id!, name: record.name, programme: record.programme, unit: record.unit,
-                                  direction: OutcomeDirection(rawValue: record.direction) ?? .higherIsBetter, baseline: record.baseline,
-                                  target: record.target, targetDate: CalendarDate(iso: record.targetDate)!, trajectory: series(.trajectory),
-                                  actuals: series(.actual), actualsAreIllustrative: record.illustrative, version: record.version)
+            return OutcomeMeasure(
+                id: record.id!, name: record.name, programme: record.programme, unit: record.unit,
+                direction: try OutcomeDirection(stored: record.direction, "outcome_measures.direction"), baseline: record.baseline,
+                target: record.target, targetDate: CalendarDate(iso: record.targetDate)!,
+                trajectory: series(.trajectory),
+                actuals: series(.actual), actualsAreIllustrative: record.illustrative, version: record.version)
         }
     }
 
-    public static func create(_ db: Database, _ actor: Actor, name: String, programme: String, unit: String, direction: OutcomeDirection,
-                              baseline: String, target: String, targetDate: String) async throws -> OutcomeMeasure {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sets outcome measures") }
-        let errors = OutcomeMeasure.validate(name: name, unit: unit, baseline: baseline, target: target, targetDate: targetDate)
-        if !errors.isEmpty { throw StorageError.invalid(errors) }
-        let measure = OutcomeMeasure(name: name.trimmingCharacters(in: .whitespaces), programme: programme.trimmingCharacters(in: .whitespaces),
-                                     unit: unit.trimmingCharacters(in: .whitespaces), direction: direction,
-                                     baseline: baseline.isEmpty ? nil : CellValues.number(.text(baseline)), target: CellValues.number(.text(target))!,
-                                     targetDate: CalendarDate(iso: targetDate)!)
+    public static func create(
+        _ db: Database, _ actor: Actor, name: String, programme: String, unit: String, direction: OutcomeDirection,
+        baseline: String, target: String, targetDate: String
+    ) async throws -> OutcomeMeasure {
+        guard actor.canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) sets outcome measures")
+        }
+        let errors = OutcomeMeasure.validate(
+            name: name, unit: unit, baseline: baseline, target: target, targetDate: targetDate)
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
+        let measure = OutcomeMeasure(
+            name: name.trimmingCharacters(in: .whitespaces), programme: programme.trimmingCharacters(in: .whitespaces),
+            unit: unit.trimmingCharacters(in: .whitespaces), direction: direction,
+            baseline: baseline.isEmpty ? nil : CellValues.number(.text(baseline)),
+            target: CellValues.number(.text(target))!,
+            targetDate: CalendarDate(iso: targetDate)!)
         return try await db.writeTransaction { db in
             if try await OutcomeMeasureRecord.query(on: db).filter(\.$name == measure.name).first() != nil {
-                throw StorageError.invalid(["name": "There is already a measure called \(measure.name)."])
+                throw DomainError.invalid(["name": "There is already a measure called \(measure.name)."])
             }
             let id = try await write(db, measure)
             try await AuditLog.record(db, actor, "create", entity: "outcome-measure", id: id, after: measure)
@@ -40,18 +51,26 @@ public enum Outcomes {
     }
 
     /// Records a period's trajectory or actual (replacing what was there), and marks actuals as real once one is typed.
-    public static func record(_ db: Database, _ actor: Actor, measureID: UUID, period: String, kind: Kind, value: String) async throws {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) records outcome values") }
+    public static func record(
+        _ db: Database, _ actor: Actor, measureID: UUID, period: String, kind: Kind, value: String
+    ) async throws {
+        guard actor.canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) records outcome values")
+        }
         var errors: [String: String] = [:]
         let key = PeriodKey(period)?.key
         let number = CellValues.number(.text(value))
         if key == nil { errors["period"] = "Give the period as YYYY-MM." }
         if number == nil { errors["value"] = "“\(value)” is not a number." }
-        guard errors.isEmpty, let key, let number else { throw StorageError.invalid(errors) }
+        guard errors.isEmpty, let key, let number else { throw DomainError.invalid(errors) }
         try await db.writeTransaction { db in
-            guard let measure = try await OutcomeMeasureRecord.find(measureID, on: db) else { throw StorageError.notFound("outcome measure") }
-            let existing = try await OutcomeValueRecord.query(on: db).filter(\.$measure.$id == measureID).filter(\.$periodKey == key)
-                .filter(\.$kind == kind.rawValue).first()
+            guard let measure = try await OutcomeMeasureRecord.find(measureID, on: db) else {
+                throw DomainError.notFound("outcome measure")
+            }
+            let existing = try await OutcomeValueRecord.query(on: db).filter(\.$measure.$id == measureID).filter(
+                \.$periodKey == key
+            )
+            .filter(\.$kind == kind.rawValue).first()
             let before = existing?.value
             let record = existing ?? OutcomeValueRecord()
             record.$measure.id = measureID
@@ -61,13 +80,17 @@ public enum Outcomes {
             try await record.save(on: db)
             if kind == .actual, measure.illustrative {
                 measure.illustrative = false
-                try await OutcomeValueRecord.query(on: db).filter(\.$measure.$id == measureID).filter(\.$kind == Kind.actual.rawValue)
-                    .filter(\.$periodKey != key).delete()
+                try await OutcomeValueRecord.query(on: db).filter(\.$measure.$id == measureID).filter(
+                    \.$kind == Kind.actual.rawValue
+                )
+                .filter(\.$periodKey != key).delete()
             }
             measure.version += 1
             try await measure.save(on: db)
-            try await AuditLog.record(db, actor, "record-\(kind.rawValue)", entity: "outcome-measure", id: measureID, before: before.map { ["period": key, "value": "\($0)"] },
-                                      after: ["period": key, "value": "\(number)"])
+            try await AuditLog.record(
+                db, actor, "record-\(kind.rawValue)", entity: "outcome-measure", id: measureID,
+                before: before.map { ["period": key, "value": "\($0)"] },
+                after: ["period": key, "value": "\(number)"])
         }
     }
 

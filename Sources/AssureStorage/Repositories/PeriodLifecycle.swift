@@ -1,27 +1,39 @@
 import AssureCore
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 
 /// Creating, opening, closing and publishing reporting periods. Publishing freezes the report as a snapshot.
 public enum PeriodLifecycle {
-    public static func create(_ db: Database, _ actor: Actor, portfolioID: UUID, key: String,
-                              frequency: PeriodFrequency = .monthly, asAt: CalendarDate? = nil,
-                              publishOn: CalendarDate? = nil, label: String? = nil,
-                              illustrative: Bool = false, returnsDue: CalendarDate? = nil) async throws -> PeriodInfo {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) creates reporting periods") }
+    public static func create(
+        _ db: Database, _ actor: Actor, portfolioID: UUID, key: String,
+        frequency: PeriodFrequency = .monthly, asAt: CalendarDate? = nil,
+        publishOn: CalendarDate? = nil, label: String? = nil,
+        illustrative: Bool = false, returnsDue: CalendarDate? = nil
+    ) async throws -> PeriodInfo {
+        guard actor.canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) creates reporting periods")
+        }
         guard let month = PeriodKey(key) else {
-            throw StorageError.invalid(["period": "“\(key)” is not a period: write the month it reports on as YYYY-MM, e.g. 2016-06."])
+            throw DomainError.invalid([
+                "period": "“\(key)” is not a period: write the month it reports on as YYYY-MM, e.g. 2016-06."
+            ])
         }
         let asAt = asAt ?? month.lastDay
         if let publishOn, publishOn < asAt {
-            throw StorageError.invalid(["publishOn": "The publication date \(publishOn.iso) is before the as-at date \(asAt.iso)."])
+            throw DomainError.invalid([
+                "publishOn": "The publication date \(publishOn.iso) is before the as-at date \(asAt.iso)."
+            ])
         }
         return try await db.writeTransaction { db in
             let existing = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == portfolioID)
                 .filter(\.$key == month.key).first()
-            if existing != nil { throw StorageError.invalid(["period": "Period \(month.key) already exists in this portfolio."]) }
-            guard try await PortfolioRecord.find(portfolioID, on: db) != nil else { throw StorageError.notFound("portfolio") }
+            if existing != nil {
+                throw DomainError.invalid(["period": "Period \(month.key) already exists in this portfolio."])
+            }
+            guard try await PortfolioRecord.find(portfolioID, on: db) != nil else {
+                throw DomainError.notFound("portfolio")
+            }
             let record = PeriodRecord()
             record.$portfolio.id = portfolioID
             record.key = month.key
@@ -35,7 +47,7 @@ public enum PeriodLifecycle {
             record.findingsPublished = false
             try await record.create(on: db)
             try await AuditLog.record(db, actor, "create", entity: "period", id: record.id, after: record.info)
-            return record.info
+            return try record.info
         }
     }
 
@@ -50,10 +62,14 @@ public enum PeriodLifecycle {
     /// Freezes the period: its report is built once more and stored; from then on its pages come from the snapshot.
     /// Returns not in are carried forward, block publication, or show as missing, as the PMO chooses. The assurance
     /// findings are the PMO's working notes: board readers see them only with `findings: true`.
-    public static func publish(_ db: Database, _ actor: Actor, periodID: UUID,
-                               missing policy: MissingReturnPolicy, findings: Bool = false) async throws -> PeriodInfo {
+    public static func publish(
+        _ db: Database, _ actor: Actor, periodID: UUID,
+        missing policy: MissingReturnPolicy, findings: Bool = false
+    ) async throws -> PeriodInfo {
         try await db.writeTransaction { db in
-            guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) can publish a period") }
+            guard actor.canManagePortfolio else {
+                throw DomainError.forbidden("only the PMO (admin) can publish a period")
+            }
             let record = try await requireWritable(db, periodID: periodID)
             if record.findingsPublished != findings {
                 record.findingsPublished = findings
@@ -61,7 +77,8 @@ public enum PeriodLifecycle {
             }
             try await settleMissingReturns(db, actor, periodID: periodID, policy: policy)
             let report = PeriodReportBuilder.build(try await Reports.periodData(db, periodID: periodID))
-            let info = try await move(db, actor, periodID: periodID, to: .published, from: [.open, .closed], action: "publish")
+            let info = try await move(
+                db, actor, periodID: periodID, to: .published, from: [.open, .closed], action: "publish")
             let published = report.with(period: info)
             let snapshot = PeriodSnapshotRecord()
             snapshot.$period.id = periodID
@@ -70,7 +87,8 @@ public enum PeriodLifecycle {
             try await snapshot.create(on: db)
             if let sql = db as? SQLDatabase {
                 try await PeriodRatings.write(sql, periodID: periodID, published.effectiveRatings)
-                try await MilestoneBaselines.fold(sql, portfolioID: published.portfolio.id, period: periodID, key: info.key, asAt: info.asAt.iso)
+                try await MilestoneBaselines.fold(
+                    sql, portfolioID: published.portfolio.id, period: periodID, key: info.key, asAt: info.asAt.iso)
             }
             return info
         }
@@ -78,18 +96,30 @@ public enum PeriodLifecycle {
 
     /// Re-opens a published period for correction. The reason is required and audit-logged, and the snapshot the
     /// board saw is archived with it, never deleted.
-    public static func reopen(_ db: Database, _ actor: Actor, periodID: UUID, reason: String) async throws -> PeriodInfo {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) can re-open a period") }
+    public static func reopen(_ db: Database, _ actor: Actor, periodID: UUID, reason: String) async throws -> PeriodInfo
+    {
+        guard actor.canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) can re-open a period")
+        }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else {
-            throw StorageError.invalid(["reason": "Say why the published period is re-opened: the reason is kept in the audit log."])
+            throw DomainError.invalid([
+                "reason": "Say why the published period is re-opened: the reason is kept in the audit log."
+            ])
         }
-        guard reason.count <= 2000 else { throw StorageError.invalid(["reason": "Keep the reason under 2,000 characters."]) }
+        guard reason.count <= 2000 else {
+            throw DomainError.invalid(["reason": "Keep the reason under 2,000 characters."])
+        }
         return try await db.writeTransaction { db in
-            guard let record = try await PeriodRecord.find(periodID, on: db) else { throw StorageError.notFound("reporting period") }
-            let before = record.info
+            guard let record = try await PeriodRecord.find(periodID, on: db) else {
+                throw DomainError.notFound("reporting period")
+            }
+            let before = try record.info
             guard before.status == .published else {
-                throw StorageError.invalid(["status": "Period \(before.label) is \(before.status.rawValue), not published: there is nothing to re-open."])
+                throw DomainError.invalid([
+                    "status":
+                        "Period \(before.label) is \(before.status.rawValue), not published: there is nothing to re-open."
+                ])
             }
             if let snapshot = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).first() {
                 let archived = ArchivedSnapshotRecord()
@@ -110,28 +140,35 @@ public enum PeriodLifecycle {
             record.publishedAt = nil
             record.findingsPublished = false
             try await record.save(on: db)
-            try await AuditLog.record(db, actor, "reopen", entity: "period", id: periodID, before: before,
-                                      after: ReopenedPeriod(period: record.info, reason: reason))
-            return record.info
+            try await AuditLog.record(
+                db, actor, "reopen", entity: "period", id: periodID, before: before,
+                after: ReopenedPeriod(period: record.info, reason: reason))
+            return try record.info
         }
     }
 
     /// What the board saw before each re-opening: the archived reports, oldest first, with who re-opened and why.
-    public static func archivedReports(_ db: Database, periodID: UUID) async throws -> [(reopenedAt: Date, by: String, reason: String, report: PeriodReport)] {
+    public static func archivedReports(
+        _ db: Database, periodID: UUID
+    ) async throws -> [(reopenedAt: Date, by: String, reason: String, report: PeriodReport)] {
         try await ArchivedSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).sort(\.$reopenedAt).all().map {
-            ($0.reopenedAt, $0.reopenedBy, $0.reason, try Reports.decoder.decode(PeriodReport.self, from: Data($0.reportJSON.utf8)))
+            (
+                $0.reopenedAt, $0.reopenedBy, $0.reason,
+                try Reports.decoder.decode(PeriodReport.self, from: Data($0.reportJSON.utf8))
+            )
         }
     }
 
     /// The day returns are due: chasers say it, and scheduled chasers count back from it.
     public static func setReturnsDue(_ db: Database, _ actor: Actor, periodID: UUID, due: CalendarDate?) async throws {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sets deadlines") }
+        guard actor.canManagePortfolio else { throw DomainError.forbidden("only the PMO (admin) sets deadlines") }
         try await db.writeTransaction { db in
             let record = try await requireWritable(db, periodID: periodID)
             let before = record.returnsDue
             record.returnsDue = due?.iso
             try await record.save(on: db)
-            try await AuditLog.record(db, actor, "set-returns-due", entity: "period", id: periodID, before: before, after: due?.iso)
+            try await AuditLog.record(
+                db, actor, "set-returns-due", entity: "period", id: periodID, before: before, after: due?.iso)
         }
     }
 
@@ -141,8 +178,10 @@ public enum PeriodLifecycle {
     }
 
     /// Applies the policy to every expected return that is not in.
-    private static func settleMissingReturns(_ db: Database, _ actor: Actor, periodID: UUID,
-                                             policy: MissingReturnPolicy) async throws {
+    private static func settleMissingReturns(
+        _ db: Database, _ actor: Actor, periodID: UUID,
+        policy: MissingReturnPolicy
+    ) async throws {
         guard policy != .showAsMissing else { return }
         let tracking = try await Returns.tracking(db, periodID: periodID)
         let states = Dictionary(uniqueKeysWithValues: tracking.rows.map { ($0.project.id, $0.state) })
@@ -150,25 +189,37 @@ public enum PeriodLifecycle {
         guard !missing.isEmpty else { return }
         if policy == .block {
             let reasons = Publication.blockingReasons(missing, states: states)
-            throw StorageError.invalid(["missing": "\(missing.count) return\(missing.count == 1 ? " is" : "s are") not in, so the period was not published: " + reasons.joined(separator: "; ") + "."])
+            throw DomainError.invalid([
+                "missing":
+                    "\(missing.count) return\(missing.count == 1 ? " is" : "s are") not in, so the period was not published: "
+                    + reasons.joined(separator: "; ") + "."
+            ])
         }
         try await CarryForward.apply(db, actor, periodID: periodID, projects: missing.map(\.id))
     }
 
-    private static func move(_ db: Database, _ actor: Actor, periodID: UUID, to status: PeriodStatus,
-                             from allowed: [PeriodStatus], action: String) async throws -> PeriodInfo {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) can \(action) a period") }
-        guard let record = try await PeriodRecord.find(periodID, on: db) else { throw StorageError.notFound("reporting period") }
-        let before = record.info
-        if before.status == .published { throw StorageError.frozen("Period \(before.label)") }
+    private static func move(
+        _ db: Database, _ actor: Actor, periodID: UUID, to status: PeriodStatus,
+        from allowed: [PeriodStatus], action: String
+    ) async throws -> PeriodInfo {
+        guard actor.canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) can \(action) a period")
+        }
+        guard let record = try await PeriodRecord.find(periodID, on: db) else {
+            throw DomainError.notFound("reporting period")
+        }
+        let before = try record.info
+        if before.status == .published { throw DomainError.frozen("Period \(before.label)") }
         guard allowed.contains(before.status) else {
-            throw StorageError.invalid(["status": "A \(before.status.rawValue) period cannot be \(pastParticiple[action] ?? action)."])
+            throw DomainError.invalid([
+                "status": "A \(before.status.rawValue) period cannot be \(pastParticiple[action] ?? action)."
+            ])
         }
         record.status = status.rawValue
         if status == .published { record.publishedAt = Date() }
         try await record.save(on: db)
         try await AuditLog.record(db, actor, action, entity: "period", id: periodID, before: before, after: record.info)
-        return record.info
+        return try record.info
     }
 
     /// Whole words for messages: "cannot be published", never a verb with a letter stuck on.
@@ -176,8 +227,10 @@ public enum PeriodLifecycle {
 
     /// Refuses any write into a published period.
     static func requireWritable(_ db: Database, periodID: UUID) async throws -> PeriodRecord {
-        guard let period = try await PeriodRecord.find(periodID, on: db) else { throw StorageError.notFound("reporting period") }
-        if period.status == PeriodStatus.published.rawValue { throw StorageError.frozen("Period \(period.label)") }
+        guard let period = try await PeriodRecord.find(periodID, on: db) else {
+            throw DomainError.notFound("reporting period")
+        }
+        if period.status == PeriodStatus.published.rawValue { throw DomainError.frozen("Period \(period.label)") }
         return period
     }
 }

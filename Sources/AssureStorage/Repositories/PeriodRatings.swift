@@ -17,22 +17,30 @@ enum PeriodRatings {
     static func write(_ sql: SQLDatabase, periodID: UUID, _ ratings: [UUID: RatingLevel]) async throws {
         try await sql.delete(from: "period_ratings").where("period_id", .equal, periodID).run()
         try await Array(ratings).inBatches(of: 500) { chunk in
-            let insert = sql.insert(into: "period_ratings").columns("period_id", "project_id", "code", "label", "rank", "meaning")
-            for (project, level) in chunk { insert.values(periodID, project, level.code, level.label, level.rank, level.meaning) }
+            let insert = sql.insert(into: "period_ratings").columns(
+                "period_id", "project_id", "code", "label", "rank", "meaning")
+            for (project, level) in chunk {
+                insert.values(periodID, project, level.code, level.label, level.rank, level.meaning)
+            }
             try await insert.run()
         }
     }
 
     /// The ratings of a published period: all of them, one programme's, or one project's.
-    static func read(_ db: Database, periodID: UUID, projectID: UUID? = nil, programme: UUID? = nil) async throws -> [UUID: RatingLevel] {
+    static func read(
+        _ db: Database, periodID: UUID, projectID: UUID? = nil, programme: UUID? = nil
+    ) async throws -> [UUID: RatingLevel] {
         guard let sql = db as? SQLDatabase else { return [:] }
         let oneProject: SQLQueryString = projectID.map { " AND project_id = \(bind: $0)" } ?? ""
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT project_id, code, label, rank, meaning FROM period_ratings
             WHERE period_id = \(bind: periodID)\(oneProject)\(SQLQueryString.andProject("project_id", inProgramme: programme))
-            """).all(decoding: Row.self)
-        return Dictionary(rows.map {
-            ($0.project_id.value, RatingLevel(code: $0.code, label: $0.label, rank: $0.rank, meaning: $0.meaning))
-        }, uniquingKeysWith: { first, _ in first })
+            """
+        ).all(decoding: Row.self)
+        return Dictionary(
+            rows.map {
+                ($0.project_id.value, RatingLevel(code: $0.code, label: $0.label, rank: $0.rank, meaning: $0.meaning))
+            }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -28,25 +28,37 @@ public struct ProjectListPage: Sendable {
 public enum ProjectList {
     public static let maximumLimit = 1_000
 
-    public static func page(_ db: Database, portfolioID: UUID, offset: Int, limit: Int) async throws -> ProjectListPage {
-        guard let sql = db as? SQLDatabase else { throw StorageError.invalid(["database": "the project list needs an SQL database"]) }
-        guard (0...Int(Int32.max)).contains(offset) else { throw StorageError.invalid(["offset": "Give an offset from 0 to \(Int32.max)."]) }
-        guard (1...maximumLimit).contains(limit) else { throw StorageError.invalid(["limit": "Give a limit from 1 to \(maximumLimit)."]) }
+    public static func page(_ db: Database, portfolioID: UUID, offset: Int, limit: Int) async throws -> ProjectListPage
+    {
+        guard let sql = db as? SQLDatabase else {
+            throw DomainError.invalid(["database": "the project list needs an SQL database"])
+        }
+        guard (0...Int(Int32.max)).contains(offset) else {
+            throw DomainError.invalid(["offset": "Give an offset from 0 to \(Int32.max)."])
+        }
+        guard (1...maximumLimit).contains(limit) else {
+            throw DomainError.invalid(["limit": "Give a limit from 1 to \(maximumLimit)."])
+        }
         struct Count: Decodable { let total: Int }
-        guard try await sql.select().column("id").from("portfolios").where("id", .equal, portfolioID).first() != nil else {
-            throw StorageError.notFound("portfolio")
+        guard try await sql.select().column("id").from("portfolios").where("id", .equal, portfolioID).first() != nil
+        else {
+            throw DomainError.notFound("portfolio")
         }
         let latest = try await PublishedPeriods.latest(sql, portfolioID: portfolioID)
-        let total = try await sql.raw("""
-            SELECT COUNT(*) AS total FROM projects p JOIN programmes g ON g.id = p.programme_id WHERE g.portfolio_id = \(bind: portfolioID)
-            """).first(decoding: Count.self)?.total ?? 0
+        let total =
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS total FROM projects p JOIN programmes g ON g.id = p.programme_id WHERE g.portfolio_id = \(bind: portfolioID)
+                """
+            ).first(decoding: Count.self)?.total ?? 0
         struct Row: Decodable {
             let id: RowUUID, reference: String?, title: String, programme: String, parent_id: RowUUID?
             let sro: String?, lead: String?, code: String?, label: String?, rank: Int?, meaning: String?
         }
         // The page's ids come from the display-order indexes (M013); only those hundred rows are joined to the rest.
         // A period id that matches nothing when none is published keeps one query shape.
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT p.id, p.reference, p.title, g.name AS programme, p.parent_id, s.name AS sro, l.name AS lead,
                    r.code, r.label, r.rank, r.meaning
             FROM (SELECT p.id, g.sort_order AS programme_order, p.sort_order FROM projects p
@@ -58,12 +70,16 @@ public enum ProjectList {
             LEFT JOIN people l ON l.id = p.lead_id
             LEFT JOIN period_ratings r ON r.project_id = p.id AND r.period_id = \(bind: latest?.id.value ?? UUID())
             ORDER BY page.programme_order, page.sort_order, p.id
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         let items = rows.map { row in
-            ProjectListItem(id: row.id.value, reference: row.reference, title: row.title, programme: row.programme,
-                            parentID: row.parent_id?.value,
-                            sro: row.sro, lead: row.lead,
-                            rating: row.code.map { RatingLevel(code: $0, label: row.label ?? $0, rank: row.rank ?? 0, meaning: row.meaning ?? "") })
+            ProjectListItem(
+                id: row.id.value, reference: row.reference, title: row.title, programme: row.programme,
+                parentID: row.parent_id?.value,
+                sro: row.sro, lead: row.lead,
+                rating: row.code.map {
+                    RatingLevel(code: $0, label: row.label ?? $0, rank: row.rank ?? 0, meaning: row.meaning ?? "")
+                })
         }
         return ProjectListPage(total: total, offset: offset, limit: limit, ratingsAsAt: latest?.key, items: items)
     }

@@ -5,7 +5,9 @@ import Foundation
 
 extension PortfolioRecord {
     var info: PortfolioInfo {
-        PortfolioInfo(id: id!, name: name, scale: .standard(RatingScaleKind(rawValue: scale) ?? .threePoint))
+        get throws {
+        try PortfolioInfo(id: id!, name: name, scale: .standard(RatingScaleKind(stored: scale, "portfolios.scale")))
+        }
     }
 }
 
@@ -17,52 +19,60 @@ extension PortfolioRecord {
 
 extension PeriodRecord {
     var info: PeriodInfo {
-        PeriodInfo(id: id!, key: key, label: label, frequency: PeriodFrequency(rawValue: frequency) ?? .monthly,
-                   asAt: CalendarDate(iso: asAt) ?? CalendarDate(year: 1970, month: 1, day: 1)!,
-                   publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
-                   status: PeriodStatus(rawValue: status) ?? .draft, isIllustrative: isIllustrative,
-                   findingsPublished: findingsPublished)
+        get throws {
+        try PeriodInfo(
+            id: id!, key: key, label: label, frequency: try PeriodFrequency(stored: frequency, "periods.frequency"),
+            asAt: CalendarDate(iso: asAt) ?? CalendarDate(year: 1970, month: 1, day: 1)!,
+            publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
+            status: try PeriodStatus(stored: status, "periods.status"), isIllustrative: isIllustrative,
+            findingsPublished: findingsPublished)
+        }
     }
 }
 
 extension ProgrammeRecord {
-    func info(names: [UUID: String]) -> ProgrammeInfo {
-        ProgrammeInfo(id: id!, name: name, kind: ProgrammeKind(rawValue: kind) ?? .programme,
-                      clinicalLead: $clinicalLead.id.flatMap { names[$0] },
-                      headOfService: $headOfService.id.flatMap { names[$0] }, headOfServiceTitle: headOfServiceTitle)
+    func info(names: [UUID: String]) throws -> ProgrammeInfo {
+        try ProgrammeInfo(
+            id: id!, name: name, kind: try ProgrammeKind(stored: kind, "programmes.kind"),
+            clinicalLead: $clinicalLead.id.flatMap { names[$0] },
+            headOfService: $headOfService.id.flatMap { names[$0] }, headOfServiceTitle: headOfServiceTitle)
     }
 }
 
 extension ProjectRecord {
     func info(names: [UUID: String]) -> ProjectInfo {
-        ProjectInfo(id: id!, programmeID: $programme.id, parentID: $parent.id, reference: reference, title: title,
-                    description: description, sro: $sro.id.flatMap { names[$0] }, lead: $lead.id.flatMap { names[$0] },
-                    commencement: commencement, projectPlan: projectPlan, projectTimescale: projectTimescale)
+        ProjectInfo(
+            id: id!, programmeID: $programme.id, parentID: $parent.id, reference: reference, title: title,
+            description: description, sro: $sro.id.flatMap { names[$0] }, lead: $lead.id.flatMap { names[$0] },
+            commencement: commencement, projectPlan: projectPlan, projectTimescale: projectTimescale)
     }
 }
 
 extension ReturnRecord {
-    var returnState: ReturnState { ReturnState(stored: state) }
+    var returnState: ReturnState { get throws { try ReturnState(stored: state) } }
 
-    func info(milestones: [ReturnMilestoneRecord]) -> ReturnInfo {
-        ReturnInfo(projectID: $project.id, rating: rating, reportedTrend: reportedTrend.flatMap(Trend.init(rawValue:)),
-                   update: update, mitigation: mitigation,
-                   milestones: milestones.sorted { $0.position < $1.position }.map {
-                       MilestoneLine(title: $0.title, date: $0.dateText, rating: $0.rating)
-                   },
-                   submittedBy: submittedBy, submittedAt: submittedAt, state: returnState,
-                   carriedForward: carriedForward)
+    func info(milestones: [ReturnMilestoneRecord]) throws -> ReturnInfo {
+        try ReturnInfo(
+            projectID: $project.id, rating: rating, reportedTrend: reportedTrend.flatMap(Trend.init(rawValue:)),
+            update: update, mitigation: mitigation,
+            milestones: milestones.sorted { $0.position < $1.position }.map {
+                MilestoneLine(title: $0.title, date: $0.dateText, rating: $0.rating)
+            },
+            submittedBy: submittedBy, submittedAt: submittedAt, state: returnState,
+            carriedForward: carriedForward)
     }
 
     /// Where a carried-forward return's values come from.
     var carriedForward: CarriedForward? {
-        returnState == .carriedForward ? CarriedForward(fromKey: carriedFromKey, periods: carriedPeriods ?? 1) : nil
+        get throws {
+        try returnState == .carriedForward ? CarriedForward(fromKey: carriedFromKey, periods: carriedPeriods ?? 1) : nil
+        }
     }
 }
 
 extension ReturnState {
     /// Rows written before return states existed were all submitted returns.
-    init(stored: String) { self = ReturnState(rawValue: stored) ?? .submitted }
+    init(stored: String) throws { self = try ReturnState(stored: stored, "returns.state") }
 }
 
 extension Array where Element == ProjectRecord {

@@ -18,18 +18,31 @@ public enum ScopedRegister: String, CaseIterable, Sendable {
 
 public enum RegisterPortfolios {
     /// Gives a meeting, prioritisation or funding round to a portfolio (nil: to none, so no paper uses it). The PMO's.
-    public static func assign(_ db: Database, _ actor: Actor, _ register: ScopedRegister, id: UUID, portfolioID: UUID?) async throws {
-        guard actor.canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) decides which portfolio a register belongs to") }
-        guard let sql = db as? SQLDatabase else { throw StorageError.notFound(register.rawValue) }
+    public static func assign(
+        _ db: Database, _ actor: Actor, _ register: ScopedRegister, id: UUID, portfolioID: UUID?
+    ) async throws {
+        guard actor.canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) decides which portfolio a register belongs to")
+        }
+        guard let sql = db as? SQLDatabase else { throw DomainError.notFound(register.rawValue) }
         try await db.writeTransaction { db in
             let sql = db as? SQLDatabase ?? sql
             struct Row: Decodable { let portfolio_id: RowUUID? }
-            guard let row = try await sql.raw("SELECT portfolio_id FROM \(unsafeRaw: register.table) WHERE id = \(bind: id)")
-                .first(decoding: Row.self) else { throw StorageError.notFound(register.rawValue) }
-            if let portfolioID, try await PortfolioRecord.find(portfolioID, on: db) == nil { throw StorageError.notFound("portfolio") }
-            try await sql.raw("UPDATE \(unsafeRaw: register.table) SET portfolio_id = \(bind: portfolioID) WHERE id = \(bind: id)").run()
-            try await AuditLog.record(db, actor, "assign-portfolio", entity: register.rawValue, id: id,
-                                      before: row.portfolio_id?.value.uuidString, after: portfolioID?.uuidString)
+            guard
+                let row = try await sql.raw(
+                    "SELECT portfolio_id FROM \(unsafeRaw: register.table) WHERE id = \(bind: id)"
+                )
+                .first(decoding: Row.self)
+            else { throw DomainError.notFound(register.rawValue) }
+            if let portfolioID, try await PortfolioRecord.find(portfolioID, on: db) == nil {
+                throw DomainError.notFound("portfolio")
+            }
+            try await sql.raw(
+                "UPDATE \(unsafeRaw: register.table) SET portfolio_id = \(bind: portfolioID) WHERE id = \(bind: id)"
+            ).run()
+            try await AuditLog.record(
+                db, actor, "assign-portfolio", entity: register.rawValue, id: id,
+                before: row.portfolio_id?.value.uuidString, after: portfolioID?.uuidString)
         }
     }
 }

@@ -1,7 +1,7 @@
 import AssureCore
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 
 /// A period's report: the frozen snapshot for a published period, built live otherwise.
 public enum Reports {
@@ -25,10 +25,12 @@ public enum Reports {
     public static func milestoneRowCount(_ db: Database, portfolioID: UUID) async throws -> Int {
         guard let sql = db as? SQLDatabase else { return 0 }
         struct Count: Decodable { let total: Int }
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             SELECT COUNT(*) AS total FROM return_milestones m JOIN returns r ON r.id = m.return_id
             JOIN periods p ON p.id = r.period_id WHERE p.portfolio_id = \(bind: portfolioID)
-            """).first(decoding: Count.self)?.total ?? 0
+            """
+        ).first(decoding: Count.self)?.total ?? 0
     }
 
     /// For benchmarks that measure reading a snapshot from the database.
@@ -37,17 +39,25 @@ public enum Reports {
     /// The period's report as `reader` is shown it (`Readership`: returns in progress and the PMO's findings only to
     /// those who may see them); with `programme`, that programme's only (an open period then reads and builds that
     /// programme's rows alone, the same rows the whole report would give it).
-    public static func report(_ db: Database, periodID: UUID, programme: UUID? = nil,
-                              for reader: Readership = .pmo) async throws -> PeriodReport {
+    public static func report(
+        _ db: Database, periodID: UUID, programme: UUID? = nil,
+        for reader: Readership = .pmo
+    ) async throws -> PeriodReport {
         let whole = try await report(db, periodID: periodID, building: programme, for: reader)
         return (programme.map { whole.only(programme: $0) } ?? whole).shown(to: reader)
     }
 
-    private static func report(_ db: Database, periodID: UUID, building programme: UUID?,
-                               for reader: Readership) async throws -> PeriodReport {
-        if let stored = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).field(\.$id).first() {
+    private static func report(
+        _ db: Database, periodID: UUID, building programme: UUID?,
+        for reader: Readership
+    ) async throws -> PeriodReport {
+        if let stored = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).field(\.$id)
+            .first()
+        {
             if let report = publishedReports.value(for: stored.id!) { return report }
-            guard let snapshot = try await PeriodSnapshotRecord.find(stored.id, on: db) else { throw StorageError.notFound("snapshot") }
+            guard let snapshot = try await PeriodSnapshotRecord.find(stored.id, on: db) else {
+                throw DomainError.notFound("snapshot")
+            }
             let report = try decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
             publishedReports.insert(report, for: stored.id!, cost: max(1, report.allRows.count))
             return report
@@ -59,13 +69,16 @@ public enum Reports {
     /// Everything the builder needs, in a fixed number of queries whatever the size of the portfolio.
     public static func periodData(_ db: Database, periodID: UUID, programme: UUID? = nil) async throws -> PeriodData {
         guard let period = try await PeriodRecord.find(periodID, on: db),
-              let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db) else {
-            throw StorageError.notFound("reporting period")
+            let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db)
+        else {
+            throw DomainError.notFound("reporting period")
         }
         let names = try await People.names(db)
         let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!)
             .sort(\.$sortOrder).all().filter { programme == nil || $0.id == programme }
-        let projects = try await projectsInDisplayOrder(db, portfolioID: portfolio.id!, names: names, programme: programme).map(\.info)
+        let projects = try await projectsInDisplayOrder(
+            db, portfolioID: portfolio.id!, names: names, programme: programme
+        ).map(\.info)
         let returnInfos = try await returns(db, periodID: periodID, programme: programme)
 
         var previous: PublishedPeriods.Latest?
@@ -78,33 +91,40 @@ public enum Reports {
             previousRatings = try await PeriodRatings.read(db, periodID: previous.id.value, programme: programme)
             previousReturns = try await returns(db, periodID: previous.id.value, programme: programme)
         }
-        return PeriodData(portfolio: portfolio.info, period: period.info,
-                          programmes: programmes.map { $0.info(names: names) },
-                          projects: projects, returns: returnInfos,
-                          previousPeriodKey: previous?.key, previousRatings: previousRatings,
-                          previousReturns: previousReturns, disabledChecks: portfolio.checksSwitchedOff,
-                          milestoneBaselines: try await baselines(db, portfolioID: portfolio.id!, before: period.asAt, programme: programme))
+        return PeriodData(
+            portfolio: try portfolio.info, period: try period.info,
+            programmes: try programmes.map { try $0.info(names: names) },
+            projects: projects, returns: returnInfos,
+            previousPeriodKey: previous?.key, previousRatings: previousRatings,
+            previousReturns: previousReturns, disabledChecks: portfolio.checksSwitchedOff,
+            milestoneBaselines: try await baselines(
+                db, portfolioID: portfolio.id!, before: period.asAt, programme: programme))
     }
 
-    static func baselines(_ db: Database, portfolioID: UUID, before asAt: String,
-                          programme: UUID?) async throws -> [UUID: [String: MilestoneBaseline]] {
+    static func baselines(
+        _ db: Database, portfolioID: UUID, before asAt: String,
+        programme: UUID?
+    ) async throws -> [UUID: [String: MilestoneBaseline]] {
         guard let sql = db as? SQLDatabase else { return [:] }
         return try await MilestoneBaselines.before(sql, portfolioID: portfolioID, asAt: asAt, programme: programme)
     }
 
     /// A project's rating in every period of its portfolio, oldest first, for the project page.
-    public static func history(_ db: Database, projectID: UUID,
-                               for reader: Readership = .pmo) async throws -> [(period: PeriodInfo, row: ProjectRow?)] {
+    public static func history(
+        _ db: Database, projectID: UUID,
+        for reader: Readership = .pmo
+    ) async throws -> [(period: PeriodInfo, row: ProjectRow?)] {
         guard let project = try await ProjectRecord.find(projectID, on: db),
-              let programme = try await ProgrammeRecord.find(project.$programme.id, on: db) else {
-            throw StorageError.notFound("project")
+            let programme = try await ProgrammeRecord.find(project.$programme.id, on: db)
+        else {
+            throw DomainError.notFound("project")
         }
         let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == programme.$portfolio.id)
             .sort(\.$asAt).all()
         var result: [(PeriodInfo, ProjectRow?)] = []
         for period in periods {
             let report = try await report(db, periodID: period.id!, for: reader)
-            result.append((period.info, report.findRow(projectID)))
+            result.append((try period.info, report.findRow(projectID)))
         }
         return result
     }
@@ -131,15 +151,17 @@ extension Reports {
         guard let sql = db as? SQLDatabase else { return nil }
         struct Row: Decodable { let snapshot: RowUUID; let id: RowUUID; let status: String }
         // One query of plain rows: this runs on every request for a published page.
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT s.id AS snapshot, other.id, other.status FROM period_snapshots s
             JOIN periods asked ON asked.id = s.period_id
             JOIN periods other ON other.portfolio_id = asked.portfolio_id
             WHERE s.period_id = \(bind: periodID)
-            """).all(decoding: Row.self)
+            """
+        ).all(decoding: Row.self)
         guard let snapshot = rows.first?.snapshot.value else { return nil }
-        return ([snapshot.uuidString] + rows.map { "\($0.id.value.uuidString):\($0.status)" }.sorted()).joined(separator: "|")
+        return ([snapshot.uuidString] + rows.map { "\($0.id.value.uuidString):\($0.status)" }.sorted()).joined(
+            separator: "|")
     }
-
 
 }

@@ -6,36 +6,45 @@ extension Returns {
     /// The SRO or the PMO approves a submitted return, or returns it to the lead with a comment.
     /// `baseVersion` is the version the reviewer read: a return changed since then is a conflict, not silently approved.
     @discardableResult
-    public static func review(_ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, action: ReturnAction,
-                              comment: String, baseVersion: Int) async throws -> ReturnState {
+    public static func review(
+        _ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, action: ReturnAction,
+        comment: String, baseVersion: Int
+    ) async throws -> ReturnState {
         precondition(action.isReview, "saving goes through Returns.save")
         return try await db.writeTransaction { db in
             let period = try await PeriodLifecycle.requireWritable(db, periodID: periodID)
             guard let project = try await ProjectRecord.find(projectID, on: db),
-                  let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
-                  programme.$portfolio.id == period.$portfolio.id else {
-                throw StorageError.notFound("project in this period's portfolio")
+                let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
+                programme.$portfolio.id == period.$portfolio.id
+            else {
+                throw DomainError.notFound("project in this period's portfolio")
             }
-            guard let record = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)
-                .filter(\.$project.$id == projectID).first() else {
-                throw StorageError.invalid(["state": "There is no return to review yet."])
+            guard
+                let record = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)
+                    .filter(\.$project.$id == projectID).first()
+            else {
+                throw DomainError.invalid(["state": "There is no return to review yet."])
             }
             var standing = try await Accountability.standing(db, actor, project: project, programme: programme)
-            standing.isAuthor = SegregationOfDuties.isAuthor(actor, savedBy: record.savedBy, submittedBy: record.submittedBy)
+            standing.isAuthor = SegregationOfDuties.isAuthor(
+                actor, savedBy: record.savedBy, submittedBy: record.submittedBy)
             let trimmed = comment.trimmingCharacters(in: .whitespacesAndNewlines)
             let state: ReturnState
-            switch ReturnWorkflow.next(from: record.returnState, action, comment: trimmed, standing: standing) {
+            switch ReturnWorkflow.next(from: try record.returnState, action, comment: trimmed, standing: standing) {
             case .success(let next): state = next
             case .failure(let refusal) where !standing.mayReview:
-                throw StorageError.forbidden(refusal.reason)
-            case .failure(let refusal): throw StorageError.invalid(["comment": refusal.reason])
+                throw DomainError.forbidden(refusal.reason)
+            case .failure(let refusal): throw DomainError.invalid(["comment": refusal.reason])
             }
             guard trimmed.count <= ReturnForm.maxTextLength else {
-                throw StorageError.invalid(["comment": "Keep the comment under \(ReturnForm.maxTextLength) characters."])
+                throw DomainError.invalid(["comment": "Keep the comment under \(ReturnForm.maxTextLength) characters."]
+                )
             }
             let before = ["state": record.state, "reviewComment": record.reviewComment ?? ""]
             guard record.version == baseVersion else {
-                throw StorageError.conflict("This return changed since you opened it: read it again before you \(action == .approve ? "approve" : "return") it.")
+                throw DomainError.conflict(
+                    "This return changed since you opened it: read it again before you \(action == .approve ? "approve" : "return") it."
+                )
             }
             let revision = UUID()
             try await ReturnRecord.query(on: db).filter(\.$id == record.id!).filter(\.$version == baseVersion)
@@ -43,10 +52,11 @@ extension Returns {
                 .set(\.$reviewComment, to: trimmed.isEmpty ? nil : trimmed)
                 .set(\.$version, to: baseVersion + 1).set(\.$revision, to: revision).update()
             guard let saved = try await ReturnRecord.find(record.id!, on: db), saved.revision == revision else {
-                throw StorageError.conflict("This return changed since you opened it: read it again.")
+                throw DomainError.conflict("This return changed since you opened it: read it again.")
             }
-            try await AuditLog.record(db, actor, action.rawValue, entity: "return", id: record.id, before: before,
-                                      after: ["state": state.rawValue, "reviewComment": trimmed])
+            try await AuditLog.record(
+                db, actor, action.rawValue, entity: "return", id: record.id, before: before,
+                after: ["state": state.rawValue, "reviewComment": trimmed])
             return state
         }
     }

@@ -1,34 +1,42 @@
 import AssureCore
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 
 extension Returns {
     public static func tracking(_ db: Database, periodID: UUID) async throws -> ReturnTracking {
         guard let period = try await PeriodRecord.find(periodID, on: db),
-              let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db) else {
-            throw StorageError.notFound("reporting period")
+            let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db)
+        else {
+            throw DomainError.notFound("reporting period")
         }
         let people = try await People.contacts(db)
         let names = people.mapValues(\.name)
-        let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!).sort(\.$sortOrder).all()
-        let projects = try await Reports.projectsInDisplayOrder(db, portfolioID: portfolio.id!, names: names, topLevelOnly: true)
+        let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!).sort(
+            \.$sortOrder
+        ).all()
+        let projects = try await Reports.projectsInDisplayOrder(
+            db, portfolioID: portfolio.id!, names: names, topLevelOnly: true)
         let returns = try await states(db, periodID: periodID)
         let editors = try await editorContacts(db, programmeIDs: programmes.compactMap(\.id))
 
-        let rows = projects.map { project, leadID -> ReturnTracking.Row in
+        let rows = try projects.map { project, leadID -> ReturnTracking.Row in
             let ret = returns[project.id]
-            let lead = leadID.map { ReturnTracking.Contact(name: people[$0]?.name ?? "", email: people[$0]?.email ?? nil) }
+            let lead = leadID.map {
+                ReturnTracking.Contact(name: people[$0]?.name ?? "", email: people[$0]?.email ?? nil)
+            }
             let owners = lead?.email != nil ? [lead!] : (lead.map { [$0] } ?? []) + (editors[project.programmeID] ?? [])
-            return ReturnTracking.Row(project: project, state: ret.map { ReturnState(stored: $0.state) } ?? .notStarted,
-                                      owners: owners, savedBy: ret?.saved_by ?? ret?.submitted_by,
-                                      savedAt: ret?.saved_at ?? ret?.submitted_at, submittedAt: ret?.submitted_at,
-                                      reviewedBy: ret?.reviewed_by, reviewComment: ret?.review_comment)
+            return ReturnTracking.Row(
+                project: project, state: try ret.map { try ReturnState(stored: $0.state) } ?? .notStarted,
+                owners: owners, savedBy: ret?.saved_by ?? ret?.submitted_by,
+                savedAt: ret?.saved_at ?? ret?.submitted_at, submittedAt: ret?.submitted_at,
+                reviewedBy: ret?.reviewed_by, reviewComment: ret?.review_comment)
         }
         let byProgramme = Dictionary(grouping: rows, by: \.project.programmeID)
-        return ReturnTracking(portfolio: portfolio.info, period: period.info,
-                              returnsDue: period.returnsDue.flatMap(CalendarDate.init(iso:)),
-                              programmes: programmes.map { .init(programme: $0.info(names: names), rows: byProgramme[$0.id!] ?? []) })
+        return ReturnTracking(
+            portfolio: try portfolio.info, period: try period.info,
+            returnsDue: period.returnsDue.flatMap(CalendarDate.init(iso:)),
+            programmes: try programmes.map { .init(programme: try $0.info(names: names), rows: byProgramme[$0.id!] ?? []) })
     }
 
     struct StateRow: Decodable {
@@ -46,7 +54,10 @@ extension Returns {
     static func states(_ db: Database, periodID: UUID) async throws -> [UUID: StateRow] {
         guard let sql = db as? SQLDatabase else { return [:] }
         let rows = try await sql.select()
-            .columns("project_id", "state", "saved_by", "submitted_by", "saved_at", "submitted_at", "reviewed_by", "review_comment")
+            .columns(
+                "project_id", "state", "saved_by", "submitted_by", "saved_at", "submitted_at", "reviewed_by",
+                "review_comment"
+            )
             .from("returns").where("period_id", .equal, periodID).all(decoding: StateRow.self)
         return Dictionary(rows.map { ($0.project_id.value, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -54,7 +65,8 @@ extension Returns {
     /// The users who may edit each programme (not the PMO), as contacts.
     static func editorContacts(_ db: Database, programmeIDs: [UUID]) async throws -> [UUID: [ReturnTracking.Contact]] {
         guard !programmeIDs.isEmpty else { return [:] }
-        let links = try await ProgrammeEditorRecord.query(on: db).filter(\.$programme.$id ~~ programmeIDs).with(\.$user).all()
+        let links = try await ProgrammeEditorRecord.query(on: db).filter(\.$programme.$id ~~ programmeIDs).with(\.$user)
+            .all()
         return Dictionary(grouping: links, by: { $0.$programme.id }).mapValues { links in
             links.map { ReturnTracking.Contact(name: $0.user.name, email: $0.user.email) }.sorted { $0.name < $1.name }
         }

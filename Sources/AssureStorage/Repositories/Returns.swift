@@ -24,92 +24,111 @@ public struct ReturnSheet: Sendable {
 
 public enum Returns {
     public static func sheet(_ db: Database, periodID: UUID, projectID: UUID) async throws -> ReturnSheet {
-        guard let period = try await PeriodRecord.find(periodID, on: db) else { throw StorageError.notFound("reporting period") }
+        guard let period = try await PeriodRecord.find(periodID, on: db) else {
+            throw DomainError.notFound("reporting period")
+        }
         guard let project = try await ProjectRecord.find(projectID, on: db),
-              let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
-              programme.$portfolio.id == period.$portfolio.id,
-              let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db) else {
-            throw StorageError.notFound("project in this period's portfolio")
+            let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
+            programme.$portfolio.id == period.$portfolio.id,
+            let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db)
+        else {
+            throw DomainError.notFound("project in this period's portfolio")
         }
         let names = try await People.names(db)
         let existing = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)
             .filter(\.$project.$id == projectID).with(\.$milestones).first()
-        var info = existing.map { $0.info(milestones: $0.milestones) }
+        var info = try existing.map { try $0.info(milestones: $0.milestones) }
         if info == nil {
             // Prefill from the project's latest earlier return, so a lead edits rather than retypes.
             info = try await latestEarlier(db, before: period, projects: [projectID])[projectID]
         }
-        let form = ReturnForm(rating: info?.rating ?? "", update: existing == nil ? "" : info?.update ?? "",
-                              mitigation: existing == nil ? "" : info?.mitigation ?? "",
-                              milestones: info?.milestones ?? [], baseVersion: existing?.version ?? 0)
-        return ReturnSheet(project: project.info(names: names), programme: programme.info(names: names),
-                           period: period.info, scale: portfolio.info.scale, form: form,
-                           isPrefilled: existing == nil && info != nil,
-                           submittedBy: existing?.submittedBy, submittedAt: existing?.submittedAt,
-                           state: existing?.returnState ?? .notStarted, version: existing?.version ?? 0,
-                           savedBy: existing?.savedBy, savedAt: existing?.savedAt, reviewedBy: existing?.reviewedBy,
-                           reviewComment: existing?.reviewComment)
+        let form = ReturnForm(
+            rating: info?.rating ?? "", update: existing == nil ? "" : info?.update ?? "",
+            mitigation: existing == nil ? "" : info?.mitigation ?? "",
+            milestones: info?.milestones ?? [], baseVersion: existing?.version ?? 0)
+        return ReturnSheet(
+            project: project.info(names: names), programme: try programme.info(names: names),
+            period: try period.info, scale: try portfolio.info.scale, form: form,
+            isPrefilled: existing == nil && info != nil,
+            submittedBy: existing?.submittedBy, submittedAt: existing?.submittedAt,
+            state: try existing?.returnState ?? .notStarted, version: existing?.version ?? 0,
+            savedBy: existing?.savedBy, savedAt: existing?.savedAt, reviewedBy: existing?.reviewedBy,
+            reviewComment: existing?.reviewComment)
     }
 
     /// Saves a return as a draft or submits it. Refused when the actor may not edit the project's programme, when the
     /// period is published, when the return is approved, when a value is bad (field → message), or when someone else
     /// saved since the form was opened. Submitting a Red or declining rating queues an alert to the SRO.
-    public static func save(_ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, form: ReturnForm,
-                            action: ReturnAction = .submit, links: NoticeLinks = .none) async throws {
+    public static func save(
+        _ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, form: ReturnForm,
+        action: ReturnAction = .submit, links: NoticeLinks = .none
+    ) async throws {
         precondition(!action.isReview, "reviews go through Returns.review")
         try await db.writeTransaction { db in
-            try await saveInTransaction(db, actor, periodID: periodID, projectID: projectID, form: form, action: action, links: links)
+            try await saveInTransaction(
+                db, actor, periodID: periodID, projectID: projectID, form: form, action: action, links: links)
         }
     }
 
     /// The body of `save`, for callers that write several returns in one transaction (a workbook upload).
-    static func saveInTransaction(_ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, form: ReturnForm,
-                                  action: ReturnAction, links: NoticeLinks) async throws {
+    static func saveInTransaction(
+        _ db: Database, _ actor: Actor, periodID: UUID, projectID: UUID, form: ReturnForm,
+        action: ReturnAction, links: NoticeLinks
+    ) async throws {
         let period = try await PeriodLifecycle.requireWritable(db, periodID: periodID)
         guard let project = try await ProjectRecord.find(projectID, on: db),
-              let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
-              programme.$portfolio.id == period.$portfolio.id,
-              let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db) else {
-            throw StorageError.notFound("project in this period's portfolio")
+            let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
+            programme.$portfolio.id == period.$portfolio.id,
+            let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db)
+        else {
+            throw DomainError.notFound("project in this period's portfolio")
         }
         guard actor.canEdit(programme: programme.id!) else {
-            throw StorageError.forbidden("\(actor.name) may not write returns for \(programme.name)")
+            throw DomainError.forbidden("\(actor.name) may not write returns for \(programme.name)")
         }
         guard period.status == PeriodStatus.open.rawValue else {
-            throw StorageError.invalid(["period": "Period \(period.label) is \(period.status), not open for returns."])
+            throw DomainError.invalid(["period": "Period \(period.label) is \(period.status), not open for returns."])
         }
-        let errors = form.validate(on: portfolio.info.scale, submitting: action == .submit)
-        if !errors.isEmpty { throw StorageError.invalid(errors) }
+        let errors = form.validate(on: try portfolio.info.scale, submitting: action == .submit)
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
 
         let existing = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)
             .filter(\.$project.$id == projectID).with(\.$milestones).first()
         let standing = ReturnWorkflow.Standing(canEdit: true, isAccountable: false, isPMO: actor.canManagePortfolio)
         let state = try ReturnWorkflow.next(from: existing?.returnState ?? .notStarted, action, standing: standing)
-            .mapError { StorageError.invalid(["state": $0.reason]) }.get()
-        let before = existing.map { $0.info(milestones: $0.milestones) }
-        let record = try await write(db, existing: existing, periodID: periodID, projectID: projectID, form: form,
-                                     actor: actor, state: state)
+            .mapError { DomainError.invalid(["state": $0.reason]) }.get()
+        let before = try existing.map { try $0.info(milestones: $0.milestones) }
+        let record = try await write(
+            db, existing: existing, periodID: periodID, projectID: projectID, form: form,
+            actor: actor, state: state)
         try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id == record.id!).delete()
         for (position, line) in form.cleanedMilestones.enumerated() {
             try await ReturnMilestoneRecord(returnID: record.id!, position: position, line: line).create(on: db)
         }
-        let after = record.info(milestones: form.cleanedMilestones.enumerated().map {
-            ReturnMilestoneRecord(returnID: record.id!, position: $0.offset, line: $0.element)
-        })
-        try await AuditLog.record(db, actor, existing == nil ? "create" : "update", entity: "return", id: record.id,
-                                  before: before, after: after)
+        let after = try record.info(
+            milestones: form.cleanedMilestones.enumerated().map {
+                ReturnMilestoneRecord(returnID: record.id!, position: $0.offset, line: $0.element)
+            })
+        try await AuditLog.record(
+            db, actor, existing == nil ? "create" : "update", entity: "return", id: record.id,
+            before: before, after: after)
         if state == .submitted {
-            try await Alerts.queueIfNeeded(db, period: period, project: project, portfolio: portfolio, submitted: after, by: actor,
-                                           links: links)
+            try await Alerts.queueIfNeeded(
+                db, period: period, project: project, portfolio: portfolio, submitted: after, by: actor,
+                links: links)
         }
     }
 
     /// The conditional update (WHERE version = the form's version) lets exactly one of two concurrent saves win,
     /// on SQLite and PostgreSQL alike; the loser reads back a revision that is not its own.
-    private static func write(_ db: Database, existing: ReturnRecord?, periodID: UUID, projectID: UUID,
-                              form: ReturnForm, actor: Actor, state: ReturnState) async throws -> ReturnRecord {
+    private static func write(
+        _ db: Database, existing: ReturnRecord?, periodID: UUID, projectID: UUID,
+        form: ReturnForm, actor: Actor, state: ReturnState
+    ) async throws -> ReturnRecord {
         let revision = UUID()
-        let conflict = StorageError.conflict("Someone else saved this return while you were editing it. Your changes are below, beside theirs: review them and save again.")
+        let conflict = DomainError.conflict(
+            "Someone else saved this return while you were editing it. Your changes are below, beside theirs: review them and save again."
+        )
         guard let existing else {
             if form.baseVersion != 0 { throw conflict }
             let record = ReturnRecord()
@@ -134,7 +153,9 @@ public enum Returns {
             .set(\.$version, to: form.baseVersion + 1).set(\.$revision, to: revision)
         if state == .submitted { update.set(\.$submittedBy, to: actor.name).set(\.$submittedAt, to: Date()) }
         try await update.update()
-        guard let saved = try await ReturnRecord.find(existing.id!, on: db), saved.revision == revision else { throw conflict }
+        guard let saved = try await ReturnRecord.find(existing.id!, on: db), saved.revision == revision else {
+            throw conflict
+        }
         return saved
     }
 
@@ -163,14 +184,18 @@ extension ReturnMilestoneRecord {
 
 extension Returns {
     /// Each project's latest return in an earlier period of the same portfolio: two queries.
-    static func latestEarlier(_ db: Database, before period: PeriodRecord,
-                              projects: [UUID]) async throws -> [UUID: ReturnInfo] {
+    static func latestEarlier(
+        _ db: Database, before period: PeriodRecord,
+        projects: [UUID]
+    ) async throws -> [UUID: ReturnInfo] {
         try await latestEarlierWithPeriod(db, before: period, projects: projects).mapValues(\.info)
     }
 
     /// Each project's latest return before `period`, with the key of the period it was reported in.
-    static func latestEarlierWithPeriod(_ db: Database, before period: PeriodRecord,
-                                        projects: [UUID]) async throws -> [UUID: (info: ReturnInfo, periodKey: String)] {
+    static func latestEarlierWithPeriod(
+        _ db: Database, before period: PeriodRecord,
+        projects: [UUID]
+    ) async throws -> [UUID: (info: ReturnInfo, periodKey: String)] {
         let earlier = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == period.$portfolio.id)
             .filter(\.$asAt < period.asAt).sort(\.$asAt, .descending).all()
         guard !earlier.isEmpty, !projects.isEmpty else { return [:] }
@@ -181,7 +206,7 @@ extension Returns {
         for ret in candidates {
             guard let (rank, key) = order[ret.$period.id] else { continue }
             if rank < result[ret.$project.id]?.rank ?? .max {
-                result[ret.$project.id] = (rank, ret.info(milestones: ret.milestones), key)
+                result[ret.$project.id] = (rank, try ret.info(milestones: ret.milestones), key)
             }
         }
         return result.mapValues { ($0.info, $0.periodKey) }

@@ -32,44 +32,52 @@ public struct ProjectDetail: Sendable {
 public enum Structure {
     public static func project(_ db: Database, id: UUID) async throws -> ProjectDetail {
         guard let project = try await ProjectRecord.find(id, on: db),
-              let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
-              let portfolio = try await PortfolioRecord.find(programme.$portfolio.id, on: db) else {
-            throw StorageError.notFound("project")
+            let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
+            let portfolio = try await PortfolioRecord.find(programme.$portfolio.id, on: db)
+        else {
+            throw DomainError.notFound("project")
         }
         let names = try await People.names(db)
-        return ProjectDetail(project: project.info(names: names), programme: programme.info(names: names),
-                             portfolio: portfolio.info, version: project.version)
+        return ProjectDetail(
+            project: project.info(names: names), programme: try programme.info(names: names),
+            portfolio: try portfolio.info, version: project.version)
     }
 
     /// Renames, re-references, moves a project to another programme of its portfolio, or replaces its SRO or lead.
     public static func updateProject(_ db: Database, _ actor: Actor, id: UUID, changes: ProjectChanges) async throws {
         try await db.writeTransaction { db in
             guard let project = try await ProjectRecord.find(id, on: db),
-                  let from = try await ProgrammeRecord.find(project.$programme.id, on: db) else {
-                throw StorageError.notFound("project")
+                let from = try await ProgrammeRecord.find(project.$programme.id, on: db)
+            else {
+                throw DomainError.notFound("project")
             }
             guard let to = try await ProgrammeRecord.find(changes.programmeID, on: db),
-                  to.$portfolio.id == from.$portfolio.id else {
-                throw StorageError.invalid(["programme": "Choose a programme of the same portfolio."])
+                to.$portfolio.id == from.$portfolio.id
+            else {
+                throw DomainError.invalid(["programme": "Choose a programme of the same portfolio."])
             }
             guard actor.canEdit(programme: from.id!), actor.canEdit(programme: to.id!) else {
-                throw StorageError.forbidden("\(actor.name) may not change projects in \(from.name)")
+                throw DomainError.forbidden("\(actor.name) may not change projects in \(from.name)")
             }
             var errors: [String: String] = [:]
             let title = changes.title.trimmingCharacters(in: .whitespacesAndNewlines)
             if title.isEmpty { errors["title"] = "Give the project a title." }
             if title.count > 500 { errors["title"] = "Keep the title under 500 characters." }
-            if !errors.isEmpty { throw StorageError.invalid(errors) }
+            if !errors.isEmpty { throw DomainError.invalid(errors) }
             guard project.version == changes.baseVersion else {
-                throw StorageError.conflict("Someone else changed this project while you were editing it. Review and save again.")
+                throw DomainError.conflict(
+                    "Someone else changed this project while you were editing it. Review and save again.")
             }
             let names = try await People.names(db)
             let before = project.info(names: names)
             let refusals = SegregationOfDuties.accountabilityRefusals(
-                actor, sroChanged: !SegregationOfDuties.samePerson(before.sro, changes.sro) && (before.sro ?? changes.sro?.nilIfBlank) != nil,
-                leadChanged: !SegregationOfDuties.samePerson(before.lead, changes.lead) && (before.lead ?? changes.lead?.nilIfBlank) != nil,
+                actor,
+                sroChanged: !SegregationOfDuties.samePerson(before.sro, changes.sro)
+                    && (before.sro ?? changes.sro?.nilIfBlank) != nil,
+                leadChanged: !SegregationOfDuties.samePerson(before.lead, changes.lead)
+                    && (before.lead ?? changes.lead?.nilIfBlank) != nil,
                 programmeChanged: project.$programme.id != to.id!)
-            if !refusals.isEmpty { throw StorageError.invalid(refusals) }
+            if !refusals.isEmpty { throw DomainError.invalid(refusals) }
             project.reference = changes.reference?.nilIfBlank
             project.title = title
             project.$sro.id = try await People.findOrCreate(db, name: changes.sro)
@@ -77,7 +85,8 @@ public enum Structure {
             if project.$programme.id != to.id! {
                 project.$programme.id = to.id!
                 // Sub-items move with their project.
-                try await ProjectRecord.query(on: db).filter(\.$parent.$id == id).set(\.$programme.$id, to: to.id!).update()
+                try await ProjectRecord.query(on: db).filter(\.$parent.$id == id).set(\.$programme.$id, to: to.id!)
+                    .update()
             }
             project.version += 1
             try await project.save(on: db)

@@ -12,24 +12,27 @@ public extension Users {
     }
 
     static func summary(_ db: Database, id: UUID) async throws -> UserSummary {
-        guard let user = try await UserRecord.find(id, on: db) else { throw StorageError.notFound("user") }
+        guard let user = try await UserRecord.find(id, on: db) else { throw DomainError.notFound("user") }
         return try await summary(db, user)
     }
 
     /// Changes a user's role and the programmes they may edit (an admin's programmes are kept empty: they edit
     /// everything). The role takes effect on the user's next request. The last enabled admin keeps the role, so that
     /// someone can always manage users.
-    static func changeAccess(_ db: Database, _ actor: Actor, userID: UUID, role: Role, programmeIDs: [UUID]) async throws -> UserSummary {
-        guard actor.canManageUsers else { throw StorageError.forbidden("only an admin changes a user's role") }
+    static func changeAccess(
+        _ db: Database, _ actor: Actor, userID: UUID, role: Role, programmeIDs: [UUID]
+    ) async throws -> UserSummary {
+        guard actor.canManageUsers else { throw DomainError.forbidden("only an admin changes a user's role") }
         return try await db.writeTransaction { db in
-            guard let user = try await UserRecord.find(userID, on: db) else { throw StorageError.notFound("user") }
+            guard let user = try await UserRecord.find(userID, on: db) else { throw DomainError.notFound("user") }
             let before = try await summary(db, user)
             if before.role == .admin, role != .admin, try await otherEnabledAdmins(db, besides: userID) == 0 {
-                throw StorageError.invalid(["role": "\(user.name) is the only admin: make someone else an admin first."])
+                throw DomainError.invalid(["role": "\(user.name) is the only admin: make someone else an admin first."]
+                )
             }
             let programmes = role == .editor ? programmeIDs : []
             if role == .editor, programmes.isEmpty {
-                throw StorageError.invalid(["programme": "Choose the programmes an editor may write."])
+                throw DomainError.invalid(["programme": "Choose the programmes an editor may write."])
             }
             user.role = role.rawValue
             try await user.save(on: db)
@@ -41,7 +44,8 @@ public extension Users {
                 try await link.create(on: db)
             }
             let after = try await summary(db, user)
-            try await AuditLog.record(db, actor, "change-access", entity: "user", id: userID, before: before, after: after)
+            try await AuditLog.record(
+                db, actor, "change-access", entity: "user", id: userID, before: before, after: after)
             return after
         }
     }
@@ -49,14 +53,15 @@ public extension Users {
     /// Disables a user at once (their sessions and API tokens end) or enables them again (they sign in afresh, and
     /// make new tokens). Nobody disables themself, and the last enabled admin stays enabled.
     static func setDisabled(_ db: Database, _ actor: Actor, userID: UUID, disabled: Bool) async throws -> UserSummary {
-        guard actor.canManageUsers else { throw StorageError.forbidden("only an admin disables or enables a user") }
-        if disabled, actor.userID == userID { throw StorageError.forbidden("you cannot disable your own account") }
+        guard actor.canManageUsers else { throw DomainError.forbidden("only an admin disables or enables a user") }
+        if disabled, actor.userID == userID { throw DomainError.forbidden("you cannot disable your own account") }
         return try await db.writeTransaction { db in
-            guard let user = try await UserRecord.find(userID, on: db) else { throw StorageError.notFound("user") }
+            guard let user = try await UserRecord.find(userID, on: db) else { throw DomainError.notFound("user") }
             let before = try await summary(db, user)
             guard before.disabled != disabled else { return before }
             if disabled, before.role == .admin, try await otherEnabledAdmins(db, besides: userID) == 0 {
-                throw StorageError.invalid(["user": "\(user.name) is the only admin: make someone else an admin first."])
+                throw DomainError.invalid(["user": "\(user.name) is the only admin: make someone else an admin first."]
+                )
             }
             user.disabledAt = disabled ? Date() : nil
             try await user.save(on: db)
@@ -66,36 +71,51 @@ public extension Users {
                 after["sessionsEnded"] = String(ended.sessions)
                 after["tokensRevoked"] = String(ended.tokens)
             }
-            try await AuditLog.record(db, actor, disabled ? "disable" : "enable", entity: "user", id: userID, after: after)
+            try await AuditLog.record(
+                db, actor, disabled ? "disable" : "enable", entity: "user", id: userID, after: after)
             return try await summary(db, user)
         }
     }
 
     /// A user changes their own password, proving the old one. Every session and token of theirs ends, this one's
     /// included: the caller signs the user in again.
-    static func changeOwnPassword(_ db: Database, _ actor: Actor, old: String, new: String, confirmation: String,
-                                  cost: Int = 12) async throws {
+    static func changeOwnPassword(
+        _ db: Database, _ actor: Actor, old: String, new: String, confirmation: String,
+        cost: Int = 12
+    ) async throws {
         guard let userID = actor.userID, let user = try await UserRecord.find(userID, on: db) else {
-            throw StorageError.forbidden("only a signed-in user changes their password")
+            throw DomainError.forbidden("only a signed-in user changes their password")
         }
         var errors: [String: String] = [:]
-        if !(try Bcrypt.verify(old, created: user.passwordHash)) { errors["old"] = "This is not your current password." }
-        if let problem = passwordProblem(new) { errors["new"] = problem }
-        else if new == old { errors["new"] = "Choose a password different from the current one." }
+        if !(try Bcrypt.verify(old, created: user.passwordHash)) {
+            errors["old"] = "This is not your current password."
+        }
+        if let problem = passwordProblem(new) {
+            errors["new"] = problem
+        } else if new == old {
+            errors["new"] = "Choose a password different from the current one."
+        }
         if errors["new"] == nil, new != confirmation { errors["confirmation"] = "The two new passwords differ." }
-        if !errors.isEmpty { throw StorageError.invalid(errors) }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
         user.passwordHash = try Bcrypt.hash(new, cost: cost)
         try await db.writeTransaction { db in
             try await user.save(on: db)
             let ended = try await endCredentials(db, userID: userID)
-            try await AuditLog.record(db, actor, "change-password", entity: "user", id: userID,
-                                      after: ["email": user.email, "sessionsEnded": String(ended.sessions), "tokensRevoked": String(ended.tokens)])
+            try await AuditLog.record(
+                db, actor, "change-password", entity: "user", id: userID,
+                after: [
+                    "email": user.email, "sessionsEnded": String(ended.sessions), "tokensRevoked": String(ended.tokens),
+                ])
         }
     }
 
     private static func record(_ db: Database, email: String) async throws -> UserRecord {
-        guard let user = try await UserRecord.query(on: db).filter(\.$email == email.trimmingCharacters(in: .whitespaces).lowercased()).first() else {
-            throw StorageError.notFound("user \(email)")
+        guard
+            let user = try await UserRecord.query(on: db).filter(
+                \.$email == email.trimmingCharacters(in: .whitespaces).lowercased()
+            ).first()
+        else {
+            throw DomainError.notFound("user \(email)")
         }
         return user
     }

@@ -1,7 +1,7 @@
 import AssureCore
 import Fluent
-import SQLKit
 import Foundation
+import SQLKit
 import Vapor
 
 public struct UserSummary: Codable, Sendable, Hashable {
@@ -22,20 +22,22 @@ public enum Users {
 
     public static let minimumPasswordLength = 10
 
-    public static func add(_ db: Database, _ actor: Actor, email: String, name: String, role: Role, password: String,
-                           programmeIDs: [UUID] = [], cost: Int = 12) async throws -> UserSummary {
-        guard actor.canManageUsers else { throw StorageError.forbidden("only an admin adds users") }
+    public static func add(
+        _ db: Database, _ actor: Actor, email: String, name: String, role: Role, password: String,
+        programmeIDs: [UUID] = [], cost: Int = 12
+    ) async throws -> UserSummary {
+        guard actor.canManageUsers else { throw DomainError.forbidden("only an admin adds users") }
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
         let name = name.trimmingCharacters(in: .whitespaces)
         var errors: [String: String] = [:]
         if !looksLikeEmail(email) { errors["email"] = "Enter an email address like name@nhs.net." }
         if name.isEmpty { errors["name"] = "Enter the person's name." }
         if let problem = passwordProblem(password) { errors["password"] = problem }
-        if !errors.isEmpty { throw StorageError.invalid(errors) }
+        if !errors.isEmpty { throw DomainError.invalid(errors) }
         let hash = try Bcrypt.hash(password, cost: cost)
         return try await db.writeTransaction { db in
             if try await UserRecord.query(on: db).filter(\.$email == email).first() != nil {
-                throw StorageError.invalid(["email": "There is already a user with the email \(email)."])
+                throw DomainError.invalid(["email": "There is already a user with the email \(email)."])
             }
             let user = UserRecord()
             user.email = email
@@ -57,8 +59,12 @@ public enum Users {
     }
 
     public static func id(_ db: Database, email: String) async throws -> UUID {
-        guard let user = try await UserRecord.query(on: db).filter(\.$email == email.trimmingCharacters(in: .whitespaces).lowercased()).first() else {
-            throw StorageError.notFound("user \(email)")
+        guard
+            let user = try await UserRecord.query(on: db).filter(
+                \.$email == email.trimmingCharacters(in: .whitespaces).lowercased()
+            ).first()
+        else {
+            throw DomainError.notFound("user \(email)")
         }
         return user.id!
     }
@@ -73,23 +79,30 @@ public enum Users {
 
     public static func list(_ db: Database) async throws -> [UserSummary] {
         var result: [UserSummary] = []
-        for user in try await UserRecord.query(on: db).sort(\.$email).all() { result.append(try await summary(db, user)) }
+        for user in try await UserRecord.query(on: db).sort(\.$email).all() {
+            result.append(try await summary(db, user))
+        }
         return result
     }
 
-    public static func resetPassword(_ db: Database, _ actor: Actor, email: String, password: String, cost: Int = 12) async throws {
-        guard actor.canManageUsers else { throw StorageError.forbidden("only an admin resets passwords") }
-        if let problem = passwordProblem(password) { throw StorageError.invalid(["password": problem]) }
+    public static func resetPassword(
+        _ db: Database, _ actor: Actor, email: String, password: String, cost: Int = 12
+    ) async throws {
+        guard actor.canManageUsers else { throw DomainError.forbidden("only an admin resets passwords") }
+        if let problem = passwordProblem(password) { throw DomainError.invalid(["password": problem]) }
         guard let user = try await UserRecord.query(on: db).filter(\.$email == email.lowercased()).first() else {
-            throw StorageError.notFound("user \(email)")
+            throw DomainError.notFound("user \(email)")
         }
         user.passwordHash = try Bcrypt.hash(password, cost: cost)
         try await db.writeTransaction { db in
             try await user.save(on: db)
             // A new password ends every way in the old one gave: whoever knew it is signed out, and its scripts stop.
             let ended = try await endCredentials(db, userID: user.id!)
-            try await AuditLog.record(db, actor, "reset-password", entity: "user", id: user.id,
-                                      after: ["email": user.email, "sessionsEnded": String(ended.sessions), "tokensRevoked": String(ended.tokens)])
+            try await AuditLog.record(
+                db, actor, "reset-password", entity: "user", id: user.id,
+                after: [
+                    "email": user.email, "sessionsEnded": String(ended.sessions), "tokensRevoked": String(ended.tokens),
+                ])
         }
     }
 
@@ -98,7 +111,8 @@ public enum Users {
         // Sessions keep the user in their data, which the two databases store differently: read them, then delete by key.
         let sessions = try await SessionRecord.query(on: db).all().filter { $0.data["userID"] == userID.uuidString }
         for session in sessions { try await session.delete(on: db) }
-        let tokens = try await APITokenRecord.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).all()
+        let tokens = try await APITokenRecord.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
+            .all()
         for token in tokens {
             token.revokedAt = Date()
             try await token.save(on: db)
@@ -140,22 +154,29 @@ public enum Users {
         if let sql = db as? SQLDatabase {
             // The user and the programmes they edit, in one query (a row per programme, or one row with none).
             struct Row: Decodable { let name: String; let role: String; let programme_id: RowUUID? }
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT u.name, u.role, e.programme_id FROM users u LEFT JOIN programme_editors e ON e.user_id = u.id
                 WHERE u.id = \(bind: userID) AND u.disabled_at IS NULL
-                """).all(decoding: Row.self)
+                """
+            ).all(decoding: Row.self)
             guard let user = rows.first else { return nil }
-            return Actor(userID: userID, name: user.name, role: Role(rawValue: user.role) ?? .viewer,
-                         programmeIDs: Set(rows.compactMap { $0.programme_id?.value }))
+            return Actor(
+                userID: userID, name: user.name, role: try Role(stored: user.role, "users.role"),
+                programmeIDs: Set(rows.compactMap { $0.programme_id?.value }))
         }
         guard let user = try await UserRecord.find(userID, on: db), user.disabledAt == nil else { return nil }
-        let programmes = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == userID).all().map(\.$programme.id)
-        return Actor(userID: userID, name: user.name, role: Role(rawValue: user.role) ?? .viewer, programmeIDs: Set(programmes))
+        let programmes = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == userID).all().map(
+            \.$programme.id)
+        return Actor(
+            userID: userID, name: user.name, role: try Role(stored: user.role, "users.role"), programmeIDs: Set(programmes))
     }
 
     static func summary(_ db: Database, _ user: UserRecord) async throws -> UserSummary {
-        let links = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == user.id!).with(\.$programme).all()
-        return UserSummary(id: user.id!, email: user.email, name: user.name, role: Role(rawValue: user.role) ?? .viewer,
-                           programmes: links.map(\.programme.name).sorted(), disabled: user.disabledAt != nil)
+        let links = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == user.id!).with(\.$programme)
+            .all()
+        return UserSummary(
+            id: user.id!, email: user.email, name: user.name, role: try Role(stored: user.role, "users.role"),
+            programmes: links.map(\.programme.name).sorted(), disabled: user.disabledAt != nil)
     }
 }

@@ -5,8 +5,10 @@ import Vapor
 
 public extension Storage {
     /// Opens the database, brings its schema up to date, runs `body`, and closes it: for the command line and tests.
-    static func withDatabase<T: Sendable>(_ target: DatabaseTarget, logLevel: Logger.Level = .warning,
-                                          _ body: (Database) async throws -> T) async throws -> T {
+    static func withDatabase<T: Sendable>(
+        _ target: DatabaseTarget, logLevel: Logger.Level = .warning,
+        _ body: (Database) async throws -> T
+    ) async throws -> T {
         let app = try await Application.make(.init(name: "command", arguments: ["assure"]))
         app.logger.logLevel = logLevel
         do {

@@ -1,3 +1,4 @@
+import AssureCore
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -36,16 +37,20 @@ public enum DatabaseTarget: Equatable, Sendable, CustomStringConvertible {
 
 public enum Storage {
     public static var migrations: [any Migration] {
-        [M001_CreateOrganisationsAndPeople(), M002_CreatePortfoliosProgrammesProjects(), M003_CreatePeriodsAndReturns(),
-         M004_CreateUsersAndAudit(), M005_CreateIndexes(), M006_AddPortfolioDisabledChecks(),
-         M007_AddReturnWorkflow(), M008_AddContactsAndDeadlines(), M009_CreateOutbox(), M010_CreateSnapshotArchive(),
-         M011_CreateMilestoneBaselines(), M012_CreatePeriodRatings(), M013_CreateDisplayOrderIndexes(),
-         M014_CreateProjectAttributes(), M015_CreateImportMappings(), M016_CreateGlossary(), M017_CreateBusinessCases(),
-         M018_CreateFundingRounds(), M019_CreateRiskRegisters(), M020_CreateDeliverables(),
-         M021_CreateMeetings(), M022_CreateOutcomeMeasures(), M023_CreatePaperTexts(),
-         M024_AddAuditChain(), M025_CreateLoginAttempts(), M026_CreateAPITokens(),
-         M027_AddCarriedForwardOrigin(), M028_AddPublishedFindings(),
-         M029_ScopeRegistersToPortfolios(), M030_AddUserDisabled()]
+        [
+            M001_CreateOrganisationsAndPeople(), M002_CreatePortfoliosProgrammesProjects(),
+            M003_CreatePeriodsAndReturns(),
+            M004_CreateUsersAndAudit(), M005_CreateIndexes(), M006_AddPortfolioDisabledChecks(),
+            M007_AddReturnWorkflow(), M008_AddContactsAndDeadlines(), M009_CreateOutbox(), M010_CreateSnapshotArchive(),
+            M011_CreateMilestoneBaselines(), M012_CreatePeriodRatings(), M013_CreateDisplayOrderIndexes(),
+            M014_CreateProjectAttributes(), M015_CreateImportMappings(), M016_CreateGlossary(),
+            M017_CreateBusinessCases(),
+            M018_CreateFundingRounds(), M019_CreateRiskRegisters(), M020_CreateDeliverables(),
+            M021_CreateMeetings(), M022_CreateOutcomeMeasures(), M023_CreatePaperTexts(),
+            M024_AddAuditChain(), M025_CreateLoginAttempts(), M026_CreateAPITokens(),
+            M027_AddCarriedForwardOrigin(), M028_AddPublishedFindings(),
+            M029_ScopeRegistersToPortfolios(), M030_AddUserDisabled(),
+        ]
     }
 
     /// The Fluent configuration for a target. A bad PostgreSQL URL is reported with the setting's name.
@@ -59,7 +64,9 @@ public enum Storage {
                 config.searchPath = ["public"]
                 return .postgres(configuration: config, maxConnectionsPerEventLoop: 4)
             } catch {
-                throw StorageError.invalid(["database": "“\(url)” is not a PostgreSQL URL (postgres://user:password@host:port/database)."])
+                throw DomainError.invalid([
+                    "database": "“\(url)” is not a PostgreSQL URL (postgres://user:password@host:port/database)."
+                ])
             }
         }
     }

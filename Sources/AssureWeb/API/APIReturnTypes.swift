@@ -50,9 +50,10 @@ struct APIReturnInput: Codable, Sendable {
     let submit: Bool?
 
     var form: ReturnForm {
-        ReturnForm(rating: rating ?? "", update: update ?? "", mitigation: mitigation ?? "",
-                   milestones: (milestones ?? []).map { MilestoneLine(title: $0.title, date: $0.date, rating: $0.rating) },
-                   baseVersion: baseVersion)
+        ReturnForm(
+            rating: rating ?? "", update: update ?? "", mitigation: mitigation ?? "",
+            milestones: (milestones ?? []).map { MilestoneLine(title: $0.title, date: $0.date, rating: $0.rating) },
+            baseVersion: baseVersion)
     }
 }
 

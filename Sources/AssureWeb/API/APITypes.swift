@@ -1,5 +1,5 @@
-import AssureStorage
 import AssureCore
+import AssureStorage
 import Foundation
 
 // The JSON API's own types: stable names for outsiders, converted explicitly from domain values.
@@ -133,8 +133,9 @@ extension APIProjectPeriod {
         trend = row?.trend.shown?.rawValue
         update = row?.update
         milestones = (row?.milestones ?? []).map {
-            APIMilestone(title: $0.title, date: $0.date.written, dueBy: $0.date.parsed?.dueBy.iso,
-                         precision: $0.date.parsed?.precision.rawValue, rating: $0.rating?.written)
+            APIMilestone(
+                title: $0.title, date: $0.date.written, dueBy: $0.date.parsed?.dueBy.iso,
+                precision: $0.date.parsed?.precision.rawValue, rating: $0.rating?.written)
         }
         flags = (row?.flags ?? []).map(\.message)
         notUpdated = row?.notUpdatedWords
@@ -164,12 +165,15 @@ struct APIChanges: Codable, Sendable {
         portfolio = new.portfolio.name
         from = APIPeriod(old.period)
         to = APIPeriod(new.period)
-        counts = Dictionary(uniqueKeysWithValues: ChangesReport.Change.Kind.allCases.map { kind in
-            (kind.rawValue, changes.filter { $0.kind == kind }.count)
-        })
+        counts = Dictionary(
+            uniqueKeysWithValues: ChangesReport.Change.Kind.allCases.map { kind in
+                (kind.rawValue, changes.filter { $0.kind == kind }.count)
+            })
         self.changes = changes.map {
-            APIChange(change: $0.kind.rawValue, programme: $0.programme, projectID: $0.project.id, reference: $0.project.reference,
-                      project: $0.project.title, detail: $0.detail, rating: $0.rating?.label)
+            APIChange(
+                change: $0.kind.rawValue, programme: $0.programme, projectID: $0.project.id,
+                reference: $0.project.reference,
+                project: $0.project.title, detail: $0.detail, rating: $0.rating?.label)
         }
     }
 }
@@ -196,7 +200,9 @@ struct APIReturnTracking: Codable, Sendable {
         counts = Dictionary(uniqueKeysWithValues: ReturnState.allCases.map { ($0.rawValue, tracking.counts[$0] ?? 0) })
         returns = tracking.programmes.flatMap { group in
             group.rows.map { row in
-                Row(projectID: row.project.id, reference: row.project.reference, title: row.project.title, programme: group.programme.name,
+                Row(
+                    projectID: row.project.id, reference: row.project.reference, title: row.project.title,
+                    programme: group.programme.name,
                     state: row.state.rawValue, owners: row.owners.map(\.name),
                     ownerEmails: showAddresses ? row.owners.compactMap(\.email) : nil, submittedAt: row.submittedAt,
                     reviewedBy: row.reviewedBy, reviewComment: row.reviewComment)
@@ -231,8 +237,9 @@ struct APIProjectList: Codable, Sendable {
         limit = page.limit
         ratingsAsAt = page.ratingsAsAt
         projects = page.items.map {
-            Item(id: $0.id, reference: $0.reference, title: $0.title, programme: $0.programme, parentId: $0.parentID,
-                 sro: $0.sro, lead: $0.lead, rating: $0.rating?.label)
+            Item(
+                id: $0.id, reference: $0.reference, title: $0.title, programme: $0.programme, parentId: $0.parentID,
+                sro: $0.sro, lead: $0.lead, rating: $0.rating?.label)
         }
     }
 }

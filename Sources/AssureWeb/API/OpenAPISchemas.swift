@@ -20,7 +20,10 @@ enum Schema {
 
     /// An object whose `required` properties are always present and `optional` ones only when they have a value.
     static func object(_ required: [String: Node], optional: [String: Node] = [:]) -> Node {
-        ["type": "object", "required": required.keys.sorted(), "properties": required.merging(optional) { first, _ in first }]
+        [
+            "type": "object", "required": required.keys.sorted(),
+            "properties": required.merging(optional) { first, _ in first },
+        ]
     }
 
     /// A day as the registers store it.
@@ -29,69 +32,166 @@ enum Schema {
 
     nonisolated(unsafe) static let components: [String: Node] = [
         "Error": object(["error": string], optional: ["fields": map(string), "current": ref("Return")]),
-        "Period": object(["id": uuid, "key": string, "label": string, "asAt": date, "status": oneOf(["draft", "open", "closed", "published"]),
-                          "illustrative": boolean], optional: ["publishOn": date]),
-        "Portfolio": object(["id": uuid, "name": string, "scale": string, "ratings": array(string), "periods": array(ref("Period"))]),
-        "Cell": object(["text": string], optional: ["rating": string, "trend": string, "trendReported": boolean, "flags": array(string),
-                                                   "notice": string]),
-        "Table": object(["title": string, "subtitle": array(string), "columns": array(string), "rows": array(array(ref("Cell")))]),
-        "Dashboard": object(["report": oneOf(["programme-dashboard", "priorities", "exceptions"]), "portfolio": string, "period": ref("Period"),
-                             "counts": map(integer), "countsNotUpdated": map(integer), "tables": array(ref("Table"))],
-                            optional: ["previousPeriod": string, "provisional": string]),
-        "ReturnTracking": object(["period": ref("Period"), "counts": map(integer), "returns": array(object(
-            ["projectID": uuid, "title": string, "programme": string, "state": string, "owners": array(string)],
-            optional: ["reference": string, "ownerEmails": array(string), "submittedAt": dateTime, "reviewedBy": string, "reviewComment": string]))]),
-        "ProjectList": object(["total": integer, "offset": integer, "limit": integer, "projects": array(object(
-            ["id": uuid, "title": string, "programme": string],
-            optional: ["reference": string, "parentId": uuid, "sro": string, "lead": string, "rating": string]))],
+        "Period": object(
+            [
+                "id": uuid, "key": string, "label": string, "asAt": date,
+                "status": oneOf(["draft", "open", "closed", "published"]),
+                "illustrative": boolean,
+            ], optional: ["publishOn": date]),
+        "Portfolio": object([
+            "id": uuid, "name": string, "scale": string, "ratings": array(string), "periods": array(ref("Period")),
+        ]),
+        "Cell": object(
+            ["text": string],
+            optional: [
+                "rating": string, "trend": string, "trendReported": boolean, "flags": array(string),
+                "notice": string,
+            ]),
+        "Table": object([
+            "title": string, "subtitle": array(string), "columns": array(string), "rows": array(array(ref("Cell"))),
+        ]),
+        "Dashboard": object(
+            [
+                "report": oneOf(["programme-dashboard", "priorities", "exceptions"]), "portfolio": string,
+                "period": ref("Period"),
+                "counts": map(integer), "countsNotUpdated": map(integer), "tables": array(ref("Table")),
+            ],
+            optional: ["previousPeriod": string, "provisional": string]),
+        "ReturnTracking": object([
+            "period": ref("Period"), "counts": map(integer),
+            "returns": array(
+                object(
+                    [
+                        "projectID": uuid, "title": string, "programme": string, "state": string,
+                        "owners": array(string),
+                    ],
+                    optional: [
+                        "reference": string, "ownerEmails": array(string), "submittedAt": dateTime,
+                        "reviewedBy": string, "reviewComment": string,
+                    ])),
+        ]),
+        "ProjectList": object(
+            [
+                "total": integer, "offset": integer, "limit": integer,
+                "projects": array(
+                    object(
+                        ["id": uuid, "title": string, "programme": string],
+                        optional: [
+                            "reference": string, "parentId": uuid, "sro": string, "lead": string, "rating": string,
+                        ])),
+            ],
             optional: ["ratingsAsAt": string]),
-        "Milestone": object(["title": string, "date": string], optional: ["dueBy": date, "precision": string, "rating": string]),
-        "Project": object(["id": uuid, "title": string, "programme": string, "portfolio": string, "periods": array(object(
-            ["period": ref("Period"), "milestones": array(ref("Milestone")), "flags": array(string)],
-            optional: ["rating": string, "ratingAsWritten": string, "trend": string, "update": string,
-                       "notUpdated": string, "provisional": string]))],
-            optional: ["reference": string, "sro": string, "lead": string, "projectPlan": string, "hasProjectPlan": boolean]),
-        "Changes": object(["portfolio": string, "from": ref("Period"), "to": ref("Period"), "counts": map(integer), "changes": array(object(
-            ["change": string, "programme": string, "projectID": uuid, "project": string, "detail": string],
-            optional: ["reference": string, "rating": string]))]),
+        "Milestone": object(
+            ["title": string, "date": string], optional: ["dueBy": date, "precision": string, "rating": string]),
+        "Project": object(
+            [
+                "id": uuid, "title": string, "programme": string, "portfolio": string,
+                "periods": array(
+                    object(
+                        ["period": ref("Period"), "milestones": array(ref("Milestone")), "flags": array(string)],
+                        optional: [
+                            "rating": string, "ratingAsWritten": string, "trend": string, "update": string,
+                            "notUpdated": string, "provisional": string,
+                        ])),
+            ],
+            optional: [
+                "reference": string, "sro": string, "lead": string, "projectPlan": string, "hasProjectPlan": boolean,
+            ]),
+        "Changes": object([
+            "portfolio": string, "from": ref("Period"), "to": ref("Period"), "counts": map(integer),
+            "changes": array(
+                object(
+                    ["change": string, "programme": string, "projectID": uuid, "project": string, "detail": string],
+                    optional: ["reference": string, "rating": string])),
+        ]),
         "MilestoneLine": object(["title": string, "date": string], optional: ["rating": string]),
-        "Return": object(["period": string, "project": uuid, "title": string, "state": string, "version": integer, "prefilled": boolean,
-                          "rating": string, "update": string, "mitigation": string, "milestones": array(ref("MilestoneLine")),
-                          "ratings": array(string)], optional: ["reference": string]),
-        "ReturnInput": object(["baseVersion": ["type": "integer", "minimum": 0, "maximum": Int32.max]], optional: [
-            "rating": string, "update": ["type": "string", "maxLength": 20_000], "mitigation": ["type": "string", "maxLength": 20_000],
-            "milestones": ["type": "array", "items": ref("MilestoneLine"), "maxItems": 30],
-            "submit": ["type": "boolean", "description": "false saves a draft; otherwise the return is submitted for review."]]),
-        "RiskRegister": object(["register": object(["id": uuid, "name": string, "scale": string,
-                                                    "bands": object(["amberFrom": integer, "redFrom": integer]),
-                                                    "risks": array(object(["id": uuid, "section": string, "level": string, "scope": string,
-                                                        "description": string, "severity": string, "likelihood": string, "mitigation": string,
-                                                        "owner": string, "references": array(string), "status": string, "version": integer],
-                                                        optional: ["reviewDate": calendarDate]))]),
-                                "scores": array(object(["id": uuid, "score": integer, "band": string])),
-                                "heatMap": array(array(integer))]),
-        "Deliverable": object(["id": uuid, "programme": string, "workstream": string, "title": string, "years": array(integer),
-                               "status": string, "version": integer]),
-        "Meeting": object(["id": uuid, "committee": string, "date": calendarDate, "time": string, "venue": string, "members": array(string),
-                           "items": array(object(["id": uuid, "number": string, "title": string, "organisation": string, "purpose": string,
-                                                  "raisedBy": string, "pages": string, "note": string, "outcome": string,
-                                                  "resolutions": array(string)], optional: ["format": string])),
-                           "actions": array(object(["id": uuid, "description": string, "owner": string, "done": boolean],
-                                                   optional: ["due": calendarDate])),
-                           "version": integer], optional: ["portfolioID": uuid]),
-        "Outcome": object(["measure": object(["id": uuid, "name": string, "programme": string, "unit": string, "direction": string,
-                                              "target": number, "targetDate": calendarDate, "trajectory": map(number), "actuals": map(number),
-                                              "actualsAreIllustrative": boolean, "version": integer], optional: ["baseline": number])],
-                           optional: ["latestRating": string]),
+        "Return": object(
+            [
+                "period": string, "project": uuid, "title": string, "state": string, "version": integer,
+                "prefilled": boolean,
+                "rating": string, "update": string, "mitigation": string, "milestones": array(ref("MilestoneLine")),
+                "ratings": array(string),
+            ], optional: ["reference": string]),
+        "ReturnInput": object(
+            ["baseVersion": ["type": "integer", "minimum": 0, "maximum": Int32.max]],
+            optional: [
+                "rating": string, "update": ["type": "string", "maxLength": 20_000],
+                "mitigation": ["type": "string", "maxLength": 20_000],
+                "milestones": ["type": "array", "items": ref("MilestoneLine"), "maxItems": 30],
+                "submit": [
+                    "type": "boolean",
+                    "description": "false saves a draft; otherwise the return is submitted for review.",
+                ],
+            ]),
+        "RiskRegister": object([
+            "register": object([
+                "id": uuid, "name": string, "scale": string,
+                "bands": object(["amberFrom": integer, "redFrom": integer]),
+                "risks": array(
+                    object(
+                        [
+                            "id": uuid, "section": string, "level": string, "scope": string,
+                            "description": string, "severity": string, "likelihood": string, "mitigation": string,
+                            "owner": string, "references": array(string), "status": string, "version": integer,
+                        ],
+                        optional: ["reviewDate": calendarDate])),
+            ]),
+            "scores": array(object(["id": uuid, "score": integer, "band": string])),
+            "heatMap": array(array(integer)),
+        ]),
+        "Deliverable": object([
+            "id": uuid, "programme": string, "workstream": string, "title": string, "years": array(integer),
+            "status": string, "version": integer,
+        ]),
+        "Meeting": object(
+            [
+                "id": uuid, "committee": string, "date": calendarDate, "time": string, "venue": string,
+                "members": array(string),
+                "items": array(
+                    object(
+                        [
+                            "id": uuid, "number": string, "title": string, "organisation": string, "purpose": string,
+                            "raisedBy": string, "pages": string, "note": string, "outcome": string,
+                            "resolutions": array(string),
+                        ], optional: ["format": string])),
+                "actions": array(
+                    object(
+                        ["id": uuid, "description": string, "owner": string, "done": boolean],
+                        optional: ["due": calendarDate])),
+                "version": integer,
+            ], optional: ["portfolioID": uuid]),
+        "Outcome": object(
+            [
+                "measure": object(
+                    [
+                        "id": uuid, "name": string, "programme": string, "unit": string, "direction": string,
+                        "target": number, "targetDate": calendarDate, "trajectory": map(number), "actuals": map(number),
+                        "actualsAreIllustrative": boolean, "version": integer,
+                    ], optional: ["baseline": number])
+            ],
+            optional: ["latestRating": string]),
         "GlossaryEntry": object(["id": uuid, "entry": object(["abbreviation": string, "expansion": string])]),
         "BusinessCase": object(["id": uuid, "name": string, "ratings": map(string), "version": integer]),
-        "Prioritisation": object(["set": object(["id": uuid, "name": string, "criteria": array(object(["name": string, "weight": number])),
-                                                 "cases": array(ref("BusinessCase"))], optional: ["portfolioID": uuid]),
-                                  "scored": array(object(["businessCase": ref("BusinessCase"), "score": number, "rank": integer,
-                                                          "unrated": array(string)]))]),
-        "FundingRound": object(["round": object(["id": uuid, "name": string, "envelopeLabel": string, "envelope": money, "version": integer,
-                                                 "allocations": array(object(["id": uuid, "label": string, "amount": money, "comment": string]))],
-                                                optional: ["portfolioID": uuid]),
-                                "total": money, "headroom": money, "isOver": boolean]),
+        "Prioritisation": object([
+            "set": object(
+                [
+                    "id": uuid, "name": string, "criteria": array(object(["name": string, "weight": number])),
+                    "cases": array(ref("BusinessCase")),
+                ], optional: ["portfolioID": uuid]),
+            "scored": array(
+                object([
+                    "businessCase": ref("BusinessCase"), "score": number, "rank": integer,
+                    "unrated": array(string),
+                ])),
+        ]),
+        "FundingRound": object([
+            "round": object(
+                [
+                    "id": uuid, "name": string, "envelopeLabel": string, "envelope": money, "version": integer,
+                    "allocations": array(object(["id": uuid, "label": string, "amount": money, "comment": string])),
+                ],
+                optional: ["portfolioID": uuid]),
+            "total": money, "headroom": money, "isOver": boolean,
+        ]),
     ]
 }

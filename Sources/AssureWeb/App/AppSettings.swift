@@ -21,9 +21,11 @@ public struct AppSettings: Sendable {
     /// Seconds a connection may stay silent (mid-headers or between requests) before the server closes it.
     public var idleTimeoutSeconds: Int
 
-    public init(database: DatabaseTarget, loadDemo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false,
-                mail: SMTPSettings? = nil, publicURL: String = "http://127.0.0.1:8080", deliveryIntervalSeconds: Int? = nil,
-                trustedProxies: [NetworkRange] = [], idleTimeoutSeconds: Int = 30) {
+    public init(
+        database: DatabaseTarget, loadDemo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false,
+        mail: SMTPSettings? = nil, publicURL: String = "http://127.0.0.1:8080", deliveryIntervalSeconds: Int? = nil,
+        trustedProxies: [NetworkRange] = [], idleTimeoutSeconds: Int = 30
+    ) {
         self.database = database
         self.loadDemo = loadDemo
         self.bcryptCost = bcryptCost
@@ -56,6 +58,7 @@ extension Request {
 
     /// The client's address: the peer's, or the one a trusted proxy reports for it.
     var clientAddress: String {
-        ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor], trusted: settings.trustedProxies)
+        ClientAddress.resolve(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor], trusted: settings.trustedProxies)
     }
 }

@@ -22,10 +22,14 @@ extension Request {
         guard session.data["notice"] == nil, let stamp = try await Reports.publishedStamp(db, periodID: periodID) else {
             return try await build()
         }
-        let who = actor.map { "\($0.userID?.uuidString ?? $0.name)|\($0.role.rawValue)|\(session.data["csrf"] ?? "")" } ?? "anonymous"
+        let who =
+            actor.map { "\($0.userID?.uuidString ?? $0.name)|\($0.role.rawValue)|\(session.data["csrf"] ?? "")" }
+            ?? "anonymous"
         let digest = SHA256.hash(data: Data("\(stamp)|\(url.string)|\(who)".utf8))
         let tag = "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
-        if headers[.ifNoneMatch].contains(where: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(tag) }) {
+        if headers[.ifNoneMatch].contains(where: {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(tag)
+        }) {
             return Response(status: .notModified, headers: ["ETag": tag, "Cache-Control": "private, no-cache"])
         }
         if let stored = PublishedResponses.cache.value(for: tag) {
@@ -36,7 +40,8 @@ extension Request {
             response.headers.replaceOrAdd(name: .eTag, value: tag)
             response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
             if let body = response.body.buffer {
-                PublishedResponses.cache.insert(.init(body: body, headers: response.headers), for: tag, cost: body.readableBytes)
+                PublishedResponses.cache.insert(
+                    .init(body: body, headers: response.headers), for: tag, cost: body.readableBytes)
             }
         }
         return response

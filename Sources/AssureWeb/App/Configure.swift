@@ -22,8 +22,9 @@ public enum AssureApp {
         // Max-Age alone: every browser in use honours it, and formatting an Expires date made a new ICU date formatter
         // on every response (a fifth of the time spent serving a cached page).
         app.sessions.configuration.cookieFactory = { sessionID in
-            HTTPCookies.Value(string: sessionID.string, maxAge: Int(AppSettings.sessionLifetime),
-                              path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+            HTTPCookies.Value(
+                string: sessionID.string, maxAge: Int(AppSettings.sessionLifetime),
+                path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
         app.routes.defaultMaxBodySize = ByteCount(value: AppRoute.formLimit)
         // A connection that sends nothing for this long (headers begun and never finished, or a kept-alive connection
@@ -33,7 +34,9 @@ public enum AssureApp {
 
         app.middleware = Middlewares()
         // Outermost, so error pages carry the headers too.
-        app.middleware.use(SecurityHeadersMiddleware(overTLS: settings.secureCookies || settings.publicURL.lowercased().hasPrefix("https://")))
+        app.middleware.use(
+            SecurityHeadersMiddleware(
+                overTLS: settings.secureCookies || settings.publicURL.lowercased().hasPrefix("https://")))
         app.middleware.use(PageErrorMiddleware())
         app.middleware.use(app.sessions.middleware)
         app.middleware.use(CurrentActorMiddleware())
@@ -62,8 +65,10 @@ public enum AssureApp {
         try app.register(collection: PaperController())
         if let interval = settings.deliveryIntervalSeconds { app.lifecycle.use(OutboxWorker(interval: interval)) }
         app.get(AppRoute.stylesheet.components) { _ in
-            Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],
-                     body: .init(string: Stylesheet.css))
+            Response(
+                status: .ok,
+                headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],
+                body: .init(string: Stylesheet.css))
         }
     }
 }

@@ -12,7 +12,9 @@ public enum FormToken {
         if contentType.type == "application", contentType.subType == "x-www-form-urlencoded" {
             return urlEncoded(field, bytes)
         }
-        if contentType.type == "multipart", contentType.subType == "form-data", let boundary = contentType.parameters["boundary"] {
+        if contentType.type == "multipart", contentType.subType == "form-data",
+            let boundary = contentType.parameters["boundary"]
+        {
             return multipart(field, bytes, boundary: boundary)
         }
         return nil
@@ -25,7 +27,8 @@ public enum FormToken {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "&")) ?? bytes.endIndex
             let pair = bytes[start..<end]
             if pair.starts(with: prefix) {
-                let raw = String(decoding: pair.dropFirst(prefix.count), as: UTF8.self).replacingOccurrences(of: "+", with: " ")
+                let raw = String(decoding: pair.dropFirst(prefix.count), as: UTF8.self).replacingOccurrences(
+                    of: "+", with: " ")
                 return raw.removingPercentEncoding
             }
             start = end == bytes.endIndex ? end : bytes.index(after: end)
@@ -42,7 +45,8 @@ public enum FormToken {
         // not a field.
         let opening = Array("--\(boundary)\r\n".utf8)
         guard at.lowerBound - bytes.startIndex >= opening.count,
-              bytes[(at.lowerBound - opening.count)..<at.lowerBound].elementsEqual(opening) else { return nil }
+            bytes[(at.lowerBound - opening.count)..<at.lowerBound].elementsEqual(opening)
+        else { return nil }
         guard let end = firstRange(of: delimiter, in: bytes[valueStart...]) else { return nil }
         return String(decoding: bytes[valueStart..<end.lowerBound], as: UTF8.self)
     }

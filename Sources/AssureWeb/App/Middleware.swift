@@ -22,7 +22,9 @@ extension Request {
 
     /// The actor, for a route that writes: a read-only token is refused whatever its user may do.
     func requireWriter() throws -> Actor {
-        if tokenScope == .read { throw Abort(.forbidden, reason: "This API token may only read; make one with the write scope.") }
+        if tokenScope == .read {
+            throw Abort(.forbidden, reason: "This API token may only read; make one with the write scope.")
+        }
         return try requireActor()
     }
 
@@ -35,10 +37,13 @@ extension Request {
     }
 
     func page(_ title: String, notice: String? = nil) -> PageContext {
-        PageContext(actor: actor, csrf: csrfToken, title: title, notice: notice ?? session.data["notice"].map { text in
-            session.data["notice"] = nil
-            return text
-        })
+        PageContext(
+            actor: actor, csrf: csrfToken, title: title,
+            notice: notice
+                ?? session.data["notice"].map { text in
+                    session.data["notice"] = nil
+                    return text
+                })
     }
 
     func html(_ body: String, status: HTTPStatus = .ok) -> Response {
@@ -60,8 +65,9 @@ struct CurrentActorMiddleware: AsyncMiddleware {
             guard let (actor, scope) = try await APITokens.authenticate(request.db, secret: bearer.token) else {
                 var headers = HTTPHeaders([("Content-Type", "application/json"), ("WWW-Authenticate", "Bearer")])
                 headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
-                return Response(status: .unauthorized, headers: headers,
-                                body: .init(string: #"{"error":"This API token is unknown or revoked."}"#))
+                return Response(
+                    status: .unauthorized, headers: headers,
+                    body: .init(string: #"{"error":"This API token is unknown or revoked."}"#))
             }
             request.storage[ActorKey.self] = actor
             request.storage[TokenScopeKey.self] = scope
@@ -69,7 +75,9 @@ struct CurrentActorMiddleware: AsyncMiddleware {
         }
         if let text = request.session.data["userID"], let id = UUID(uuidString: text) {
             // A session past its lifetime is ended here, so a cookie kept beyond its Max-Age (or copied) opens nothing.
-            let signedIn = request.session.data["signedInAt"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? .distantPast
+            let signedIn =
+                request.session.data["signedInAt"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))
+                ?? .distantPast
             if Date().timeIntervalSince(signedIn) > AppSettings.sessionLifetime {
                 request.session.destroy()
             } else if let actor = try await Users.actor(request.db, userID: id) {
@@ -108,8 +116,11 @@ struct CSRFMiddleware: AsyncMiddleware {
             sent = body.flatMap { FormToken.value(of: "_csrf", in: $0, contentType: request.headers.contentType) }
         }
         guard let expected, let sent, Data(expected.utf8).count == Data(sent.utf8).count,
-              zip(expected.utf8, sent.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
-            throw Abort(.forbidden, reason: "This form has expired or did not come from Assure. Go back, reload the page and try again.")
+            zip(expected.utf8, sent.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+        else {
+            throw Abort(
+                .forbidden,
+                reason: "This form has expired or did not come from Assure. Go back, reload the page and try again.")
         }
         return try await next.respond(to: request)
     }
@@ -155,7 +166,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
         if overTLS { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'")
+        response.headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value: "default-src 'self'; script-src 'none'; frame-ancestors 'none'; form-action 'self'")
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
@@ -174,14 +187,19 @@ struct PageErrorMiddleware: AsyncMiddleware {
             let response: Response
             if request.url.path.hasPrefix("/api/") {
                 let body = (try? JSONEncoder().encode(["error": message])) ?? Data()
-                response = Response(status: status, headers: ["Content-Type": "application/json"], body: .init(data: body))
+                response = Response(
+                    status: status, headers: ["Content-Type": "application/json"], body: .init(data: body))
             } else {
-                let context = PageContext(actor: request.actor, csrf: request.session.data["csrf"] ?? "", title: status.reasonPhrase)
-                response = request.html(AccountPages.message(context, heading: status.reasonPhrase, text: message), status: status)
+                let context = PageContext(
+                    actor: request.actor, csrf: request.session.data["csrf"] ?? "", title: status.reasonPhrase)
+                response = request.html(
+                    AccountPages.message(context, heading: status.reasonPhrase, text: message), status: status)
             }
             // An error's own headers (Allow on a 405, Retry-After) go with it.
             if let abort = error as? AbortError {
-                for (name, value) in abort.headers where name.lowercased() != "content-type" { response.headers.replaceOrAdd(name: name, value: value) }
+                for (name, value) in abort.headers where name.lowercased() != "content-type" {
+                    response.headers.replaceOrAdd(name: name, value: value)
+                }
             }
             return response
         }
@@ -189,11 +207,12 @@ struct PageErrorMiddleware: AsyncMiddleware {
 
     static func describe(_ error: Error) -> (HTTPStatus, String) {
         switch error {
-        case let storage as StorageError:
+        case let storage as DomainError:
             switch storage {
             case .notFound: return (.notFound, storage.description)
             case .forbidden: return (.forbidden, storage.description)
             case .frozen, .conflict: return (.conflict, storage.description)
+            case .unreadable: return (.internalServerError, storage.description)
             case .invalid: return (.unprocessableEntity, storage.description)
             }
         case let abort as AbortError:

@@ -32,7 +32,9 @@ final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
     static func tick(_ app: Application) async {
         do {
             let chased = try await Chasers.chaseScheduled(app.db, links: app.settings.noticeLinks)
-            if !chased.queued.isEmpty { app.logger.notice("Queued scheduled chasers to \(chased.queued.count) people.") }
+            if !chased.queued.isEmpty {
+                app.logger.notice("Queued scheduled chasers to \(chased.queued.count) people.")
+            }
             guard let mail = app.settings.mail else { return }
             let client = SMTPClient(settings: mail, group: app.eventLoopGroup)
             let result = try await Outbox.deliverDue(app.db) { try await client.send($0) }

@@ -33,7 +33,8 @@ struct QuietSessionDriver: SessionDriver {
             .first(decoding: Row.self).map { $0?.data }
     }
 
-    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
+    func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID>
+    {
         if request.storage[AsRead.self]?[sessionID] == data { return request.eventLoop.makeSucceededFuture(sessionID) }
         return base.updateSession(sessionID, to: data, for: request)
     }

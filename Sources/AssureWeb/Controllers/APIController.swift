@@ -6,7 +6,8 @@ import Vapor
 struct APIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get(AppRoute.openAPI.components) { _ in
-            Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
+            Response(
+                status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
         }
         routes.get(AppRoute.apiPortfolios.components, use: portfolios)
         routes.get(AppRoute.apiPeriod.components, use: period)
@@ -15,7 +16,8 @@ struct APIController: RouteCollection {
                 let periodID = try req.uuid("period")
                 return try await req.respondingToPublished(periodID: periodID) {
                     let programme = try req.queryID("programme")
-                    return try JSONOutput.response(APIDashboard(kind, try await req.report(periodID: periodID, programme: programme)))
+                    return try JSONOutput.response(
+                        APIDashboard(kind, try await req.report(periodID: periodID, programme: programme)))
                 }
             }
         }
@@ -27,14 +29,17 @@ struct APIController: RouteCollection {
     /// Addresses are for the PMO only.
     func returns(req: Request) async throws -> Response {
         let tracking = try await Returns.tracking(req.db, periodID: try req.uuid("period"))
-        return try JSONOutput.response(APIReturnTracking(tracking, showAddresses: try req.requireActor().canManagePortfolio))
+        return try JSONOutput.response(
+            APIReturnTracking(tracking, showAddresses: try req.requireActor().canManagePortfolio))
     }
 
     func portfolios(req: Request) async throws -> Response {
-        try JSONOutput.response(try await Catalogue.portfolios(req.db).map { summary in
-            APIPortfolio(id: summary.info.id, name: summary.info.name, scale: summary.info.scale.kind.rawValue,
-                         ratings: summary.info.scale.levels.map(\.label), periods: summary.periods.map(APIPeriod.init))
-        })
+        try JSONOutput.response(
+            try await Catalogue.portfolios(req.db).map { summary in
+                APIPortfolio(
+                    id: summary.info.id, name: summary.info.name, scale: summary.info.scale.kind.rawValue,
+                    ratings: summary.info.scale.levels.map(\.label), periods: summary.periods.map(APIPeriod.init))
+            })
     }
 
     func period(req: Request) async throws -> Response {
@@ -45,17 +50,23 @@ struct APIController: RouteCollection {
     func projects(req: Request) async throws -> Response {
         let offset = try req.query.get(Int?.self, at: "offset") ?? 0
         let limit = try req.query.get(Int?.self, at: "limit") ?? 100
-        return try JSONOutput.response(APIProjectList(try await ProjectList.page(req.db, portfolioID: try req.uuid("portfolio"), offset: offset, limit: limit)))
+        return try JSONOutput.response(
+            APIProjectList(
+                try await ProjectList.page(req.db, portfolioID: try req.uuid("portfolio"), offset: offset, limit: limit)
+            ))
     }
 
     func project(req: Request) async throws -> Response {
         let id = try req.uuid("project")
         let detail = try await Structure.project(req.db, id: id)
         let history = try await Reports.history(req.db, projectID: id, for: try await req.readership())
-        return try JSONOutput.response(APIProject(id: id, reference: detail.project.reference, title: detail.project.title,
-                               programme: detail.programme.name, portfolio: detail.portfolio.name, sro: detail.project.sro,
-                               lead: detail.project.lead, projectPlan: detail.project.projectPlan,
-                               hasProjectPlan: detail.project.hasProjectPlan, periods: history.map { APIProjectPeriod(period: $0.period, row: $0.row) }))
+        return try JSONOutput.response(
+            APIProject(
+                id: id, reference: detail.project.reference, title: detail.project.title,
+                programme: detail.programme.name, portfolio: detail.portfolio.name, sro: detail.project.sro,
+                lead: detail.project.lead, projectPlan: detail.project.projectPlan,
+                hasProjectPlan: detail.project.hasProjectPlan,
+                periods: history.map { APIProjectPeriod(period: $0.period, row: $0.row) }))
     }
 
 }

@@ -11,10 +11,11 @@ struct APIReturnController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let sheet = try await Returns.sheet(req.db, periodID: try req.uuid("period"), projectID: try req.uuid("project"))
+        let sheet = try await Returns.sheet(
+            req.db, periodID: try req.uuid("period"), projectID: try req.uuid("project"))
         let standing = try await Returns.standing(req.db, try req.requireActor(), projectID: sheet.project.id)
         guard standing.maySeeReturn else {
-            throw StorageError.forbidden("you may not read returns in progress for \(sheet.programme.name)")
+            throw DomainError.forbidden("you may not read returns in progress for \(sheet.programme.name)")
         }
         return try JSONOutput.response(APIReturn(sheet))
     }
@@ -28,20 +29,28 @@ struct APIReturnController: RouteCollection {
         } catch {
             let problem = DecodingProblem.describe(error)
             let fields = problem.field.isEmpty ? nil : [problem.field: problem.message]
-            return try JSONOutput.response(APIError(error: fields == nil ? problem.message : "\(problem.field) \(problem.message); nothing was saved.",
-                                                    fields: fields, current: nil), status: .unprocessableEntity)
+            return try JSONOutput.response(
+                APIError(
+                    error: fields == nil ? problem.message : "\(problem.field) \(problem.message); nothing was saved.",
+                    fields: fields, current: nil), status: .unprocessableEntity)
         }
         do {
-            try await Returns.save(req.db, actor, periodID: periodID, projectID: projectID, form: input.form,
-                                   action: input.submit == false ? .saveDraft : .submit, links: req.settings.noticeLinks)
-            return try JSONOutput.response(APIReturn(try await Returns.sheet(req.db, periodID: periodID, projectID: projectID)))
-        } catch StorageError.invalid(let errors) {
-            return try JSONOutput.response(APIError(error: "The return has problems; nothing was saved.", fields: errors, current: nil),
-                                           status: .unprocessableEntity)
-        } catch StorageError.conflict {
+            try await Returns.save(
+                req.db, actor, periodID: periodID, projectID: projectID, form: input.form,
+                action: input.submit == false ? .saveDraft : .submit, links: req.settings.noticeLinks)
+            return try JSONOutput.response(
+                APIReturn(try await Returns.sheet(req.db, periodID: periodID, projectID: projectID)))
+        } catch DomainError.invalid(let errors) {
+            return try JSONOutput.response(
+                APIError(error: "The return has problems; nothing was saved.", fields: errors, current: nil),
+                status: .unprocessableEntity)
+        } catch DomainError.conflict {
             let current = APIReturn(try await Returns.sheet(req.db, periodID: periodID, projectID: projectID))
-            return try JSONOutput.response(APIError(error: "Saved by someone else since version \(input.baseVersion); nothing was saved. "
-                + "`current` is the saved return: merge, then send its version as baseVersion.", fields: nil, current: current), status: .conflict)
+            return try JSONOutput.response(
+                APIError(
+                    error: "Saved by someone else since version \(input.baseVersion); nothing was saved. "
+                        + "`current` is the saved return: merge, then send its version as baseVersion.", fields: nil,
+                    current: current), status: .conflict)
         }
     }
 }

@@ -8,15 +8,18 @@ struct ChangesController: RouteCollection {
         routes.get(AppRoute.changes.components, use: page)
         routes.get(AppRoute.apiChanges.components) { req in
             let (old, new, _) = try await reports(req)
-            return Response(status: .ok, headers: ["Content-Type": OutputFormat.json.contentType],
-                            body: .init(string: try ReportOutput.renderChanges(from: old, to: new, format: .json)))
+            return Response(
+                status: .ok, headers: ["Content-Type": OutputFormat.json.contentType],
+                body: .init(string: try ReportOutput.renderChanges(from: old, to: new, format: .json)))
         }
     }
 
     func page(req: Request) async throws -> Response {
         let (old, new, portfolio) = try await reports(req)
         if let format = try req.requestedDownload() {
-            return try req.download(ChangesReport.tables(from: old, to: new), as: format, name: "changes-\(old.period.key)-\(new.period.key)")
+            return try req.download(
+                ChangesReport.tables(from: old, to: new), as: format,
+                name: "changes-\(old.period.key)-\(new.period.key)")
         }
         let model = ChangesPageModel(portfolio: portfolio.info, periods: portfolio.periods, from: old, to: new)
         return req.html(ChangesPage.render(model, req.page("What changed")))
@@ -37,8 +40,10 @@ struct ChangesController: RouteCollection {
         guard let to = try find(try req.query.get(String?.self, at: "to")) ?? landing else {
             throw Abort(.notFound, reason: "\(portfolio.info.name) has no periods yet.")
         }
-        guard let from = try find(try req.query.get(String?.self, at: "from"))
-                ?? periods.last(where: { $0.status == .published && $0.asAt < to.asAt }) ?? periods.first else {
+        guard
+            let from = try find(try req.query.get(String?.self, at: "from"))
+                ?? periods.last(where: { $0.status == .published && $0.asAt < to.asAt }) ?? periods.first
+        else {
             throw Abort(.notFound, reason: "\(portfolio.info.name) has no earlier period.")
         }
         return (try await req.report(periodID: from.id), try await req.report(periodID: to.id), portfolio)

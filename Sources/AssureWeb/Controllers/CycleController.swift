@@ -17,33 +17,45 @@ struct CycleController: RouteCollection {
         routes.get(AppRoute.people.components, use: people)
         routes.post(AppRoute.personEmail.components, use: setEmail)
         routes.get(AppRoute.returnWorkbook.components, use: downloadWorkbook)
-        routes.on(.POST, AppRoute.returnWorkbook.components, body: .collect(maxSize: ByteCount(value: AppRoute.uploadLimit)), use: uploadWorkbook)
+        routes.on(
+            .POST, AppRoute.returnWorkbook.components, body: .collect(maxSize: ByteCount(value: AppRoute.uploadLimit)),
+            use: uploadWorkbook)
     }
 
     func tracking(req: Request) async throws -> Response {
         try await trackingPage(req, periodID: try req.uuid("period"), returned: nil)
     }
 
-    func trackingPage(_ req: Request, periodID: UUID, returned: ReturnedForm?, uploadProblems: [ImportProblem] = []) async throws -> Response {
+    func trackingPage(
+        _ req: Request, periodID: UUID, returned: ReturnedForm?, uploadProblems: [ImportProblem] = []
+    ) async throws -> Response {
         let tracking = try await Returns.tracking(req.db, periodID: periodID)
         if returned == nil, let format = try req.requestedDownload() {
             let table = ExportTables.returns(tracking, showAddresses: try req.requireActor().canManagePortfolio)
             return try req.download([table], as: format, name: "returns-\(tracking.period.key)")
         }
         let actor = try req.requireActor()
-        let model = ReturnTrackingModel(tracking: tracking, canManage: actor.canManagePortfolio,
-                                        mailConfigured: req.settings.mail != nil, returned: returned,
-                                        workbookProgrammes: tracking.programmes.map(\.programme).filter { actor.canEdit(programme: $0.id) },
-                                        uploadProblems: uploadProblems)
-        return req.html(ReturnTrackingPage.render(model, req.page("Returns for \(tracking.period.label)")),
-                        status: returned == nil && uploadProblems.isEmpty ? .ok : .unprocessableEntity)
+        let model = ReturnTrackingModel(
+            tracking: tracking, canManage: actor.canManagePortfolio,
+            mailConfigured: req.settings.mail != nil, returned: returned,
+            workbookProgrammes: tracking.programmes.map(\.programme).filter { actor.canEdit(programme: $0.id) },
+            uploadProblems: uploadProblems)
+        return req.html(
+            ReturnTrackingPage.render(model, req.page("Returns for \(tracking.period.label)")),
+            status: returned == nil && uploadProblems.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func chase(req: Request) async throws -> Response {
         let periodID = try req.uuid("period")
-        let result = try await Chasers.chase(req.db, try req.requireActor(), periodID: periodID, links: req.settings.noticeLinks)
-        var notice = result.queued.isEmpty ? "No chaser queued." : "Chasers queued for \(result.queued.count) \(result.queued.count == 1 ? "person" : "people")."
-        if !result.alreadyChased.isEmpty { notice += " Already chased today: \(result.alreadyChased.joined(separator: ", "))." }
+        let result = try await Chasers.chase(
+            req.db, try req.requireActor(), periodID: periodID, links: req.settings.noticeLinks)
+        var notice =
+            result.queued.isEmpty
+            ? "No chaser queued."
+            : "Chasers queued for \(result.queued.count) \(result.queued.count == 1 ? "person" : "people")."
+        if !result.alreadyChased.isEmpty {
+            notice += " Already chased today: \(result.alreadyChased.joined(separator: ", "))."
+        }
         if !result.unreachable.isEmpty { notice += " No address for: \(result.unreachable.joined(separator: "; "))." }
         if req.settings.mail == nil { notice += " No mail server is configured, so they wait in the outbox." }
         return req.redirect(to: AppRoute.returnsTracking.link(period: periodID), notice: notice)
@@ -54,13 +66,18 @@ struct CycleController: RouteCollection {
         let values = try req.content.decode([String: String].self)
         do {
             guard let policy = MissingReturnPolicy(rawValue: values["missing"] ?? ""), policy != .showAsMissing else {
-                throw StorageError.invalid(["missing": "Choose what happens to returns that are not in: carry them forward, or do not publish."])
+                throw DomainError.invalid([
+                    "missing": "Choose what happens to returns that are not in: carry them forward, or do not publish."
+                ])
             }
-            let period = try await PeriodLifecycle.publish(req.db, try req.requireActor(), periodID: periodID, missing: policy,
-                                                           findings: values["findings"] == "publish")
-            return req.redirect(to: AppRoute.returnsTracking.link(period: periodID), notice: "\(period.label) published and frozen.")
-        } catch StorageError.invalid(let errors) {
-            return try await trackingPage(req, periodID: periodID, returned: ReturnedForm(name: "publish", values: values, errors: errors))
+            let period = try await PeriodLifecycle.publish(
+                req.db, try req.requireActor(), periodID: periodID, missing: policy,
+                findings: values["findings"] == "publish")
+            return req.redirect(
+                to: AppRoute.returnsTracking.link(period: periodID), notice: "\(period.label) published and frozen.")
+        } catch DomainError.invalid(let errors) {
+            return try await trackingPage(
+                req, periodID: periodID, returned: ReturnedForm(name: "publish", values: values, errors: errors))
         }
     }
 
@@ -68,10 +85,14 @@ struct CycleController: RouteCollection {
         let periodID = try req.uuid("period")
         let values = try req.content.decode([String: String].self)
         do {
-            let period = try await PeriodLifecycle.reopen(req.db, try req.requireActor(), periodID: periodID, reason: values["reason"] ?? "")
-            return req.redirect(to: AppRoute.returnsTracking.link(period: periodID), notice: "\(period.label) re-opened. The reason is in the audit log.")
-        } catch StorageError.invalid(let errors) {
-            return try await trackingPage(req, periodID: periodID, returned: ReturnedForm(name: "reopen", values: values, errors: errors))
+            let period = try await PeriodLifecycle.reopen(
+                req.db, try req.requireActor(), periodID: periodID, reason: values["reason"] ?? "")
+            return req.redirect(
+                to: AppRoute.returnsTracking.link(period: periodID),
+                notice: "\(period.label) re-opened. The reason is in the audit log.")
+        } catch DomainError.invalid(let errors) {
+            return try await trackingPage(
+                req, periodID: periodID, returned: ReturnedForm(name: "reopen", values: values, errors: errors))
         }
     }
 
@@ -82,19 +103,26 @@ struct CycleController: RouteCollection {
             throw Abort(.badRequest, reason: "Choose approve or return for changes.")
         }
         do {
-            let state = try await Returns.review(req.db, try req.requireActor(), periodID: periodID, projectID: projectID, action: action,
-                                                 comment: values["comment"] ?? "", baseVersion: Int(values["version"] ?? "") ?? -1)
-            return req.redirect(to: AppRoute.returnsTracking.link(period: periodID), notice: "Return \(state.label.lowercased()).")
-        } catch StorageError.invalid(let errors) {
-            return try await ProjectController().returnPage(req, periodID: periodID, projectID: projectID,
-                                                            review: ReturnedForm(name: "review", values: values, errors: errors))
+            let state = try await Returns.review(
+                req.db, try req.requireActor(), periodID: periodID, projectID: projectID, action: action,
+                comment: values["comment"] ?? "", baseVersion: Int(values["version"] ?? "") ?? -1)
+            return req.redirect(
+                to: AppRoute.returnsTracking.link(period: periodID), notice: "Return \(state.label.lowercased()).")
+        } catch DomainError.invalid(let errors) {
+            return try await ProjectController().returnPage(
+                req, periodID: periodID, projectID: projectID,
+                review: ReturnedForm(name: "review", values: values, errors: errors))
         }
     }
 
     func outbox(req: Request) async throws -> Response {
-        guard try req.requireActor().canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) sees the outbox") }
+        guard try req.requireActor().canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) sees the outbox")
+        }
         let messages = try await Outbox.list(req.db)
-        if let format = try req.requestedDownload() { return try req.download([ExportTables.outbox(messages)], as: format, name: "outbox") }
+        if let format = try req.requestedDownload() {
+            return try req.download([ExportTables.outbox(messages)], as: format, name: "outbox")
+        }
         let model = OutboxPageModel(messages: messages, mailServer: req.settings.mail.map { "\($0.host):\($0.port)" })
         return req.html(OutboxPage.render(model, req.page("Outbox")))
     }
@@ -106,9 +134,13 @@ struct CycleController: RouteCollection {
     }
 
     func people(req: Request) async throws -> Response {
-        guard try req.requireActor().canManageUsers else { throw StorageError.forbidden("only the PMO (admin) manages people") }
+        guard try req.requireActor().canManageUsers else {
+            throw DomainError.forbidden("only the PMO (admin) manages people")
+        }
         let people = try await Directory.people(req.db)
-        if let format = try req.requestedDownload() { return try req.download([ExportTables.people(people)], as: format, name: "people") }
+        if let format = try req.requestedDownload() {
+            return try req.download([ExportTables.people(people)], as: format, name: "people")
+        }
         return req.html(PeoplePage.render(people, returned: nil, req.page("People")))
     }
 
@@ -116,12 +148,14 @@ struct CycleController: RouteCollection {
         let id = try req.uuid("person")
         let values = try req.content.decode([String: String].self)
         do {
-            let person = try await Directory.setEmail(req.db, try req.requireActor(), personID: id, email: values["email"] ?? "")
+            let person = try await Directory.setEmail(
+                req.db, try req.requireActor(), personID: id, email: values["email"] ?? "")
             return req.redirect(to: AppRoute.people.link(), notice: "Saved \(person.name)'s address.")
-        } catch StorageError.invalid(let errors) {
+        } catch DomainError.invalid(let errors) {
             let returned = ReturnedForm(name: id.uuidString, values: values, errors: errors)
-            return req.html(PeoplePage.render(try await Directory.people(req.db), returned: returned, req.page("People")),
-                            status: .unprocessableEntity)
+            return req.html(
+                PeoplePage.render(try await Directory.people(req.db), returned: returned, req.page("People")),
+                status: .unprocessableEntity)
         }
     }
 }

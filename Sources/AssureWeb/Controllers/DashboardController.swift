@@ -12,7 +12,9 @@ struct DashboardController: RouteCollection {
 
     func show(_ req: Request, _ kind: ReportKind) async throws -> Response {
         let periodID = try req.uuid("period")
-        return try await req.respondingToPublished(periodID: periodID) { try await render(req, kind, periodID: periodID) }
+        return try await req.respondingToPublished(periodID: periodID) {
+            try await render(req, kind, periodID: periodID)
+        }
     }
 
     private func render(_ req: Request, _ kind: ReportKind, periodID: UUID) async throws -> Response {
@@ -22,20 +24,28 @@ struct DashboardController: RouteCollection {
         if try req.query.get(String?.self, at: "format") == TableDownload.xlsx.rawValue {
             return try req.download(kind.tables(report), as: .xlsx, name: "\(kind.rawValue)-\(report.period.key)")
         }
-        let format = try req.query.get(String?.self, at: "format").map { text in
-            guard let format = OutputFormat(rawValue: text) else { throw Abort(.badRequest, reason: "Unknown format “\(text)”: use html, csv, xlsx or json.") }
-            return format
-        } ?? .html
+        let format =
+            try req.query.get(String?.self, at: "format").map { text in
+                guard let format = OutputFormat(rawValue: text) else {
+                    throw Abort(.badRequest, reason: "Unknown format “\(text)”: use html, csv, xlsx or json.")
+                }
+                return format
+            } ?? .html
         if format != .html {
             let filename = "\(kind.rawValue)-\(report.period.key).\(format.rawValue)"
-            return Response(status: .ok, headers: ["Content-Type": format.contentType,
-                                                   "Content-Disposition": "attachment; filename=\"\(filename)\""],
-                            body: .init(string: try ReportOutput.render(kind, report, format: format)))
+            return Response(
+                status: .ok,
+                headers: [
+                    "Content-Type": format.contentType,
+                    "Content-Disposition": "attachment; filename=\"\(filename)\"",
+                ],
+                body: .init(string: try ReportOutput.render(kind, report, format: format)))
         }
         let portfolio = try await Catalogue.portfolio(req.db, id: report.portfolio.id)
-        let model = DashboardPageModel(kind: kind, report: report, periods: portfolio.periods,
-                                       canManage: try req.requireActor().canManagePortfolio, programme: programme,
-                                       seesFindings: try await req.readership().seesFindings)
+        let model = DashboardPageModel(
+            kind: kind, report: report, periods: portfolio.periods,
+            canManage: try req.requireActor().canManagePortfolio, programme: programme,
+            seesFindings: try await req.readership().seesFindings)
         return req.html(DashboardPage.render(model, req.page("\(kind.title) \(report.period.label)")))
     }
 }

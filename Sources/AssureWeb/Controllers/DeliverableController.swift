@@ -7,7 +7,9 @@ struct DeliverableController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get(AppRoute.deliverables.components) { try await list($0, returned: nil) }
         routes.post(AppRoute.deliverables.components) { try await save($0, id: nil) }
-        routes.get(AppRoute.deliverable.components) { req in try await edit(req, id: try req.uuid("item"), values: nil, errors: [:], status: .ok) }
+        routes.get(AppRoute.deliverable.components) { req in
+            try await edit(req, id: try req.uuid("item"), values: nil, errors: [:], status: .ok)
+        }
         routes.post(AppRoute.deliverable.components) { try await save($0, id: try $0.uuid("item")) }
         routes.get(AppRoute.apiDeliverables.components) { req in
             try JSONOutput.response(try await KeyDeliverables.all(req.db))
@@ -17,36 +19,52 @@ struct DeliverableController: RouteCollection {
     func list(_ req: Request, returned: ReturnedForm?) async throws -> Response {
         let items = try await KeyDeliverables.all(req.db)
         if returned == nil, let format = try req.requestedDownload() {
-            return try req.download(DeliverablesReport.tables(items) + [ExportTables.deliverables(items)], as: format, name: "deliverables")
+            return try req.download(
+                DeliverablesReport.tables(items) + [ExportTables.deliverables(items)], as: format, name: "deliverables")
         }
-        return req.html(DeliverablePages.list(items, canEdit: try req.requireActor().canManagePortfolio, returned: returned, req.page("Key deliverables")),
-                        status: returned == nil ? .ok : .unprocessableEntity)
+        return req.html(
+            DeliverablePages.list(
+                items, canEdit: try req.requireActor().canManagePortfolio, returned: returned,
+                req.page("Key deliverables")),
+            status: returned == nil ? .ok : .unprocessableEntity)
     }
 
     func save(_ req: Request, id: UUID?) async throws -> Response {
         let values = try req.content.decode([String: String].self)
-        let years = (values["years"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let years = (values["years"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter
+        { !$0.isEmpty }
         do {
-            try await KeyDeliverables.save(req.db, try req.requireActor(), id: id, programme: values["programme"] ?? "", workstream: values["workstream"] ?? "",
-                                           title: values["title"] ?? "", years: years,
-                                           status: DeliverableStatus(rawValue: values["status"] ?? "") ?? .notStarted,
-                                           baseVersion: Int(values["baseVersion"] ?? "") ?? 0)
+            try await KeyDeliverables.save(
+                req.db, try req.requireActor(), id: id, programme: values["programme"] ?? "",
+                workstream: values["workstream"] ?? "",
+                title: values["title"] ?? "", years: years,
+                status: try DeliverableStatus(chosen: values["status"], field: "status", "Choose the status."),
+                baseVersion: Int(values["baseVersion"] ?? "") ?? 0)
             return req.redirect(to: AppRoute.deliverables.link(), notice: "Saved the deliverable.")
-        } catch StorageError.invalid(let errors) {
-            if let id { return try await edit(req, id: id, values: values, errors: errors, status: .unprocessableEntity) }
+        } catch DomainError.invalid(let errors) {
+            if let id {
+                return try await edit(req, id: id, values: values, errors: errors, status: .unprocessableEntity)
+            }
             return try await list(req, returned: ReturnedForm(name: "new", values: values, errors: errors))
-        } catch StorageError.conflict(let message) {
+        } catch DomainError.conflict(let message) {
             return try await edit(req, id: id!, values: nil, errors: ["title": message], status: .conflict)
         }
     }
 
-    func edit(_ req: Request, id: UUID, values: [String: String]?, errors: [String: String], status: HTTPStatus) async throws -> Response {
-        guard try req.requireActor().canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) edits key deliverables") }
-        guard let item = try await KeyDeliverables.all(req.db).first(where: { $0.id == id }) else { throw StorageError.notFound("deliverable") }
+    func edit(
+        _ req: Request, id: UUID, values: [String: String]?, errors: [String: String], status: HTTPStatus
+    ) async throws -> Response {
+        guard try req.requireActor().canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) edits key deliverables")
+        }
+        guard let item = try await KeyDeliverables.all(req.db).first(where: { $0.id == id }) else {
+            throw DomainError.notFound("deliverable")
+        }
         var context = req.page("Deliverable")
         context.breadcrumbs = [("Key deliverables", AppRoute.deliverables.link())]
-        let form = DeliverablePages.form(action: AppRoute.deliverable.link(item: id), heading: "Change this deliverable",
-                                         values: values ?? DeliverablePages.fields(item), errors: errors, csrf: context.csrf, version: item.version)
+        let form = DeliverablePages.form(
+            action: AppRoute.deliverable.link(item: id), heading: "Change this deliverable",
+            values: values ?? DeliverablePages.fields(item), errors: errors, csrf: context.csrf, version: item.version)
         return req.html(Layout.render(context, [el("h1", text: item.title), form]), status: status)
     }
 }

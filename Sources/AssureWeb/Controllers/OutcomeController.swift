@@ -7,7 +7,9 @@ struct OutcomeController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get(AppRoute.outcomes.components) { try await list($0, returned: nil) }
         routes.post(AppRoute.outcomes.components, use: create)
-        routes.get(AppRoute.outcome.components) { try await detail($0, id: try $0.uuid("item"), values: [:], errors: [:], status: .ok) }
+        routes.get(AppRoute.outcome.components) {
+            try await detail($0, id: try $0.uuid("item"), values: [:], errors: [:], status: .ok)
+        }
         routes.post(AppRoute.outcome.components, use: record)
         routes.get(AppRoute.apiOutcomes.components) { req in
             let measures = try await Outcomes.all(req.db)
@@ -18,20 +20,27 @@ struct OutcomeController: RouteCollection {
     func list(_ req: Request, returned: ReturnedForm?) async throws -> Response {
         let measures = try await Outcomes.all(req.db)
         if returned == nil, let format = try req.requestedDownload() {
-            return try req.download([OutcomesReport.table(measures)] + measures.map(OutcomesReport.points), as: format, name: "outcomes")
+            return try req.download(
+                [OutcomesReport.table(measures)] + measures.map(OutcomesReport.points), as: format, name: "outcomes")
         }
-        return req.html(OutcomePages.list(measures, canEdit: try req.requireActor().canManagePortfolio, returned: returned, req.page("Outcome measures")),
-                        status: returned == nil ? .ok : .unprocessableEntity)
+        return req.html(
+            OutcomePages.list(
+                measures, canEdit: try req.requireActor().canManagePortfolio, returned: returned,
+                req.page("Outcome measures")),
+            status: returned == nil ? .ok : .unprocessableEntity)
     }
 
     func create(req: Request) async throws -> Response {
         let values = try req.content.decode([String: String].self)
         do {
-            let measure = try await Outcomes.create(req.db, try req.requireActor(), name: values["name"] ?? "", programme: values["programme"] ?? "",
-                                                    unit: values["unit"] ?? "", direction: OutcomeDirection(rawValue: values["direction"] ?? "") ?? .higherIsBetter,
-                                                    baseline: values["baseline"] ?? "", target: values["target"] ?? "", targetDate: values["targetDate"] ?? "")
+            let measure = try await Outcomes.create(
+                req.db, try req.requireActor(), name: values["name"] ?? "", programme: values["programme"] ?? "",
+                unit: values["unit"] ?? "",
+                direction: try OutcomeDirection(chosen: values["direction"], field: "direction", "Choose whether higher or lower is better."),
+                baseline: values["baseline"] ?? "", target: values["target"] ?? "",
+                targetDate: values["targetDate"] ?? "")
             return req.redirect(to: AppRoute.outcome.link(item: measure.id), notice: "Added \(measure.name).")
-        } catch StorageError.invalid(let errors) {
+        } catch DomainError.invalid(let errors) {
             return try await list(req, returned: ReturnedForm(name: "measure", values: values, errors: errors))
         }
     }
@@ -40,18 +49,27 @@ struct OutcomeController: RouteCollection {
         let id = try req.uuid("item")
         let values = try req.content.decode([String: String].self)
         do {
-            try await Outcomes.record(req.db, try req.requireActor(), measureID: id, period: values["period"] ?? "",
-                                      kind: Outcomes.Kind(rawValue: values["kind"] ?? "") ?? .actual, value: values["value"] ?? "")
+            try await Outcomes.record(
+                req.db, try req.requireActor(), measureID: id, period: values["period"] ?? "",
+                kind: try Outcomes.Kind(chosen: values["kind"], field: "kind", "Choose actual or trajectory."),
+                value: values["value"] ?? "")
             return req.redirect(to: AppRoute.outcome.link(item: id), notice: "Recorded.")
-        } catch StorageError.invalid(let errors) {
+        } catch DomainError.invalid(let errors) {
             return try await detail(req, id: id, values: values, errors: errors, status: .unprocessableEntity)
         }
     }
 
-    func detail(_ req: Request, id: UUID, values: [String: String], errors: [String: String], status: HTTPStatus) async throws -> Response {
-        guard let measure = try await Outcomes.all(req.db).first(where: { $0.id == id }) else { throw StorageError.notFound("outcome measure") }
-        return req.html(OutcomePages.detail(measure, canEdit: try req.requireActor().canManagePortfolio, values: values, errors: errors, req.page(measure.name)),
-                        status: status)
+    func detail(
+        _ req: Request, id: UUID, values: [String: String], errors: [String: String], status: HTTPStatus
+    ) async throws -> Response {
+        guard let measure = try await Outcomes.all(req.db).first(where: { $0.id == id }) else {
+            throw DomainError.notFound("outcome measure")
+        }
+        return req.html(
+            OutcomePages.detail(
+                measure, canEdit: try req.requireActor().canManagePortfolio, values: values, errors: errors,
+                req.page(measure.name)),
+            status: status)
     }
 }
 

@@ -19,7 +19,9 @@ struct PortfolioController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        req.html(PortfolioPages.list(try await Catalogue.portfolios(req.db), req.page("Portfolios"), reader: try await req.readership()))
+        req.html(
+            PortfolioPages.list(
+                try await Catalogue.portfolios(req.db), req.page("Portfolios"), reader: try await req.readership()))
     }
 
     func home(req: Request) async throws -> Response {
@@ -31,38 +33,51 @@ struct PortfolioController: RouteCollection {
         let portfolio = try await Catalogue.portfolio(req.db, id: try req.uuid("portfolio"))
         let attributes = try await Imports.attributes(req.db, portfolioID: portfolio.info.id)
         if let format = try req.requestedDownload() {
-            let table = ExportTables.projects(portfolio: portfolio.info, items: try await ProjectList.all(req.db, portfolioID: portfolio.info.id),
-                                              attributes: attributes)
+            let table = ExportTables.projects(
+                portfolio: portfolio.info, items: try await ProjectList.all(req.db, portfolioID: portfolio.info.id),
+                attributes: attributes)
             return try req.download([table], as: format, name: "projects")
         }
         let offset = max(0, (try? req.query.get(Int.self, at: "offset")) ?? 0)
         let page = try await ProjectList.page(req.db, portfolioID: portfolio.info.id, offset: offset, limit: 500)
-        let model = ProjectsPageModel(portfolio: portfolio.info, table: ExportTables.projects(portfolio: portfolio.info, items: page.items, attributes: attributes),
-                                         total: page.total, offset: offset, limit: 500)
+        let model = ProjectsPageModel(
+            portfolio: portfolio.info,
+            table: ExportTables.projects(portfolio: portfolio.info, items: page.items, attributes: attributes),
+            total: page.total, offset: offset, limit: 500)
         return req.html(ProjectsPage.render(model, req.page("\(portfolio.info.name) projects")))
     }
 
     /// The portfolio page, with one of its forms sent back with errors where `returned` is set.
     private func homePage(_ req: Request, portfolioID: UUID, returned: ReturnedForm?) async throws -> Response {
         let portfolio = try await Catalogue.portfolio(req.db, id: portfolioID)
-        let model = PortfolioPageModel(portfolio: portfolio, current: try await currentReport(req, portfolio),
-                                       canManage: try req.requireActor().canManagePortfolio,
-                                       programmes: try await Catalogue.programmes(req.db, portfolioID: portfolioID),
-                                       projects: try await Catalogue.projects(req.db, portfolioID: portfolioID), returnedForm: returned)
-        return req.html(PortfolioPages.home(model, req.page(portfolio.info.name)), status: returned == nil ? .ok : .unprocessableEntity)
+        let model = PortfolioPageModel(
+            portfolio: portfolio, current: try await currentReport(req, portfolio),
+            canManage: try req.requireActor().canManagePortfolio,
+            programmes: try await Catalogue.programmes(req.db, portfolioID: portfolioID),
+            projects: try await Catalogue.projects(req.db, portfolioID: portfolioID), returnedForm: returned)
+        return req.html(
+            PortfolioPages.home(model, req.page(portfolio.info.name)),
+            status: returned == nil ? .ok : .unprocessableEntity)
     }
 
     func createPortfolio(req: Request) async throws -> Response {
         let values = try req.content.decode([String: String].self)
         do {
-            guard let scale = RatingScaleKind(rawValue: values["scale"] ?? "") else { throw StorageError.invalid(["scale": "Choose a rating scale."]) }
-            let portfolio = try await Structure.createPortfolio(req.db, try req.requireActor(), name: values["name"] ?? "", scale: scale)
-            return req.redirect(to: AppRoute.portfolio.link(portfolio: portfolio.id), notice: "Created the portfolio \(portfolio.name).")
-        } catch StorageError.invalid(let errors) {
+            guard let scale = RatingScaleKind(rawValue: values["scale"] ?? "") else {
+                throw DomainError.invalid(["scale": "Choose a rating scale."])
+            }
+            let portfolio = try await Structure.createPortfolio(
+                req.db, try req.requireActor(), name: values["name"] ?? "", scale: scale)
+            return req.redirect(
+                to: AppRoute.portfolio.link(portfolio: portfolio.id), notice: "Created the portfolio \(portfolio.name)."
+            )
+        } catch DomainError.invalid(let errors) {
             let returned = ReturnedForm(name: "portfolio", values: values, errors: errors)
-            return req.html(PortfolioPages.list(try await Catalogue.portfolios(req.db), req.page("Portfolios"), returned: returned,
-                                                reader: try await req.readership()),
-                            status: .unprocessableEntity)
+            return req.html(
+                PortfolioPages.list(
+                    try await Catalogue.portfolios(req.db), req.page("Portfolios"), returned: returned,
+                    reader: try await req.readership()),
+                status: .unprocessableEntity)
         }
     }
 
@@ -70,13 +85,19 @@ struct PortfolioController: RouteCollection {
         let portfolioID = try req.uuid("portfolio")
         let values = try req.content.decode([String: String].self)
         do {
-            guard let kind = ProgrammeKind(rawValue: values["kind"] ?? "") else { throw StorageError.invalid(["kind": "Choose a kind."]) }
-            let programme = try await Structure.createProgramme(req.db, try req.requireActor(), portfolioID: portfolioID,
-                                                                name: values["name"] ?? "", kind: kind,
-                                                                clinicalLead: values["clinicalLead"], headOfService: values["headOfService"])
-            return req.redirect(to: AppRoute.portfolio.link(portfolio: portfolioID), notice: "Added the programme \(programme.name).")
-        } catch StorageError.invalid(let errors) {
-            return try await homePage(req, portfolioID: portfolioID, returned: ReturnedForm(name: "programme", values: values, errors: errors))
+            guard let kind = ProgrammeKind(rawValue: values["kind"] ?? "") else {
+                throw DomainError.invalid(["kind": "Choose a kind."])
+            }
+            let programme = try await Structure.createProgramme(
+                req.db, try req.requireActor(), portfolioID: portfolioID,
+                name: values["name"] ?? "", kind: kind,
+                clinicalLead: values["clinicalLead"], headOfService: values["headOfService"])
+            return req.redirect(
+                to: AppRoute.portfolio.link(portfolio: portfolioID), notice: "Added the programme \(programme.name).")
+        } catch DomainError.invalid(let errors) {
+            return try await homePage(
+                req, portfolioID: portfolioID, returned: ReturnedForm(name: "programme", values: values, errors: errors)
+            )
         }
     }
 
@@ -88,15 +109,21 @@ struct PortfolioController: RouteCollection {
         let days = values["chaseDaysBefore"]?.trimmingCharacters(in: .whitespaces) ?? ""
         do {
             guard days.isEmpty || Int(days) != nil else {
-                throw StorageError.invalid(["chaseDaysBefore": "Write a number of days, or leave it blank."])
+                throw DomainError.invalid(["chaseDaysBefore": "Write a number of days, or leave it blank."])
             }
-            try await Structure.setChaseSchedule(req.db, try req.requireActor(), portfolioID: portfolioID, daysBefore: Int(days))
-        } catch StorageError.invalid(let errors) {
-            return try await homePage(req, portfolioID: portfolioID, returned: ReturnedForm(name: "checks", values: values, errors: errors))
+            try await Structure.setChaseSchedule(
+                req.db, try req.requireActor(), portfolioID: portfolioID, daysBefore: Int(days))
+        } catch DomainError.invalid(let errors) {
+            return try await homePage(
+                req, portfolioID: portfolioID, returned: ReturnedForm(name: "checks", values: values, errors: errors))
         }
-        try await Structure.setDisabledChecks(req.db, try req.requireActor(), portfolioID: portfolioID, disabled: disabled)
-        return req.redirect(to: AppRoute.portfolio.link(portfolio: portfolioID),
-                            notice: disabled.isEmpty ? "Every check is on." : "Checks switched off: \(disabled.map(\.title).sorted().joined(separator: "; ")).")
+        try await Structure.setDisabledChecks(
+            req.db, try req.requireActor(), portfolioID: portfolioID, disabled: disabled)
+        return req.redirect(
+            to: AppRoute.portfolio.link(portfolio: portfolioID),
+            notice: disabled.isEmpty
+                ? "Every check is on."
+                : "Checks switched off: \(disabled.map(\.title).sorted().joined(separator: "; ")).")
     }
 
     func createProject(req: Request) async throws -> Response {
@@ -105,21 +132,27 @@ struct PortfolioController: RouteCollection {
         do {
             let programmes = try await Catalogue.programmes(req.db, portfolioID: portfolioID)
             guard let programme = programmes.first(where: { $0.name == values["programme"] }) else {
-                throw StorageError.invalid(["programme": "Choose a programme."])
+                throw DomainError.invalid(["programme": "Choose a programme."])
             }
             let parent = try await Catalogue.projects(req.db, portfolioID: portfolioID)
                 .first { StructureForms.label($0) == values["parent"] }
-            if values["parent"]?.isEmpty == false, parent == nil { throw StorageError.invalid(["parent": "Choose a project of this portfolio."]) }
-            let project = try await Structure.createProject(req.db, try req.requireActor(), programmeID: programme.id, parentID: parent?.id,
-                                                            reference: values["reference"], title: values["title"] ?? "",
-                                                            sro: values["sro"], lead: values["lead"])
+            if values["parent"]?.isEmpty == false, parent == nil {
+                throw DomainError.invalid(["parent": "Choose a project of this portfolio."])
+            }
+            let project = try await Structure.createProject(
+                req.db, try req.requireActor(), programmeID: programme.id, parentID: parent?.id,
+                reference: values["reference"], title: values["title"] ?? "",
+                sro: values["sro"], lead: values["lead"])
             return req.redirect(to: AppRoute.project.link(project: project.id), notice: "Added \(project.title).")
-        } catch StorageError.invalid(let errors) {
-            return try await homePage(req, portfolioID: portfolioID, returned: ReturnedForm(name: "project", values: values, errors: errors))
+        } catch DomainError.invalid(let errors) {
+            return try await homePage(
+                req, portfolioID: portfolioID, returned: ReturnedForm(name: "project", values: values, errors: errors))
         }
     }
 
-    struct PeriodInput: Content { var period: String?; var frequency: String?; var asAt: String?; var publishOn: String?; var returnsDue: String? }
+    struct PeriodInput: Content {
+        var period: String?; var frequency: String?; var asAt: String?; var publishOn: String?; var returnsDue: String?
+    }
 
     func createPeriod(req: Request) async throws -> Response {
         let actor = try req.requireActor()
@@ -129,30 +162,45 @@ struct PortfolioController: RouteCollection {
         let asAt = input.asAt.flatMap { $0.isEmpty ? nil : $0 }
         let publishOn = input.publishOn.flatMap { $0.isEmpty ? nil : $0 }
         if let asAt, CalendarDate(iso: asAt) == nil { errors["asAt"] = "Enter the as-at date as a date." }
-        if let publishOn, CalendarDate(iso: publishOn) == nil { errors["publishOn"] = "Enter the publication date as a date." }
+        if let publishOn, CalendarDate(iso: publishOn) == nil {
+            errors["publishOn"] = "Enter the publication date as a date."
+        }
         let returnsDue = input.returnsDue.flatMap { $0.isEmpty ? nil : $0 }
-        if let returnsDue, CalendarDate(iso: returnsDue) == nil { errors["returnsDue"] = "Enter the day returns are due as a date." }
+        if let returnsDue, CalendarDate(iso: returnsDue) == nil {
+            errors["returnsDue"] = "Enter the day returns are due as a date."
+        }
         let frequency = PeriodFrequency(rawValue: input.frequency ?? "monthly")
         if frequency == nil { errors["frequency"] = "Choose monthly or quarterly." }
         do {
-            if !errors.isEmpty { throw StorageError.invalid(errors) }
-            let period = try await PeriodLifecycle.create(req.db, actor, portfolioID: portfolio.info.id, key: input.period ?? "",
-                                                          frequency: frequency!, asAt: asAt.flatMap(CalendarDate.init(iso:)),
-                                                          publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
-                                                          returnsDue: returnsDue.flatMap(CalendarDate.init(iso:)))
-            return req.redirect(to: AppRoute.portfolio.link(portfolio: portfolio.info.id), notice: "Created \(period.label) as a draft.")
-        } catch StorageError.invalid(let errors) {
-            let values = ["period": input.period ?? "", "frequency": input.frequency ?? "", "asAt": asAt ?? "", "publishOn": publishOn ?? "",
-                          "returnsDue": returnsDue ?? ""]
-            return try await homePage(req, portfolioID: portfolio.info.id, returned: ReturnedForm(name: "period", values: values, errors: errors))
+            if !errors.isEmpty { throw DomainError.invalid(errors) }
+            let period = try await PeriodLifecycle.create(
+                req.db, actor, portfolioID: portfolio.info.id, key: input.period ?? "",
+                frequency: frequency!, asAt: asAt.flatMap(CalendarDate.init(iso:)),
+                publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
+                returnsDue: returnsDue.flatMap(CalendarDate.init(iso:)))
+            return req.redirect(
+                to: AppRoute.portfolio.link(portfolio: portfolio.info.id), notice: "Created \(period.label) as a draft."
+            )
+        } catch DomainError.invalid(let errors) {
+            let values = [
+                "period": input.period ?? "", "frequency": input.frequency ?? "", "asAt": asAt ?? "",
+                "publishOn": publishOn ?? "",
+                "returnsDue": returnsDue ?? "",
+            ]
+            return try await homePage(
+                req, portfolioID: portfolio.info.id,
+                returned: ReturnedForm(name: "period", values: values, errors: errors))
         }
     }
 
-    private func move(_ req: Request, _ action: (any Database, Actor, UUID) async throws -> PeriodInfo, _ done: String) async throws -> Response {
+    private func move(
+        _ req: Request, _ action: (any Database, Actor, UUID) async throws -> PeriodInfo, _ done: String
+    ) async throws -> Response {
         let period = try await action(req.db, try req.requireActor(), try req.uuid("period"))
         let portfolio = try await Catalogue.portfolios(req.db).first { $0.periods.contains { $0.id == period.id } }
-        return req.redirect(to: portfolio.map { AppRoute.portfolio.link(portfolio: $0.info.id) } ?? AppRoute.home.link(),
-                            notice: "\(period.label) \(done).")
+        return req.redirect(
+            to: portfolio.map { AppRoute.portfolio.link(portfolio: $0.info.id) } ?? AppRoute.home.link(),
+            notice: "\(period.label) \(done).")
     }
 
     private func currentReport(_ req: Request, _ portfolio: PortfolioSummary) async throws -> PeriodReport? {

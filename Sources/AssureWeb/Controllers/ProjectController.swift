@@ -15,19 +15,21 @@ struct ProjectController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let id = try req.uuid("project")
         let detail = try await Structure.project(req.db, id: id)
-        let model = ProjectPageModel(detail: detail, history: try await Reports.history(req.db, projectID: id, for: try await req.readership()),
-                                     canEdit: try req.requireActor().canEdit(programme: detail.programme.id),
-                                     attributes: try await Imports.attributes(req.db, projectID: id))
+        let model = ProjectPageModel(
+            detail: detail, history: try await Reports.history(req.db, projectID: id, for: try await req.readership()),
+            canEdit: try req.requireActor().canEdit(programme: detail.programme.id),
+            attributes: try await Imports.attributes(req.db, projectID: id))
         return req.html(ProjectPage.render(model, req.page(detail.project.title)))
     }
 
     func editPage(req: Request) async throws -> Response {
         let detail = try await Structure.project(req.db, id: try req.uuid("project"))
         guard try req.requireActor().canEdit(programme: detail.programme.id) else {
-            throw StorageError.forbidden("you may not change projects in \(detail.programme.name)")
+            throw DomainError.forbidden("you may not change projects in \(detail.programme.name)")
         }
         let programmes = try await Catalogue.programmes(req.db, portfolioID: detail.portfolio.id)
-        return req.html(ProjectEditPage.render(detail, programmes: programmes, values: [:], errors: [:], req.page("Edit project")))
+        return req.html(
+            ProjectEditPage.render(detail, programmes: programmes, values: [:], errors: [:], req.page("Edit project")))
     }
 
     func edit(req: Request) async throws -> Response {
@@ -37,20 +39,27 @@ struct ProjectController: RouteCollection {
         let programmes = try await Catalogue.programmes(req.db, portfolioID: detail.portfolio.id)
         do {
             guard let programme = programmes.first(where: { $0.name == values["programme"] }) else {
-                throw StorageError.invalid(["programme": "Choose a programme."])
+                throw DomainError.invalid(["programme": "Choose a programme."])
             }
-            try await Structure.updateProject(req.db, try req.requireActor(), id: id, changes: ProjectChanges(
-                reference: values["reference"], title: values["title"] ?? "", sro: values["sro"], lead: values["lead"],
-                programmeID: programme.id, baseVersion: Int(values["baseVersion"] ?? "") ?? -1))
+            try await Structure.updateProject(
+                req.db, try req.requireActor(), id: id,
+                changes: ProjectChanges(
+                    reference: values["reference"], title: values["title"] ?? "", sro: values["sro"],
+                    lead: values["lead"],
+                    programmeID: programme.id, baseVersion: Int(values["baseVersion"] ?? "") ?? -1))
             return req.redirect(to: AppRoute.project.link(project: id), notice: "Saved the project's details.")
-        } catch StorageError.invalid(let errors) {
-            return req.html(ProjectEditPage.render(detail, programmes: programmes, values: values, errors: errors, req.page("Edit project")),
-                            status: .unprocessableEntity)
-        } catch StorageError.conflict(let message) {
+        } catch DomainError.invalid(let errors) {
+            return req.html(
+                ProjectEditPage.render(
+                    detail, programmes: programmes, values: values, errors: errors, req.page("Edit project")),
+                status: .unprocessableEntity)
+        } catch DomainError.conflict(let message) {
             var fresh = values
             fresh["baseVersion"] = String(detail.version)
-            return req.html(ProjectEditPage.render(detail, programmes: programmes, values: fresh, errors: ["title": message],
-                                                   req.page("Edit project")), status: .conflict)
+            return req.html(
+                ProjectEditPage.render(
+                    detail, programmes: programmes, values: fresh, errors: ["title": message],
+                    req.page("Edit project")), status: .conflict)
         }
     }
 
@@ -63,11 +72,13 @@ struct ProjectController: RouteCollection {
         let sheet = try await Returns.sheet(req.db, periodID: periodID, projectID: projectID)
         let standing = try await Returns.standing(req.db, try req.requireActor(), projectID: projectID)
         guard standing.maySeeReturn else {
-            throw StorageError.forbidden("you may not write or review returns for \(sheet.programme.name)")
+            throw DomainError.forbidden("you may not write or review returns for \(sheet.programme.name)")
         }
-        if sheet.period.status == .published { throw StorageError.frozen("Period \(sheet.period.label)") }
-        let model = ReturnFormModel(sheet: sheet, form: sheet.form, errors: [:], theirs: nil, standing: standing, review: review)
-        return req.html(ReturnFormPage.render(model, req.page("Return")), status: review == nil ? .ok : .unprocessableEntity)
+        if sheet.period.status == .published { throw DomainError.frozen("Period \(sheet.period.label)") }
+        let model = ReturnFormModel(
+            sheet: sheet, form: sheet.form, errors: [:], theirs: nil, standing: standing, review: review)
+        return req.html(
+            ReturnFormPage.render(model, req.page("Return")), status: review == nil ? .ok : .unprocessableEntity)
     }
 
     func saveReturn(req: Request) async throws -> Response {
@@ -76,20 +87,26 @@ struct ProjectController: RouteCollection {
         let form = ReturnFormInput.form(from: values)
         let action: ReturnAction = values["action"] == ReturnAction.saveDraft.rawValue ? .saveDraft : .submit
         let actor = try req.requireActor()
-        func page(_ form: ReturnForm, errors: [String: String], theirs: ReturnForm?, status: HTTPStatus) async throws -> Response {
+        func page(
+            _ form: ReturnForm, errors: [String: String], theirs: ReturnForm?, status: HTTPStatus
+        ) async throws -> Response {
             let sheet = try await Returns.sheet(req.db, periodID: periodID, projectID: projectID)
             let standing = try await Returns.standing(req.db, actor, projectID: projectID)
-            let model = ReturnFormModel(sheet: sheet, form: form, errors: errors, theirs: theirs, standing: standing, review: nil)
+            let model = ReturnFormModel(
+                sheet: sheet, form: form, errors: errors, theirs: theirs, standing: standing, review: nil)
             return req.html(ReturnFormPage.render(model, req.page("Return")), status: status)
         }
         do {
-            try await Returns.save(req.db, actor, periodID: periodID, projectID: projectID, form: form, action: action,
-                                   links: req.settings.noticeLinks)
-            return req.redirect(to: AppRoute.project.link(project: projectID),
-                                notice: action == .submit ? "Return submitted for review." : "Draft saved. Submit it when it is ready.")
-        } catch StorageError.invalid(let errors) {
-            return try await page(form, errors: ReturnFormInput.fieldErrors(errors), theirs: nil, status: .unprocessableEntity)
-        } catch StorageError.conflict {
+            try await Returns.save(
+                req.db, actor, periodID: periodID, projectID: projectID, form: form, action: action,
+                links: req.settings.noticeLinks)
+            return req.redirect(
+                to: AppRoute.project.link(project: projectID),
+                notice: action == .submit ? "Return submitted for review." : "Draft saved. Submit it when it is ready.")
+        } catch DomainError.invalid(let errors) {
+            return try await page(
+                form, errors: ReturnFormInput.fieldErrors(errors), theirs: nil, status: .unprocessableEntity)
+        } catch DomainError.conflict {
             // Show both versions; the person's own values stay in the form, now based on the saved version.
             let saved = try await Returns.sheet(req.db, periodID: periodID, projectID: projectID).form
             var mine = form
@@ -106,19 +123,22 @@ enum ReturnFormInput {
         for index in 0..<ReturnForm.maxMilestones + ReturnFormPage.blankMilestoneLines {
             let title = values["m\(index)-title"], date = values["m\(index)-date"], rating = values["m\(index)-rating"]
             if title == nil, date == nil, rating == nil { continue }
-            let line = MilestoneLine(title: title ?? "", date: date ?? "", rating: rating?.isEmpty == false ? rating : nil)
+            let line = MilestoneLine(
+                title: title ?? "", date: date ?? "", rating: rating?.isEmpty == false ? rating : nil)
             if line.title.isEmpty, line.date.isEmpty, line.rating == nil { continue }
             milestones.append(line)
         }
-        return ReturnForm(rating: values["rating"] ?? "", update: values["update"] ?? "", mitigation: values["mitigation"] ?? "",
-                          milestones: milestones, baseVersion: Int(values["baseVersion"] ?? "") ?? -1)
+        return ReturnForm(
+            rating: values["rating"] ?? "", update: values["update"] ?? "", mitigation: values["mitigation"] ?? "",
+            milestones: milestones, baseVersion: Int(values["baseVersion"] ?? "") ?? -1)
     }
 
     /// The core names milestone fields milestones[0].title; the form names them m0-title.
     static func fieldErrors(_ errors: [String: String]) -> [String: String] {
-        Dictionary(errors.map { key, message in
-            guard let match = key.wholeMatch(of: #/milestones\[(\d+)\]\.(\w+)/#) else { return (key, message) }
-            return ("m\(match.1)-\(match.2)", message)
-        }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            errors.map { key, message in
+                guard let match = key.wholeMatch(of: #/milestones\[(\d+)\]\.(\w+)/#) else { return (key, message) }
+                return ("m\(match.1)-\(match.2)", message)
+            }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -10,12 +10,16 @@ struct RegisterController: RouteCollection {
         routes.post(AppRoute.glossaryEntry.components) { try await saveEntry($0, id: try $0.uuid("item")) }
         routes.get(AppRoute.businessCases.components, use: businessCases)
         routes.post(AppRoute.businessCases.components, use: createSet)
-        routes.post(AppRoute.addBusinessCase.components) { try await saveCase($0, setID: try $0.uuid("item"), caseID: nil) }
+        routes.post(AppRoute.addBusinessCase.components) {
+            try await saveCase($0, setID: try $0.uuid("item"), caseID: nil)
+        }
         routes.get(AppRoute.businessCase.components, use: casePage)
         routes.post(AppRoute.businessCase.components) { req in
             let caseID = try req.uuid("item")
-            guard let set = try await Prioritisations.all(req.db).first(where: { $0.cases.contains { $0.id == caseID } }) else {
-                throw StorageError.notFound("business case")
+            guard
+                let set = try await Prioritisations.all(req.db).first(where: { $0.cases.contains { $0.id == caseID } })
+            else {
+                throw DomainError.notFound("business case")
             }
             return try await saveCase(req, setID: set.id, caseID: caseID)
         }
@@ -24,10 +28,14 @@ struct RegisterController: RouteCollection {
         routes.post(AppRoute.allocate.components, use: allocate)
         routes.get(AppRoute.apiGlossary.components) { try JSONOutput.response(try await GlossaryEntries.all($0.db)) }
         routes.get(AppRoute.apiBusinessCases.components) { req in
-            try JSONOutput.response(try await Prioritisations.all(req.db).map { APIPrioritisation(set: $0, scored: $0.scored) })
+            try JSONOutput.response(
+                try await Prioritisations.all(req.db).map { APIPrioritisation(set: $0, scored: $0.scored) })
         }
         routes.get(AppRoute.apiFundingRounds.components) { req in
-            try JSONOutput.response(try await FundingRounds.all(req.db).map { APIFundingRound(round: $0, total: $0.total, headroom: $0.headroom, isOver: $0.isOver) })
+            try JSONOutput.response(
+                try await FundingRounds.all(req.db).map {
+                    APIFundingRound(round: $0, total: $0.total, headroom: $0.headroom, isOver: $0.isOver)
+                })
         }
     }
 
@@ -36,10 +44,13 @@ struct RegisterController: RouteCollection {
     func glossary(req: Request, returned: ReturnedForm? = nil) async throws -> Response {
         let entries = try await GlossaryEntries.all(req.db)
         if returned == nil, let format = try req.requestedDownload() {
-            return try req.download([Glossary.table(entries.map(\.entry), title: "Glossary")], as: format, name: "glossary")
+            return try req.download(
+                [Glossary.table(entries.map(\.entry), title: "Glossary")], as: format, name: "glossary")
         }
-        return req.html(RegisterPages.glossary(entries, canEdit: try req.requireActor().canManagePortfolio, returned: returned, req.page("Glossary")),
-                        status: returned == nil ? .ok : .unprocessableEntity)
+        return req.html(
+            RegisterPages.glossary(
+                entries, canEdit: try req.requireActor().canManagePortfolio, returned: returned, req.page("Glossary")),
+            status: returned == nil ? .ok : .unprocessableEntity)
     }
 
     func glossary(req: Request) async throws -> Response { try await glossary(req: req, returned: nil) }
@@ -52,10 +63,12 @@ struct RegisterController: RouteCollection {
                 try await GlossaryEntries.remove(req.db, actor, id: id)
                 return req.redirect(to: AppRoute.glossary.link(), notice: "Removed from the glossary.")
             }
-            let saved = try await GlossaryEntries.save(req.db, actor, id: id, abbreviation: values["abbreviation"] ?? "", expansion: values["expansion"] ?? "")
+            let saved = try await GlossaryEntries.save(
+                req.db, actor, id: id, abbreviation: values["abbreviation"] ?? "", expansion: values["expansion"] ?? "")
             return req.redirect(to: AppRoute.glossary.link(), notice: "Saved \(saved.entry.abbreviation).")
-        } catch StorageError.invalid(let errors) {
-            return try await glossary(req: req, returned: ReturnedForm(name: id?.uuidString ?? "new", values: values, errors: errors))
+        } catch DomainError.invalid(let errors) {
+            return try await glossary(
+                req: req, returned: ReturnedForm(name: id?.uuidString ?? "new", values: values, errors: errors))
         }
     }
 
@@ -66,9 +79,11 @@ struct RegisterController: RouteCollection {
         if returned == nil, let format = try req.requestedDownload() {
             return try req.download(sets.map(ExportTables.ranked), as: format, name: "business-cases")
         }
-        return req.html(RegisterPages.businessCases(sets, canEdit: try req.requireActor().canManagePortfolio, returned: returned,
-                                                    portfolios: try await req.portfolioChoices(), req.page("Business cases")),
-                        status: returned == nil ? .ok : .unprocessableEntity)
+        return req.html(
+            RegisterPages.businessCases(
+                sets, canEdit: try req.requireActor().canManagePortfolio, returned: returned,
+                portfolios: try await req.portfolioChoices(), req.page("Business cases")),
+            status: returned == nil ? .ok : .unprocessableEntity)
     }
 
     func businessCases(req: Request) async throws -> Response { try await businessCases(req: req, returned: nil) }
@@ -82,29 +97,41 @@ struct RegisterController: RouteCollection {
                 let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard let name = parts.first, !name.isEmpty else { continue }
                 guard parts.count == 1 || Double(parts[1]) != nil else {
-                    throw StorageError.invalid(["criteria": "“\(line)”: write a weight as a number after the colon, e.g. “Quality: 2”."])
+                    throw DomainError.invalid([
+                        "criteria": "“\(line)”: write a weight as a number after the colon, e.g. “Quality: 2”."
+                    ])
                 }
                 criteria.append(Criterion(name: name, weight: parts.count == 2 ? Double(parts[1])! : 1))
             }
-            let set = try await Prioritisations.createSet(req.db, try req.requireActor(), name: values["name"] ?? "", criteria: criteria,
-                                                          portfolioID: try await req.chosenPortfolio(values))
+            let set = try await Prioritisations.createSet(
+                req.db, try req.requireActor(), name: values["name"] ?? "", criteria: criteria,
+                portfolioID: try await req.chosenPortfolio(values))
             return req.redirect(to: AppRoute.businessCases.link(), notice: "Set up \(set.name).")
-        } catch StorageError.invalid(let errors) {
-            return try await businessCases(req: req, returned: ReturnedForm(name: "new-set", values: values, errors: errors))
+        } catch DomainError.invalid(let errors) {
+            return try await businessCases(
+                req: req, returned: ReturnedForm(name: "new-set", values: values, errors: errors))
         }
     }
 
     func saveCase(_ req: Request, setID: UUID, caseID: UUID?) async throws -> Response {
         let values = try req.content.decode([String: String].self)
-        let ratings = Dictionary(uniqueKeysWithValues: values.filter { $0.key.hasPrefix("rating-") }.map { (String($0.key.dropFirst("rating-".count)), $0.value) })
+        let ratings = Dictionary(
+            uniqueKeysWithValues: values.filter { $0.key.hasPrefix("rating-") }.map {
+                (String($0.key.dropFirst("rating-".count)), $0.value)
+            })
         do {
-            let saved = try await Prioritisations.saveCase(req.db, try req.requireActor(), setID: setID, caseID: caseID, name: values["name"] ?? "",
-                                                           ratings: ratings, baseVersion: Int(values["baseVersion"] ?? "") ?? 0)
+            let saved = try await Prioritisations.saveCase(
+                req.db, try req.requireActor(), setID: setID, caseID: caseID, name: values["name"] ?? "",
+                ratings: ratings, baseVersion: Int(values["baseVersion"] ?? "") ?? 0)
             return req.redirect(to: AppRoute.businessCases.link(), notice: "Saved \(saved.name).")
-        } catch StorageError.invalid(let errors) {
-            if let caseID { return try await casePage(req, caseID: caseID, values: values, errors: errors, status: .unprocessableEntity) }
-            return try await businessCases(req: req, returned: ReturnedForm(name: setID.uuidString, values: values, errors: errors))
-        } catch StorageError.conflict(let message) {
+        } catch DomainError.invalid(let errors) {
+            if let caseID {
+                return try await casePage(
+                    req, caseID: caseID, values: values, errors: errors, status: .unprocessableEntity)
+            }
+            return try await businessCases(
+                req: req, returned: ReturnedForm(name: setID.uuidString, values: values, errors: errors))
+        } catch DomainError.conflict(let message) {
             return try await casePage(req, caseID: caseID!, values: nil, errors: ["name": message], status: .conflict)
         }
     }
@@ -114,16 +141,22 @@ struct RegisterController: RouteCollection {
     }
 
     /// A case's edit page: its saved ratings, or the values sent back with their errors.
-    func casePage(_ req: Request, caseID: UUID, values: [String: String]?, errors: [String: String], status: HTTPStatus) async throws -> Response {
-        guard try req.requireActor().canManagePortfolio else { throw StorageError.forbidden("only the PMO (admin) rates business cases") }
+    func casePage(
+        _ req: Request, caseID: UUID, values: [String: String]?, errors: [String: String], status: HTTPStatus
+    ) async throws -> Response {
+        guard try req.requireActor().canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) rates business cases")
+        }
         guard let set = try await Prioritisations.all(req.db).first(where: { $0.cases.contains { $0.id == caseID } }),
-              let item = set.cases.first(where: { $0.id == caseID }) else { throw StorageError.notFound("business case") }
+            let item = set.cases.first(where: { $0.id == caseID })
+        else { throw DomainError.notFound("business case") }
         var saved = ["name": item.name]
         for (criterion, rating) in item.ratings { saved["rating-\(criterion)"] = rating.rawValue }
         var context = req.page(item.name)
         context.breadcrumbs = [("Business cases", AppRoute.businessCases.link())]
-        let form = RegisterPages.caseForm(set, action: AppRoute.businessCase.link(item: caseID), heading: "\(item.name) in \(set.name)",
-                                          values: values ?? saved, errors: errors, csrf: context.csrf, version: item.version)
+        let form = RegisterPages.caseForm(
+            set, action: AppRoute.businessCase.link(item: caseID), heading: "\(item.name) in \(set.name)",
+            values: values ?? saved, errors: errors, csrf: context.csrf, version: item.version)
         return req.html(Layout.render(context, [el("h1", text: item.name), form]), status: status)
     }
 
@@ -134,9 +167,11 @@ struct RegisterController: RouteCollection {
         if returned == nil, let format = try req.requestedDownload() {
             return try req.download(rounds.map(\.table), as: format, name: "funding-rounds")
         }
-        return req.html(RegisterPages.funding(rounds, canEdit: try req.requireActor().canManagePortfolio, returned: returned,
-                                              portfolios: try await req.portfolioChoices(), req.page("Funding rounds")),
-                        status: returned == nil ? .ok : .unprocessableEntity)
+        return req.html(
+            RegisterPages.funding(
+                rounds, canEdit: try req.requireActor().canManagePortfolio, returned: returned,
+                portfolios: try await req.portfolioChoices(), req.page("Funding rounds")),
+            status: returned == nil ? .ok : .unprocessableEntity)
     }
 
     func funding(req: Request) async throws -> Response { try await funding(req: req, returned: nil) }
@@ -144,12 +179,14 @@ struct RegisterController: RouteCollection {
     func createRound(req: Request) async throws -> Response {
         let values = try req.content.decode([String: String].self)
         do {
-            let round = try await FundingRounds.create(req.db, try req.requireActor(), name: values["name"] ?? "",
-                                                       envelopeLabel: values["envelopeLabel"] ?? "", envelope: values["envelope"] ?? "",
-                                                       portfolioID: try await req.chosenPortfolio(values))
+            let round = try await FundingRounds.create(
+                req.db, try req.requireActor(), name: values["name"] ?? "",
+                envelopeLabel: values["envelopeLabel"] ?? "", envelope: values["envelope"] ?? "",
+                portfolioID: try await req.chosenPortfolio(values))
             return req.redirect(to: AppRoute.fundingRounds.link(), notice: "Set up \(round.name).")
-        } catch StorageError.invalid(let errors) {
-            return try await funding(req: req, returned: ReturnedForm(name: "new-round", values: values, errors: errors))
+        } catch DomainError.invalid(let errors) {
+            return try await funding(
+                req: req, returned: ReturnedForm(name: "new-round", values: values, errors: errors))
         }
     }
 
@@ -157,13 +194,17 @@ struct RegisterController: RouteCollection {
         let roundID = try req.uuid("item")
         let values = try req.content.decode([String: String].self)
         do {
-            let round = try await FundingRounds.allocate(req.db, try req.requireActor(), roundID: roundID, label: values["label"] ?? "",
-                                                         amount: values["amount"] ?? "", comment: values["comment"] ?? "")
-            let notice = round.isOver ? "Allocated. \(round.name) is now over the envelope by \((round.total - round.envelope).display)."
+            let round = try await FundingRounds.allocate(
+                req.db, try req.requireActor(), roundID: roundID, label: values["label"] ?? "",
+                amount: values["amount"] ?? "", comment: values["comment"] ?? "")
+            let notice =
+                round.isOver
+                ? "Allocated. \(round.name) is now over the envelope by \((round.total - round.envelope).display)."
                 : "Allocated. Headroom: \(round.headroom.display)."
             return req.redirect(to: AppRoute.fundingRounds.link(), notice: notice)
-        } catch StorageError.invalid(let errors) {
-            return try await funding(req: req, returned: ReturnedForm(name: roundID.uuidString, values: values, errors: errors))
+        } catch DomainError.invalid(let errors) {
+            return try await funding(
+                req: req, returned: ReturnedForm(name: roundID.uuidString, values: values, errors: errors))
         }
     }
 

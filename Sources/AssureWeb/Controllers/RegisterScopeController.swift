@@ -16,9 +16,11 @@ struct RegisterScopeController: RouteCollection {
                 let id = try req.uuid("item")
                 let values = try req.content.decode([String: String].self)
                 let portfolio = try await req.chosenPortfolio(values)
-                try await RegisterPortfolios.assign(req.db, try req.requireActor(), register, id: id, portfolioID: portfolio)
+                try await RegisterPortfolios.assign(
+                    req.db, try req.requireActor(), register, id: id, portfolioID: portfolio)
                 let name = try await req.portfolioChoices().first { $0.id == portfolio }?.name
-                return req.redirect(to: back(id), notice: name.map { "Now in \($0)'s board papers only." } ?? "Now in no board paper.")
+                return req.redirect(
+                    to: back(id), notice: name.map { "Now in \($0)'s board papers only." } ?? "Now in no board paper.")
             }
         }
     }

@@ -21,13 +21,18 @@ struct TokenController: RouteCollection {
         let actor = try req.requireActor()
         let input = try req.content.decode(Input.self)
         do {
-            guard let scope = TokenScope(rawValue: input.scope ?? "") else { throw StorageError.invalid(["scope": "Choose read or write."]) }
-            let made = try await APITokens.create(req.db, actor, for: try userID(actor), name: input.name ?? "", scope: scope)
+            guard let scope = TokenScope(rawValue: input.scope ?? "") else {
+                throw DomainError.invalid(["scope": "Choose read or write."])
+            }
+            let made = try await APITokens.create(
+                req.db, actor, for: try userID(actor), name: input.name ?? "", scope: scope)
             let response = try await page(req, status: .created, newSecret: made.secret)
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return response
-        } catch StorageError.invalid(let errors) {
-            return try await page(req, status: .unprocessableEntity, values: ["name": input.name ?? "", "scope": input.scope ?? ""], errors: errors)
+        } catch DomainError.invalid(let errors) {
+            return try await page(
+                req, status: .unprocessableEntity, values: ["name": input.name ?? "", "scope": input.scope ?? ""],
+                errors: errors)
         }
     }
 
@@ -36,10 +41,14 @@ struct TokenController: RouteCollection {
         return req.redirect(to: AppRoute.tokens.link(), notice: "Revoked the token. Scripts using it now get 401.")
     }
 
-    private func page(_ req: Request, status: HTTPStatus = .ok, newSecret: String? = nil,
-                      values: [String: String] = [:], errors: [String: String] = [:]) async throws -> Response {
+    private func page(
+        _ req: Request, status: HTTPStatus = .ok, newSecret: String? = nil,
+        values: [String: String] = [:], errors: [String: String] = [:]
+    ) async throws -> Response {
         let tokens = try await APITokens.list(req.db, userID: try userID(try req.requireActor()))
-        return req.html(TokenPages.render(tokens, req.page("API tokens"), newSecret: newSecret, values: values, errors: errors), status: status)
+        return req.html(
+            TokenPages.render(tokens, req.page("API tokens"), newSecret: newSecret, values: values, errors: errors),
+            status: status)
     }
 
     private func userID(_ actor: Actor) throws -> UUID {

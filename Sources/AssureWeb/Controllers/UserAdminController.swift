@@ -17,7 +17,8 @@ struct UserAdminController: RouteCollection {
     func page(req: Request) async throws -> Response {
         try requireAdmin(req)
         let user = try await Users.summary(req.db, id: try req.uuid("item"))
-        return req.html(AccountPages.user(user, programmes: try await Catalogue.allProgrammes(req.db), req.page(user.name)))
+        return req.html(
+            AccountPages.user(user, programmes: try await Catalogue.allProgrammes(req.db), req.page(user.name)))
     }
 
     func changeAccess(req: Request) async throws -> Response {
@@ -27,16 +28,24 @@ struct UserAdminController: RouteCollection {
         let programmes = try await Catalogue.allProgrammes(req.db)
         let chosen = Set(input.programme ?? [])
         do {
-            guard let role = Role(rawValue: input.role ?? "") else { throw StorageError.invalid(["role": "Choose a role."]) }
-            let user = try await Users.changeAccess(req.db, actor, userID: id, role: role,
-                                                    programmeIDs: programmes.filter { chosen.contains($0.id.uuidString) }.map(\.id))
-            return req.redirect(to: AppRoute.users.link(), notice: "\(user.name) is now \(user.role.rawValue)"
-                                + (user.programmes.isEmpty ? "." : " for \(user.programmes.joined(separator: ", ")).")
-                                + " It applies from their next page.")
-        } catch StorageError.invalid(let errors) {
+            guard let role = Role(rawValue: input.role ?? "") else {
+                throw DomainError.invalid(["role": "Choose a role."])
+            }
+            let user = try await Users.changeAccess(
+                req.db, actor, userID: id, role: role,
+                programmeIDs: programmes.filter { chosen.contains($0.id.uuidString) }.map(\.id))
+            return req.redirect(
+                to: AppRoute.users.link(),
+                notice: "\(user.name) is now \(user.role.rawValue)"
+                    + (user.programmes.isEmpty ? "." : " for \(user.programmes.joined(separator: ", ")).")
+                    + " It applies from their next page.")
+        } catch DomainError.invalid(let errors) {
             let user = try await Users.summary(req.db, id: id)
-            return req.html(AccountPages.user(user, programmes: programmes, req.page(user.name), chosen: (input.role ?? "", chosen), errors: errors),
-                            status: .unprocessableEntity)
+            return req.html(
+                AccountPages.user(
+                    user, programmes: programmes, req.page(user.name), chosen: (input.role ?? "", chosen),
+                    errors: errors),
+                status: .unprocessableEntity)
         }
     }
 
@@ -48,20 +57,24 @@ struct UserAdminController: RouteCollection {
         let id = try req.uuid("item")
         do {
             let user = try await Users.setDisabled(req.db, actor, userID: id, disabled: disabled)
-            return req.redirect(to: AppRoute.users.link(), notice: disabled
-                                ? "Disabled \(user.name): their sessions and API tokens have ended."
-                                : "Enabled \(user.name): they can sign in again.")
-        } catch StorageError.invalid(let errors) {
+            return req.redirect(
+                to: AppRoute.users.link(),
+                notice: disabled
+                    ? "Disabled \(user.name): their sessions and API tokens have ended."
+                    : "Enabled \(user.name): they can sign in again.")
+        } catch DomainError.invalid(let errors) {
             let user = try await Users.summary(req.db, id: id)
-            return req.html(AccountPages.user(user, programmes: try await Catalogue.allProgrammes(req.db), req.page(user.name), errors: errors),
-                            status: .unprocessableEntity)
+            return req.html(
+                AccountPages.user(
+                    user, programmes: try await Catalogue.allProgrammes(req.db), req.page(user.name), errors: errors),
+                status: .unprocessableEntity)
         }
     }
 
     @discardableResult
     private func requireAdmin(_ req: Request) throws -> Actor {
         let actor = try req.requireActor()
-        guard actor.canManageUsers else { throw StorageError.forbidden("only an admin manages users") }
+        guard actor.canManageUsers else { throw DomainError.forbidden("only an admin manages users") }
         return actor
     }
 }

@@ -27,7 +27,8 @@ final class ImportDrafts: Sendable {
             let now = Date()
             drafts = drafts.filter { now.timeIntervalSince($0.value.created) < Self.lifetime }
             while drafts.values.reduce(0, { $0 + $1.data.count }) + draft.data.count > Self.totalBytes,
-                  let oldest = drafts.min(by: { $0.value.created < $1.value.created }) {
+                let oldest = drafts.min(by: { $0.value.created < $1.value.created })
+            {
                 drafts[oldest.key] = nil
             }
             drafts[token] = draft
@@ -38,7 +39,8 @@ final class ImportDrafts: Sendable {
     func draft(_ token: String, owner: UUID?, portfolioID: UUID) -> Draft? {
         drafts.withLockedValue { drafts in
             guard let draft = drafts[token], draft.owner == owner, draft.portfolioID == portfolioID,
-                  Date().timeIntervalSince(draft.created) < Self.lifetime else { return nil }
+                Date().timeIntervalSince(draft.created) < Self.lifetime
+            else { return nil }
             return draft
         }
     }

@@ -5,12 +5,15 @@ import Vapor
 enum JSONOutput {
     static func encode<T: Encodable>(_ value: T, pretty: Bool = false) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// The value as an API response.
     static func response<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {
-        Response(status: status, headers: ["Content-Type": OutputFormat.json.contentType], body: .init(string: try encode(value)))
+        Response(
+            status: status, headers: ["Content-Type": OutputFormat.json.contentType],
+            body: .init(string: try encode(value)))
     }
 }

@@ -20,11 +20,12 @@ public enum ReportKind: String, CaseIterable, Sendable {
     /// The tables of the report; each table of a period not yet published says so above its rows, so that no page,
     /// print or download of it can be taken for final.
     public func tables(_ report: PeriodReport) -> [ReportTable] {
-        let tables: [ReportTable] = switch self {
-        case .programmeDashboard: [ProgrammeDashboard.summary(report), ProgrammeDashboard.detail(report)]
-        case .priorities: [PrioritiesReport.summary(report)] + PrioritiesReport.monitoringReports(report)
-        case .exceptions: ExceptionsReport.tables(report)
-        }
+        let tables: [ReportTable] =
+            switch self {
+            case .programmeDashboard: [ProgrammeDashboard.summary(report), ProgrammeDashboard.detail(report)]
+            case .priorities: [PrioritiesReport.summary(report)] + PrioritiesReport.monitoringReports(report)
+            case .exceptions: ExceptionsReport.tables(report)
+            }
         guard report.isProvisional else { return tables }
         return tables.map { table in
             var table = table

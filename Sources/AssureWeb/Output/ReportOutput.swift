@@ -11,12 +11,15 @@ public enum ReportOutput {
             return try JSONOutput.encode(APIDashboard(kind, report), pretty: true)
         case .html:
             // A standalone printable document, as the CLI writes it: no navigation, links or forms.
-            return DashboardPage.standalone(DashboardPageModel(kind: kind, report: report, periods: [], canManage: false))
+            return DashboardPage.standalone(
+                DashboardPageModel(kind: kind, report: report, periods: [], canManage: false))
         }
     }
 
     /// What changed between two periods, in any format.
-    public static func renderChanges(from old: PeriodReport, to new: PeriodReport, format: OutputFormat) throws -> String {
+    public static func renderChanges(
+        from old: PeriodReport, to new: PeriodReport, format: OutputFormat
+    ) throws -> String {
         let tables = ChangesReport.tables(from: old, to: new)
         switch format {
         case .csv: return csv(tables)

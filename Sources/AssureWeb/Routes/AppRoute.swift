@@ -96,10 +96,15 @@ public enum AppRoute: String, CaseIterable, Sendable {
 
     /// The link to this route with its parameters filled in.
     /// `item` fills the one id of a register's routes (a glossary entry, prioritisation, business case or funding round).
-    public func link(portfolio: UUID? = nil, period: UUID? = nil, project: UUID? = nil, message: UUID? = nil,
-                     person: UUID? = nil, job: UUID? = nil, item: UUID? = nil, query: String? = nil) -> String {
-        let values = ["portfolio": portfolio, "period": period, "project": project, "message": message, "person": person, "job": job,
-                      "item": item]
+    public func link(
+        portfolio: UUID? = nil, period: UUID? = nil, project: UUID? = nil, message: UUID? = nil,
+        person: UUID? = nil, job: UUID? = nil, item: UUID? = nil, query: String? = nil
+    ) -> String {
+        let values = [
+            "portfolio": portfolio, "period": period, "project": project, "message": message, "person": person,
+            "job": job,
+            "item": item,
+        ]
         let path = rawValue.split(separator: "/").map { part -> String in
             guard part.hasPrefix(":") else { return String(part) }
             return values[String(part.dropFirst())]??.uuidString ?? String(part)
@@ -131,11 +136,14 @@ public enum AppRoute: String, CaseIterable, Sendable {
 
     /// Routes whose forms are a few short fields.
     public var takesSmallForm: Bool {
-        [.login, .logout, .setup, .changePassword, .users, .user, .disableUser, .enableUser, .tokens, .revokeToken].contains(self)
+        [.login, .logout, .setup, .changePassword, .users, .user, .disableUser, .enableUser, .tokens, .revokeToken]
+            .contains(self)
     }
 
     /// The largest body this route reads.
-    public var bodyLimit: Int { acceptsUpload ? Self.uploadLimit : takesSmallForm ? Self.smallFormLimit : Self.formLimit }
+    public var bodyLimit: Int {
+        acceptsUpload ? Self.uploadLimit : takesSmallForm ? Self.smallFormLimit : Self.formLimit
+    }
 
     /// The route a request path is for, if any (parameters match any value; fixed paths before patterns).
     static func matching(path: String) -> AppRoute? {
@@ -165,7 +173,9 @@ extension Request {
     /// An optional id in the query (`?programme=…`): absent is nil, anything but an id is a 400, never silently ignored.
     func queryID(_ name: String) throws -> UUID? {
         guard let text = try? query.get(String.self, at: name) else { return nil }
-        guard let id = UUID(uuidString: text) else { throw Abort(.badRequest, reason: "\(name) must be an id, not “\(text.prefix(40))”.") }
+        guard let id = UUID(uuidString: text) else {
+            throw Abort(.badRequest, reason: "\(name) must be an id, not “\(text.prefix(40))”.")
+        }
         return id
     }
 }

@@ -14,28 +14,53 @@ struct ChangesPageModel: Sendable {
 enum ChangesPage {
     static func render(_ model: ChangesPageModel, _ context: PageContext) -> String {
         var context = context
-        context.breadcrumbs = [("Portfolios", AppRoute.home.link()), (model.portfolio.name, AppRoute.portfolio.link(portfolio: model.portfolio.id))]
+        context.breadcrumbs = [
+            ("Portfolios", AppRoute.home.link()),
+            (model.portfolio.name, AppRoute.portfolio.link(portfolio: model.portfolio.id)),
+        ]
         let keys = model.periods.map(\.key)
-        let chooser = el("form", [("method", "get"), ("action", AppRoute.changes.link(portfolio: model.portfolio.id)), ("class", "actions no-print")], [
-            FormViews.select("from", label: "From", options: keys, selected: model.from.period.key, errors: [:]),
-            FormViews.select("to", label: "To", options: keys, selected: model.to.period.key, errors: [:]),
-            button("Compare", class: "button secondary"),
-            downloadLinks(AppRoute.changes.link(portfolio: model.portfolio.id, query: "from=\(model.from.period.key)&to=\(model.to.period.key)")),
-        ])
+        let chooser = el(
+            "form",
+            [
+                ("method", "get"), ("action", AppRoute.changes.link(portfolio: model.portfolio.id)),
+                ("class", "actions no-print"),
+            ],
+            [
+                FormViews.select("from", label: "From", options: keys, selected: model.from.period.key, errors: [:]),
+                FormViews.select("to", label: "To", options: keys, selected: model.to.period.key, errors: [:]),
+                button("Compare", class: "button secondary"),
+                downloadLinks(
+                    AppRoute.changes.link(
+                        portfolio: model.portfolio.id, query: "from=\(model.from.period.key)&to=\(model.to.period.key)")
+                ),
+            ])
         return Layout.render(context, heading(model) + [chooser] + body(model, links: true))
     }
 
     static func standalone(_ model: ChangesPageModel) -> String {
-        Layout.render(PageContext(actor: nil, csrf: "", title: "\(model.portfolio.name): what changed"), heading(model) + body(model, links: false))
+        Layout.render(
+            PageContext(actor: nil, csrf: "", title: "\(model.portfolio.name): what changed"),
+            heading(model) + body(model, links: false))
     }
 
     static func heading(_ model: ChangesPageModel) -> [HTMLNode] {
-        [el("h1", text: "\(model.portfolio.name): what changed from \(model.from.period.label) to \(model.to.period.label)"),
-         el("p", [("class", "lede")], text: "Ratings as each period stands (published periods as they were published).")]
+        [
+            el(
+                "h1",
+                text:
+                    "\(model.portfolio.name): what changed from \(model.from.period.label) to \(model.to.period.label)"),
+            el(
+                "p", [("class", "lede")],
+                text: "Ratings as each period stands (published periods as they were published)."),
+        ]
     }
 
     static func body(_ model: ChangesPageModel, links: Bool) -> [HTMLNode] {
-        let projectLink: (String) -> String? = { id in links ? UUID(uuidString: id).map { AppRoute.project.link(project: $0) } : nil }
-        return ChangesReport.tables(from: model.from, to: model.to).map { ReportTableView.render($0, projectLink: projectLink) }
+        let projectLink: (String) -> String? = { id in
+            links ? UUID(uuidString: id).map { AppRoute.project.link(project: $0) } : nil
+        }
+        return ChangesReport.tables(from: model.from, to: model.to).map {
+            ReportTableView.render($0, projectLink: projectLink)
+        }
     }
 }

@@ -22,13 +22,18 @@ enum DashboardPage {
     static func render(_ model: DashboardPageModel, _ context: PageContext) -> String {
         let report = model.report
         var context = context
-        context.breadcrumbs = [("Portfolios", AppRoute.home.link()),
-                               (report.portfolio.name, AppRoute.portfolio.link(portfolio: report.portfolio.id))]
-        return Layout.render(context, heading(model) + [periodSwitcher(model), actions(model)] + body(model, links: true))
+        context.breadcrumbs = [
+            ("Portfolios", AppRoute.home.link()),
+            (report.portfolio.name, AppRoute.portfolio.link(portfolio: report.portfolio.id)),
+        ]
+        return Layout.render(
+            context, heading(model) + [periodSwitcher(model), actions(model)] + body(model, links: true))
     }
 
     static func standalone(_ model: DashboardPageModel) -> String {
-        let context = PageContext(actor: nil, csrf: "", title: "\(model.report.portfolio.name): \(model.kind.title) — \(model.report.period.label)")
+        let context = PageContext(
+            actor: nil, csrf: "",
+            title: "\(model.report.portfolio.name): \(model.kind.title) — \(model.report.period.label)")
         return Layout.render(context, heading(model) + body(model, links: false))
     }
 
@@ -39,8 +44,15 @@ enum DashboardPage {
         facts += " · \(period.status == .published ? "Published" : period.status.rawValue.capitalized)"
         return [
             el("h1", text: "\(model.report.portfolio.name): \(model.kind.title) — \(period.label)"),
-            el("p", [("class", "lede")], [txt(facts),
-                period.isIllustrative ? el("span", [("class", "illustrative")], text: " Illustrative period, not from the seed papers") : txt("")]),
+            el(
+                "p", [("class", "lede")],
+                [
+                    txt(facts),
+                    period.isIllustrative
+                        ? el(
+                            "span", [("class", "illustrative")], text: " Illustrative period, not from the seed papers")
+                        : txt(""),
+                ]),
             provisionalBanner(model.report),
         ]
     }
@@ -48,23 +60,45 @@ enum DashboardPage {
     /// Said at the top of every page and print of a period not yet published.
     static func provisionalBanner(_ report: PeriodReport) -> HTMLNode {
         guard report.isProvisional else { return txt("") }
-        return el("p", [("class", "provisional"), ("role", "note")], [el("strong", text: PeriodReport.provisionalNotice)])
+        return el(
+            "p", [("class", "provisional"), ("role", "note")], [el("strong", text: PeriodReport.provisionalNotice)])
     }
 
     static func body(_ model: DashboardPageModel, links: Bool) -> [HTMLNode] {
         let report = model.report
-        let projectLink: (String) -> String? = { id in links ? UUID(uuidString: id).map { AppRoute.project.link(project: $0) } : nil }
-        var nodes: [HTMLNode] = [el("section", [("aria-label", "Counts")], [
-            el("h2", text: "Summary"),
-            el("div", [], [txt("Portfolio: "), RatingViews.counts(report.counts)]),
-            el("ul", [("class", "cards")], report.programmes.map { programme in
-                el("li", [("class", "card")], [el("h3", text: programme.programme.name), RatingViews.counts(programme.counts),
-                    el("p", [], [txt("Worst: "), programme.worst.map { RatingViews.badge($0.label, level: $0) } ?? RatingViews.notRated()])])
-            }),
-        ])]
+        let projectLink: (String) -> String? = { id in
+            links ? UUID(uuidString: id).map { AppRoute.project.link(project: $0) } : nil
+        }
+        var nodes: [HTMLNode] = [
+            el(
+                "section", [("aria-label", "Counts")],
+                [
+                    el("h2", text: "Summary"),
+                    el("div", [], [txt("Portfolio: "), RatingViews.counts(report.counts)]),
+                    el(
+                        "ul", [("class", "cards")],
+                        report.programmes.map { programme in
+                            el(
+                                "li", [("class", "card")],
+                                [
+                                    el("h3", text: programme.programme.name), RatingViews.counts(programme.counts),
+                                    el(
+                                        "p", [],
+                                        [
+                                            txt("Worst: "),
+                                            programme.worst.map { RatingViews.badge($0.label, level: $0) }
+                                                ?? RatingViews.notRated(),
+                                        ]),
+                                ])
+                        }),
+                ])
+        ]
         for table in model.kind.tables(report) {
-            nodes.append(el("section", [], table.subtitle.map { el("p", [("class", "lede")], text: $0) }
-                + [ReportTableView.render(table, projectLink: projectLink, updateColumn: "UPDATE/MITIGATION")]))
+            nodes.append(
+                el(
+                    "section", [],
+                    table.subtitle.map { el("p", [("class", "lede")], text: $0) }
+                        + [ReportTableView.render(table, projectLink: projectLink, updateColumn: "UPDATE/MITIGATION")]))
         }
         if model.kind != .exceptions {
             nodes.append(ReportTableView.key(report.portfolio.scale))
@@ -76,30 +110,52 @@ enum DashboardPage {
 
     static func checks(_ report: PeriodReport) -> HTMLNode {
         let flags = report.allFlags
-        return el("section", [("class", "checks")], [
-            el("h2", text: "For the PMO to check (\(flags.count))"),
-            flags.isEmpty ? el("p", text: "Nothing to check.")
-                : el("ul", [], flags.map { el("li", [], [el("strong", text: $0.project.reference ?? $0.project.title), txt(": \($0.flag.message)")]) }),
-        ])
+        return el(
+            "section", [("class", "checks")],
+            [
+                el("h2", text: "For the PMO to check (\(flags.count))"),
+                flags.isEmpty
+                    ? el("p", text: "Nothing to check.")
+                    : el(
+                        "ul", [],
+                        flags.map {
+                            el(
+                                "li", [],
+                                [
+                                    el("strong", text: $0.project.reference ?? $0.project.title),
+                                    txt(": \($0.flag.message)"),
+                                ])
+                        }),
+            ])
     }
 
     static func periodSwitcher(_ model: DashboardPageModel) -> HTMLNode {
         guard model.periods.count > 1 else { return txt("") }
-        return el("nav", [("class", "actions no-print"), ("aria-label", "Periods")], [el("span", text: "Show as at:")]
-            + model.periods.map { period in
-                period.id == model.report.period.id ? el("strong", text: period.label)
-                    : link(model.kind.pageRoute.link(period: period.id), period.label + (period.status == .published ? "" : " (\(period.status.rawValue))"))
-            })
+        return el(
+            "nav", [("class", "actions no-print"), ("aria-label", "Periods")],
+            [el("span", text: "Show as at:")]
+                + model.periods.map { period in
+                    period.id == model.report.period.id
+                        ? el("strong", text: period.label)
+                        : link(
+                            model.kind.pageRoute.link(period: period.id),
+                            period.label + (period.status == .published ? "" : " (\(period.status.rawValue))"))
+                })
     }
 
     static func actions(_ model: DashboardPageModel) -> HTMLNode {
         let id = model.report.period.id
-        return el("div", [("class", "actions no-print")], [
-            downloadLinks(model.kind.pageRoute.link(period: id, query: model.programme.map { "programme=\($0.uuidString)" })),
-            link(model.kind.apiRoute.link(period: id), "JSON"),
-            model.kind == .exceptions || !model.showsFindings ? txt("")
-                : link(AppRoute.exceptions.link(period: id), "Assurance exceptions (\(model.report.allFlags.count))"),
-        ] + programmeLinks(model))
+        return el(
+            "div", [("class", "actions no-print")],
+            [
+                downloadLinks(
+                    model.kind.pageRoute.link(period: id, query: model.programme.map { "programme=\($0.uuidString)" })),
+                link(model.kind.apiRoute.link(period: id), "JSON"),
+                model.kind == .exceptions || !model.showsFindings
+                    ? txt("")
+                    : link(
+                        AppRoute.exceptions.link(period: id), "Assurance exceptions (\(model.report.allFlags.count))"),
+            ] + programmeLinks(model))
     }
 
     /// One link per programme, so an SRO can read just theirs.
@@ -108,11 +164,13 @@ enum DashboardPage {
             return [link(model.kind.pageRoute.link(period: model.report.period.id), "All programmes")]
         }
         if model.report.programmes.count < 2 { return [] }
-        return [el("span", text: "Programme:")] + model.report.programmes.map { programme in
-            link(model.kind.pageRoute.link(period: model.report.period.id, query: "programme=\(programme.programme.id.uuidString)"),
-                 programme.programme.name)
-        }
+        return [el("span", text: "Programme:")]
+            + model.report.programmes.map { programme in
+                link(
+                    model.kind.pageRoute.link(
+                        period: model.report.period.id, query: "programme=\(programme.programme.id.uuidString)"),
+                    programme.programme.name)
+            }
     }
-
 
 }

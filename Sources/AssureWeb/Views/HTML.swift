@@ -57,8 +57,9 @@ func link(_ href: String, _ text: String, class className: String? = nil) -> HTM
 
 /// A POST form carrying the CSRF token.
 func postForm(_ action: String, csrf: String, class className: String? = nil, _ children: [HTMLNode]) -> HTMLNode {
-    el("form", [("method", "post"), ("action", action), ("class", className)],
-       [el("input", [("type", "hidden"), ("name", "_csrf"), ("value", csrf)])] + children)
+    el(
+        "form", [("method", "post"), ("action", action), ("class", className)],
+        [el("input", [("type", "hidden"), ("name", "_csrf"), ("value", csrf)])] + children)
 }
 
 func button(_ text: String, class className: String = "button", name: String? = nil, value: String? = nil) -> HTMLNode {

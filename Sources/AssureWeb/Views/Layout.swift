@@ -14,19 +14,24 @@ struct PageContext: Sendable {
 
 enum Layout {
     static func render(_ context: PageContext, _ content: [HTMLNode]) -> String {
-        let head = el("head", [], [
-            el("meta", [("charset", "utf-8")]),
-            el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
-            context.refreshSeconds.map { el("meta", [("http-equiv", "refresh"), ("content", String($0))]) } ?? txt(""),
-            el("title", text: "\(context.title) — Assure"),
-            el("link", [("rel", "stylesheet"), ("href", AppRoute.stylesheet.link())]),
-        ])
-        let body = el("body", [], [
-            el("a", [("href", "#main"), ("class", "skip")], text: "Skip to content"),
-            header(context),
-            el("main", [("id", "main"), ("class", "page")], breadcrumbs(context) + notice(context) + content),
-            el("footer", [("class", "site-footer")], [txt("Assure — portfolio assurance and board reporting")]),
-        ])
+        let head = el(
+            "head", [],
+            [
+                el("meta", [("charset", "utf-8")]),
+                el("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")]),
+                context.refreshSeconds.map { el("meta", [("http-equiv", "refresh"), ("content", String($0))]) }
+                    ?? txt(""),
+                el("title", text: "\(context.title) — Assure"),
+                el("link", [("rel", "stylesheet"), ("href", AppRoute.stylesheet.link())]),
+            ])
+        let body = el(
+            "body", [],
+            [
+                el("a", [("href", "#main"), ("class", "skip")], text: "Skip to content"),
+                header(context),
+                el("main", [("id", "main"), ("class", "page")], breadcrumbs(context) + notice(context) + content),
+                el("footer", [("class", "site-footer")], [txt("Assure — portfolio assurance and board reporting")]),
+            ])
         return "<!DOCTYPE html>" + el("html", [("lang", "en-GB")], [head, body]).render()
     }
 
@@ -47,20 +52,34 @@ enum Layout {
                 nav.append(link(AppRoute.outbox.link(), "Outbox"))
                 nav.append(link(AppRoute.audit.link(), "Audit log"))
             }
-            nav.append(el("a", [("href", AppRoute.tokens.link()), ("class", "who"), ("title", "Your account: password and API tokens")],
-                          text: "\(actor.name) (\(actor.role.rawValue))"))
-            nav.append(postForm(AppRoute.logout.link(), csrf: context.csrf, class: "inline", [button("Sign out", class: "link-button")]))
+            nav.append(
+                el(
+                    "a",
+                    [
+                        ("href", AppRoute.tokens.link()), ("class", "who"),
+                        ("title", "Your account: password and API tokens"),
+                    ],
+                    text: "\(actor.name) (\(actor.role.rawValue))"))
+            nav.append(
+                postForm(
+                    AppRoute.logout.link(), csrf: context.csrf, class: "inline",
+                    [button("Sign out", class: "link-button")]))
         }
-        return el("header", [("class", "site-header")], [
-            el("a", [("href", AppRoute.home.link()), ("class", "brand")], text: "Assure"),
-            el("nav", [("aria-label", "Main")], nav),
-        ])
+        return el(
+            "header", [("class", "site-header")],
+            [
+                el("a", [("href", AppRoute.home.link()), ("class", "brand")], text: "Assure"),
+                el("nav", [("aria-label", "Main")], nav),
+            ])
     }
 
     private static func breadcrumbs(_ context: PageContext) -> [HTMLNode] {
         guard !context.breadcrumbs.isEmpty else { return [] }
-        return [el("nav", [("class", "breadcrumbs"), ("aria-label", "Breadcrumbs")],
-                   [el("ol", [], context.breadcrumbs.map { el("li", [], [link($0.1, $0.0)]) })])]
+        return [
+            el(
+                "nav", [("class", "breadcrumbs"), ("aria-label", "Breadcrumbs")],
+                [el("ol", [], context.breadcrumbs.map { el("li", [], [link($0.1, $0.0)]) })])
+        ]
     }
 
     private static func notice(_ context: PageContext) -> [HTMLNode] {

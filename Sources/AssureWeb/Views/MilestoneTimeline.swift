@@ -8,28 +8,46 @@ enum MilestoneTimeline {
 
     static func render(_ tracks: [MilestoneTrack]) -> HTMLNode {
         guard !tracks.isEmpty else { return txt("") }
-        return el("section", [], [
-            el("h2", text: "Milestone slippage"),
-            svg(tracks),
-            table(tracks),
-        ])
+        return el(
+            "section", [],
+            [
+                el("h2", text: "Milestone slippage"),
+                svg(tracks),
+                table(tracks),
+            ])
     }
 
     static func table(_ tracks: [MilestoneTrack]) -> HTMLNode {
-        el("table", [], [
-            el("thead", [], [el("tr", [], ["Milestone", "Baseline", "Latest forecast", "Moves", "Slipped", "Completed"]
-                .map { el("th", [("scope", "col")], text: $0) })]),
-            el("tbody", [], tracks.map { track in
-                el("tr", [], [
-                    el("td", text: track.title),
-                    el("td", text: "\(track.baseline.date.written) (\(track.baseline.periodLabel))"),
-                    el("td", text: "\(track.latest.date.written) (\(track.latest.periodLabel))"),
-                    el("td", text: String(track.moves)),
-                    el("td", text: track.slipDays.map { $0 == 0 ? "—" : $0 > 0 ? "\($0) days later" : "\(-$0) days earlier" } ?? "dates not readable"),
-                    el("td", text: track.completedIn?.periodLabel ?? ""),
-                ])
-            }),
-        ])
+        el(
+            "table", [],
+            [
+                el(
+                    "thead", [],
+                    [
+                        el(
+                            "tr", [],
+                            ["Milestone", "Baseline", "Latest forecast", "Moves", "Slipped", "Completed"]
+                                .map { el("th", [("scope", "col")], text: $0) })
+                    ]),
+                el(
+                    "tbody", [],
+                    tracks.map { track in
+                        el(
+                            "tr", [],
+                            [
+                                el("td", text: track.title),
+                                el("td", text: "\(track.baseline.date.written) (\(track.baseline.periodLabel))"),
+                                el("td", text: "\(track.latest.date.written) (\(track.latest.periodLabel))"),
+                                el("td", text: String(track.moves)),
+                                el(
+                                    "td",
+                                    text: track.slipDays.map {
+                                        $0 == 0 ? "—" : $0 > 0 ? "\($0) days later" : "\(-$0) days earlier"
+                                    } ?? "dates not readable"),
+                                el("td", text: track.completedIn?.periodLabel ?? ""),
+                            ])
+                    }),
+            ])
     }
 
     static func svg(_ tracks: [MilestoneTrack]) -> HTMLNode {
@@ -46,23 +64,43 @@ enum MilestoneTimeline {
             shapes.append(el("text", [("x", "0"), ("y", fmt(y + 4)), ("class", "tl-label")], text: label))
             let xs = track.points.compactMap { $0.date.parsed?.dueBy }.map(x)
             if let low = xs.min(), let high = xs.max(), high > low {
-                shapes.append(el("line", [("x1", fmt(low)), ("y1", fmt(y)), ("x2", fmt(high)), ("y2", fmt(y)), ("class", "tl-slip")]))
+                shapes.append(
+                    el(
+                        "line",
+                        [("x1", fmt(low)), ("y1", fmt(y)), ("x2", fmt(high)), ("y2", fmt(y)), ("class", "tl-slip")]))
             }
             for (pointIndex, point) in track.points.enumerated() {
                 guard let day = point.date.parsed?.dueBy else { continue }
                 let isBaseline = pointIndex == 0
                 let done = track.completedIn != nil && pointIndex == track.points.count - 1
-                shapes.append(el("circle", [("cx", fmt(x(day))), ("cy", fmt(y)), ("r", "6"),
-                                            ("class", done ? "tl-done" : isBaseline ? "tl-baseline" : "tl-forecast")], [
-                    el("title", text: "\(isBaseline ? "Baseline" : "Re-forecast") \(point.date.written), reported \(point.periodLabel)"),
-                ]))
+                shapes.append(
+                    el(
+                        "circle",
+                        [
+                            ("cx", fmt(x(day))), ("cy", fmt(y)), ("r", "6"),
+                            ("class", done ? "tl-done" : isBaseline ? "tl-baseline" : "tl-forecast"),
+                        ],
+                        [
+                            el(
+                                "title",
+                                text:
+                                    "\(isBaseline ? "Baseline" : "Re-forecast") \(point.date.written), reported \(point.periodLabel)"
+                            )
+                        ]))
             }
         }
         let axisY = height - 12
         shapes.append(el("text", [("x", fmt(left)), ("y", fmt(axisY)), ("class", "tl-axis")], text: first.longDisplay))
-        shapes.append(el("text", [("x", fmt(right)), ("y", fmt(axisY)), ("class", "tl-axis"), ("text-anchor", "end")], text: last.longDisplay))
-        return el("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"),
-                          ("class", "timeline"), ("role", "img")], shapes)
+        shapes.append(
+            el(
+                "text", [("x", fmt(right)), ("y", fmt(axisY)), ("class", "tl-axis"), ("text-anchor", "end")],
+                text: last.longDisplay))
+        return el(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(fmt(width)) \(fmt(height))"),
+                ("class", "timeline"), ("role", "img"),
+            ], shapes)
     }
 
     static func fmt(_ value: Double) -> String { String(Int(value.rounded())) }

@@ -17,35 +17,62 @@ enum OutboxPage {
         let counts = Dictionary(grouping: model.messages, by: \.status).mapValues(\.count)
         let nodes: [HTMLNode] = [
             el("h1", text: "Outbox"),
-            el("p", [("class", "lede")], text: model.mailServer.map { "Delivered through \($0). Failed deliveries are retried automatically." }
-                ?? "No mail server is configured (see the README, “Email”): messages wait here until one is."),
+            el(
+                "p", [("class", "lede")],
+                text: model.mailServer.map { "Delivered through \($0). Failed deliveries are retried automatically." }
+                    ?? "No mail server is configured (see the README, “Email”): messages wait here until one is."),
             el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.outbox.link())]),
-            el("ul", [("class", "counts")], [OutboxEntry.Status.pending, .sent, .failed].map { status in
-                el("li", [], [el("strong", text: "\(counts[status] ?? 0)"), txt(" \(status.rawValue)")])
-            }),
-            el("table", [("class", "outbox")], [
-                el("thead", [], [el("tr", [], ["Queued", "Kind", "To", "Subject", "State", "Attempts", "Last error", ""].map { el("th", [("scope", "col")], text: $0) })]),
-                el("tbody", [], model.messages.map { row($0, csrf: context.csrf) }),
-            ]),
+            el(
+                "ul", [("class", "counts")],
+                [OutboxEntry.Status.pending, .sent, .failed].map { status in
+                    el("li", [], [el("strong", text: "\(counts[status] ?? 0)"), txt(" \(status.rawValue)")])
+                }),
+            el(
+                "table", [("class", "outbox")],
+                [
+                    el(
+                        "thead", [],
+                        [
+                            el(
+                                "tr", [],
+                                ["Queued", "Kind", "To", "Subject", "State", "Attempts", "Last error", ""].map {
+                                    el("th", [("scope", "col")], text: $0)
+                                })
+                        ]),
+                    el("tbody", [], model.messages.map { row($0, csrf: context.csrf) }),
+                ]),
         ]
         return Layout.render(context, nodes)
     }
 
     static func row(_ entry: OutboxEntry, csrf: String) -> HTMLNode {
-        let state = entry.status == .sent ? "sent \(entry.sentAt?.formatted(date: .abbreviated, time: .shortened) ?? "")"
-            : entry.status == .pending && entry.attempts > 0 ? "retrying at \(entry.nextAttemptAt.formatted(date: .omitted, time: .shortened))"
-            : entry.status.rawValue
-        let retry: HTMLNode = entry.status == .sent || entry.message.toAddress.isEmpty ? txt("")
-            : postForm(AppRoute.retryMessage.link(message: entry.id), csrf: csrf, class: "inline", [button("Retry now", class: "button secondary")])
-        return el("tr", [("class", "outbox-\(entry.status.rawValue)")], [
-            el("td", text: entry.createdAt.formatted(date: .abbreviated, time: .shortened)),
-            el("td", text: entry.kind),
-            el("td", text: entry.message.toAddress.isEmpty ? "\(entry.message.toName) (no address)" : "\(entry.message.toName) <\(entry.message.toAddress)>"),
-            el("td", text: entry.message.subject),
-            el("td", text: state),
-            el("td", text: String(entry.attempts)),
-            el("td", text: entry.lastError ?? ""),
-            el("td", [], [retry]),
-        ])
+        let state =
+            entry.status == .sent
+            ? "sent \(entry.sentAt?.formatted(date: .abbreviated, time: .shortened) ?? "")"
+            : entry.status == .pending && entry.attempts > 0
+                ? "retrying at \(entry.nextAttemptAt.formatted(date: .omitted, time: .shortened))"
+                : entry.status.rawValue
+        let retry: HTMLNode =
+            entry.status == .sent || entry.message.toAddress.isEmpty
+            ? txt("")
+            : postForm(
+                AppRoute.retryMessage.link(message: entry.id), csrf: csrf, class: "inline",
+                [button("Retry now", class: "button secondary")])
+        return el(
+            "tr", [("class", "outbox-\(entry.status.rawValue)")],
+            [
+                el("td", text: entry.createdAt.formatted(date: .abbreviated, time: .shortened)),
+                el("td", text: entry.kind),
+                el(
+                    "td",
+                    text: entry.message.toAddress.isEmpty
+                        ? "\(entry.message.toName) (no address)"
+                        : "\(entry.message.toName) <\(entry.message.toAddress)>"),
+                el("td", text: entry.message.subject),
+                el("td", text: state),
+                el("td", text: String(entry.attempts)),
+                el("td", text: entry.lastError ?? ""),
+                el("td", [], [retry]),
+            ])
     }
 }

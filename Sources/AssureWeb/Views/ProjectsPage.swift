@@ -14,17 +14,34 @@ struct ProjectsPageModel: Sendable {
 enum ProjectsPage {
     static func render(_ model: ProjectsPageModel, _ context: PageContext) -> String {
         var context = context
-        context.breadcrumbs = [("Portfolios", AppRoute.home.link()), (model.portfolio.name, AppRoute.portfolio.link(portfolio: model.portfolio.id))]
+        context.breadcrumbs = [
+            ("Portfolios", AppRoute.home.link()),
+            (model.portfolio.name, AppRoute.portfolio.link(portfolio: model.portfolio.id)),
+        ]
         let base = AppRoute.projectList.link(portfolio: model.portfolio.id)
         var paging: [HTMLNode] = []
-        if model.offset > 0 { paging.append(link(base + "?offset=\(max(0, model.offset - model.limit))", "Previous \(model.limit)")) }
-        if model.offset + model.limit < model.total { paging.append(link(base + "?offset=\(model.offset + model.limit)", "Next \(model.limit)")) }
-        let shown = model.total == 0 ? "No projects yet." : "Projects \(model.offset + 1)–\(min(model.total, model.offset + model.limit)) of \(model.total)."
-        return Layout.render(context, [
-            el("h1", text: "\(model.portfolio.name): all projects"),
-            el("p", [("class", "lede")], text: "\(shown) Ratings are from the latest published period; custom attributes come from imported spreadsheets."),
-            el("p", [("class", "actions no-print")], [downloadLinks(base)] + paging),
-            ReportTableView.render(model.table, projectLink: { AppRoute.project.link(project: UUID(uuidString: $0)) }),
-        ])
+        if model.offset > 0 {
+            paging.append(link(base + "?offset=\(max(0, model.offset - model.limit))", "Previous \(model.limit)"))
+        }
+        if model.offset + model.limit < model.total {
+            paging.append(link(base + "?offset=\(model.offset + model.limit)", "Next \(model.limit)"))
+        }
+        let shown =
+            model.total == 0
+            ? "No projects yet."
+            : "Projects \(model.offset + 1)–\(min(model.total, model.offset + model.limit)) of \(model.total)."
+        return Layout.render(
+            context,
+            [
+                el("h1", text: "\(model.portfolio.name): all projects"),
+                el(
+                    "p", [("class", "lede")],
+                    text:
+                        "\(shown) Ratings are from the latest published period; custom attributes come from imported spreadsheets."
+                ),
+                el("p", [("class", "actions no-print")], [downloadLinks(base)] + paging),
+                ReportTableView.render(
+                    model.table, projectLink: { AppRoute.project.link(project: UUID(uuidString: $0)) }),
+            ])
     }
 }

@@ -17,24 +17,38 @@ enum RatingViews {
     static func trend(_ trend: Trend?, reported: Bool) -> HTMLNode {
         guard let trend else { return txt("") }
         let label = trend.words + (reported ? " (as reported on the paper)" : "")
-        return el("span", [("class", "trend trend-\(trend.rawValue)" + (reported ? " trend-reported" : "")), ("title", label)], [
-            el("span", [("aria-hidden", "true")], text: trend.symbol),
-            el("span", [("class", "visually-hidden")], text: label),
-            reported ? el("sup", [("class", "reported-mark")], text: "r") : txt(""),
-        ])
+        return el(
+            "span",
+            [("class", "trend trend-\(trend.rawValue)" + (reported ? " trend-reported" : "")), ("title", label)],
+            [
+                el("span", [("aria-hidden", "true")], text: trend.symbol),
+                el("span", [("class", "visually-hidden")], text: label),
+                reported ? el("sup", [("class", "reported-mark")], text: "r") : txt(""),
+            ])
     }
 
     static func flags(_ flags: [Flag]) -> HTMLNode {
         guard !flags.isEmpty else { return txt("") }
-        return el("ul", [("class", "flags")], flags.map { el("li", [("class", "flag flag-\($0.kind.rawValue)")], text: $0.message) })
+        return el(
+            "ul", [("class", "flags")],
+            flags.map { el("li", [("class", "flag flag-\($0.kind.rawValue)")], text: $0.message) })
     }
 
     static func counts(_ counts: [RatingCount]) -> HTMLNode {
-        el("ul", [("class", "counts")], counts.filter { $0.count > 0 }.map { count in
-            el("li", [], [count.level == nil ? notRated(count.label) : badge(count.label, level: count.level),
-                          txt(" \(count.count)"),
-                          (count.notUpdated ?? 0) > 0 ? el("span", [("class", "not-updated")], text: ", of which \(count.notUpdated!) not updated") : txt("")])
-        })
+        el(
+            "ul", [("class", "counts")],
+            counts.filter { $0.count > 0 }.map { count in
+                el(
+                    "li", [],
+                    [
+                        count.level == nil ? notRated(count.label) : badge(count.label, level: count.level),
+                        txt(" \(count.count)"),
+                        (count.notUpdated ?? 0) > 0
+                            ? el(
+                                "span", [("class", "not-updated")], text: ", of which \(count.notUpdated!) not updated")
+                            : txt(""),
+                    ])
+            })
     }
 
     /// No rating yet (no return, or no rating given): neutral, unlike a value off the scale.

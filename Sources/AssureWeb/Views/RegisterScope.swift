@@ -10,17 +10,23 @@ enum RegisterScope {
     static let noneLabel = "None (not in any board paper)"
 
     static func select(_ portfolios: [PortfolioInfo], values: [String: String], errors: [String: String]) -> HTMLNode {
-        FormViews.select("portfolio", label: "Portfolio whose board papers show it", options: portfolios.map(\.name),
-                         selected: values["portfolio"] ?? "", errors: errors, blank: noneLabel)
+        FormViews.select(
+            "portfolio", label: "Portfolio whose board papers show it", options: portfolios.map(\.name),
+            selected: values["portfolio"] ?? "", errors: errors, blank: noneLabel)
     }
 
     /// For the PMO: the portfolio an entry belongs to, changed in place.
-    static func form(_ route: AppRoute, id: UUID, current: UUID?, portfolios: [PortfolioInfo], csrf: String) -> HTMLNode {
+    static func form(_ route: AppRoute, id: UUID, current: UUID?, portfolios: [PortfolioInfo], csrf: String) -> HTMLNode
+    {
         let selected = portfolios.first { $0.id == current }?.name ?? ""
-        return postForm(route.link(item: id), csrf: csrf, class: "inline no-print", [
-            FormViews.select("portfolio", label: nil, options: portfolios.map(\.name), selected: selected, errors: [:], blank: noneLabel),
-            button("Change portfolio", class: "button secondary"),
-        ])
+        return postForm(
+            route.link(item: id), csrf: csrf, class: "inline no-print",
+            [
+                FormViews.select(
+                    "portfolio", label: nil, options: portfolios.map(\.name), selected: selected, errors: [:],
+                    blank: noneLabel),
+                button("Change portfolio", class: "button secondary"),
+            ])
     }
 
     /// "Portfolio: Our Dorset ICS", or that it is in no portfolio's papers.
@@ -45,7 +51,7 @@ extension Request {
         let name = (values["portfolio"] ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name != RegisterScope.noneLabel else { return nil }
         guard let found = try await portfolioChoices().first(where: { $0.name == name }) else {
-            throw StorageError.invalid(["portfolio": "Choose a portfolio from the list."])
+            throw DomainError.invalid(["portfolio": "Choose a portfolio from the list."])
         }
         return found.id
     }

@@ -12,13 +12,21 @@ enum FloorQuery {
             "SELECT id, name FROM people",
         ]
         for period in periods {
-            statements.append("SELECT project_id, rating, reported_trend, update_text, mitigation, submitted_by, submitted_at, state FROM returns WHERE period_id = \(literal(period))")
-            statements.append("SELECT r.project_id, m.title, m.date_text, m.rating FROM return_milestones m JOIN returns r ON r.id = m.return_id WHERE r.period_id = \(literal(period)) ORDER BY m.position")
+            statements.append(
+                "SELECT project_id, rating, reported_trend, update_text, mitigation, submitted_by, submitted_at, state FROM returns WHERE period_id = \(literal(period))"
+            )
+            statements.append(
+                "SELECT r.project_id, m.title, m.date_text, m.rating FROM return_milestones m JOIN returns r ON r.id = m.return_id WHERE r.period_id = \(literal(period)) ORDER BY m.position"
+            )
         }
         if let previous {
-            statements.append("SELECT project_id, code, label, rank, meaning FROM period_ratings WHERE period_id = \(literal(previous))")
+            statements.append(
+                "SELECT project_id, code, label, rank, meaning FROM period_ratings WHERE period_id = \(literal(previous))"
+            )
         }
-        statements.append("SELECT project_id, title, baseline_period_key, baseline_date_text, baseline_due_by, latest_due_by, moves FROM milestone_baselines WHERE portfolio_id = \(literal(portfolio))")
+        statements.append(
+            "SELECT project_id, title, baseline_period_key, baseline_date_text, baseline_due_by, latest_due_by, moves FROM milestone_baselines WHERE portfolio_id = \(literal(portfolio))"
+        )
         return statements.map { $0 + ";\n" }.joined()
     }
 }

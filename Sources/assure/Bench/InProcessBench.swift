@@ -43,8 +43,12 @@ struct BenchResults: Codable, Sendable {
     var httpSummary: String {
         (http.map { load in
             "\(load.route)\n    \(String(format: "%.0f", load.requestsPerSecond)) req/s, p50 \(String(format: "%.1f", load.p50Milliseconds)) ms, p99 \(String(format: "%.1f", load.p99Milliseconds)) ms, \(load.requests) requests, \(load.errors) errors, \(load.bytesPerResponse) bytes each"
-        } + [serverMemory.map { "server memory: peak \(String(format: "%.0f", $0.peakMB)) MB, now \(String(format: "%.0f", $0.residentMB)) MB" } ?? "server memory: not read"])
-            .joined(separator: "\n")
+        } + [
+            serverMemory.map {
+                "server memory: peak \(String(format: "%.0f", $0.peakMB)) MB, now \(String(format: "%.0f", $0.residentMB)) MB"
+            } ?? "server memory: not read"
+        ])
+        .joined(separator: "\n")
     }
 }
 
@@ -62,12 +66,15 @@ struct InProcessBench {
     func run() async throws -> BenchResults {
         let (summary, open) = try await target()
         let previous = summary.latestPublished
-        let report = try await Reports.report(db, periodID: open.id) // warm up
-        guard let firstProgramme = report.programmes.first?.programme.id else { throw BenchError("the portfolio has no programmes") }
-        var results = BenchResults(database: summary.info.name, portfolioID: summary.info.id,
-                                   firstProgrammeID: firstProgramme, openPeriodID: open.id, previousPeriodID: previous?.id,
-                                   projects: report.allRows.count + report.allRows.flatMap(\.children).count,
-                                   milestoneRows: try await Reports.milestoneRowCount(db, portfolioID: summary.info.id))
+        let report = try await Reports.report(db, periodID: open.id)  // warm up
+        guard let firstProgramme = report.programmes.first?.programme.id else {
+            throw BenchError("the portfolio has no programmes")
+        }
+        var results = BenchResults(
+            database: summary.info.name, portfolioID: summary.info.id,
+            firstProgrammeID: firstProgramme, openPeriodID: open.id, previousPeriodID: previous?.id,
+            projects: report.allRows.count + report.allRows.flatMap(\.children).count,
+            milestoneRows: try await Reports.milestoneRowCount(db, portfolioID: summary.info.id))
         for _ in 0..<iterations {
             let start = Clock.now()
             let data = try await Reports.periodData(db, periodID: open.id)
@@ -77,20 +84,25 @@ struct InProcessBench {
             results.openDashboardRead.seconds.append(read - start)
             results.openDashboardBuild.seconds.append(end - read)
         }
-        results.openDashboard = try await Clock.repeatedly(iterations) { _ = try await Reports.report(db, periodID: open.id) }
+        results.openDashboard = try await Clock.repeatedly(iterations) {
+            _ = try await Reports.report(db, periodID: open.id)
+        }
         if let previous {
             results.publishedFromSnapshot = try await Clock.repeatedly(iterations) {
                 Reports.forgetDecodedSnapshots()
                 _ = try await Reports.report(db, periodID: previous.id)
             }
-            results.publishedCached = try await Clock.repeatedly(iterations) { _ = try await Reports.report(db, periodID: previous.id) }
+            results.publishedCached = try await Clock.repeatedly(iterations) {
+                _ = try await Reports.report(db, periodID: previous.id)
+            }
         }
         for _ in 0..<publishIterations {
             // Published and rolled back, so every run publishes the same month the way the PMO would.
             do {
                 try await db.transaction { db in
                     let start = Clock.now()
-                    _ = try await PeriodLifecycle.publish(db, .commandLine("bench"), periodID: open.id, missing: .carryForward)
+                    _ = try await PeriodLifecycle.publish(
+                        db, .commandLine("bench"), periodID: open.id, missing: .carryForward)
                     throw RolledBack(elapsed: Clock.now() - start)
                 }
             } catch let rolledBack as RolledBack {
@@ -111,10 +123,12 @@ struct InProcessBench {
 
     private func ensureUser() async throws {
         if try await Users.list(db).contains(where: { $0.email == Self.userEmail }) {
-            try await Users.resetPassword(db, .commandLine("bench"), email: Self.userEmail, password: Self.userPassword, cost: 4)
+            try await Users.resetPassword(
+                db, .commandLine("bench"), email: Self.userEmail, password: Self.userPassword, cost: 4)
         } else {
-            _ = try await Users.add(db, .commandLine("bench"), email: Self.userEmail, name: "Benchmark", role: .viewer,
-                                    password: Self.userPassword, cost: 4)
+            _ = try await Users.add(
+                db, .commandLine("bench"), email: Self.userEmail, name: "Benchmark", role: .viewer,
+                password: Self.userPassword, cost: 4)
         }
     }
 }

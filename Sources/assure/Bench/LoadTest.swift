@@ -14,12 +14,17 @@ struct LoadTest {
             throw BenchError("the sign-in page has no CSRF token")
         }
         let token = page[range].split(separator: "\"")[3]
-        try Subprocess.run("curl", ["-s", "-o", "/dev/null", "-c", cookieJar, "-b", cookieJar, "--data-urlencode", "email=\(email)",
-                                    "--data-urlencode", "password=\(password)", "--data-urlencode", "_csrf=\(token)", "\(base)/login"])
+        try Subprocess.run(
+            "curl",
+            [
+                "-s", "-o", "/dev/null", "-c", cookieJar, "-b", cookieJar, "--data-urlencode", "email=\(email)",
+                "--data-urlencode", "password=\(password)", "--data-urlencode", "_csrf=\(token)", "\(base)/login",
+            ])
         try Subprocess.run("curl", ["-s", "-o", "/dev/null", "-c", cookieJar, "-b", cookieJar, "\(base)/"])
         let jar = try String(contentsOfFile: cookieJar, encoding: .utf8)
         guard let line = jar.split(separator: "\n").last(where: { $0.contains("assure-session") }),
-              let value = line.split(separator: "\t").last else { throw BenchError("signing in gave no session cookie") }
+            let value = line.split(separator: "\t").last
+        else { throw BenchError("signing in gave no session cookie") }
         return "assure-session=\(value)"
     }
 
@@ -30,11 +35,14 @@ struct LoadTest {
 
     func load(_ path: String, headers: [String], connections: Int? = nil) throws -> LoadResult {
         let headerArguments = headers.flatMap { ["-H", $0] }
-        let probe = try Subprocess.run("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code} %{size_download}"] + headerArguments + [base + path])
+        let probe = try Subprocess.run(
+            "curl", ["-s", "-o", "/dev/null", "-w", "%{http_code} %{size_download}"] + headerArguments + [base + path])
         let parts = probe.split(separator: " ")
         guard parts.first == "200" else { throw BenchError("\(path) answered \(probe) before the load test") }
-        let output = try Subprocess.run("wrk", ["-t2", "-c\(connections ?? self.connections)", "-d\(seconds)s", "--timeout", "30s", "--latency"]
-                                                + headerArguments + [base + path])
+        let output = try Subprocess.run(
+            "wrk",
+            ["-t2", "-c\(connections ?? self.connections)", "-d\(seconds)s", "--timeout", "30s", "--latency"]
+                + headerArguments + [base + path])
         return LoadResult(route: path, wrkOutput: output, bytesPerResponse: Int(parts.last ?? "") ?? 0)
     }
 

@@ -56,13 +56,22 @@ struct LoadResult: Codable, Sendable {
         self.route = route
         self.bytesPerResponse = bytesPerResponse
         func number(after label: String) -> Double? {
-            guard let line = text.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }) else { return nil }
-            return Double(line.replacingOccurrences(of: label, with: "").trimmingCharacters(in: .whitespaces)
-                .split(separator: " ").first.map(String.init) ?? "")
+            guard
+                let line = text.split(separator: "\n").first(where: {
+                    $0.trimmingCharacters(in: .whitespaces).hasPrefix(label)
+                })
+            else { return nil }
+            return Double(
+                line.replacingOccurrences(of: label, with: "").trimmingCharacters(in: .whitespaces)
+                    .split(separator: " ").first.map(String.init) ?? "")
         }
         func latency(_ label: String) -> Double {
-            guard let line = text.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }),
-                  let value = line.split(separator: " ").last else { return .nan }
+            guard
+                let line = text.split(separator: "\n").first(where: {
+                    $0.trimmingCharacters(in: .whitespaces).hasPrefix(label)
+                }),
+                let value = line.split(separator: " ").last
+            else { return .nan }
             let units: [(String, Double)] = [("us", 0.001), ("ms", 1), ("s", 1000), ("m", 60_000)]
             for (unit, factor) in units where value.hasSuffix(unit) {
                 return (Double(value.dropLast(unit.count)) ?? .nan) * factor
@@ -75,9 +84,11 @@ struct LoadResult: Codable, Sendable {
         let summary = text.split(separator: "\n").first { $0.contains("requests in") }
         requests = summary.flatMap { Int($0.trimmingCharacters(in: .whitespaces).split(separator: " ")[0]) } ?? 0
         let non2xx = Int(number(after: "Non-2xx or 3xx responses:") ?? 0)
-        let socket = text.split(separator: "\n").first { $0.contains("Socket errors:") }.map { line in
-            line.split(separator: ",").compactMap { part in Int(part.split(separator: " ").last ?? "") }.reduce(0, +)
-        } ?? 0
+        let socket =
+            text.split(separator: "\n").first { $0.contains("Socket errors:") }.map { line in
+                line.split(separator: ",").compactMap { part in Int(part.split(separator: " ").last ?? "") }.reduce(
+                    0, +)
+            } ?? 0
         errors = non2xx + socket
     }
 }
@@ -107,7 +118,8 @@ struct CPUTimes: Sendable {
 
     static func read() -> CPUTimes? {
         guard let stat = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
-              let line = stat.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") }) else { return nil }
+            let line = stat.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") })
+        else { return nil }
         let values = line.split(separator: " ").dropFirst().compactMap { Double($0) }
         guard values.count >= 8 else { return nil }
         return CPUTimes(total: values.prefix(8).reduce(0, +), steal: values[7])

@@ -39,7 +39,9 @@ struct PeerComparison: Codable, Sendable {
 
     /// Reads `"total_count": N` (Redmine) or `"total": N` (Assure) from a first page.
     static func total(in json: String) -> Int? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return nil
+        }
         return (object["total_count"] ?? object["total"]) as? Int
     }
 }

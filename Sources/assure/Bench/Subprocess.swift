@@ -5,7 +5,8 @@ enum Subprocess {
     /// Finds a program on PATH; the message names it when it is missing.
     static func locate(_ name: String) throws -> String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
+        for directory in path.split(separator: ":")
+        where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
             return "\(directory)/\(name)"
         }
         throw BenchError("\(name) is not installed (scripts/bench installs it from Debian's packages)")
@@ -25,7 +26,9 @@ enum Subprocess {
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw BenchError("\(name) \(arguments.prefix(3).joined(separator: " ")) … failed (\(process.terminationStatus)): \(errorText.prefix(400))")
+            throw BenchError(
+                "\(name) \(arguments.prefix(3).joined(separator: " ")) … failed (\(process.terminationStatus)): \(errorText.prefix(400))"
+            )
         }
         return String(decoding: data, as: UTF8.self)
     }
