@@ -99,6 +99,8 @@ let package = Package(
                 "AssureInterchange",
                 .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]),
+            ],
+            // Read from the source tree by #filePath, not bundled.
+            exclude: ["__Snapshots__"]),
     ]
 )

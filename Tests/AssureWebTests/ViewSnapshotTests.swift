@@ -1,5 +1,6 @@
 import AssureCore
 import AssureDemo
+import AssureStorage
 import Foundation
 import Testing
 
@@ -63,6 +64,51 @@ struct ViewSnapshotTests {
         // then it is the reviewed page, with the reviewer's comment escaped
         #expect(html.contains("Add the &lt;b&gt;Vanguard&lt;/b&gt; dates."))
         try Self.assertSnapshot(html, named: "returns-2016-10")
+    }
+
+    static let pmo = PageContext(
+        actor: Actor(userID: nil, name: "Demo PMO", role: .admin), csrf: "csrf-token", title: "Page")
+
+    @Test("The PMO's page for one user: role, programmes ticked, and the way to disable them")
+    func userPage() throws {
+        let maternity = ProgrammeInfo(
+            id: UUID(uuidString: "00000000-0000-0000-0000-0000000000A1")!, name: "Maternity and Family Health",
+            kind: .programme)
+        let mental = ProgrammeInfo(
+            id: UUID(uuidString: "00000000-0000-0000-0000-0000000000A2")!, name: "Mental Health", kind: .programme)
+        let jane = UserSummary(
+            id: UUID(uuidString: "00000000-0000-0000-0000-0000000000B1")!, email: "jane.brennan@assure.demo",
+            name: "Jane Brennan", role: .editor, programmes: ["Maternity and Family Health"])
+        let html = AccountPages.user(jane, programmes: [maternity, mental], Self.pmo)
+        #expect(html.contains(#"value="00000000-0000-0000-0000-0000000000A1" checked="checked""#))
+        try Self.assertSnapshot(html, named: "user-jane")
+        var disabled = jane
+        disabled.disabled = true
+        #expect(AccountPages.user(disabled, programmes: [maternity], Self.pmo).contains("Enable Jane Brennan"))
+    }
+
+    @Test("Changing your password: the form with its errors beside the fields, and no password echoed back")
+    func passwordPage() throws {
+        let html = AccountPages.changePassword(Self.pmo, errors: ["old": "This is not your current password."])
+        #expect(html.contains(#"autocomplete="current-password""#))
+        try Self.assertSnapshot(html, named: "change-password-error")
+    }
+
+    @Test("A deliverable's and a business case's edit pages, built by their views (no HTML in controllers)")
+    func registerEditPages() throws {
+        let deliverable = Deliverable(
+            id: UUID(uuidString: "00000000-0000-0000-0000-0000000000C1")!, programme: "Prevention at Scale",
+            title: "Diabetes <models>", years: [FinancialYear(startingIn: 2017)], status: .onTrack, version: 3)
+        try Self.assertSnapshot(
+            DeliverablePages.edit(deliverable, values: nil, errors: [:], Self.pmo), named: "deliverable-edit")
+        let chc = BusinessCase(
+            id: UUID(uuidString: "00000000-0000-0000-0000-0000000000D1")!, name: "CHC IT",
+            ratings: ["Quality": .high, "Access": .medium], version: 2)
+        let set = CriteriaSet(
+            id: UUID(uuidString: "00000000-0000-0000-0000-0000000000D2")!, name: "Digital bids",
+            criteria: [Criterion(name: "Quality"), Criterion(name: "Access", weight: 2)], cases: [chc])
+        try Self.assertSnapshot(
+            RegisterPages.casePage(chc, in: set, values: nil, errors: [:], Self.pmo), named: "business-case-edit")
     }
 
     static func assertSnapshot(

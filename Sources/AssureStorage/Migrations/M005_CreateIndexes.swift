@@ -12,14 +12,14 @@ struct M005_CreateIndexes: AsyncMigration {
     ]
 
     func prepare(on database: Database) async throws {
-        guard let sql = database as? SQLDatabase else { return }
+        let sql = try database.sql()
         for (name, table, column) in Self.indexes {
             try await sql.create(index: name).on(table).column(column).run()
         }
     }
 
     func revert(on database: Database) async throws {
-        guard let sql = database as? SQLDatabase else { return }
+        let sql = try database.sql()
         for (name, _, _) in Self.indexes { try await sql.drop(index: name).run() }
     }
 }

@@ -17,7 +17,7 @@ struct M012_CreatePeriodRatings: AsyncMigration {
             .field("meaning", .string, .required)
             .compositeIdentifier(over: "period_id", "project_id")
             .create()
-        guard let sql = database as? SQLDatabase else { return }
+        let sql = try database.sql()
         for snapshot in try await PeriodSnapshotRecord.query(on: database).all() {
             let report = try Reports.decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
             try await PeriodRatings.write(sql, periodID: snapshot.$period.id, report.effectiveRatings)

@@ -9,7 +9,7 @@ struct M027_AddCarriedForwardOrigin: AsyncMigration {
     func prepare(on database: Database) async throws {
         try await database.schema("returns").field("carried_from_key", .string).update()
         try await database.schema("returns").field("carried_periods", .int).update()
-        guard let sql = database as? SQLDatabase else { return }
+        let sql = try database.sql()
         try await Self.backFill(sql)
     }
 

@@ -15,7 +15,7 @@ struct M029_ScopeRegistersToPortfolios: AsyncMigration {
                 "portfolio_id", .uuid, .references("portfolios", "id", onDelete: .setNull)
             ).update()
         }
-        guard let sql = database as? SQLDatabase else { return }
+        let sql = try database.sql()
         try await Self.backFill(sql)
     }
 

@@ -99,9 +99,10 @@ public enum RandomToken {
 extension APITokenRecord {
     var summary: APITokenSummary {
         get throws {
-        try APITokenSummary(
-            id: id!, name: name, scope: try TokenScope(stored: scope, "api_tokens.scope"), createdAt: createdAt,
-            lastUsedAt: lastUsedAt, revokedAt: revokedAt)
+            try APITokenSummary(
+                id: requireID(), name: name, scope: try TokenScope(stored: scope, "api_tokens.scope"),
+                createdAt: createdAt,
+                lastUsedAt: lastUsedAt, revokedAt: revokedAt)
         }
     }
 }

@@ -24,7 +24,7 @@ enum Accountability {
         programme: ProgrammeRecord
     ) async throws -> ReturnWorkflow.Standing {
         ReturnWorkflow.Standing(
-            canEdit: actor.canEdit(programme: programme.id!),
+            canEdit: actor.canEdit(programme: try programme.requireID()),
             isAccountable: try await isAccountable(db, actor, project: project, programme: programme),
             isPMO: actor.canManagePortfolio)
     }

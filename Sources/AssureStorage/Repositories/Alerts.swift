@@ -12,7 +12,7 @@ enum Alerts {
         submitted: ReturnInfo, by submitter: Actor, links: NoticeLinks
     ) async throws {
         guard let current = submitted.ownLevel(on: try portfolio.info.scale) else { return }
-        let previous = try await previousRating(db, period: period, projectID: project.id!)
+        let previous = try await previousRating(db, period: period, projectID: project.requireID())
         let reasons = Notices.alertReasons(current: current, previous: previous)
         guard !reasons.isEmpty, let programme = try await ProgrammeRecord.find(project.$programme.id, on: db) else {
             return
@@ -21,15 +21,15 @@ enum Alerts {
             Accountability.accountablePersonID(project: project, programme: programme), on: db)
         let names = try await People.names(db)
         let message = Notices.alert(
-            to: person?.email ?? "", sro: person?.name ?? "SRO", project: project.info(names: names),
+            to: person?.email ?? "", sro: person?.name ?? "SRO", project: try project.info(names: names),
             period: try period.info, reasons: reasons, update: submitted.update,
-            link: links.returnForm(period.id!, project.id!))
+            link: links.returnForm(try period.requireID(), try project.requireID()))
         let problem =
             person == nil
             ? "No SRO or clinical lead is named for this project."
             : person?.email == nil ? "No email address is recorded for \(person!.name)." : nil
         try await Outbox.enqueue(
-            db, kind: "alert", message, dedupeKey: "alert:\(period.id!):\(project.id!):\(current.code)",
+            db, kind: "alert", message, dedupeKey: "alert:\(period.requireID()):\(project.requireID()):\(current.code)",
             periodID: period.id, projectID: project.id, undeliverable: problem)
         var submitterEmail: String?
         if let userID = submitter.userID { submitterEmail = try await UserRecord.find(userID, on: db)?.email }
@@ -39,10 +39,11 @@ enum Alerts {
         where pmo.email.lowercased() != submitterEmail?.lowercased() {
             let copy = Notices.alert(
                 to: pmo.email, sro: "\(pmo.name) (PMO: \(person?.name ?? "the SRO") submitted this return)",
-                project: project.info(names: names), period: try period.info, reasons: reasons,
-                update: submitted.update, link: links.returnForm(period.id!, project.id!))
+                project: try project.info(names: names), period: try period.info, reasons: reasons,
+                update: submitted.update, link: links.returnForm(try period.requireID(), try project.requireID()))
             try await Outbox.enqueue(
-                db, kind: "alert", copy, dedupeKey: "alert:\(period.id!):\(project.id!):\(current.code):\(pmo.email)",
+                db, kind: "alert", copy,
+                dedupeKey: "alert:\(period.requireID()):\(project.requireID()):\(current.code):\(pmo.email)",
                 periodID: period.id, projectID: project.id)
         }
     }

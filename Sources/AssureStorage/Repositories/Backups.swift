@@ -56,7 +56,7 @@ public enum Backups {
                 ])
             }
             tables = try await Storage.withDatabase(.sqlite(path: staging)) { db in
-                guard let sql = db as? SQLDatabase else { return 0 }
+                let sql = try db.sql()
                 struct Check: Decodable { let integrity_check: String }
                 let check = try await sql.raw("PRAGMA integrity_check").first(decoding: Check.self)?.integrity_check
                 guard check == "ok" else {
@@ -83,7 +83,7 @@ public enum Backups {
     /// Every table but the sessions, sign-in attempts and API tokens, each row as a JSON object (column → value), rows in the order of their text;
     /// password hashes are left out. For moving off the product.
     public static func exportAll(_ db: Database) async throws -> [String: [String]] {
-        guard let sql = db as? SQLDatabase else { return [:] }
+        let sql = try db.sql()
         var result: [String: [String]] = [:]
         struct JSONRow: Decodable { let j: String }
         for table in try await tableNames(sql)

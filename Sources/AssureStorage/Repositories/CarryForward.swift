@@ -42,9 +42,10 @@ enum CarryForward {
             record.version += 1
             record.revision = UUID()
             try await record.save(on: db)
-            try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id == record.id!).delete()
+            try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id == record.requireID()).delete()
             for (position, line) in carried.milestones.enumerated() {
-                try await ReturnMilestoneRecord(returnID: record.id!, position: position, line: line).create(on: db)
+                try await ReturnMilestoneRecord(returnID: record.requireID(), position: position, line: line).create(
+                    on: db)
             }
             try await AuditLog.record(
                 db, actor, "carry-forward", entity: "return", id: record.id, before: before, after: carried)

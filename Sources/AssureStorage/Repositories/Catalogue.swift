@@ -21,7 +21,7 @@ public enum Catalogue {
         let byPortfolio = Dictionary(grouping: periods, by: { $0.$portfolio.id })
         return try portfolios.map { record in
             PortfolioSummary(
-                info: try record.info, periods: try (byPortfolio[record.id!] ?? []).map { try $0.info },
+                info: try record.info, periods: try (byPortfolio[record.requireID()] ?? []).map { try $0.info },
                 disabledChecks: record.checksSwitchedOff, chaseDaysBefore: record.chaseDaysBefore)
         }
     }
@@ -94,7 +94,7 @@ public enum Catalogue {
         let names = try await People.names(db)
         return try await ProjectRecord.query(on: db).filter(\.$programme.$id ~~ programmes.compactMap(\.id))
             .filter(\.$parent.$id == nil).all()
-            .inDisplayOrder(programmes: programmes).map { $0.info(names: names) }
+            .inDisplayOrder(programmes: programmes).map { try $0.info(names: names) }
     }
 
     public static func isEmpty(_ db: Database) async throws -> Bool {
@@ -111,7 +111,9 @@ enum People {
     static func contacts(_ db: Database) async throws -> [UUID: (name: String, email: String?)] {
         guard let sql = db as? SQLDatabase else {
             return Dictionary(
-                uniqueKeysWithValues: try await PersonRecord.query(on: db).all().map { ($0.id!, ($0.name, $0.email)) })
+                uniqueKeysWithValues: try await PersonRecord.query(on: db).all().map {
+                    (try $0.requireID(), ($0.name, $0.email))
+                })
         }
         struct Row: Decodable { let id: RowUUID; let name: String; let email: String? }
         return Dictionary(

@@ -35,15 +35,16 @@ public enum Chasers {
         var total = Result()
         let portfolios = try await PortfolioRecord.query(on: db).filter(\.$chaseDaysBefore != nil).all()
         for portfolio in portfolios {
-            let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!)
+            let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == portfolio.requireID())
                 .filter(\.$status == PeriodStatus.open.rawValue).filter(\.$returnsDue != nil).all()
             for period in periods {
                 guard let due = period.returnsDue.flatMap(CalendarDate.init(iso:)),
                     let days = portfolio.chaseDaysBefore,
                     today >= due.adding(days: -days), today <= due
                 else { continue }
+                let periodID = try period.requireID()
                 let result = try await db.writeTransaction { db in
-                    try await queue(db, periodID: period.id!, links: links, key: { "chaser-auto:\(period.id!):\($0)" })
+                    try await queue(db, periodID: periodID, links: links, key: { "chaser-auto:\(periodID):\($0)" })
                 }
                 total.queued += result.queued
                 total.alreadyChased += result.alreadyChased

@@ -34,7 +34,7 @@ public enum DemoLoader {
             }
             for portfolio in Demo.portfolios {
                 try await write(
-                    db, portfolio, organisationID: organisation.id!, actor: actor, programmeIDs: &programmeIDs)
+                    db, portfolio, organisationID: organisation.requireID(), actor: actor, programmeIDs: &programmeIDs)
             }
             // Seed 002's and 003's registers are the Our Dorset ICS portfolio's: its paper draws on them, no other does.
             let ics = try await PortfolioRecord.query(on: db).filter(\.$name == GoverningBody2018.portfolio.name)
@@ -70,7 +70,7 @@ public enum DemoLoader {
         var order = 0
         for (index, programme) in demo.programmes.enumerated() {
             let record = ProgrammeRecord()
-            record.$portfolio.id = portfolio.id!
+            record.$portfolio.id = try portfolio.requireID()
             record.name = programme.name
             record.kind = programme.kind.rawValue
             record.$clinicalLead.id = try await People.findOrCreate(db, name: programme.clinicalLead)
@@ -78,22 +78,22 @@ public enum DemoLoader {
             record.headOfServiceTitle = programme.headOfServiceTitle
             record.sortOrder = index
             try await record.create(on: db)
-            programmeIDs[programme.name] = record.id!
+            programmeIDs[programme.name] = try record.requireID()
             for project in programme.projects {
                 order += 1000
-                let parent = try await create(db, project, programmeID: record.id!, parentID: nil, order: order)
+                let parent = try await create(db, project, programmeID: record.requireID(), parentID: nil, order: order)
                 projectIDs[project.key] = parent
                 for (childIndex, child) in project.children.enumerated() {
                     order += 1000
                     projectIDs[project.childKey(childIndex)] = try await create(
-                        db, child, programmeID: record.id!,
+                        db, child, programmeID: record.requireID(),
                         parentID: parent, order: order)
                 }
             }
         }
         for period in demo.periods {
             let info = try await PeriodLifecycle.create(
-                db, actor, portfolioID: portfolio.id!, key: period.key,
+                db, actor, portfolioID: portfolio.requireID(), key: period.key,
                 asAt: period.asAt, publishOn: period.publishOn, label: period.label,
                 illustrative: period.isIllustrative)
             for ret in period.returns {
@@ -113,7 +113,8 @@ public enum DemoLoader {
                 record.state = (period.status == .published ? ReturnState.approved : .submitted).rawValue
                 try await record.create(on: db)
                 for (position, line) in ret.milestones.enumerated() {
-                    try await ReturnMilestoneRecord(returnID: record.id!, position: position, line: line).create(on: db)
+                    try await ReturnMilestoneRecord(returnID: record.requireID(), position: position, line: line)
+                        .create(on: db)
                 }
             }
             if period.status != .draft { _ = try await PeriodLifecycle.open(db, actor, periodID: info.id) }
@@ -144,7 +145,7 @@ public enum DemoLoader {
         try await set.create(on: db)
         for (position, item) in GoverningBody2018.prioritisation.cases.enumerated() {
             let record = BusinessCaseRecord()
-            record.$set.id = set.id!
+            record.$set.id = try set.requireID()
             record.name = item.name
             record.position = position + 1
             record.ratingsJSON = try StoredJSON.text(item.ratings.mapValues(\.rawValue))
@@ -161,7 +162,7 @@ public enum DemoLoader {
         try await round.create(on: db)
         for (position, allocation) in funding.allocations.enumerated() {
             let record = AllocationRecord()
-            record.$round.id = round.id!
+            record.$round.id = try round.requireID()
             record.label = allocation.label
             record.amountPence = Int64(allocation.amount.pence)
             record.comment = allocation.comment
@@ -193,6 +194,6 @@ public enum DemoLoader {
         record.sortOrder = order
         record.version = 1
         try await record.create(on: db)
-        return record.id!
+        return try record.requireID()
     }
 }

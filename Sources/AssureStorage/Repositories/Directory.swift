@@ -14,7 +14,7 @@ public struct PersonContact: Codable, Hashable, Sendable {
 public enum Directory {
     public static func people(_ db: Database) async throws -> [PersonContact] {
         try await PersonRecord.query(on: db).sort(\.$name).all().map {
-            PersonContact(id: $0.id!, name: $0.name, jobTitle: $0.jobTitle, email: $0.email)
+            PersonContact(id: try $0.requireID(), name: $0.name, jobTitle: $0.jobTitle, email: $0.email)
         }
     }
 

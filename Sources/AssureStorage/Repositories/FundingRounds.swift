@@ -8,13 +8,14 @@ public enum FundingRounds {
         let rounds = try await FundingRoundRecord.query(on: db).sort(\.$name).all()
         let allocations = Dictionary(
             grouping: try await AllocationRecord.query(on: db).sort(\.$position).all(), by: { $0.$round.id })
-        return rounds.map { round in
+        return try rounds.map { round in
             FundingRound(
-                id: round.id!, name: round.name, envelopeLabel: round.envelopeLabel,
+                id: try round.requireID(), name: round.name, envelopeLabel: round.envelopeLabel,
                 envelope: Money(pence: Int(round.envelopePence)),
-                allocations: (allocations[round.id!] ?? []).map {
+                allocations: try (allocations[try round.requireID()] ?? []).map {
                     Allocation(
-                        id: $0.id!, label: $0.label, amount: Money(pence: Int($0.amountPence)), comment: $0.comment)
+                        id: try $0.requireID(), label: $0.label, amount: Money(pence: Int($0.amountPence)),
+                        comment: $0.comment)
                 }, version: round.version, portfolioID: round.$portfolio.id)
         }
     }
@@ -52,7 +53,8 @@ public enum FundingRounds {
             record.$portfolio.id = portfolioID
             try await record.create(on: db)
             let round = FundingRound(
-                id: record.id!, name: name, envelopeLabel: record.envelopeLabel, envelope: money!, allocations: [],
+                id: try record.requireID(), name: name, envelopeLabel: record.envelopeLabel, envelope: money!,
+                allocations: [],
                 portfolioID: portfolioID)
             try await AuditLog.record(db, actor, "create", entity: "funding-round", id: record.id, after: round)
             return round
@@ -84,7 +86,7 @@ public enum FundingRounds {
             try await AuditLog.record(
                 db, actor, "allocate", entity: "funding-round", id: roundID,
                 after: Allocation(
-                    id: record.id!, label: record.label, amount: Money(pence: Int(record.amountPence)),
+                    id: record.requireID(), label: record.label, amount: Money(pence: Int(record.amountPence)),
                     comment: record.comment))
         }
         guard let round = try await all(db).first(where: { $0.id == roundID }) else {

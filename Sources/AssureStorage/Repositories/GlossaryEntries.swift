@@ -14,7 +14,8 @@ public enum GlossaryEntries {
         try await GlossaryRecord.query(on: db).all()
             .map {
                 StoredGlossaryEntry(
-                    id: $0.id!, entry: GlossaryEntry(abbreviation: $0.abbreviation, expansion: $0.expansion))
+                    id: try $0.requireID(), entry: GlossaryEntry(abbreviation: $0.abbreviation, expansion: $0.expansion)
+                )
             }
             .sorted { $0.entry.abbreviation.lowercased() < $1.entry.abbreviation.lowercased() }
     }
@@ -52,7 +53,7 @@ public enum GlossaryEntries {
             try await AuditLog.record(
                 db, actor, id == nil ? "create" : "update", entity: "glossary-entry", id: record.id, before: before,
                 after: entry)
-            return StoredGlossaryEntry(id: record.id!, entry: entry)
+            return StoredGlossaryEntry(id: try record.requireID(), entry: entry)
         }
     }
 

@@ -10,7 +10,7 @@ extension ImportWriter {
         let ids = imported.compactMap { projectIDs[$0.row] }
         var existing: [UUID: ReturnRecord] = [:]
         try await ids.inBatches(of: 1000) { batch in
-            for record in try await ReturnRecord.query(on: db).filter(\.$period.$id == period.id!)
+            for record in try await ReturnRecord.query(on: db).filter(\.$period.$id == period.requireID())
                 .filter(\.$project.$id ~~ batch).with(\.$milestones).all()
             {
                 existing[record.$project.id] = record
@@ -33,7 +33,7 @@ extension ImportWriter {
             let before = try existing[projectID].map { try $0.info(milestones: $0.milestones) }
             if record.id == nil {
                 record.id = UUID()
-                record.$period.id = period.id!
+                record.$period.id = try period.requireID()
                 record.$project.id = projectID
                 record.update = ""
                 record.mitigation = ""
@@ -53,9 +53,9 @@ extension ImportWriter {
             var lines = before?.milestones ?? []
             if !project.milestones.isEmpty {
                 lines = project.milestones
-                if before != nil { replacedMilestones.append(record.id!) }
-                milestones += lines.enumerated().map {
-                    ReturnMilestoneRecord(returnID: record.id!, position: $0.offset, line: $0.element)
+                if before != nil { replacedMilestones.append(try record.requireID()) }
+                milestones += try lines.enumerated().map {
+                    ReturnMilestoneRecord(returnID: try record.requireID(), position: $0.offset, line: $0.element)
                 }
             }
             if before == nil { newReturns.append(record) } else { try await record.save(on: db) }

@@ -9,7 +9,7 @@ extension ImportWriter {
         var existing: [UUID: ProjectRecord] = [:]
         try await existingIDs.inBatches(of: 1000) { batch in
             for record in try await ProjectRecord.query(on: db).filter(\.$id ~~ batch).all() {
-                existing[record.id!] = record
+                existing[try record.requireID()] = record
             }
         }
         guard existing.count == Set(existingIDs).count else {
@@ -35,7 +35,7 @@ extension ImportWriter {
                 lastOrder[programmeID] = order
                 let record = try await newRecord(project, programmeID: programmeID, parentID: nil, order: order)
                 created.append(record)
-                parentID = record.id!
+                parentID = try record.requireID()
             }
             projectIDs[project.row] = parentID
             let parentRecord = existing[parentID] ?? created.last!
@@ -48,7 +48,7 @@ extension ImportWriter {
                     let record = try await newRecord(
                         child, programmeID: parentRecord.$programme.id, parentID: parentID, order: order)
                     created.append(record)
-                    projectIDs[child.row] = record.id!
+                    projectIDs[child.row] = try record.requireID()
                 }
             }
             done += 1 + project.children.count
@@ -104,7 +104,7 @@ extension ImportWriter {
     }
 
     private mutating func update(_ record: ProjectRecord, with project: ImportedProject) async throws {
-        let before = record.info(names: names)
+        let before = try record.info(names: names)
         if let title = project.title, record.$parent.id != nil || project.reference != nil { record.title = title }
         if let reference = project.reference, record.reference == nil { record.reference = reference }
         if let value = project.description { record.description = value }
@@ -113,7 +113,7 @@ extension ImportWriter {
         if let value = project.commencement { record.commencement = value }
         if let value = project.projectPlan { record.projectPlan = value }
         if let value = project.projectTimescale { record.projectTimescale = value }
-        let after = record.info(names: names)
+        let after = try record.info(names: names)
         guard after != before else { return }
         record.version += 1
         try await record.save(on: db)

@@ -82,7 +82,7 @@ struct ImportWriter {
             throw DomainError.notFound("portfolio")
         }
         for programme in try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).all() {
-            programmeIDs[programme.name.lowercased()] = programme.id!
+            programmeIDs[programme.name.lowercased()] = try programme.requireID()
         }
         names = try await People.names(db)
         for (id, name) in names { people[name.lowercased()] = people[name.lowercased()] ?? id }
@@ -120,9 +120,9 @@ struct ImportWriter {
         if let id = people[name.lowercased()] { return id }
         let record = PersonRecord(name: name, jobTitle: nil, organisationID: nil)
         try await record.create(on: db)
-        people[name.lowercased()] = record.id!
-        names[record.id!] = name
-        return record.id!
+        people[name.lowercased()] = try record.requireID()
+        names[try record.requireID()] = name
+        return try record.requireID()
     }
 
     mutating func programme(_ name: String) async throws -> UUID {
@@ -133,10 +133,10 @@ struct ImportWriter {
         record.kind = ProgrammeKind.programme.rawValue
         record.sortOrder = programmeIDs.count
         try await record.create(on: db)
-        programmeIDs[name.lowercased()] = record.id!
+        programmeIDs[name.lowercased()] = try record.requireID()
         outcome.createdProgrammes += 1
         try log("create", "programme", record.id, before: String?.none, after: record.info(names: names))
-        return record.id!
+        return try record.requireID()
     }
 
     mutating func log<Before: Encodable, After: Encodable>(

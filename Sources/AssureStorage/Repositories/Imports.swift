@@ -24,13 +24,13 @@ public enum Imports {
             throw DomainError.notFound("portfolio")
         }
         let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).all()
-        let names = Dictionary(uniqueKeysWithValues: programmes.map { ($0.id!, $0.name) })
+        let names = Dictionary(uniqueKeysWithValues: try programmes.map { (try $0.requireID(), $0.name) })
         let projects = try await ProjectRecord.query(on: db).filter(\.$programme.$id ~~ Array(names.keys)).all()
         return ImportContext(
             scale: try portfolio.info.scale, programmes: programmes.map(\.name),
-            projects: projects.map {
+            projects: try projects.map {
                 KnownProject(
-                    id: $0.id!, programme: names[$0.$programme.id] ?? "", parentID: $0.$parent.id,
+                    id: try $0.requireID(), programme: names[$0.$programme.id] ?? "", parentID: $0.$parent.id,
                     reference: $0.reference, title: $0.title)
             },
             keepOffScaleRatings: keepOffScaleRatings)
@@ -128,7 +128,9 @@ public enum Imports {
 extension ProjectAttributeRecord {
     var value: AttributeValue {
         get throws {
-        try AttributeValue(name: name, kind: try AttributeKind(stored: kind, "project_attributes.kind"), text: text, number: number)
+            try AttributeValue(
+                name: name, kind: try AttributeKind(stored: kind, "project_attributes.kind"), text: text, number: number
+            )
         }
     }
 }

@@ -10,7 +10,7 @@ public enum KeyDeliverables {
 
     static func deliverable(_ record: DeliverableRecord) throws -> Deliverable {
         try Deliverable(
-            id: record.id!, programme: record.programme, workstream: record.workstream, title: record.title,
+            id: record.requireID(), programme: record.programme, workstream: record.workstream, title: record.title,
             years: Set(record.years.split(separator: ",").compactMap { Int($0) }.map(FinancialYear.init(startingIn:))),
             status: try DeliverableStatus(stored: record.status, "deliverables.status"), version: record.version)
     }

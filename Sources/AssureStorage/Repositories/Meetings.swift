@@ -10,7 +10,7 @@ public enum Meetings {
 
     public static func all(_ db: Database) async throws -> [Meeting] {
         let committees = Dictionary(
-            uniqueKeysWithValues: try await CommitteeRecord.query(on: db).all().map { ($0.id!, $0.name) })
+            uniqueKeysWithValues: try await CommitteeRecord.query(on: db).all().map { (try $0.requireID(), $0.name) })
         let items = Dictionary(
             grouping: try await AgendaItemRecord.query(on: db).sort(\.$position).all(), by: { $0.$meeting.id })
         let actions = Dictionary(
@@ -18,21 +18,22 @@ public enum Meetings {
         let decoder = JSONDecoder()
         return try await MeetingRecord.query(on: db).sort(\.$date).all().map { record in
             Meeting(
-                id: record.id!, committee: committees[record.$committee.id] ?? "",
+                id: try record.requireID(), committee: committees[record.$committee.id] ?? "",
                 date: CalendarDate(iso: record.date)!,
                 time: record.time, venue: record.venue,
                 members: try decoder.decode([String].self, from: Data(record.membersJSON.utf8)),
-                items: try (items[record.id!] ?? []).map { item in
+                items: try (items[record.requireID()] ?? []).map { item in
                     AgendaItem(
-                        id: item.id!, number: item.number, title: item.title, organisation: item.organisation,
+                        id: try item.requireID(), number: item.number, title: item.title,
+                        organisation: item.organisation,
                         format: item.format.flatMap(AgendaFormat.init(rawValue:)),
                         purpose: try AgendaPurpose(stored: item.purpose, "agenda_items.purpose"),
                         raisedBy: item.raisedBy, pages: item.pages, note: item.note, outcome: item.outcome,
                         resolutions: try decoder.decode([String].self, from: Data(item.resolutionsJSON.utf8)))
                 },
-                actions: (actions[record.id!] ?? []).map {
+                actions: try (actions[try record.requireID()] ?? []).map {
                     MeetingAction(
-                        id: $0.id!, description: $0.description, owner: $0.owner,
+                        id: try $0.requireID(), description: $0.description, owner: $0.owner,
                         due: $0.due.flatMap(CalendarDate.init(iso:)), done: $0.done)
                 }, version: record.version, portfolioID: record.$portfolio.id)
         }
@@ -143,7 +144,7 @@ public enum Meetings {
             }()
         if committee.id == nil { try await committee.create(on: db) }
         let record = MeetingRecord()
-        record.$committee.id = committee.id!
+        record.$committee.id = try committee.requireID()
         record.date = meeting.date.iso
         record.time = meeting.time
         record.venue = meeting.venue
@@ -152,12 +153,12 @@ public enum Meetings {
         record.$portfolio.id = meeting.portfolioID
         try await record.create(on: db)
         for (position, item) in meeting.items.enumerated() {
-            try await write(db, item, meetingID: record.id!, position: position + 1)
+            try await write(db, item, meetingID: record.requireID(), position: position + 1)
         }
         for (position, action) in meeting.actions.enumerated() {
-            try await write(db, action, meetingID: record.id!, position: position + 1)
+            try await write(db, action, meetingID: record.requireID(), position: position + 1)
         }
-        return record.id!
+        return try record.requireID()
     }
 
     @discardableResult
@@ -176,7 +177,7 @@ public enum Meetings {
         record.outcome = item.outcome
         record.resolutionsJSON = try StoredJSON.text(item.resolutions)
         try await record.create(on: db)
-        return record.id!
+        return try record.requireID()
     }
 
     static func write(_ db: Database, _ action: MeetingAction, meetingID: UUID, position: Int) async throws {

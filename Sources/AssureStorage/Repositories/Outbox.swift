@@ -77,9 +77,12 @@ public enum Outbox {
         for record in due {
             let attempts = record.attempts + 1
             let delay = attempts <= retryDelays.count ? retryDelays[attempts - 1] : nil
-            try await OutboxRecord.query(on: db).filter(\.$id == record.id!).filter(\.$attempts == record.attempts)
-                .set(\.$attempts, to: attempts).set(\.$nextAttemptAt, to: now.addingTimeInterval(delay ?? 0)).update()
-            guard let claimed = try await OutboxRecord.find(record.id!, on: db), claimed.attempts == attempts else {
+            try await OutboxRecord.query(on: db).filter(\.$id == record.requireID()).filter(
+                \.$attempts == record.attempts
+            )
+            .set(\.$attempts, to: attempts).set(\.$nextAttemptAt, to: now.addingTimeInterval(delay ?? 0)).update()
+            guard let claimed = try await OutboxRecord.find(record.requireID(), on: db), claimed.attempts == attempts
+            else {
                 continue
             }
             do {
@@ -127,11 +130,12 @@ public enum Outbox {
 extension OutboxRecord {
     var entry: OutboxEntry {
         get throws {
-        try OutboxEntry(
-            id: id!, createdAt: createdAt, kind: kind,
-            message: MailMessage(toAddress: toAddress, toName: toName, subject: subject, body: body),
-            status: try OutboxEntry.Status(stored: status, "outbox.status"), attempts: attempts, lastError: lastError,
-            nextAttemptAt: nextAttemptAt, sentAt: sentAt)
+            try OutboxEntry(
+                id: requireID(), createdAt: createdAt, kind: kind,
+                message: MailMessage(toAddress: toAddress, toName: toName, subject: subject, body: body),
+                status: try OutboxEntry.Status(stored: status, "outbox.status"), attempts: attempts,
+                lastError: lastError,
+                nextAttemptAt: nextAttemptAt, sentAt: sentAt)
         }
     }
 }

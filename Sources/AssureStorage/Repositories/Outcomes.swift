@@ -9,15 +9,16 @@ public enum Outcomes {
     public static func all(_ db: Database) async throws -> [OutcomeMeasure] {
         let values = Dictionary(grouping: try await OutcomeValueRecord.query(on: db).all(), by: { $0.$measure.id })
         return try await OutcomeMeasureRecord.query(on: db).sort(\.$programme).sort(\.$name).all().map { record in
-            let points = values[record.id!] ?? []
+            let points = values[try record.requireID()] ?? []
             func series(_ kind: Kind) -> [String: Double] {
                 Dictionary(
                     points.filter { $0.kind == kind.rawValue }.map { ($0.periodKey, $0.value) },
                     uniquingKeysWith: { a, _ in a })
             }
             return OutcomeMeasure(
-                id: record.id!, name: record.name, programme: record.programme, unit: record.unit,
-                direction: try OutcomeDirection(stored: record.direction, "outcome_measures.direction"), baseline: record.baseline,
+                id: try record.requireID(), name: record.name, programme: record.programme, unit: record.unit,
+                direction: try OutcomeDirection(stored: record.direction, "outcome_measures.direction"),
+                baseline: record.baseline,
                 target: record.target, targetDate: CalendarDate(iso: record.targetDate)!,
                 trajectory: series(.trajectory),
                 actuals: series(.actual), actualsAreIllustrative: record.illustrative, version: record.version)
@@ -110,13 +111,13 @@ public enum Outcomes {
         for (kind, series) in [(Kind.trajectory, measure.trajectory), (.actual, measure.actuals)] {
             for (period, value) in series.sorted(by: { $0.key < $1.key }) {
                 let point = OutcomeValueRecord()
-                point.$measure.id = record.id!
+                point.$measure.id = try record.requireID()
                 point.periodKey = period
                 point.kind = kind.rawValue
                 point.value = value
                 try await point.create(on: db)
             }
         }
-        return record.id!
+        return try record.requireID()
     }
 }

@@ -30,7 +30,7 @@ enum PeriodRatings {
     static func read(
         _ db: Database, periodID: UUID, projectID: UUID? = nil, programme: UUID? = nil
     ) async throws -> [UUID: RatingLevel] {
-        guard let sql = db as? SQLDatabase else { return [:] }
+        let sql = try db.sql()
         let oneProject: SQLQueryString = projectID.map { " AND project_id = \(bind: $0)" } ?? ""
         let rows = try await sql.raw(
             """

@@ -12,7 +12,7 @@ extension Reports {
         _ db: Database, portfolioID: UUID, names: [UUID: String], topLevelOnly: Bool = false,
         programme: UUID? = nil
     ) async throws -> [(info: ProjectInfo, leadID: UUID?)] {
-        guard let sql = db as? SQLDatabase else { return [] }
+        let sql = try db.sql()
         struct Row: Decodable {
             let id: RowUUID, programme_id: RowUUID, parent_id: RowUUID?, reference: String?, title: String,
                 description: String?
@@ -45,7 +45,7 @@ extension Reports {
     /// A period's returns with their milestones, by project: two queries, read as plain rows (decoding ten thousand
     /// Fluent models costs more than the queries).
     static func returns(_ db: Database, periodID: UUID, programme: UUID? = nil) async throws -> [UUID: ReturnInfo] {
-        guard let sql = db as? SQLDatabase else { return [:] }
+        let sql = try db.sql()
         struct ReturnRow: Decodable {
             let project_id: RowUUID
             let rating: String?

@@ -12,16 +12,17 @@ public enum Prioritisations {
             grouping: try await BusinessCaseRecord.query(on: db).sort(\.$position).all(), by: { $0.$set.id })
         return try sets.map { set in
             CriteriaSet(
-                id: set.id!, name: set.name,
+                id: try set.requireID(), name: set.name,
                 criteria: try decoder.decode([Criterion].self, from: Data(set.criteriaJSON.utf8)),
-                cases: try (cases[set.id!] ?? []).map(businessCase), portfolioID: set.$portfolio.id)
+                cases: try (cases[set.requireID()] ?? []).map(businessCase), portfolioID: set.$portfolio.id)
         }
     }
 
     static func businessCase(_ record: BusinessCaseRecord) throws -> BusinessCase {
         let written = try decoder.decode([String: String].self, from: Data(record.ratingsJSON.utf8))
         return BusinessCase(
-            id: record.id!, name: record.name, ratings: written.compactMapValues(CaseRating.init(rawValue:)),
+            id: try record.requireID(), name: record.name,
+            ratings: written.compactMapValues(CaseRating.init(rawValue:)),
             version: record.version)
     }
 
@@ -55,7 +56,8 @@ public enum Prioritisations {
             }
             record.$portfolio.id = portfolioID
             try await record.create(on: db)
-            let set = CriteriaSet(id: record.id!, name: name, criteria: criteria, cases: [], portfolioID: portfolioID)
+            let set = CriteriaSet(
+                id: try record.requireID(), name: name, criteria: criteria, cases: [], portfolioID: portfolioID)
             try await AuditLog.record(db, actor, "create", entity: "criteria-set", id: record.id, after: set)
             return set
         }

@@ -6,7 +6,8 @@ import Foundation
 extension PortfolioRecord {
     var info: PortfolioInfo {
         get throws {
-        try PortfolioInfo(id: id!, name: name, scale: .standard(RatingScaleKind(stored: scale, "portfolios.scale")))
+            try PortfolioInfo(
+                id: requireID(), name: name, scale: .standard(RatingScaleKind(stored: scale, "portfolios.scale")))
         }
     }
 }
@@ -20,12 +21,13 @@ extension PortfolioRecord {
 extension PeriodRecord {
     var info: PeriodInfo {
         get throws {
-        try PeriodInfo(
-            id: id!, key: key, label: label, frequency: try PeriodFrequency(stored: frequency, "periods.frequency"),
-            asAt: CalendarDate(iso: asAt) ?? CalendarDate(year: 1970, month: 1, day: 1)!,
-            publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
-            status: try PeriodStatus(stored: status, "periods.status"), isIllustrative: isIllustrative,
-            findingsPublished: findingsPublished)
+            try PeriodInfo(
+                id: requireID(), key: key, label: label,
+                frequency: try PeriodFrequency(stored: frequency, "periods.frequency"),
+                asAt: CalendarDate(iso: asAt) ?? CalendarDate(year: 1970, month: 1, day: 1)!,
+                publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
+                status: try PeriodStatus(stored: status, "periods.status"), isIllustrative: isIllustrative,
+                findingsPublished: findingsPublished)
         }
     }
 }
@@ -33,16 +35,16 @@ extension PeriodRecord {
 extension ProgrammeRecord {
     func info(names: [UUID: String]) throws -> ProgrammeInfo {
         try ProgrammeInfo(
-            id: id!, name: name, kind: try ProgrammeKind(stored: kind, "programmes.kind"),
+            id: requireID(), name: name, kind: try ProgrammeKind(stored: kind, "programmes.kind"),
             clinicalLead: $clinicalLead.id.flatMap { names[$0] },
             headOfService: $headOfService.id.flatMap { names[$0] }, headOfServiceTitle: headOfServiceTitle)
     }
 }
 
 extension ProjectRecord {
-    func info(names: [UUID: String]) -> ProjectInfo {
+    func info(names: [UUID: String]) throws -> ProjectInfo {
         ProjectInfo(
-            id: id!, programmeID: $programme.id, parentID: $parent.id, reference: reference, title: title,
+            id: try requireID(), programmeID: $programme.id, parentID: $parent.id, reference: reference, title: title,
             description: description, sro: $sro.id.flatMap { names[$0] }, lead: $lead.id.flatMap { names[$0] },
             commencement: commencement, projectPlan: projectPlan, projectTimescale: projectTimescale)
     }
@@ -65,7 +67,8 @@ extension ReturnRecord {
     /// Where a carried-forward return's values come from.
     var carriedForward: CarriedForward? {
         get throws {
-        try returnState == .carriedForward ? CarriedForward(fromKey: carriedFromKey, periods: carriedPeriods ?? 1) : nil
+            try returnState == .carriedForward
+                ? CarriedForward(fromKey: carriedFromKey, periods: carriedPeriods ?? 1) : nil
         }
     }
 }
@@ -77,8 +80,8 @@ extension ReturnState {
 
 extension Array where Element == ProjectRecord {
     /// Display order: by programme (in the portfolio's order), then by position within the programme.
-    func inDisplayOrder(programmes: [ProgrammeRecord]) -> [ProjectRecord] {
-        let order = Dictionary(uniqueKeysWithValues: programmes.enumerated().map { ($1.id!, $0) })
+    func inDisplayOrder(programmes: [ProgrammeRecord]) throws -> [ProjectRecord] {
+        let order = Dictionary(uniqueKeysWithValues: try programmes.enumerated().map { (try $1.requireID(), $0) })
         return sorted { (order[$0.$programme.id] ?? 0, $0.sortOrder) < (order[$1.$programme.id] ?? 0, $1.sortOrder) }
     }
 }

@@ -23,7 +23,7 @@ public enum Reports {
 
     /// How many milestone lines the portfolio's returns hold, in every period: the size a benchmark reports.
     public static func milestoneRowCount(_ db: Database, portfolioID: UUID) async throws -> Int {
-        guard let sql = db as? SQLDatabase else { return 0 }
+        let sql = try db.sql()
         struct Count: Decodable { let total: Int }
         return try await sql.raw(
             """
@@ -54,12 +54,12 @@ public enum Reports {
         if let stored = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).field(\.$id)
             .first()
         {
-            if let report = publishedReports.value(for: stored.id!) { return report }
+            if let report = publishedReports.value(for: try stored.requireID()) { return report }
             guard let snapshot = try await PeriodSnapshotRecord.find(stored.id, on: db) else {
                 throw DomainError.notFound("snapshot")
             }
             let report = try decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
-            publishedReports.insert(report, for: stored.id!, cost: max(1, report.allRows.count))
+            publishedReports.insert(report, for: try stored.requireID(), cost: max(1, report.allRows.count))
             return report
         }
         let data = try await periodData(db, periodID: periodID, programme: programme)
@@ -74,16 +74,16 @@ public enum Reports {
             throw DomainError.notFound("reporting period")
         }
         let names = try await People.names(db)
-        let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!)
+        let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.requireID())
             .sort(\.$sortOrder).all().filter { programme == nil || $0.id == programme }
         let projects = try await projectsInDisplayOrder(
-            db, portfolioID: portfolio.id!, names: names, programme: programme
+            db, portfolioID: portfolio.requireID(), names: names, programme: programme
         ).map(\.info)
         let returnInfos = try await returns(db, periodID: periodID, programme: programme)
 
         var previous: PublishedPeriods.Latest?
         if let sql = db as? SQLDatabase {
-            previous = try await PublishedPeriods.latest(sql, portfolioID: portfolio.id!, before: period.asAt)
+            previous = try await PublishedPeriods.latest(sql, portfolioID: portfolio.requireID(), before: period.asAt)
         }
         var previousRatings: [UUID: RatingLevel] = [:]
         var previousReturns: [UUID: ReturnInfo] = [:]
@@ -98,14 +98,14 @@ public enum Reports {
             previousPeriodKey: previous?.key, previousRatings: previousRatings,
             previousReturns: previousReturns, disabledChecks: portfolio.checksSwitchedOff,
             milestoneBaselines: try await baselines(
-                db, portfolioID: portfolio.id!, before: period.asAt, programme: programme))
+                db, portfolioID: portfolio.requireID(), before: period.asAt, programme: programme))
     }
 
     static func baselines(
         _ db: Database, portfolioID: UUID, before asAt: String,
         programme: UUID?
     ) async throws -> [UUID: [String: MilestoneBaseline]] {
-        guard let sql = db as? SQLDatabase else { return [:] }
+        let sql = try db.sql()
         return try await MilestoneBaselines.before(sql, portfolioID: portfolioID, asAt: asAt, programme: programme)
     }
 
@@ -123,7 +123,7 @@ public enum Reports {
             .sort(\.$asAt).all()
         var result: [(PeriodInfo, ProjectRow?)] = []
         for period in periods {
-            let report = try await report(db, periodID: period.id!, for: reader)
+            let report = try await report(db, periodID: period.requireID(), for: reader)
             result.append((try period.info, report.findRow(projectID)))
         }
         return result
@@ -148,7 +148,7 @@ extension Reports {
     /// (re-publishing writes a new one) and the portfolio's list of periods (the "show as at" links). Nil when the
     /// period is not published, as its pages change with every return. Reads no report, so a revalidation is cheap.
     public static func publishedStamp(_ db: Database, periodID: UUID) async throws -> String? {
-        guard let sql = db as? SQLDatabase else { return nil }
+        let sql = try db.sql()
         struct Row: Decodable { let snapshot: RowUUID; let id: RowUUID; let status: String }
         // One query of plain rows: this runs on every request for a published page.
         let rows = try await sql.raw(

@@ -47,11 +47,11 @@ extension Returns {
                 )
             }
             let revision = UUID()
-            try await ReturnRecord.query(on: db).filter(\.$id == record.id!).filter(\.$version == baseVersion)
+            try await ReturnRecord.query(on: db).filter(\.$id == record.requireID()).filter(\.$version == baseVersion)
                 .set(\.$state, to: state.rawValue).set(\.$reviewedBy, to: actor.name).set(\.$reviewedAt, to: Date())
                 .set(\.$reviewComment, to: trimmed.isEmpty ? nil : trimmed)
                 .set(\.$version, to: baseVersion + 1).set(\.$revision, to: revision).update()
-            guard let saved = try await ReturnRecord.find(record.id!, on: db), saved.revision == revision else {
+            guard let saved = try await ReturnRecord.find(record.requireID(), on: db), saved.revision == revision else {
                 throw DomainError.conflict("This return changed since you opened it: read it again.")
             }
             try await AuditLog.record(

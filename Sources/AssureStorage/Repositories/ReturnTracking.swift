@@ -12,11 +12,11 @@ extension Returns {
         }
         let people = try await People.contacts(db)
         let names = people.mapValues(\.name)
-        let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!).sort(
+        let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.requireID()).sort(
             \.$sortOrder
         ).all()
         let projects = try await Reports.projectsInDisplayOrder(
-            db, portfolioID: portfolio.id!, names: names, topLevelOnly: true)
+            db, portfolioID: portfolio.requireID(), names: names, topLevelOnly: true)
         let returns = try await states(db, periodID: periodID)
         let editors = try await editorContacts(db, programmeIDs: programmes.compactMap(\.id))
 
@@ -36,7 +36,9 @@ extension Returns {
         return ReturnTracking(
             portfolio: try portfolio.info, period: try period.info,
             returnsDue: period.returnsDue.flatMap(CalendarDate.init(iso:)),
-            programmes: try programmes.map { .init(programme: try $0.info(names: names), rows: byProgramme[$0.id!] ?? []) })
+            programmes: try programmes.map {
+                .init(programme: try $0.info(names: names), rows: byProgramme[try $0.requireID()] ?? [])
+            })
     }
 
     struct StateRow: Decodable {
@@ -52,7 +54,7 @@ extension Returns {
 
     /// Each return's state and who last touched it, by project, as plain rows (publication reads this for every project).
     static func states(_ db: Database, periodID: UUID) async throws -> [UUID: StateRow] {
-        guard let sql = db as? SQLDatabase else { return [:] }
+        let sql = try db.sql()
         let rows = try await sql.select()
             .columns(
                 "project_id", "state", "saved_by", "submitted_by", "saved_at", "submitted_at", "reviewed_by",

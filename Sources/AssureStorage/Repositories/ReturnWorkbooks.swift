@@ -25,11 +25,13 @@ public enum ReturnWorkbooks {
         }
         let names = try await People.names(db)
         let programmes = Dictionary(
-            uniqueKeysWithValues: try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.id!)
-                .all()
-                .map { ($0.id!, $0.name) })
+            uniqueKeysWithValues: try await ProgrammeRecord.query(on: db).filter(
+                \.$portfolio.$id == portfolio.requireID()
+            )
+            .all()
+            .map { (try $0.requireID(), $0.name) })
         let projects = try await Reports.projectsInDisplayOrder(
-            db, portfolioID: portfolio.id!, names: names, topLevelOnly: true, programme: programmeID
+            db, portfolioID: portfolio.requireID(), names: names, topLevelOnly: true, programme: programmeID
         )
         .map(\.info).filter { actor.canEdit(programme: $0.programmeID) }
         let ids = projects.map(\.id)
@@ -44,7 +46,8 @@ public enum ReturnWorkbooks {
         let earlier = try await Returns.latestEarlier(db, before: period, projects: ids.filter { current[$0] == nil })
         var ratings: [UUID: RatingLevel] = [:]
         if let sql = db as? SQLDatabase,
-            let published = try await PublishedPeriods.latest(sql, portfolioID: portfolio.id!, before: period.asAt)
+            let published = try await PublishedPeriods.latest(
+                sql, portfolioID: portfolio.requireID(), before: period.asAt)
         {
             ratings = try await PeriodRatings.read(db, periodID: published.id.value)
         }
@@ -59,7 +62,8 @@ public enum ReturnWorkbooks {
                 title: project.title, lastRating: ratings[project.id]?.label, form: form)
         }
         return Contents(
-            portfolio: try portfolio.info, period: try period.info, due: period.returnsDue.flatMap(CalendarDate.init(iso:)),
+            portfolio: try portfolio.info, period: try period.info,
+            due: period.returnsDue.flatMap(CalendarDate.init(iso:)),
             lines: lines)
     }
 

@@ -47,7 +47,7 @@ public enum Returns {
             mitigation: existing == nil ? "" : info?.mitigation ?? "",
             milestones: info?.milestones ?? [], baseVersion: existing?.version ?? 0)
         return ReturnSheet(
-            project: project.info(names: names), programme: try programme.info(names: names),
+            project: try project.info(names: names), programme: try programme.info(names: names),
             period: try period.info, scale: try portfolio.info.scale, form: form,
             isPrefilled: existing == nil && info != nil,
             submittedBy: existing?.submittedBy, submittedAt: existing?.submittedAt,
@@ -83,7 +83,7 @@ public enum Returns {
         else {
             throw DomainError.notFound("project in this period's portfolio")
         }
-        guard actor.canEdit(programme: programme.id!) else {
+        guard actor.canEdit(programme: try programme.requireID()) else {
             throw DomainError.forbidden("\(actor.name) may not write returns for \(programme.name)")
         }
         guard period.status == PeriodStatus.open.rawValue else {
@@ -101,13 +101,13 @@ public enum Returns {
         let record = try await write(
             db, existing: existing, periodID: periodID, projectID: projectID, form: form,
             actor: actor, state: state)
-        try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id == record.id!).delete()
+        try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id == record.requireID()).delete()
         for (position, line) in form.cleanedMilestones.enumerated() {
-            try await ReturnMilestoneRecord(returnID: record.id!, position: position, line: line).create(on: db)
+            try await ReturnMilestoneRecord(returnID: record.requireID(), position: position, line: line).create(on: db)
         }
         let after = try record.info(
             milestones: form.cleanedMilestones.enumerated().map {
-                ReturnMilestoneRecord(returnID: record.id!, position: $0.offset, line: $0.element)
+                ReturnMilestoneRecord(returnID: try record.requireID(), position: $0.offset, line: $0.element)
             })
         try await AuditLog.record(
             db, actor, existing == nil ? "create" : "update", entity: "return", id: record.id,
@@ -146,14 +146,15 @@ public enum Returns {
             return record
         }
         guard existing.version == form.baseVersion else { throw conflict }
-        let update = ReturnRecord.query(on: db).filter(\.$id == existing.id!).filter(\.$version == form.baseVersion)
+        let existingID = try existing.requireID()
+        let update = ReturnRecord.query(on: db).filter(\.$id == existingID).filter(\.$version == form.baseVersion)
             .set(\.$rating, to: form.rating.trimmingCharacters(in: .whitespaces))
             .set(\.$update, to: form.update).set(\.$mitigation, to: form.mitigation)
             .set(\.$savedBy, to: actor.name).set(\.$savedAt, to: Date()).set(\.$state, to: state.rawValue)
             .set(\.$version, to: form.baseVersion + 1).set(\.$revision, to: revision)
         if state == .submitted { update.set(\.$submittedBy, to: actor.name).set(\.$submittedAt, to: Date()) }
         try await update.update()
-        guard let saved = try await ReturnRecord.find(existing.id!, on: db), saved.revision == revision else {
+        guard let saved = try await ReturnRecord.find(existing.requireID(), on: db), saved.revision == revision else {
             throw conflict
         }
         return saved
@@ -199,7 +200,8 @@ extension Returns {
         let earlier = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == period.$portfolio.id)
             .filter(\.$asAt < period.asAt).sort(\.$asAt, .descending).all()
         guard !earlier.isEmpty, !projects.isEmpty else { return [:] }
-        let order = Dictionary(uniqueKeysWithValues: earlier.enumerated().map { ($1.id!, (rank: $0, key: $1.key)) })
+        let order = Dictionary(
+            uniqueKeysWithValues: try earlier.enumerated().map { (try $1.requireID(), (rank: $0, key: $1.key)) })
         let candidates = try await ReturnRecord.query(on: db).filter(\.$project.$id ~~ projects)
             .filter(\.$period.$id ~~ earlier.compactMap(\.id)).with(\.$milestones).all()
         var result: [UUID: (rank: Int, info: ReturnInfo, periodKey: String)] = [:]

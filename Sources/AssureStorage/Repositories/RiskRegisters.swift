@@ -51,15 +51,16 @@ public enum RiskRegisters {
         return try registers.map { record in
             let scale = try RiskScaleKind(stored: record.scale, "risk_registers.scale")
             return RiskRegister(
-                id: record.id!, name: record.name, scale: scale,
+                id: try record.requireID(), name: record.name, scale: scale,
                 bands: RiskBands(amberFrom: record.amberFrom, redFrom: record.redFrom),
-                risks: try (risks[record.id!] ?? []).map(risk))
+                risks: try (risks[record.requireID()] ?? []).map(risk))
         }
     }
 
     static func risk(_ record: RiskRecord) throws -> Risk {
         Risk(
-            id: record.id!, section: record.section, level: try RiskLevel(stored: record.level, "risks.level"),
+            id: try record.requireID(), section: record.section,
+            level: try RiskLevel(stored: record.level, "risks.level"),
             scope: record.scope,
             description: record.description, severity: record.severity, likelihood: record.likelihood,
             mitigation: record.mitigation,
@@ -103,7 +104,7 @@ public enum RiskRegisters {
             record.amberFrom = bands.amberFrom
             record.redFrom = bands.redFrom
             try await record.create(on: db)
-            let register = RiskRegister(id: record.id!, name: name, scale: scale, bands: bands, risks: [])
+            let register = RiskRegister(id: try record.requireID(), name: name, scale: scale, bands: bands, risks: [])
             try await AuditLog.record(db, actor, "create", entity: "risk-register", id: record.id, after: register)
             return register
         }
@@ -179,7 +180,7 @@ public enum RiskRegisters {
 
     static func review(_ db: Database, _ record: RiskRecord, by: String) async throws {
         let review = RiskReviewRecord()
-        review.$risk.id = record.id!
+        review.$risk.id = try record.requireID()
         review.at = Date()
         review.by = by
         review.severity = record.severity
@@ -198,7 +199,7 @@ public enum RiskRegisters {
         try await record.create(on: db)
         for (position, risk) in register.risks.enumerated() {
             let row = RiskRecord()
-            row.$register.id = record.id!
+            row.$register.id = try record.requireID()
             row.position = position + 1
             row.section = risk.section
             row.level = risk.level.rawValue

@@ -39,7 +39,7 @@ public enum Structure {
         }
         let names = try await People.names(db)
         return ProjectDetail(
-            project: project.info(names: names), programme: try programme.info(names: names),
+            project: try project.info(names: names), programme: try programme.info(names: names),
             portfolio: try portfolio.info, version: project.version)
     }
 
@@ -56,7 +56,7 @@ public enum Structure {
             else {
                 throw DomainError.invalid(["programme": "Choose a programme of the same portfolio."])
             }
-            guard actor.canEdit(programme: from.id!), actor.canEdit(programme: to.id!) else {
+            guard actor.canEdit(programme: try from.requireID()), actor.canEdit(programme: try to.requireID()) else {
                 throw DomainError.forbidden("\(actor.name) may not change projects in \(from.name)")
             }
             var errors: [String: String] = [:]
@@ -69,28 +69,30 @@ public enum Structure {
                     "Someone else changed this project while you were editing it. Review and save again.")
             }
             let names = try await People.names(db)
-            let before = project.info(names: names)
+            let before = try project.info(names: names)
             let refusals = SegregationOfDuties.accountabilityRefusals(
                 actor,
                 sroChanged: !SegregationOfDuties.samePerson(before.sro, changes.sro)
                     && (before.sro ?? changes.sro?.nilIfBlank) != nil,
                 leadChanged: !SegregationOfDuties.samePerson(before.lead, changes.lead)
                     && (before.lead ?? changes.lead?.nilIfBlank) != nil,
-                programmeChanged: project.$programme.id != to.id!)
+                programmeChanged: try project.$programme.id != to.requireID())
             if !refusals.isEmpty { throw DomainError.invalid(refusals) }
             project.reference = changes.reference?.nilIfBlank
             project.title = title
             project.$sro.id = try await People.findOrCreate(db, name: changes.sro)
             project.$lead.id = try await People.findOrCreate(db, name: changes.lead)
-            if project.$programme.id != to.id! {
-                project.$programme.id = to.id!
+            if try project.$programme.id != to.requireID() {
+                project.$programme.id = try to.requireID()
                 // Sub-items move with their project.
-                try await ProjectRecord.query(on: db).filter(\.$parent.$id == id).set(\.$programme.$id, to: to.id!)
-                    .update()
+                try await ProjectRecord.query(on: db).filter(\.$parent.$id == id).set(
+                    \.$programme.$id, to: to.requireID()
+                )
+                .update()
             }
             project.version += 1
             try await project.save(on: db)
-            let after = project.info(names: try await People.names(db))
+            let after = try project.info(names: try await People.names(db))
             try await AuditLog.record(db, actor, "update", entity: "project", id: id, before: before, after: after)
         }
     }

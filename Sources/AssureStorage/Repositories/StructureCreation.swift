@@ -90,7 +90,7 @@ public extension Structure {
             record.sortOrder = try await nextSortOrder(db, programmeID: programmeID, parentID: parentID)
             record.version = 1
             try await record.create(on: db)
-            let info = record.info(names: try await People.names(db))
+            let info = try record.info(names: try await People.names(db))
             try await AuditLog.record(db, actor, "create", entity: "project", id: record.id, after: info)
             return info
         }

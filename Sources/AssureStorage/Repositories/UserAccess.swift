@@ -109,7 +109,8 @@ public extension Users {
         }
     }
 
-    private static func record(_ db: Database, email: String) async throws -> UserRecord {
+    /// The user with this email (any case, spaces trimmed), or a not-found naming it.
+    internal static func record(_ db: Database, email: String) async throws -> UserRecord {
         guard
             let user = try await UserRecord.query(on: db).filter(
                 \.$email == email.trimmingCharacters(in: .whitespaces).lowercased()

@@ -12,6 +12,15 @@ public struct UserSummary: Codable, Sendable, Hashable {
     public let programmes: [String]
     /// Signs in and acts only while false.
     public var disabled: Bool = false
+
+    public init(id: UUID, email: String, name: String, role: Role, programmes: [String], disabled: Bool = false) {
+        self.id = id
+        self.email = email
+        self.name = name
+        self.role = role
+        self.programmes = programmes
+        self.disabled = disabled
+    }
 }
 
 /// Accounts, passwords and what each user may edit. Passwords are stored only as Bcrypt hashes.
@@ -48,7 +57,7 @@ public enum Users {
             try await user.create(on: db)
             for programmeID in programmeIDs {
                 let link = ProgrammeEditorRecord()
-                link.$user.id = user.id!
+                link.$user.id = try user.requireID()
                 link.$programme.id = programmeID
                 try await link.create(on: db)
             }
@@ -59,14 +68,7 @@ public enum Users {
     }
 
     public static func id(_ db: Database, email: String) async throws -> UUID {
-        guard
-            let user = try await UserRecord.query(on: db).filter(
-                \.$email == email.trimmingCharacters(in: .whitespaces).lowercased()
-            ).first()
-        else {
-            throw DomainError.notFound("user \(email)")
-        }
-        return user.id!
+        try await record(db, email: email).requireID()
     }
 
     public static func passwordProblem(_ password: String) -> String? {
@@ -97,7 +99,7 @@ public enum Users {
         try await db.writeTransaction { db in
             try await user.save(on: db)
             // A new password ends every way in the old one gave: whoever knew it is signed out, and its scripts stop.
-            let ended = try await endCredentials(db, userID: user.id!)
+            let ended = try await endCredentials(db, userID: user.requireID())
             try await AuditLog.record(
                 db, actor, "reset-password", entity: "user", id: user.id,
                 after: [
@@ -130,7 +132,7 @@ public enum Users {
             return nil
         }
         guard try Bcrypt.verify(password, created: user.passwordHash), user.disabledAt == nil else { return nil }
-        return try await actor(db, userID: user.id!)
+        return try await actor(db, userID: user.requireID())
     }
 
     /// A real hash of a random password at the cost of `stored` (a hash in the database; 12 where there is none), made
@@ -169,14 +171,18 @@ public enum Users {
         let programmes = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == userID).all().map(
             \.$programme.id)
         return Actor(
-            userID: userID, name: user.name, role: try Role(stored: user.role, "users.role"), programmeIDs: Set(programmes))
+            userID: userID, name: user.name, role: try Role(stored: user.role, "users.role"),
+            programmeIDs: Set(programmes))
     }
 
     static func summary(_ db: Database, _ user: UserRecord) async throws -> UserSummary {
-        let links = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == user.id!).with(\.$programme)
-            .all()
+        let links = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == user.requireID()).with(
+            \.$programme
+        )
+        .all()
         return UserSummary(
-            id: user.id!, email: user.email, name: user.name, role: try Role(stored: user.role, "users.role"),
+            id: try user.requireID(), email: user.email, name: user.name,
+            role: try Role(stored: user.role, "users.role"),
             programmes: links.map(\.programme.name).sorted(), disabled: user.disabledAt != nil)
     }
 }

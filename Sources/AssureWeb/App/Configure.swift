@@ -26,6 +26,8 @@ public enum AssureApp {
                 string: sessionID.string, maxAge: Int(AppSettings.sessionLifetime),
                 path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
+        app.importDrafts = ImportDrafts()
+        app.importJobs = ImportJobs()
         app.routes.defaultMaxBodySize = ByteCount(value: AppRoute.formLimit)
         // A connection that sends nothing for this long (headers begun and never finished, or a kept-alive connection
         // left open) is closed, so idle connections cannot pile up. One that trickles a byte at a time is the front

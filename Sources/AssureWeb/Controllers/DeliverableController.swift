@@ -60,11 +60,7 @@ struct DeliverableController: RouteCollection {
         guard let item = try await KeyDeliverables.all(req.db).first(where: { $0.id == id }) else {
             throw DomainError.notFound("deliverable")
         }
-        var context = req.page("Deliverable")
-        context.breadcrumbs = [("Key deliverables", AppRoute.deliverables.link())]
-        let form = DeliverablePages.form(
-            action: AppRoute.deliverable.link(item: id), heading: "Change this deliverable",
-            values: values ?? DeliverablePages.fields(item), errors: errors, csrf: context.csrf, version: item.version)
-        return req.html(Layout.render(context, [el("h1", text: item.title), form]), status: status)
+        return req.html(
+            DeliverablePages.edit(item, values: values, errors: errors, req.page("Deliverable")), status: status)
     }
 }

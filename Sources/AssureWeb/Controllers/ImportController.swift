@@ -76,13 +76,13 @@ struct ImportController: RouteCollection {
             try await Imports.saveMapping(
                 req.db, actor, portfolioID: model.portfolio.id, name: saveAs, columns: model.plan.mapping.saved)
         }
-        let jobs = ImportJobs.shared
+        let jobs = req.application.importJobs
         let id = jobs.start(owner: actor.userID, portfolioID: model.portfolio.id, total: model.plan.allProjects.count)
         let (db, plan, portfolioID) = (req.application.db, model.plan, model.portfolio.id)
         let period = model.period.isEmpty ? nil : model.period
         let publish = model.publish
         let source = model.filename ?? "pasted table"
-        ImportDrafts.shared.forget(model.token)
+        req.application.importDrafts.forget(model.token)
         Task {
             do {
                 let outcome = try await Imports.apply(
@@ -108,7 +108,7 @@ struct ImportController: RouteCollection {
     func job(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard let id = UUID(uuidString: req.parameters.get("job") ?? ""),
-            let job = ImportJobs.shared.job(id, owner: actor.userID)
+            let job = req.application.importJobs.job(id, owner: actor.userID)
         else {
             throw Abort(.notFound, reason: "No such import.")
         }
@@ -147,7 +147,7 @@ struct ImportController: RouteCollection {
                         portfolio.info, period: period, pasted: input.pasted ?? "", savedMappings: saved,
                         problems: problems, errors: errors, req.page("Import")), status: .unprocessableEntity))
         }
-        let drafts = ImportDrafts.shared
+        let drafts = req.application.importDrafts
         var token = input.token ?? ""
         if let file = input.file, file.data.readableBytes > 0 {
             token = drafts.keep(

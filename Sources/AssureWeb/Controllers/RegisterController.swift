@@ -150,14 +150,8 @@ struct RegisterController: RouteCollection {
         guard let set = try await Prioritisations.all(req.db).first(where: { $0.cases.contains { $0.id == caseID } }),
             let item = set.cases.first(where: { $0.id == caseID })
         else { throw DomainError.notFound("business case") }
-        var saved = ["name": item.name]
-        for (criterion, rating) in item.ratings { saved["rating-\(criterion)"] = rating.rawValue }
-        var context = req.page(item.name)
-        context.breadcrumbs = [("Business cases", AppRoute.businessCases.link())]
-        let form = RegisterPages.caseForm(
-            set, action: AppRoute.businessCase.link(item: caseID), heading: "\(item.name) in \(set.name)",
-            values: values ?? saved, errors: errors, csrf: context.csrf, version: item.version)
-        return req.html(Layout.render(context, [el("h1", text: item.name), form]), status: status)
+        return req.html(
+            RegisterPages.casePage(item, in: set, values: values, errors: errors, req.page(item.name)), status: status)
     }
 
     // MARK: Funding

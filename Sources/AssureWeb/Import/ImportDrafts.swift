@@ -1,6 +1,7 @@
 import AssureStorage
 import Foundation
 import NIOConcurrencyHelpers
+import Vapor
 
 /// Files uploaded for an import, kept between the preview and the import so the user can change the mapping without
 /// uploading again. In memory, per user, for an hour, and bounded in total size.
@@ -14,7 +15,6 @@ final class ImportDrafts: Sendable {
         let created: Date
     }
 
-    static let shared = ImportDrafts()
     static let lifetime: TimeInterval = 60 * 60
     static let totalBytes = 256 * 1024 * 1024
 
@@ -60,7 +60,6 @@ final class ImportJobs: Sendable {
         var finished: Bool { outcome != nil || failure != nil }
     }
 
-    static let shared = ImportJobs()
     private let jobs = NIOLockedValueBox<[UUID: Job]>([:])
 
     func start(owner: UUID?, portfolioID: UUID, total: Int) -> UUID {
@@ -75,5 +74,22 @@ final class ImportJobs: Sendable {
 
     func job(_ id: UUID, owner: UUID?) -> Job? {
         jobs.withLockedValue { $0[id] }.flatMap { $0.owner == owner ? $0 : nil }
+    }
+}
+
+/// One store of drafts and one of jobs per application, made when it is configured: two apps in one process (as the
+/// tests run them) share nothing, and the stores go with the app that made them.
+extension Application {
+    private struct ImportDraftsKey: StorageKey { typealias Value = ImportDrafts }
+    private struct ImportJobsKey: StorageKey { typealias Value = ImportJobs }
+
+    var importDrafts: ImportDrafts {
+        get { storage[ImportDraftsKey.self]! }
+        set { storage[ImportDraftsKey.self] = newValue }
+    }
+
+    var importJobs: ImportJobs {
+        get { storage[ImportJobsKey.self]! }
+        set { storage[ImportJobsKey.self] = newValue }
     }
 }

@@ -26,6 +26,18 @@ enum DeliverablePages {
         return Layout.render(context, nodes)
     }
 
+    /// One deliverable's edit page: its saved values, or those sent back with their errors.
+    static func edit(
+        _ item: Deliverable, values: [String: String]?, errors: [String: String], _ context: PageContext
+    ) -> String {
+        var context = context
+        context.breadcrumbs = [("Key deliverables", AppRoute.deliverables.link())]
+        let form = form(
+            action: AppRoute.deliverable.link(item: item.id), heading: "Change this deliverable",
+            values: values ?? fields(item), errors: errors, csrf: context.csrf, version: item.version)
+        return Layout.render(context, [el("h1", text: item.title), form])
+    }
+
     static func fields(_ item: Deliverable) -> [String: String] {
         [
             "programme": item.programme, "workstream": item.workstream, "title": item.title,

@@ -170,6 +170,21 @@ enum RegisterPages {
         return Layout.render(context, nodes)
     }
 
+    /// A business case's edit page: its saved ratings, or the values sent back with their errors.
+    static func casePage(
+        _ item: BusinessCase, in set: CriteriaSet, values: [String: String]?, errors: [String: String],
+        _ context: PageContext
+    ) -> String {
+        var saved = ["name": item.name]
+        for (criterion, rating) in item.ratings { saved["rating-\(criterion)"] = rating.rawValue }
+        var context = context
+        context.breadcrumbs = [("Business cases", AppRoute.businessCases.link())]
+        let form = caseForm(
+            set, action: AppRoute.businessCase.link(item: item.id), heading: "\(item.name) in \(set.name)",
+            values: values ?? saved, errors: errors, csrf: context.csrf, version: item.version)
+        return Layout.render(context, [el("h1", text: item.name), form])
+    }
+
     static func caseForm(
         _ set: CriteriaSet, action: String, heading: String, values: [String: String], errors: [String: String],
         csrf: String, version: Int? = nil
