@@ -27,26 +27,27 @@ struct Period: AsyncParsableCommand {
         @Option(help: "The day returns are due (YYYY-MM-DD); scheduled chasers count back from it.") var returnsDue:
             String?
 
+        /// The form's field ids as this command's options, for naming a bad one.
+        static let options = [
+            "frequency": "--frequency", "asAt": "--as-at", "publishOn": "--publish-on", "returnsDue": "--returns-due",
+        ]
+
         func run() async throws {
-            var problems: [String] = []
-            let frequency = PeriodFrequency(rawValue: self.frequency)
-            if frequency == nil { problems.append("--frequency \(self.frequency): use monthly or quarterly") }
-            if let asAt, CalendarDate(iso: asAt) == nil { problems.append("--as-at \(asAt): use YYYY-MM-DD") }
-            if let publishOn, CalendarDate(iso: publishOn) == nil {
-                problems.append("--publish-on \(publishOn): use YYYY-MM-DD")
+            let draft = PeriodDraft(
+                key: target.period, frequency: frequency, asAt: asAt, publishOn: publishOn, returnsDue: returnsDue)
+            // Every bad option in one message, before anything is opened.
+            if case .failure(.invalid(let errors)) = Result(catching: { () throws(DomainError) in try draft.validated()
+                })
+            {
+                throw ValidationError(
+                    errors.sorted { $0.key < $1.key }
+                        .map { "\(Self.options[$0.key] ?? $0.key) \(draft.fields[$0.key] ?? ""): \($0.value)" }
+                        .joined(separator: "\n"))
             }
-            if let returnsDue, CalendarDate(iso: returnsDue) == nil {
-                problems.append("--returns-due \(returnsDue): use YYYY-MM-DD")
-            }
-            if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
             try await CLI.run {
                 let period = try await Storage.withDatabase(target.db.target) { db in
                     let portfolio = try await Catalogue.findPortfolio(db, name: target.portfolio)
-                    return try await PeriodLifecycle.create(
-                        db, CLI.actor, portfolioID: portfolio.info.id, key: target.period,
-                        frequency: frequency!, asAt: asAt.flatMap(CalendarDate.init(iso:)),
-                        publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
-                        returnsDue: returnsDue.flatMap(CalendarDate.init(iso:)))
+                    return try await PeriodLifecycle.create(db, CLI.actor, portfolioID: portfolio.info.id, draft: draft)
                 }
                 print(
                     "Created \(period.label) (\(period.key)) in \(target.portfolio), as at \(period.asAt.iso): draft.")

@@ -140,4 +140,21 @@ struct AccountManagementTests {
                     && (changes.last?.after ?? "").contains(#""role":"viewer""#))
         }
     }
+
+    @Test(
+        "A new period with a date that does not read comes back with the error beside it and what was typed",
+        arguments: Backend.all)
+    func periodForm(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            _ = try await pmo.get(AppRoute.portfolio.link(portfolio: ids.cdg.info.id))
+            let refused = try await pmo.post(
+                AppRoute.createPeriod.link(portfolio: ids.cdg.info.id),
+                ["period": "2016-12", "frequency": "monthly", "asAt": "31/12/2016", "publishOn": ""])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Write the as-at date as YYYY-MM-DD, for example 2016-10-31."))
+            #expect(refused.body.string.contains(#"value="31/12/2016""#))
+        }
+    }
 }

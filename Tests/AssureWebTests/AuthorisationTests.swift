@@ -469,6 +469,28 @@ struct LoginThrottleWebTests {
     }
 
     @Test(
+        "Fifteen minutes after the fifth failure the account may try again (the clock set ahead, not waited for)",
+        arguments: Backend.all)
+    func waitEnds(backend: Backend) async throws {
+        let clock = MovableClock()
+        try await withWebApp(backend, adjust: { $0.clock = clock.now }) { app in
+            let client = WebClient(app)
+            _ = try await client.get(AppRoute.login.link())
+            for _ in 0..<5 {
+                _ = try await client.post(
+                    AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"])
+            }
+            let right = ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword]
+            #expect(try await client.post(AppRoute.login.link(), right).status == .tooManyRequests)
+            // fourteen minutes on, still waiting; sixteen minutes on, signed in
+            clock.advance(by: 14 * 60)
+            #expect(try await client.post(AppRoute.login.link(), right).status == .tooManyRequests)
+            clock.advance(by: 2 * 60)
+            #expect(try await client.post(AppRoute.login.link(), right).status == .seeOther)
+        }
+    }
+
+    @Test(
         "Behind a trusted proxy each client is throttled by its own address; a header from anyone else is ignored",
         arguments: Backend.all)
     func behindProxy(backend: Backend) async throws {

@@ -204,3 +204,13 @@ struct DemoIDs {
         ]
     }
 }
+
+/// The app's clock for a test: the system's time plus an offset the test moves on, instead of waiting.
+final class MovableClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var offset: TimeInterval = 0
+
+    func advance(by seconds: TimeInterval) { lock.withLock { offset += seconds } }
+
+    var now: @Sendable () -> Date { { [self] in Date().addingTimeInterval(lock.withLock { offset }) } }
+}

@@ -34,7 +34,7 @@ public enum APITokens {
         record.name = name
         record.secretHash = hash(secret)
         record.scope = scope.rawValue
-        record.createdAt = Date()
+        record.createdAt = WallClock.now()
         return try await db.writeTransaction { db in
             try await record.create(on: db)
             let summary = try record.summary
@@ -60,7 +60,7 @@ public enum APITokens {
             }
             if record.revokedAt != nil { return }
             let before = try record.summary
-            record.revokedAt = Date()
+            record.revokedAt = WallClock.now()
             try await record.save(on: db)
             try await AuditLog.record(
                 db, actor, "revoke", entity: "api-token", id: record.id, before: before, after: record.summary)
@@ -76,7 +76,7 @@ public enum APITokens {
         else { return nil }
         // Marked at most once a minute, so a busy script does not write on every read.
         if (record.lastUsedAt ?? .distantPast).timeIntervalSinceNow < -60 {
-            record.lastUsedAt = Date()
+            record.lastUsedAt = WallClock.now()
             try await record.save(on: db)
         }
         return (actor, scope)

@@ -30,7 +30,7 @@ public enum AuditLog {
         _ actor: Actor, _ action: String, entity: String, id: UUID?, before: Before?, after: After?
     ) throws -> AuditRecord {
         let entry = AuditRecord()
-        entry.at = Date()
+        entry.at = WallClock.now()
         entry.userID = actor.userID
         entry.actor = actor.name
         entry.action = action

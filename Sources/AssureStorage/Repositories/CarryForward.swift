@@ -38,7 +38,7 @@ enum CarryForward {
             record.carriedFromKey = carried.carriedForward?.fromKey
             record.carriedPeriods = carried.carriedForward?.periods
             record.savedBy = actor.name
-            record.savedAt = Date()
+            record.savedAt = WallClock.now()
             record.version += 1
             record.revision = UUID()
             try await record.save(on: db)

@@ -92,7 +92,7 @@ public enum Chasers {
 
 extension CalendarDate {
     /// Today in UTC: the PMO's deadlines are days, and a day's boundary an hour out does not change a chaser.
-    public static var today: CalendarDate { CalendarDate(utc: Date()) }
+    public static var today: CalendarDate { CalendarDate(utc: WallClock.now()) }
 
     /// The UTC day a moment falls on.
     public init(utc date: Date) {

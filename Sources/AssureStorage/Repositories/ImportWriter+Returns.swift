@@ -45,9 +45,9 @@ extension ImportWriter {
             if let mitigation = project.mitigation { record.mitigation = mitigation }
             record.state = ReturnState.submitted.rawValue
             record.submittedBy = actor.name
-            record.submittedAt = Date()
+            record.submittedAt = WallClock.now()
             record.savedBy = actor.name
-            record.savedAt = Date()
+            record.savedAt = WallClock.now()
             record.version += 1
             record.revision = UUID()
             var lines = before?.milestones ?? []

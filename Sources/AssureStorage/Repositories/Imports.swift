@@ -87,7 +87,7 @@ public enum Imports {
             record.name = name
             record.columnsJSON = String(decoding: try Reports.encoder.encode(columns), as: UTF8.self)
             record.savedBy = actor.name
-            record.savedAt = Date()
+            record.savedAt = WallClock.now()
             try await record.save(on: db)
             try await AuditLog.record(
                 db, actor, before == nil ? "create" : "update", entity: "import-mapping", id: record.id,

@@ -20,7 +20,7 @@ public enum LoginAttempts {
     static let lockKey = 0x4153_5355_5245
 
     public static func begin(
-        _ db: Database, email: String, address: String, now: Date = Date(),
+        _ db: Database, email: String, address: String, now: Date = WallClock.now(),
         throttle: LoginThrottle = .standard
     ) async throws -> Decision {
         let key = normalised(email)
@@ -54,7 +54,9 @@ public enum LoginAttempts {
     }
 
     /// Records the password check's outcome; old attempts, of no more use to the throttle, go.
-    public static func finish(_ db: Database, _ attempt: UUID, succeeded: Bool, now: Date = Date()) async throws {
+    public static func finish(
+        _ db: Database, _ attempt: UUID, succeeded: Bool, now: Date = WallClock.now()
+    ) async throws {
         try await db.writeTransaction { db in
             if succeeded {
                 try await LoginAttemptRecord.query(on: db).filter(\.$id == attempt).set(\.$succeeded, to: true).update()

@@ -32,7 +32,7 @@ public enum Outbox {
             return false
         }
         let record = OutboxRecord()
-        record.createdAt = Date()
+        record.createdAt = WallClock.now()
         record.kind = kind
         record.dedupeKey = dedupeKey
         record.toAddress = message.toAddress
@@ -42,7 +42,7 @@ public enum Outbox {
         record.status = (undeliverable == nil ? OutboxEntry.Status.pending : .failed).rawValue
         record.lastError = undeliverable
         record.attempts = 0
-        record.nextAttemptAt = Date()
+        record.nextAttemptAt = WallClock.now()
         record.periodID = periodID
         record.projectID = projectID
         try await record.create(on: db)
@@ -68,7 +68,7 @@ public enum Outbox {
     /// Sends every pending message that is due. Each is claimed first (its next attempt pushed back), so two workers
     /// never send the same message; a failure is recorded with its error and retried later.
     public static func deliverDue(
-        _ db: Database, now: Date = Date(),
+        _ db: Database, now: Date = WallClock.now(),
         send: @Sendable (MailMessage) async throws -> Void
     ) async throws -> DeliveryResult {
         var result = DeliveryResult()
@@ -88,7 +88,7 @@ public enum Outbox {
             do {
                 try await send(claimed.entry.message)
                 claimed.status = OutboxEntry.Status.sent.rawValue
-                claimed.sentAt = Date()
+                claimed.sentAt = WallClock.now()
                 claimed.lastError = nil
                 result.sent += 1
             } catch {
@@ -119,7 +119,7 @@ public enum Outbox {
         }
         let before = try record.entry
         record.status = OutboxEntry.Status.pending.rawValue
-        record.nextAttemptAt = Date()
+        record.nextAttemptAt = WallClock.now()
         record.attempts = 0
         try await record.save(on: db)
         try await AuditLog.record(

@@ -5,6 +5,16 @@ import SQLKit
 
 /// Creating, opening, closing and publishing reporting periods. Publishing freezes the report as a snapshot.
 public enum PeriodLifecycle {
+    /// Creates a period from what a person wrote: every field checked (each bad one named), then created.
+    public static func create(
+        _ db: Database, _ actor: Actor, portfolioID: UUID, draft: PeriodDraft
+    ) async throws -> PeriodInfo {
+        let period = try draft.validated()
+        return try await create(
+            db, actor, portfolioID: portfolioID, key: period.key, frequency: period.frequency, asAt: period.asAt,
+            publishOn: period.publishOn, returnsDue: period.returnsDue)
+    }
+
     public static func create(
         _ db: Database, _ actor: Actor, portfolioID: UUID, key: String,
         frequency: PeriodFrequency = .monthly, asAt: CalendarDate? = nil,
@@ -83,7 +93,7 @@ public enum PeriodLifecycle {
             let snapshot = PeriodSnapshotRecord()
             snapshot.$period.id = periodID
             snapshot.reportJSON = String(decoding: try Reports.encoder.encode(published), as: UTF8.self)
-            snapshot.createdAt = Date()
+            snapshot.createdAt = WallClock.now()
             try await snapshot.create(on: db)
             if let sql = db as? SQLDatabase {
                 try await PeriodRatings.write(sql, periodID: periodID, published.effectiveRatings)
@@ -126,7 +136,7 @@ public enum PeriodLifecycle {
                 archived.$period.id = periodID
                 archived.reportJSON = snapshot.reportJSON
                 archived.publishedAt = record.publishedAt ?? snapshot.createdAt
-                archived.reopenedAt = Date()
+                archived.reopenedAt = WallClock.now()
                 archived.reopenedBy = actor.name
                 archived.reason = reason
                 try await archived.create(on: db)
@@ -216,7 +226,7 @@ public enum PeriodLifecycle {
             ])
         }
         record.status = status.rawValue
-        if status == .published { record.publishedAt = Date() }
+        if status == .published { record.publishedAt = WallClock.now() }
         try await record.save(on: db)
         try await AuditLog.record(db, actor, action, entity: "period", id: periodID, before: before, after: record.info)
         return try record.info

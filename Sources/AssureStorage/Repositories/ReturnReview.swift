@@ -48,7 +48,9 @@ extension Returns {
             }
             let revision = UUID()
             try await ReturnRecord.query(on: db).filter(\.$id == record.requireID()).filter(\.$version == baseVersion)
-                .set(\.$state, to: state.rawValue).set(\.$reviewedBy, to: actor.name).set(\.$reviewedAt, to: Date())
+                .set(\.$state, to: state.rawValue).set(\.$reviewedBy, to: actor.name).set(
+                    \.$reviewedAt, to: WallClock.now()
+                )
                 .set(\.$reviewComment, to: trimmed.isEmpty ? nil : trimmed)
                 .set(\.$version, to: baseVersion + 1).set(\.$revision, to: revision).update()
             guard let saved = try await ReturnRecord.find(record.requireID(), on: db), saved.revision == revision else {

@@ -138,7 +138,7 @@ public enum Returns {
             record.state = state.rawValue
             if state == .submitted {
                 record.submittedBy = actor.name
-                record.submittedAt = Date()
+                record.submittedAt = WallClock.now()
             }
             record.version = 1
             record.revision = revision
@@ -150,9 +150,9 @@ public enum Returns {
         let update = ReturnRecord.query(on: db).filter(\.$id == existingID).filter(\.$version == form.baseVersion)
             .set(\.$rating, to: form.rating.trimmingCharacters(in: .whitespaces))
             .set(\.$update, to: form.update).set(\.$mitigation, to: form.mitigation)
-            .set(\.$savedBy, to: actor.name).set(\.$savedAt, to: Date()).set(\.$state, to: state.rawValue)
+            .set(\.$savedBy, to: actor.name).set(\.$savedAt, to: WallClock.now()).set(\.$state, to: state.rawValue)
             .set(\.$version, to: form.baseVersion + 1).set(\.$revision, to: revision)
-        if state == .submitted { update.set(\.$submittedBy, to: actor.name).set(\.$submittedAt, to: Date()) }
+        if state == .submitted { update.set(\.$submittedBy, to: actor.name).set(\.$submittedAt, to: WallClock.now()) }
         try await update.update()
         guard let saved = try await ReturnRecord.find(existing.requireID(), on: db), saved.revision == revision else {
             throw conflict
@@ -165,7 +165,7 @@ public enum Returns {
         record.update = form.update
         record.mitigation = form.mitigation
         record.savedBy = actor.name
-        record.savedAt = Date()
+        record.savedAt = WallClock.now()
     }
 }
 

@@ -181,7 +181,7 @@ public enum RiskRegisters {
     static func review(_ db: Database, _ record: RiskRecord, by: String) async throws {
         let review = RiskReviewRecord()
         review.$risk.id = try record.requireID()
-        review.at = Date()
+        review.at = WallClock.now()
         review.by = by
         review.severity = record.severity
         review.likelihood = record.likelihood

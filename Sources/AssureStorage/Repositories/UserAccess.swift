@@ -63,7 +63,7 @@ public extension Users {
                 throw DomainError.invalid(["user": "\(user.name) is the only admin: make someone else an admin first."]
                 )
             }
-            user.disabledAt = disabled ? Date() : nil
+            user.disabledAt = disabled ? WallClock.now() : nil
             try await user.save(on: db)
             var after: [String: String] = ["email": user.email, "disabled": String(disabled)]
             if disabled {

@@ -53,7 +53,7 @@ public enum Users {
             user.name = name
             user.role = role.rawValue
             user.passwordHash = hash
-            user.createdAt = Date()
+            user.createdAt = WallClock.now()
             try await user.create(on: db)
             for programmeID in programmeIDs {
                 let link = ProgrammeEditorRecord()
@@ -116,7 +116,7 @@ public enum Users {
         let tokens = try await APITokenRecord.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
             .all()
         for token in tokens {
-            token.revokedAt = Date()
+            token.revokedAt = WallClock.now()
             try await token.save(on: db)
         }
         return (sessions.count, tokens.count)

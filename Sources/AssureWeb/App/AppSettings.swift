@@ -18,6 +18,8 @@ public struct AppSettings: Sendable {
     public var deliveryIntervalSeconds: Int?
     /// Proxies (load balancers) whose X-Forwarded-For is believed: the client address it names is the one throttled.
     public var trustedProxies: [NetworkRange]
+    /// The time now, for sessions, throttling and drafts: the system's, or a test's set ahead.
+    public var clock: @Sendable () -> Date = { WallClock.now() }
     /// Seconds a connection may stay silent (mid-headers or between requests) before the server closes it.
     public var idleTimeoutSeconds: Int
 
@@ -55,6 +57,9 @@ extension Application {
 
 extension Request {
     var settings: AppSettings { application.settings }
+
+    /// The time now, from the app's clock.
+    var now: Date { settings.clock() }
 
     /// The client's address: the peer's, or the one a trusted proxy reports for it.
     var clientAddress: String {

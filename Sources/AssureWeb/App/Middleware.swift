@@ -78,7 +78,7 @@ struct CurrentActorMiddleware: AsyncMiddleware {
             let signedIn =
                 request.session.data["signedInAt"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))
                 ?? .distantPast
-            if Date().timeIntervalSince(signedIn) > AppSettings.sessionLifetime {
+            if request.now.timeIntervalSince(signedIn) > AppSettings.sessionLifetime {
                 request.session.destroy()
             } else if let actor = try await Users.actor(request.db, userID: id) {
                 request.storage[ActorKey.self] = actor

@@ -29,10 +29,10 @@ struct AccountController: RouteCollection {
         let input = try req.content.decode(LoginInput.self)
         let email = input.email ?? ""
         let attempt: UUID
-        switch try await LoginAttempts.begin(req.db, email: email, address: req.clientAddress) {
+        switch try await LoginAttempts.begin(req.db, email: email, address: req.clientAddress, now: req.now) {
         case .allowed(let id): attempt = id
         case .blocked(let until, let reason):
-            let minutes = max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
+            let minutes = max(1, Int((until.timeIntervalSince(req.now) / 60).rounded(.up)))
             let response = req.html(
                 AccountPages.login(
                     req.page("Sign in"), email: email,
@@ -40,11 +40,11 @@ struct AccountController: RouteCollection {
                         "Too many failed sign-ins for \(reason.who). Try again in \(minutes) \(minutes == 1 ? "minute" : "minutes").",
                     demoHint: req.settings.loadDemo), status: .tooManyRequests)
             response.headers.replaceOrAdd(
-                name: .retryAfter, value: String(max(1, Int(until.timeIntervalSinceNow.rounded(.up)))))
+                name: .retryAfter, value: String(max(1, Int(until.timeIntervalSince(req.now).rounded(.up)))))
             return response
         }
         let authenticated = try await Users.authenticate(req.db, email: email, password: input.password ?? "")
-        try await LoginAttempts.finish(req.db, attempt, succeeded: authenticated != nil)
+        try await LoginAttempts.finish(req.db, attempt, succeeded: authenticated != nil, now: req.now)
         guard let actor = authenticated, let userID = actor.userID else {
             return req.html(
                 AccountPages.login(
@@ -170,6 +170,6 @@ struct AccountController: RouteCollection {
         req.session.id = nil
         req.session.data = SessionData()
         req.session.data["userID"] = userID.uuidString
-        req.session.data["signedInAt"] = String(Int(Date().timeIntervalSince1970))
+        req.session.data["signedInAt"] = String(Int(req.now.timeIntervalSince1970))
     }
 }

@@ -153,12 +153,12 @@ struct ImportController: RouteCollection {
             token = drafts.keep(
                 .init(
                     owner: actor.userID, portfolioID: portfolio.info.id, filename: file.filename,
-                    data: Data(buffer: file.data), isPasted: false, created: Date()))
+                    data: Data(buffer: file.data), isPasted: false, created: req.now))
         } else if let pasted = input.pasted, !pasted.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             token = drafts.keep(
                 .init(
                     owner: actor.userID, portfolioID: portfolio.info.id, filename: nil, data: Data(pasted.utf8),
-                    isPasted: true, created: Date()))
+                    isPasted: true, created: req.now))
         }
         guard let draft = drafts.draft(token, owner: actor.userID, portfolioID: portfolio.info.id) else {
             return refuse(

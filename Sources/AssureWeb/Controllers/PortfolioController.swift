@@ -158,38 +158,18 @@ struct PortfolioController: RouteCollection {
         let actor = try req.requireActor()
         let portfolio = try await Catalogue.portfolio(req.db, id: try req.uuid("portfolio"))
         let input = try req.content.decode(PeriodInput.self)
-        var errors: [String: String] = [:]
-        let asAt = input.asAt.flatMap { $0.isEmpty ? nil : $0 }
-        let publishOn = input.publishOn.flatMap { $0.isEmpty ? nil : $0 }
-        if let asAt, CalendarDate(iso: asAt) == nil { errors["asAt"] = "Enter the as-at date as a date." }
-        if let publishOn, CalendarDate(iso: publishOn) == nil {
-            errors["publishOn"] = "Enter the publication date as a date."
-        }
-        let returnsDue = input.returnsDue.flatMap { $0.isEmpty ? nil : $0 }
-        if let returnsDue, CalendarDate(iso: returnsDue) == nil {
-            errors["returnsDue"] = "Enter the day returns are due as a date."
-        }
-        let frequency = PeriodFrequency(rawValue: input.frequency ?? "monthly")
-        if frequency == nil { errors["frequency"] = "Choose monthly or quarterly." }
+        let draft = PeriodDraft(
+            key: input.period ?? "", frequency: input.frequency, asAt: input.asAt, publishOn: input.publishOn,
+            returnsDue: input.returnsDue)
         do {
-            if !errors.isEmpty { throw DomainError.invalid(errors) }
-            let period = try await PeriodLifecycle.create(
-                req.db, actor, portfolioID: portfolio.info.id, key: input.period ?? "",
-                frequency: frequency!, asAt: asAt.flatMap(CalendarDate.init(iso:)),
-                publishOn: publishOn.flatMap(CalendarDate.init(iso:)),
-                returnsDue: returnsDue.flatMap(CalendarDate.init(iso:)))
+            let period = try await PeriodLifecycle.create(req.db, actor, portfolioID: portfolio.info.id, draft: draft)
             return req.redirect(
                 to: AppRoute.portfolio.link(portfolio: portfolio.info.id), notice: "Created \(period.label) as a draft."
             )
         } catch DomainError.invalid(let errors) {
-            let values = [
-                "period": input.period ?? "", "frequency": input.frequency ?? "", "asAt": asAt ?? "",
-                "publishOn": publishOn ?? "",
-                "returnsDue": returnsDue ?? "",
-            ]
             return try await homePage(
                 req, portfolioID: portfolio.info.id,
-                returned: ReturnedForm(name: "period", values: values, errors: errors))
+                returned: ReturnedForm(name: "period", values: draft.fields, errors: errors))
         }
     }
 

@@ -1,3 +1,4 @@
+import AssureCore
 import AssureStorage
 import Foundation
 import NIOConcurrencyHelpers
@@ -24,7 +25,7 @@ final class ImportDrafts: Sendable {
     func keep(_ draft: Draft) -> String {
         let token = UUID().uuidString
         drafts.withLockedValue { drafts in
-            let now = Date()
+            let now = WallClock.now()
             drafts = drafts.filter { now.timeIntervalSince($0.value.created) < Self.lifetime }
             while drafts.values.reduce(0, { $0 + $1.data.count }) + draft.data.count > Self.totalBytes,
                 let oldest = drafts.min(by: { $0.value.created < $1.value.created })
@@ -39,7 +40,7 @@ final class ImportDrafts: Sendable {
     func draft(_ token: String, owner: UUID?, portfolioID: UUID) -> Draft? {
         drafts.withLockedValue { drafts in
             guard let draft = drafts[token], draft.owner == owner, draft.portfolioID == portfolioID,
-                Date().timeIntervalSince(draft.created) < Self.lifetime
+                WallClock.now().timeIntervalSince(draft.created) < Self.lifetime
             else { return nil }
             return draft
         }
