@@ -54,6 +54,8 @@ enum Stylesheet {
         input[type=text], input[type=email], input[type=password], input[type=date], select, textarea { font: inherit; padding: 6px 8px; border: 2px solid #4c6272; width: 100%; max-width: 640px; }
         textarea { min-height: 120px; }
         .checklist { list-style: none; padding: 0; } .inline-label { font-weight: normal; display: inline; }
+        .checkbox { display: flex; gap: 8px; align-items: center; } .checkbox label { display: inline; margin: 6px 0; font-weight: normal; }
+        fieldset { border: 0; padding: 0; margin: 12px 0; } legend { font-weight: bold; padding: 0; }
         .hint { color: var(--grey); font-weight: normal; display: block; font-size: 14px; }
         .milestones td { vertical-align: top; } .milestones input, .milestones select { max-width: none; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; } dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
