@@ -25,3 +25,28 @@ struct PeriodDraftTests {
         #expect(bad.fields["asAt"] == "30/11/2016")
     }
 }
+
+/// The return's fields have one name for the API and one for the web form, from one type.
+@Suite("A return's field names")
+struct ReturnFieldTests {
+    @Test("Every field's API name reads back as the field, and gives the form's name; other keys are not fields")
+    func names() {
+        let fields: [ReturnField] =
+            [.rating, .update, .mitigation, .baseVersion, .milestones]
+            + (0..<12).flatMap { index in ReturnField.MilestonePart.allCases.map { ReturnField.milestone(index, $0) } }
+        for field in fields { #expect(ReturnField(key: field.key) == field) }
+        #expect(ReturnField.milestone(10, .date).key == "milestones[10].date")
+        #expect(ReturnField.milestone(10, .date).formName == "m10-date")
+        #expect(ReturnField.rating.formName == "rating")
+        for key in ["milestones[x].date", "milestones[1].colour", "milestones[1]", "ratings", "milestones[-1].title]"] {
+            #expect(ReturnField(key: key) == nil)
+        }
+        // the form's errors use the names the API gives
+        let errors = ReturnForm(
+            rating: "Purple", update: "", mitigation: "",
+            milestones: [MilestoneLine(title: "", date: "Jan-17", rating: nil)], baseVersion: 1
+        )
+        .validate(on: .standard(.threePoint))
+        #expect(Set(errors.keys) == [ReturnField.rating.key, ReturnField.milestone(0, .title).key])
+    }
+}

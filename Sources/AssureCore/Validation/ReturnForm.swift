@@ -42,15 +42,16 @@ public struct ReturnForm: Codable, Hashable, Sendable {
             let title = milestone.title.trimmingCharacters(in: .whitespaces)
             let date = milestone.date.trimmingCharacters(in: .whitespaces)
             let mRating = (milestone.rating ?? "").trimmingCharacters(in: .whitespaces)
+            let field = { (part: ReturnField.MilestonePart) in ReturnField.milestone(index, part).key }
             if title.isEmpty, !(date.isEmpty && mRating.isEmpty) {
-                errors["milestones[\(index)].title"] = "Name the milestone, or clear its date and rating."
+                errors[field(.title)] = "Name the milestone, or clear its date and rating."
             }
             if title.count > 500 {
-                errors["milestones[\(index)].title"] = "Keep the milestone name under 500 characters."
+                errors[field(.title)] = "Keep the milestone name under 500 characters."
             }
-            if date.count > 200 { errors["milestones[\(index)].date"] = "Keep the date under 200 characters." }
+            if date.count > 200 { errors[field(.date)] = "Keep the date under 200 characters." }
             if !mRating.isEmpty, scale.level(for: mRating) == nil {
-                errors["milestones[\(index)].rating"] = "“\(mRating)” is not on this portfolio's scale."
+                errors[field(.rating)] = "“\(mRating)” is not on this portfolio's scale."
             }
         }
         return errors
@@ -95,5 +96,46 @@ public extension ReturnForm {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// A field of a return, by the name the API gives it (`milestones[1].date`, in a 422's `fields`) and the name the
+/// web form gives it (`m1-date`): one type, so the two cannot drift apart.
+public enum ReturnField: Hashable, Sendable {
+    case rating, update, mitigation, baseVersion, milestones
+    case milestone(Int, MilestonePart)
+
+    public enum MilestonePart: String, Sendable, CaseIterable { case title, date, rating }
+
+    /// The API's name, and the key of `ReturnForm.validate`'s errors.
+    public var key: String {
+        switch self {
+        case .rating: "rating"
+        case .update: "update"
+        case .mitigation: "mitigation"
+        case .baseVersion: "baseVersion"
+        case .milestones: "milestones"
+        case .milestone(let index, let part): "milestones[\(index)].\(part.rawValue)"
+        }
+    }
+
+    /// The web form's name.
+    public var formName: String {
+        if case .milestone(let index, let part) = self { return "m\(index)-\(part.rawValue)" }
+        return key
+    }
+
+    /// The field an error key names; nil for a key that is not a return's field.
+    public init?(key: String) {
+        for field in [ReturnField.rating, .update, .mitigation, .baseVersion, .milestones] where field.key == key {
+            self = field
+            return
+        }
+        guard key.hasPrefix("milestones["), let close = key.firstIndex(of: "]"),
+            let index = Int(key[key.index(key.startIndex, offsetBy: 11)..<close]),
+            key[close...].hasPrefix("]."),
+            let part = MilestonePart(rawValue: String(key[key.index(close, offsetBy: 2)...]))
+        else { return nil }
+        self = .milestone(index, part)
     }
 }

@@ -133,12 +133,10 @@ enum ReturnFormInput {
             milestones: milestones, baseVersion: Int(values["baseVersion"] ?? "") ?? -1)
     }
 
-    /// The core names milestone fields milestones[0].title; the form names them m0-title.
+    /// The core's error keys (`milestones[0].title`) as the form's field names (`m0-title`).
     static func fieldErrors(_ errors: [String: String]) -> [String: String] {
         Dictionary(
-            errors.map { key, message in
-                guard let match = key.wholeMatch(of: #/milestones\[(\d+)\]\.(\w+)/#) else { return (key, message) }
-                return ("m\(match.1)-\(match.2)", message)
-            }, uniquingKeysWith: { first, _ in first })
+            errors.map { key, message in (ReturnField(key: key)?.formName ?? key, message) },
+            uniquingKeysWith: { first, _ in first })
     }
 }
