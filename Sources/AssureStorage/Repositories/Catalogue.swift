@@ -71,11 +71,14 @@ public enum Catalogue {
         return found
     }
 
-    /// Every portfolio's programmes, portfolio by portfolio.
+    /// Every portfolio's programmes, portfolio by portfolio (by name), each in its display order: three queries,
+    /// however many portfolios there are.
     public static func allProgrammes(_ db: Database) async throws -> [ProgrammeInfo] {
-        var result: [ProgrammeInfo] = []
-        for portfolio in try await portfolios(db) { result += try await programmes(db, portfolioID: portfolio.info.id) }
-        return result
+        let order = try await PortfolioRecord.query(on: db).sort(\.$name).all().map { try $0.requireID() }
+        let records = Dictionary(
+            grouping: try await ProgrammeRecord.query(on: db).sort(\.$sortOrder).all(), by: { $0.$portfolio.id })
+        let names = try await People.names(db)
+        return try order.flatMap { try (records[$0] ?? []).map { try $0.info(names: names) } }
     }
 
     public static func programmes(_ db: Database, portfolioID: UUID) async throws -> [ProgrammeInfo] {

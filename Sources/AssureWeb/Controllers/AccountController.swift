@@ -93,13 +93,14 @@ struct AccountController: RouteCollection {
         if let format = try req.requestedDownload() {
             return try req.download([ExportTables.users(users)], as: format, name: "users")
         }
-        return req.html(AccountPages.users(users, programmes: try await allProgrammes(req.db), req.page("Users")))
+        return req.html(
+            AccountPages.users(users, programmes: try await Catalogue.allProgrammes(req.db), req.page("Users")))
     }
 
     func addUser(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let input = try req.content.decode(NewUserInput.self)
-        let programmes = try await allProgrammes(req.db)
+        let programmes = try await Catalogue.allProgrammes(req.db)
         do {
             guard let role = Role(rawValue: input.role ?? "") else {
                 throw DomainError.invalid(["role": "Choose a role."])
@@ -131,8 +132,6 @@ struct AccountController: RouteCollection {
         }
         return req.html(AccountPages.audit(try await AuditLog.recent(req.db, limit: 500), req.page("Audit log")))
     }
-
-    private func allProgrammes(_ db: Database) async throws -> [ProgrammeInfo] { try await Catalogue.allProgrammes(db) }
 
     struct PasswordInput: Content { var old: String?; var new: String?; var confirmation: String? }
 
