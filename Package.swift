@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.50.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
@@ -24,16 +25,28 @@ let package = Package(
         .target(name: "AssureCore"),
         // The seed papers entered as data: the demo portfolio and the fixtures of the seed tests.
         .target(name: "AssureDemo", dependencies: ["AssureCore"]),
-        // Fluent records, migrations, queries, and loading the demo into a database.
+        // Records, migrations and queries, on FluentKit alone: no web framework, no demo data.
         .target(
             name: "AssureStorage",
             dependencies: [
-                "AssureCore", "AssureDemo",
-                .product(name: "Vapor", package: "vapor"),
-                .product(name: "Fluent", package: "fluent"),
+                "AssureCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        // The application layer: one function per user action (save a return, publish a period, add a risk):
+        // authorise by the core's rules, validate, run the transaction, audit, queue notifications. Web, API and CLI
+        // call these and nothing else that writes. Also the demo and synthetic loaders, which write through them.
+        .target(
+            name: "AssureApp",
+            dependencies: [
+                "AssureCore", "AssureStorage", "AssureDemo", "AssureInterchange",
+                // Vapor only for Bcrypt, the password hash.
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // Bytes ⇄ tables: CSV and pasted text (encodings, quoting), and XLSX read and written (ZIP + XML).
@@ -56,7 +69,7 @@ let package = Package(
         .target(
             name: "AssureWeb",
             dependencies: [
-                "AssureCore", "AssureStorage", "AssureMail", "AssureInterchange",
+                "AssureCore", "AssureStorage", "AssureApp", "AssureMail", "AssureInterchange",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
@@ -65,7 +78,8 @@ let package = Package(
         .executableTarget(
             name: "assure",
             dependencies: [
-                "AssureCore", "AssureDemo", "AssureStorage", "AssureWeb", "AssureMail", "AssureInterchange",
+                "AssureCore", "AssureDemo", "AssureStorage", "AssureApp", "AssureWeb", "AssureMail",
+                "AssureInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -81,21 +95,25 @@ let package = Package(
         .target(
             name: "AssureTestSupport",
             dependencies: [
-                "AssureStorage",
+                "AssureStorage", "AssureApp",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ], path: "Tests/AssureTestSupport"),
         .testTarget(
             name: "AssureStorageTests",
-            dependencies: ["AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureInterchange"]),
+            dependencies: [
+                "AssureStorage", "AssureApp", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureInterchange",
+            ]),
         // Fixtures: a test-only certificate and key for localhost, for the STARTTLS test.
         .testTarget(
-            name: "AssureMailTests", dependencies: ["AssureMail", "AssureCore", "AssureStorage", "AssureTestSupport"],
+            name: "AssureMailTests",
+            dependencies: ["AssureMail", "AssureCore", "AssureStorage", "AssureApp", "AssureTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "AssureWebTests",
             dependencies: [
-                "AssureWeb", "AssureStorage", "AssureCore", "AssureDemo", "AssureTestSupport", "AssureMail",
+                "AssureWeb", "AssureStorage", "AssureApp", "AssureCore", "AssureDemo", "AssureTestSupport",
+                "AssureMail",
                 "AssureInterchange",
                 .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssureApp
 import AssureCore
 import AssureStorage
 import AssureWeb

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssureApp
 import AssureCore
 import AssureStorage
 import AssureWeb
@@ -37,8 +38,7 @@ struct Period: AsyncParsableCommand {
                 key: target.period, frequency: frequency, asAt: asAt, publishOn: publishOn, returnsDue: returnsDue)
             // Every bad option in one message, before anything is opened.
             if case .failure(.invalid(let errors)) = Result(catching: { () throws(DomainError) in try draft.validated()
-                })
-            {
+            }) {
                 throw ValidationError(
                     errors.sorted { $0.key < $1.key }
                         .map { "\(Self.options[$0.key] ?? $0.key) \(draft.fields[$0.key] ?? ""): \($0.value)" }

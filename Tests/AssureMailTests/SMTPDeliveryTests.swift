@@ -1,3 +1,4 @@
+import AssureApp
 import AssureCore
 import AssureStorage
 import AssureTestSupport
@@ -105,22 +106,28 @@ struct SMTPDeliveryTests {
         // given a listener that accepts the connection and says nothing
         let listener = Process()
         listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        listener.arguments = ["python3", "-c", """
+        listener.arguments = [
+            "python3", "-c",
+            """
             import socket, sys, time
             s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(1)
             print(s.getsockname()[1], flush=True)
             c, _ = s.accept(); time.sleep(30)
-            """]
+            """,
+        ]
         let output = Pipe()
         listener.standardOutput = output
         try listener.run()
         defer { listener.terminate() }
         let printed = try await Subprocess.offThread { output.fileHandleForReading.availableData }
-        let port = try #require(Int(String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let port = try #require(
+            Int(String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
         // when a message is sent with a one-second deadline, then it fails as a timeout, in words
         await #expect(throws: SMTPError.timedOut(seconds: 1)) {
-            try await SMTPClient(settings: SMTPSettings(host: "127.0.0.1", port: port, fromAddress: "pmo@assure.demo", timeoutSeconds: 1))
-                .send(chaser)
+            try await SMTPClient(
+                settings: SMTPSettings(host: "127.0.0.1", port: port, fromAddress: "pmo@assure.demo", timeoutSeconds: 1)
+            )
+            .send(chaser)
         }
     }
 

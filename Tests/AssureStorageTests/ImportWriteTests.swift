@@ -1,3 +1,4 @@
+import AssureApp
 import AssureCore
 import AssureDemo
 import AssureInterchange

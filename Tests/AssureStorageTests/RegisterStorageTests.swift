@@ -1,3 +1,4 @@
+import AssureApp
 import AssureCore
 import AssureDemo
 import AssureInterchange
@@ -151,8 +152,7 @@ struct DeliverableStorageTests {
                     db, admin, id: item.id, programme: item.programme, workstream: "", title: "Stale",
                     years: ["17/18"], status: .delivered, baseVersion: item.version)
             }
-            await #expect(throws: DomainError.invalid(["years": "“next year” is not a financial year: write 17/18."]))
-            {
+            await #expect(throws: DomainError.invalid(["years": "“next year” is not a financial year: write 17/18."])) {
                 try await KeyDeliverables.save(
                     db, admin, programme: "P", workstream: "", title: "T", years: ["next year"], status: .notStarted)
             }

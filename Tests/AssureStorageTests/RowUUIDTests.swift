@@ -1,3 +1,4 @@
+import AssureApp
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import AssureApp
 import AssureCore
 import AssureInterchange
 import AssureStorage
@@ -297,7 +298,9 @@ struct HostileInputTests {
         }
     }
 
-    @Test("A stored value this Assure does not know is reported, naming its column, never shown as a default", arguments: Backend.all)
+    @Test(
+        "A stored value this Assure does not know is reported, naming its column, never shown as a default",
+        arguments: Backend.all)
     func unknownStoredValue(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             // given a risk whose status was written by something else (a newer Assure, a hand edit)
@@ -307,7 +310,8 @@ struct HostileInputTests {
             // when the risk register is read, then the answer is an error naming the column and the value
             let page = try await pmo.get(AppRoute.risks.link())
             #expect(page.status == .internalServerError)
-            #expect(page.body.string.contains("risks.status holds “archived”, which this version of Assure does not know"))
+            #expect(
+                page.body.string.contains("risks.status holds “archived”, which this version of Assure does not know"))
             let api = try await pmo.get(AppRoute.apiRisks.link())
             #expect(api.status == .internalServerError)
         }

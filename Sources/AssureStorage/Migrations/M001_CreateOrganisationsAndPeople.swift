@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 struct M001_CreateOrganisationsAndPeople: AsyncMigration {
     func prepare(on database: Database) async throws {

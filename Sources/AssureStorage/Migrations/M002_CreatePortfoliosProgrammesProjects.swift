@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 struct M002_CreatePortfoliosProgrammesProjects: AsyncMigration {
     func prepare(on database: Database) async throws {

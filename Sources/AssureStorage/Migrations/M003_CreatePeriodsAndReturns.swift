@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 struct M003_CreatePeriodsAndReturns: AsyncMigration {
     func prepare(on database: Database) async throws {

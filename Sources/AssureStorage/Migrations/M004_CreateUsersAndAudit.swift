@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 struct M004_CreateUsersAndAudit: AsyncMigration {
     func prepare(on database: Database) async throws {

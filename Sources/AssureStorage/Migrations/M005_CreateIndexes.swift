@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// Indexes for the queries every dashboard makes. Plain SQL that SQLite and PostgreSQL both accept.

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Each portfolio can switch assurance checks off; kept as a comma-separated list of check names.
 struct M006_AddPortfolioDisabledChecks: AsyncMigration {

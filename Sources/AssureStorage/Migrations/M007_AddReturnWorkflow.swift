@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Returns move through draft → submitted → approved (or returned for changes, or carried forward).
 /// Returns written before this migration were entered as final, so they start as submitted.

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Chasers and alerts need an address for each person, a deadline for each period, and how early to chase.
 struct M008_AddContactsAndDeadlines: AsyncMigration {

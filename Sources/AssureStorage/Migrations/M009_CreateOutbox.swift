@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// Every chaser and alert is written here first, in the transaction that caused it, then delivered by SMTP.

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Re-opening a published period moves its snapshot here with the reason, so what the board saw is never lost.
 struct M010_CreateSnapshotArchive: AsyncMigration {

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// Each milestone's baseline and moves, kept up to date at each publication, so that a dashboard reads one row per

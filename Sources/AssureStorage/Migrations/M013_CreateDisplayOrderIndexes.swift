@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// Lists in display order (programmes in the portfolio's order, projects in the programme's) read from the indexes

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// Custom attributes: every column of an imported spreadsheet that is not one of Assure's fields is kept on the

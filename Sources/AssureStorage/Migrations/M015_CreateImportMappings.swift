@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Column mappings saved by name per portfolio, so next month's spreadsheet imports with the same choices.
 struct M015_CreateImportMappings: AsyncMigration {

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Abbreviations and their expansions, from the papers' tables of abbreviations.
 struct M016_CreateGlossary: AsyncMigration {

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Prioritisations (a set of weighted criteria) and the business cases rated H/M/L against them. A set's criteria
 /// and a case's ratings are small lists kept as JSON text, portable to both databases.

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Funding rounds (an envelope) and their recommended allocations, in whole pence.
 struct M018_CreateFundingRounds: AsyncMigration {

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Risk registers (each with its scale and the scores where a risk turns amber and red), their risks, and every
 /// review of a risk (its history).

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Programmes' key deliverables by financial year (seed 001's ✓ tables). Years are kept as "2017,2018".
 struct M020_CreateDeliverables: AsyncMigration {

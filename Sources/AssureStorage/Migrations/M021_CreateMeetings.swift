@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Committees, their meetings, each meeting's agenda items (with outcomes and resolutions) and actions.
 struct M021_CreateMeetings: AsyncMigration {

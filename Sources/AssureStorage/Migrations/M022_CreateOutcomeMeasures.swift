@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// Outcome measures and their values per period: the trajectory expected and the actual achieved.
 struct M022_CreateOutcomeMeasures: AsyncMigration {

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// The PMO's own words of a governing-body paper (cover sheet, introduction, engagement, conclusion), per period and
 /// meeting, as JSON.

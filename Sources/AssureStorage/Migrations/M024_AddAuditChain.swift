@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// Chains the audit log: each entry carries its sequence number, the previous entry's hash and its own, so an entry

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 import SQLKit
 
 /// Sign-in attempts, for throttling guesses per account and per address.

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// API tokens for scripts: only a SHA-256 of each secret is kept, so a copy of the database holds no usable token.
 struct M026_CreateAPITokens: AsyncMigration {

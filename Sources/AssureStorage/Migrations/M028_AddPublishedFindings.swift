@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// The assurance findings are the PMO's working notes: a period's board readers see them only where the PMO chose,
 /// when publishing, to publish them with the period. Periods published before this choice existed did not make it.

@@ -1,4 +1,4 @@
-import Fluent
+import FluentKit
 
 /// A PMO disables a user who leaves (or whose account is suspect) rather than deleting them: the audit log keeps
 /// naming them, and they can be re-enabled. A disabled user cannot sign in, and no session or token of theirs opens.

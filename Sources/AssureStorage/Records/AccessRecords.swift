@@ -1,72 +1,72 @@
-import Fluent
+import FluentKit
 import Foundation
 
-final class UserRecord: Model, @unchecked Sendable {
-    static let schema = "users"
-    @ID var id: UUID?
-    @Field(key: "email") var email: String
-    @Field(key: "name") var name: String
-    @Field(key: "role") var role: String
-    @Field(key: "password_hash") var passwordHash: String
-    @Field(key: "created_at") var createdAt: Date
-    @OptionalField(key: "disabled_at") var disabledAt: Date?
-    init() {}
+package final class UserRecord: Model, @unchecked Sendable {
+    package static let schema = "users"
+    @ID package var id: UUID?
+    @Field(key: "email") package var email: String
+    @Field(key: "name") package var name: String
+    @Field(key: "role") package var role: String
+    @Field(key: "password_hash") package var passwordHash: String
+    @Field(key: "created_at") package var createdAt: Date
+    @OptionalField(key: "disabled_at") package var disabledAt: Date?
+    package init() {}
 }
 
 /// An editor may write only the programmes assigned to them.
-final class ProgrammeEditorRecord: Model, @unchecked Sendable {
-    static let schema = "programme_editors"
-    @ID var id: UUID?
-    @Parent(key: "user_id") var user: UserRecord
-    @Parent(key: "programme_id") var programme: ProgrammeRecord
-    init() {}
+package final class ProgrammeEditorRecord: Model, @unchecked Sendable {
+    package static let schema = "programme_editors"
+    @ID package var id: UUID?
+    @Parent(key: "user_id") package var user: UserRecord
+    @Parent(key: "programme_id") package var programme: ProgrammeRecord
+    package init() {}
 }
 
-final class AuditRecord: Model, @unchecked Sendable {
-    static let schema = "audit_entries"
-    @ID var id: UUID?
-    @Field(key: "at") var at: Date
-    @OptionalField(key: "user_id") var userID: UUID?
-    @Field(key: "actor") var actor: String
-    @Field(key: "action") var action: String
-    @Field(key: "entity") var entity: String
-    @OptionalField(key: "entity_id") var entityID: String?
-    @OptionalField(key: "before_json") var before: String?
-    @OptionalField(key: "after_json") var after: String?
+package final class AuditRecord: Model, @unchecked Sendable {
+    package static let schema = "audit_entries"
+    @ID package var id: UUID?
+    @Field(key: "at") package var at: Date
+    @OptionalField(key: "user_id") package var userID: UUID?
+    @Field(key: "actor") package var actor: String
+    @Field(key: "action") package var action: String
+    @Field(key: "entity") package var entity: String
+    @OptionalField(key: "entity_id") package var entityID: String?
+    @OptionalField(key: "before_json") package var before: String?
+    @OptionalField(key: "after_json") package var after: String?
     /// The entry's place in the chain, the previous entry's hash and its own (M024).
-    @OptionalField(key: "sequence") var sequence: Int64?
-    @OptionalField(key: "previous_hash") var previousHash: String?
-    @OptionalField(key: "hash") var hash: String?
-    init() {}
+    @OptionalField(key: "sequence") package var sequence: Int64?
+    @OptionalField(key: "previous_hash") package var previousHash: String?
+    @OptionalField(key: "hash") package var hash: String?
+    package init() {}
 }
 
-final class AuditChainHeadRecord: Model, @unchecked Sendable {
-    static let schema = "audit_chain_head"
-    @ID var id: UUID?
-    @Field(key: "sequence") var sequence: Int64
-    @Field(key: "hash") var hash: String
-    init() {}
+package final class AuditChainHeadRecord: Model, @unchecked Sendable {
+    package static let schema = "audit_chain_head"
+    @ID package var id: UUID?
+    @Field(key: "sequence") package var sequence: Int64
+    @Field(key: "hash") package var hash: String
+    package init() {}
 }
 
-final class LoginAttemptRecord: Model, @unchecked Sendable {
-    static let schema = "login_attempts"
-    @ID var id: UUID?
-    @Field(key: "email") var email: String
-    @Field(key: "address") var address: String
-    @Field(key: "at") var at: Date
-    @Field(key: "succeeded") var succeeded: Bool
-    init() {}
+package final class LoginAttemptRecord: Model, @unchecked Sendable {
+    package static let schema = "login_attempts"
+    @ID package var id: UUID?
+    @Field(key: "email") package var email: String
+    @Field(key: "address") package var address: String
+    @Field(key: "at") package var at: Date
+    @Field(key: "succeeded") package var succeeded: Bool
+    package init() {}
 }
 
-final class APITokenRecord: Model, @unchecked Sendable {
-    static let schema = "api_tokens"
-    @ID var id: UUID?
-    @Parent(key: "user_id") var user: UserRecord
-    @Field(key: "name") var name: String
-    @Field(key: "secret_hash") var secretHash: String
-    @Field(key: "scope") var scope: String
-    @Field(key: "created_at") var createdAt: Date
-    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
-    @OptionalField(key: "revoked_at") var revokedAt: Date?
-    init() {}
+package final class APITokenRecord: Model, @unchecked Sendable {
+    package static let schema = "api_tokens"
+    @ID package var id: UUID?
+    @Parent(key: "user_id") package var user: UserRecord
+    @Field(key: "name") package var name: String
+    @Field(key: "secret_hash") package var secretHash: String
+    @Field(key: "scope") package var scope: String
+    @Field(key: "created_at") package var createdAt: Date
+    @OptionalField(key: "last_used_at") package var lastUsedAt: Date?
+    @OptionalField(key: "revoked_at") package var revokedAt: Date?
+    package init() {}
 }

@@ -1,26 +1,26 @@
-import Fluent
+import FluentKit
 import Foundation
 
 /// A message waiting for, or done with, delivery. Never deleted: the outbox page is the record of what was sent.
-final class OutboxRecord: Model, @unchecked Sendable {
-    static let schema = "outbox_messages"
-    @ID var id: UUID?
-    @Field(key: "created_at") var createdAt: Date
+package final class OutboxRecord: Model, @unchecked Sendable {
+    package static let schema = "outbox_messages"
+    @ID package var id: UUID?
+    @Field(key: "created_at") package var createdAt: Date
     /// "chaser" or "alert".
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") package var kind: String
     /// Stops the same chaser or alert being queued twice.
-    @OptionalField(key: "dedupe_key") var dedupeKey: String?
-    @Field(key: "to_address") var toAddress: String
-    @Field(key: "to_name") var toName: String
-    @Field(key: "subject") var subject: String
-    @Field(key: "body") var body: String
+    @OptionalField(key: "dedupe_key") package var dedupeKey: String?
+    @Field(key: "to_address") package var toAddress: String
+    @Field(key: "to_name") package var toName: String
+    @Field(key: "subject") package var subject: String
+    @Field(key: "body") package var body: String
     /// "pending", "sent" or "failed" (given up after the last retry; the PMO can retry by hand).
-    @Field(key: "status") var status: String
-    @Field(key: "attempts") var attempts: Int
-    @OptionalField(key: "last_error") var lastError: String?
-    @Field(key: "next_attempt_at") var nextAttemptAt: Date
-    @OptionalField(key: "sent_at") var sentAt: Date?
-    @OptionalField(key: "period_id") var periodID: UUID?
-    @OptionalField(key: "project_id") var projectID: UUID?
-    init() {}
+    @Field(key: "status") package var status: String
+    @Field(key: "attempts") package var attempts: Int
+    @OptionalField(key: "last_error") package var lastError: String?
+    @Field(key: "next_attempt_at") package var nextAttemptAt: Date
+    @OptionalField(key: "sent_at") package var sentAt: Date?
+    @OptionalField(key: "period_id") package var periodID: UUID?
+    @OptionalField(key: "project_id") package var projectID: UUID?
+    package init() {}
 }

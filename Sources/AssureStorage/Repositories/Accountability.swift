@@ -1,11 +1,11 @@
 import AssureCore
-import Fluent
+import FluentKit
 import Foundation
 
 /// Who answers for a project's return, and how to reach people. A user account is the person with the same email.
-enum Accountability {
+package enum Accountability {
     /// The project's SRO; a project without one answers to its programme's clinical lead (as the CDGs in seed 000 do).
-    static func accountablePersonID(project: ProjectRecord, programme: ProgrammeRecord) -> UUID? {
+    package static func accountablePersonID(project: ProjectRecord, programme: ProgrammeRecord) -> UUID? {
         project.$sro.id ?? programme.$clinicalLead.id
     }
 
@@ -19,7 +19,7 @@ enum Accountability {
         return email.lowercased() == user.email.lowercased()
     }
 
-    static func standing(
+    package static func standing(
         _ db: Database, _ actor: Actor, project: ProjectRecord,
         programme: ProgrammeRecord
     ) async throws -> ReturnWorkflow.Standing {
@@ -43,7 +43,7 @@ public struct NoticeLinks: Sendable {
     public static let none = NoticeLinks { _, _ in "(open the return in Assure)" }
 }
 
-extension Returns {
+package extension Returns {
     /// What the actor may do with a project's return: the return page offers exactly these.
     public static func standing(_ db: Database, _ actor: Actor, projectID: UUID) async throws -> ReturnWorkflow.Standing
     {

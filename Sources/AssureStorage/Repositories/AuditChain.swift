@@ -1,6 +1,6 @@
 import AssureCore
 import Crypto
-import Fluent
+import FluentKit
 import Foundation
 import SQLKit
 
@@ -35,7 +35,7 @@ public enum AuditChain {
 
     /// Links and inserts entries at the head of the chain, holding the head's row for the rest of the transaction
     /// (FOR UPDATE on PostgreSQL; SQLite has one writer at a time).
-    static func append(_ db: Database, _ entries: [AuditRecord]) async throws {
+    package static func append(_ db: Database, _ entries: [AuditRecord]) async throws {
         guard !entries.isEmpty else { return }
         try await db.transaction { db in
             guard let sql = db as? SQLDatabase else {

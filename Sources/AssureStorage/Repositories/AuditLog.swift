@@ -1,5 +1,5 @@
 import AssureCore
-import Fluent
+import FluentKit
 import Foundation
 
 /// One change, as the audit log shows it.
@@ -18,7 +18,7 @@ public enum AuditLog {
     /// The same stable encoding as the snapshots: sorted keys, ISO dates.
     static var encoder: JSONEncoder { Reports.encoder }
 
-    static func record<Before: Encodable, After: Encodable>(
+    package static func record<Before: Encodable, After: Encodable>(
         _ db: Database, _ actor: Actor, _ action: String, entity: String, id: UUID?, before: Before?, after: After?
     ) async throws {
         try await AuditChain.append(
@@ -26,7 +26,7 @@ public enum AuditLog {
     }
 
     /// An entry not yet written, for writers that insert many at once (an import).
-    static func entry<Before: Encodable, After: Encodable>(
+    package static func entry<Before: Encodable, After: Encodable>(
         _ actor: Actor, _ action: String, entity: String, id: UUID?, before: Before?, after: After?
     ) throws -> AuditRecord {
         let entry = AuditRecord()
@@ -41,7 +41,7 @@ public enum AuditLog {
         return entry
     }
 
-    static func record<After: Encodable>(
+    package static func record<After: Encodable>(
         _ db: Database, _ actor: Actor, _ action: String, entity: String, id: UUID?,
         after: After?
     ) async throws {

@@ -1,8 +1,7 @@
 import AssureCore
-import Fluent
+import FluentKit
 import Foundation
 import SQLKit
-import Vapor
 
 /// Backups of an SQLite database taken while it is in use, restoring them, and every table as JSON.
 public enum Backups {
@@ -55,7 +54,7 @@ public enum Backups {
                     "backup": "\(backup) is not an Assure database (it has no Assure migrations)."
                 ])
             }
-            tables = try await Storage.withDatabase(.sqlite(path: staging)) { db in
+            tables = try await Storage.withOpenDatabase(.sqlite(path: staging), migrations: Storage.migrations) { db in
                 let sql = try db.sql()
                 struct Check: Decodable { let integrity_check: String }
                 let check = try await sql.raw("PRAGMA integrity_check").first(decoding: Check.self)?.integrity_check
@@ -120,19 +119,11 @@ public enum Backups {
     static func withUnmigrated<T: Sendable>(
         _ target: DatabaseTarget, _ body: (SQLDatabase) async throws -> T
     ) async throws -> T {
-        let app = try await Application.make(.init(name: "inspect", arguments: ["assure"]))
-        app.logger.logLevel = .warning
-        do {
-            app.databases.use(try Storage.configuration(for: target), as: target.databaseID)
-            guard let sql = app.db as? SQLDatabase else {
+        try await Storage.withOpenDatabase(target) { database in
+            guard let sql = database as? SQLDatabase else {
                 throw DomainError.invalid(["database": "not an SQL database"])
             }
-            let result = try await body(sql)
-            try await app.asyncShutdown()
-            return result
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
+            return try await body(sql)
         }
     }
 

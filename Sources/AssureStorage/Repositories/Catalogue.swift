@@ -1,5 +1,5 @@
 import AssureCore
-import Fluent
+import FluentKit
 import Foundation
 import SQLKit
 
@@ -105,8 +105,8 @@ public enum Catalogue {
     }
 }
 
-enum People {
-    static func names(_ db: Database) async throws -> [UUID: String] {
+package enum People {
+    package static func names(_ db: Database) async throws -> [UUID: String] {
         try await contacts(db).mapValues(\.name)
     }
 
@@ -125,7 +125,7 @@ enum People {
     }
 
     /// The person of that name, created if new: people are typed by name in returns and imports.
-    static func findOrCreate(_ db: Database, name: String?, organisationID: UUID? = nil) async throws -> UUID? {
+    package static func findOrCreate(_ db: Database, name: String?, organisationID: UUID? = nil) async throws -> UUID? {
         guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
         if let existing = try await PersonRecord.query(on: db).filter(\.$name == name).first() { return existing.id }
         let person = PersonRecord(name: name, jobTitle: nil, organisationID: organisationID)

@@ -5,7 +5,7 @@ import SQLKit
 /// Each milestone's baseline and moves, as the slippage check reads them. Kept as one row per milestone, folded forward
 /// at each publication, so that building a dashboard reads one row per milestone rather than every earlier period.
 /// `portfolios.baselines_through` names the last published period folded in.
-enum MilestoneBaselines {
+package enum MilestoneBaselines {
     typealias ByProject = [UUID: [String: MilestoneBaseline]]
 
     /// The baselines from the portfolio's published periods before `asAt`: the stored rows when they run exactly up to
@@ -25,7 +25,9 @@ enum MilestoneBaselines {
     /// Folds a period just published into the rows: on top of the stored rows when they run up to the period before and
     /// no later period is published (the monthly case), or from the whole history otherwise (a period re-published
     /// after correction, or published out of order).
-    static func fold(_ sql: SQLDatabase, portfolioID: UUID, period: UUID, key: String, asAt: String) async throws {
+    package static func fold(
+        _ sql: SQLDatabase, portfolioID: UUID, period: UUID, key: String, asAt: String
+    ) async throws {
         let previous = try await lastPublished(sql, portfolioID: portfolioID, before: asAt)
         let latest = try await lastPublished(sql, portfolioID: portfolioID, before: nil)
         if latest == period, try await foldedThrough(sql, portfolioID: portfolioID) == previous {
@@ -41,7 +43,7 @@ enum MilestoneBaselines {
     }
 
     /// Forgets the rows, as when a period they include is re-opened; the next publication folds the history again.
-    static func discard(_ sql: SQLDatabase, portfolioID: UUID) async throws {
+    package static func discard(_ sql: SQLDatabase, portfolioID: UUID) async throws {
         try await sql.delete(from: "milestone_baselines").where("portfolio_id", .equal, portfolioID).run()
         try await sql.update("portfolios").set("baselines_through", to: String?.none).where("id", .equal, portfolioID)
             .run()

@@ -1,11 +1,11 @@
 import AssureCore
-import Fluent
+import FluentKit
 import Foundation
 import SQLKit
 
 /// Each project's effective rating in a published period, written beside its snapshot. The arrows of the next period and
 /// the SRO alerts read these rows.
-enum PeriodRatings {
+package enum PeriodRatings {
     private struct Row: Decodable {
         let project_id: RowUUID
         let code: String
@@ -14,7 +14,7 @@ enum PeriodRatings {
         let meaning: String
     }
 
-    static func write(_ sql: SQLDatabase, periodID: UUID, _ ratings: [UUID: RatingLevel]) async throws {
+    package static func write(_ sql: SQLDatabase, periodID: UUID, _ ratings: [UUID: RatingLevel]) async throws {
         try await sql.delete(from: "period_ratings").where("period_id", .equal, periodID).run()
         try await Array(ratings).inBatches(of: 500) { chunk in
             let insert = sql.insert(into: "period_ratings").columns(
@@ -27,7 +27,7 @@ enum PeriodRatings {
     }
 
     /// The ratings of a published period: all of them, one programme's, or one project's.
-    static func read(
+    package static func read(
         _ db: Database, periodID: UUID, projectID: UUID? = nil, programme: UUID? = nil
     ) async throws -> [UUID: RatingLevel] {
         let sql = try db.sql()

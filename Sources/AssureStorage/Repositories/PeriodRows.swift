@@ -1,11 +1,11 @@
 import AssureCore
-import Fluent
+import FluentKit
 import Foundation
 import SQLKit
 
 // The rows a period's report is built from, read as plain SQL rows (decoding thousands of Fluent models cost more than
 // the queries), for the whole portfolio or one programme.
-extension Reports {
+package extension Reports {
     /// The portfolio's projects and sub-items by programme (in the portfolio's order), then by position: one query, read as
     /// plain rows. Each comes with its lead's person id, for those who need the lead's address.
     static func projectsInDisplayOrder(

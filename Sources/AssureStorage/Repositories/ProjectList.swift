@@ -1,5 +1,5 @@
 import AssureCore
-import Fluent
+import FluentKit
 import Foundation
 import SQLKit
 

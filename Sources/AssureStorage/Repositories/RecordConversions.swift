@@ -3,8 +3,8 @@ import Foundation
 
 // Records and domain values are separate; these are the only places one becomes the other.
 
-extension PortfolioRecord {
-    var info: PortfolioInfo {
+package extension PortfolioRecord {
+    package var info: PortfolioInfo {
         get throws {
             try PortfolioInfo(
                 id: requireID(), name: name, scale: .standard(RatingScaleKind(stored: scale, "portfolios.scale")))
@@ -12,14 +12,14 @@ extension PortfolioRecord {
     }
 }
 
-extension PortfolioRecord {
-    var checksSwitchedOff: Set<Flag.Kind> {
+package extension PortfolioRecord {
+    package var checksSwitchedOff: Set<Flag.Kind> {
         Set(disabledChecks.split(separator: ",").compactMap { Flag.Kind(rawValue: String($0)) })
     }
 }
 
-extension PeriodRecord {
-    var info: PeriodInfo {
+package extension PeriodRecord {
+    package var info: PeriodInfo {
         get throws {
             try PeriodInfo(
                 id: requireID(), key: key, label: label,
@@ -32,8 +32,8 @@ extension PeriodRecord {
     }
 }
 
-extension ProgrammeRecord {
-    func info(names: [UUID: String]) throws -> ProgrammeInfo {
+package extension ProgrammeRecord {
+    package func info(names: [UUID: String]) throws -> ProgrammeInfo {
         try ProgrammeInfo(
             id: requireID(), name: name, kind: try ProgrammeKind(stored: kind, "programmes.kind"),
             clinicalLead: $clinicalLead.id.flatMap { names[$0] },
@@ -41,8 +41,8 @@ extension ProgrammeRecord {
     }
 }
 
-extension ProjectRecord {
-    func info(names: [UUID: String]) throws -> ProjectInfo {
+package extension ProjectRecord {
+    package func info(names: [UUID: String]) throws -> ProjectInfo {
         ProjectInfo(
             id: try requireID(), programmeID: $programme.id, parentID: $parent.id, reference: reference, title: title,
             description: description, sro: $sro.id.flatMap { names[$0] }, lead: $lead.id.flatMap { names[$0] },
@@ -50,10 +50,10 @@ extension ProjectRecord {
     }
 }
 
-extension ReturnRecord {
-    var returnState: ReturnState { get throws { try ReturnState(stored: state) } }
+package extension ReturnRecord {
+    package var returnState: ReturnState { get throws { try ReturnState(stored: state) } }
 
-    func info(milestones: [ReturnMilestoneRecord]) throws -> ReturnInfo {
+    package func info(milestones: [ReturnMilestoneRecord]) throws -> ReturnInfo {
         try ReturnInfo(
             projectID: $project.id, rating: rating, reportedTrend: reportedTrend.flatMap(Trend.init(rawValue:)),
             update: update, mitigation: mitigation,
@@ -65,7 +65,7 @@ extension ReturnRecord {
     }
 
     /// Where a carried-forward return's values come from.
-    var carriedForward: CarriedForward? {
+    package var carriedForward: CarriedForward? {
         get throws {
             try returnState == .carriedForward
                 ? CarriedForward(fromKey: carriedFromKey, periods: carriedPeriods ?? 1) : nil
@@ -73,14 +73,14 @@ extension ReturnRecord {
     }
 }
 
-extension ReturnState {
+package extension ReturnState {
     /// Rows written before return states existed were all submitted returns.
-    init(stored: String) throws { self = try ReturnState(stored: stored, "returns.state") }
+    package init(stored: String) throws { self = try ReturnState(stored: stored, "returns.state") }
 }
 
-extension Array where Element == ProjectRecord {
+package extension Array where Element == ProjectRecord {
     /// Display order: by programme (in the portfolio's order), then by position within the programme.
-    func inDisplayOrder(programmes: [ProgrammeRecord]) throws -> [ProjectRecord] {
+    package func inDisplayOrder(programmes: [ProgrammeRecord]) throws -> [ProjectRecord] {
         let order = Dictionary(uniqueKeysWithValues: try programmes.enumerated().map { (try $1.requireID(), $0) })
         return sorted { (order[$0.$programme.id] ?? 0, $0.sortOrder) < (order[$1.$programme.id] ?? 0, $1.sortOrder) }
     }

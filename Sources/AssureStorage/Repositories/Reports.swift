@@ -1,17 +1,17 @@
 import AssureCore
-import Fluent
+import FluentKit
 import Foundation
 import SQLKit
 
 /// A period's report: the frozen snapshot for a published period, built live otherwise.
 public enum Reports {
-    static let encoder: JSONEncoder = {
+    package static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
     }()
-    static let decoder: JSONDecoder = {
+    package static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
@@ -143,7 +143,7 @@ public extension PeriodReport {
     }
 }
 
-extension Reports {
+package extension Reports {
     /// What a published period's pages are made of, as a short text that changes whenever any of it could: the snapshot
     /// (re-publishing writes a new one) and the portfolio's list of periods (the "show as at" links). Nil when the
     /// period is not published, as its pages change with every return. Reads no report, so a revalidation is cheap.

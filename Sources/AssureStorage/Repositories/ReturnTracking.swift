@@ -1,9 +1,9 @@
 import AssureCore
-import Fluent
+import FluentKit
 import Foundation
 import SQLKit
 
-extension Returns {
+package extension Returns {
     public static func tracking(_ db: Database, periodID: UUID) async throws -> ReturnTracking {
         guard let period = try await PeriodRecord.find(periodID, on: db),
             let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db)

@@ -1,7 +1,7 @@
 import Foundation
 import SQLKit
 
-extension SQLQueryString {
+package extension SQLQueryString {
     /// ` AND column IN (the programme's projects and sub-items)`, or nothing when no programme is asked for: one
     /// programme's dashboard reads one programme's rows. `column` is always a name written in this code, never input.
     static func andProject(_ column: String, inProgramme programme: UUID?) -> SQLQueryString {

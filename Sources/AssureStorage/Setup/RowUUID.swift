@@ -3,10 +3,10 @@ import Foundation
 /// A UUID column read as its text. Foundation on Linux parses `UUID(uuidString:)` with sscanf, which was a quarter of
 /// the time spent reading a large period's rows; SQLite keeps UUIDs as text and PostgreSQL hands them over as text on
 /// request, so both come through this one parser.
-struct RowUUID: Decodable, Hashable, Sendable {
-    let value: UUID
+package struct RowUUID: Decodable, Hashable, Sendable {
+    package let value: UUID
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = UUID(hexText: text) else {
@@ -16,7 +16,7 @@ struct RowUUID: Decodable, Hashable, Sendable {
     }
 }
 
-extension UUID {
+package extension UUID {
     /// Reads the 8-4-4-4-12 hexadecimal form, in either case.
     init?(hexText text: String) {
         var bytes = [UInt8](repeating: 0, count: 16)

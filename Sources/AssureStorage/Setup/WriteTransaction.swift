@@ -1,8 +1,8 @@
-import Fluent
+import FluentKit
 import FluentSQLiteDriver
 import Foundation
 
-extension Database {
+package extension Database {
     /// Every write goes through here. SQLite begins transactions deferred: one that has read, and then finds that another
     /// connection (the outbox worker, another request) committed since, cannot start writing and fails at once with
     /// SQLITE_BUSY. Nothing of it was written, so it is run again from the start, a few times, on a fresh snapshot.

@@ -1,3 +1,4 @@
+import AssureApp
 import AssureStorage
 import Crypto
 import Vapor

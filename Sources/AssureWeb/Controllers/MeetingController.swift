@@ -1,3 +1,4 @@
+import AssureApp
 import AssureCore
 import AssureStorage
 import Foundation
@@ -68,7 +69,8 @@ struct MeetingController: RouteCollection {
         let values = try req.content.decode([String: String].self)
         do {
             let item = AgendaItem(
-                number: values["number"] ?? "", title: values["title"] ?? "", organisation: values["organisation"] ?? "",
+                number: values["number"] ?? "", title: values["title"] ?? "",
+                organisation: values["organisation"] ?? "",
                 format: AgendaFormat(rawValue: values["format"] ?? ""),
                 purpose: try AgendaPurpose(chosen: values["purpose"], field: "purpose", "Choose the item's purpose."),
                 raisedBy: values["raisedBy"] ?? "", pages: values["pages"] ?? "")

@@ -1,3 +1,4 @@
+import AssureApp
 import AssureCore
 import AssureStorage
 import Vapor
@@ -36,7 +37,8 @@ struct OutcomeController: RouteCollection {
             let measure = try await Outcomes.create(
                 req.db, try req.requireActor(), name: values["name"] ?? "", programme: values["programme"] ?? "",
                 unit: values["unit"] ?? "",
-                direction: try OutcomeDirection(chosen: values["direction"], field: "direction", "Choose whether higher or lower is better."),
+                direction: try OutcomeDirection(
+                    chosen: values["direction"], field: "direction", "Choose whether higher or lower is better."),
                 baseline: values["baseline"] ?? "", target: values["target"] ?? "",
                 targetDate: values["targetDate"] ?? "")
             return req.redirect(to: AppRoute.outcome.link(item: measure.id), notice: "Added \(measure.name).")

@@ -1,3 +1,4 @@
+import AssureApp
 import AssureCore
 import AssureStorage
 import Foundation

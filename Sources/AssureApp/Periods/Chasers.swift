@@ -1,4 +1,5 @@
 import AssureCore
+import AssureStorage
 import Fluent
 import Foundation
 

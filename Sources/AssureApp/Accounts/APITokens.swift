@@ -1,4 +1,5 @@
 import AssureCore
+import AssureStorage
 import Crypto
 import Fluent
 import Foundation

@@ -1,4 +1,5 @@
 import AssureCore
+import AssureStorage
 import Fluent
 import Foundation
 
@@ -12,7 +13,7 @@ extension Returns {
     ) async throws -> ReturnState {
         precondition(action.isReview, "saving goes through Returns.save")
         return try await db.writeTransaction { db in
-            let period = try await PeriodLifecycle.requireWritable(db, periodID: periodID)
+            let period = try await PeriodRecord.requireWritable(db, periodID: periodID)
             guard let project = try await ProjectRecord.find(projectID, on: db),
                 let programme = try await ProgrammeRecord.find(project.$programme.id, on: db),
                 programme.$portfolio.id == period.$portfolio.id

@@ -1,5 +1,6 @@
 import AssureCore
 import AssureDemo
+import AssureStorage
 import Fluent
 import Foundation
 import SQLKit

@@ -1,4 +1,5 @@
 import AssureCore
+import AssureStorage
 import Fluent
 import Foundation
 import SQLKit
@@ -80,7 +81,7 @@ public enum PeriodLifecycle {
             guard actor.canManagePortfolio else {
                 throw DomainError.forbidden("only the PMO (admin) can publish a period")
             }
-            let record = try await requireWritable(db, periodID: periodID)
+            let record = try await PeriodRecord.requireWritable(db, periodID: periodID)
             if record.findingsPublished != findings {
                 record.findingsPublished = findings
                 try await record.save(on: db)
@@ -173,7 +174,7 @@ public enum PeriodLifecycle {
     public static func setReturnsDue(_ db: Database, _ actor: Actor, periodID: UUID, due: CalendarDate?) async throws {
         guard actor.canManagePortfolio else { throw DomainError.forbidden("only the PMO (admin) sets deadlines") }
         try await db.writeTransaction { db in
-            let record = try await requireWritable(db, periodID: periodID)
+            let record = try await PeriodRecord.requireWritable(db, periodID: periodID)
             let before = record.returnsDue
             record.returnsDue = due?.iso
             try await record.save(on: db)
@@ -235,12 +236,4 @@ public enum PeriodLifecycle {
     /// Whole words for messages: "cannot be published", never a verb with a letter stuck on.
     private static let pastParticiple = ["open": "opened", "close": "closed", "publish": "published"]
 
-    /// Refuses any write into a published period.
-    static func requireWritable(_ db: Database, periodID: UUID) async throws -> PeriodRecord {
-        guard let period = try await PeriodRecord.find(periodID, on: db) else {
-            throw DomainError.notFound("reporting period")
-        }
-        if period.status == PeriodStatus.published.rawValue { throw DomainError.frozen("Period \(period.label)") }
-        return period
-    }
 }

@@ -1,4 +1,5 @@
 import AssureCore
+import AssureStorage
 import Fluent
 import Foundation
 import SQLKit
@@ -137,7 +138,7 @@ public enum Users {
 
     /// A real hash of a random password at the cost of `stored` (a hash in the database; 12 where there is none), made
     /// once per cost, so verifying against it costs what a real check costs.
-    static func dummyHash(like stored: String?) -> String {
+    package static func dummyHash(like stored: String?) -> String {
         let parts = (stored ?? "").split(separator: "$")
         let cost = parts.count >= 2 ? Int(parts[1]) ?? 12 : 12
         dummyLock.lock()

@@ -1,0 +1,48 @@
+import AssureCore
+import FluentKit
+import Foundation
+import NIOCore
+import NIOPosix
+
+extension Storage {
+    /// Opens the target with FluentKit alone (no web framework), runs `body`, and always closes it. `migrations`,
+    /// when given, are brought up to date first, as a server's start-up would.
+    public static func withOpenDatabase<T: Sendable>(
+        _ target: DatabaseTarget, logLevel: Logger.Level = .warning, migrations: [any Migration]? = nil,
+        _ body: (any Database) async throws -> T
+    ) async throws -> T {
+        var logger = Logger(label: "assure.storage")
+        logger.logLevel = logLevel
+        let group = MultiThreadedEventLoopGroup.singleton
+        let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
+        let eventLoop = group.any()
+        do {
+            databases.use(try configuration(for: target), as: target.databaseID)
+            guard let database = databases.database(logger: logger, on: eventLoop) else {
+                throw DomainError.invalid(["database": "\(target) could not be opened."])
+            }
+            if let migrations {
+                try await prepare(database)
+                let list = Migrations()
+                list.add(migrations)
+                let migrator = Migrator(
+                    databases: databases, migrations: list, logger: logger, on: eventLoop, migrationLogLevel: .debug)
+                try await migrator.setupIfNeeded().get()
+                try await migrator.prepareBatch().get()
+            }
+            let result = try await body(database)
+            await databases.shutdownAsync()
+            return result
+        } catch {
+            await databases.shutdownAsync()
+            throw error
+        }
+    }
+}
+
+extension DatabaseTarget {
+    public var databaseID: DatabaseID {
+        if case .postgres = self { return .psql }
+        return .sqlite
+    }
+}
