@@ -64,7 +64,7 @@ struct Serve: AsyncParsableCommand {
                 mail: mail.settings, publicURL: publicURL ?? "http://\(hostname):\(port)",
                 deliveryIntervalSeconds: deliveryInterval, trustedProxies: trustedProxy.compactMap(NetworkRange.init),
                 idleTimeoutSeconds: idleTimeout)
-            try await AssureApp.configure(app, settings)
+            try await WebApp.configure(app, settings)
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port
             print("Assure on http://\(hostname):\(port) with \(db.target)")

@@ -12,8 +12,8 @@ import VaporTesting
 struct APITokenTests {
     /// Makes a token on the tokens page, as its user would, and reads the secret off the page.
     static func makeToken(_ client: WebClient, name: String, scope: TokenScope) async throws -> String {
-        _ = try await client.get(AppRoute.tokens.link())
-        let made = try await client.post(AppRoute.tokens.link(), ["name": name, "scope": scope.rawValue])
+        _ = try await client.get(Link.tokens.path)
+        let made = try await client.post(Link.tokens.path, ["name": name, "scope": scope.rawValue])
         #expect(made.status == .created)
         let secret = try #require(made.body.string.firstMatch(of: #/<code id="new-token">([^<]+)</code>/#)).1
         return String(secret)
@@ -29,7 +29,7 @@ struct APITokenTests {
         let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
         let secret = try await makeToken(jane, name: name, scope: scope)
         return (
-            ids, jane, secret, WebClient(app), AppRoute.apiReturn.link(period: ids.october.id, project: ids.mat001.id)
+            ids, jane, secret, WebClient(app), Link.apiReturn(period: ids.october.id, project: ids.mat001.id).path
         )
     }
 
@@ -51,7 +51,7 @@ struct APITokenTests {
                 app.db, .commandLine("pmo"), email: "jane.brennan@assure.demo", password: "a new long passphrase",
                 cost: testBcryptCost)
             // then her browser is sent to sign in, her token is refused, and the audit log says what ended
-            #expect(try await jane.get("/").headers.first(name: .location) == AppRoute.login.link())
+            #expect(try await jane.get("/").headers.first(name: .location) == Link.login.path)
             #expect(try await script.send(.GET, path, json: "", bearer: secret).status == .unauthorized)
             let entry = try #require(
                 try await AuditLog.recent(app.db, limit: 5).first { $0.action == "reset-password" })
@@ -73,7 +73,7 @@ struct APITokenTests {
             // when a script uses it
             let read = try await script.send(.GET, returnPath, json: "", bearer: secret)
             let write = try await script.send(.PUT, returnPath, json: Self.returnBody(version: 1), bearer: secret)
-            let page = try await script.send(.GET, AppRoute.home.link(), json: "", bearer: secret)
+            let page = try await script.send(.GET, Link.home.path, json: "", bearer: secret)
 
             // then it reads the return, is refused the write, and is no key to the web pages
             #expect(read.status == .ok)
@@ -89,9 +89,9 @@ struct APITokenTests {
             let token = try #require(
                 try await APITokens.list(app.db, userID: try await Users.id(app.db, email: "jane.brennan@assure.demo"))
                     .first)
-            _ = try await jane.get(AppRoute.tokens.link())
-            #expect(try await jane.post(AppRoute.revokeToken.link(item: token.id), [:]).status == .seeOther)
-            let afterRevoke = try await script.send(.GET, AppRoute.apiPortfolios.link(), json: "", bearer: secret)
+            _ = try await jane.get(Link.tokens.path)
+            #expect(try await jane.post(Link.revokeToken(id: token.id).path, [:]).status == .seeOther)
+            let afterRevoke = try await script.send(.GET, Link.apiPortfolios.path, json: "", bearer: secret)
             #expect(afterRevoke.status == .unauthorized)
             #expect(afterRevoke.headers.first(name: .wwwAuthenticate) == "Bearer")
             let audit = try await AuditLog.recent(app.db, entity: "api-token").map(\.action)
@@ -156,7 +156,7 @@ struct APITokenTests {
                 report.programmes.first { $0.programme.id != ids.maternity.id }?.projects.first
             ).project
             let other = try await script.send(
-                .PUT, AppRoute.apiReturn.link(period: ids.october.id, project: otherProject.id),
+                .PUT, Link.apiReturn(period: ids.october.id, project: otherProject.id).path,
                 json: Self.returnBody(version: 0), bearer: secret)
             #expect(other.status == .forbidden)
         }
@@ -170,7 +170,7 @@ struct APITokenTests {
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             let secret = try await Self.makeToken(admin, name: "board pack", scope: .write)
-            let listing = try await admin.get(AppRoute.tokens.link())
+            let listing = try await admin.get(Link.tokens.path)
             #expect(listing.body.string.contains("board pack"))
             #expect(!listing.body.string.contains(secret), "the list never shows a secret again")
             let dump = try await Backups.exportAll(app.db)
@@ -179,16 +179,16 @@ struct APITokenTests {
                 app.db, userID: try await Users.id(app.db, email: DemoLoader.adminEmail))
             #expect(stored.count == 1)
             let forged = try await WebClient(app).send(
-                .GET, AppRoute.apiPortfolios.link(), json: "", bearer: secret + "x")
+                .GET, Link.apiPortfolios.path, json: "", bearer: secret + "x")
             #expect(forged.status == .unauthorized)
             // a signed-in session may use the API, but a write needs its CSRF token in the header
-            let path = AppRoute.apiReturn.link(period: ids.october.id, project: ids.mat001.id)
+            let path = Link.apiReturn(period: ids.october.id, project: ids.mat001.id).path
             _ = try await admin.get("/")
             #expect(
                 try await admin.send(.PUT, path, json: Self.returnBody(version: 1), csrf: false).status == .forbidden)
             #expect(try await admin.send(.PUT, path, json: Self.returnBody(version: 1), csrf: true).status == .ok)
             // a token with no name comes back with the error, the chosen scope kept
-            let unnamed = try await admin.post(AppRoute.tokens.link(), ["name": " ", "scope": "write"])
+            let unnamed = try await admin.post(Link.tokens.path, ["name": " ", "scope": "write"])
             #expect(unnamed.status == .unprocessableEntity)
             #expect(unnamed.body.string.contains("Name the token"))
         }

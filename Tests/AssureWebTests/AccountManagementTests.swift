@@ -24,29 +24,29 @@ struct AccountManagementTests {
             let token = try await APITokens.create(
                 app.db, .commandLine("test"), for: janeID, name: "sheet", scope: .read
             ).secret
-            #expect(try await desk.send(.GET, AppRoute.apiPortfolios.link(), json: "", bearer: token).status == .ok)
-            _ = try await desk.get(AppRoute.changePassword.link())
+            #expect(try await desk.send(.GET, Link.apiPortfolios.path, json: "", bearer: token).status == .ok)
+            _ = try await desk.get(Link.changePassword.path)
             // when she gives a wrong current password, the form says so and nothing changes
             let wrong = try await desk.post(
-                AppRoute.changePassword.link(),
+                Link.changePassword.path,
                 ["old": "not it", "new": "winter plan 2016", "confirmation": "winter plan 2016"])
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.body.string.contains("This is not your current password."))
             let differ = try await desk.post(
-                AppRoute.changePassword.link(),
+                Link.changePassword.path,
                 ["old": DemoLoader.adminPassword, "new": "winter plan 2016", "confirmation": "winter plan 2017"])
             #expect(differ.body.string.contains("The two new passwords differ."))
             #expect(try await laptop.get("/").status == .ok)
             // when she gives the right one
             let changed = try await desk.post(
-                AppRoute.changePassword.link(),
+                Link.changePassword.path,
                 ["old": DemoLoader.adminPassword, "new": "winter plan 2016", "confirmation": "winter plan 2016"])
             #expect(changed.status == .seeOther)
             // then this browser is still signed in; the laptop is signed out; the token is refused
             #expect(try await desk.get("/").status == .ok)
             #expect(try await laptop.get("/").status == .seeOther)
             #expect(
-                try await desk.send(.GET, AppRoute.apiPortfolios.link(), json: "", bearer: token).status
+                try await desk.send(.GET, Link.apiPortfolios.path, json: "", bearer: token).status
                     == .unauthorized)
             // and the new password signs in where the old one no longer does
             #expect(
@@ -72,29 +72,29 @@ struct AccountManagementTests {
             ).secret
             let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             // when the PMO opens Phil's page and disables him
-            #expect(try await pmo.get(AppRoute.user.link(item: philID)).body.string.contains("Disable Phil Richardson"))
-            let disabled = try await pmo.post(AppRoute.disableUser.link(item: philID), [:])
+            #expect(try await pmo.get(Link.user(id: philID).path).body.string.contains("Disable Phil Richardson"))
+            let disabled = try await pmo.post(Link.disableUser(id: philID).path, [:])
             #expect(disabled.status == .seeOther)
             // then his open page, his token and his password open nothing
             #expect(try await phil.get("/").status == .seeOther)
             #expect(
-                try await phil.send(.GET, AppRoute.apiPortfolios.link(), json: "", bearer: token).status
+                try await phil.send(.GET, Link.apiPortfolios.path, json: "", bearer: token).status
                     == .unauthorized)
             let again = WebClient(app)
-            _ = try await again.get(AppRoute.login.link())
+            _ = try await again.get(Link.login.path)
             #expect(
                 try await again.post(
-                    AppRoute.login.link(),
+                    Link.login.path,
                     ["email": "phil.richardson@assure.demo", "password": DemoLoader.adminPassword]
                 ).status
                     == .unauthorized)
-            #expect(try await pmo.get(AppRoute.users.link()).body.string.contains("Phil Richardson (disabled)"))
+            #expect(try await pmo.get(Link.users.path).body.string.contains("Phil Richardson (disabled)"))
             // and the PMO may not disable themself
             let pmoID = try await Users.id(app.db, email: DemoLoader.adminEmail)
-            #expect(try await pmo.post(AppRoute.disableUser.link(item: pmoID), [:]).status == .forbidden)
+            #expect(try await pmo.post(Link.disableUser(id: pmoID).path, [:]).status == .forbidden)
             // when enabled again, Phil signs in
             _ = try await pmo.get("/")
-            #expect(try await pmo.post(AppRoute.enableUser.link(item: philID), [:]).status == .seeOther)
+            #expect(try await pmo.post(Link.enableUser(id: philID).path, [:]).status == .seeOther)
             _ = try await WebClient.signedIn(app, as: "phil.richardson@assure.demo")
             let actions = try await AuditLog.recent(app.db).filter { $0.entity == "user" }.map(\.action)
             #expect(actions.contains("disable") && actions.contains("enable"))
@@ -109,29 +109,29 @@ struct AccountManagementTests {
             let ids = try await DemoIDs.load(app)
             let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
             let janeID = try await Users.id(app.db, email: "jane.brennan@assure.demo")
-            let form = AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id)
+            let form = Link.returnForm(period: ids.october.id, project: ids.mat001.id).path
             #expect(try await jane.get(form).status == .ok)
             let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            _ = try await pmo.get(AppRoute.user.link(item: janeID))
+            _ = try await pmo.get(Link.user(id: janeID).path)
             // an editor with no programme is refused, the choice kept
-            let none = try await pmo.post(AppRoute.user.link(item: janeID), ["role": "editor"])
+            let none = try await pmo.post(Link.user(id: janeID).path, ["role": "editor"])
             #expect(none.status == .unprocessableEntity)
             #expect(none.body.string.contains("Choose the programmes an editor may write."))
             // when she is made a viewer
-            #expect(try await pmo.post(AppRoute.user.link(item: janeID), ["role": "viewer"]).status == .seeOther)
+            #expect(try await pmo.post(Link.user(id: janeID).path, ["role": "viewer"]).status == .seeOther)
             // then her next page of the form is refused
             #expect(try await jane.get(form).status == .forbidden)
             // and made an editor of Maternity again, she may
             _ = try await pmo.get("/")
             #expect(
                 try await pmo.post(
-                    AppRoute.user.link(item: janeID), ["role": "editor", "programme[]": ids.maternity.id.uuidString]
+                    Link.user(id: janeID).path, ["role": "editor", "programme[]": ids.maternity.id.uuidString]
                 ).status == .seeOther)
             #expect(try await jane.get(form).status == .ok)
             // the only admin cannot make themself a viewer
             let pmoID = try await Users.id(app.db, email: DemoLoader.adminEmail)
             _ = try await pmo.get("/")
-            let demote = try await pmo.post(AppRoute.user.link(item: pmoID), ["role": "viewer"])
+            let demote = try await pmo.post(Link.user(id: pmoID).path, ["role": "viewer"])
             #expect(demote.status == .unprocessableEntity)
             #expect(demote.body.string.contains("is the only admin"))
             let changes = try await AuditLog.recent(app.db).filter { $0.action == "change-access" }
@@ -149,9 +149,9 @@ struct AccountManagementTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            _ = try await pmo.get(AppRoute.portfolio.link(portfolio: ids.cdg.info.id))
+            _ = try await pmo.get(Link.portfolio(portfolio: ids.cdg.info.id).path)
             let refused = try await pmo.post(
-                AppRoute.createPeriod.link(portfolio: ids.cdg.info.id),
+                Link.createPeriod(portfolio: ids.cdg.info.id).path,
                 ["period": "2016-12", "frequency": "monthly", "asAt": "31/12/2016", "publishOn": ""])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("Write the as-at date as YYYY-MM-DD, for example 2016-10-31."))

@@ -13,145 +13,145 @@ struct AuthorisationTests {
     /// A valid body for each write route, so a refusal can only come from who is asking.
     static func writes(_ app: Application, _ ids: DemoIDs) async throws -> [(AppRoute, String, [String: String])] {
         [
-            (.createPortfolio, AppRoute.createPortfolio.link(), ["name": "Primary Care", "scale": "five-point"]),
+            (.createPortfolio, Link.createPortfolio.path, ["name": "Primary Care", "scale": "five-point"]),
             (
-                .createProgramme, AppRoute.createProgramme.link(portfolio: ids.cdg.info.id),
+                .createProgramme, Link.createProgramme(portfolio: ids.cdg.info.id).path,
                 ["name": "Prevention at Scale", "kind": "programme", "clinicalLead": "", "headOfService": ""]
             ),
             (
-                .createProject, AppRoute.createProject.link(portfolio: ids.cdg.info.id),
+                .createProject, Link.createProject(portfolio: ids.cdg.info.id).path,
                 [
                     "programme": ids.maternity.name, "parent": "", "reference": "MAT099",
                     "title": "Perinatal mental health", "sro": "", "lead": "",
                 ]
             ),
             (
-                .portfolioChecks, AppRoute.portfolioChecks.link(portfolio: ids.cdg.info.id),
+                .portfolioChecks, Link.portfolioChecks(portfolio: ids.cdg.info.id).path,
                 ["on-overdue-milestone": "1"]
             ),
             (
-                .createPeriod, AppRoute.createPeriod.link(portfolio: ids.cdg.info.id),
+                .createPeriod, Link.createPeriod(portfolio: ids.cdg.info.id).path,
                 ["period": "2016-12", "frequency": "monthly", "asAt": "", "publishOn": ""]
             ),
             (
-                .returnForm, AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id),
+                .returnForm, Link.returnForm(period: ids.october.id, project: ids.mat001.id).path,
                 try await ids.returnFields(app)
             ),
             (
-                .editProject, AppRoute.editProject.link(project: ids.mat001.id),
+                .editProject, Link.editProject(project: ids.mat001.id).path,
                 [
                     "reference": "MAT001", "title": "Renamed",
                     "programme": ids.maternity.name, "sro": "", "lead": "Jane Brennan", "baseVersion": "1",
                 ]
             ),
             (
-                .users, AppRoute.users.link(),
+                .users, Link.users.path,
                 [
                     "name": "New Person", "email": "new@assure.demo", "role": "viewer", "programme": "",
                     "password": "long enough 1",
                 ]
             ),
             (
-                .setup, AppRoute.setup.link(),
+                .setup, Link.setup.path,
                 ["name": "Intruder", "email": "intruder@assure.demo", "password": "long enough 1"]
             ),
-            (.user, AppRoute.user.link(item: ids.karenUser), ["role": "viewer"]),
-            (.disableUser, AppRoute.disableUser.link(item: ids.karenUser), [:]),
-            (.enableUser, AppRoute.enableUser.link(item: ids.karenUser), [:]),
+            (.user, Link.user(id: ids.karenUser).path, ["role": "viewer"]),
+            (.disableUser, Link.disableUser(id: ids.karenUser).path, [:]),
+            (.enableUser, Link.enableUser(id: ids.karenUser).path, [:]),
             // (a wrong current password: each visitor may try, and is told it is wrong, without changing anything)
             (
-                .changePassword, AppRoute.changePassword.link(),
+                .changePassword, Link.changePassword.path,
                 ["old": "not my password", "new": "a new password 2", "confirmation": "a new password 2"]
             ),
-            (.openPeriod, AppRoute.openPeriod.link(period: ids.october.id), [:]),
+            (.openPeriod, Link.openPeriod(period: ids.october.id).path, [:]),
             (
-                .reviewReturn, AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id),
+                .reviewReturn, Link.reviewReturn(period: ids.october.id, project: ids.mat001.id).path,
                 [
                     "action": "approve", "comment": "",
                     "version": String(
                         try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version),
                 ]
             ),
-            (.chase, AppRoute.chase.link(period: ids.october.id), [:]),
-            (.retryMessage, AppRoute.retryMessage.link(message: ids.queuedMessage), [:]),
-            (.personEmail, AppRoute.personEmail.link(person: ids.jane), ["email": "jane.brennan@nhs.example"]),
-            (.closePeriod, AppRoute.closePeriod.link(period: ids.october.id), [:]),
-            (.publishPeriod, AppRoute.publishPeriod.link(period: ids.october.id), ["missing": "carry-forward"]),
+            (.chase, Link.chase(period: ids.october.id).path, [:]),
+            (.retryMessage, Link.retryMessage(message: ids.queuedMessage).path, [:]),
+            (.personEmail, Link.personEmail(person: ids.jane).path, ["email": "jane.brennan@nhs.example"]),
+            (.closePeriod, Link.closePeriod(period: ids.october.id).path, [:]),
+            (.publishPeriod, Link.publishPeriod(period: ids.october.id).path, ["missing": "carry-forward"]),
             (
-                .reopenPeriod, AppRoute.reopenPeriod.link(period: ids.june.id),
+                .reopenPeriod, Link.reopenPeriod(period: ids.june.id).path,
                 ["reason": "The PCBC rating was entered against the wrong project."]
             ),
             (
-                .importTable, AppRoute.importTable.link(portfolio: ids.cdg.info.id),
+                .importTable, Link.importTable(portfolio: ids.cdg.info.id).path,
                 ["pasted": "CDG\tPRIORITY\nMental Health\tNew priority\n", "period": ""]
             ),
             (
-                .importApply, AppRoute.importApply.link(portfolio: ids.cdg.info.id),
+                .importApply, Link.importApply(portfolio: ids.cdg.info.id).path,
                 ["pasted": "CDG\tPRIORITY\nMental Health\tNew priority\n", "period": ""]
             ),
-            (.returnWorkbook, AppRoute.returnWorkbook.link(period: ids.october.id), [:]),
+            (.returnWorkbook, Link.returnWorkbook(period: ids.october.id).path, [:]),
             (
-                .glossary, AppRoute.glossary.link(),
+                .glossary, Link.glossary.path,
                 ["abbreviation": "QOF", "expansion": "Quality and Outcomes Framework"]
             ),
             (
-                .glossaryEntry, AppRoute.glossaryEntry.link(item: ids.registers.glossaryEntry),
+                .glossaryEntry, Link.glossaryEntry(id: ids.registers.glossaryEntry).path,
                 ["abbreviation": "STP", "expansion": "Sustainability and Transformation Plan", "action": "save"]
             ),
             (
-                .businessCases, AppRoute.businessCases.link(),
+                .businessCases, Link.businessCases.path,
                 ["name": "Digital bids 2019", "criteria": "Quality\nAccess: 2"]
             ),
             (
-                .addBusinessCase, AppRoute.addBusinessCase.link(item: ids.registers.set),
+                .addBusinessCase, Link.addBusinessCase(id: ids.registers.set).path,
                 ["name": "Falls service", "rating-Quality": "M"]
             ),
             (
-                .businessCase, AppRoute.businessCase.link(item: ids.registers.businessCase),
+                .businessCase, Link.businessCase(id: ids.registers.businessCase).path,
                 ["name": "CHC IT", "rating-Quality": "M", "baseVersion": "1"]
             ),
             (
-                .fundingRounds, AppRoute.fundingRounds.link(),
+                .fundingRounds, Link.fundingRounds.path,
                 ["name": "Winter 2018", "envelopeLabel": "NHSE", "envelope": "£500,000"]
             ),
             (
-                .allocate, AppRoute.allocate.link(item: ids.registers.round),
+                .allocate, Link.allocate(id: ids.registers.round).path,
                 ["label": "Digital", "amount": "£20,000", "comment": ""]
             ),
             (
-                .fundingRoundPortfolio, AppRoute.fundingRoundPortfolio.link(item: ids.registers.round),
+                .fundingRoundPortfolio, Link.fundingRoundPortfolio(id: ids.registers.round).path,
                 ["portfolio": "Our Dorset ICS"]
             ),
             (
-                .businessCasesPortfolio, AppRoute.businessCasesPortfolio.link(item: ids.registers.set),
+                .businessCasesPortfolio, Link.businessCasesPortfolio(id: ids.registers.set).path,
                 ["portfolio": "Our Dorset ICS"]
             ),
             (
-                .meetingPortfolio, AppRoute.meetingPortfolio.link(item: ids.registers.meeting),
+                .meetingPortfolio, Link.meetingPortfolio(id: ids.registers.meeting).path,
                 ["portfolio": "CDG Priorities"]
             ),
             (
-                .risks, AppRoute.risks.link(),
+                .risks, Link.risks.path,
                 ["name": "Digital programme risks", "scale": "1-5", "amberFrom": "", "redFrom": ""]
             ),
-            (.addRisk, AppRoute.addRisk.link(item: ids.registers.riskRegister), Self.riskFields(version: nil)),
-            (.risk, AppRoute.risk.link(item: ids.registers.risk), Self.riskFields(version: "1")),
+            (.addRisk, Link.addRisk(id: ids.registers.riskRegister).path, Self.riskFields(version: nil)),
+            (.risk, Link.risk(id: ids.registers.risk).path, Self.riskFields(version: "1")),
             (
-                .deliverables, AppRoute.deliverables.link(),
+                .deliverables, Link.deliverables.path,
                 [
                     "programme": "Prevention at Scale", "workstream": "", "title": "Falls pathway", "years": "18/19",
                     "status": "not-started",
                 ]
             ),
             (
-                .deliverable, AppRoute.deliverable.link(item: ids.registers.deliverable),
+                .deliverable, Link.deliverable(id: ids.registers.deliverable).path,
                 [
                     "programme": "Prevention at Scale", "workstream": "", "title": "Diabetes models", "years": "17/18",
                     "status": "on-track", "baseVersion": "1",
                 ]
             ),
             (
-                .meetings, AppRoute.meetings.link(),
+                .meetings, Link.meetings.path,
                 [
                     "committee": "System Leadership Team", "date": "2030-01-10", "time": "2pm",
                     "venue": "Vespasian House",
@@ -159,30 +159,30 @@ struct AuthorisationTests {
                 ]
             ),
             (
-                .meetingItems, AppRoute.meetingItems.link(item: ids.registers.meeting),
+                .meetingItems, Link.meetingItems(id: ids.registers.meeting).path,
                 ["number": "8", "title": "Any other business", "purpose": "business"]
             ),
             (
-                .meetingActions, AppRoute.meetingActions.link(item: ids.registers.meeting),
+                .meetingActions, Link.meetingActions(id: ids.registers.meeting).path,
                 ["description": "Circulate the minutes", "owner": "Jason Read", "due": ""]
             ),
             (
-                .itemOutcome, AppRoute.itemOutcome.link(item: ids.registers.agendaItem),
+                .itemOutcome, Link.itemOutcome(id: ids.registers.agendaItem).path,
                 ["outcome": "Noted.", "resolutions": ""]
             ),
             (
-                .outcomes, AppRoute.outcomes.link(),
+                .outcomes, Link.outcomes.path,
                 [
                     "name": "Smoking quitters", "programme": "Prevention at Scale", "unit": "people",
                     "direction": "higher-is-better", "baseline": "", "target": "1,200", "targetDate": "2019-03-31",
                 ]
             ),
             (
-                .outcome, AppRoute.outcome.link(item: ids.registers.outcome),
+                .outcome, Link.outcome(id: ids.registers.outcome).path,
                 ["period": "2018-03", "kind": "actual", "value": "29"]
             ),
             (
-                .paperTexts, AppRoute.paperTexts.link(period: ids.registers.paperPeriod),
+                .paperTexts, Link.paperTexts(period: ids.registers.paperPeriod).path,
                 [
                     "meeting": ids.registers.paperMeeting.uuidString, "baseVersion": "1",
                     "title": "ICS DELIVERY UPDATE", "author": "M Gorman", "sponsor": "T Goodson", "purpose": "Update",
@@ -250,9 +250,9 @@ struct AuthorisationTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
-            _ = try await jane.get(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id))
+            _ = try await jane.get(Link.returnForm(period: ids.october.id, project: ids.mat001.id).path)
             let saved = try await jane.post(
-                AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id),
+                Link.returnForm(period: ids.october.id, project: ids.mat001.id).path,
                 try await ids.returnFields(app))
             #expect(saved.status == .seeOther)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
@@ -296,13 +296,13 @@ struct AuthorisationTests {
             let ids = try await DemoIDs.load(app)
             let anonymous = WebClient(app)
             #expect(
-                try await anonymous.get(AppRoute.priorities.link(period: ids.october.id)).headers.first(name: .location)
+                try await anonymous.get(Link.priorities(period: ids.october.id).path).headers.first(name: .location)
                     == "/login")
-            #expect(try await anonymous.get(AppRoute.apiPortfolios.link()).status == .unauthorized)
-            #expect(try await anonymous.get(AppRoute.stylesheet.link()).status == .ok)
-            _ = try await anonymous.get(AppRoute.login.link())
+            #expect(try await anonymous.get(Link.apiPortfolios.path).status == .unauthorized)
+            #expect(try await anonymous.get(Link.stylesheet.path).status == .ok)
+            _ = try await anonymous.get(Link.login.path)
             let wrong = try await anonymous.post(
-                AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": "not the password"])
+                Link.login.path, ["email": DemoLoader.adminEmail, "password": "not the password"])
             #expect(wrong.status == .unauthorized)
             #expect(wrong.body.string.contains("The email or password is not right."))
         }
@@ -314,7 +314,7 @@ struct AuthorisationTests {
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             #expect(try await admin.get("/").status == .ok)
             let cookie = try #require(admin.cookie)
-            _ = try await admin.post(AppRoute.logout.link(), [:])
+            _ = try await admin.post(Link.logout.path, [:])
             let replay = try await app.testing().sendRequest(
                 .GET, "/", headers: [HTTPHeaders.Name.cookie.description: cookie])
             #expect(replay.status == .seeOther)
@@ -347,9 +347,9 @@ struct SessionLifetimeTests {
     func cookieFlags() async throws {
         try await withWebApp(.sqlite, adjust: { $0.secureCookies = true }) { app in
             let client = WebClient(app)
-            let before = try await client.get(AppRoute.login.link()).headers.first(name: .setCookie)
+            let before = try await client.get(Link.login.path).headers.first(name: .setCookie)
             let signIn = try await client.post(
-                AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": DemoLoader.adminPassword])
+                Link.login.path, ["email": DemoLoader.adminEmail, "password": DemoLoader.adminPassword])
             let after = try #require(signIn.headers.first(name: .setCookie))
             #expect(before?.split(separator: ";").first != after.split(separator: ";").first, "a new id on sign-in")
             let flags = Set(
@@ -362,11 +362,11 @@ struct SessionLifetimeTests {
     @Test("Strict-Transport-Security is sent when Assure is served over https, and only then")
     func strictTransportSecurity() async throws {
         try await withWebApp(.sqlite, adjust: { $0.publicURL = "https://assure.example.nhs.uk" }) { app in
-            let page = try await WebClient(app).get(AppRoute.login.link())
+            let page = try await WebClient(app).get(Link.login.path)
             #expect(page.headers.first(name: "Strict-Transport-Security") == "max-age=31536000")
         }
         try await withWebApp(.sqlite) { app in
-            let page = try await WebClient(app).get(AppRoute.login.link())
+            let page = try await WebClient(app).get(Link.login.path)
             #expect(page.headers.first(name: "Strict-Transport-Security") == nil)
         }
     }
@@ -383,8 +383,8 @@ struct SessionLifetimeTests {
                 try await record.save(on: app.db)
             }
             // then the same cookie leads to the sign-in page, and the API says 401
-            #expect(try await admin.get("/").headers.first(name: .location) == AppRoute.login.link())
-            #expect(try await admin.get(AppRoute.apiPortfolios.link()).status == .unauthorized)
+            #expect(try await admin.get("/").headers.first(name: .location) == Link.login.path)
+            #expect(try await admin.get(Link.apiPortfolios.path).status == .unauthorized)
         }
     }
 }
@@ -409,14 +409,14 @@ struct LoginThrottleWebTests {
     func throttled(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let client = WebClient(app)
-            _ = try await client.get(AppRoute.login.link())
+            _ = try await client.get(Link.login.path)
             for _ in 0..<5 {
                 let wrong = try await client.post(
-                    AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "not her password"])
+                    Link.login.path, ["email": "jane.brennan@assure.demo", "password": "not her password"])
                 #expect(wrong.status == .unauthorized)
             }
             let right = try await client.post(
-                AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword])
+                Link.login.path, ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword])
             #expect(right.status == .tooManyRequests)
             #expect(
                 right.body.string.contains(
@@ -424,7 +424,7 @@ struct LoginThrottleWebTests {
             #expect(Int(right.headers.first(name: .retryAfter) ?? "") ?? 0 > 800)
             // the PMO, from the same address, is not locked out by Jane's account
             let pmo = try await client.post(
-                AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": DemoLoader.adminPassword])
+                Link.login.path, ["email": DemoLoader.adminEmail, "password": DemoLoader.adminPassword])
             #expect(pmo.status == .seeOther)
         }
     }
@@ -438,7 +438,7 @@ struct LoginThrottleWebTests {
             var clients: [WebClient] = []
             for _ in 0..<30 {
                 let client = WebClient(app)
-                _ = try await client.get(AppRoute.login.link())
+                _ = try await client.get(Link.login.path)
                 clients.append(client)
             }
             // when each sends a wrong password for Jane at the same moment
@@ -446,7 +446,7 @@ struct LoginThrottleWebTests {
                 for client in clients {
                     group.addTask {
                         try await client.post(
-                            AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"]
+                            Link.login.path, ["email": "jane.brennan@assure.demo", "password": "guess"]
                         ).status
                     }
                 }
@@ -464,7 +464,7 @@ struct LoginThrottleWebTests {
                     <= LoginThrottle.standard.perAccount)
             // and the right password, next, waits too
             let right = try await clients[0].post(
-                AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword])
+                Link.login.path, ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword])
             #expect(right.status == .tooManyRequests)
         }
     }
@@ -476,18 +476,18 @@ struct LoginThrottleWebTests {
         let clock = MovableClock()
         try await withWebApp(backend, adjust: { $0.clock = clock.now }) { app in
             let client = WebClient(app)
-            _ = try await client.get(AppRoute.login.link())
+            _ = try await client.get(Link.login.path)
             for _ in 0..<5 {
                 _ = try await client.post(
-                    AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"])
+                    Link.login.path, ["email": "jane.brennan@assure.demo", "password": "guess"])
             }
             let right = ["email": "jane.brennan@assure.demo", "password": DemoLoader.adminPassword]
-            #expect(try await client.post(AppRoute.login.link(), right).status == .tooManyRequests)
+            #expect(try await client.post(Link.login.path, right).status == .tooManyRequests)
             // fourteen minutes on, still waiting; sixteen minutes on, signed in
             clock.advance(by: 14 * 60)
-            #expect(try await client.post(AppRoute.login.link(), right).status == .tooManyRequests)
+            #expect(try await client.post(Link.login.path, right).status == .tooManyRequests)
             clock.advance(by: 2 * 60)
-            #expect(try await client.post(AppRoute.login.link(), right).status == .seeOther)
+            #expect(try await client.post(Link.login.path, right).status == .seeOther)
         }
     }
 
@@ -511,18 +511,18 @@ struct LoginThrottleWebTests {
             for (client, address) in [(guesser, "198.51.100.66"), (jane, "198.51.100.7")] {
                 client.transport = .running(port: 0)
                 client.forwardedFor = address
-                _ = try await client.get(AppRoute.login.link())
+                _ = try await client.get(Link.login.path)
             }
             for _ in 0..<5 {
                 _ = try await guesser.post(
-                    AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"])
+                    Link.login.path, ["email": "jane.brennan@assure.demo", "password": "guess"])
             }
             #expect(
                 try await guesser.post(
-                    AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "guess"]
+                    Link.login.path, ["email": "jane.brennan@assure.demo", "password": "guess"]
                 ).status == .tooManyRequests)
             status = try await jane.post(
-                AppRoute.login.link(), ["email": "jane.brennan@assure.demo", "password": "mistyped"]
+                Link.login.path, ["email": "jane.brennan@assure.demo", "password": "mistyped"]
             ).status
         }
         return status

@@ -15,7 +15,7 @@ struct CyclePageTests {
     func trackingPage(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
-            let path = AppRoute.returnsTracking.link(period: ids.october.id)
+            let path = Link.returnsTracking(period: ids.october.id).path
             // given the PMO, when it opens October's returns
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             let page = try await admin.get(path)
@@ -32,7 +32,7 @@ struct CyclePageTests {
             #expect(seen.contains("ICS001 Integrated Teams and End of Life Care"))
             #expect(!seen.contains("@assure.demo") && !seen.contains("Publish and freeze"))
             // and the API says the same, without addresses for the board member
-            let json = try await board.get(AppRoute.apiReturns.link(period: ids.october.id)).body.string
+            let json = try await board.get(Link.apiReturns(period: ids.october.id).path).body.string
             #expect(json.contains("\"state\":\"not-started\"") && !json.contains("ownerEmails"))
         }
     }
@@ -44,22 +44,22 @@ struct CyclePageTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            _ = try await admin.get(AppRoute.returnsTracking.link(period: ids.october.id))
+            _ = try await admin.get(Link.returnsTracking(period: ids.october.id).path)
             // when the PMO publishes without saying what happens to missing returns
-            let unchosen = try await admin.post(AppRoute.publishPeriod.link(period: ids.october.id), [:])
+            let unchosen = try await admin.post(Link.publishPeriod(period: ids.october.id).path, [:])
             #expect(unchosen.status == .unprocessableEntity)
             #expect(unchosen.body.string.contains("Choose what happens to returns that are not in"))
             // when it chooses to block
             let blocked = try await admin.post(
-                AppRoute.publishPeriod.link(period: ids.october.id), ["missing": "block"])
+                Link.publishPeriod(period: ids.october.id).path, ["missing": "block"])
             #expect(blocked.status == .unprocessableEntity)
             #expect(blocked.body.string.contains("so the period was not published: ICS001"))
             #expect(blocked.body.string.contains("value=\"block\" checked=\"checked\""))
             // then the period is still open
             #expect(try await Catalogue.period(app.db, id: ids.october.id).status == .open)
             // and re-opening a published period without a reason is refused on the page
-            _ = try await admin.get(AppRoute.returnsTracking.link(period: ids.june.id))
-            let noReason = try await admin.post(AppRoute.reopenPeriod.link(period: ids.june.id), ["reason": ""])
+            _ = try await admin.get(Link.returnsTracking(period: ids.june.id).path)
+            let noReason = try await admin.post(Link.reopenPeriod(period: ids.june.id).path, ["reason": ""])
             #expect(
                 noReason.status == .unprocessableEntity
                     && noReason.body.string.contains("Say why the published period is re-opened"))
@@ -70,7 +70,7 @@ struct CyclePageTests {
     func approveOnThePage(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
-            let returnPath = AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id)
+            let returnPath = Link.returnForm(period: ids.october.id, project: ids.mat001.id).path
             // given Karen Kirkham, a viewer who is the clinical lead MAT001 answers to
             let karen = try await WebClient.signedIn(app, as: "karen.kirkham@assure.demo")
             let page = try await karen.get(returnPath)
@@ -79,7 +79,7 @@ struct CyclePageTests {
             // when she returns it without a comment, then the page says why, with nothing lost
             let version = String(
                 try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version)
-            let review = AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id)
+            let review = Link.reviewReturn(period: ids.october.id, project: ids.mat001.id).path
             let empty = try await karen.post(
                 review, ["action": "return-for-changes", "comment": "", "version": version])
             #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Say what needs changing"))
@@ -104,15 +104,15 @@ struct CyclePageTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            let outbox = try await admin.get(AppRoute.outbox.link()).body.string
+            let outbox = try await admin.get(Link.outbox.path).body.string
             #expect(outbox.contains("No mail server is configured"))
             #expect(outbox.contains("Return needed: CDG Priorities, October 2016"))
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
-            #expect(try await board.get(AppRoute.outbox.link()).status == .forbidden)
-            #expect(try await board.get(AppRoute.people.link()).status == .forbidden)
+            #expect(try await board.get(Link.outbox.path).status == .forbidden)
+            #expect(try await board.get(Link.people.path).status == .forbidden)
 
-            _ = try await admin.get(AppRoute.people.link())
-            let bad = try await admin.post(AppRoute.personEmail.link(person: ids.jane), ["email": "jane at nhs"])
+            _ = try await admin.get(Link.people.path)
+            let bad = try await admin.post(Link.personEmail(person: ids.jane).path, ["email": "jane at nhs"])
             #expect(bad.status == .unprocessableEntity)
             #expect(
                 bad.body.string.contains("value=\"jane at nhs\"") && bad.body.string.contains("is not an email address")
@@ -148,13 +148,13 @@ struct OutboxWorkerTests {
             let ids = try await DemoIDs.load(app)
             // when the PMO chases October's missing returns, and Jane submits MAT002 Red (an alert to Karen Kirkham)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            _ = try await admin.get(AppRoute.returnsTracking.link(period: ids.october.id))
-            #expect(try await admin.post(AppRoute.chase.link(period: ids.october.id), [:]).status == .seeOther)
+            _ = try await admin.get(Link.returnsTracking(period: ids.october.id).path)
+            #expect(try await admin.post(Link.chase(period: ids.october.id).path, [:]).status == .seeOther)
             let mat002 = try #require(
                 try await Reports.report(app.db, periodID: ids.october.id).row(reference: "MAT002")
             ).project.id
             let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
-            let form = AppRoute.returnForm.link(period: ids.october.id, project: mat002)
+            let form = Link.returnForm(period: ids.october.id, project: mat002).path
             _ = try await jane.get(form)
             let version = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: mat002).version
             #expect(
@@ -199,7 +199,7 @@ struct ConditionalGetTests {
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await admin.get("/")  // show the sign-in notice once, so the dashboard views below are plain
-            let june = AppRoute.programmeDashboard.link(period: ids.june.id)
+            let june = Link.programmeDashboard(period: ids.june.id).path
             // given June's published dashboard, as a page and from the API
             let first = try await admin.get(june)
             let tag = try #require(first.headers.first(name: .eTag))
@@ -207,7 +207,7 @@ struct ConditionalGetTests {
             // when asked again with the tag, then 304 and no body
             let again = try await admin.get(june, extra: ["If-None-Match": tag])
             #expect(again.status == .notModified && again.body.readableBytes == 0)
-            let api = AppRoute.apiProgrammeDashboard.link(period: ids.june.id)
+            let api = Link.apiProgrammeDashboard(period: ids.june.id).path
             let apiTag = try #require(try await admin.get(api).headers.first(name: .eTag))
             #expect(apiTag != tag)
             #expect(try await admin.get(api, extra: ["If-None-Match": apiTag]).status == .notModified)
@@ -231,7 +231,7 @@ struct ConditionalGetTests {
             #expect(republished.status == .ok && republished.headers.first(name: .eTag) != tag)
             // and the open October period is never cached
             #expect(
-                try await admin.get(AppRoute.priorities.link(period: ids.october.id)).headers.first(name: .eTag) == nil)
+                try await admin.get(Link.priorities(period: ids.october.id).path).headers.first(name: .eTag) == nil)
         }
     }
 }

@@ -19,22 +19,22 @@ struct DownloadTests {
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             let pages: [(String, String, String)] = [
-                (AppRoute.programmeDashboard.link(period: ids.june.id), "PROJECT/ROLE", "Communication and Engagement"),
-                (AppRoute.priorities.link(period: ids.october.id), "PROJECT REFERENCE", "MAT001"),
-                (AppRoute.exceptions.link(period: ids.october.id), "What was found", "No return for this period."),
+                (Link.programmeDashboard(period: ids.june.id).path, "PROJECT/ROLE", "Communication and Engagement"),
+                (Link.priorities(period: ids.october.id).path, "PROJECT REFERENCE", "MAT001"),
+                (Link.exceptions(period: ids.october.id).path, "What was found", "No return for this period."),
                 (
-                    AppRoute.changes.link(portfolio: ids.cdg.info.id, query: "from=2016-09&to=2016-10"), "Change",
+                    Link.changes(portfolio: ids.cdg.info.id).path(query: "from=2016-09&to=2016-10"), "Change",
                     "Ratings declined"
                 ),
                 (
-                    AppRoute.returnsTracking.link(period: ids.october.id), "Owed by",
+                    Link.returnsTracking(period: ids.october.id).path, "Owed by",
                     "Jane Brennan <jane.brennan@assure.demo>"
                 ),
-                (AppRoute.projectList.link(portfolio: ids.cdg.info.id), "Latest published rating", "Rheumatology"),
-                (AppRoute.people.link(), "Job title", "Karen Kirkham"),
-                (AppRoute.users.link(), "May edit", "jane.brennan@assure.demo"),
-                (AppRoute.outbox.link(), "Kind", "chaser"),
-                (AppRoute.audit.link(), "Action", "load-demo"),
+                (Link.projectList(portfolio: ids.cdg.info.id).path, "Latest published rating", "Rheumatology"),
+                (Link.people.path, "Job title", "Karen Kirkham"),
+                (Link.users.path, "May edit", "jane.brennan@assure.demo"),
+                (Link.outbox.path, "Kind", "chaser"),
+                (Link.audit.path, "Action", "load-demo"),
             ]
             for (path, header, value) in pages {
                 // the page offers both downloads
@@ -56,7 +56,7 @@ struct DownloadTests {
             }
             // dates that name a day are real dates in the workbook
             let dashboard = try await admin.get(
-                AppRoute.programmeDashboard.link(period: ids.june.id, query: "format=xlsx"))
+                Link.programmeDashboard(period: ids.june.id).path(query: "format=xlsx"))
             let summary = try #require(
                 try ImportFile.read(Data(buffer: dashboard.body), filename: "d.xlsx").tables.first)
             #expect(summary.rows.contains { $0.cells.contains(.date(CalendarDate(year: 2016, month: 7, day: 20)!)) })

@@ -197,22 +197,22 @@ struct HostileInputTests {
             _ = try await admin.get("/")
             // a long form under the limit arrives in many network reads and is still read whole
             let long = try await admin.post(
-                AppRoute.glossary.link(),
+                Link.glossary.path,
                 ["abbreviation": "LONG", "expansion": String(repeating: "x", count: 600 * 1024)])
             #expect(long.status != .forbidden, "the CSRF token of a long form is found")
             _ = try await admin.get("/")
             let before = try await AuditLog.recent(app.db, limit: 10_000).count
             let big = try await admin.post(
-                AppRoute.glossary.link(),
+                Link.glossary.path,
                 ["abbreviation": "BIG", "expansion": String(repeating: "x", count: 3 * 1024 * 1024)])
             #expect(big.status == .payloadTooLarge)
             _ = try await admin.get("/")
             let upload = try await admin.postMultipart(
-                AppRoute.importTable.link(portfolio: ids.cdg.info.id), [("period", "")],
+                Link.importTable(portfolio: ids.cdg.info.id).path, [("period", "")],
                 file: ("file", "huge.csv", Data(repeating: 65, count: 27 * 1024 * 1024)))
             #expect(upload.status == .payloadTooLarge)
             let json = try await admin.send(
-                .PUT, AppRoute.apiReturn.link(period: ids.october.id, project: ids.mat001.id),
+                .PUT, Link.apiReturn(period: ids.october.id, project: ids.mat001.id).path,
                 json: #"{"baseVersion": 1, "update": "\#(String(repeating: "y", count: 2 * 1024 * 1024))"}"#, csrf: true
             )
             #expect(json.status == .payloadTooLarge)
@@ -229,9 +229,9 @@ struct HostileInputTests {
             // given an anonymous visitor at the sign-in page, who posts a 2 MB multipart form (2.3 s of parsing, once)
             let anonymous = WebClient(app)
             anonymous.transport = .running(port: 0)
-            _ = try await anonymous.get(AppRoute.login.link())
+            _ = try await anonymous.get(Link.login.path)
             let padded = try await anonymous.postMultipart(
-                AppRoute.login.link(),
+                Link.login.path,
                 [
                     ("email", "a@b.c"), ("password", "x"),
                     ("padding", String(repeating: "p", count: 2 * 1024 * 1024)),
@@ -239,14 +239,14 @@ struct HostileInputTests {
             #expect(padded.status == .payloadTooLarge)
             // a sign-in of ordinary size is read and checked (a wrong password: 401)
             #expect(
-                try await anonymous.post(AppRoute.login.link(), ["email": DemoLoader.adminEmail, "password": "not it"])
+                try await anonymous.post(Link.login.path, ["email": DemoLoader.adminEmail, "password": "not it"])
                     .status == .unauthorized)
             // given a board member (a viewer), who uploads a 25 MB workbook to the import with a wrong token
             let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
             viewer.transport = .running(port: 0)
             _ = try await viewer.get("/")
             let upload = try await viewer.postMultipart(
-                AppRoute.importTable.link(portfolio: ids.cdg.info.id), [("period", "")],
+                Link.importTable(portfolio: ids.cdg.info.id).path, [("period", "")],
                 file: ("file", "big.csv", Data(repeating: 65, count: 25 * 1024 * 1024)), csrf: false)
             // then it is refused for who they are, not for the token or the size
             #expect(upload.status == .forbidden)
@@ -308,11 +308,11 @@ struct HostileInputTests {
             try await sql.raw("UPDATE risks SET status = 'archived'").run()
             let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             // when the risk register is read, then the answer is an error naming the column and the value
-            let page = try await pmo.get(AppRoute.risks.link())
+            let page = try await pmo.get(Link.risks.path)
             #expect(page.status == .internalServerError)
             #expect(
                 page.body.string.contains("risks.status holds “archived”, which this version of Assure does not know"))
-            let api = try await pmo.get(AppRoute.apiRisks.link())
+            let api = try await pmo.get(Link.apiRisks.path)
             #expect(api.status == .internalServerError)
         }
     }

@@ -27,7 +27,7 @@ struct ImportPageTests {
     func pasteAndImport(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
-            let path = AppRoute.importTable.link(portfolio: ids.cdg.info.id)
+            let path = Link.importTable(portfolio: ids.cdg.info.id).path
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             #expect(try await admin.get(path).body.string.contains("Paste a table"))
             // given the seed 000 summary pasted for November, whose MH005 rating is not on the scale
@@ -50,7 +50,7 @@ struct ImportPageTests {
             #expect(fixed.body.string.contains("21 matched to existing ones"))
             // and imports
             let started = try await admin.postMultipart(
-                AppRoute.importApply.link(portfolio: ids.cdg.info.id),
+                Link.importApply(portfolio: ids.cdg.info.id).path,
                 [("token", token), ("period", "2016-11"), ("keepOffScale", "1"), ("saveAs", "CDG summary")] + columns)
             #expect(started.status == .seeOther)
             let jobPath = try #require(started.headers.first(name: .location))
@@ -78,7 +78,7 @@ struct ImportPageTests {
     func refusals(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
-            let path = AppRoute.importTable.link(portfolio: ids.cdg.info.id)
+            let path = Link.importTable(portfolio: ids.cdg.info.id).path
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await admin.get(path)
             let bad = try await admin.postMultipart(
@@ -114,7 +114,7 @@ struct ImportPageTests {
     func boundedPreview(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
-            let path = AppRoute.importTable.link(portfolio: ids.cdg.info.id)
+            let path = Link.importTable(portfolio: ids.cdg.info.id).path
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await admin.get(path)
             // given the probe's CSV: a header and 200,000 one-letter columns (390 KB), once a 264 MB preview

@@ -24,7 +24,7 @@ struct OpenAPITests {
                     return "\(route.method.rawValue) \(path)"
                 })
             // when the served document is read
-            let response = try await app.testing().sendRequest(.GET, AppRoute.openAPI.link())
+            let response = try await app.testing().sendRequest(.GET, Link.openAPI.path)
             #expect(response.status == .ok, "the contract is public")
             let document = try #require(
                 try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
@@ -58,18 +58,18 @@ struct OpenAPITests {
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: "pmo@assure.demo")
             _ = try await admin.get("/")
-            let wrongMethod = try await admin.send(.DELETE, AppRoute.apiRisks.link(), json: "", csrf: true)
+            let wrongMethod = try await admin.send(.DELETE, Link.apiRisks.path, json: "", csrf: true)
             #expect(wrongMethod.status == .methodNotAllowed)
             #expect(wrongMethod.headers.first(name: .allow) == "GET")
             let noRoute = try await admin.send(.DELETE, "/api/v1/nothing-here", json: "", csrf: true)
             #expect(noRoute.status == .notFound)
             for bad in ["junk", "", "1%20OR%201=1"] {
                 let response = try await admin.get(
-                    AppRoute.apiProgrammeDashboard.link(period: ids.october.id, query: "programme=\(bad)"))
+                    Link.apiProgrammeDashboard(period: ids.october.id).path(query: "programme=\(bad)"))
                 #expect(response.status == .badRequest, "programme=\(bad)")
             }
             let anonymousWrite = try await WebClient(app).send(
-                .PUT, AppRoute.apiReturn.link(period: ids.october.id, project: ids.mat001.id), json: "{}")
+                .PUT, Link.apiReturn(period: ids.october.id, project: ids.mat001.id).path, json: "{}")
             #expect(anonymousWrite.status == .unauthorized, "nobody is asked to sign in before any CSRF check")
         }
     }

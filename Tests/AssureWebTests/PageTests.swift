@@ -15,14 +15,14 @@ struct PageTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            let html = try await admin.get(AppRoute.programmeDashboard.link(period: ids.june.id)).body.string
+            let html = try await admin.get(Link.programmeDashboard(period: ids.june.id).path).body.string
             #expect(html.contains("Transformation Programme Dashboard Summary as at 30 Jun 2016"))
             #expect(html.contains("<span class=\"rag rag-off\""))  // Yellow, kept and marked
             #expect(html.contains("is not on the scale"))
             #expect(html.contains("by the roll-up rule the project carries Red"))
             #expect(html.contains("Further updates are being made to content in relation to Community Vanguard"))
             #expect(html.contains("For the PMO to check"))
-            let csv = try await admin.get(AppRoute.programmeDashboard.link(period: ids.june.id, query: "format=csv"))
+            let csv = try await admin.get(Link.programmeDashboard(period: ids.june.id).path(query: "format=csv"))
             #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
             let report = try await Reports.report(app.db, periodID: ids.june.id)
             #expect(csv.body.string == (try ReportOutput.render(.programmeDashboard, report, format: .csv)))
@@ -36,7 +36,7 @@ struct PageTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
-            let path = AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id)
+            let path = Link.returnForm(period: ids.october.id, project: ids.mat001.id).path
             _ = try await jane.get(path)
             var fields = try await ids.returnFields(app, rating: "Purple", update: "My careful update & notes")
             fields["m1-title"] = ""
@@ -62,7 +62,7 @@ struct PageTests {
     func conflictPage(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
-            let path = AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id)
+            let path = Link.returnForm(period: ids.october.id, project: ids.mat001.id).path
             let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await jane.get(path)
@@ -89,21 +89,21 @@ struct PageTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            let path = AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id)
+            let path = Link.returnForm(period: ids.october.id, project: ids.mat001.id).path
             _ = try await admin.get(path)
             var fields = try await ids.returnFields(app, update: "<script>alert('x')</script>")
             fields["m0-title"] = "\"><img src=x onerror=alert(1)>"
             fields["m0-date"] = "=HYPERLINK(\"http://evil\")"
             #expect(try await admin.post(path, fields).status == .seeOther)
             for page in [
-                AppRoute.priorities.link(period: ids.october.id), AppRoute.project.link(project: ids.mat001.id), path,
-                AppRoute.audit.link(),
+                Link.priorities(period: ids.october.id).path, Link.project(project: ids.mat001.id).path, path,
+                Link.audit.path,
             ] {
                 let html = try await admin.get(page).body.string
                 #expect(!html.contains("<script>alert"), "\(page)")
                 #expect(!html.contains("<img src=x"), "\(page)")
             }
-            let csv = try await admin.get(AppRoute.priorities.link(period: ids.october.id, query: "format=csv")).body
+            let csv = try await admin.get(Link.priorities(period: ids.october.id).path(query: "format=csv")).body
                 .string
             #expect(csv.contains("'=HYPERLINK"))
         }
@@ -138,13 +138,13 @@ struct PageTests {
                 portfolios?.compactMap { $0["name"] as? String }.sorted() == [
                     "CDG Priorities", "Our Dorset ICS", "Transformation Programme",
                 ])
-            let dashboard = try await viewer.get(AppRoute.apiPriorities.link(period: ids.october.id))
+            let dashboard = try await viewer.get(Link.apiPriorities(period: ids.october.id).path)
             let json = try #require(
                 try JSONSerialization.jsonObject(with: Data(buffer: dashboard.body)) as? [String: Any])
             let tables = try #require(json["tables"] as? [[String: Any]])
             #expect(tables.count == 6)
             #expect((tables[0]["columns"] as? [String])?.first == "CDG")
-            let project = try await viewer.get(AppRoute.apiProject.link(project: ids.mat001.id))
+            let project = try await viewer.get(Link.apiProject(project: ids.mat001.id).path)
             #expect(project.body.string.contains("\"reference\":\"MAT001\""))
             #expect(project.body.string.contains("\"hasProjectPlan\":true"))
             #expect(project.body.string.contains("\"projectPlan\":\"Y - through Acute Vanguard\""))
@@ -163,22 +163,22 @@ struct ExceptionsPageTests {
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             let (_, september) = try await Catalogue.findPeriod(app.db, key: "2016-09", portfolio: "CDG Priorities")
-            let page = try await admin.get(AppRoute.exceptions.link(period: september.id)).body.string
+            let page = try await admin.get(Link.exceptions(period: september.id).path).body.string
             #expect(page.contains(Flag.Kind.overdueMilestone.title.htmlEscapedForTest))
             #expect(page.contains("Risk Stratification"))
             let mentalHealth = try await admin.get(
-                AppRoute.exceptions.link(period: september.id, query: "programme=\(ids.maternity.id.uuidString)")
+                Link.exceptions(period: september.id).path(query: "programme=\(ids.maternity.id.uuidString)")
             ).body.string
             #expect(!mentalHealth.contains("Risk Stratification"))
             // switch "overdue" off for the open October period's portfolio: it disappears from live periods only
-            let october = AppRoute.exceptions.link(period: ids.october.id, query: "format=csv")
-            _ = try await admin.get(AppRoute.portfolio.link(portfolio: ids.cdg.info.id))
+            let october = Link.exceptions(period: ids.october.id).path(query: "format=csv")
+            _ = try await admin.get(Link.portfolio(portfolio: ids.cdg.info.id).path)
             var fields: [String: String] = [:]
             for kind in Flag.Kind.allCases where kind.canBeSwitchedOff && kind != .overdueMilestone && kind != .noSRO {
                 fields["on-\(kind.rawValue)"] = "1"
             }
             #expect(
-                try await admin.post(AppRoute.portfolioChecks.link(portfolio: ids.cdg.info.id), fields).status
+                try await admin.post(Link.portfolioChecks(portfolio: ids.cdg.info.id).path, fields).status
                     == .seeOther)
             #expect(
                 try await Catalogue.portfolio(app.db, id: ids.cdg.info.id).disabledChecks == [
@@ -186,7 +186,7 @@ struct ExceptionsPageTests {
                 ])
             #expect(!(try await admin.get(october).body.string.contains(Flag.Kind.overdueMilestone.title)))
             #expect(
-                try await admin.get(AppRoute.exceptions.link(period: september.id)).body.string
+                try await admin.get(Link.exceptions(period: september.id).path).body.string
                     .contains(Flag.Kind.overdueMilestone.title.htmlEscapedForTest),
                 "a published period keeps its findings")
         }
@@ -206,19 +206,19 @@ struct ChangesPageTests {
         try await withWebApp(backend) { app in
             let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
             let transformation = try await Catalogue.findPortfolio(app.db, name: "Transformation Programme")
-            let page = try await viewer.get(AppRoute.changes.link(portfolio: transformation.info.id)).body.string
+            let page = try await viewer.get(Link.changes(portfolio: transformation.info.id).path).body.string
             #expect(page.contains("what changed from June 2016 to July 2016"))
             #expect(page.contains("↑ Amber → Green"))
             #expect(page.contains("14 days later"))
             let csv = try await viewer.get(
-                AppRoute.changes.link(portfolio: transformation.info.id, query: "from=2016-07&to=2016-06&format=csv"))
+                Link.changes(portfolio: transformation.info.id).path(query: "from=2016-07&to=2016-06&format=csv"))
             #expect(csv.body.string.contains("↓ Green → Amber"))
             let api = try await viewer.get(
-                AppRoute.apiChanges.link(portfolio: transformation.info.id, query: "from=2016-06&to=2016-07"))
+                Link.apiChanges(portfolio: transformation.info.id).path(query: "from=2016-06&to=2016-07"))
             let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any])
             #expect((json["counts"] as? [String: Int])?["declined"] == 2)
             #expect(
-                try await viewer.get(AppRoute.changes.link(portfolio: transformation.info.id, query: "from=2015-01"))
+                try await viewer.get(Link.changes(portfolio: transformation.info.id).path(query: "from=2015-01"))
                     .status == .notFound)
         }
     }
@@ -236,7 +236,7 @@ struct ProjectPageTests {
                 app.db, key: "2016-07", portfolio: "Transformation Programme")
             let project = try #require(
                 try await Reports.report(app.db, periodID: july.id).row(title: "Mental Health Acute Care Pathway"))
-            let html = try await viewer.get(AppRoute.project.link(project: project.project.id)).body.string
+            let html = try await viewer.get(Link.project(project: project.project.id).path).body.string
             #expect(html.contains("<svg"))
             #expect(html.contains("Re-forecast 17-Aug-16, reported July 2016"))
             #expect(html.contains("<td>14 days later</td>"))

@@ -21,10 +21,10 @@ struct PaperTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            let page = try await admin.get(AppRoute.paper.link(period: ids.registers.paperPeriod)).body.string
+            let page = try await admin.get(Link.paper(period: ids.registers.paperPeriod).path).body.string
             #expect(page.contains("3.106") && page.contains("Table of Abbreviations") && page.contains("Download DOCX"))
             let bad = try await admin.post(
-                AppRoute.paperTexts.link(period: ids.registers.paperPeriod),
+                Link.paperTexts(period: ids.registers.paperPeriod).path,
                 [
                     "meeting": ids.registers.paperMeeting.uuidString, "baseVersion": "1", "title": "Kept <title>",
                     "author": "",
@@ -33,7 +33,7 @@ struct PaperTests {
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Give its author.") && bad.body.string.contains("Kept &lt;title&gt;"))
             // a draft period has no paper
-            #expect(try await admin.get(AppRoute.paper.link(period: ids.october.id)).status == .unprocessableEntity)
+            #expect(try await admin.get(Link.paper(period: ids.october.id).path).status == .unprocessableEntity)
         }
     }
 
@@ -45,7 +45,7 @@ struct PaperTests {
             let ids = try await DemoIDs.load(app)
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
             let response = try await board.get(
-                AppRoute.paper.link(period: ids.registers.paperPeriod, query: "format=docx"))
+                Link.paper(period: ids.registers.paperPeriod).path(query: "format=docx"))
             #expect(response.headers.contentType?.description.contains("wordprocessingml") == true)
             let file = Openpyxl.temporaryFile("paper.docx")
             defer { try? FileManager.default.removeItem(at: file) }
@@ -94,7 +94,7 @@ struct PaperTests {
             let (portfolio, july) = try await Catalogue.findPeriod(
                 app.db, key: "2016-07", portfolio: "Transformation Programme")
             // when the PMO opens July 2016's board paper
-            let page = try await pmo.get(AppRoute.paper.link(period: july.id)).body.string
+            let page = try await pmo.get(Link.paper(period: july.id).path).body.string
             // then no other portfolio's meeting or finance table is used, and the page says why and what to do
             #expect(page.contains("No meeting of Transformation Programme falls in July 2016"))
             #expect(!page.contains("21/03/2018") && !page.contains("Recommended Allocation"))
@@ -102,36 +102,36 @@ struct PaperTests {
             // and choosing the other portfolio's meeting by hand is refused
             let other = try #require(try await Meetings.all(app.db).first { $0.committee == "Governing Body" })
             let chosen = try await pmo.get(
-                AppRoute.paper.link(period: july.id, query: "meeting=\(other.id.uuidString)"))
+                Link.paper(period: july.id).path(query: "meeting=\(other.id.uuidString)"))
             #expect(chosen.status == .unprocessableEntity)
             #expect(chosen.body.string.contains("is not a meeting of Transformation Programme"))
             // when the PMO adds a Governing Body meeting for the portfolio in July's cycle
-            _ = try await pmo.get(AppRoute.meetings.link())
+            _ = try await pmo.get(Link.meetings.path)
             let added = try await pmo.post(
-                AppRoute.meetings.link(),
+                Link.meetings.path,
                 [
                     "committee": "Governing Body", "date": "2016-08-17", "time": "",
                     "venue": "", "members": "", "portfolio": portfolio.info.name,
                 ])
             #expect(added.status == .seeOther)
             // then the paper goes to it, without the other portfolio's finance tables, with its blanks to be completed
-            let paper = try await pmo.get(AppRoute.paper.link(period: july.id)).body.string
+            let paper = try await pmo.get(Link.paper(period: july.id).path).body.string
             #expect(paper.contains("17/08/2016"))
             #expect(!paper.contains("Recommended Allocation"))
             #expect(paper.contains(PaperRules.toBeCompleted))
             #expect(paper.contains("To be completed before the meeting"))
             // when the PMO gives the funding round to the Transformation Programme instead
             let round = try #require(try await FundingRounds.all(app.db).first).id
-            _ = try await pmo.get(AppRoute.fundingRounds.link())
+            _ = try await pmo.get(Link.fundingRounds.path)
             let moved = try await pmo.post(
-                AppRoute.fundingRoundPortfolio.link(item: round), ["portfolio": portfolio.info.name])
+                Link.fundingRoundPortfolio(id: round).path, ["portfolio": portfolio.info.name])
             #expect(moved.status == .seeOther)
             // then its table is in July's paper and no longer in Our Dorset ICS's
             #expect(
-                try await pmo.get(AppRoute.paper.link(period: july.id)).body.string.contains("Recommended Allocation"))
+                try await pmo.get(Link.paper(period: july.id).path).body.string.contains("Recommended Allocation"))
             let (_, march) = try await Catalogue.findPeriod(app.db, key: "2018-03", portfolio: "Our Dorset ICS")
             #expect(
-                !(try await pmo.get(AppRoute.paper.link(period: march.id)).body.string.contains(
+                !(try await pmo.get(Link.paper(period: march.id).path).body.string.contains(
                     "Recommended Allocation")))
         }
     }
@@ -152,7 +152,7 @@ struct PaperTests {
                 portfolioID: portfolio.info.id)
             // when a board member downloads the paper as DOCX and python-docx reads it
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
-            let response = try await board.get(AppRoute.paper.link(period: october.id, query: "format=docx"))
+            let response = try await board.get(Link.paper(period: october.id).path(query: "format=docx"))
             #expect(response.status == .ok)
             let file = Openpyxl.temporaryFile("paper.docx")
             defer { try? FileManager.default.removeItem(at: file) }

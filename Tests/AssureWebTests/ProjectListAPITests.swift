@@ -33,7 +33,7 @@ struct ProjectListAPITests {
             var total = -1
             while total < 0 || seen.count < total {
                 let response = try await board.get(
-                    AppRoute.apiProjects.link(portfolio: ids.cdg.info.id, query: "offset=\(seen.count)&limit=5"))
+                    Link.apiProjects(portfolio: ids.cdg.info.id).path(query: "offset=\(seen.count)&limit=5"))
                 #expect(response.status == .ok)
                 let page = try JSONDecoder().decode(Page.self, from: Data(response.body.string.utf8))
                 #expect(page.limit == 5 && page.offset == seen.count && page.ratingsAsAt == september.key)
@@ -57,7 +57,7 @@ struct ProjectListAPITests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
-            let list = { (query: String) in AppRoute.apiProjects.link(portfolio: ids.cdg.info.id, query: query) }
+            let list = { (query: String) in Link.apiProjects(portfolio: ids.cdg.info.id).path(query: query) }
             let tooMany = try await board.get(list("limit=5000"))
             #expect(tooMany.status == .badRequest || tooMany.status == .unprocessableEntity)
             #expect(tooMany.body.string.contains("limit from 1 to 1000"))

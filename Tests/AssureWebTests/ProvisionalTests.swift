@@ -31,11 +31,11 @@ struct ProvisionalTests {
             // given Jane's draft of MAT001 in the open October
             let ids = try await DemoIDs.load(app)
             let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
-            _ = try await jane.get(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id))
+            _ = try await jane.get(Link.returnForm(period: ids.october.id, project: ids.mat001.id).path)
             var fields = try await ids.returnFields(app, update: "Not agreed yet: \(Self.marker)")
             fields["action"] = ReturnAction.saveDraft.rawValue
             let saved = try await jane.post(
-                AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id), fields)
+                Link.returnForm(period: ids.october.id, project: ids.mat001.id).path, fields)
             #expect(saved.status == .seeOther)
             // when the board member reads every page, download and API answer
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
@@ -60,7 +60,7 @@ struct ProvisionalTests {
             // while the PMO, who may see the draft, reads it on the same dashboard
             let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             #expect(
-                try await pmo.get(AppRoute.priorities.link(period: ids.october.id)).body.string.contains(Self.marker))
+                try await pmo.get(Link.priorities(period: ids.october.id).path).body.string.contains(Self.marker))
         }
     }
 
@@ -72,13 +72,13 @@ struct ProvisionalTests {
             let ids = try await DemoIDs.load(app)
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
             for format in ["csv", "xlsx", "json"] {
-                let open = try await board.get(AppRoute.priorities.link(period: ids.october.id) + "?format=\(format)")
+                let open = try await board.get(Link.priorities(period: ids.october.id).path + "?format=\(format)")
                 #expect(try Self.readable(open).contains(PeriodReport.provisionalNotice), "\(format), October")
                 let published = try await board.get(
-                    AppRoute.programmeDashboard.link(period: ids.june.id) + "?format=\(format)")
+                    Link.programmeDashboard(period: ids.june.id).path + "?format=\(format)")
                 #expect(!(try Self.readable(published)).contains(PeriodReport.provisionalNotice), "\(format), June")
             }
-            let api = try await board.get(AppRoute.apiPriorities.link(period: ids.october.id))
+            let api = try await board.get(Link.apiPriorities(period: ids.october.id).path)
             #expect(api.body.string.contains("\"provisional\""))
         }
     }

@@ -27,18 +27,19 @@ struct PublishedPeriodTests {
                 "baseVersion": String(sheet.form.baseVersion),
             ]
             let writes: [(String, [String: String])] = [
-                (AppRoute.returnForm.link(period: ids.june.id, project: row.project.id), returnFields),
+                (Link.returnForm(period: ids.june.id, project: row.project.id).path, returnFields),
                 (
-                    AppRoute.reviewReturn.link(period: ids.june.id, project: row.project.id),
+                    Link.reviewReturn(period: ids.june.id, project: row.project.id).path,
                     ["action": "approve", "comment": "", "version": String(sheet.version)]
                 ),
-                (AppRoute.closePeriod.link(period: ids.june.id), [:]),
-                (AppRoute.publishPeriod.link(period: ids.june.id), ["missing": "carry-forward"]),
-                (AppRoute.openPeriod.link(period: ids.june.id), [:]),
-                (AppRoute.chase.link(period: ids.june.id), [:]),
+                (Link.closePeriod(period: ids.june.id).path, [:]),
+                (Link.publishPeriod(period: ids.june.id).path, ["missing": "carry-forward"]),
+                (Link.openPeriod(period: ids.june.id).path, [:]),
+                (Link.chase(period: ids.june.id).path, [:]),
                 (
-                    AppRoute.importApply.link(
-                        portfolio: try await Catalogue.findPortfolio(app.db, name: "Transformation Programme").info.id),
+                    Link.importApply(
+                        portfolio: try await Catalogue.findPortfolio(app.db, name: "Transformation Programme").info.id
+                    ).path,
                     [
                         "pasted": "PROGRAMME\tPROJECT\tRAG\nTransformation\t\(row.project.title)\tRed\n",
                         "period": "2016-06",
@@ -60,7 +61,7 @@ struct PublishedPeriodTests {
                 }
                 _ = try await client.get("/")
                 let put = try await client.send(
-                    .PUT, AppRoute.apiReturn.link(period: ids.june.id, project: row.project.id),
+                    .PUT, Link.apiReturn(period: ids.june.id, project: row.project.id).path,
                     json: #"{"baseVersion": \#(sheet.form.baseVersion), "rating": "Red"}"#, csrf: true)
                 #expect([.forbidden, .conflict].contains(put.status), "\(email) PUT: \(put.status)")
             }

@@ -15,22 +15,22 @@ struct RegisterPageTests {
     func pages(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
-            let cases = try await board.get(AppRoute.businessCases.link()).body.string
+            let cases = try await board.get(Link.businessCases.path).body.string
             #expect(cases.contains("Ageing Well locality support &amp; Healthy Places capacity"))
             #expect(!cases.contains("Set up a prioritisation"), "a viewer has no forms")
-            let funding = try await board.get(AppRoute.fundingRounds.link()).body.string
+            let funding = try await board.get(Link.fundingRounds.path).body.string
             #expect(funding.contains("£6,130,000") && funding.contains("Headroom: £670,000 of £6,800,000."))
             #expect(
-                try await board.get(AppRoute.glossary.link()).body.string.contains(
+                try await board.get(Link.glossary.path).body.string.contains(
                     "South Western Ambulance Service NHS Foundation Trust"))
-            let csv = try await board.get(AppRoute.businessCases.link(query: "format=csv")).body.string
+            let csv = try await board.get(Link.businessCases.path(query: "format=csv")).body.string
             #expect(csv.contains("CHC IT,H,H,H,H,H,15,1"))
-            let xlsx = try await board.get(AppRoute.fundingRounds.link(query: "format=xlsx"))
+            let xlsx = try await board.get(Link.fundingRounds.path(query: "format=xlsx"))
             let cells = try ImportFile.read(Data(buffer: xlsx.body), filename: "f.xlsx").tables.flatMap {
                 $0.rows.flatMap { $0.cells.map(\.text) }
             }
             #expect(cells.contains("£6,800,000") && cells.contains("ACS FIC FT"))
-            let api = try await board.get(AppRoute.apiFundingRounds.link()).body.string
+            let api = try await board.get(Link.apiFundingRounds.path).body.string
             #expect(api.contains("\"isOver\":false") && api.contains("\"pence\":67000000"))
         }
     }
@@ -42,34 +42,34 @@ struct RegisterPageTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            _ = try await admin.get(AppRoute.businessCases.link())
+            _ = try await admin.get(Link.businessCases.path)
             let bad = try await admin.post(
-                AppRoute.addBusinessCase.link(item: ids.registers.set),
+                Link.addBusinessCase(id: ids.registers.set).path,
                 ["name": "Falls <service>", "rating-Quality": "X"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("“X” is not a rating: use H, M or L."))
             #expect(bad.body.string.contains("value=\"Falls &lt;service&gt;\""))
-            _ = try await admin.get(AppRoute.fundingRounds.link())
+            _ = try await admin.get(Link.fundingRounds.path)
             let badAmount = try await admin.post(
-                AppRoute.allocate.link(item: ids.registers.round),
+                Link.allocate(id: ids.registers.round).path,
                 ["label": "Digital", "amount": "lots", "comment": "kept"])
             #expect(badAmount.status == .unprocessableEntity)
             #expect(badAmount.body.string.contains("value=\"kept\""))
             let over = try await admin.post(
-                AppRoute.allocate.link(item: ids.registers.round),
+                Link.allocate(id: ids.registers.round).path,
                 ["label": "Digital", "amount": "£1,000,000", "comment": ""])
             #expect(over.status == .seeOther)
             #expect(
-                try await admin.get(AppRoute.fundingRounds.link()).body.string.contains(
+                try await admin.get(Link.fundingRounds.path).body.string.contains(
                     "Over the envelope by £330,000."))
             // a stale edit of a business case is a conflict, not an overwrite
-            _ = try await admin.get(AppRoute.businessCase.link(item: ids.registers.businessCase))
+            _ = try await admin.get(Link.businessCase(id: ids.registers.businessCase).path)
             let first = try await admin.post(
-                AppRoute.businessCase.link(item: ids.registers.businessCase),
+                Link.businessCase(id: ids.registers.businessCase).path,
                 ["name": "CHC IT", "rating-Quality": "M", "baseVersion": "1"])
             #expect(first.status == .seeOther)
             let stale = try await admin.post(
-                AppRoute.businessCase.link(item: ids.registers.businessCase),
+                Link.businessCase(id: ids.registers.businessCase).path,
                 ["name": "CHC IT", "rating-Quality": "L", "baseVersion": "1"])
             #expect(stale.status == .conflict)
         }
@@ -85,22 +85,22 @@ struct RiskPageTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            let page = try await admin.get(AppRoute.risks.link()).body.string
+            let page = try await admin.get(Link.risks.path).body.string
             #expect(page.contains("<svg") && page.contains("Heat map: open risks by severity and likelihood"))
             #expect(page.contains("Corporate Risk Register CDG4.1; Corporate Risk Register CDG 4.2"))
-            let csv = try await admin.get(AppRoute.risks.link(query: "format=csv")).body.string
+            let csv = try await admin.get(Link.risks.path(query: "format=csv")).body.string
             #expect(csv.contains("STP - SYSTEM WIDE RISKS") && csv.contains("RISK,SEVERITY,LIKELIHOOD,MITIGATION"))
-            let detail = try await admin.get(AppRoute.risk.link(item: ids.registers.risk)).body.string
+            let detail = try await admin.get(Link.risk(id: ids.registers.risk).path).body.string
             #expect(detail.contains("History") && detail.contains("Review this risk"))
             var fields = AuthorisationTests.riskFields(version: "1")
             fields["likelihood"] = "Certain"
             fields["description"] = "Cyber <b>attack</b>"
-            let bad = try await admin.post(AppRoute.risk.link(item: ids.registers.risk), fields)
+            let bad = try await admin.post(Link.risk(id: ids.registers.risk).path, fields)
             #expect(bad.status == .unprocessableEntity)
             #expect(
                 bad.body.string.contains("“Certain” is not on this register")
                     && bad.body.string.contains("Cyber &lt;b&gt;attack&lt;/b&gt;"))
-            let api = try await admin.get(AppRoute.apiRisks.link()).body.string
+            let api = try await admin.get(Link.apiRisks.path).body.string
             #expect(api.contains("\"heatMap\":[[0,8,5],[0,3,0],[0,0,0]]"))
         }
     }
@@ -112,10 +112,10 @@ struct DeliverablePageTests {
     func deliverables(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            let page = try await admin.get(AppRoute.deliverables.link()).body.string
+            let page = try await admin.get(Link.deliverables.path).body.string
             #expect(page.contains("Transforming Mental Health - adults: key deliverables") && page.contains("✓"))
             let bad = try await admin.post(
-                AppRoute.deliverables.link(),
+                Link.deliverables.path,
                 [
                     "programme": "Prevention at Scale", "workstream": "", "title": "Falls <pathway>",
                     "years": "next year", "status": "not-started",
@@ -124,11 +124,11 @@ struct DeliverablePageTests {
             #expect(
                 bad.body.string.contains("“next year” is not a financial year")
                     && bad.body.string.contains("Falls &lt;pathway&gt;"))
-            let xlsx = try await admin.get(AppRoute.deliverables.link(query: "format=xlsx"))
+            let xlsx = try await admin.get(Link.deliverables.path(query: "format=xlsx"))
             let sheets = try ImportFile.read(Data(buffer: xlsx.body), filename: "d.xlsx").tables
             #expect(sheets.count == 5)
             #expect(
-                try await admin.get(AppRoute.apiDeliverables.link()).body.string.contains(
+                try await admin.get(Link.apiDeliverables.path).body.string.contains(
                     "Develop diabetes models of care"))
         }
     }
@@ -143,17 +143,17 @@ struct MeetingPageTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            let list = try await admin.get(AppRoute.meetings.link(query: "asOf=2016-12-21")).body.string
+            let list = try await admin.get(Link.meetings.path(query: "asOf=2016-12-21")).body.string
             #expect(
                 list.contains("Forward plan as of 21 Dec 2016")
                     && list.contains("CQC Inspections of GP surgeries in Dorset"))
-            let november = try await admin.get(AppRoute.meeting.link(item: ids.registers.meeting)).body.string
+            let november = try await admin.get(Link.meeting(id: ids.registers.meeting).path).body.string
             #expect(
                 november.contains(
                     "Requires that the CCG take no irreversible decisions in this matter until after the special meeting."
                 ))
             let refused = try await admin.post(
-                AppRoute.meetings.link(),
+                Link.meetings.path,
                 [
                     "committee": "Governing Body", "date": "2016-01-01", "time": "", "venue": "Kept <here>",
                     "members": "", "forwardPlan": "1",
@@ -162,7 +162,7 @@ struct MeetingPageTests {
             #expect(
                 refused.body.string.contains("1 Jan 2016 has passed")
                     && refused.body.string.contains("Kept &lt;here&gt;"))
-            let csv = try await admin.get(AppRoute.meetings.link(query: "asOf=2016-12-21&format=csv")).body.string
+            let csv = try await admin.get(Link.meetings.path(query: "asOf=2016-12-21&format=csv")).body.string
             #expect(csv.contains("Committee: 9 Mar 2017"))
         }
     }
@@ -177,16 +177,16 @@ struct OutcomePageTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            let list = try await admin.get(AppRoute.outcomes.link()).body.string
+            let list = try await admin.get(Link.outcomes.path).body.string
             #expect(
                 list.contains("<polyline") && list.contains("(actuals illustrative)")
                     && list.contains("Dementia diagnosis rate"))
             let bad = try await admin.post(
-                AppRoute.outcome.link(item: ids.registers.outcome),
+                Link.outcome(id: ids.registers.outcome).path,
                 ["period": "2018-03", "kind": "actual", "value": "a lot"])
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("“a lot” is not a number."))
             #expect(bad.body.string.contains("value=\"2018-03\""))
-            #expect(try await admin.get(AppRoute.apiOutcomes.link()).body.string.contains("\"latestRating\""))
+            #expect(try await admin.get(Link.apiOutcomes.path).body.string.contains("\"latestRating\""))
         }
     }
 }

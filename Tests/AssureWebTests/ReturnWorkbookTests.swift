@@ -42,11 +42,11 @@ struct ReturnWorkbookTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
-            let tracking = try await jane.get(AppRoute.returnsTracking.link(period: ids.october.id))
+            let tracking = try await jane.get(Link.returnsTracking(period: ids.october.id).path)
             #expect(tracking.body.string.contains("Returns in Excel"))
             // given Jane's workbook for Maternity, with last values filled in and a rating drop-down
             let download = try await jane.get(
-                AppRoute.returnWorkbook.link(period: ids.october.id, query: "programme=\(ids.maternity.id.uuidString)"))
+                Link.returnWorkbook(period: ids.october.id).path(query: "programme=\(ids.maternity.id.uuidString)"))
             #expect(download.status == .ok)
             #expect(download.headers.contentType?.description.contains("spreadsheetml") == true)
             let workbook = Data(buffer: download.body)
@@ -57,7 +57,7 @@ struct ReturnWorkbookTests {
             let filled = try await Self.fillIn(
                 workbook, ["G\(row)": "Red", "H\(row)": "Delayed by the winter pressures."])
             let upload = try await jane.postMultipart(
-                AppRoute.returnWorkbook.link(period: ids.october.id), [], file: ("file", "filled.xlsx", filled))
+                Link.returnWorkbook(period: ids.october.id).path, [], file: ("file", "filled.xlsx", filled))
             // then the return is submitted as she wrote it, and the upload is in the audit log
             #expect(upload.status == .seeOther)
             let sheet = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id)
@@ -76,8 +76,8 @@ struct ReturnWorkbookTests {
             // given the PMO's workbook for October, whose MH005 row holds the legacy rating "Priority owned by M&FH"
             let ids = try await DemoIDs.load(app)
             let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            _ = try await pmo.get(AppRoute.returnsTracking.link(period: ids.october.id))
-            let workbook = Data(buffer: try await pmo.get(AppRoute.returnWorkbook.link(period: ids.october.id)).body)
+            _ = try await pmo.get(Link.returnsTracking(period: ids.october.id).path)
+            let workbook = Data(buffer: try await pmo.get(Link.returnWorkbook(period: ids.october.id).path).body)
             let mh005 = try Self.row(of: "MH005", in: workbook)
             let table = try #require(
                 try ImportFile.read(workbook, filename: "r.xlsx").tables.first { $0.sheet == "Returns" })
@@ -90,7 +90,7 @@ struct ReturnWorkbookTests {
             for (name, copy) in copies {
                 // when it is uploaded untouched
                 let upload = try await pmo.postMultipart(
-                    AppRoute.returnWorkbook.link(period: ids.october.id), [], file: ("file", "r.xlsx", copy))
+                    Link.returnWorkbook(period: ids.october.id).path, [], file: ("file", "r.xlsx", copy))
                 // then it is accepted, no return is submitted, and every row keeps its values and findings
                 #expect(upload.status == .seeOther, "\(name): \(upload.body.string.prefix(2000))")
                 let page = try await pmo.get(upload.headers.first(name: .location) ?? "/").body.string
@@ -109,14 +109,14 @@ struct ReturnWorkbookTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
-            _ = try await jane.get(AppRoute.returnsTracking.link(period: ids.october.id))
-            let workbook = Data(buffer: try await jane.get(AppRoute.returnWorkbook.link(period: ids.october.id)).body)
+            _ = try await jane.get(Link.returnsTracking(period: ids.october.id).path)
+            let workbook = Data(buffer: try await jane.get(Link.returnWorkbook(period: ids.october.id).path).body)
             let mat001 = try Self.row(of: "MAT001", in: workbook), mat002 = try Self.row(of: "MAT002", in: workbook)
             let before = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id)
             // given a rating off the scale (the drop-down does not stop a pasted value)
             let purple = try await Self.fillIn(workbook, ["G\(mat001)": "Purple", "G\(mat002)": "Green"])
             let refused = try await jane.postMultipart(
-                AppRoute.returnWorkbook.link(period: ids.october.id), [], file: ("file", "p.xlsx", purple))
+                Link.returnWorkbook(period: ids.october.id).path, [], file: ("file", "p.xlsx", purple))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("Sheet Returns, row \(mat001), column G (Rating)"))
             #expect(refused.body.string.contains("“Purple” is not on this portfolio"))
@@ -126,11 +126,11 @@ struct ReturnWorkbookTests {
                     == before.version)
             // given MAT001 saved on the web after the download
             _ = try await jane.post(
-                AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id),
+                Link.returnForm(period: ids.october.id, project: ids.mat001.id).path,
                 try await ids.returnFields(app, rating: "Amber").merging(["action": "submit"]) { $1 })
             let stale = try await Self.fillIn(workbook, ["G\(mat001)": "Red", "G\(mat002)": "Green"])
             let conflict = try await jane.postMultipart(
-                AppRoute.returnWorkbook.link(period: ids.october.id), [], file: ("file", "s.xlsx", stale))
+                Link.returnWorkbook(period: ids.october.id).path, [], file: ("file", "s.xlsx", stale))
             // then that row is refused and nothing is overwritten
             #expect(conflict.status == .unprocessableEntity)
             #expect(conflict.body.string.contains("changed in Assure after the workbook was downloaded"))
@@ -139,7 +139,7 @@ struct ReturnWorkbookTests {
                     == "Amber")
             // a board member has no workbook to download
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
-            #expect(try await board.get(AppRoute.returnWorkbook.link(period: ids.october.id)).status == .forbidden)
+            #expect(try await board.get(Link.returnWorkbook(period: ids.october.id).path).status == .forbidden)
         }
     }
 }

@@ -19,7 +19,7 @@ struct SegregationOfDutiesWebTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
-            let edit = AppRoute.editProject.link(project: ids.mat001.id)
+            let edit = Link.editProject(project: ids.mat001.id).path
             // when Jane posts MAT001's details with herself as SRO
             _ = try await jane.get(edit)
             let version = String(try await Structure.project(app.db, id: ids.mat001.id).version)
@@ -45,14 +45,14 @@ struct SegregationOfDutiesWebTests {
             let janePerson = try #require(try await Directory.find(app.db, name: "Jane Brennan"))
             _ = try await Directory.setEmail(app.db, pmo, personID: janePerson.id, email: "jane.brennan@assure.demo")
             // when she submits MAT001 Red and then tries to approve it
-            _ = try await jane.get(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id))
+            _ = try await jane.get(Link.returnForm(period: ids.october.id, project: ids.mat001.id).path)
             let submitted = try await jane.post(
-                AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id),
+                Link.returnForm(period: ids.october.id, project: ids.mat001.id).path,
                 try await ids.returnFields(app, rating: "Red").merging(["action": "submit"]) { $1 })
             #expect(submitted.status == .seeOther)
             let sheet = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id)
             let review = try await jane.post(
-                AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id),
+                Link.reviewReturn(period: ids.october.id, project: ids.mat001.id).path,
                 ["action": "approve", "comment": "", "version": String(sheet.version)])
             // then it is refused, and the return is still submitted
             #expect(review.status == .forbidden)
@@ -66,9 +66,9 @@ struct SegregationOfDutiesWebTests {
             #expect(alerts.contains { $0.message.toAddress == DemoLoader.adminEmail })
             // while the PMO, who did not write it, may approve it
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            _ = try await admin.get(AppRoute.returnForm.link(period: ids.october.id, project: ids.mat001.id))
+            _ = try await admin.get(Link.returnForm(period: ids.october.id, project: ids.mat001.id).path)
             let approved = try await admin.post(
-                AppRoute.reviewReturn.link(period: ids.october.id, project: ids.mat001.id),
+                Link.reviewReturn(period: ids.october.id, project: ids.mat001.id).path,
                 ["action": "approve", "comment": "", "version": String(sheet.version)])
             #expect(approved.status == .seeOther)
             #expect(

@@ -19,7 +19,7 @@ func withWebApp(
         var settings = AppSettings(database: target, loadDemo: demo, bcryptCost: testBcryptCost)
         adjust(&settings)
         do {
-            try await AssureApp.configure(app, settings)
+            try await WebApp.configure(app, settings)
             try await body(app)
         } catch {
             try? await app.asyncShutdown()

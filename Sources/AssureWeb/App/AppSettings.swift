@@ -46,7 +46,7 @@ public struct AppSettings: Sendable {
     /// Links in messages point at the public address.
     public var noticeLinks: NoticeLinks {
         let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
-        return NoticeLinks { period, project in base + AppRoute.returnForm.link(period: period, project: project) }
+        return NoticeLinks { period, project in base + Link.returnForm(period: period, project: project).path }
     }
 }
 

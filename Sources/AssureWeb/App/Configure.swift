@@ -6,7 +6,7 @@ import FluentSQLiteDriver
 import Vapor
 
 /// Builds the whole web app on an Application: database, migrations, sessions in the database, middleware, routes.
-public enum AssureApp {
+public enum WebApp {
     public static func configure(_ app: Application, _ settings: AppSettings) async throws {
         app.storage[AppSettingsKey.self] = settings
         app.databases.use(try Storage.configuration(for: settings.database), as: settings.database.databaseID)

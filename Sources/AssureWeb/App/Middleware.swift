@@ -143,18 +143,18 @@ struct AccessMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let path = request.url.path
-        let isPublic = AppRoute.allCases.filter(\.isPublic).contains { $0.link() == path }
+        let isPublic = AppRoute.allCases.filter(\.isPublic).contains { "/" + $0.rawValue == path }
         let setupDone = try await setup.isDone(request.db)
-        if !setupDone, path != AppRoute.setup.link(), path != AppRoute.stylesheet.link() {
-            return request.redirect(to: AppRoute.setup.link())
+        if !setupDone, path != Link.setup.path, path != Link.stylesheet.path {
+            return request.redirect(to: Link.setup.path)
         }
-        if setupDone, path == AppRoute.setup.link() {
+        if setupDone, path == Link.setup.path {
             if request.method == .POST { throw Abort(.forbidden, reason: "Assure is already set up.") }
-            return request.redirect(to: AppRoute.login.link())
+            return request.redirect(to: Link.login.path)
         }
         if !isPublic, request.actor == nil {
             if path.hasPrefix("/api/") { throw Abort(.unauthorized, reason: "Sign in first.") }
-            return request.redirect(to: AppRoute.login.link())
+            return request.redirect(to: Link.login.path)
         }
         return try await next.respond(to: request)
     }

@@ -22,7 +22,7 @@ struct AccountController: RouteCollection {
     struct LoginInput: Content { var email: String?; var password: String? }
 
     func loginPage(req: Request) async throws -> Response {
-        if req.actor != nil { return req.redirect(to: AppRoute.home.link()) }
+        if req.actor != nil { return req.redirect(to: Link.home.path) }
         return req.html(AccountPages.login(req.page("Sign in"), demoHint: req.settings.loadDemo))
     }
 
@@ -53,12 +53,12 @@ struct AccountController: RouteCollection {
                     demoHint: req.settings.loadDemo), status: .unauthorized)
         }
         try await startSession(req, userID: userID)
-        return req.redirect(to: AppRoute.home.link(), notice: "Signed in as \(actor.name).")
+        return req.redirect(to: Link.home.path, notice: "Signed in as \(actor.name).")
     }
 
     func logout(req: Request) async throws -> Response {
         req.session.destroy()
-        return req.redirect(to: AppRoute.login.link())
+        return req.redirect(to: Link.login.path)
     }
 
     func setupPage(req: Request) async throws -> Response {
@@ -78,7 +78,7 @@ struct AccountController: RouteCollection {
                 email: input.email ?? "", name: input.name ?? "", role: .admin,
                 password: input.password ?? "", cost: req.settings.bcryptCost)
             try await startSession(req, userID: user.id)
-            return req.redirect(to: AppRoute.home.link(), notice: "Welcome, \(user.name). You are the administrator.")
+            return req.redirect(to: Link.home.path, notice: "Welcome, \(user.name). You are the administrator.")
         } catch DomainError.invalid(let errors) {
             return req.html(
                 AccountPages.setup(
@@ -110,7 +110,7 @@ struct AccountController: RouteCollection {
             let user = try await Users.add(
                 req.db, actor, email: input.email ?? "", name: input.name ?? "", role: role,
                 password: input.password ?? "", programmeIDs: programmeIDs, cost: req.settings.bcryptCost)
-            return req.redirect(to: AppRoute.users.link(), notice: "Added \(user.name).")
+            return req.redirect(to: Link.users.path, notice: "Added \(user.name).")
         } catch DomainError.invalid(let errors) {
             let values = [
                 "name": input.name ?? "", "email": input.email ?? "", "role": input.role ?? "",
@@ -157,7 +157,7 @@ struct AccountController: RouteCollection {
         guard let userID = actor.userID else { throw Abort(.forbidden) }
         try await startSession(req, userID: userID)
         return req.redirect(
-            to: AppRoute.tokens.link(),
+            to: Link.tokens.path,
             notice: "Password changed. You are signed out everywhere else, and your API tokens are revoked.")
     }
 

@@ -59,7 +59,7 @@ extension CycleController {
                 req.db, actor, periodID: periodID, uploads: uploads, sheet: ReturnWorkbook.sheetName,
                 links: req.settings.noticeLinks)
             return req.redirect(
-                to: AppRoute.returnsTracking.link(period: periodID),
+                to: Link.returnsTracking(period: periodID).path,
                 notice: "\(Wording.counted(count, "return")) submitted from the workbook for \(period.label)"
                     + "; \(Wording.counted(uploads.count - count, "row")) left as handed out.")
         } catch let problems as ImportProblems {

@@ -59,7 +59,7 @@ struct CycleController: RouteCollection {
         }
         if !result.unreachable.isEmpty { notice += " No address for: \(result.unreachable.joined(separator: "; "))." }
         if req.settings.mail == nil { notice += " No mail server is configured, so they wait in the outbox." }
-        return req.redirect(to: AppRoute.returnsTracking.link(period: periodID), notice: notice)
+        return req.redirect(to: Link.returnsTracking(period: periodID).path, notice: notice)
     }
 
     func publish(req: Request) async throws -> Response {
@@ -75,7 +75,7 @@ struct CycleController: RouteCollection {
                 req.db, try req.requireActor(), periodID: periodID, missing: policy,
                 findings: values["findings"] == "publish")
             return req.redirect(
-                to: AppRoute.returnsTracking.link(period: periodID), notice: "\(period.label) published and frozen.")
+                to: Link.returnsTracking(period: periodID).path, notice: "\(period.label) published and frozen.")
         } catch DomainError.invalid(let errors) {
             return try await trackingPage(
                 req, periodID: periodID, returned: ReturnedForm(name: "publish", values: values, errors: errors))
@@ -89,7 +89,7 @@ struct CycleController: RouteCollection {
             let period = try await PeriodLifecycle.reopen(
                 req.db, try req.requireActor(), periodID: periodID, reason: values["reason"] ?? "")
             return req.redirect(
-                to: AppRoute.returnsTracking.link(period: periodID),
+                to: Link.returnsTracking(period: periodID).path,
                 notice: "\(period.label) re-opened. The reason is in the audit log.")
         } catch DomainError.invalid(let errors) {
             return try await trackingPage(
@@ -108,7 +108,7 @@ struct CycleController: RouteCollection {
                 req.db, try req.requireActor(), periodID: periodID, projectID: projectID, action: action,
                 comment: values["comment"] ?? "", baseVersion: Int(values["version"] ?? "") ?? -1)
             return req.redirect(
-                to: AppRoute.returnsTracking.link(period: periodID), notice: "Return \(state.label.lowercased()).")
+                to: Link.returnsTracking(period: periodID).path, notice: "Return \(state.label.lowercased()).")
         } catch DomainError.invalid(let errors) {
             return try await ProjectController().returnPage(
                 req, periodID: periodID, projectID: projectID,
@@ -131,7 +131,7 @@ struct CycleController: RouteCollection {
     func retry(req: Request) async throws -> Response {
         let id = try req.uuid("message")
         try await Outbox.retry(req.db, try req.requireActor(), id: id)
-        return req.redirect(to: AppRoute.outbox.link(), notice: "The message will be sent again now.")
+        return req.redirect(to: Link.outbox.path, notice: "The message will be sent again now.")
     }
 
     func people(req: Request) async throws -> Response {
@@ -151,7 +151,7 @@ struct CycleController: RouteCollection {
         do {
             let person = try await Directory.setEmail(
                 req.db, try req.requireActor(), personID: id, email: values["email"] ?? "")
-            return req.redirect(to: AppRoute.people.link(), notice: "Saved \(person.name)'s address.")
+            return req.redirect(to: Link.people.path, notice: "Saved \(person.name)'s address.")
         } catch DomainError.invalid(let errors) {
             let returned = ReturnedForm(name: id.uuidString, values: values, errors: errors)
             return req.html(

@@ -41,7 +41,7 @@ struct DeliverableController: RouteCollection {
                 title: values["title"] ?? "", years: years,
                 status: try DeliverableStatus(chosen: values["status"], field: "status", "Choose the status."),
                 baseVersion: Int(values["baseVersion"] ?? "") ?? 0)
-            return req.redirect(to: AppRoute.deliverables.link(), notice: "Saved the deliverable.")
+            return req.redirect(to: Link.deliverables.path, notice: "Saved the deliverable.")
         } catch DomainError.invalid(let errors) {
             if let id {
                 return try await edit(req, id: id, values: values, errors: errors, status: .unprocessableEntity)

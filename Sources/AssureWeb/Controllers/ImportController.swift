@@ -103,7 +103,7 @@ struct ImportController: RouteCollection {
                 jobs.update(id) { $0.failure = PageErrorMiddleware.describe(error).1 }
             }
         }
-        return req.redirect(to: AppRoute.importJob.link(job: id), redirectType: .normal)
+        return req.redirect(to: Link.importJob(job: id).path, redirectType: .normal)
     }
 
     func job(req: Request) async throws -> Response {

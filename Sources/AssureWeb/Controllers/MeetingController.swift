@@ -58,7 +58,7 @@ struct MeetingController: RouteCollection {
                 time: values["time"] ?? "", venue: values["venue"] ?? "", members: members,
                 forwardPlan: values["forwardPlan"] == "1", today: CalendarDate.today,
                 portfolioID: try await req.chosenPortfolio(values))
-            return req.redirect(to: AppRoute.meeting.link(item: meeting.id), notice: "Added \(meeting.title).")
+            return req.redirect(to: Link.meeting(id: meeting.id).path, notice: "Added \(meeting.title).")
         } catch DomainError.invalid(let errors) {
             return try await list(req, returned: ReturnedForm(name: "meeting", values: values, errors: errors))
         }
@@ -76,7 +76,7 @@ struct MeetingController: RouteCollection {
                 raisedBy: values["raisedBy"] ?? "", pages: values["pages"] ?? "")
             try await Meetings.addItem(req.db, try req.requireActor(), meetingID: meetingID, item: item)
             return req.redirect(
-                to: AppRoute.meeting.link(item: meetingID), notice: "Added \(item.title) to the agenda.")
+                to: Link.meeting(id: meetingID).path, notice: "Added \(item.title) to the agenda.")
         } catch DomainError.invalid(let errors) {
             return try await detail(
                 req, meetingID: meetingID, returned: ReturnedForm(name: "item", values: values, errors: errors))
@@ -90,7 +90,7 @@ struct MeetingController: RouteCollection {
             try await Meetings.addAction(
                 req.db, try req.requireActor(), meetingID: meetingID, description: values["description"] ?? "",
                 owner: values["owner"] ?? "", due: values["due"] ?? "")
-            return req.redirect(to: AppRoute.meeting.link(item: meetingID), notice: "Added the action.")
+            return req.redirect(to: Link.meeting(id: meetingID).path, notice: "Added the action.")
         } catch DomainError.invalid(let errors) {
             return try await detail(
                 req, meetingID: meetingID, returned: ReturnedForm(name: "action", values: values, errors: errors))
@@ -111,7 +111,7 @@ struct MeetingController: RouteCollection {
             try await Meetings.recordOutcome(
                 req.db, try req.requireActor(), itemID: itemID, outcome: values["outcome"] ?? "",
                 resolutions: resolutions)
-            return req.redirect(to: AppRoute.meeting.link(item: meeting.id), notice: "Recorded the outcome.")
+            return req.redirect(to: Link.meeting(id: meeting.id).path, notice: "Recorded the outcome.")
         } catch DomainError.invalid(let errors) {
             return try await detail(
                 req, meetingID: meeting.id,

@@ -41,7 +41,7 @@ struct OutcomeController: RouteCollection {
                     chosen: values["direction"], field: "direction", "Choose whether higher or lower is better."),
                 baseline: values["baseline"] ?? "", target: values["target"] ?? "",
                 targetDate: values["targetDate"] ?? "")
-            return req.redirect(to: AppRoute.outcome.link(item: measure.id), notice: "Added \(measure.name).")
+            return req.redirect(to: Link.outcome(id: measure.id).path, notice: "Added \(measure.name).")
         } catch DomainError.invalid(let errors) {
             return try await list(req, returned: ReturnedForm(name: "measure", values: values, errors: errors))
         }
@@ -55,7 +55,7 @@ struct OutcomeController: RouteCollection {
                 req.db, try req.requireActor(), measureID: id, period: values["period"] ?? "",
                 kind: try Outcomes.Kind(chosen: values["kind"], field: "kind", "Choose actual or trajectory."),
                 value: values["value"] ?? "")
-            return req.redirect(to: AppRoute.outcome.link(item: id), notice: "Recorded.")
+            return req.redirect(to: Link.outcome(id: id).path, notice: "Recorded.")
         } catch DomainError.invalid(let errors) {
             return try await detail(req, id: id, values: values, errors: errors, status: .unprocessableEntity)
         }

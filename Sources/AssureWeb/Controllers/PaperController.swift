@@ -48,7 +48,7 @@ struct PaperController: RouteCollection {
         }
         let contents = try await Papers.build(req.db, periodID: periodID, meetingID: meetingID)
         let texts = PaperPage.texts(values, keeping: contents.texts)
-        let back = AppRoute.paper.link(period: periodID, query: "meeting=\(meetingID.uuidString)")
+        let back = Link.paper(period: periodID).path(query: "meeting=\(meetingID.uuidString)")
         do {
             try await Papers.saveTexts(
                 req.db, try req.requireActor(), periodID: periodID, meetingID: meetingID, texts: texts,

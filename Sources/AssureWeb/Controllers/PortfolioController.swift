@@ -70,7 +70,7 @@ struct PortfolioController: RouteCollection {
             let portfolio = try await Structure.createPortfolio(
                 req.db, try req.requireActor(), name: values["name"] ?? "", scale: scale)
             return req.redirect(
-                to: AppRoute.portfolio.link(portfolio: portfolio.id), notice: "Created the portfolio \(portfolio.name)."
+                to: Link.portfolio(portfolio: portfolio.id).path, notice: "Created the portfolio \(portfolio.name)."
             )
         } catch DomainError.invalid(let errors) {
             let returned = ReturnedForm(name: "portfolio", values: values, errors: errors)
@@ -94,7 +94,7 @@ struct PortfolioController: RouteCollection {
                 name: values["name"] ?? "", kind: kind,
                 clinicalLead: values["clinicalLead"], headOfService: values["headOfService"])
             return req.redirect(
-                to: AppRoute.portfolio.link(portfolio: portfolioID), notice: "Added the programme \(programme.name).")
+                to: Link.portfolio(portfolio: portfolioID).path, notice: "Added the programme \(programme.name).")
         } catch DomainError.invalid(let errors) {
             return try await homePage(
                 req, portfolioID: portfolioID, returned: ReturnedForm(name: "programme", values: values, errors: errors)
@@ -121,7 +121,7 @@ struct PortfolioController: RouteCollection {
         try await Structure.setDisabledChecks(
             req.db, try req.requireActor(), portfolioID: portfolioID, disabled: disabled)
         return req.redirect(
-            to: AppRoute.portfolio.link(portfolio: portfolioID),
+            to: Link.portfolio(portfolio: portfolioID).path,
             notice: disabled.isEmpty
                 ? "Every check is on."
                 : "Checks switched off: \(disabled.map(\.title).sorted().joined(separator: "; ")).")
@@ -144,7 +144,7 @@ struct PortfolioController: RouteCollection {
                 req.db, try req.requireActor(), programmeID: programme.id, parentID: parent?.id,
                 reference: values["reference"], title: values["title"] ?? "",
                 sro: values["sro"], lead: values["lead"])
-            return req.redirect(to: AppRoute.project.link(project: project.id), notice: "Added \(project.title).")
+            return req.redirect(to: Link.project(project: project.id).path, notice: "Added \(project.title).")
         } catch DomainError.invalid(let errors) {
             return try await homePage(
                 req, portfolioID: portfolioID, returned: ReturnedForm(name: "project", values: values, errors: errors))
@@ -165,7 +165,7 @@ struct PortfolioController: RouteCollection {
         do {
             let period = try await PeriodLifecycle.create(req.db, actor, portfolioID: portfolio.info.id, draft: draft)
             return req.redirect(
-                to: AppRoute.portfolio.link(portfolio: portfolio.info.id), notice: "Created \(period.label) as a draft."
+                to: Link.portfolio(portfolio: portfolio.info.id).path, notice: "Created \(period.label) as a draft."
             )
         } catch DomainError.invalid(let errors) {
             return try await homePage(
@@ -180,7 +180,7 @@ struct PortfolioController: RouteCollection {
         let period = try await action(req.db, try req.requireActor(), try req.uuid("period"))
         let portfolio = try await Catalogue.portfolios(req.db).first { $0.periods.contains { $0.id == period.id } }
         return req.redirect(
-            to: portfolio.map { AppRoute.portfolio.link(portfolio: $0.info.id) } ?? AppRoute.home.link(),
+            to: portfolio.map { Link.portfolio(portfolio: $0.info.id).path } ?? Link.home.path,
             notice: "\(period.label) \(done).")
     }
 

@@ -48,7 +48,7 @@ struct ProjectController: RouteCollection {
                     reference: values["reference"], title: values["title"] ?? "", sro: values["sro"],
                     lead: values["lead"],
                     programmeID: programme.id, baseVersion: Int(values["baseVersion"] ?? "") ?? -1))
-            return req.redirect(to: AppRoute.project.link(project: id), notice: "Saved the project's details.")
+            return req.redirect(to: Link.project(project: id).path, notice: "Saved the project's details.")
         } catch DomainError.invalid(let errors) {
             return req.html(
                 ProjectEditPage.render(
@@ -102,7 +102,7 @@ struct ProjectController: RouteCollection {
                 req.db, actor, periodID: periodID, projectID: projectID, form: form, action: action,
                 links: req.settings.noticeLinks)
             return req.redirect(
-                to: AppRoute.project.link(project: projectID),
+                to: Link.project(project: projectID).path,
                 notice: action == .submit ? "Return submitted for review." : "Draft saved. Submit it when it is ready.")
         } catch DomainError.invalid(let errors) {
             return try await page(

@@ -62,11 +62,11 @@ struct RegisterController: RouteCollection {
         do {
             if let id, values["action"] == "delete" {
                 try await GlossaryEntries.remove(req.db, actor, id: id)
-                return req.redirect(to: AppRoute.glossary.link(), notice: "Removed from the glossary.")
+                return req.redirect(to: Link.glossary.path, notice: "Removed from the glossary.")
             }
             let saved = try await GlossaryEntries.save(
                 req.db, actor, id: id, abbreviation: values["abbreviation"] ?? "", expansion: values["expansion"] ?? "")
-            return req.redirect(to: AppRoute.glossary.link(), notice: "Saved \(saved.entry.abbreviation).")
+            return req.redirect(to: Link.glossary.path, notice: "Saved \(saved.entry.abbreviation).")
         } catch DomainError.invalid(let errors) {
             return try await glossary(
                 req: req, returned: ReturnedForm(name: id?.uuidString ?? "new", values: values, errors: errors))
@@ -107,7 +107,7 @@ struct RegisterController: RouteCollection {
             let set = try await Prioritisations.createSet(
                 req.db, try req.requireActor(), name: values["name"] ?? "", criteria: criteria,
                 portfolioID: try await req.chosenPortfolio(values))
-            return req.redirect(to: AppRoute.businessCases.link(), notice: "Set up \(set.name).")
+            return req.redirect(to: Link.businessCases.path, notice: "Set up \(set.name).")
         } catch DomainError.invalid(let errors) {
             return try await businessCases(
                 req: req, returned: ReturnedForm(name: "new-set", values: values, errors: errors))
@@ -124,7 +124,7 @@ struct RegisterController: RouteCollection {
             let saved = try await Prioritisations.saveCase(
                 req.db, try req.requireActor(), setID: setID, caseID: caseID, name: values["name"] ?? "",
                 ratings: ratings, baseVersion: Int(values["baseVersion"] ?? "") ?? 0)
-            return req.redirect(to: AppRoute.businessCases.link(), notice: "Saved \(saved.name).")
+            return req.redirect(to: Link.businessCases.path, notice: "Saved \(saved.name).")
         } catch DomainError.invalid(let errors) {
             if let caseID {
                 return try await casePage(
@@ -178,7 +178,7 @@ struct RegisterController: RouteCollection {
                 req.db, try req.requireActor(), name: values["name"] ?? "",
                 envelopeLabel: values["envelopeLabel"] ?? "", envelope: values["envelope"] ?? "",
                 portfolioID: try await req.chosenPortfolio(values))
-            return req.redirect(to: AppRoute.fundingRounds.link(), notice: "Set up \(round.name).")
+            return req.redirect(to: Link.fundingRounds.path, notice: "Set up \(round.name).")
         } catch DomainError.invalid(let errors) {
             return try await funding(
                 req: req, returned: ReturnedForm(name: "new-round", values: values, errors: errors))
@@ -196,7 +196,7 @@ struct RegisterController: RouteCollection {
                 round.isOver
                 ? "Allocated. \(round.name) is now over the envelope by \((round.total - round.envelope).display)."
                 : "Allocated. Headroom: \(round.headroom.display)."
-            return req.redirect(to: AppRoute.fundingRounds.link(), notice: notice)
+            return req.redirect(to: Link.fundingRounds.path, notice: notice)
         } catch DomainError.invalid(let errors) {
             return try await funding(
                 req: req, returned: ReturnedForm(name: roundID.uuidString, values: values, errors: errors))

@@ -6,9 +6,9 @@ import Vapor
 /// The PMO gives a meeting, prioritisation or funding round to a portfolio: only that portfolio's papers draw on it.
 struct RegisterScopeController: RouteCollection {
     static let routes: [(AppRoute, ScopedRegister, back: @Sendable (UUID) -> String)] = [
-        (.meetingPortfolio, .meeting, { AppRoute.meeting.link(item: $0) }),
-        (.businessCasesPortfolio, .prioritisation, { _ in AppRoute.businessCases.link() }),
-        (.fundingRoundPortfolio, .fundingRound, { _ in AppRoute.fundingRounds.link() }),
+        (.meetingPortfolio, .meeting, { Link.meeting(id: $0).path }),
+        (.businessCasesPortfolio, .prioritisation, { _ in Link.businessCases.path }),
+        (.fundingRoundPortfolio, .fundingRound, { _ in Link.fundingRounds.path }),
     ]
 
     func boot(routes: RoutesBuilder) throws {

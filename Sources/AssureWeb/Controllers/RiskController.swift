@@ -67,7 +67,7 @@ struct RiskController: RouteCollection {
             }
             let register = try await RiskRegisters.createRegister(
                 req.db, try req.requireActor(), name: values["name"] ?? "", scale: scale, bands: bands)
-            return req.redirect(to: AppRoute.risks.link(), notice: "Set up \(register.name).")
+            return req.redirect(to: Link.risks.path, notice: "Set up \(register.name).")
         } catch DomainError.invalid(let errors) {
             return try await list(req, returned: ReturnedForm(name: "new-register", values: values, errors: errors))
         }
@@ -89,7 +89,7 @@ struct RiskController: RouteCollection {
             let risk = try await RiskRegisters.saveRisk(
                 req.db, try req.requireActor(), registerID: registerID, riskID: riskID, input: input,
                 baseVersion: Int(values["baseVersion"] ?? "") ?? 0)
-            return req.redirect(to: AppRoute.risk.link(item: risk.id), notice: "Saved the risk.")
+            return req.redirect(to: Link.risk(id: risk.id).path, notice: "Saved the risk.")
         } catch DomainError.invalid(let errors) {
             if let riskID {
                 return try await detail(

@@ -39,7 +39,7 @@ struct TokenController: RouteCollection {
 
     func revoke(req: Request) async throws -> Response {
         try await APITokens.revoke(req.db, try req.requireActor(), id: try req.uuid("item"))
-        return req.redirect(to: AppRoute.tokens.link(), notice: "Revoked the token. Scripts using it now get 401.")
+        return req.redirect(to: Link.tokens.path, notice: "Revoked the token. Scripts using it now get 401.")
     }
 
     private func page(

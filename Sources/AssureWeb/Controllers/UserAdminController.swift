@@ -36,7 +36,7 @@ struct UserAdminController: RouteCollection {
                 req.db, actor, userID: id, role: role,
                 programmeIDs: programmes.filter { chosen.contains($0.id.uuidString) }.map(\.id))
             return req.redirect(
-                to: AppRoute.users.link(),
+                to: Link.users.path,
                 notice: "\(user.name) is now \(user.role.rawValue)"
                     + (user.programmes.isEmpty ? "." : " for \(user.programmes.joined(separator: ", ")).")
                     + " It applies from their next page.")
@@ -59,7 +59,7 @@ struct UserAdminController: RouteCollection {
         do {
             let user = try await Users.setDisabled(req.db, actor, userID: id, disabled: disabled)
             return req.redirect(
-                to: AppRoute.users.link(),
+                to: Link.users.path,
                 notice: disabled
                     ? "Disabled \(user.name): their sessions and API tokens have ended."
                     : "Enabled \(user.name): they can sign in again.")

@@ -1,4 +1,5 @@
 import AssureCore
+import Foundation
 
 /// The dashboards Assure produces, each as the tables of its seed paper.
 public enum ReportKind: String, CaseIterable, Sendable {
@@ -39,6 +40,22 @@ public enum ReportKind: String, CaseIterable, Sendable {
         case .programmeDashboard: .programmeDashboard
         case .priorities: .priorities
         case .exceptions: .exceptions
+        }
+    }
+
+    func pageLink(period: UUID) -> Link {
+        switch self {
+        case .programmeDashboard: .programmeDashboard(period: period)
+        case .priorities: .priorities(period: period)
+        case .exceptions: .exceptions(period: period)
+        }
+    }
+
+    func apiLink(period: UUID) -> Link {
+        switch self {
+        case .programmeDashboard: .apiProgrammeDashboard(period: period)
+        case .priorities: .apiPriorities(period: period)
+        case .exceptions: .apiExceptions(period: period)
         }
     }
 

@@ -94,24 +94,6 @@ public enum AppRoute: String, CaseIterable, Sendable {
         rawValue.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
     }
 
-    /// The link to this route with its parameters filled in.
-    /// `item` fills the one id of a register's routes (a glossary entry, prioritisation, business case or funding round).
-    public func link(
-        portfolio: UUID? = nil, period: UUID? = nil, project: UUID? = nil, message: UUID? = nil,
-        person: UUID? = nil, job: UUID? = nil, item: UUID? = nil, query: String? = nil
-    ) -> String {
-        let values = [
-            "portfolio": portfolio, "period": period, "project": project, "message": message, "person": person,
-            "job": job,
-            "item": item,
-        ]
-        let path = rawValue.split(separator: "/").map { part -> String in
-            guard part.hasPrefix(":") else { return String(part) }
-            return values[String(part.dropFirst())]??.uuidString ?? String(part)
-        }.joined(separator: "/")
-        return "/" + path + (query.map { "?\($0)" } ?? "")
-    }
-
     public var isAPI: Bool { rawValue.hasPrefix("api/") }
     /// The largest upload body: the largest import file plus the form around it.
     public static let uploadLimit = 26 * 1024 * 1024

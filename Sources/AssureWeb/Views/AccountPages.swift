@@ -14,7 +14,7 @@ enum AccountPages {
                 error.map { el("div", [("class", "error-summary"), ("role", "alert")], [el("p", text: $0)]) }
                     ?? txt(""),
                 postForm(
-                    AppRoute.login.link(), csrf: context.csrf,
+                    Link.login.path, csrf: context.csrf,
                     [
                         FormViews.textField(
                             "email", label: "Email", value: email, type: "email", errors: [:], autocomplete: "username"),
@@ -40,7 +40,7 @@ enum AccountPages {
                     text: "This database has no users yet. Create the first administrator (the PMO)."),
                 FormViews.errorSummary(errors),
                 postForm(
-                    AppRoute.setup.link(), csrf: context.csrf,
+                    Link.setup.path, csrf: context.csrf,
                     [
                         FormViews.textField("name", label: "Your name", value: values["name"] ?? "", errors: errors),
                         FormViews.textField(
@@ -62,7 +62,7 @@ enum AccountPages {
             context,
             [
                 el("h1", text: "Users"),
-                el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.users.link())]),
+                el("p", [("class", "actions no-print")], [downloadLinks(Link.users.path)]),
                 el(
                     "table", [],
                     [
@@ -90,14 +90,14 @@ enum AccountPages {
                                                 ? "Everything" : user.programmes.joined(separator: ", ")),
                                         el(
                                             "td", [],
-                                            [link(AppRoute.user.link(item: user.id), "Change", class: "no-print")]),
+                                            [link(Link.user(id: user.id).path, "Change", class: "no-print")]),
                                     ])
                             }),
                     ]),
                 el("h2", text: "Add a user"),
                 FormViews.errorSummary(errors),
                 postForm(
-                    AppRoute.users.link(), csrf: context.csrf,
+                    Link.users.path, csrf: context.csrf,
                     [
                         FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
                         FormViews.textField(
@@ -121,7 +121,7 @@ enum AccountPages {
         chosen: (role: String, programmes: Set<String>)? = nil, errors: [String: String] = [:]
     ) -> String {
         var context = context
-        context.breadcrumbs = [("Users", AppRoute.users.link())]
+        context.breadcrumbs = [("Users", Link.users.path)]
         let role = chosen?.role ?? user.role.rawValue
         let ticked =
             chosen?.programmes ?? Set(programmes.filter { user.programmes.contains($0.name) }.map(\.id.uuidString))
@@ -132,7 +132,7 @@ enum AccountPages {
                 el("p", [("class", "lede")], text: user.email),
                 FormViews.errorSummary(errors),
                 postForm(
-                    AppRoute.user.link(item: user.id), csrf: context.csrf,
+                    Link.user(id: user.id).path, csrf: context.csrf,
                     [
                         FormViews.select(
                             "role", label: "Role", options: Role.allCases.map(\.rawValue), selected: role,
@@ -175,7 +175,7 @@ enum AccountPages {
                         : "Disabled, \(user.name) cannot sign in, and every session and API token of theirs ends at once. The audit log keeps their name."
                 ),
                 postForm(
-                    (user.disabled ? AppRoute.enableUser : AppRoute.disableUser).link(item: user.id),
+                    (user.disabled ? Link.enableUser(id: user.id) : Link.disableUser(id: user.id)).path,
                     csrf: context.csrf,
                     [
                         button(
@@ -195,7 +195,7 @@ enum AccountPages {
                     text: "Every other place you are signed in, and every API token you made, ends when you change it."),
                 FormViews.errorSummary(errors),
                 postForm(
-                    AppRoute.changePassword.link(), csrf: context.csrf,
+                    Link.changePassword.path, csrf: context.csrf,
                     [
                         FormViews.textField(
                             "old", label: "Current password", value: "", type: "password", errors: errors,
@@ -221,7 +221,7 @@ enum AccountPages {
                 el(
                     "p", [("class", "lede")],
                     text: "Every change, newest first: who, when, what, and the values before and after."),
-                el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.audit.link())]),
+                el("p", [("class", "actions no-print")], [downloadLinks(Link.audit.path)]),
                 el(
                     "table", [],
                     [
@@ -255,6 +255,6 @@ enum AccountPages {
 
     static func message(_ context: PageContext, heading: String, text: String) -> String {
         Layout.render(
-            context, [el("h1", text: heading), el("p", text: text), link(AppRoute.home.link(), "Back to portfolios")])
+            context, [el("h1", text: heading), el("p", text: text), link(Link.home.path, "Back to portfolios")])
     }
 }

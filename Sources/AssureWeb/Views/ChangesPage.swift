@@ -15,14 +15,14 @@ enum ChangesPage {
     static func render(_ model: ChangesPageModel, _ context: PageContext) -> String {
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", AppRoute.home.link()),
-            (model.portfolio.name, AppRoute.portfolio.link(portfolio: model.portfolio.id)),
+            ("Portfolios", Link.home.path),
+            (model.portfolio.name, Link.portfolio(portfolio: model.portfolio.id).path),
         ]
         let keys = model.periods.map(\.key)
         let chooser = el(
             "form",
             [
-                ("method", "get"), ("action", AppRoute.changes.link(portfolio: model.portfolio.id)),
+                ("method", "get"), ("action", Link.changes(portfolio: model.portfolio.id).path),
                 ("class", "actions no-print"),
             ],
             [
@@ -30,8 +30,8 @@ enum ChangesPage {
                 FormViews.select("to", label: "To", options: keys, selected: model.to.period.key, errors: [:]),
                 button("Compare", class: "button secondary"),
                 downloadLinks(
-                    AppRoute.changes.link(
-                        portfolio: model.portfolio.id, query: "from=\(model.from.period.key)&to=\(model.to.period.key)")
+                    Link.changes(portfolio: model.portfolio.id).path(
+                        query: "from=\(model.from.period.key)&to=\(model.to.period.key)")
                 ),
             ])
         return Layout.render(context, heading(model) + [chooser] + body(model, links: true))
@@ -57,7 +57,7 @@ enum ChangesPage {
 
     static func body(_ model: ChangesPageModel, links: Bool) -> [HTMLNode] {
         let projectLink: (String) -> String? = { id in
-            links ? UUID(uuidString: id).map { AppRoute.project.link(project: $0) } : nil
+            links ? UUID(uuidString: id).map { Link.project(project: $0).path } : nil
         }
         return ChangesReport.tables(from: model.from, to: model.to).map {
             ReportTableView.render($0, projectLink: projectLink)

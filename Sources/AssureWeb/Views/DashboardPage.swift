@@ -23,8 +23,8 @@ enum DashboardPage {
         let report = model.report
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", AppRoute.home.link()),
-            (report.portfolio.name, AppRoute.portfolio.link(portfolio: report.portfolio.id)),
+            ("Portfolios", Link.home.path),
+            (report.portfolio.name, Link.portfolio(portfolio: report.portfolio.id).path),
         ]
         return Layout.render(
             context, heading(model) + [periodSwitcher(model), actions(model)] + body(model, links: true))
@@ -67,7 +67,7 @@ enum DashboardPage {
     static func body(_ model: DashboardPageModel, links: Bool) -> [HTMLNode] {
         let report = model.report
         let projectLink: (String) -> String? = { id in
-            links ? UUID(uuidString: id).map { AppRoute.project.link(project: $0) } : nil
+            links ? UUID(uuidString: id).map { Link.project(project: $0).path } : nil
         }
         var nodes: [HTMLNode] = [
             el(
@@ -138,7 +138,7 @@ enum DashboardPage {
                     period.id == model.report.period.id
                         ? el("strong", text: period.label)
                         : link(
-                            model.kind.pageRoute.link(period: period.id),
+                            model.kind.pageLink(period: period.id).path,
                             period.label + (period.status == .published ? "" : " (\(period.status.rawValue))"))
                 })
     }
@@ -149,26 +149,26 @@ enum DashboardPage {
             "div", [("class", "actions no-print")],
             [
                 downloadLinks(
-                    model.kind.pageRoute.link(period: id, query: model.programme.map { "programme=\($0.uuidString)" })),
-                link(model.kind.apiRoute.link(period: id), "JSON"),
+                    model.kind.pageLink(period: id).path(query: model.programme.map { "programme=\($0.uuidString)" })),
+                link(model.kind.apiLink(period: id).path, "JSON"),
                 model.kind == .exceptions || !model.showsFindings
                     ? txt("")
                     : link(
-                        AppRoute.exceptions.link(period: id), "Assurance exceptions (\(model.report.allFlags.count))"),
+                        Link.exceptions(period: id).path, "Assurance exceptions (\(model.report.allFlags.count))"),
             ] + programmeLinks(model))
     }
 
     /// One link per programme, so an SRO can read just theirs.
     static func programmeLinks(_ model: DashboardPageModel) -> [HTMLNode] {
         if model.programme != nil {
-            return [link(model.kind.pageRoute.link(period: model.report.period.id), "All programmes")]
+            return [link(model.kind.pageLink(period: model.report.period.id).path, "All programmes")]
         }
         if model.report.programmes.count < 2 { return [] }
         return [el("span", text: "Programme:")]
             + model.report.programmes.map { programme in
                 link(
-                    model.kind.pageRoute.link(
-                        period: model.report.period.id, query: "programme=\(programme.programme.id.uuidString)"),
+                    model.kind.pageLink(period: model.report.period.id).path(
+                        query: "programme=\(programme.programme.id.uuidString)"),
                     programme.programme.name)
             }
     }

@@ -10,17 +10,17 @@ enum DeliverablePages {
             el(
                 "p", [("class", "lede")],
                 text: "Financial years run April to March (17/18 is April 2017 to March 2018)."),
-            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.deliverables.link())]),
+            el("p", [("class", "actions no-print")], [downloadLinks(Link.deliverables.path)]),
         ]
         nodes += DeliverablesReport.tables(items).map { ReportTableView.render($0, projectLink: { _ in nil }) }
         nodes.append(
             ReportTableView.render(
                 ExportTables.deliverables(items),
-                projectLink: canEdit ? { AppRoute.deliverable.link(item: UUID(uuidString: $0)) } : { _ in nil }))
+                projectLink: canEdit ? { UUID(uuidString: $0).map { Link.deliverable(id: $0).path } } : { _ in nil }))
         if canEdit {
             nodes.append(
                 form(
-                    action: AppRoute.deliverables.link(), heading: "Add a deliverable", values: returned?.values ?? [:],
+                    action: Link.deliverables.path, heading: "Add a deliverable", values: returned?.values ?? [:],
                     errors: returned?.errors ?? [:], csrf: context.csrf))
         }
         return Layout.render(context, nodes)
@@ -31,9 +31,9 @@ enum DeliverablePages {
         _ item: Deliverable, values: [String: String]?, errors: [String: String], _ context: PageContext
     ) -> String {
         var context = context
-        context.breadcrumbs = [("Key deliverables", AppRoute.deliverables.link())]
+        context.breadcrumbs = [("Key deliverables", Link.deliverables.path)]
         let form = form(
-            action: AppRoute.deliverable.link(item: item.id), heading: "Change this deliverable",
+            action: Link.deliverable(id: item.id).path, heading: "Change this deliverable",
             values: values ?? fields(item), errors: errors, csrf: context.csrf, version: item.version)
         return Layout.render(context, [el("h1", text: item.title), form])
     }

@@ -33,7 +33,7 @@ enum ImportPages {
     ) -> String {
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", AppRoute.home.link()), (portfolio.name, AppRoute.portfolio.link(portfolio: portfolio.id)),
+            ("Portfolios", Link.home.path), (portfolio.name, Link.portfolio(portfolio: portfolio.id).path),
         ]
         let nodes: [HTMLNode] = [
             el("h1", text: "Import a table into \(portfolio.name)"),
@@ -45,7 +45,7 @@ enum ImportPages {
             problemList(problems),
             FormViews.errorSummary(errors),
             uploadForm(
-                AppRoute.importTable.link(portfolio: portfolio.id), csrf: context.csrf,
+                Link.importTable(portfolio: portfolio.id).path, csrf: context.csrf,
                 [
                     FormViews.textArea(
                         "pasted", label: "Paste a table",
@@ -91,9 +91,9 @@ enum ImportPages {
     static func preview(_ model: ImportPreviewModel, _ context: PageContext) -> String {
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", AppRoute.home.link()),
-            (model.portfolio.name, AppRoute.portfolio.link(portfolio: model.portfolio.id)),
-            ("Import", AppRoute.importTable.link(portfolio: model.portfolio.id)),
+            ("Portfolios", Link.home.path),
+            (model.portfolio.name, Link.portfolio(portfolio: model.portfolio.id).path),
+            ("Import", Link.importTable(portfolio: model.portfolio.id).path),
         ]
         let plan = model.plan
         let summary =
@@ -111,7 +111,7 @@ enum ImportPages {
             FormViews.errorSummary(model.errors),
             problemList(plan.problems),
             uploadForm(
-                AppRoute.importTable.link(portfolio: model.portfolio.id), csrf: context.csrf,
+                Link.importTable(portfolio: model.portfolio.id).path, csrf: context.csrf,
                 [
                     el("input", [("type", "hidden"), ("name", "token"), ("value", model.token)]),
                     FormViews.textField(
@@ -194,7 +194,7 @@ enum ImportPages {
                                     "button",
                                     [
                                         ("type", "submit"), ("class", "button"),
-                                        ("formaction", AppRoute.importApply.link(portfolio: model.portfolio.id)),
+                                        ("formaction", Link.importApply(portfolio: model.portfolio.id).path),
                                     ],
                                     text:
                                         "Import \(plan.allProjects.count) \(plan.allProjects.count == 1 ? "project" : "projects")"
@@ -296,7 +296,7 @@ enum ImportPages {
     ) -> String {
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", AppRoute.home.link()), (portfolio.name, AppRoute.portfolio.link(portfolio: portfolio.id)),
+            ("Portfolios", Link.home.path), (portfolio.name, Link.portfolio(portfolio: portfolio.id).path),
         ]
         var nodes: [HTMLNode] = [el("h1", text: job.finished ? "Import finished" : "Importing into \(portfolio.name)")]
         if let outcome = job.outcome {
@@ -312,7 +312,7 @@ enum ImportPages {
                         "p", [],
                         [
                             link(
-                                AppRoute.programmeDashboard.link(period: period.id),
+                                Link.programmeDashboard(period: period.id).path,
                                 "Open the \(period.label) dashboard")
                         ]))
             }
@@ -334,7 +334,7 @@ enum ImportPages {
                     "p", [("role", "status")],
                     text: "\(job.done) of \(job.total) projects written. This page refreshes itself."))
         }
-        nodes.append(el("p", [], [link(AppRoute.portfolio.link(portfolio: portfolio.id), "Back to \(portfolio.name)")]))
+        nodes.append(el("p", [], [link(Link.portfolio(portfolio: portfolio.id).path, "Back to \(portfolio.name)")]))
         context.refreshSeconds = job.finished ? nil : 1
         return Layout.render(context, nodes)
     }

@@ -22,7 +22,7 @@ enum Layout {
                 context.refreshSeconds.map { el("meta", [("http-equiv", "refresh"), ("content", String($0))]) }
                     ?? txt(""),
                 el("title", text: "\(context.title) — Assure"),
-                el("link", [("rel", "stylesheet"), ("href", AppRoute.stylesheet.link())]),
+                el("link", [("rel", "stylesheet"), ("href", Link.stylesheet.path)]),
             ])
         let body = el(
             "body", [],
@@ -38,37 +38,37 @@ enum Layout {
     private static func header(_ context: PageContext) -> HTMLNode {
         var nav: [HTMLNode] = []
         if let actor = context.actor {
-            nav.append(link(AppRoute.home.link(), "Portfolios"))
-            nav.append(link(AppRoute.risks.link(), "Risks"))
-            nav.append(link(AppRoute.outcomes.link(), "Outcomes"))
-            nav.append(link(AppRoute.deliverables.link(), "Deliverables"))
-            nav.append(link(AppRoute.meetings.link(), "Meetings"))
-            nav.append(link(AppRoute.businessCases.link(), "Business cases"))
-            nav.append(link(AppRoute.fundingRounds.link(), "Funding"))
-            nav.append(link(AppRoute.glossary.link(), "Glossary"))
+            nav.append(link(Link.home.path, "Portfolios"))
+            nav.append(link(Link.risks.path, "Risks"))
+            nav.append(link(Link.outcomes.path, "Outcomes"))
+            nav.append(link(Link.deliverables.path, "Deliverables"))
+            nav.append(link(Link.meetings.path, "Meetings"))
+            nav.append(link(Link.businessCases.path, "Business cases"))
+            nav.append(link(Link.fundingRounds.path, "Funding"))
+            nav.append(link(Link.glossary.path, "Glossary"))
             if actor.role == .admin {
-                nav.append(link(AppRoute.users.link(), "Users"))
-                nav.append(link(AppRoute.people.link(), "People"))
-                nav.append(link(AppRoute.outbox.link(), "Outbox"))
-                nav.append(link(AppRoute.audit.link(), "Audit log"))
+                nav.append(link(Link.users.path, "Users"))
+                nav.append(link(Link.people.path, "People"))
+                nav.append(link(Link.outbox.path, "Outbox"))
+                nav.append(link(Link.audit.path, "Audit log"))
             }
             nav.append(
                 el(
                     "a",
                     [
-                        ("href", AppRoute.tokens.link()), ("class", "who"),
+                        ("href", Link.tokens.path), ("class", "who"),
                         ("title", "Your account: password and API tokens"),
                     ],
                     text: "\(actor.name) (\(actor.role.rawValue))"))
             nav.append(
                 postForm(
-                    AppRoute.logout.link(), csrf: context.csrf, class: "inline",
+                    Link.logout.path, csrf: context.csrf, class: "inline",
                     [button("Sign out", class: "link-button")]))
         }
         return el(
             "header", [("class", "site-header")],
             [
-                el("a", [("href", AppRoute.home.link()), ("class", "brand")], text: "Assure"),
+                el("a", [("href", Link.home.path), ("class", "brand")], text: "Assure"),
                 el("nav", [("aria-label", "Main")], nav),
             ])
     }

@@ -10,7 +10,7 @@ enum MeetingPages {
     ) -> String {
         var nodes: [HTMLNode] = [
             el("h1", text: "Committees and meetings"),
-            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.meetings.link())]),
+            el("p", [("class", "actions no-print")], [downloadLinks(Link.meetings.path)]),
         ]
         for committee in committees {
             let own = meetings.filter { $0.committee == committee }
@@ -22,7 +22,7 @@ enum MeetingPages {
                         el(
                             "li", [],
                             [
-                                link(AppRoute.meeting.link(item: meeting.id), meeting.date.longDisplay),
+                                link(Link.meeting(id: meeting.id).path, meeting.date.longDisplay),
                                 txt(
                                     meeting.date > today
                                         ? " (planned: \(Wording.counted(meeting.items.count, "item")))"
@@ -45,7 +45,7 @@ enum MeetingPages {
                         el("h2", text: "Add a meeting"),
                         FormViews.errorSummary(errors),
                         postForm(
-                            AppRoute.meetings.link(), csrf: context.csrf,
+                            Link.meetings.path, csrf: context.csrf,
                             [
                                 FormViews.select(
                                     "committee", label: "Committee", options: committees,
@@ -74,7 +74,7 @@ enum MeetingPages {
         _ context: PageContext
     ) -> String {
         var context = context
-        context.breadcrumbs = [("Committees and meetings", AppRoute.meetings.link())]
+        context.breadcrumbs = [("Committees and meetings", Link.meetings.path)]
         func state(_ name: String) -> ([String: String], [String: String]) { returned.state(name) }
         var nodes: [HTMLNode] = [
             el("h1", text: meeting.title),
@@ -85,7 +85,7 @@ enum MeetingPages {
             el("p", [("class", "hint")], text: RegisterScope.line(meeting.portfolioID, in: portfolios)),
             canEdit
                 ? RegisterScope.form(
-                    .meetingPortfolio, id: meeting.id, current: meeting.portfolioID, portfolios: portfolios,
+                    .meetingPortfolio(id: meeting.id), current: meeting.portfolioID, portfolios: portfolios,
                     csrf: context.csrf) : txt(""),
             ReportTableView.render(meeting.agenda, projectLink: { _ in nil }),
             el("h2", text: "Items raised for discussion or decision"),
@@ -131,7 +131,7 @@ enum MeetingPages {
                         el("h2", text: "Add an agenda item"),
                         FormViews.errorSummary(itemErrors),
                         postForm(
-                            AppRoute.meetingItems.link(item: meeting.id), csrf: context.csrf,
+                            Link.meetingItems(id: meeting.id).path, csrf: context.csrf,
                             [
                                 FormViews.textField(
                                     "number", label: "Number", value: itemValues["number"] ?? "", errors: itemErrors),
@@ -163,7 +163,7 @@ enum MeetingPages {
                             el("summary", text: "Record the outcome of \(item.number) \(item.title)"),
                             FormViews.errorSummary(errors),
                             postForm(
-                                AppRoute.itemOutcome.link(item: item.id), csrf: context.csrf,
+                                Link.itemOutcome(id: item.id).path, csrf: context.csrf,
                                 [
                                     FormViews.textField(
                                         "outcome", label: "Outcome", hint: "Noted, or Resolved",
@@ -186,7 +186,7 @@ enum MeetingPages {
                         el("h2", text: "Add an action"),
                         FormViews.errorSummary(actionErrors),
                         postForm(
-                            AppRoute.meetingActions.link(item: meeting.id), csrf: context.csrf,
+                            Link.meetingActions(id: meeting.id).path, csrf: context.csrf,
                             [
                                 FormViews.textField(
                                     "description", label: "Action", value: actionValues["description"] ?? "",

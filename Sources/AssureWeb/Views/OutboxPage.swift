@@ -14,7 +14,7 @@ struct OutboxPageModel: Sendable {
 enum OutboxPage {
     static func render(_ model: OutboxPageModel, _ context: PageContext) -> String {
         var context = context
-        context.breadcrumbs = [("Portfolios", AppRoute.home.link())]
+        context.breadcrumbs = [("Portfolios", Link.home.path)]
         let counts = Dictionary(grouping: model.messages, by: \.status).mapValues(\.count)
         let nodes: [HTMLNode] = [
             el("h1", text: "Outbox"),
@@ -22,7 +22,7 @@ enum OutboxPage {
                 "p", [("class", "lede")],
                 text: model.mailServer.map { "Delivered through \($0). Failed deliveries are retried automatically." }
                     ?? "No mail server is configured (see the README, “Email”): messages wait here until one is."),
-            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.outbox.link())]),
+            el("p", [("class", "actions no-print")], [downloadLinks(Link.outbox.path)]),
             el(
                 "ul", [("class", "counts")],
                 [OutboxEntry.Status.pending, .sent, .failed].map { status in
@@ -57,7 +57,7 @@ enum OutboxPage {
             entry.status == .sent || entry.message.toAddress.isEmpty
             ? txt("")
             : postForm(
-                AppRoute.retryMessage.link(message: entry.id), csrf: csrf, class: "inline",
+                Link.retryMessage(message: entry.id).path, csrf: csrf, class: "inline",
                 [button("Retry now", class: "button secondary")])
         return el(
             "tr", [("class", "outbox-\(entry.status.rawValue)")],

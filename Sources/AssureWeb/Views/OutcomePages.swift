@@ -16,9 +16,9 @@ enum OutcomePages {
                 text:
                     "Each measure's latest actual is rated against its trajectory for the same period: on or better is Green, up to 5% worse Amber, further Red."
             ),
-            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.outcomes.link())]),
+            el("p", [("class", "actions no-print")], [downloadLinks(Link.outcomes.path)]),
             ReportTableView.render(
-                OutcomesReport.table(measures), projectLink: { AppRoute.outcome.link(item: UUID(uuidString: $0)) }),
+                OutcomesReport.table(measures), projectLink: { UUID(uuidString: $0).map { Link.outcome(id: $0).path } }),
         ]
         nodes += measures.map {
             el(
@@ -37,7 +37,7 @@ enum OutcomePages {
                         el("h2", text: "Add a measure"),
                         FormViews.errorSummary(errors),
                         postForm(
-                            AppRoute.outcomes.link(), csrf: context.csrf,
+                            Link.outcomes.path, csrf: context.csrf,
                             [
                                 FormViews.textField(
                                     "name", label: "Measure", value: values["name"] ?? "", errors: errors),
@@ -68,7 +68,7 @@ enum OutcomePages {
         _ context: PageContext
     ) -> String {
         var context = context
-        context.breadcrumbs = [("Outcome measures", AppRoute.outcomes.link())]
+        context.breadcrumbs = [("Outcome measures", Link.outcomes.path)]
         var nodes: [HTMLNode] = [
             el("h1", text: measure.name),
             el(
@@ -88,7 +88,7 @@ enum OutcomePages {
                         el("h2", text: "Record a value"),
                         FormViews.errorSummary(errors),
                         postForm(
-                            AppRoute.outcome.link(item: measure.id), csrf: context.csrf,
+                            Link.outcome(id: measure.id).path, csrf: context.csrf,
                             [
                                 FormViews.textField(
                                     "period", label: "Period", hint: "YYYY-MM", value: values["period"] ?? "",

@@ -53,12 +53,12 @@ enum PaperPage {
                             "li", [],
                             [
                                 link(
-                                    AppRoute.paper.link(
-                                        period: refusal.period.id, query: "meeting=\($0.id.uuidString)"), $0.title)
+                                    Link.paper(period: refusal.period.id).path(query: "meeting=\($0.id.uuidString)"),
+                                    $0.title)
                             ])
                     }))
         }
-        if canEdit { nodes.append(el("p", [], [link(AppRoute.meetings.link(), "Add a meeting on the Meetings page")])) }
+        if canEdit { nodes.append(el("p", [], [link(Link.meetings.path, "Add a meeting on the Meetings page")])) }
         return Layout.render(context, nodes)
     }
 
@@ -67,7 +67,7 @@ enum PaperPage {
         _ context: PageContext
     ) -> String {
         let paper = contents.paper
-        let base = AppRoute.paper.link(period: periodID, query: "meeting=\(paper.meeting.id.uuidString)")
+        let base = Link.paper(period: periodID).path(query: "meeting=\(paper.meeting.id.uuidString)")
         var nodes: [HTMLNode] = [
             el(
                 "p", [("class", "actions no-print")],
@@ -78,7 +78,7 @@ enum PaperPage {
                             $0.id == paper.meeting.id
                                 ? el("strong", text: $0.title)
                                 : link(
-                                    AppRoute.paper.link(period: periodID, query: "meeting=\($0.id.uuidString)"),
+                                    Link.paper(period: periodID).path(query: "meeting=\($0.id.uuidString)"),
                                     $0.title)
                         }),
                 ]),
@@ -102,7 +102,7 @@ enum PaperPage {
                         el("h2", text: "Edit the paper's own words"),
                         FormViews.errorSummary(errors),
                         postForm(
-                            AppRoute.paperTexts.link(period: periodID), csrf: context.csrf,
+                            Link.paperTexts(period: periodID).path, csrf: context.csrf,
                             [
                                 el(
                                     "input",

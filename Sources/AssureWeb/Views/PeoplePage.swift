@@ -7,7 +7,7 @@ import Plot
 enum PeoplePage {
     static func render(_ people: [PersonContact], returned: ReturnedForm?, _ context: PageContext) -> String {
         var context = context
-        context.breadcrumbs = [("Portfolios", AppRoute.home.link())]
+        context.breadcrumbs = [("Portfolios", Link.home.path)]
         let nodes: [HTMLNode] = [
             el("h1", text: "People"),
             el(
@@ -15,7 +15,7 @@ enum PeoplePage {
                 text:
                     "Leads receive chasers and SROs receive alerts at these addresses. A user who signs in with the same address is that person, and may approve the returns of projects they are SRO of."
             ),
-            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.people.link())]),
+            el("p", [("class", "actions no-print")], [downloadLinks(Link.people.path)]),
             el(
                 "table", [],
                 [
@@ -36,7 +36,7 @@ enum PeoplePage {
                                         "td", [],
                                         [
                                             postForm(
-                                                AppRoute.personEmail.link(person: person.id), csrf: context.csrf,
+                                                Link.personEmail(person: person.id).path, csrf: context.csrf,
                                                 class: "inline",
                                                 [
                                                     FormViews.error("email", errors),

@@ -54,7 +54,7 @@ enum PortfolioPages {
                                         "h2", [],
                                         [
                                             link(
-                                                AppRoute.portfolio.link(portfolio: portfolio.info.id),
+                                                Link.portfolio(portfolio: portfolio.info.id).path,
                                                 portfolio.info.name)
                                         ]),
                                     el(
@@ -84,7 +84,7 @@ enum PortfolioPages {
                 el("h2", text: "Create a portfolio"),
                 FormViews.errorSummary(errors),
                 postForm(
-                    AppRoute.createPortfolio.link(), csrf: csrf,
+                    Link.createPortfolio.path, csrf: csrf,
                     [
                         FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
                         FormViews.select(
@@ -97,7 +97,7 @@ enum PortfolioPages {
 
     static func home(_ model: PortfolioPageModel, _ context: PageContext) -> String {
         var context = context
-        context.breadcrumbs = [("Portfolios", AppRoute.home.link())]
+        context.breadcrumbs = [("Portfolios", Link.home.path)]
         let info = model.portfolio.info
         var nodes: [HTMLNode] = [
             el("h1", text: info.name),
@@ -115,11 +115,11 @@ enum PortfolioPages {
                         el(
                             "p", [("class", "actions")],
                             [
-                                link(AppRoute.programmeDashboard.link(period: report.period.id), "Programme dashboard"),
-                                link(AppRoute.priorities.link(period: report.period.id), "Priorities report"),
+                                link(Link.programmeDashboard(period: report.period.id).path, "Programme dashboard"),
+                                link(Link.priorities(period: report.period.id).path, "Priorities report"),
                             ]
                                 + (report.period.status == .published
-                                    ? [link(AppRoute.paper.link(period: report.period.id), "Board paper")] : [])),
+                                    ? [link(Link.paper(period: report.period.id).path, "Board paper")] : [])),
                         RatingViews.counts(report.counts),
                         el(
                             "table", [],
@@ -153,15 +153,15 @@ enum PortfolioPages {
                             ]),
                     ]))
         }
-        var links: [HTMLNode] = [link(AppRoute.projectList.link(portfolio: info.id), "All projects")]
+        var links: [HTMLNode] = [link(Link.projectList(portfolio: info.id).path, "All projects")]
         if model.portfolio.periods.count > 1 {
             links += [
                 txt(" · "),
-                link(AppRoute.changes.link(portfolio: info.id), "What changed since the last published period"),
+                link(Link.changes(portfolio: info.id).path, "What changed since the last published period"),
             ]
         }
         if model.canManage {
-            links += [txt(" · "), link(AppRoute.importTable.link(portfolio: info.id), "Import a table or spreadsheet")]
+            links += [txt(" · "), link(Link.importTable(portfolio: info.id).path, "Import a table or spreadsheet")]
         }
         nodes.append(el("p", [], links))
         nodes.append(el("h2", text: "Reporting periods"))
@@ -197,16 +197,16 @@ enum PortfolioPages {
                                         "td", [],
                                         [
                                             link(
-                                                AppRoute.programmeDashboard.link(period: period.id),
+                                                Link.programmeDashboard(period: period.id).path,
                                                 "Programme dashboard"), txt(" · "),
-                                            link(AppRoute.priorities.link(period: period.id), "Priorities"), txt(" · "),
-                                            link(AppRoute.exceptions.link(period: period.id), "Exceptions"), txt(" · "),
-                                            link(AppRoute.returnsTracking.link(period: period.id), "Returns"),
+                                            link(Link.priorities(period: period.id).path, "Priorities"), txt(" · "),
+                                            link(Link.exceptions(period: period.id).path, "Exceptions"), txt(" · "),
+                                            link(Link.returnsTracking(period: period.id).path, "Returns"),
                                         ]
                                             + (period.status == .published
                                                 ? [
                                                     txt(" · "),
-                                                    link(AppRoute.paper.link(period: period.id), "Board paper"),
+                                                    link(Link.paper(period: period.id).path, "Board paper"),
                                                 ] : [])),
                                     el("td", [], model.canManage ? periodActions(period, csrf: context.csrf) : []),
                                 ])
@@ -236,25 +236,25 @@ enum PortfolioPages {
 
     static func periodActions(_ period: PeriodInfo, csrf: String) -> [HTMLNode] {
         let returns = link(
-            AppRoute.returnsTracking.link(period: period.id), period.status == .published ? "Re-open…" : "Publish…",
+            Link.returnsTracking(period: period.id).path, period.status == .published ? "Re-open…" : "Publish…",
             class: "button secondary")
         switch period.status {
         case .draft:
             return [
                 postForm(
-                    AppRoute.openPeriod.link(period: period.id), csrf: csrf, class: "inline",
+                    Link.openPeriod(period: period.id).path, csrf: csrf, class: "inline",
                     [button("Open for returns", class: "button secondary")])
             ]
         case .closed:
             return [
                 postForm(
-                    AppRoute.openPeriod.link(period: period.id), csrf: csrf, class: "inline",
+                    Link.openPeriod(period: period.id).path, csrf: csrf, class: "inline",
                     [button("Re-open for returns", class: "button secondary")]), returns,
             ]
         case .open:
             return [
                 postForm(
-                    AppRoute.closePeriod.link(period: period.id), csrf: csrf, class: "inline",
+                    Link.closePeriod(period: period.id).path, csrf: csrf, class: "inline",
                     [button("Close", class: "button secondary")]), returns,
             ]
         case .published: return [el("span", text: "Frozen"), returns]
@@ -270,7 +270,7 @@ enum PortfolioPages {
                 el("h2", text: "Create a reporting period"),
                 FormViews.errorSummary(errors),
                 postForm(
-                    AppRoute.createPeriod.link(portfolio: portfolio.id), csrf: csrf,
+                    Link.createPeriod(portfolio: portfolio.id).path, csrf: csrf,
                     [
                         FormViews.textField(
                             "period", label: "Month reported on", hint: "YYYY-MM, e.g. 2016-11",

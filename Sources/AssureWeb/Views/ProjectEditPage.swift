@@ -10,8 +10,8 @@ enum ProjectEditPage {
     ) -> String {
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", AppRoute.home.link()),
-            (detail.project.title, AppRoute.project.link(project: detail.project.id)),
+            ("Portfolios", Link.home.path),
+            (detail.project.title, Link.project(project: detail.project.id).path),
         ]
         return Layout.render(
             context,
@@ -20,7 +20,7 @@ enum ProjectEditPage {
                 el("p", [("class", "lede")], text: "Published periods keep the details they were published with."),
                 FormViews.errorSummary(errors),
                 postForm(
-                    AppRoute.editProject.link(project: detail.project.id), csrf: context.csrf,
+                    Link.editProject(project: detail.project.id).path, csrf: context.csrf,
                     [
                         el(
                             "input",

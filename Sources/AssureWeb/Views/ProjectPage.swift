@@ -18,8 +18,8 @@ enum ProjectPage {
         var context = context
         let project = model.detail.project
         context.breadcrumbs = [
-            ("Portfolios", AppRoute.home.link()),
-            (model.detail.portfolio.name, AppRoute.portfolio.link(portfolio: model.detail.portfolio.id)),
+            ("Portfolios", Link.home.path),
+            (model.detail.portfolio.name, Link.portfolio(portfolio: model.detail.portfolio.id).path),
         ]
         let latest = model.history.last { $0.row?.hasReturn == true }
         var nodes: [HTMLNode] = [
@@ -38,12 +38,12 @@ enum ProjectPage {
         if let description = project.description { nodes.append(el("p", text: description)) }
         if model.canEdit {
             var actions: [HTMLNode] = [
-                link(AppRoute.editProject.link(project: project.id), "Edit project details", class: "button secondary")
+                link(Link.editProject(project: project.id).path, "Edit project details", class: "button secondary")
             ]
             for entry in model.history where entry.period.status == .open {
                 actions.append(
                     link(
-                        AppRoute.returnForm.link(period: entry.period.id, project: project.id),
+                        Link.returnForm(period: entry.period.id, project: project.id).path,
                         "Enter return for \(entry.period.label)", class: "button"))
             }
             nodes.append(el("div", [("class", "actions no-print")], actions))
@@ -58,7 +58,7 @@ enum ProjectPage {
                             "li", [],
                             [
                                 txt("\(child.itemLabel ?? "") "),
-                                link(AppRoute.project.link(project: child.project.id), child.project.title),
+                                link(Link.project(project: child.project.id).path, child.project.title),
                                 txt(" "), RatingViews.badge(child.ratingDisplay, level: child.effective),
                             ])
                     }))

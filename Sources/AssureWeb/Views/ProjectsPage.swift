@@ -15,10 +15,10 @@ enum ProjectsPage {
     static func render(_ model: ProjectsPageModel, _ context: PageContext) -> String {
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", AppRoute.home.link()),
-            (model.portfolio.name, AppRoute.portfolio.link(portfolio: model.portfolio.id)),
+            ("Portfolios", Link.home.path),
+            (model.portfolio.name, Link.portfolio(portfolio: model.portfolio.id).path),
         ]
-        let base = AppRoute.projectList.link(portfolio: model.portfolio.id)
+        let base = Link.projectList(portfolio: model.portfolio.id).path
         var paging: [HTMLNode] = []
         if model.offset > 0 {
             paging.append(link(base + "?offset=\(max(0, model.offset - model.limit))", "Previous \(model.limit)"))
@@ -41,7 +41,7 @@ enum ProjectsPage {
                 ),
                 el("p", [("class", "actions no-print")], [downloadLinks(base)] + paging),
                 ReportTableView.render(
-                    model.table, projectLink: { AppRoute.project.link(project: UUID(uuidString: $0)) }),
+                    model.table, projectLink: { UUID(uuidString: $0).map { Link.project(project: $0).path } }),
             ])
     }
 }

@@ -20,7 +20,7 @@ enum RegisterPages {
                     text:
                         "Abbreviations and what they stand for. A paper's table of abbreviations lists those its text uses."
                 ),
-                el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.glossary.link())]),
+                el("p", [("class", "actions no-print")], [downloadLinks(Link.glossary.path)]),
                 el(
                     "table", [],
                     [
@@ -46,7 +46,7 @@ enum RegisterPages {
                                             "td", [("colspan", "2")],
                                             [
                                                 postForm(
-                                                    AppRoute.glossaryEntry.link(item: stored.id), csrf: context.csrf,
+                                                    Link.glossaryEntry(id: stored.id).path, csrf: context.csrf,
                                                     class: "inline",
                                                     [
                                                         FormViews.error("abbreviation", errors),
@@ -92,7 +92,7 @@ enum RegisterPages {
                             el("h2", text: "Add an abbreviation"),
                             FormViews.errorSummary(errors),
                             postForm(
-                                AppRoute.glossary.link(), csrf: context.csrf,
+                                Link.glossary.path, csrf: context.csrf,
                                 [
                                     FormViews.textField(
                                         "abbreviation", label: "Abbreviation", value: values["abbreviation"] ?? "",
@@ -117,7 +117,7 @@ enum RegisterPages {
                 text:
                     "Bids rated High, Medium or Low against each criterion, scored 3, 2 and 1 (times the criterion's weight), totalled and ranked."
             ),
-            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.businessCases.link())]),
+            el("p", [("class", "actions no-print")], [downloadLinks(Link.businessCases.path)]),
         ]
         for set in sets {
             nodes.append(ReportTableView.render(ExportTables.ranked(set), projectLink: { _ in nil }))
@@ -125,7 +125,7 @@ enum RegisterPages {
             if canEdit {
                 nodes.append(
                     RegisterScope.form(
-                        .businessCasesPortfolio, id: set.id, current: set.portfolioID, portfolios: portfolios,
+                        .businessCasesPortfolio(id: set.id), current: set.portfolioID, portfolios: portfolios,
                         csrf: context.csrf))
             }
             if canEdit {
@@ -135,12 +135,12 @@ enum RegisterPages {
                         set.cases.map {
                             el(
                                 "li", [],
-                                [link(AppRoute.businessCase.link(item: $0.id), "Change the ratings of \($0.name)")])
+                                [link(Link.businessCase(id: $0.id).path, "Change the ratings of \($0.name)")])
                         }))
                 let (values, errors) = state(set.id.uuidString)
                 nodes.append(
                     caseForm(
-                        set, action: AppRoute.addBusinessCase.link(item: set.id),
+                        set, action: Link.addBusinessCase(id: set.id).path,
                         heading: "Add a business case to \(set.name)",
                         values: values, errors: errors, csrf: context.csrf))
             }
@@ -154,7 +154,7 @@ enum RegisterPages {
                         el("h2", text: "Set up a prioritisation"),
                         FormViews.errorSummary(errors),
                         postForm(
-                            AppRoute.businessCases.link(), csrf: context.csrf,
+                            Link.businessCases.path, csrf: context.csrf,
                             [
                                 FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
                                 RegisterScope.select(portfolios, values: values, errors: errors),
@@ -179,9 +179,9 @@ enum RegisterPages {
         var saved = ["name": item.name]
         for (criterion, rating) in item.ratings { saved["rating-\(criterion)"] = rating.rawValue }
         var context = context
-        context.breadcrumbs = [("Business cases", AppRoute.businessCases.link())]
+        context.breadcrumbs = [("Business cases", Link.businessCases.path)]
         let form = caseForm(
-            set, action: AppRoute.businessCase.link(item: item.id), heading: "\(item.name) in \(set.name)",
+            set, action: Link.businessCase(id: item.id).path, heading: "\(item.name) in \(set.name)",
             values: values ?? saved, errors: errors, csrf: context.csrf, version: item.version)
         return Layout.render(context, [el("h1", text: item.name), form])
     }
@@ -226,7 +226,7 @@ enum RegisterPages {
         func state(_ name: String) -> ([String: String], [String: String]) { returned.state(name) }
         var nodes: [HTMLNode] = [
             el("h1", text: "Funding rounds"),
-            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.fundingRounds.link())]),
+            el("p", [("class", "actions no-print")], [downloadLinks(Link.fundingRounds.path)]),
         ]
         for round in rounds {
             nodes.append(ReportTableView.render(round.table, projectLink: { _ in nil }))
@@ -234,7 +234,7 @@ enum RegisterPages {
             if canEdit {
                 nodes.append(
                     RegisterScope.form(
-                        .fundingRoundPortfolio, id: round.id, current: round.portfolioID, portfolios: portfolios,
+                        .fundingRoundPortfolio(id: round.id), current: round.portfolioID, portfolios: portfolios,
                         csrf: context.csrf))
             }
             nodes.append(
@@ -252,7 +252,7 @@ enum RegisterPages {
                             el("h3", text: "Add an allocation to \(round.name)"),
                             FormViews.errorSummary(errors),
                             postForm(
-                                AppRoute.allocate.link(item: round.id), csrf: context.csrf,
+                                Link.allocate(id: round.id).path, csrf: context.csrf,
                                 [
                                     FormViews.textField(
                                         "label", label: "Business case or programme", value: values["label"] ?? "",
@@ -276,7 +276,7 @@ enum RegisterPages {
                         el("h2", text: "Set up a funding round"),
                         FormViews.errorSummary(errors),
                         postForm(
-                            AppRoute.fundingRounds.link(), csrf: context.csrf,
+                            Link.fundingRounds.path, csrf: context.csrf,
                             [
                                 FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
                                 RegisterScope.select(portfolios, values: values, errors: errors),

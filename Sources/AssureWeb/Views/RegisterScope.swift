@@ -17,11 +17,10 @@ enum RegisterScope {
     }
 
     /// For the PMO: the portfolio an entry belongs to, changed in place.
-    static func form(_ route: AppRoute, id: UUID, current: UUID?, portfolios: [PortfolioInfo], csrf: String) -> HTMLNode
-    {
+    static func form(_ target: Link, current: UUID?, portfolios: [PortfolioInfo], csrf: String) -> HTMLNode {
         let selected = portfolios.first { $0.id == current }?.name ?? ""
         return postForm(
-            route.link(item: id), csrf: csrf, class: "inline no-print",
+            target.path, csrf: csrf, class: "inline no-print",
             [
                 FormViews.select(
                     "portfolio", label: nil, options: portfolios.map(\.name), selected: selected, errors: [:],

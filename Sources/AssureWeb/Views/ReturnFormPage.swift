@@ -27,8 +27,8 @@ enum ReturnFormPage {
         var context = context
         let sheet = model.sheet
         context.breadcrumbs = [
-            ("Portfolios", AppRoute.home.link()),
-            (sheet.project.title, AppRoute.project.link(project: sheet.project.id)),
+            ("Portfolios", Link.home.path),
+            (sheet.project.title, Link.project(project: sheet.project.id).path),
         ]
         let ratings = sheet.scale.levels.map(\.label)
         var nodes: [HTMLNode] = [
@@ -71,7 +71,7 @@ enum ReturnFormPage {
             + Array(repeating: MilestoneLine(title: "", date: "", rating: nil), count: blankMilestoneLines)
         nodes.append(
             postForm(
-                AppRoute.returnForm.link(period: sheet.period.id, project: sheet.project.id), csrf: context.csrf,
+                Link.returnForm(period: sheet.period.id, project: sheet.project.id).path, csrf: context.csrf,
                 [
                     el(
                         "input",
@@ -114,7 +114,7 @@ enum ReturnFormPage {
                             button(
                                 "Save draft", class: "button secondary", name: "action",
                                 value: ReturnAction.saveDraft.rawValue),
-                            link(AppRoute.project.link(project: sheet.project.id), "Cancel"),
+                            link(Link.project(project: sheet.project.id).path, "Cancel"),
                         ]),
                 ]))
         return Layout.render(context, nodes)
@@ -200,7 +200,7 @@ enum ReturnFormPage {
                 el("h2", text: "Review"),
                 FormViews.errorSummary(errors),
                 postForm(
-                    AppRoute.reviewReturn.link(period: sheet.period.id, project: sheet.project.id), csrf: csrf,
+                    Link.reviewReturn(period: sheet.period.id, project: sheet.project.id).path, csrf: csrf,
                     [
                         el("input", [("type", "hidden"), ("name", "version"), ("value", String(sheet.version))]),
                         FormViews.textArea(

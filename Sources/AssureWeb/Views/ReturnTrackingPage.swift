@@ -22,8 +22,8 @@ enum ReturnTrackingPage {
         var context = context
         let tracking = model.tracking
         context.breadcrumbs = [
-            ("Portfolios", AppRoute.home.link()),
-            (tracking.portfolio.name, AppRoute.portfolio.link(portfolio: tracking.portfolio.id)),
+            ("Portfolios", Link.home.path),
+            (tracking.portfolio.name, Link.portfolio(portfolio: tracking.portfolio.id).path),
         ]
         var nodes: [HTMLNode] = [
             el("h1", text: "Returns for \(tracking.period.label)"),
@@ -34,7 +34,7 @@ enum ReturnTrackingPage {
             counts(tracking.counts, total: tracking.rows.count, id: "return-counts"),
             el(
                 "p", [("class", "actions no-print")],
-                [downloadLinks(AppRoute.returnsTracking.link(period: tracking.period.id))]),
+                [downloadLinks(Link.returnsTracking(period: tracking.period.id).path)]),
         ]
         if model.canManage { nodes += actions(model, csrf: context.csrf) }
         if tracking.period.status == .open, !model.workbookProgrammes.isEmpty {
@@ -51,7 +51,7 @@ enum ReturnTrackingPage {
     /// Download a workbook per programme (or all of one's projects), fill it in in Excel, upload it back.
     static func workbooks(_ model: ReturnTrackingModel, csrf: String) -> HTMLNode {
         let period = model.tracking.period.id
-        let base = AppRoute.returnWorkbook.link(period: period)
+        let base = Link.returnWorkbook(period: period).path
         let downloads: [HTMLNode] =
             [el("li", [], [link(base, "All my projects")])]
             + model.workbookProgrammes.map { programme in
@@ -59,7 +59,7 @@ enum ReturnTrackingPage {
                     "li", [],
                     [
                         link(
-                            AppRoute.returnWorkbook.link(period: period, query: "programme=\(programme.id.uuidString)"),
+                            Link.returnWorkbook(period: period).path(query: "programme=\(programme.id.uuidString)"),
                             programme.name)
                     ])
             }
@@ -130,7 +130,7 @@ enum ReturnTrackingPage {
                             period.status == .published
                             ? txt(row.project.displayName)
                             : link(
-                                AppRoute.returnForm.link(period: period.id, project: row.project.id),
+                                Link.returnForm(period: period.id, project: row.project.id).path,
                                 row.project.displayName)
                         return el(
                             "tr", [("data-project", row.project.id.uuidString)],
@@ -163,7 +163,7 @@ enum ReturnTrackingPage {
             if period.status == .open, missing > 0 {
                 nodes.append(
                     postForm(
-                        AppRoute.chase.link(period: period.id), csrf: csrf, class: "inline no-print",
+                        Link.chase(period: period.id).path, csrf: csrf, class: "inline no-print",
                         [
                             button(
                                 "Chase \(missing) missing return\(missing == 1 ? "" : "s")", class: "button secondary")
@@ -180,7 +180,7 @@ enum ReturnTrackingPage {
                         el("h2", text: "Publish \(period.label)"),
                         FormViews.errorSummary(publishErrors),
                         postForm(
-                            AppRoute.publishPeriod.link(period: period.id), csrf: csrf,
+                            Link.publishPeriod(period: period.id).path, csrf: csrf,
                             [
                                 el(
                                     "fieldset",
@@ -255,7 +255,7 @@ enum ReturnTrackingPage {
                         ),
                         FormViews.errorSummary(errors),
                         postForm(
-                            AppRoute.reopenPeriod.link(period: period.id), csrf: csrf,
+                            Link.reopenPeriod(period: period.id).path, csrf: csrf,
                             [
                                 FormViews.textArea(
                                     "reason", label: "Why re-open it?", hint: "Kept in the audit log",

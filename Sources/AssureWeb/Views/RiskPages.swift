@@ -17,7 +17,7 @@ enum RiskPages {
                 text:
                     "Each risk's score is its severity times its likelihood; the register's bands say where it turns amber and red."
             ),
-            el("p", [("class", "actions no-print")], [downloadLinks(AppRoute.risks.link())]),
+            el("p", [("class", "actions no-print")], [downloadLinks(Link.risks.path)]),
         ]
         for register in registers {
             nodes.append(el("h2", text: register.name))
@@ -30,12 +30,12 @@ enum RiskPages {
             nodes.append(heatMap(register))
             nodes.append(
                 ReportTableView.render(
-                    ExportTables.risks(register), projectLink: { AppRoute.risk.link(item: UUID(uuidString: $0)) }))
+                    ExportTables.risks(register), projectLink: { UUID(uuidString: $0).map { Link.risk(id: $0).path } }))
             if canEdit {
                 let (values, errors) = state(register.id.uuidString)
                 nodes.append(
                     form(
-                        register, action: AppRoute.addRisk.link(item: register.id),
+                        register, action: Link.addRisk(id: register.id).path,
                         heading: "Add a risk to \(register.name)",
                         values: values, errors: errors, csrf: context.csrf))
             }
@@ -49,7 +49,7 @@ enum RiskPages {
                         el("h2", text: "Set up a risk register"),
                         FormViews.errorSummary(errors),
                         postForm(
-                            AppRoute.risks.link(), csrf: context.csrf,
+                            Link.risks.path, csrf: context.csrf,
                             [
                                 FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
                                 FormViews.select(
@@ -74,7 +74,7 @@ enum RiskPages {
         errors: [String: String], _ context: PageContext
     ) -> String {
         var context = context
-        context.breadcrumbs = [("Risk registers", AppRoute.risks.link())]
+        context.breadcrumbs = [("Risk registers", Link.risks.path)]
         var nodes: [HTMLNode] = [
             el("h1", text: risk.description),
             el(
@@ -128,7 +128,7 @@ enum RiskPages {
         if canEdit {
             nodes.append(
                 form(
-                    register, action: AppRoute.risk.link(item: risk.id), heading: "Review this risk",
+                    register, action: Link.risk(id: risk.id).path, heading: "Review this risk",
                     values: values ?? fields(risk),
                     errors: errors, csrf: context.csrf, version: risk.version))
         }

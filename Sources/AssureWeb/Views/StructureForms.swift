@@ -14,7 +14,7 @@ enum StructureForms {
                 el("h2", text: "Add a programme"),
                 FormViews.errorSummary(errors),
                 postForm(
-                    AppRoute.createProgramme.link(portfolio: portfolio.id), csrf: csrf,
+                    Link.createProgramme(portfolio: portfolio.id).path, csrf: csrf,
                     [
                         FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
                         FormViews.select(
@@ -42,7 +42,7 @@ enum StructureForms {
                 el("h2", text: "Add a project"),
                 FormViews.errorSummary(errors),
                 postForm(
-                    AppRoute.createProject.link(portfolio: portfolio.id), csrf: csrf,
+                    Link.createProject(portfolio: portfolio.id).path, csrf: csrf,
                     [
                         FormViews.select(
                             "programme", label: "Programme", options: programmes.map(\.name),
@@ -82,7 +82,7 @@ enum StructureForms {
                         "Untick a check that does not fit how this portfolio reports. Published periods keep their findings."
                 ),
                 postForm(
-                    AppRoute.portfolioChecks.link(portfolio: portfolio.info.id), csrf: csrf,
+                    Link.portfolioChecks(portfolio: portfolio.info.id).path, csrf: csrf,
                     [
                         el(
                             "ul", [("class", "checklist")],

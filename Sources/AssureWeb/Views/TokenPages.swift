@@ -14,7 +14,7 @@ enum TokenPages {
             [
                 el("h1", text: "API tokens"),
                 el(
-                    "p", [("class", "actions no-print")], [link(AppRoute.changePassword.link(), "Change your password")]
+                    "p", [("class", "actions no-print")], [link(Link.changePassword.path, "Change your password")]
                 ),
                 el(
                     "p", [("class", "lede")],
@@ -60,7 +60,7 @@ enum TokenPages {
                                             [
                                                 token.revokedAt == nil
                                                     ? postForm(
-                                                        AppRoute.revokeToken.link(item: token.id), csrf: context.csrf,
+                                                        Link.revokeToken(id: token.id).path, csrf: context.csrf,
                                                         [button("Revoke", class: "button secondary")])
                                                     : .raw("")
                                             ]),
@@ -70,7 +70,7 @@ enum TokenPages {
                 el("h2", text: "Make a token"),
                 FormViews.errorSummary(errors),
                 postForm(
-                    AppRoute.tokens.link(), csrf: context.csrf,
+                    Link.tokens.path, csrf: context.csrf,
                     [
                         FormViews.textField(
                             "name", label: "Name", hint: "What the script is, so you know which token to revoke.",

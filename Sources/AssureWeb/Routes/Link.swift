@@ -1,0 +1,259 @@
+import Foundation
+
+/// A link to one route, carrying the ids its path needs: the compiler refuses a link that misses one, and the
+/// labels say which id goes where. `AppRoute` holds the patterns (registration, access rules, body limits); each
+/// `Link` names its pattern by `route` and fills it in `path`.
+///
+/// Adding a route: a case in `AppRoute`, and here a case with one labelled id per `:parameter`, in order.
+public enum Link: Hashable, Sendable {
+    case home
+    case login
+    case logout
+    case setup
+    case stylesheet
+    case createPortfolio
+    case portfolio(portfolio: UUID)
+    case createProgramme(portfolio: UUID)
+    case createProject(portfolio: UUID)
+    case portfolioChecks(portfolio: UUID)
+    case changes(portfolio: UUID)
+    case createPeriod(portfolio: UUID)
+    case importTable(portfolio: UUID)
+    case importApply(portfolio: UUID)
+    case importJob(job: UUID)
+    case projectList(portfolio: UUID)
+    case programmeDashboard(period: UUID)
+    case priorities(period: UUID)
+    case exceptions(period: UUID)
+    case openPeriod(period: UUID)
+    case closePeriod(period: UUID)
+    case publishPeriod(period: UUID)
+    case project(project: UUID)
+    case editProject(project: UUID)
+    case returnsTracking(period: UUID)
+    case returnWorkbook(period: UUID)
+    case chase(period: UUID)
+    case reopenPeriod(period: UUID)
+    case returnForm(period: UUID, project: UUID)
+    case reviewReturn(period: UUID, project: UUID)
+    case outbox
+    case retryMessage(message: UUID)
+    case people
+    case personEmail(person: UUID)
+    case users
+    case user(id: UUID)
+    case disableUser(id: UUID)
+    case enableUser(id: UUID)
+    case changePassword
+    case audit
+    case tokens
+    case revokeToken(id: UUID)
+    case glossary
+    case glossaryEntry(id: UUID)
+    case businessCases
+    case addBusinessCase(id: UUID)
+    case businessCase(id: UUID)
+    case fundingRounds
+    case allocate(id: UUID)
+    case fundingRoundPortfolio(id: UUID)
+    case businessCasesPortfolio(id: UUID)
+    case meetingPortfolio(id: UUID)
+    case risks
+    case addRisk(id: UUID)
+    case risk(id: UUID)
+    case apiRisks
+    case deliverables
+    case deliverable(id: UUID)
+    case apiDeliverables
+    case meetings
+    case meeting(id: UUID)
+    case meetingItems(id: UUID)
+    case meetingActions(id: UUID)
+    case itemOutcome(id: UUID)
+    case apiMeetings
+    case outcomes
+    case outcome(id: UUID)
+    case apiOutcomes
+    case paper(period: UUID)
+    case paperTexts(period: UUID)
+    case openAPI
+    case apiGlossary
+    case apiBusinessCases
+    case apiFundingRounds
+    case apiPortfolios
+    case apiChanges(portfolio: UUID)
+    case apiProjects(portfolio: UUID)
+    case apiPeriod(period: UUID)
+    case apiReturns(period: UUID)
+    case apiReturn(period: UUID, project: UUID)
+    case apiProgrammeDashboard(period: UUID)
+    case apiPriorities(period: UUID)
+    case apiExceptions(period: UUID)
+    case apiProject(project: UUID)
+
+    /// The route whose pattern this link fills.
+    public var route: AppRoute {
+        switch self {
+        case .home: .home
+        case .login: .login
+        case .logout: .logout
+        case .setup: .setup
+        case .stylesheet: .stylesheet
+        case .createPortfolio: .createPortfolio
+        case .portfolio: .portfolio
+        case .createProgramme: .createProgramme
+        case .createProject: .createProject
+        case .portfolioChecks: .portfolioChecks
+        case .changes: .changes
+        case .createPeriod: .createPeriod
+        case .importTable: .importTable
+        case .importApply: .importApply
+        case .importJob: .importJob
+        case .projectList: .projectList
+        case .programmeDashboard: .programmeDashboard
+        case .priorities: .priorities
+        case .exceptions: .exceptions
+        case .openPeriod: .openPeriod
+        case .closePeriod: .closePeriod
+        case .publishPeriod: .publishPeriod
+        case .project: .project
+        case .editProject: .editProject
+        case .returnsTracking: .returnsTracking
+        case .returnWorkbook: .returnWorkbook
+        case .chase: .chase
+        case .reopenPeriod: .reopenPeriod
+        case .returnForm: .returnForm
+        case .reviewReturn: .reviewReturn
+        case .outbox: .outbox
+        case .retryMessage: .retryMessage
+        case .people: .people
+        case .personEmail: .personEmail
+        case .users: .users
+        case .user: .user
+        case .disableUser: .disableUser
+        case .enableUser: .enableUser
+        case .changePassword: .changePassword
+        case .audit: .audit
+        case .tokens: .tokens
+        case .revokeToken: .revokeToken
+        case .glossary: .glossary
+        case .glossaryEntry: .glossaryEntry
+        case .businessCases: .businessCases
+        case .addBusinessCase: .addBusinessCase
+        case .businessCase: .businessCase
+        case .fundingRounds: .fundingRounds
+        case .allocate: .allocate
+        case .fundingRoundPortfolio: .fundingRoundPortfolio
+        case .businessCasesPortfolio: .businessCasesPortfolio
+        case .meetingPortfolio: .meetingPortfolio
+        case .risks: .risks
+        case .addRisk: .addRisk
+        case .risk: .risk
+        case .apiRisks: .apiRisks
+        case .deliverables: .deliverables
+        case .deliverable: .deliverable
+        case .apiDeliverables: .apiDeliverables
+        case .meetings: .meetings
+        case .meeting: .meeting
+        case .meetingItems: .meetingItems
+        case .meetingActions: .meetingActions
+        case .itemOutcome: .itemOutcome
+        case .apiMeetings: .apiMeetings
+        case .outcomes: .outcomes
+        case .outcome: .outcome
+        case .apiOutcomes: .apiOutcomes
+        case .paper: .paper
+        case .paperTexts: .paperTexts
+        case .openAPI: .openAPI
+        case .apiGlossary: .apiGlossary
+        case .apiBusinessCases: .apiBusinessCases
+        case .apiFundingRounds: .apiFundingRounds
+        case .apiPortfolios: .apiPortfolios
+        case .apiChanges: .apiChanges
+        case .apiProjects: .apiProjects
+        case .apiPeriod: .apiPeriod
+        case .apiReturns: .apiReturns
+        case .apiReturn: .apiReturn
+        case .apiProgrammeDashboard: .apiProgrammeDashboard
+        case .apiPriorities: .apiPriorities
+        case .apiExceptions: .apiExceptions
+        case .apiProject: .apiProject
+        }
+    }
+
+    /// The ids, in the order of the pattern's parameters.
+    var ids: [UUID] {
+        switch self {
+        case .portfolio(let portfolio): [portfolio]
+        case .createProgramme(let portfolio): [portfolio]
+        case .createProject(let portfolio): [portfolio]
+        case .portfolioChecks(let portfolio): [portfolio]
+        case .changes(let portfolio): [portfolio]
+        case .createPeriod(let portfolio): [portfolio]
+        case .importTable(let portfolio): [portfolio]
+        case .importApply(let portfolio): [portfolio]
+        case .importJob(let job): [job]
+        case .projectList(let portfolio): [portfolio]
+        case .programmeDashboard(let period): [period]
+        case .priorities(let period): [period]
+        case .exceptions(let period): [period]
+        case .openPeriod(let period): [period]
+        case .closePeriod(let period): [period]
+        case .publishPeriod(let period): [period]
+        case .project(let project): [project]
+        case .editProject(let project): [project]
+        case .returnsTracking(let period): [period]
+        case .returnWorkbook(let period): [period]
+        case .chase(let period): [period]
+        case .reopenPeriod(let period): [period]
+        case .returnForm(let period, let project): [period, project]
+        case .reviewReturn(let period, let project): [period, project]
+        case .retryMessage(let message): [message]
+        case .personEmail(let person): [person]
+        case .user(let id): [id]
+        case .disableUser(let id): [id]
+        case .enableUser(let id): [id]
+        case .revokeToken(let id): [id]
+        case .glossaryEntry(let id): [id]
+        case .addBusinessCase(let id): [id]
+        case .businessCase(let id): [id]
+        case .allocate(let id): [id]
+        case .fundingRoundPortfolio(let id): [id]
+        case .businessCasesPortfolio(let id): [id]
+        case .meetingPortfolio(let id): [id]
+        case .addRisk(let id): [id]
+        case .risk(let id): [id]
+        case .deliverable(let id): [id]
+        case .meeting(let id): [id]
+        case .meetingItems(let id): [id]
+        case .meetingActions(let id): [id]
+        case .itemOutcome(let id): [id]
+        case .outcome(let id): [id]
+        case .paper(let period): [period]
+        case .paperTexts(let period): [period]
+        case .apiChanges(let portfolio): [portfolio]
+        case .apiProjects(let portfolio): [portfolio]
+        case .apiPeriod(let period): [period]
+        case .apiReturns(let period): [period]
+        case .apiReturn(let period, let project): [period, project]
+        case .apiProgrammeDashboard(let period): [period]
+        case .apiPriorities(let period): [period]
+        case .apiExceptions(let period): [period]
+        case .apiProject(let project): [project]
+        default: []
+        }
+    }
+
+    /// The path, each `:parameter` of the pattern replaced by its id in order.
+    public var path: String {
+        var remaining = ids[...]
+        let parts = route.rawValue.split(separator: "/").map { part -> String in
+            guard part.hasPrefix(":"), let id = remaining.popFirst() else { return String(part) }
+            return id.uuidString
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The path with a query string (`programme=…`), or without one when `query` is nil.
+    public func path(query: String?) -> String { path + (query.map { "?\($0)" } ?? "") }
+}
