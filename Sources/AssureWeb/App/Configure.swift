@@ -43,31 +43,20 @@ public enum WebApp {
         app.middleware.use(PageErrorMiddleware())
         app.middleware.use(app.sessions.middleware)
         app.middleware.use(CurrentActorMiddleware())
-        // Access first: a request from nobody is sent to sign in (401 for the API) before its CSRF token is looked at.
-        app.middleware.use(AccessMiddleware(setup: SetupState()))
-        app.middleware.use(CSRFMiddleware())
+        app.middleware.use(SetupGateMiddleware(setup: SetupState()))
         app.middleware.use(MethodNotAllowedMiddleware())
 
-        try app.register(collection: AccountController())
-        try app.register(collection: PortfolioController())
-        try app.register(collection: DashboardController())
-        try app.register(collection: ProjectController())
-        try app.register(collection: ChangesController())
-        try app.register(collection: APIController())
-        try app.register(collection: APIReturnController())
-        try app.register(collection: TokenController())
-        try app.register(collection: UserAdminController())
-        try app.register(collection: CycleController())
-        try app.register(collection: ImportController())
-        try app.register(collection: RegisterController())
-        try app.register(collection: RegisterScopeController())
-        try app.register(collection: RiskController())
-        try app.register(collection: DeliverableController())
-        try app.register(collection: MeetingController())
-        try app.register(collection: OutcomeController())
-        try app.register(collection: PaperController())
+        // Each route joins its access group (open, page or API) as it is registered: see `AppRoutes`.
+        let routes = AppRoutes(base: app.routes)
+        let collections: [any AppRouteCollection] = [
+            AccountController(), PortfolioController(), DashboardController(), ProjectController(),
+            ChangesController(), APIController(), APIReturnController(), TokenController(), UserAdminController(),
+            CycleController(), ImportController(), RegisterController(), RegisterScopeController(), RiskController(),
+            DeliverableController(), MeetingController(), OutcomeController(), PaperController(),
+        ]
+        for collection in collections { try collection.boot(routes: routes) }
         if let interval = settings.deliveryIntervalSeconds { app.lifecycle.use(OutboxWorker(interval: interval)) }
-        app.get(AppRoute.stylesheet.components) { _ in
+        routes.get(.stylesheet) { _ in
             Response(
                 status: .ok,
                 headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"],

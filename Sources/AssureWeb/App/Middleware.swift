@@ -58,22 +58,10 @@ extension Request {
     }
 }
 
-/// A browser comes with a session cookie; a script comes with `Authorization: Bearer <token>` (API routes only),
-/// and then the session is not looked at.
+/// A browser comes with a session cookie: its user is the request's actor, re-read on every request so that a role
+/// change or a disabled account applies at once. (A script's token is read by `APITokenMiddleware`, on API routes.)
 struct CurrentActorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        if request.url.path.hasPrefix("/api/"), let bearer = request.headers.bearerAuthorization {
-            guard let (actor, scope) = try await APITokens.authenticate(request.db, secret: bearer.token) else {
-                var headers = HTTPHeaders([("Content-Type", "application/json"), ("WWW-Authenticate", "Bearer")])
-                headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
-                return Response(
-                    status: .unauthorized, headers: headers,
-                    body: .init(string: #"{"error":"This API token is unknown or revoked."}"#))
-            }
-            request.storage[ActorKey.self] = actor
-            request.storage[TokenScopeKey.self] = scope
-            return try await next.respond(to: request)
-        }
         if let text = request.session.data["userID"], let id = UUID(uuidString: text) {
             // A session past its lifetime is ended here, so a cookie kept beyond its Max-Age (or copied) opens nothing.
             let signedIn =
@@ -91,22 +79,41 @@ struct CurrentActorMiddleware: AsyncMiddleware {
     }
 }
 
-/// Every state-changing request must carry the session's token, in the form (`_csrf`) or in the X-CSRF-Token header.
-/// Checked after the session and the role, and before the body is parsed: the body is read only to the route's
-/// limit (an upload's, a form's, or a small form's 16 KB), and only the token is looked for in it.
-struct CSRFMiddleware: AsyncMiddleware {
+/// On the API's routes, a script comes with `Authorization: Bearer <token>`: the token's user is the actor, in place
+/// of any session's, and its scope limits what it may do.
+struct APITokenMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        guard let bearer = request.headers.bearerAuthorization else { return try await next.respond(to: request) }
+        guard let (actor, scope) = try await APITokens.authenticate(request.db, secret: bearer.token) else {
+            var headers = HTTPHeaders([("Content-Type", "application/json"), ("WWW-Authenticate", "Bearer")])
+            headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
+            return Response(
+                status: .unauthorized, headers: headers,
+                body: .init(string: #"{"error":"This API token is unknown or revoked."}"#))
+        }
+        request.storage[ActorKey.self] = actor
+        request.storage[TokenScopeKey.self] = scope
+        return try await next.respond(to: request)
+    }
+}
+
+/// A route's forms: its body limit (an upload's, a form's, or a small form's 16 KB) checked before the body is read,
+/// uploads refused to whoever may not upload there before a byte of one is read, and every state-changing request
+/// carrying the session's token, in the form (`_csrf`) or in the X-CSRF-Token header. Only the token is looked for in
+/// the body.
+struct FormGuardMiddleware: AsyncMiddleware {
+    let route: AppRoute
+
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         // A token is sent by a script, never attached by a browser on its own, so it needs no CSRF token.
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method), request.tokenScope == nil else {
             return try await next.respond(to: request)
         }
-        let route = AppRoute.matching(path: request.url.path)
-        let limit = route?.bodyLimit ?? AppRoute.formLimit
+        let limit = route.bodyLimit
         if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
             throw Abort(.payloadTooLarge, reason: "This form is larger than Assure accepts here (\(limit / 1024) KB).")
         }
-        // Uploads are the largest bodies: whoever may not upload there is refused before a byte of one is read.
-        if let route, route.acceptsUpload, let actor = request.actor, !route.mayUpload(actor) {
+        if route.acceptsUpload, let actor = request.actor, !route.mayUpload(actor) {
             throw Abort(.forbidden, reason: "You may not upload files here.")
         }
         let expected = request.session.data["csrf"]
@@ -127,6 +134,18 @@ struct CSRFMiddleware: AsyncMiddleware {
     }
 }
 
+/// Pages and the API need someone signed in (or, for the API, a token): a page sends anyone else to sign in before
+/// their form is looked at; the API answers 401.
+struct SignedInMiddleware: AsyncMiddleware {
+    let access: RouteAccess
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        guard request.actor == nil else { return try await next.respond(to: request) }
+        if access == .api { throw Abort(.unauthorized, reason: "Sign in first.") }
+        return request.redirect(to: Link.login.path)
+    }
+}
+
 /// Until the first administrator exists, every page leads to set-up. Once one exists it always will.
 actor SetupState {
     private var done = false
@@ -137,23 +156,18 @@ actor SetupState {
     }
 }
 
-/// Pages need a signed-in user; set-up is only for an empty database.
-struct AccessMiddleware: AsyncMiddleware {
+/// Until the first administrator exists, every request leads to set-up; once one exists, set-up is closed.
+struct SetupGateMiddleware: AsyncMiddleware {
     let setup: SetupState
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         let path = request.url.path
-        let isPublic = AppRoute.allCases.filter(\.isPublic).contains { "/" + $0.rawValue == path }
         let setupDone = try await setup.isDone(request.db)
         if !setupDone, path != Link.setup.path, path != Link.stylesheet.path {
             return request.redirect(to: Link.setup.path)
         }
         if setupDone, path == Link.setup.path {
             if request.method == .POST { throw Abort(.forbidden, reason: "Assure is already set up.") }
-            return request.redirect(to: Link.login.path)
-        }
-        if !isPublic, request.actor == nil {
-            if path.hasPrefix("/api/") { throw Abort(.unauthorized, reason: "Sign in first.") }
             return request.redirect(to: Link.login.path)
         }
         return try await next.respond(to: request)

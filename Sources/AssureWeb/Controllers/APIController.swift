@@ -4,16 +4,16 @@ import AssureStorage
 import Vapor
 
 /// The same data as the pages, as JSON under /api/v1. Reading needs a signed-in session.
-struct APIController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.openAPI.components) { _ in
+struct APIController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.openAPI) { _ in
             Response(
                 status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
         }
-        routes.get(AppRoute.apiPortfolios.components, use: portfolios)
-        routes.get(AppRoute.apiPeriod.components, use: period)
+        routes.get(.apiPortfolios, use: portfolios)
+        routes.get(.apiPeriod, use: period)
         for kind in ReportKind.allCases {
-            routes.get(kind.apiRoute.components) { req in
+            routes.get(kind.apiRoute) { req in
                 let periodID = try req.uuid("period")
                 return try await req.respondingToPublished(periodID: periodID) {
                     let programme = try req.queryID("programme")
@@ -22,9 +22,9 @@ struct APIController: RouteCollection {
                 }
             }
         }
-        routes.get(AppRoute.apiProjects.components, use: projects)
-        routes.get(AppRoute.apiProject.components, use: project)
-        routes.get(AppRoute.apiReturns.components, use: returns)
+        routes.get(.apiProjects, use: projects)
+        routes.get(.apiProject, use: project)
+        routes.get(.apiReturns, use: returns)
     }
 
     /// Addresses are for the PMO only.

@@ -5,10 +5,10 @@ import Vapor
 
 /// One return through the API: read it (with its version), and write it back as the web form would.
 /// Writing takes a session with the CSRF header, or a token with the write scope.
-struct APIReturnController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.apiReturn.components, use: show)
-        routes.on(.PUT, AppRoute.apiReturn.components, body: .collect(maxSize: "1mb"), use: save)
+struct APIReturnController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.apiReturn, use: show)
+        routes.on(.PUT, .apiReturn, body: .collect(maxSize: "1mb"), use: save)
     }
 
     func show(req: Request) async throws -> Response {

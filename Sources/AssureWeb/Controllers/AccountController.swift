@@ -5,18 +5,18 @@ import Fluent
 import Vapor
 
 /// Sign in and out, first-run set-up, users and the audit log.
-struct AccountController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.login.components, use: loginPage)
-        routes.post(AppRoute.login.components, use: login)
-        routes.post(AppRoute.logout.components, use: logout)
-        routes.get(AppRoute.setup.components, use: setupPage)
-        routes.post(AppRoute.setup.components, use: setup)
-        routes.get(AppRoute.users.components, use: usersPage)
-        routes.post(AppRoute.users.components, use: addUser)
-        routes.get(AppRoute.audit.components, use: audit)
-        routes.get(AppRoute.changePassword.components, use: passwordPage)
-        routes.post(AppRoute.changePassword.components, use: changePassword)
+struct AccountController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.login, use: loginPage)
+        routes.post(.login, use: login)
+        routes.post(.logout, use: logout)
+        routes.get(.setup, use: setupPage)
+        routes.post(.setup, use: setup)
+        routes.get(.users, use: usersPage)
+        routes.post(.users, use: addUser)
+        routes.get(.audit, use: audit)
+        routes.get(.changePassword, use: passwordPage)
+        routes.post(.changePassword, use: changePassword)
     }
 
     struct LoginInput: Content { var email: String?; var password: String? }

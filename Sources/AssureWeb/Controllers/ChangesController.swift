@@ -4,10 +4,10 @@ import AssureStorage
 import Vapor
 
 /// What changed between two periods of a portfolio, as a page (or CSV) and as JSON.
-struct ChangesController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.changes.components, use: page)
-        routes.get(AppRoute.apiChanges.components) { req in
+struct ChangesController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.changes, use: page)
+        routes.get(.apiChanges) { req in
             let (old, new, _) = try await reports(req)
             return Response(
                 status: .ok, headers: ["Content-Type": OutputFormat.json.contentType],

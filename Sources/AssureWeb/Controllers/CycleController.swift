@@ -6,20 +6,20 @@ import Vapor
 
 /// The monthly cycle: tracking returns, reviewing them, chasing, publishing (with the missing-return policy),
 /// re-opening, the outbox and people's addresses.
-struct CycleController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.returnsTracking.components, use: tracking)
-        routes.post(AppRoute.chase.components, use: chase)
-        routes.post(AppRoute.publishPeriod.components, use: publish)
-        routes.post(AppRoute.reopenPeriod.components, use: reopen)
-        routes.post(AppRoute.reviewReturn.components, use: review)
-        routes.get(AppRoute.outbox.components, use: outbox)
-        routes.post(AppRoute.retryMessage.components, use: retry)
-        routes.get(AppRoute.people.components, use: people)
-        routes.post(AppRoute.personEmail.components, use: setEmail)
-        routes.get(AppRoute.returnWorkbook.components, use: downloadWorkbook)
+struct CycleController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.returnsTracking, use: tracking)
+        routes.post(.chase, use: chase)
+        routes.post(.publishPeriod, use: publish)
+        routes.post(.reopenPeriod, use: reopen)
+        routes.post(.reviewReturn, use: review)
+        routes.get(.outbox, use: outbox)
+        routes.post(.retryMessage, use: retry)
+        routes.get(.people, use: people)
+        routes.post(.personEmail, use: setEmail)
+        routes.get(.returnWorkbook, use: downloadWorkbook)
         routes.on(
-            .POST, AppRoute.returnWorkbook.components, body: .collect(maxSize: ByteCount(value: AppRoute.uploadLimit)),
+            .POST, .returnWorkbook, body: .collect(maxSize: ByteCount(value: AppRoute.uploadLimit)),
             use: uploadWorkbook)
     }
 

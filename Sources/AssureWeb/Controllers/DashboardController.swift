@@ -4,10 +4,10 @@ import AssureStorage
 import Vapor
 
 /// The seed dashboards as pages, and as CSV or JSON with ?format=.
-struct DashboardController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
+struct DashboardController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
         for kind in ReportKind.allCases {
-            routes.get(kind.pageRoute.components) { try await show($0, kind) }
+            routes.get(kind.pageRoute) { try await show($0, kind) }
         }
     }
 

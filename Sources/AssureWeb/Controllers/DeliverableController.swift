@@ -4,15 +4,15 @@ import AssureStorage
 import Vapor
 
 /// Key deliverables by financial year: the matrix, a deliverable's edit page, downloads and the API.
-struct DeliverableController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.deliverables.components) { try await list($0, returned: nil) }
-        routes.post(AppRoute.deliverables.components) { try await save($0, id: nil) }
-        routes.get(AppRoute.deliverable.components) { req in
+struct DeliverableController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.deliverables) { try await list($0, returned: nil) }
+        routes.post(.deliverables) { try await save($0, id: nil) }
+        routes.get(.deliverable) { req in
             try await edit(req, id: try req.uuid("item"), values: nil, errors: [:], status: .ok)
         }
-        routes.post(AppRoute.deliverable.components) { try await save($0, id: try $0.uuid("item")) }
-        routes.get(AppRoute.apiDeliverables.components) { req in
+        routes.post(.deliverable) { try await save($0, id: try $0.uuid("item")) }
+        routes.get(.apiDeliverables) { req in
             try JSONOutput.response(try await KeyDeliverables.all(req.db))
         }
     }

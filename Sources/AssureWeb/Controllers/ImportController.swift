@@ -7,13 +7,13 @@ import Vapor
 
 /// Importing a pasted table or a file: the form, the preview (mapping, problems, what changes), and the import itself,
 /// which runs in the background with a page showing its progress.
-struct ImportController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
+struct ImportController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
         let upload = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: AppRoute.uploadLimit))
-        routes.get(AppRoute.importTable.components, use: form)
-        routes.on(.POST, AppRoute.importTable.components, body: upload, use: preview)
-        routes.on(.POST, AppRoute.importApply.components, body: upload, use: apply)
-        routes.get(AppRoute.importJob.components, use: job)
+        routes.get(.importTable, use: form)
+        routes.on(.POST, .importTable, body: upload, use: preview)
+        routes.on(.POST, .importApply, body: upload, use: apply)
+        routes.get(.importJob, use: job)
     }
 
     struct Input: Content {

@@ -5,15 +5,15 @@ import Foundation
 import Vapor
 
 /// Committees' meetings: list and forward plan, a meeting's page, and the forms that keep them.
-struct MeetingController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.meetings.components) { try await list($0, returned: nil) }
-        routes.post(AppRoute.meetings.components, use: create)
-        routes.get(AppRoute.meeting.components) { try await detail($0, meetingID: try $0.uuid("item"), returned: nil) }
-        routes.post(AppRoute.meetingItems.components, use: addItem)
-        routes.post(AppRoute.meetingActions.components, use: addAction)
-        routes.post(AppRoute.itemOutcome.components, use: recordOutcome)
-        routes.get(AppRoute.apiMeetings.components) { req in
+struct MeetingController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.meetings) { try await list($0, returned: nil) }
+        routes.post(.meetings, use: create)
+        routes.get(.meeting) { try await detail($0, meetingID: try $0.uuid("item"), returned: nil) }
+        routes.post(.meetingItems, use: addItem)
+        routes.post(.meetingActions, use: addAction)
+        routes.post(.itemOutcome, use: recordOutcome)
+        routes.get(.apiMeetings) { req in
             try JSONOutput.response(try await Meetings.all(req.db))
         }
     }

@@ -4,15 +4,15 @@ import AssureStorage
 import Vapor
 
 /// Outcome measures: the list with charts, a measure's page, recording values, downloads and the API.
-struct OutcomeController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.outcomes.components) { try await list($0, returned: nil) }
-        routes.post(AppRoute.outcomes.components, use: create)
-        routes.get(AppRoute.outcome.components) {
+struct OutcomeController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.outcomes) { try await list($0, returned: nil) }
+        routes.post(.outcomes, use: create)
+        routes.get(.outcome) {
             try await detail($0, id: try $0.uuid("item"), values: [:], errors: [:], status: .ok)
         }
-        routes.post(AppRoute.outcome.components, use: record)
-        routes.get(AppRoute.apiOutcomes.components) { req in
+        routes.post(.outcome, use: record)
+        routes.get(.apiOutcomes) { req in
             let measures = try await Outcomes.all(req.db)
             return try JSONOutput.response(measures.map { APIOutcome(measure: $0, latestRating: $0.latestRating) })
         }

@@ -5,10 +5,10 @@ import AssureStorage
 import Vapor
 
 /// The governing-body paper of a published period: printable HTML, DOCX, and the PMO's edits to its texts.
-struct PaperController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.paper.components, use: show)
-        routes.post(AppRoute.paperTexts.components, use: save)
+struct PaperController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.paper, use: show)
+        routes.post(.paperTexts, use: save)
     }
 
     func show(req: Request) async throws -> Response {

@@ -5,18 +5,18 @@ import Fluent
 import Vapor
 
 /// Portfolios and the life of their reporting periods.
-struct PortfolioController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.home.components, use: list)
-        routes.post(AppRoute.createPortfolio.components, use: createPortfolio)
-        routes.get(AppRoute.portfolio.components, use: home)
-        routes.get(AppRoute.projectList.components, use: projectList)
-        routes.post(AppRoute.createProgramme.components, use: createProgramme)
-        routes.post(AppRoute.createProject.components, use: createProject)
-        routes.post(AppRoute.portfolioChecks.components, use: setChecks)
-        routes.post(AppRoute.createPeriod.components, use: createPeriod)
-        routes.post(AppRoute.openPeriod.components) { try await move($0, PeriodLifecycle.open, "opened for returns") }
-        routes.post(AppRoute.closePeriod.components) { try await move($0, PeriodLifecycle.close, "closed") }
+struct PortfolioController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.home, use: list)
+        routes.post(.createPortfolio, use: createPortfolio)
+        routes.get(.portfolio, use: home)
+        routes.get(.projectList, use: projectList)
+        routes.post(.createProgramme, use: createProgramme)
+        routes.post(.createProject, use: createProject)
+        routes.post(.portfolioChecks, use: setChecks)
+        routes.post(.createPeriod, use: createPeriod)
+        routes.post(.openPeriod) { try await move($0, PeriodLifecycle.open, "opened for returns") }
+        routes.post(.closePeriod) { try await move($0, PeriodLifecycle.close, "closed") }
     }
 
     func list(req: Request) async throws -> Response {

@@ -4,13 +4,13 @@ import AssureStorage
 import Vapor
 
 /// The project page, editing a project, and the monthly return form.
-struct ProjectController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.project.components, use: show)
-        routes.get(AppRoute.editProject.components, use: editPage)
-        routes.post(AppRoute.editProject.components, use: edit)
-        routes.get(AppRoute.returnForm.components, use: returnPage)
-        routes.post(AppRoute.returnForm.components, use: saveReturn)
+struct ProjectController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.project, use: show)
+        routes.get(.editProject, use: editPage)
+        routes.post(.editProject, use: edit)
+        routes.get(.returnForm, use: returnPage)
+        routes.post(.returnForm, use: saveReturn)
     }
 
     func show(req: Request) async throws -> Response {

@@ -4,18 +4,18 @@ import AssureStorage
 import Vapor
 
 /// The glossary, business cases and funding rounds: pages, forms, downloads and the JSON API.
-struct RegisterController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.glossary.components, use: glossary)
-        routes.post(AppRoute.glossary.components) { try await saveEntry($0, id: nil) }
-        routes.post(AppRoute.glossaryEntry.components) { try await saveEntry($0, id: try $0.uuid("item")) }
-        routes.get(AppRoute.businessCases.components, use: businessCases)
-        routes.post(AppRoute.businessCases.components, use: createSet)
-        routes.post(AppRoute.addBusinessCase.components) {
+struct RegisterController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.glossary, use: glossary)
+        routes.post(.glossary) { try await saveEntry($0, id: nil) }
+        routes.post(.glossaryEntry) { try await saveEntry($0, id: try $0.uuid("item")) }
+        routes.get(.businessCases, use: businessCases)
+        routes.post(.businessCases, use: createSet)
+        routes.post(.addBusinessCase) {
             try await saveCase($0, setID: try $0.uuid("item"), caseID: nil)
         }
-        routes.get(AppRoute.businessCase.components, use: casePage)
-        routes.post(AppRoute.businessCase.components) { req in
+        routes.get(.businessCase, use: casePage)
+        routes.post(.businessCase) { req in
             let caseID = try req.uuid("item")
             guard
                 let set = try await Prioritisations.all(req.db).first(where: { $0.cases.contains { $0.id == caseID } })
@@ -24,15 +24,15 @@ struct RegisterController: RouteCollection {
             }
             return try await saveCase(req, setID: set.id, caseID: caseID)
         }
-        routes.get(AppRoute.fundingRounds.components, use: funding)
-        routes.post(AppRoute.fundingRounds.components, use: createRound)
-        routes.post(AppRoute.allocate.components, use: allocate)
-        routes.get(AppRoute.apiGlossary.components) { try JSONOutput.response(try await GlossaryEntries.all($0.db)) }
-        routes.get(AppRoute.apiBusinessCases.components) { req in
+        routes.get(.fundingRounds, use: funding)
+        routes.post(.fundingRounds, use: createRound)
+        routes.post(.allocate, use: allocate)
+        routes.get(.apiGlossary) { try JSONOutput.response(try await GlossaryEntries.all($0.db)) }
+        routes.get(.apiBusinessCases) { req in
             try JSONOutput.response(
                 try await Prioritisations.all(req.db).map { APIPrioritisation(set: $0, scored: $0.scored) })
         }
-        routes.get(AppRoute.apiFundingRounds.components) { req in
+        routes.get(.apiFundingRounds) { req in
             try JSONOutput.response(
                 try await FundingRounds.all(req.db).map {
                     APIFundingRound(round: $0, total: $0.total, headroom: $0.headroom, isOver: $0.isOver)

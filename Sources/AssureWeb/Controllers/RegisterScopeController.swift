@@ -4,16 +4,16 @@ import AssureStorage
 import Vapor
 
 /// The PMO gives a meeting, prioritisation or funding round to a portfolio: only that portfolio's papers draw on it.
-struct RegisterScopeController: RouteCollection {
+struct RegisterScopeController: AppRouteCollection {
     static let routes: [(AppRoute, ScopedRegister, back: @Sendable (UUID) -> String)] = [
         (.meetingPortfolio, .meeting, { Link.meeting(id: $0).path }),
         (.businessCasesPortfolio, .prioritisation, { _ in Link.businessCases.path }),
         (.fundingRoundPortfolio, .fundingRound, { _ in Link.fundingRounds.path }),
     ]
 
-    func boot(routes: RoutesBuilder) throws {
+    func boot(routes: AppRoutes) throws {
         for (route, register, back) in Self.routes {
-            routes.post(route.components) { req in
+            routes.post(route) { req in
                 let id = try req.uuid("item")
                 let values = try req.content.decode([String: String].self)
                 let portfolio = try await req.chosenPortfolio(values)

@@ -4,15 +4,15 @@ import AssureStorage
 import Vapor
 
 /// Risk registers: the list with heat maps, a risk's page with its history, and the forms.
-struct RiskController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.risks.components) { try await list($0, returned: nil) }
-        routes.post(AppRoute.risks.components, use: createRegister)
-        routes.post(AppRoute.addRisk.components) { try await save($0, registerID: try $0.uuid("item"), riskID: nil) }
-        routes.get(AppRoute.risk.components) { req in
+struct RiskController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.risks) { try await list($0, returned: nil) }
+        routes.post(.risks, use: createRegister)
+        routes.post(.addRisk) { try await save($0, registerID: try $0.uuid("item"), riskID: nil) }
+        routes.get(.risk) { req in
             try await detail(req, riskID: try req.uuid("item"), values: nil, errors: [:], status: .ok)
         }
-        routes.post(AppRoute.risk.components) { req in
+        routes.post(.risk) { req in
             let riskID = try req.uuid("item")
             guard
                 let register = try await RiskRegisters.all(req.db).first(where: {
@@ -23,7 +23,7 @@ struct RiskController: RouteCollection {
             }
             return try await save(req, registerID: register.id, riskID: riskID)
         }
-        routes.get(AppRoute.apiRisks.components) { req in
+        routes.get(.apiRisks) { req in
             let registers = try await RiskRegisters.all(req.db)
             return try JSONOutput.response(
                 registers.map { register in

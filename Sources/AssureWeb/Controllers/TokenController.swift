@@ -4,11 +4,11 @@ import AssureStorage
 import Vapor
 
 /// Each user makes and revokes their own API tokens.
-struct TokenController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.tokens.components, use: list)
-        routes.post(AppRoute.tokens.components, use: create)
-        routes.post(AppRoute.revokeToken.components, use: revoke)
+struct TokenController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.tokens, use: list)
+        routes.post(.tokens, use: create)
+        routes.post(.revokeToken, use: revoke)
     }
 
     struct Input: Content { var name: String?; var scope: String? }

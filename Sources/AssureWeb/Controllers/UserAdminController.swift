@@ -5,12 +5,12 @@ import Fluent
 import Vapor
 
 /// The PMO's changes to an account: role and programmes, disable and enable. Each is one `Users` action, audited.
-struct UserAdminController: RouteCollection {
-    func boot(routes: RoutesBuilder) throws {
-        routes.get(AppRoute.user.components, use: page)
-        routes.post(AppRoute.user.components, use: changeAccess)
-        routes.post(AppRoute.disableUser.components, use: disable)
-        routes.post(AppRoute.enableUser.components, use: enable)
+struct UserAdminController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.user, use: page)
+        routes.post(.user, use: changeAccess)
+        routes.post(.disableUser, use: disable)
+        routes.post(.enableUser, use: enable)
     }
 
     struct AccessInput: Content { var role: String?; var programme: [String]? }
