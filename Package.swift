@@ -56,6 +56,8 @@ let package = Package(
                 "AssureCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        // Output that needs no web: report kinds and their tables, exports, CSV, and JSON as the API and CLI write it.
+        .target(name: "AssureOutput", dependencies: ["AssureCore", "AssureStorage", "AssureInterchange"]),
         // Mail out: an SMTP client (plain, STARTTLS or TLS) for the outbox's chasers and alerts.
         .target(
             name: "AssureMail",
@@ -69,7 +71,7 @@ let package = Package(
         .target(
             name: "AssureWeb",
             dependencies: [
-                "AssureCore", "AssureStorage", "AssureApp", "AssureMail", "AssureInterchange",
+                "AssureCore", "AssureStorage", "AssureApp", "AssureOutput", "AssureMail", "AssureInterchange",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
@@ -78,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "assure",
             dependencies: [
-                "AssureCore", "AssureDemo", "AssureStorage", "AssureApp", "AssureWeb", "AssureMail",
+                "AssureCore", "AssureDemo", "AssureStorage", "AssureApp", "AssureOutput", "AssureWeb", "AssureMail",
                 "AssureInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
@@ -112,7 +114,8 @@ let package = Package(
         .testTarget(
             name: "AssureWebTests",
             dependencies: [
-                "AssureWeb", "AssureStorage", "AssureApp", "AssureCore", "AssureDemo", "AssureTestSupport",
+                "AssureWeb", "AssureStorage", "AssureApp", "AssureOutput", "AssureCore", "AssureDemo",
+                "AssureTestSupport",
                 "AssureMail",
                 "AssureInterchange",
                 .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent"),

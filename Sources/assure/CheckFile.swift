@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssureCore
 import AssureInterchange
+import AssureOutput
 import Foundation
 
 /// Reads a file as an import would, with no database: what a PMO runs to see whether a file will read, and what the

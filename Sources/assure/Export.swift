@@ -1,8 +1,8 @@
 import ArgumentParser
 import AssureApp
 import AssureCore
+import AssureOutput
 import AssureStorage
-import AssureWeb
 import FluentKit
 import Foundation
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import AssureApp
 import AssureCore
 import AssureInterchange
+import AssureOutput
 import AssureStorage
 import FluentKit
 import Foundation

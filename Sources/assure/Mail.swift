@@ -2,6 +2,7 @@ import ArgumentParser
 import AssureApp
 import AssureCore
 import AssureMail
+import AssureOutput
 import AssureStorage
 import Foundation
 

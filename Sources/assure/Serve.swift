@@ -2,6 +2,7 @@ import ArgumentParser
 import AssureApp
 import AssureCore
 import AssureDemo
+import AssureOutput
 import AssureStorage
 import AssureWeb
 import Foundation

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssureApp
 import AssureCore
+import AssureOutput
 import AssureStorage
 import FluentKit
 import Foundation

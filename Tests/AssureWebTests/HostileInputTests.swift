@@ -1,6 +1,7 @@
 import AssureApp
 import AssureCore
 import AssureInterchange
+import AssureOutput
 import AssureStorage
 import AssureTestSupport
 import AssureWeb

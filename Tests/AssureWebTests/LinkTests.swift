@@ -1,3 +1,4 @@
+import AssureOutput
 import Foundation
 import Testing
 

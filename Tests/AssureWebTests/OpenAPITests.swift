@@ -1,3 +1,4 @@
+import AssureOutput
 import AssureTestSupport
 import Foundation
 import Testing

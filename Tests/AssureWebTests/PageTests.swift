@@ -1,5 +1,6 @@
 import AssureApp
 import AssureCore
+import AssureOutput
 import AssureStorage
 import AssureTestSupport
 import AssureWeb

@@ -1,6 +1,7 @@
 import AssureApp
 import AssureCore
 import AssureDemo
+import AssureOutput
 import AssureStorage
 import Foundation
 import Testing
@@ -109,7 +110,7 @@ struct ViewSnapshotTests {
             id: UUID(uuidString: "00000000-0000-0000-0000-0000000000D2")!, name: "Digital bids",
             criteria: [Criterion(name: "Quality"), Criterion(name: "Access", weight: 2)], cases: [chc])
         try Self.assertSnapshot(
-            RegisterPages.casePage(chc, in: set, values: nil, errors: [:], Self.pmo), named: "business-case-edit")
+            BusinessCasePages.casePage(chc, in: set, values: nil, errors: [:], Self.pmo), named: "business-case-edit")
     }
 
     static func assertSnapshot(

@@ -4,15 +4,6 @@ import Crypto
 import Fluent
 import Foundation
 
-public struct APITokenSummary: Codable, Sendable, Hashable {
-    public let id: UUID
-    public let name: String
-    public let scope: TokenScope
-    public let createdAt: Date
-    public let lastUsedAt: Date?
-    public let revokedAt: Date?
-}
-
 /// Tokens for scripts. The secret is shown once, when made; only its SHA-256 is stored (a random 256-bit secret
 /// needs no slow hash: there is nothing to guess).
 public enum APITokens {

@@ -5,25 +5,6 @@ import Foundation
 import SQLKit
 import Vapor
 
-public struct UserSummary: Codable, Sendable, Hashable {
-    public let id: UUID
-    public let email: String
-    public let name: String
-    public let role: Role
-    public let programmes: [String]
-    /// Signs in and acts only while false.
-    public var disabled: Bool = false
-
-    public init(id: UUID, email: String, name: String, role: Role, programmes: [String], disabled: Bool = false) {
-        self.id = id
-        self.email = email
-        self.name = name
-        self.role = role
-        self.programmes = programmes
-        self.disabled = disabled
-    }
-}
-
 /// Accounts, passwords and what each user may edit. Passwords are stored only as Bcrypt hashes.
 public enum Users {
     static func looksLikeEmail(_ text: String) -> Bool {

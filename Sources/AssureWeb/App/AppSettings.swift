@@ -1,6 +1,7 @@
 import AssureApp
 import AssureCore
 import AssureMail
+import AssureOutput
 import AssureStorage
 import Vapor
 

@@ -51,7 +51,9 @@ public enum WebApp {
         let collections: [any AppRouteCollection] = [
             AccountController(), PortfolioController(), DashboardController(), ProjectController(),
             ChangesController(), APIController(), APIReturnController(), TokenController(), UserAdminController(),
-            CycleController(), ImportController(), RegisterController(), RegisterScopeController(), RiskController(),
+            CycleController(), ImportController(), GlossaryController(), BusinessCaseController(),
+            FundingRoundController(),
+            RegisterScopeController(), RiskController(),
             DeliverableController(), MeetingController(), OutcomeController(), PaperController(),
         ]
         for collection in collections { try collection.boot(routes: routes) }

@@ -1,18 +1,15 @@
 import AssureCore
+import AssureOutput
 import Foundation
 
-/// A dashboard in any format: the web page, its downloads, the API and the CLI all come through here.
-public enum ReportOutput {
+extension ReportOutput {
+    /// A dashboard in any format, the printable HTML document included (a web view: no navigation, links or forms).
     public static func render(_ kind: ReportKind, _ report: PeriodReport, format: OutputFormat) throws -> String {
         switch format {
-        case .csv:
-            return csv(kind.tables(report))
-        case .json:
-            return try JSONOutput.encode(APIDashboard(kind, report), pretty: true)
+        case .csv: try render(kind, report, as: .csv)
+        case .json: try render(kind, report, as: .json)
         case .html:
-            // A standalone printable document, as the CLI writes it: no navigation, links or forms.
-            return DashboardPage.standalone(
-                DashboardPageModel(kind: kind, report: report, periods: [], canManage: false))
+            DashboardPage.standalone(DashboardPageModel(kind: kind, report: report, periods: [], canManage: false))
         }
     }
 
@@ -20,27 +17,12 @@ public enum ReportOutput {
     public static func renderChanges(
         from old: PeriodReport, to new: PeriodReport, format: OutputFormat
     ) throws -> String {
-        let tables = ChangesReport.tables(from: old, to: new)
         switch format {
-        case .csv: return csv(tables)
-        case .json:
-            return try JSONOutput.encode(APIChanges(from: old, to: new), pretty: true)
+        case .csv: try renderChanges(from: old, to: new, as: .csv)
+        case .json: try renderChanges(from: old, to: new, as: .json)
         case .html:
-            return ChangesPage.standalone(ChangesPageModel(portfolio: new.portfolio, periods: [], from: old, to: new))
+            ChangesPage.standalone(ChangesPageModel(portfolio: new.portfolio, periods: [], from: old, to: new))
         }
-    }
-
-    /// Several tables in one CSV: each with its title line, separated by a blank line.
-    static func csv(_ tables: [ReportTable]) -> String {
-        var rows: [[String]] = []
-        for (index, table) in tables.enumerated() {
-            if index > 0 { rows.append([]) }
-            rows.append([table.title])
-            rows += table.subtitle.map { [$0] }
-            rows.append(table.columns)
-            rows += table.textRows
-        }
-        return CSVWriter.write(rows)
     }
 }
 

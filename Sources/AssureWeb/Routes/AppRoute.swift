@@ -1,4 +1,5 @@
 import AssureCore
+import AssureOutput
 import Foundation
 import Vapor
 

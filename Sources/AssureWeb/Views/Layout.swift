@@ -1,4 +1,5 @@
 import AssureCore
+import AssureOutput
 import Plot
 
 /// What every page's frame needs to know.

@@ -1,4 +1,5 @@
 import AssureCore
+import AssureOutput
 import Plot
 
 /// Ratings are always written as words beside their colour, so print and screen readers lose nothing.

@@ -1,0 +1,41 @@
+import AssureCore
+import Foundation
+
+/// A user as the users page, the API and exports show them: never the password hash.
+public struct UserSummary: Codable, Sendable, Hashable {
+    public let id: UUID
+    public let email: String
+    public let name: String
+    public let role: Role
+    public let programmes: [String]
+    /// Signs in and acts only while false.
+    public var disabled: Bool = false
+
+    public init(id: UUID, email: String, name: String, role: Role, programmes: [String], disabled: Bool = false) {
+        self.id = id
+        self.email = email
+        self.name = name
+        self.role = role
+        self.programmes = programmes
+        self.disabled = disabled
+    }
+}
+
+/// An API token as its owner sees it: never the secret.
+public struct APITokenSummary: Codable, Sendable, Hashable {
+    public let id: UUID
+    public let name: String
+    public let scope: TokenScope
+    public let createdAt: Date
+    public let lastUsedAt: Date?
+    public let revokedAt: Date?
+
+    package init(id: UUID, name: String, scope: TokenScope, createdAt: Date, lastUsedAt: Date?, revokedAt: Date?) {
+        self.id = id
+        self.name = name
+        self.scope = scope
+        self.createdAt = createdAt
+        self.lastUsedAt = lastUsedAt
+        self.revokedAt = revokedAt
+    }
+}

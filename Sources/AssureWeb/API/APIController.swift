@@ -1,0 +1,74 @@
+import AssureApp
+import AssureCore
+import AssureOutput
+import AssureStorage
+import Vapor
+
+/// The same data as the pages, as JSON under /api/v1. Reading needs a signed-in session.
+struct APIController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.openAPI) { _ in
+            Response(
+                status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
+        }
+        routes.get(.apiPortfolios, use: portfolios)
+        routes.get(.apiPeriod, use: period)
+        for kind in ReportKind.allCases {
+            routes.get(kind.apiRoute) { req in
+                let periodID = try req.uuid("period")
+                return try await req.respondingToPublished(periodID: periodID) {
+                    let programme = try req.queryID("programme")
+                    return try JSONOutput.response(
+                        APIDashboard(kind, try await req.report(periodID: periodID, programme: programme)))
+                }
+            }
+        }
+        routes.get(.apiProjects, use: projects)
+        routes.get(.apiProject, use: project)
+        routes.get(.apiReturns, use: returns)
+    }
+
+    /// Addresses are for the PMO only.
+    func returns(req: Request) async throws -> Response {
+        let tracking = try await Returns.tracking(req.db, periodID: try req.uuid("period"))
+        return try JSONOutput.response(
+            APIReturnTracking(tracking, showAddresses: try req.requireActor().canManagePortfolio))
+    }
+
+    func portfolios(req: Request) async throws -> Response {
+        try JSONOutput.response(
+            try await Catalogue.portfolios(req.db).map { summary in
+                APIPortfolio(
+                    id: summary.info.id, name: summary.info.name, scale: summary.info.scale.kind.rawValue,
+                    ratings: summary.info.scale.levels.map(\.label), periods: summary.periods.map(APIPeriod.init))
+            })
+    }
+
+    func period(req: Request) async throws -> Response {
+        try JSONOutput.response(APIPeriod(try await Catalogue.period(req.db, id: try req.uuid("period"))))
+    }
+
+    /// `?offset=0&limit=100` (at most 1,000 a page), in display order, with each rating from the latest published period.
+    func projects(req: Request) async throws -> Response {
+        let offset = try req.query.get(Int?.self, at: "offset") ?? 0
+        let limit = try req.query.get(Int?.self, at: "limit") ?? 100
+        return try JSONOutput.response(
+            APIProjectList(
+                try await ProjectList.page(req.db, portfolioID: try req.uuid("portfolio"), offset: offset, limit: limit)
+            ))
+    }
+
+    func project(req: Request) async throws -> Response {
+        let id = try req.uuid("project")
+        let detail = try await Structure.project(req.db, id: id)
+        let history = try await Reports.history(req.db, projectID: id, for: try await req.readership())
+        return try JSONOutput.response(
+            APIProject(
+                id: id, reference: detail.project.reference, title: detail.project.title,
+                programme: detail.programme.name, portfolio: detail.portfolio.name, sro: detail.project.sro,
+                lead: detail.project.lead, projectPlan: detail.project.projectPlan,
+                hasProjectPlan: detail.project.hasProjectPlan,
+                periods: history.map { APIProjectPeriod(period: $0.period, row: $0.row) }))
+    }
+
+}

@@ -1,0 +1,176 @@
+import AssureApp
+import AssureCore
+import AssureOutput
+import AssureStorage
+import Fluent
+import Vapor
+
+/// Sign in and out, first-run set-up, users and the audit log.
+struct AccountController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.login, use: loginPage)
+        routes.post(.login, use: login)
+        routes.post(.logout, use: logout)
+        routes.get(.setup, use: setupPage)
+        routes.post(.setup, use: setup)
+        routes.get(.users, use: usersPage)
+        routes.post(.users, use: addUser)
+        routes.get(.audit, use: audit)
+        routes.get(.changePassword, use: passwordPage)
+        routes.post(.changePassword, use: changePassword)
+    }
+
+    struct LoginInput: Content { var email: String?; var password: String? }
+
+    func loginPage(req: Request) async throws -> Response {
+        if req.actor != nil { return req.redirect(to: Link.home.path) }
+        return req.html(AccountPages.login(req.page("Sign in"), demoHint: req.settings.loadDemo))
+    }
+
+    func login(req: Request) async throws -> Response {
+        let input = try req.content.decode(LoginInput.self)
+        let email = input.email ?? ""
+        let attempt: UUID
+        switch try await LoginAttempts.begin(req.db, email: email, address: req.clientAddress, now: req.now) {
+        case .allowed(let id): attempt = id
+        case .blocked(let until, let reason):
+            let minutes = max(1, Int((until.timeIntervalSince(req.now) / 60).rounded(.up)))
+            let response = req.html(
+                AccountPages.login(
+                    req.page("Sign in"), email: email,
+                    error:
+                        "Too many failed sign-ins for \(reason.who). Try again in \(minutes) \(minutes == 1 ? "minute" : "minutes").",
+                    demoHint: req.settings.loadDemo), status: .tooManyRequests)
+            response.headers.replaceOrAdd(
+                name: .retryAfter, value: String(max(1, Int(until.timeIntervalSince(req.now).rounded(.up)))))
+            return response
+        }
+        let authenticated = try await Users.authenticate(req.db, email: email, password: input.password ?? "")
+        try await LoginAttempts.finish(req.db, attempt, succeeded: authenticated != nil, now: req.now)
+        guard let actor = authenticated, let userID = actor.userID else {
+            return req.html(
+                AccountPages.login(
+                    req.page("Sign in"), email: email, error: "The email or password is not right.",
+                    demoHint: req.settings.loadDemo), status: .unauthorized)
+        }
+        try await startSession(req, userID: userID)
+        return req.redirect(to: Link.home.path, notice: "Signed in as \(actor.name).")
+    }
+
+    func logout(req: Request) async throws -> Response {
+        req.session.destroy()
+        return req.redirect(to: Link.login.path)
+    }
+
+    func setupPage(req: Request) async throws -> Response {
+        req.html(AccountPages.setup(req.page("Set up Assure")))
+    }
+
+    struct NewUserInput: Content {
+        var name: String?; var email: String?; var password: String?; var role: String?; var programme: String?
+    }
+
+    func setup(req: Request) async throws -> Response {
+        let input = try req.content.decode(NewUserInput.self)
+        guard try await Catalogue.isEmpty(req.db) else { throw Abort(.forbidden, reason: "Assure is already set up.") }
+        do {
+            let user = try await Users.add(
+                req.db, Actor(userID: nil, name: "first-run set-up", role: .admin),
+                email: input.email ?? "", name: input.name ?? "", role: .admin,
+                password: input.password ?? "", cost: req.settings.bcryptCost)
+            try await startSession(req, userID: user.id)
+            return req.redirect(to: Link.home.path, notice: "Welcome, \(user.name). You are the administrator.")
+        } catch DomainError.invalid(let errors) {
+            return req.html(
+                AccountPages.setup(
+                    req.page("Set up Assure"), values: ["name": input.name ?? "", "email": input.email ?? ""],
+                    errors: errors), status: .unprocessableEntity)
+        }
+    }
+
+    func usersPage(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard actor.canManageUsers else { throw DomainError.forbidden("only an admin manages users") }
+        let users = try await Users.list(req.db)
+        if let format = try req.requestedDownload() {
+            return try req.download([ExportTables.users(users)], as: format, name: "users")
+        }
+        return req.html(
+            AccountPages.users(users, programmes: try await Catalogue.allProgrammes(req.db), req.page("Users")))
+    }
+
+    func addUser(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let input = try req.content.decode(NewUserInput.self)
+        let programmes = try await Catalogue.allProgrammes(req.db)
+        do {
+            guard let role = Role(rawValue: input.role ?? "") else {
+                throw DomainError.invalid(["role": "Choose a role."])
+            }
+            let programmeIDs = programmes.filter { $0.name == input.programme }.map(\.id)
+            let user = try await Users.add(
+                req.db, actor, email: input.email ?? "", name: input.name ?? "", role: role,
+                password: input.password ?? "", programmeIDs: programmeIDs, cost: req.settings.bcryptCost)
+            return req.redirect(to: Link.users.path, notice: "Added \(user.name).")
+        } catch DomainError.invalid(let errors) {
+            let values = [
+                "name": input.name ?? "", "email": input.email ?? "", "role": input.role ?? "",
+                "programme": input.programme ?? "",
+            ]
+            return req.html(
+                AccountPages.users(
+                    try await Users.list(req.db), programmes: programmes, req.page("Users"),
+                    values: values, errors: errors), status: .unprocessableEntity)
+        }
+    }
+
+    func audit(req: Request) async throws -> Response {
+        guard try req.requireActor().role == .admin else {
+            throw DomainError.forbidden("only an admin reads the audit log")
+        }
+        if let format = try req.requestedDownload() {
+            return try req.download(
+                [ExportTables.audit(try await AuditLog.recent(req.db, limit: 100_000))], as: format, name: "audit-log")
+        }
+        return req.html(AccountPages.audit(try await AuditLog.recent(req.db, limit: 500), req.page("Audit log")))
+    }
+
+    struct PasswordInput: Content { var old: String?; var new: String?; var confirmation: String? }
+
+    func passwordPage(req: Request) async throws -> Response {
+        _ = try req.requireActor()
+        return req.html(AccountPages.changePassword(req.page("Change your password")))
+    }
+
+    /// A new password ends every session and token of the user's; this browser is signed in again at once.
+    func changePassword(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let input = try req.content.decode(PasswordInput.self)
+        do {
+            try await Users.changeOwnPassword(
+                req.db, actor, old: input.old ?? "", new: input.new ?? "", confirmation: input.confirmation ?? "",
+                cost: req.settings.bcryptCost)
+        } catch DomainError.invalid(let errors) {
+            return req.html(
+                AccountPages.changePassword(req.page("Change your password"), errors: errors),
+                status: .unprocessableEntity)
+        }
+        guard let userID = actor.userID else { throw Abort(.forbidden) }
+        try await startSession(req, userID: userID)
+        return req.redirect(
+            to: Link.tokens.path,
+            notice: "Password changed. You are signed out everywhere else, and your API tokens are revoked.")
+    }
+
+    /// A new session id on sign-in, so an id seen before sign-in is worth nothing after it; stamped with the time,
+    /// so the server ends it after `AppSettings.sessionLifetime`.
+    private func startSession(_ req: Request, userID: UUID) async throws {
+        if let old = req.session.id {
+            try await req.application.sessions.driver.deleteSession(old, for: req).get()
+        }
+        req.session.id = nil
+        req.session.data = SessionData()
+        req.session.data["userID"] = userID.uuidString
+        req.session.data["signedInAt"] = String(Int(req.now.timeIntervalSince1970))
+    }
+}

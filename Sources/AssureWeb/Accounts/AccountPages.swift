@@ -1,0 +1,261 @@
+import AssureApp
+import AssureCore
+import AssureOutput
+import AssureStorage
+import Foundation
+import Plot
+
+/// Sign-in, first run, users and the audit log.
+enum AccountPages {
+    static func login(_ context: PageContext, email: String = "", error: String? = nil, demoHint: Bool) -> String {
+        Layout.render(
+            context,
+            [
+                el("h1", text: "Sign in to Assure"),
+                error.map { el("div", [("class", "error-summary"), ("role", "alert")], [el("p", text: $0)]) }
+                    ?? txt(""),
+                postForm(
+                    Link.login.path, csrf: context.csrf,
+                    [
+                        FormViews.textField(
+                            "email", label: "Email", value: email, type: "email", errors: [:], autocomplete: "username"),
+                        FormViews.textField(
+                            "password", label: "Password", value: "", type: "password", errors: [:],
+                            autocomplete: "current-password"),
+                        el("div", [("class", "actions")], [button("Sign in")]),
+                    ]),
+                demoHint
+                    ? el("p", [("class", "hint")], text: "Demo: \(DemoLoader.adminEmail) / \(DemoLoader.adminPassword)")
+                    : txt(""),
+            ])
+    }
+
+    static func setup(_ context: PageContext, values: [String: String] = [:], errors: [String: String] = [:]) -> String
+    {
+        Layout.render(
+            context,
+            [
+                el("h1", text: "Set up Assure"),
+                el(
+                    "p", [("class", "lede")],
+                    text: "This database has no users yet. Create the first administrator (the PMO)."),
+                FormViews.errorSummary(errors),
+                postForm(
+                    Link.setup.path, csrf: context.csrf,
+                    [
+                        FormViews.textField("name", label: "Your name", value: values["name"] ?? "", errors: errors),
+                        FormViews.textField(
+                            "email", label: "Email", value: values["email"] ?? "", type: "email", errors: errors),
+                        FormViews.textField(
+                            "password", label: "Password",
+                            hint: "At least \(Users.minimumPasswordLength) characters, not only letters",
+                            value: "", type: "password", errors: errors),
+                        el("div", [("class", "actions")], [button("Create administrator")]),
+                    ]),
+            ])
+    }
+
+    static func users(
+        _ users: [UserSummary], programmes: [ProgrammeInfo], _ context: PageContext,
+        values: [String: String] = [:], errors: [String: String] = [:]
+    ) -> String {
+        Layout.render(
+            context,
+            [
+                el("h1", text: "Users"),
+                el("p", [("class", "actions no-print")], [downloadLinks(Link.users.path)]),
+                el(
+                    "table", [],
+                    [
+                        el(
+                            "thead", [],
+                            [
+                                el(
+                                    "tr", [],
+                                    ["Name", "Email", "Role", "May edit", ""].map {
+                                        el("th", [("scope", "col")], text: $0)
+                                    })
+                            ]),
+                        el(
+                            "tbody", [],
+                            users.map { user in
+                                el(
+                                    "tr", [],
+                                    [
+                                        el("td", text: user.name + (user.disabled ? " (disabled)" : "")),
+                                        el("td", text: user.email),
+                                        el("td", text: user.role.rawValue),
+                                        el(
+                                            "td",
+                                            text: user.role == .admin
+                                                ? "Everything" : user.programmes.joined(separator: ", ")),
+                                        el(
+                                            "td", [],
+                                            [link(Link.user(id: user.id).path, "Change", class: "no-print")]),
+                                    ])
+                            }),
+                    ]),
+                el("h2", text: "Add a user"),
+                FormViews.errorSummary(errors),
+                postForm(
+                    Link.users.path, csrf: context.csrf,
+                    [
+                        FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
+                        FormViews.textField(
+                            "email", label: "Email", value: values["email"] ?? "", type: "email", errors: errors),
+                        FormViews.select(
+                            "role", label: "Role", options: Role.allCases.map(\.rawValue),
+                            selected: values["role"] ?? "viewer", errors: errors),
+                        FormViews.select(
+                            "programme", label: "Programme an editor may write", options: programmes.map(\.name),
+                            selected: values["programme"] ?? "", errors: errors, blank: "None"),
+                        FormViews.textField(
+                            "password", label: "Initial password", value: "", type: "password", errors: errors),
+                        el("div", [("class", "actions")], [button("Add user")]),
+                    ]),
+            ])
+    }
+
+    /// One user: their role and programmes, and disabling or enabling them.
+    static func user(
+        _ user: UserSummary, programmes: [ProgrammeInfo], _ context: PageContext,
+        chosen: (role: String, programmes: Set<String>)? = nil, errors: [String: String] = [:]
+    ) -> String {
+        var context = context
+        context.breadcrumbs = [("Users", Link.users.path)]
+        let role = chosen?.role ?? user.role.rawValue
+        let ticked =
+            chosen?.programmes ?? Set(programmes.filter { user.programmes.contains($0.name) }.map(\.id.uuidString))
+        return Layout.render(
+            context,
+            [
+                el("h1", text: user.name + (user.disabled ? " (disabled)" : "")),
+                el("p", [("class", "lede")], text: user.email),
+                FormViews.errorSummary(errors),
+                postForm(
+                    Link.user(id: user.id).path, csrf: context.csrf,
+                    [
+                        FormViews.select(
+                            "role", label: "Role", options: Role.allCases.map(\.rawValue), selected: role,
+                            errors: errors),
+                        el(
+                            "fieldset", [("class", errors["programme"] == nil ? "field" : "field has-error")],
+                            [
+                                el("legend", text: "Programmes an editor may write"),
+                                FormViews.error("programme", errors),
+                                .group(
+                                    programmes.map { programme in
+                                        el(
+                                            "div", [("class", "checkbox")],
+                                            [
+                                                el(
+                                                    "input",
+                                                    [
+                                                        ("type", "checkbox"),
+                                                        ("id", "f-programme-\(programme.id.uuidString)"),
+                                                        ("name", "programme[]"),
+                                                        ("value", programme.id.uuidString),
+                                                        (
+                                                            "checked",
+                                                            ticked.contains(programme.id.uuidString) ? "checked" : nil
+                                                        ),
+                                                    ]),
+                                                el(
+                                                    "label", [("for", "f-programme-\(programme.id.uuidString)")],
+                                                    text: programme.name),
+                                            ])
+                                    }),
+                            ]),
+                        el("div", [("class", "actions")], [button("Save role and programmes")]),
+                    ]),
+                el("h2", text: user.disabled ? "Enable" : "Disable"),
+                el(
+                    "p",
+                    text: user.disabled
+                        ? "Enabled again, \(user.name) signs in with their password; tokens revoked when they were disabled stay revoked."
+                        : "Disabled, \(user.name) cannot sign in, and every session and API token of theirs ends at once. The audit log keeps their name."
+                ),
+                postForm(
+                    (user.disabled ? Link.enableUser(id: user.id) : Link.disableUser(id: user.id)).path,
+                    csrf: context.csrf,
+                    [
+                        button(
+                            user.disabled ? "Enable \(user.name)" : "Disable \(user.name)",
+                            class: user.disabled ? "button" : "button secondary")
+                    ]),
+            ])
+    }
+
+    static func changePassword(_ context: PageContext, errors: [String: String] = [:]) -> String {
+        Layout.render(
+            context,
+            [
+                el("h1", text: "Change your password"),
+                el(
+                    "p", [("class", "lede")],
+                    text: "Every other place you are signed in, and every API token you made, ends when you change it."),
+                FormViews.errorSummary(errors),
+                postForm(
+                    Link.changePassword.path, csrf: context.csrf,
+                    [
+                        FormViews.textField(
+                            "old", label: "Current password", value: "", type: "password", errors: errors,
+                            autocomplete: "current-password"),
+                        FormViews.textField(
+                            "new", label: "New password",
+                            hint:
+                                "At least \(Users.minimumPasswordLength) characters, not only letters or only numbers",
+                            value: "", type: "password", errors: errors, autocomplete: "new-password"),
+                        FormViews.textField(
+                            "confirmation", label: "New password again", value: "", type: "password", errors: errors,
+                            autocomplete: "new-password"),
+                        el("div", [("class", "actions")], [button("Change password")]),
+                    ]),
+            ])
+    }
+
+    static func audit(_ entries: [AuditEntry], _ context: PageContext) -> String {
+        Layout.render(
+            context,
+            [
+                el("h1", text: "Audit log"),
+                el(
+                    "p", [("class", "lede")],
+                    text: "Every change, newest first: who, when, what, and the values before and after."),
+                el("p", [("class", "actions no-print")], [downloadLinks(Link.audit.path)]),
+                el(
+                    "table", [],
+                    [
+                        el(
+                            "thead", [],
+                            [
+                                el(
+                                    "tr", [],
+                                    ["When", "Who", "Action", "Entity", "Before", "After"].map {
+                                        el("th", [("scope", "col")], text: $0)
+                                    })
+                            ]),
+                        el(
+                            "tbody", [],
+                            entries.map { entry in
+                                el(
+                                    "tr", [],
+                                    [
+                                        el("td", text: entry.at.formatted(.iso8601)), el("td", text: entry.actor),
+                                        el("td", text: entry.action),
+                                        el(
+                                            "td", text: entry.entity + (entry.entityID.map { " \($0.prefix(8))" } ?? "")
+                                        ),
+                                        el("td", [], [el("code", text: String((entry.before ?? "").prefix(400)))]),
+                                        el("td", [], [el("code", text: String((entry.after ?? "").prefix(400)))]),
+                                    ])
+                            }),
+                    ]),
+            ])
+    }
+
+    static func message(_ context: PageContext, heading: String, text: String) -> String {
+        Layout.render(
+            context, [el("h1", text: heading), el("p", text: text), link(Link.home.path, "Back to portfolios")])
+    }
+}

@@ -1,0 +1,163 @@
+import AssureApp
+import AssureCore
+import AssureOutput
+import AssureStorage
+import Fluent
+import Vapor
+
+/// The monthly cycle: tracking returns, reviewing them, chasing, publishing (with the missing-return policy),
+/// re-opening, the outbox and people's addresses.
+struct CycleController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.returnsTracking, use: tracking)
+        routes.post(.chase, use: chase)
+        routes.post(.publishPeriod, use: publish)
+        routes.post(.reopenPeriod, use: reopen)
+        routes.post(.reviewReturn, use: review)
+        routes.get(.outbox, use: outbox)
+        routes.post(.retryMessage, use: retry)
+        routes.get(.people, use: people)
+        routes.post(.personEmail, use: setEmail)
+        routes.get(.returnWorkbook, use: downloadWorkbook)
+        routes.on(
+            .POST, .returnWorkbook, body: .collect(maxSize: ByteCount(value: AppRoute.uploadLimit)),
+            use: uploadWorkbook)
+    }
+
+    func tracking(req: Request) async throws -> Response {
+        try await trackingPage(req, periodID: try req.uuid("period"), returned: nil)
+    }
+
+    func trackingPage(
+        _ req: Request, periodID: UUID, returned: ReturnedForm?, uploadProblems: [ImportProblem] = []
+    ) async throws -> Response {
+        let tracking = try await Returns.tracking(req.db, periodID: periodID)
+        if returned == nil, let format = try req.requestedDownload() {
+            let table = ExportTables.returns(tracking, showAddresses: try req.requireActor().canManagePortfolio)
+            return try req.download([table], as: format, name: "returns-\(tracking.period.key)")
+        }
+        let actor = try req.requireActor()
+        let model = ReturnTrackingModel(
+            tracking: tracking, canManage: actor.canManagePortfolio,
+            mailConfigured: req.settings.mail != nil, returned: returned,
+            workbookProgrammes: tracking.programmes.map(\.programme).filter { actor.canEdit(programme: $0.id) },
+            uploadProblems: uploadProblems)
+        return req.html(
+            ReturnTrackingPage.render(model, req.page("Returns for \(tracking.period.label)")),
+            status: returned == nil && uploadProblems.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    func chase(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period")
+        let result = try await Chasers.chase(
+            req.db, try req.requireActor(), periodID: periodID, links: req.settings.noticeLinks)
+        var notice =
+            result.queued.isEmpty
+            ? "No chaser queued."
+            : "Chasers queued for \(result.queued.count) \(result.queued.count == 1 ? "person" : "people")."
+        if !result.alreadyChased.isEmpty {
+            notice += " Already chased today: \(result.alreadyChased.joined(separator: ", "))."
+        }
+        if !result.unreachable.isEmpty { notice += " No address for: \(result.unreachable.joined(separator: "; "))." }
+        if req.settings.mail == nil { notice += " No mail server is configured, so they wait in the outbox." }
+        return req.redirect(to: Link.returnsTracking(period: periodID).path, notice: notice)
+    }
+
+    func publish(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period")
+        let values = try req.content.decode([String: String].self)
+        do {
+            guard let policy = MissingReturnPolicy(rawValue: values["missing"] ?? ""), policy != .showAsMissing else {
+                throw DomainError.invalid([
+                    "missing": "Choose what happens to returns that are not in: carry them forward, or do not publish."
+                ])
+            }
+            let period = try await PeriodLifecycle.publish(
+                req.db, try req.requireActor(), periodID: periodID, missing: policy,
+                findings: values["findings"] == "publish")
+            return req.redirect(
+                to: Link.returnsTracking(period: periodID).path, notice: "\(period.label) published and frozen.")
+        } catch DomainError.invalid(let errors) {
+            return try await trackingPage(
+                req, periodID: periodID, returned: ReturnedForm(name: "publish", values: values, errors: errors))
+        }
+    }
+
+    func reopen(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period")
+        let values = try req.content.decode([String: String].self)
+        do {
+            let period = try await PeriodLifecycle.reopen(
+                req.db, try req.requireActor(), periodID: periodID, reason: values["reason"] ?? "")
+            return req.redirect(
+                to: Link.returnsTracking(period: periodID).path,
+                notice: "\(period.label) re-opened. The reason is in the audit log.")
+        } catch DomainError.invalid(let errors) {
+            return try await trackingPage(
+                req, periodID: periodID, returned: ReturnedForm(name: "reopen", values: values, errors: errors))
+        }
+    }
+
+    func review(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period"), projectID = try req.uuid("project")
+        let values = try req.content.decode([String: String].self)
+        guard let action = ReturnAction(rawValue: values["action"] ?? ""), action.isReview else {
+            throw Abort(.badRequest, reason: "Choose approve or return for changes.")
+        }
+        do {
+            let state = try await Returns.review(
+                req.db, try req.requireActor(), periodID: periodID, projectID: projectID, action: action,
+                comment: values["comment"] ?? "", baseVersion: Int(values["version"] ?? "") ?? -1)
+            return req.redirect(
+                to: Link.returnsTracking(period: periodID).path, notice: "Return \(state.label.lowercased()).")
+        } catch DomainError.invalid(let errors) {
+            return try await ProjectController().returnPage(
+                req, periodID: periodID, projectID: projectID,
+                review: ReturnedForm(name: "review", values: values, errors: errors))
+        }
+    }
+
+    func outbox(req: Request) async throws -> Response {
+        guard try req.requireActor().canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) sees the outbox")
+        }
+        let messages = try await Outbox.list(req.db)
+        if let format = try req.requestedDownload() {
+            return try req.download([ExportTables.outbox(messages)], as: format, name: "outbox")
+        }
+        let model = OutboxPageModel(messages: messages, mailServer: req.settings.mail.map { "\($0.host):\($0.port)" })
+        return req.html(OutboxPage.render(model, req.page("Outbox")))
+    }
+
+    func retry(req: Request) async throws -> Response {
+        let id = try req.uuid("message")
+        try await Outbox.retry(req.db, try req.requireActor(), id: id)
+        return req.redirect(to: Link.outbox.path, notice: "The message will be sent again now.")
+    }
+
+    func people(req: Request) async throws -> Response {
+        guard try req.requireActor().canManageUsers else {
+            throw DomainError.forbidden("only the PMO (admin) manages people")
+        }
+        let people = try await Directory.people(req.db)
+        if let format = try req.requestedDownload() {
+            return try req.download([ExportTables.people(people)], as: format, name: "people")
+        }
+        return req.html(PeoplePage.render(people, returned: nil, req.page("People")))
+    }
+
+    func setEmail(req: Request) async throws -> Response {
+        let id = try req.uuid("person")
+        let values = try req.content.decode([String: String].self)
+        do {
+            let person = try await Directory.setEmail(
+                req.db, try req.requireActor(), personID: id, email: values["email"] ?? "")
+            return req.redirect(to: Link.people.path, notice: "Saved \(person.name)'s address.")
+        } catch DomainError.invalid(let errors) {
+            let returned = ReturnedForm(name: id.uuidString, values: values, errors: errors)
+            return req.html(
+                PeoplePage.render(try await Directory.people(req.db), returned: returned, req.page("People")),
+                status: .unprocessableEntity)
+        }
+    }
+}

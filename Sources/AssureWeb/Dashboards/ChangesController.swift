@@ -1,0 +1,53 @@
+import AssureApp
+import AssureCore
+import AssureOutput
+import AssureStorage
+import Vapor
+
+/// What changed between two periods of a portfolio, as a page (or CSV) and as JSON.
+struct ChangesController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.changes, use: page)
+        routes.get(.apiChanges) { req in
+            let (old, new, _) = try await reports(req)
+            return Response(
+                status: .ok, headers: ["Content-Type": OutputFormat.json.contentType],
+                body: .init(string: try ReportOutput.renderChanges(from: old, to: new, format: .json)))
+        }
+    }
+
+    func page(req: Request) async throws -> Response {
+        let (old, new, portfolio) = try await reports(req)
+        if let format = try req.requestedDownload() {
+            return try req.download(
+                ChangesReport.tables(from: old, to: new), as: format,
+                name: "changes-\(old.period.key)-\(new.period.key)")
+        }
+        let model = ChangesPageModel(portfolio: portfolio.info, periods: portfolio.periods, from: old, to: new)
+        return req.html(ChangesPage.render(model, req.page("What changed")))
+    }
+
+    /// ?from=YYYY-MM&to=YYYY-MM; by default the current period against the published one before it.
+    private func reports(_ req: Request) async throws -> (PeriodReport, PeriodReport, PortfolioSummary) {
+        let portfolio = try await Catalogue.portfolio(req.db, id: try req.uuid("portfolio"))
+        let periods = portfolio.periods
+        func find(_ key: String?) throws -> PeriodInfo? {
+            guard let key else { return nil }
+            guard let period = periods.first(where: { $0.key == key }) else {
+                throw Abort(.notFound, reason: "\(portfolio.info.name) has no period \(key).")
+            }
+            return period
+        }
+        let landing = portfolio.landing(for: try await req.readership())
+        guard let to = try find(try req.query.get(String?.self, at: "to")) ?? landing else {
+            throw Abort(.notFound, reason: "\(portfolio.info.name) has no periods yet.")
+        }
+        guard
+            let from = try find(try req.query.get(String?.self, at: "from"))
+                ?? periods.last(where: { $0.status == .published && $0.asAt < to.asAt }) ?? periods.first
+        else {
+            throw Abort(.notFound, reason: "\(portfolio.info.name) has no earlier period.")
+        }
+        return (try await req.report(periodID: from.id), try await req.report(periodID: to.id), portfolio)
+    }
+}

@@ -1,0 +1,67 @@
+import AssureCore
+import AssureOutput
+import Foundation
+import Plot
+
+struct ChangesPageModel: Sendable {
+    let portfolio: PortfolioInfo
+    /// The portfolio's periods, for choosing the two to compare.
+    let periods: [PeriodInfo]
+    let from: PeriodReport
+    let to: PeriodReport
+}
+
+/// What changed between two periods: counts first, then each change. A plain GET form picks the periods (no script).
+enum ChangesPage {
+    static func render(_ model: ChangesPageModel, _ context: PageContext) -> String {
+        var context = context
+        context.breadcrumbs = [
+            ("Portfolios", Link.home.path),
+            (model.portfolio.name, Link.portfolio(portfolio: model.portfolio.id).path),
+        ]
+        let keys = model.periods.map(\.key)
+        let chooser = el(
+            "form",
+            [
+                ("method", "get"), ("action", Link.changes(portfolio: model.portfolio.id).path),
+                ("class", "actions no-print"),
+            ],
+            [
+                FormViews.select("from", label: "From", options: keys, selected: model.from.period.key, errors: [:]),
+                FormViews.select("to", label: "To", options: keys, selected: model.to.period.key, errors: [:]),
+                button("Compare", class: "button secondary"),
+                downloadLinks(
+                    Link.changes(portfolio: model.portfolio.id).path(
+                        query: "from=\(model.from.period.key)&to=\(model.to.period.key)")
+                ),
+            ])
+        return Layout.render(context, heading(model) + [chooser] + body(model, links: true))
+    }
+
+    static func standalone(_ model: ChangesPageModel) -> String {
+        Layout.render(
+            PageContext(actor: nil, csrf: "", title: "\(model.portfolio.name): what changed"),
+            heading(model) + body(model, links: false))
+    }
+
+    static func heading(_ model: ChangesPageModel) -> [HTMLNode] {
+        [
+            el(
+                "h1",
+                text:
+                    "\(model.portfolio.name): what changed from \(model.from.period.label) to \(model.to.period.label)"),
+            el(
+                "p", [("class", "lede")],
+                text: "Ratings as each period stands (published periods as they were published)."),
+        ]
+    }
+
+    static func body(_ model: ChangesPageModel, links: Bool) -> [HTMLNode] {
+        let projectLink: (String) -> String? = { id in
+            links ? UUID(uuidString: id).map { Link.project(project: $0).path } : nil
+        }
+        return ChangesReport.tables(from: model.from, to: model.to).map {
+            ReportTableView.render($0, projectLink: projectLink)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import AssureApp
+import AssureCore
+import AssureInterchange
+import AssureOutput
+import AssureStorage
+import Vapor
+
+/// The governing-body paper of a published period: printable HTML, DOCX, and the PMO's edits to its texts.
+struct PaperController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.paper, use: show)
+        routes.post(.paperTexts, use: save)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period")
+        let meetingID = try req.queryID("meeting")
+        let contents: Papers.Contents
+        do {
+            contents = try await Papers.build(req.db, periodID: periodID, meetingID: meetingID)
+        } catch let refusal as Papers.NoMeeting {
+            return req.html(
+                PaperPage.noMeeting(
+                    refusal, canEdit: try req.requireActor().canManagePortfolio,
+                    req.page("Board paper: \(refusal.period.label)")))
+        }
+        if try req.query.get(String?.self, at: "format") == "docx" {
+            let name = "governing-body-paper-\(contents.paper.period.key)-\(contents.paper.meeting.date.iso)"
+            return Response(
+                status: .ok,
+                headers: [
+                    "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "Content-Disposition": "attachment; filename=\"\(name).docx\"",
+                ],
+                body: .init(data: try DocxWriter.write(contents.paper.blocks, title: contents.texts.title)))
+        }
+        return req.html(
+            PaperPage.render(
+                contents, periodID: periodID, canEdit: try req.requireActor().canManagePortfolio, values: nil,
+                errors: [:],
+                req.page("\(contents.texts.title) — \(contents.paper.meeting.title)")))
+    }
+
+    func save(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period")
+        let values = try req.content.decode([String: String].self)
+        guard let meetingID = values["meeting"].flatMap(UUID.init(uuidString:)) else {
+            throw Abort(.badRequest, reason: "Which meeting?")
+        }
+        let contents = try await Papers.build(req.db, periodID: periodID, meetingID: meetingID)
+        let texts = PaperPage.texts(values, keeping: contents.texts)
+        let back = Link.paper(period: periodID).path(query: "meeting=\(meetingID.uuidString)")
+        do {
+            try await Papers.saveTexts(
+                req.db, try req.requireActor(), periodID: periodID, meetingID: meetingID, texts: texts,
+                baseVersion: Int(values["baseVersion"] ?? "") ?? -1)
+            return req.redirect(to: back, notice: "Saved the paper.")
+        } catch DomainError.invalid(let errors) {
+            return req.html(
+                PaperPage.render(
+                    contents, periodID: periodID, canEdit: true, values: values, errors: errors, req.page("Paper")),
+                status: .unprocessableEntity)
+        } catch DomainError.conflict(let message) {
+            return req.html(
+                PaperPage.render(
+                    contents, periodID: periodID, canEdit: true, values: nil, errors: ["title": message],
+                    req.page("Paper")),
+                status: .conflict)
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import AssureApp
+import AssureCore
+import AssureOutput
+import AssureStorage
+import Foundation
+import Plot
+
+/// The governing-body paper as a printable page: the same blocks as the DOCX, and for the PMO the form for its texts.
+enum PaperPage {
+    static func body(_ paper: GoverningBodyPaper) -> [HTMLNode] {
+        paper.blocks.map { block in
+            switch block {
+            case .heading(let level, let text):
+                return el(level == 0 ? "p" : "h\(min(level, 3))", [("class", level == 0 ? "lede" : nil)], text: text)
+            case .paragraph(let text): return el("p", text: text)
+            case .numbered(let item):
+                return el("p", [("class", "numbered")], [el("span", text: item.number), el("span", text: item.text)])
+            case .table(let table): return ReportTableView.render(table, projectLink: { _ in nil })
+            case .pageBreak: return el("div", [("class", "page-break"), ("aria-hidden", "true")])
+            }
+        }
+    }
+
+    /// A standalone printable document, as the CLI writes it.
+    static func standalone(_ paper: GoverningBodyPaper) -> String {
+        let head = el(
+            "head", [],
+            [
+                el("meta", [("charset", "utf-8")]), el("title", text: "\(paper.meeting.title): \(paper.period.label)"),
+                el("style", [], [txt(Stylesheet.css)]),
+            ])
+        return "<!DOCTYPE html>"
+            + el(
+                "html", [("lang", "en-GB")],
+                [head, el("body", [], [el("main", [("class", "page paper")], body(paper))])]
+            ).render()
+    }
+
+    /// No meeting of the portfolio falls in the period's cycle: say so, and offer its meetings and the Meetings page.
+    static func noMeeting(_ refusal: Papers.NoMeeting, canEdit: Bool, _ context: PageContext) -> String {
+        var nodes: [HTMLNode] = [
+            el("h1", text: "Board paper: \(refusal.portfolio.name), \(refusal.period.label)"),
+            el("div", [("class", "notice"), ("role", "note")], text: refusal.reason),
+        ]
+        if refusal.meetings.isEmpty {
+            nodes.append(el("p", text: "\(refusal.portfolio.name) has no meetings yet."))
+        } else {
+            nodes.append(el("h2", text: "Choose one of \(refusal.portfolio.name)'s meetings"))
+            nodes.append(
+                el(
+                    "ul", [],
+                    refusal.meetings.map {
+                        el(
+                            "li", [],
+                            [
+                                link(
+                                    Link.paper(period: refusal.period.id).path(query: "meeting=\($0.id.uuidString)"),
+                                    $0.title)
+                            ])
+                    }))
+        }
+        if canEdit { nodes.append(el("p", [], [link(Link.meetings.path, "Add a meeting on the Meetings page")])) }
+        return Layout.render(context, nodes)
+    }
+
+    static func render(
+        _ contents: Papers.Contents, periodID: UUID, canEdit: Bool, values: [String: String]?, errors: [String: String],
+        _ context: PageContext
+    ) -> String {
+        let paper = contents.paper
+        let base = Link.paper(period: periodID).path(query: "meeting=\(paper.meeting.id.uuidString)")
+        var nodes: [HTMLNode] = [
+            el(
+                "p", [("class", "actions no-print")],
+                [
+                    link(base + "&format=docx", "Download DOCX"), txt(" · Meeting: "),
+                    .group(
+                        contents.meetings.map {
+                            $0.id == paper.meeting.id
+                                ? el("strong", text: $0.title)
+                                : link(
+                                    Link.paper(period: periodID).path(query: "meeting=\($0.id.uuidString)"),
+                                    $0.title)
+                        }),
+                ]),
+            canEdit && !contents.missing.isEmpty
+                ? el(
+                    "div", [("class", "notice no-print"), ("role", "note")],
+                    [
+                        el("strong", text: "To be completed before the meeting: "),
+                        txt(
+                            contents.missing.joined(separator: ", ")
+                                + ". Each prints as “\(PaperRules.toBeCompleted)” until it is."),
+                    ]) : txt(""),
+            el("article", [("class", "paper")], body(paper)),
+        ]
+        if canEdit {
+            let values = values ?? fields(contents.texts)
+            nodes.append(
+                el(
+                    "section", [("class", "no-print")],
+                    [
+                        el("h2", text: "Edit the paper's own words"),
+                        FormViews.errorSummary(errors),
+                        postForm(
+                            Link.paperTexts(period: periodID).path, csrf: context.csrf,
+                            [
+                                el(
+                                    "input",
+                                    [("type", "hidden"), ("name", "meeting"), ("value", paper.meeting.id.uuidString)]),
+                                el(
+                                    "input",
+                                    [("type", "hidden"), ("name", "baseVersion"), ("value", String(contents.version))]),
+                                .group(
+                                    textFields.map { name, label in
+                                        multiline.contains(name)
+                                            ? FormViews.textArea(
+                                                name, label: label,
+                                                hint: name == "engagement"
+                                                    ? "One paragraph per line; “# ” starts a heading"
+                                                    : "One paragraph per line",
+                                                value: values[name] ?? "", errors: errors)
+                                            : FormViews.textField(
+                                                name, label: label, value: values[name] ?? "", errors: errors)
+                                    }),
+                                el("div", [("class", "actions")], [button("Save the paper")]),
+                            ]),
+                    ]))
+        }
+        return Layout.render(context, nodes)
+    }
+
+    static let textFields: [(String, String)] = [
+        ("title", "Title"), ("author", "Author"), ("sponsor", "Sponsoring Board member"),
+        ("purpose", "Purpose of Report"),
+        ("recommendation", "Recommendation"), ("stakeholderEngagement", "Stakeholder Engagement"),
+        ("previousCommittees", "Previous GB / Committee/s, Dates"),
+        ("initials", "Initials"), ("strategicPrinciples", "Strategic Principles"), ("introduction", "1. Introduction"),
+        ("discussionItems", "4. Items raised for discussion"), ("decisionItems", "5. Items raised for decision"),
+        ("financeIntroduction", "6. Finance update (before the tables)"), ("engagement", "7. Engagement update"),
+        ("conclusion", "8. Conclusion"),
+    ]
+    static let multiline: Set<String> = [
+        "strategicPrinciples", "introduction", "discussionItems", "decisionItems", "financeIntroduction", "engagement",
+        "conclusion",
+    ]
+
+    static func fields(_ texts: PaperTexts) -> [String: String] {
+        [
+            "title": texts.title, "author": texts.author, "sponsor": texts.sponsor, "purpose": texts.purpose,
+            "recommendation": texts.recommendation,
+            "stakeholderEngagement": texts.stakeholderEngagement, "previousCommittees": texts.previousCommittees,
+            "initials": texts.initials,
+            "strategicPrinciples": texts.strategicPrinciples.joined(separator: "\n"),
+            "introduction": texts.introduction.joined(separator: "\n"),
+            "discussionItems": texts.discussionItems.joined(separator: "\n"),
+            "decisionItems": texts.decisionItems.joined(separator: "\n"),
+            "financeIntroduction": texts.financeIntroduction.joined(separator: "\n"),
+            "engagement": texts.engagement.flatMap { ($0.heading.isEmpty ? [] : ["# " + $0.heading]) + $0.paragraphs }
+                .joined(separator: "\n"),
+            "conclusion": texts.conclusion.joined(separator: "\n"),
+        ]
+    }
+
+    /// The form's values as texts; the checklist is kept as it was.
+    static func texts(_ values: [String: String], keeping old: PaperTexts) -> PaperTexts {
+        func lines(_ name: String) -> [String] {
+            (values[name] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+        }
+        var engagement: [PaperSubsection] = []
+        for line in lines("engagement") {
+            if line.hasPrefix("# ") {
+                engagement.append(PaperSubsection(heading: String(line.dropFirst(2)), paragraphs: []))
+            } else if engagement.isEmpty {
+                engagement.append(PaperSubsection(heading: "", paragraphs: [line]))
+            } else {
+                engagement[engagement.count - 1].paragraphs.append(line)
+            }
+        }
+        return PaperTexts(
+            title: values["title"] ?? "", author: values["author"] ?? "", sponsor: values["sponsor"] ?? "",
+            purpose: values["purpose"] ?? "",
+            recommendation: values["recommendation"] ?? "",
+            stakeholderEngagement: values["stakeholderEngagement"] ?? "",
+            previousCommittees: values["previousCommittees"] ?? "", strategicPrinciples: lines("strategicPrinciples"),
+            checklist: old.checklist, initials: values["initials"] ?? "", introduction: lines("introduction"),
+            discussionItems: lines("discussionItems"), decisionItems: lines("decisionItems"),
+            financeIntroduction: lines("financeIntroduction"), engagement: engagement, conclusion: lines("conclusion"))
+    }
+}

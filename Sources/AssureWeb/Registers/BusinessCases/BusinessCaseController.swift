@@ -1,0 +1,111 @@
+import AssureApp
+import AssureCore
+import AssureOutput
+import AssureStorage
+import Vapor
+
+/// Business cases: prioritisations with their criteria, each case's scores and rank, the forms, and the JSON API.
+struct BusinessCaseController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.businessCases, use: businessCases)
+        routes.post(.businessCases, use: createSet)
+        routes.post(.addBusinessCase) {
+            try await saveCase($0, setID: try $0.uuid("item"), caseID: nil)
+        }
+        routes.get(.businessCase, use: casePage)
+        routes.post(.businessCase) { req in
+            let caseID = try req.uuid("item")
+            guard
+                let set = try await Prioritisations.all(req.db).first(where: { $0.cases.contains { $0.id == caseID } })
+            else {
+                throw DomainError.notFound("business case")
+            }
+            return try await saveCase(req, setID: set.id, caseID: caseID)
+        }
+        routes.get(.apiBusinessCases) { req in
+            try JSONOutput.response(
+                try await Prioritisations.all(req.db).map { APIPrioritisation(set: $0, scored: $0.scored) })
+        }
+    }
+
+    func businessCases(req: Request, returned: ReturnedForm? = nil) async throws -> Response {
+        let sets = try await Prioritisations.all(req.db)
+        if returned == nil, let format = try req.requestedDownload() {
+            return try req.download(sets.map(ExportTables.ranked), as: format, name: "business-cases")
+        }
+        return req.html(
+            BusinessCasePages.businessCases(
+                sets, canEdit: try req.requireActor().canManagePortfolio, returned: returned,
+                portfolios: try await req.portfolioChoices(), req.page("Business cases")),
+            status: returned == nil ? .ok : .unprocessableEntity)
+    }
+
+    func businessCases(req: Request) async throws -> Response { try await businessCases(req: req, returned: nil) }
+
+    /// Criteria typed one per line, "Name" or "Name: weight".
+    func createSet(req: Request) async throws -> Response {
+        let values = try req.content.decode([String: String].self)
+        do {
+            var criteria: [Criterion] = []
+            for line in (values["criteria"] ?? "").split(whereSeparator: \.isNewline) {
+                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard let name = parts.first, !name.isEmpty else { continue }
+                guard parts.count == 1 || Double(parts[1]) != nil else {
+                    throw DomainError.invalid([
+                        "criteria": "“\(line)”: write a weight as a number after the colon, e.g. “Quality: 2”."
+                    ])
+                }
+                criteria.append(Criterion(name: name, weight: parts.count == 2 ? Double(parts[1])! : 1))
+            }
+            let set = try await Prioritisations.createSet(
+                req.db, try req.requireActor(), name: values["name"] ?? "", criteria: criteria,
+                portfolioID: try await req.chosenPortfolio(values))
+            return req.redirect(to: Link.businessCases.path, notice: "Set up \(set.name).")
+        } catch DomainError.invalid(let errors) {
+            return try await businessCases(
+                req: req, returned: ReturnedForm(name: "new-set", values: values, errors: errors))
+        }
+    }
+
+    func saveCase(_ req: Request, setID: UUID, caseID: UUID?) async throws -> Response {
+        let values = try req.content.decode([String: String].self)
+        let ratings = Dictionary(
+            uniqueKeysWithValues: values.filter { $0.key.hasPrefix("rating-") }.map {
+                (String($0.key.dropFirst("rating-".count)), $0.value)
+            })
+        do {
+            let saved = try await Prioritisations.saveCase(
+                req.db, try req.requireActor(), setID: setID, caseID: caseID, name: values["name"] ?? "",
+                ratings: ratings, baseVersion: Int(values["baseVersion"] ?? "") ?? 0)
+            return req.redirect(to: Link.businessCases.path, notice: "Saved \(saved.name).")
+        } catch DomainError.invalid(let errors) {
+            if let caseID {
+                return try await casePage(
+                    req, caseID: caseID, values: values, errors: errors, status: .unprocessableEntity)
+            }
+            return try await businessCases(
+                req: req, returned: ReturnedForm(name: setID.uuidString, values: values, errors: errors))
+        } catch DomainError.conflict(let message) {
+            return try await casePage(req, caseID: caseID!, values: nil, errors: ["name": message], status: .conflict)
+        }
+    }
+
+    func casePage(req: Request) async throws -> Response {
+        try await casePage(req, caseID: try req.uuid("item"), values: nil, errors: [:], status: .ok)
+    }
+
+    /// A case's edit page: its saved ratings, or the values sent back with their errors.
+    func casePage(
+        _ req: Request, caseID: UUID, values: [String: String]?, errors: [String: String], status: HTTPStatus
+    ) async throws -> Response {
+        guard try req.requireActor().canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) rates business cases")
+        }
+        guard let set = try await Prioritisations.all(req.db).first(where: { $0.cases.contains { $0.id == caseID } }),
+            let item = set.cases.first(where: { $0.id == caseID })
+        else { throw DomainError.notFound("business case") }
+        return req.html(
+            BusinessCasePages.casePage(item, in: set, values: values, errors: errors, req.page(item.name)),
+            status: status)
+    }
+}

@@ -1,0 +1,66 @@
+import AssureApp
+import AssureCore
+import AssureOutput
+import AssureStorage
+import Vapor
+
+/// Funding rounds: the envelope, allocations, headroom, and the JSON API.
+struct FundingRoundController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.fundingRounds, use: funding)
+        routes.post(.fundingRounds, use: createRound)
+        routes.post(.allocate, use: allocate)
+        routes.get(.apiFundingRounds) { req in
+            try JSONOutput.response(
+                try await FundingRounds.all(req.db).map {
+                    APIFundingRound(round: $0, total: $0.total, headroom: $0.headroom, isOver: $0.isOver)
+                })
+        }
+    }
+
+    func funding(req: Request, returned: ReturnedForm? = nil) async throws -> Response {
+        let rounds = try await FundingRounds.all(req.db)
+        if returned == nil, let format = try req.requestedDownload() {
+            return try req.download(rounds.map(\.table), as: format, name: "funding-rounds")
+        }
+        return req.html(
+            FundingRoundPages.funding(
+                rounds, canEdit: try req.requireActor().canManagePortfolio, returned: returned,
+                portfolios: try await req.portfolioChoices(), req.page("Funding rounds")),
+            status: returned == nil ? .ok : .unprocessableEntity)
+    }
+
+    func funding(req: Request) async throws -> Response { try await funding(req: req, returned: nil) }
+
+    func createRound(req: Request) async throws -> Response {
+        let values = try req.content.decode([String: String].self)
+        do {
+            let round = try await FundingRounds.create(
+                req.db, try req.requireActor(), name: values["name"] ?? "",
+                envelopeLabel: values["envelopeLabel"] ?? "", envelope: values["envelope"] ?? "",
+                portfolioID: try await req.chosenPortfolio(values))
+            return req.redirect(to: Link.fundingRounds.path, notice: "Set up \(round.name).")
+        } catch DomainError.invalid(let errors) {
+            return try await funding(
+                req: req, returned: ReturnedForm(name: "new-round", values: values, errors: errors))
+        }
+    }
+
+    func allocate(req: Request) async throws -> Response {
+        let roundID = try req.uuid("item")
+        let values = try req.content.decode([String: String].self)
+        do {
+            let round = try await FundingRounds.allocate(
+                req.db, try req.requireActor(), roundID: roundID, label: values["label"] ?? "",
+                amount: values["amount"] ?? "", comment: values["comment"] ?? "")
+            let notice =
+                round.isOver
+                ? "Allocated. \(round.name) is now over the envelope by \((round.total - round.envelope).display)."
+                : "Allocated. Headroom: \(round.headroom.display)."
+            return req.redirect(to: Link.fundingRounds.path, notice: notice)
+        } catch DomainError.invalid(let errors) {
+            return try await funding(
+                req: req, returned: ReturnedForm(name: roundID.uuidString, values: values, errors: errors))
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import AssureApp
+import AssureCore
+import AssureOutput
+import AssureStorage
+import Vapor
+
+/// Outcome measures: the list with charts, a measure's page, recording values, downloads and the API.
+struct OutcomeController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.outcomes) { try await list($0, returned: nil) }
+        routes.post(.outcomes, use: create)
+        routes.get(.outcome) {
+            try await detail($0, id: try $0.uuid("item"), values: [:], errors: [:], status: .ok)
+        }
+        routes.post(.outcome, use: record)
+        routes.get(.apiOutcomes) { req in
+            let measures = try await Outcomes.all(req.db)
+            return try JSONOutput.response(measures.map { APIOutcome(measure: $0, latestRating: $0.latestRating) })
+        }
+    }
+
+    func list(_ req: Request, returned: ReturnedForm?) async throws -> Response {
+        let measures = try await Outcomes.all(req.db)
+        if returned == nil, let format = try req.requestedDownload() {
+            return try req.download(
+                [OutcomesReport.table(measures)] + measures.map(OutcomesReport.points), as: format, name: "outcomes")
+        }
+        return req.html(
+            OutcomePages.list(
+                measures, canEdit: try req.requireActor().canManagePortfolio, returned: returned,
+                req.page("Outcome measures")),
+            status: returned == nil ? .ok : .unprocessableEntity)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let values = try req.content.decode([String: String].self)
+        do {
+            let measure = try await Outcomes.create(
+                req.db, try req.requireActor(), name: values["name"] ?? "", programme: values["programme"] ?? "",
+                unit: values["unit"] ?? "",
+                direction: try OutcomeDirection(
+                    chosen: values["direction"], field: "direction", "Choose whether higher or lower is better."),
+                baseline: values["baseline"] ?? "", target: values["target"] ?? "",
+                targetDate: values["targetDate"] ?? "")
+            return req.redirect(to: Link.outcome(id: measure.id).path, notice: "Added \(measure.name).")
+        } catch DomainError.invalid(let errors) {
+            return try await list(req, returned: ReturnedForm(name: "measure", values: values, errors: errors))
+        }
+    }
+
+    func record(req: Request) async throws -> Response {
+        let id = try req.uuid("item")
+        let values = try req.content.decode([String: String].self)
+        do {
+            try await Outcomes.record(
+                req.db, try req.requireActor(), measureID: id, period: values["period"] ?? "",
+                kind: try Outcomes.Kind(chosen: values["kind"], field: "kind", "Choose actual or trajectory."),
+                value: values["value"] ?? "")
+            return req.redirect(to: Link.outcome(id: id).path, notice: "Recorded.")
+        } catch DomainError.invalid(let errors) {
+            return try await detail(req, id: id, values: values, errors: errors, status: .unprocessableEntity)
+        }
+    }
+
+    func detail(
+        _ req: Request, id: UUID, values: [String: String], errors: [String: String], status: HTTPStatus
+    ) async throws -> Response {
+        guard let measure = try await Outcomes.all(req.db).first(where: { $0.id == id }) else {
+            throw DomainError.notFound("outcome measure")
+        }
+        return req.html(
+            OutcomePages.detail(
+                measure, canEdit: try req.requireActor().canManagePortfolio, values: values, errors: errors,
+                req.page(measure.name)),
+            status: status)
+    }
+}
