@@ -65,55 +65,52 @@ struct CycleController: AppRouteCollection {
 
     func publish(req: Request) async throws -> Response {
         let periodID = try req.uuid("period")
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(PublishDraft.self)
         do {
-            guard let policy = MissingReturnPolicy(rawValue: values["missing"] ?? ""), policy != .showAsMissing else {
-                throw DomainError.invalid([
-                    "missing": "Choose what happens to returns that are not in: carry them forward, or do not publish."
-                ])
-            }
             let period = try await PeriodLifecycle.publish(
-                req.db, try req.requireActor(), periodID: periodID, missing: policy,
-                findings: values["findings"] == "publish")
+                req.db, try req.requireActor(), periodID: periodID, missing: try draft.policy(),
+                findings: draft.publishesFindings)
             return req.redirect(
                 to: Link.returnsTracking(period: periodID).path, notice: "\(period.label) published and frozen.")
         } catch DomainError.invalid(let errors) {
             return try await trackingPage(
-                req, periodID: periodID, returned: ReturnedForm(name: "publish", values: values, errors: errors))
+                req, periodID: periodID,
+                returned: ReturnedForm(name: "publish", values: draft.formValues, errors: errors))
         }
     }
 
     func reopen(req: Request) async throws -> Response {
         let periodID = try req.uuid("period")
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(ReopenDraft.self)
         do {
             let period = try await PeriodLifecycle.reopen(
-                req.db, try req.requireActor(), periodID: periodID, reason: values["reason"] ?? "")
+                req.db, try req.requireActor(), periodID: periodID, reason: draft.reason)
             return req.redirect(
                 to: Link.returnsTracking(period: periodID).path,
                 notice: "\(period.label) re-opened. The reason is in the audit log.")
         } catch DomainError.invalid(let errors) {
             return try await trackingPage(
-                req, periodID: periodID, returned: ReturnedForm(name: "reopen", values: values, errors: errors))
+                req, periodID: periodID,
+                returned: ReturnedForm(name: "reopen", values: draft.formValues, errors: errors))
         }
     }
 
     func review(req: Request) async throws -> Response {
         let periodID = try req.uuid("period"), projectID = try req.uuid("project")
-        let values = try req.content.decode([String: String].self)
-        guard let action = ReturnAction(rawValue: values["action"] ?? ""), action.isReview else {
+        let draft = try req.content.decode(ReviewDraft.self)
+        guard let action = draft.reviewAction else {
             throw Abort(.badRequest, reason: "Choose approve or return for changes.")
         }
         do {
             let state = try await Returns.review(
                 req.db, try req.requireActor(), periodID: periodID, projectID: projectID, action: action,
-                comment: values["comment"] ?? "", baseVersion: Int(values["version"] ?? "") ?? -1)
+                comment: draft.comment, baseVersion: formVersion(draft.version, missing: -1))
             return req.redirect(
                 to: Link.returnsTracking(period: periodID).path, notice: "Return \(state.label.lowercased()).")
         } catch DomainError.invalid(let errors) {
             return try await ProjectController().returnPage(
                 req, periodID: periodID, projectID: projectID,
-                review: ReturnedForm(name: "review", values: values, errors: errors))
+                review: ReturnedForm(name: "review", values: draft.formValues, errors: errors))
         }
     }
 
@@ -148,13 +145,13 @@ struct CycleController: AppRouteCollection {
 
     func setEmail(req: Request) async throws -> Response {
         let id = try req.uuid("person")
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(EmailDraft.self)
         do {
             let person = try await Directory.setEmail(
-                req.db, try req.requireActor(), personID: id, email: values["email"] ?? "")
+                req.db, try req.requireActor(), personID: id, email: draft.email)
             return req.redirect(to: Link.people.path, notice: "Saved \(person.name)'s address.")
         } catch DomainError.invalid(let errors) {
-            let returned = ReturnedForm(name: id.uuidString, values: values, errors: errors)
+            let returned = ReturnedForm(name: id.uuidString, values: draft.formValues, errors: errors)
             return req.html(
                 PeoplePage.render(try await Directory.people(req.db), returned: returned, req.page("People")),
                 status: .unprocessableEntity)

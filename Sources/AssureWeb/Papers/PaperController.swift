@@ -43,17 +43,18 @@ struct PaperController: AppRouteCollection {
 
     func save(req: Request) async throws -> Response {
         let periodID = try req.uuid("period")
-        let values = try req.content.decode([String: String].self)
-        guard let meetingID = values["meeting"].flatMap(UUID.init(uuidString:)) else {
+        let draft = try req.content.decode(PaperTextsDraft.self)
+        let values = draft.formValues
+        guard let meetingID = draft.meetingID else {
             throw Abort(.badRequest, reason: "Which meeting?")
         }
         let contents = try await Papers.build(req.db, periodID: periodID, meetingID: meetingID)
-        let texts = PaperPage.texts(values, keeping: contents.texts)
+        let texts = draft.texts(keeping: contents.texts)
         let back = Link.paper(period: periodID).path(query: "meeting=\(meetingID.uuidString)")
         do {
             try await Papers.saveTexts(
                 req.db, try req.requireActor(), periodID: periodID, meetingID: meetingID, texts: texts,
-                baseVersion: Int(values["baseVersion"] ?? "") ?? -1)
+                baseVersion: formVersion(draft.baseVersion, missing: -1))
             return req.redirect(to: back, notice: "Saved the paper.")
         } catch DomainError.invalid(let errors) {
             return req.html(

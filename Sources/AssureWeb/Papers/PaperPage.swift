@@ -162,30 +162,4 @@ enum PaperPage {
         ]
     }
 
-    /// The form's values as texts; the checklist is kept as it was.
-    static func texts(_ values: [String: String], keeping old: PaperTexts) -> PaperTexts {
-        func lines(_ name: String) -> [String] {
-            (values[name] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
-        }
-        var engagement: [PaperSubsection] = []
-        for line in lines("engagement") {
-            if line.hasPrefix("# ") {
-                engagement.append(PaperSubsection(heading: String(line.dropFirst(2)), paragraphs: []))
-            } else if engagement.isEmpty {
-                engagement.append(PaperSubsection(heading: "", paragraphs: [line]))
-            } else {
-                engagement[engagement.count - 1].paragraphs.append(line)
-            }
-        }
-        return PaperTexts(
-            title: values["title"] ?? "", author: values["author"] ?? "", sponsor: values["sponsor"] ?? "",
-            purpose: values["purpose"] ?? "",
-            recommendation: values["recommendation"] ?? "",
-            stakeholderEngagement: values["stakeholderEngagement"] ?? "",
-            previousCommittees: values["previousCommittees"] ?? "", strategicPrinciples: lines("strategicPrinciples"),
-            checklist: old.checklist, initials: values["initials"] ?? "", introduction: lines("introduction"),
-            discussionItems: lines("discussionItems"), decisionItems: lines("decisionItems"),
-            financeIntroduction: lines("financeIntroduction"), engagement: engagement, conclusion: lines("conclusion"))
-    }
 }

@@ -63,18 +63,16 @@ struct PortfolioController: AppRouteCollection {
     }
 
     func createPortfolio(req: Request) async throws -> Response {
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(PortfolioDraft.self)
         do {
-            guard let scale = RatingScaleKind(rawValue: values["scale"] ?? "") else {
-                throw DomainError.invalid(["scale": "Choose a rating scale."])
-            }
+            let scale = try RatingScaleKind(chosen: draft.scale, field: "scale", "Choose a rating scale.")
             let portfolio = try await Structure.createPortfolio(
-                req.db, try req.requireActor(), name: values["name"] ?? "", scale: scale)
+                req.db, try req.requireActor(), name: draft.name, scale: scale)
             return req.redirect(
                 to: Link.portfolio(portfolio: portfolio.id).path, notice: "Created the portfolio \(portfolio.name)."
             )
         } catch DomainError.invalid(let errors) {
-            let returned = ReturnedForm(name: "portfolio", values: values, errors: errors)
+            let returned = ReturnedForm(name: "portfolio", values: draft.formValues, errors: errors)
             return req.html(
                 PortfolioPages.list(
                     try await Catalogue.portfolios(req.db), req.page("Portfolios"), returned: returned,
@@ -85,20 +83,18 @@ struct PortfolioController: AppRouteCollection {
 
     func createProgramme(req: Request) async throws -> Response {
         let portfolioID = try req.uuid("portfolio")
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(ProgrammeDraft.self)
         do {
-            guard let kind = ProgrammeKind(rawValue: values["kind"] ?? "") else {
-                throw DomainError.invalid(["kind": "Choose a kind."])
-            }
+            let kind = try ProgrammeKind(chosen: draft.kind, field: "kind", "Choose a kind.")
             let programme = try await Structure.createProgramme(
-                req.db, try req.requireActor(), portfolioID: portfolioID,
-                name: values["name"] ?? "", kind: kind,
-                clinicalLead: values["clinicalLead"], headOfService: values["headOfService"])
+                req.db, try req.requireActor(), portfolioID: portfolioID, name: draft.name, kind: kind,
+                clinicalLead: draft.clinicalLead, headOfService: draft.headOfService)
             return req.redirect(
                 to: Link.portfolio(portfolio: portfolioID).path, notice: "Added the programme \(programme.name).")
         } catch DomainError.invalid(let errors) {
             return try await homePage(
-                req, portfolioID: portfolioID, returned: ReturnedForm(name: "programme", values: values, errors: errors)
+                req, portfolioID: portfolioID,
+                returned: ReturnedForm(name: "programme", values: draft.formValues, errors: errors)
             )
         }
     }
@@ -106,18 +102,15 @@ struct PortfolioController: AppRouteCollection {
     /// Ticked boxes arrive as on-<check>=1; an unticked box is simply absent.
     func setChecks(req: Request) async throws -> Response {
         let portfolioID = try req.uuid("portfolio")
-        let values = try req.content.decode([String: String].self)
-        let disabled = Set(Flag.Kind.allCases.filter { $0.canBeSwitchedOff && values["on-\($0.rawValue)"] == nil })
-        let days = values["chaseDaysBefore"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let draft = try req.content.decode(ChecksDraft.self)
+        let disabled = draft.switchedOff
         do {
-            guard days.isEmpty || Int(days) != nil else {
-                throw DomainError.invalid(["chaseDaysBefore": "Write a number of days, or leave it blank."])
-            }
             try await Structure.setChaseSchedule(
-                req.db, try req.requireActor(), portfolioID: portfolioID, daysBefore: Int(days))
+                req.db, try req.requireActor(), portfolioID: portfolioID, daysBefore: try draft.daysBefore())
         } catch DomainError.invalid(let errors) {
             return try await homePage(
-                req, portfolioID: portfolioID, returned: ReturnedForm(name: "checks", values: values, errors: errors))
+                req, portfolioID: portfolioID,
+                returned: ReturnedForm(name: "checks", values: draft.formValues, errors: errors))
         }
         try await Structure.setDisabledChecks(
             req.db, try req.requireActor(), portfolioID: portfolioID, disabled: disabled)
@@ -130,25 +123,25 @@ struct PortfolioController: AppRouteCollection {
 
     func createProject(req: Request) async throws -> Response {
         let portfolioID = try req.uuid("portfolio")
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(ProjectDraft.self)
         do {
             let programmes = try await Catalogue.programmes(req.db, portfolioID: portfolioID)
-            guard let programme = programmes.first(where: { $0.name == values["programme"] }) else {
+            guard let programme = programmes.first(where: { $0.name == draft.programme }) else {
                 throw DomainError.invalid(["programme": "Choose a programme."])
             }
             let parent = try await Catalogue.projects(req.db, portfolioID: portfolioID)
-                .first { StructureForms.label($0) == values["parent"] }
-            if values["parent"]?.isEmpty == false, parent == nil {
+                .first { StructureForms.label($0) == draft.parent }
+            if draft.hasParent, parent == nil {
                 throw DomainError.invalid(["parent": "Choose a project of this portfolio."])
             }
             let project = try await Structure.createProject(
                 req.db, try req.requireActor(), programmeID: programme.id, parentID: parent?.id,
-                reference: values["reference"], title: values["title"] ?? "",
-                sro: values["sro"], lead: values["lead"])
+                reference: draft.reference, title: draft.title, sro: draft.sro, lead: draft.lead)
             return req.redirect(to: Link.project(project: project.id).path, notice: "Added \(project.title).")
         } catch DomainError.invalid(let errors) {
             return try await homePage(
-                req, portfolioID: portfolioID, returned: ReturnedForm(name: "project", values: values, errors: errors))
+                req, portfolioID: portfolioID,
+                returned: ReturnedForm(name: "project", values: draft.formValues, errors: errors))
         }
     }
 

@@ -37,18 +37,18 @@ struct ProjectController: AppRouteCollection {
     func edit(req: Request) async throws -> Response {
         let id = try req.uuid("project")
         let detail = try await Structure.project(req.db, id: id)
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(ProjectDraft.self)
+        let values = draft.formValues
         let programmes = try await Catalogue.programmes(req.db, portfolioID: detail.portfolio.id)
         do {
-            guard let programme = programmes.first(where: { $0.name == values["programme"] }) else {
+            guard let programme = programmes.first(where: { $0.name == draft.programme }) else {
                 throw DomainError.invalid(["programme": "Choose a programme."])
             }
             try await Structure.updateProject(
                 req.db, try req.requireActor(), id: id,
                 changes: ProjectChanges(
-                    reference: values["reference"], title: values["title"] ?? "", sro: values["sro"],
-                    lead: values["lead"],
-                    programmeID: programme.id, baseVersion: Int(values["baseVersion"] ?? "") ?? -1))
+                    reference: draft.reference, title: draft.title, sro: draft.sro, lead: draft.lead,
+                    programmeID: programme.id, baseVersion: formVersion(draft.baseVersion, missing: -1)))
             return req.redirect(to: Link.project(project: id).path, notice: "Saved the project's details.")
         } catch DomainError.invalid(let errors) {
             return req.html(
@@ -87,7 +87,11 @@ struct ProjectController: AppRouteCollection {
         let periodID = try req.uuid("period"), projectID = try req.uuid("project")
         let values = try req.content.decode([String: String].self)
         let form = ReturnFormInput.form(from: values)
-        let action: ReturnAction = values["action"] == ReturnAction.saveDraft.rawValue ? .saveDraft : .submit
+        // Only saving and submitting come through this form; anything else (a review's action) is refused, never
+        // taken for a submission.
+        guard let action = values["action"].map(ReturnAction.init(rawValue:)) ?? .submit, !action.isReview else {
+            throw Abort(.badRequest, reason: "Choose save as draft or submit.")
+        }
         let actor = try req.requireActor()
         func page(
             _ form: ReturnForm, errors: [String: String], theirs: ReturnForm?, status: HTTPStatus

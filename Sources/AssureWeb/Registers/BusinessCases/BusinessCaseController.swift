@@ -44,22 +44,12 @@ struct BusinessCaseController: AppRouteCollection {
 
     /// Criteria typed one per line, "Name" or "Name: weight".
     func createSet(req: Request) async throws -> Response {
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(PrioritisationDraft.self)
+        let values = draft.formValues
         do {
-            var criteria: [Criterion] = []
-            for line in (values["criteria"] ?? "").split(whereSeparator: \.isNewline) {
-                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard let name = parts.first, !name.isEmpty else { continue }
-                guard parts.count == 1 || Double(parts[1]) != nil else {
-                    throw DomainError.invalid([
-                        "criteria": "“\(line)”: write a weight as a number after the colon, e.g. “Quality: 2”."
-                    ])
-                }
-                criteria.append(Criterion(name: name, weight: parts.count == 2 ? Double(parts[1])! : 1))
-            }
             let set = try await Prioritisations.createSet(
-                req.db, try req.requireActor(), name: values["name"] ?? "", criteria: criteria,
-                portfolioID: try await req.chosenPortfolio(values))
+                req.db, try req.requireActor(), name: draft.name, criteria: try draft.criteriaList(),
+                portfolioID: try await req.chosenPortfolio(named: draft.portfolio))
             return req.redirect(to: Link.businessCases.path, notice: "Set up \(set.name).")
         } catch DomainError.invalid(let errors) {
             return try await businessCases(
@@ -68,15 +58,12 @@ struct BusinessCaseController: AppRouteCollection {
     }
 
     func saveCase(_ req: Request, setID: UUID, caseID: UUID?) async throws -> Response {
-        let values = try req.content.decode([String: String].self)
-        let ratings = Dictionary(
-            uniqueKeysWithValues: values.filter { $0.key.hasPrefix("rating-") }.map {
-                (String($0.key.dropFirst("rating-".count)), $0.value)
-            })
+        let draft = try req.content.decode(BusinessCaseDraft.self)
+        let values = draft.formValues
         do {
             let saved = try await Prioritisations.saveCase(
-                req.db, try req.requireActor(), setID: setID, caseID: caseID, name: values["name"] ?? "",
-                ratings: ratings, baseVersion: Int(values["baseVersion"] ?? "") ?? 0)
+                req.db, try req.requireActor(), setID: setID, caseID: caseID, name: draft.name,
+                ratings: draft.ratings, baseVersion: formVersion(draft.baseVersion, missing: 0))
             return req.redirect(to: Link.businessCases.path, notice: "Saved \(saved.name).")
         } catch DomainError.invalid(let errors) {
             if let caseID {

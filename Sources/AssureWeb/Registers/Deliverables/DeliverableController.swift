@@ -32,16 +32,14 @@ struct DeliverableController: AppRouteCollection {
     }
 
     func save(_ req: Request, id: UUID?) async throws -> Response {
-        let values = try req.content.decode([String: String].self)
-        let years = (values["years"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter
-        { !$0.isEmpty }
+        let draft = try req.content.decode(DeliverableDraft.self)
+        let values = draft.formValues
         do {
             try await KeyDeliverables.save(
-                req.db, try req.requireActor(), id: id, programme: values["programme"] ?? "",
-                workstream: values["workstream"] ?? "",
-                title: values["title"] ?? "", years: years,
-                status: try DeliverableStatus(chosen: values["status"], field: "status", "Choose the status."),
-                baseVersion: Int(values["baseVersion"] ?? "") ?? 0)
+                req.db, try req.requireActor(), id: id, programme: draft.programme, workstream: draft.workstream,
+                title: draft.title, years: draft.yearList,
+                status: try DeliverableStatus(chosen: draft.status, field: "status", "Choose the status."),
+                baseVersion: formVersion(draft.baseVersion, missing: 0))
             return req.redirect(to: Link.deliverables.path, notice: "Saved the deliverable.")
         } catch DomainError.invalid(let errors) {
             if let id {

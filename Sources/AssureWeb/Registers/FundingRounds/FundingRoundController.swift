@@ -33,26 +33,26 @@ struct FundingRoundController: AppRouteCollection {
     func funding(req: Request) async throws -> Response { try await funding(req: req, returned: nil) }
 
     func createRound(req: Request) async throws -> Response {
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(FundingRoundDraft.self)
         do {
             let round = try await FundingRounds.create(
-                req.db, try req.requireActor(), name: values["name"] ?? "",
-                envelopeLabel: values["envelopeLabel"] ?? "", envelope: values["envelope"] ?? "",
-                portfolioID: try await req.chosenPortfolio(values))
+                req.db, try req.requireActor(), name: draft.name,
+                envelopeLabel: draft.envelopeLabel, envelope: draft.envelope,
+                portfolioID: try await req.chosenPortfolio(named: draft.portfolio))
             return req.redirect(to: Link.fundingRounds.path, notice: "Set up \(round.name).")
         } catch DomainError.invalid(let errors) {
             return try await funding(
-                req: req, returned: ReturnedForm(name: "new-round", values: values, errors: errors))
+                req: req, returned: ReturnedForm(name: "new-round", values: draft.formValues, errors: errors))
         }
     }
 
     func allocate(req: Request) async throws -> Response {
         let roundID = try req.uuid("item")
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(AllocationDraft.self)
         do {
             let round = try await FundingRounds.allocate(
-                req.db, try req.requireActor(), roundID: roundID, label: values["label"] ?? "",
-                amount: values["amount"] ?? "", comment: values["comment"] ?? "")
+                req.db, try req.requireActor(), roundID: roundID, label: draft.label,
+                amount: draft.amount, comment: draft.comment)
             let notice =
                 round.isOver
                 ? "Allocated. \(round.name) is now over the envelope by \((round.total - round.envelope).display)."
@@ -60,7 +60,7 @@ struct FundingRoundController: AppRouteCollection {
             return req.redirect(to: Link.fundingRounds.path, notice: notice)
         } catch DomainError.invalid(let errors) {
             return try await funding(
-                req: req, returned: ReturnedForm(name: roundID.uuidString, values: values, errors: errors))
+                req: req, returned: ReturnedForm(name: roundID.uuidString, values: draft.formValues, errors: errors))
         }
     }
 }

@@ -28,19 +28,20 @@ struct GlossaryController: AppRouteCollection {
     func glossary(req: Request) async throws -> Response { try await glossary(req: req, returned: nil) }
 
     func saveEntry(_ req: Request, id: UUID?) async throws -> Response {
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(GlossaryEntryDraft.self)
         let actor = try req.requireActor()
         do {
-            if let id, values["action"] == "delete" {
+            if let id, draft.isRemoval {
                 try await GlossaryEntries.remove(req.db, actor, id: id)
                 return req.redirect(to: Link.glossary.path, notice: "Removed from the glossary.")
             }
             let saved = try await GlossaryEntries.save(
-                req.db, actor, id: id, abbreviation: values["abbreviation"] ?? "", expansion: values["expansion"] ?? "")
+                req.db, actor, id: id, abbreviation: draft.abbreviation, expansion: draft.expansion)
             return req.redirect(to: Link.glossary.path, notice: "Saved \(saved.entry.abbreviation).")
         } catch DomainError.invalid(let errors) {
             return try await glossary(
-                req: req, returned: ReturnedForm(name: id?.uuidString ?? "new", values: values, errors: errors))
+                req: req,
+                returned: ReturnedForm(name: id?.uuidString ?? "new", values: draft.formValues, errors: errors))
         }
     }
 }

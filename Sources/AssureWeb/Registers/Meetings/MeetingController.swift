@@ -49,16 +49,13 @@ struct MeetingController: AppRouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(MeetingDraft.self)
+        let values = draft.formValues
         do {
-            let members = (values["members"] ?? "").split(whereSeparator: \.isNewline).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }.filter { !$0.isEmpty }
             let meeting = try await Meetings.create(
-                req.db, try req.requireActor(), committee: values["committee"] ?? "", date: values["date"] ?? "",
-                time: values["time"] ?? "", venue: values["venue"] ?? "", members: members,
-                forwardPlan: values["forwardPlan"] == "1", today: CalendarDate.today,
-                portfolioID: try await req.chosenPortfolio(values))
+                req.db, try req.requireActor(), committee: draft.committee, date: draft.date, time: draft.time,
+                venue: draft.venue, members: draft.memberList, forwardPlan: draft.isForwardPlan,
+                today: CalendarDate.today, portfolioID: try await req.chosenPortfolio(named: draft.portfolio))
             return req.redirect(to: Link.meeting(id: meeting.id).path, notice: "Added \(meeting.title).")
         } catch DomainError.invalid(let errors) {
             return try await list(req, returned: ReturnedForm(name: "meeting", values: values, errors: errors))
@@ -67,14 +64,10 @@ struct MeetingController: AppRouteCollection {
 
     func addItem(req: Request) async throws -> Response {
         let meetingID = try req.uuid("item")
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(AgendaItemDraft.self)
+        let values = draft.formValues
         do {
-            let item = AgendaItem(
-                number: values["number"] ?? "", title: values["title"] ?? "",
-                organisation: values["organisation"] ?? "",
-                format: AgendaFormat(rawValue: values["format"] ?? ""),
-                purpose: try AgendaPurpose(chosen: values["purpose"], field: "purpose", "Choose the item's purpose."),
-                raisedBy: values["raisedBy"] ?? "", pages: values["pages"] ?? "")
+            let item = try draft.item()
             try await Meetings.addItem(req.db, try req.requireActor(), meetingID: meetingID, item: item)
             return req.redirect(
                 to: Link.meeting(id: meetingID).path, notice: "Added \(item.title) to the agenda.")
@@ -86,11 +79,12 @@ struct MeetingController: AppRouteCollection {
 
     func addAction(req: Request) async throws -> Response {
         let meetingID = try req.uuid("item")
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(MeetingActionDraft.self)
+        let values = draft.formValues
         do {
             try await Meetings.addAction(
-                req.db, try req.requireActor(), meetingID: meetingID, description: values["description"] ?? "",
-                owner: values["owner"] ?? "", due: values["due"] ?? "")
+                req.db, try req.requireActor(), meetingID: meetingID, description: draft.description,
+                owner: draft.owner, due: draft.due)
             return req.redirect(to: Link.meeting(id: meetingID).path, notice: "Added the action.")
         } catch DomainError.invalid(let errors) {
             return try await detail(
@@ -100,18 +94,16 @@ struct MeetingController: AppRouteCollection {
 
     func recordOutcome(req: Request) async throws -> Response {
         let itemID = try req.uuid("item")
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(ItemOutcomeDraft.self)
+        let values = draft.formValues
         guard let meeting = try await Meetings.all(req.db).first(where: { $0.items.contains { $0.id == itemID } })
         else {
             throw DomainError.notFound("agenda item")
         }
-        let resolutions = (values["resolutions"] ?? "").split(whereSeparator: \.isNewline).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }
         do {
             try await Meetings.recordOutcome(
-                req.db, try req.requireActor(), itemID: itemID, outcome: values["outcome"] ?? "",
-                resolutions: resolutions)
+                req.db, try req.requireActor(), itemID: itemID, outcome: draft.outcome,
+                resolutions: draft.resolutionList)
             return req.redirect(to: Link.meeting(id: meeting.id).path, notice: "Recorded the outcome.")
         } catch DomainError.invalid(let errors) {
             return try await detail(

@@ -33,32 +33,31 @@ struct OutcomeController: AppRouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(OutcomeMeasureDraft.self)
         do {
             let measure = try await Outcomes.create(
-                req.db, try req.requireActor(), name: values["name"] ?? "", programme: values["programme"] ?? "",
-                unit: values["unit"] ?? "",
+                req.db, try req.requireActor(), name: draft.name, programme: draft.programme, unit: draft.unit,
                 direction: try OutcomeDirection(
-                    chosen: values["direction"], field: "direction", "Choose whether higher or lower is better."),
-                baseline: values["baseline"] ?? "", target: values["target"] ?? "",
-                targetDate: values["targetDate"] ?? "")
+                    chosen: draft.direction, field: "direction", "Choose whether higher or lower is better."),
+                baseline: draft.baseline, target: draft.target, targetDate: draft.targetDate)
             return req.redirect(to: Link.outcome(id: measure.id).path, notice: "Added \(measure.name).")
         } catch DomainError.invalid(let errors) {
-            return try await list(req, returned: ReturnedForm(name: "measure", values: values, errors: errors))
+            return try await list(
+                req, returned: ReturnedForm(name: "measure", values: draft.formValues, errors: errors))
         }
     }
 
     func record(req: Request) async throws -> Response {
         let id = try req.uuid("item")
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(OutcomeValueDraft.self)
         do {
             try await Outcomes.record(
-                req.db, try req.requireActor(), measureID: id, period: values["period"] ?? "",
-                kind: try Outcomes.Kind(chosen: values["kind"], field: "kind", "Choose actual or trajectory."),
-                value: values["value"] ?? "")
+                req.db, try req.requireActor(), measureID: id, period: draft.period,
+                kind: try Outcomes.Kind(chosen: draft.kind, field: "kind", "Choose actual or trajectory."),
+                value: draft.value)
             return req.redirect(to: Link.outcome(id: id).path, notice: "Recorded.")
         } catch DomainError.invalid(let errors) {
-            return try await detail(req, id: id, values: values, errors: errors, status: .unprocessableEntity)
+            return try await detail(req, id: id, values: draft.formValues, errors: errors, status: .unprocessableEntity)
         }
     }
 

@@ -52,44 +52,25 @@ struct RiskController: AppRouteCollection {
     }
 
     func createRegister(req: Request) async throws -> Response {
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(RiskRegisterDraft.self)
         do {
-            guard let scale = RiskScaleKind(rawValue: values["scale"] ?? "") else {
-                throw DomainError.invalid(["scale": "Choose a scale."])
-            }
-            let amber = values["amberFrom"].flatMap { $0.isEmpty ? nil : $0 },
-                red = values["redFrom"].flatMap { $0.isEmpty ? nil : $0 }
-            var bands: RiskBands?
-            if amber != nil || red != nil {
-                guard let a = Int(amber ?? ""), let r = Int(red ?? "") else {
-                    throw DomainError.invalid(["amberFrom": "Give both scores as whole numbers, or neither."])
-                }
-                bands = RiskBands(amberFrom: a, redFrom: r)
-            }
+            let scale = try RiskScaleKind(chosen: draft.scale, field: "scale", "Choose a scale.")
             let register = try await RiskRegisters.createRegister(
-                req.db, try req.requireActor(), name: values["name"] ?? "", scale: scale, bands: bands)
+                req.db, try req.requireActor(), name: draft.name, scale: scale, bands: try draft.bands())
             return req.redirect(to: Link.risks.path, notice: "Set up \(register.name).")
         } catch DomainError.invalid(let errors) {
-            return try await list(req, returned: ReturnedForm(name: "new-register", values: values, errors: errors))
+            return try await list(
+                req, returned: ReturnedForm(name: "new-register", values: draft.formValues, errors: errors))
         }
     }
 
     func save(_ req: Request, registerID: UUID, riskID: UUID?) async throws -> Response {
-        let values = try req.content.decode([String: String].self)
+        let draft = try req.content.decode(RiskDraft.self)
+        let values = draft.formValues
         do {
-            let input = RiskInput(
-                section: values["section"] ?? "",
-                level: try RiskLevel(chosen: values["level"], field: "level", "Choose the risk's level."),
-                scope: values["scope"] ?? "",
-                description: values["description"] ?? "", severity: values["severity"] ?? "",
-                likelihood: values["likelihood"] ?? "",
-                mitigation: values["mitigation"] ?? "", owner: values["owner"] ?? "",
-                references: values["references"] ?? "",
-                status: try RiskStatus(chosen: values["status"], field: "status", "Choose the risk's status."),
-                reviewDate: values["reviewDate"] ?? "")
             let risk = try await RiskRegisters.saveRisk(
-                req.db, try req.requireActor(), registerID: registerID, riskID: riskID, input: input,
-                baseVersion: Int(values["baseVersion"] ?? "") ?? 0)
+                req.db, try req.requireActor(), registerID: registerID, riskID: riskID, input: try draft.input(),
+                baseVersion: formVersion(draft.baseVersion, missing: 0))
             return req.redirect(to: Link.risk(id: risk.id).path, notice: "Saved the risk.")
         } catch DomainError.invalid(let errors) {
             if let riskID {

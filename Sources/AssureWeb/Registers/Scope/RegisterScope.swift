@@ -57,3 +57,10 @@ extension Request {
         return found.id
     }
 }
+
+extension Request {
+    /// The portfolio a draft names, as `chosenPortfolio(_:)` reads it from a form's values.
+    func chosenPortfolio(named name: String?) async throws -> UUID? {
+        try await chosenPortfolio(["portfolio": name ?? ""])
+    }
+}

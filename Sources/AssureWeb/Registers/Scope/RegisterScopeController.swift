@@ -16,8 +16,8 @@ struct RegisterScopeController: AppRouteCollection {
         for (route, register, back) in Self.routes {
             routes.post(route) { req in
                 let id = try req.uuid("item")
-                let values = try req.content.decode([String: String].self)
-                let portfolio = try await req.chosenPortfolio(values)
+                let draft = try req.content.decode(RegisterPortfolioDraft.self)
+                let portfolio = try await req.chosenPortfolio(named: draft.portfolio)
                 try await RegisterPortfolios.assign(
                     req.db, try req.requireActor(), register, id: id, portfolioID: portfolio)
                 let name = try await req.portfolioChoices().first { $0.id == portfolio }?.name
