@@ -15,6 +15,34 @@ import VaporTesting
 @Suite("Nobody approves their own work")
 struct SegregationOfDutiesWebTests {
     @Test(
+        "A return form sent with a review's action, or an unknown one, is refused, never taken for a submission",
+        arguments: Backend.all)
+    func returnFormActions(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
+            let form = Link.returnForm(period: ids.october.id, project: ids.mat001.id).path
+            _ = try await jane.get(form)
+            let before = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id)
+            for action in ["approve", "publish"] {
+                // when Jane's form comes with an action the form does not offer
+                let sent = try await jane.post(
+                    form, try await ids.returnFields(app, rating: "Red").merging(["action": action]) { $1 })
+                // then it is refused, and the return is as it was
+                #expect(sent.status == .badRequest, "\(action)")
+                let after = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id)
+                #expect(after.state == before.state && after.version == before.version, "\(action)")
+            }
+            // while saving a draft still saves it
+            let saved = try await jane.post(
+                form, try await ids.returnFields(app, rating: "Red").merging(["action": "save-draft"]) { $1 })
+            #expect(saved.status == .seeOther)
+            #expect(
+                try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).state == .draft)
+        }
+    }
+
+    @Test(
         "An editor cannot name herself SRO, approve her own return, or be the only one alerted", arguments: Backend.all)
     func ownWork(backend: Backend) async throws {
         try await withWebApp(backend) { app in
