@@ -73,7 +73,7 @@ extension FundingRounds {
                     id: record.requireID(), label: record.label, amount: Money(pence: Int(record.amountPence)),
                     comment: record.comment))
         }
-        guard let round = try await all(db).first(where: { $0.id == roundID }) else {
+        guard let round = try await find(db, id: roundID) else {
             throw DomainError.notFound("funding round")
         }
         return round

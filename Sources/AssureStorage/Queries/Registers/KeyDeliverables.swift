@@ -4,6 +4,11 @@ import Foundation
 
 /// Programmes' key deliverables by financial year.
 public enum KeyDeliverables {
+    /// One deliverable, read by its id.
+    public static func find(_ db: Database, id: UUID) async throws -> Deliverable? {
+        try await DeliverableRecord.find(id, on: db).map(deliverable)
+    }
+
     public static func all(_ db: Database) async throws -> [Deliverable] {
         try await DeliverableRecord.query(on: db).sort(\.$position).all().map(deliverable)
     }

@@ -8,15 +8,33 @@ public enum Meetings {
         try await CommitteeRecord.query(on: db).sort(\.$name).all().map(\.name)
     }
 
-    public static func all(_ db: Database) async throws -> [Meeting] {
+    /// One meeting with its items and actions, read by its id.
+    public static func find(_ db: Database, id: UUID) async throws -> Meeting? {
+        try await all(db, only: id).first
+    }
+
+    /// The meeting an agenda item is on.
+    public static func find(_ db: Database, containingItem itemID: UUID) async throws -> Meeting? {
+        guard let item = try await AgendaItemRecord.find(itemID, on: db) else { return nil }
+        return try await find(db, id: item.$meeting.id)
+    }
+
+    /// Every meeting, or (`only`) one, with its items and actions.
+    public static func all(_ db: Database, only meetingID: UUID? = nil) async throws -> [Meeting] {
         let committees = Dictionary(
             uniqueKeysWithValues: try await CommitteeRecord.query(on: db).all().map { (try $0.requireID(), $0.name) })
-        let items = Dictionary(
-            grouping: try await AgendaItemRecord.query(on: db).sort(\.$position).all(), by: { $0.$meeting.id })
-        let actions = Dictionary(
-            grouping: try await MeetingActionRecord.query(on: db).sort(\.$position).all(), by: { $0.$meeting.id })
+        let itemQuery = AgendaItemRecord.query(on: db).sort(\.$position)
+        let actionQuery = MeetingActionRecord.query(on: db).sort(\.$position)
+        let meetingQuery = MeetingRecord.query(on: db).sort(\.$date)
+        if let meetingID {
+            itemQuery.filter(\.$meeting.$id == meetingID)
+            actionQuery.filter(\.$meeting.$id == meetingID)
+            meetingQuery.filter(\.$id == meetingID)
+        }
+        let items = Dictionary(grouping: try await itemQuery.all(), by: { $0.$meeting.id })
+        let actions = Dictionary(grouping: try await actionQuery.all(), by: { $0.$meeting.id })
         let decoder = JSONDecoder()
-        return try await MeetingRecord.query(on: db).sort(\.$date).all().map { record in
+        return try await meetingQuery.all().map { record in
             Meeting(
                 id: try record.requireID(), committee: committees[record.$committee.id] ?? "",
                 date: CalendarDate(iso: record.date)!,

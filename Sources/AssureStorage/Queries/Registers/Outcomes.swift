@@ -6,9 +6,21 @@ import Foundation
 public enum Outcomes {
     public enum Kind: String, Sendable, CaseIterable { case trajectory, actual }
 
-    public static func all(_ db: Database) async throws -> [OutcomeMeasure] {
-        let values = Dictionary(grouping: try await OutcomeValueRecord.query(on: db).all(), by: { $0.$measure.id })
-        return try await OutcomeMeasureRecord.query(on: db).sort(\.$programme).sort(\.$name).all().map { record in
+    /// One measure with its actuals and trajectory, read by its id.
+    public static func find(_ db: Database, id: UUID) async throws -> OutcomeMeasure? {
+        try await all(db, only: id).first
+    }
+
+    /// Every measure, or (`only`) one.
+    public static func all(_ db: Database, only measureID: UUID? = nil) async throws -> [OutcomeMeasure] {
+        let valueQuery = OutcomeValueRecord.query(on: db)
+        let measureQuery = OutcomeMeasureRecord.query(on: db).sort(\.$programme).sort(\.$name)
+        if let measureID {
+            valueQuery.filter(\.$measure.$id == measureID)
+            measureQuery.filter(\.$id == measureID)
+        }
+        let values = Dictionary(grouping: try await valueQuery.all(), by: { $0.$measure.id })
+        return try await measureQuery.all().map { record in
             let points = values[try record.requireID()] ?? []
             func series(_ kind: Kind) -> [String: Double] {
                 Dictionary(

@@ -6,10 +6,22 @@ import Foundation
 public enum Prioritisations {
     package static let decoder = JSONDecoder()
 
-    public static func all(_ db: Database) async throws -> [CriteriaSet] {
-        let sets = try await CriteriaSetRecord.query(on: db).sort(\.$name).all()
-        let cases = Dictionary(
-            grouping: try await BusinessCaseRecord.query(on: db).sort(\.$position).all(), by: { $0.$set.id })
+    /// The prioritisation a business case belongs to, read with its cases.
+    public static func find(_ db: Database, containingCase caseID: UUID) async throws -> CriteriaSet? {
+        guard let businessCase = try await BusinessCaseRecord.find(caseID, on: db) else { return nil }
+        return try await all(db, only: businessCase.$set.id).first
+    }
+
+    /// Every prioritisation, or (`only`) one, with its cases.
+    public static func all(_ db: Database, only setID: UUID? = nil) async throws -> [CriteriaSet] {
+        let setQuery = CriteriaSetRecord.query(on: db).sort(\.$name)
+        let caseQuery = BusinessCaseRecord.query(on: db).sort(\.$position)
+        if let setID {
+            setQuery.filter(\.$id == setID)
+            caseQuery.filter(\.$set.$id == setID)
+        }
+        let sets = try await setQuery.all()
+        let cases = Dictionary(grouping: try await caseQuery.all(), by: { $0.$set.id })
         return try sets.map { set in
             CriteriaSet(
                 id: try set.requireID(), name: set.name,

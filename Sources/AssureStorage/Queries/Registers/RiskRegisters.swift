@@ -12,10 +12,22 @@ public struct RiskReview: Codable, Hashable, Sendable {
 }
 
 public enum RiskRegisters {
-    public static func all(_ db: Database) async throws -> [RiskRegister] {
-        let registers = try await RiskRegisterRecord.query(on: db).sort(\.$name).all()
-        let risks = Dictionary(
-            grouping: try await RiskRecord.query(on: db).sort(\.$position).all(), by: { $0.$register.id })
+    /// The register a risk is in, read with its risks.
+    public static func find(_ db: Database, containingRisk riskID: UUID) async throws -> RiskRegister? {
+        guard let risk = try await RiskRecord.find(riskID, on: db) else { return nil }
+        return try await all(db, only: risk.$register.id).first
+    }
+
+    /// Every register, or (`only`) one, with its risks.
+    public static func all(_ db: Database, only registerID: UUID? = nil) async throws -> [RiskRegister] {
+        let registerQuery = RiskRegisterRecord.query(on: db).sort(\.$name)
+        let riskQuery = RiskRecord.query(on: db).sort(\.$position)
+        if let registerID {
+            registerQuery.filter(\.$id == registerID)
+            riskQuery.filter(\.$register.$id == registerID)
+        }
+        let registers = try await registerQuery.all()
+        let risks = Dictionary(grouping: try await riskQuery.all(), by: { $0.$register.id })
         return try registers.map { record in
             let scale = try RiskScaleKind(stored: record.scale, "risk_registers.scale")
             return RiskRegister(

@@ -16,7 +16,7 @@ struct BusinessCaseController: AppRouteCollection {
         routes.post(.businessCase) { req in
             let caseID = try req.uuid("item")
             guard
-                let set = try await Prioritisations.all(req.db).first(where: { $0.cases.contains { $0.id == caseID } })
+                let set = try await Prioritisations.find(req.db, containingCase: caseID)
             else {
                 throw DomainError.notFound("business case")
             }
@@ -88,7 +88,7 @@ struct BusinessCaseController: AppRouteCollection {
         guard try req.requireActor().canManagePortfolio else {
             throw DomainError.forbidden("only the PMO (admin) rates business cases")
         }
-        guard let set = try await Prioritisations.all(req.db).first(where: { $0.cases.contains { $0.id == caseID } }),
+        guard let set = try await Prioritisations.find(req.db, containingCase: caseID),
             let item = set.cases.first(where: { $0.id == caseID })
         else { throw DomainError.notFound("business case") }
         return req.html(

@@ -57,7 +57,7 @@ struct DeliverableController: AppRouteCollection {
         guard try req.requireActor().canManagePortfolio else {
             throw DomainError.forbidden("only the PMO (admin) edits key deliverables")
         }
-        guard let item = try await KeyDeliverables.all(req.db).first(where: { $0.id == id }) else {
+        guard let item = try await KeyDeliverables.find(req.db, id: id) else {
             throw DomainError.notFound("deliverable")
         }
         return req.html(

@@ -38,7 +38,7 @@ struct MeetingController: AppRouteCollection {
     }
 
     func detail(_ req: Request, meetingID: UUID, returned: ReturnedForm?) async throws -> Response {
-        guard let meeting = try await Meetings.all(req.db).first(where: { $0.id == meetingID }) else {
+        guard let meeting = try await Meetings.find(req.db, id: meetingID) else {
             throw DomainError.notFound("meeting")
         }
         return req.html(
@@ -96,7 +96,7 @@ struct MeetingController: AppRouteCollection {
         let itemID = try req.uuid("item")
         let draft = try req.content.decode(ItemOutcomeDraft.self)
         let values = draft.formValues
-        guard let meeting = try await Meetings.all(req.db).first(where: { $0.items.contains { $0.id == itemID } })
+        guard let meeting = try await Meetings.find(req.db, containingItem: itemID)
         else {
             throw DomainError.notFound("agenda item")
         }

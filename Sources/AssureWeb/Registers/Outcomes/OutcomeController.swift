@@ -64,7 +64,7 @@ struct OutcomeController: AppRouteCollection {
     func detail(
         _ req: Request, id: UUID, values: [String: String], errors: [String: String], status: HTTPStatus
     ) async throws -> Response {
-        guard let measure = try await Outcomes.all(req.db).first(where: { $0.id == id }) else {
+        guard let measure = try await Outcomes.find(req.db, id: id) else {
             throw DomainError.notFound("outcome measure")
         }
         return req.html(

@@ -16,9 +16,7 @@ struct RiskController: AppRouteCollection {
         routes.post(.risk) { req in
             let riskID = try req.uuid("item")
             guard
-                let register = try await RiskRegisters.all(req.db).first(where: {
-                    $0.risks.contains { $0.id == riskID }
-                })
+                let register = try await RiskRegisters.find(req.db, containingRisk: riskID)
             else {
                 throw DomainError.notFound("risk")
             }
@@ -89,7 +87,7 @@ struct RiskController: AppRouteCollection {
         _ req: Request, riskID: UUID, values: [String: String]?, errors: [String: String], status: HTTPStatus
     ) async throws -> Response {
         guard
-            let register = try await RiskRegisters.all(req.db).first(where: { $0.risks.contains { $0.id == riskID } }),
+            let register = try await RiskRegisters.find(req.db, containingRisk: riskID),
             let risk = register.risks.first(where: { $0.id == riskID })
         else { throw DomainError.notFound("risk") }
         let page = RiskPages.detail(
