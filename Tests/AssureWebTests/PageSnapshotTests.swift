@@ -1,0 +1,95 @@
+import AssureCore
+import AssureDemo
+import Foundation
+import Testing
+
+@testable import AssureStorage
+@testable import AssureWeb
+
+/// Page models' mocks, built from the seed papers in memory: each page is its view of the mock, compared with its
+/// reviewed snapshot.
+extension ChangesPageModel {
+    /// Transformation Programme, June to July 2016 (seed 004's two months).
+    static func mock() throws -> ChangesPageModel {
+        let demo = try #require(Demo.portfolios.first { $0.name == "Transformation Programme" })
+        let june = PeriodReportBuilder.build(try #require(demo.periodData("2016-06")))
+        let july = PeriodReportBuilder.build(try #require(demo.periodData("2016-07")))
+        return ChangesPageModel(portfolio: july.portfolio, periods: [june.period, july.period], from: june, to: july)
+    }
+}
+
+extension ProjectPageModel {
+    /// CDG Priorities' first project with its September and October 2016 rows.
+    static func mock() throws -> ProjectPageModel {
+        let demo = try #require(Demo.portfolios.first { $0.name == "CDG Priorities" })
+        let september = try #require(demo.periodData("2016-09")), october = try #require(demo.periodData("2016-10"))
+        let project = try #require(october.projects.first { $0.parentID == nil })
+        let programme = try #require(october.programmes.first { $0.id == project.programmeID })
+        let rows = [september, october].map { data in
+            let report = PeriodReportBuilder.build(data)
+            return (period: data.period, row: project.reference.flatMap(report.row(reference:)))
+        }
+        return ProjectPageModel(
+            detail: ProjectDetail(project: project, programme: programme, portfolio: october.portfolio, version: 3),
+            history: rows, canEdit: true)
+    }
+}
+
+extension ReturnFormModel {
+    /// A lead's October 2016 return for a CDG project, sent back with a milestone's date unreadable.
+    static func mock() throws -> ReturnFormModel {
+        let demo = try #require(Demo.portfolios.first { $0.name == "CDG Priorities" })
+        let october = try #require(demo.periodData("2016-10"))
+        let project = try #require(october.projects.first { $0.parentID == nil })
+        let programme = try #require(october.programmes.first { $0.id == project.programmeID })
+        let form = ReturnForm(
+            rating: "Amber", update: "Recruitment <ongoing>; the model is agreed.", mitigation: "Weekly review.",
+            milestones: [
+                MilestoneLine(title: "Business case approved", date: "Sept 2016", rating: "Green"),
+                MilestoneLine(title: "Service live", date: "soonish", rating: "Amber"),
+            ], baseVersion: 2)
+        let sheet = ReturnSheet(
+            project: project, programme: programme, period: october.period, scale: october.portfolio.scale, form: form,
+            isPrefilled: false, submittedBy: nil, submittedAt: nil, state: .draft, version: 2, savedBy: "Jane Brennan",
+            savedAt: Date(timeIntervalSince1970: 1_477_000_000), reviewedBy: nil, reviewComment: nil)
+        return ReturnFormModel(
+            sheet: sheet, form: form,
+            errors: ReturnFormInput.fieldErrors(["milestones[1].date": "“soonish” is not a date Assure can read."]),
+            theirs: nil, standing: ReturnWorkflow.Standing(canEdit: true, isAccountable: false, isPMO: false),
+            review: nil)
+    }
+}
+
+@Suite("Page snapshots")
+struct PageSnapshotTests {
+    static let lead = PageContext(
+        actor: Actor(userID: nil, name: "Jane Brennan", role: .editor), csrf: "csrf-token", title: "Page")
+
+    @Test("What changed from June to July 2016, as the board reads it")
+    func changes() throws {
+        try ViewSnapshotTests.assertSnapshot(
+            ChangesPage.render(try ChangesPageModel.mock(), ViewSnapshotTests.pmo), named: "changes-2016-07")
+    }
+
+    @Test("A project's page: its details and its rating period by period")
+    func project() throws {
+        try ViewSnapshotTests.assertSnapshot(
+            ProjectPage.render(try ProjectPageModel.mock(), ViewSnapshotTests.pmo), named: "project")
+    }
+
+    @Test("A lead's return form sent back: what she typed kept, the error beside the milestone's date")
+    func returnForm() throws {
+        try ViewSnapshotTests.assertSnapshot(
+            ReturnFormPage.render(try ReturnFormModel.mock(), Self.lead), named: "return-form-refused")
+    }
+
+    @Test("The sign-in page after a wrong password: the address kept, one message, no hint of which part was wrong")
+    func signIn() throws {
+        let anonymous = PageContext(actor: nil, csrf: "csrf-token", title: "Sign in")
+        try ViewSnapshotTests.assertSnapshot(
+            AccountPages.login(
+                anonymous, email: "jane.brennan@assure.demo", error: "That email and password do not match.",
+                demoHint: false),
+            named: "sign-in-refused")
+    }
+}
