@@ -489,6 +489,13 @@ struct LoginThrottleWebTests {
             #expect(try await client.post(Link.login.path, right).status == .tooManyRequests)
             clock.advance(by: 2 * 60)
             #expect(try await client.post(Link.login.path, right).status == .seeOther)
+            // and what the application layer stamps is the app's time too (sixteen minutes on): one clock for every layer
+            _ = try await client.get(Link.tokens.path)
+            #expect(try await client.post(Link.tokens.path, ["name": "clock", "scope": "read"]).status == .created)
+            let made = try #require(
+                try await AuditLog.recent(app.db, limit: 20).first { $0.entity == "api-token" && $0.action == "create" })
+            #expect(abs(made.at.timeIntervalSince(clock.now())) < 5)
+            #expect(made.at.timeIntervalSinceNow > 15 * 60)
         }
     }
 

@@ -93,3 +93,85 @@ struct PageSnapshotTests {
             named: "sign-in-refused")
     }
 }
+
+extension OutboxPageModel {
+    /// A chaser sent, and an alert that failed and waits to be tried again.
+    static let mock = OutboxPageModel(
+        messages: [
+            OutboxEntry(
+                id: RegisterSnapshotTests.id(20, 1), createdAt: Date(timeIntervalSince1970: 1_478_000_000),
+                kind: "chaser",
+                message: MailMessage(
+                    toAddress: "jane.brennan@nhs.example", toName: "Jane Brennan",
+                    subject: "Your return for MAT001 is due on 7 November 2016", body: "…"),
+                status: .sent, attempts: 1, lastError: nil, nextAttemptAt: Date(timeIntervalSince1970: 1_478_000_000),
+                sentAt: Date(timeIntervalSince1970: 1_478_000_060)),
+            OutboxEntry(
+                id: RegisterSnapshotTests.id(20, 2), createdAt: Date(timeIntervalSince1970: 1_478_100_000),
+                kind: "alert",
+                message: MailMessage(
+                    toAddress: "karen.kirkham@nhs.example", toName: "Karen Kirkham",
+                    subject: "MAT001 declined to Red", body: "…"),
+                status: .failed, attempts: 5, lastError: "the mail server did not finish within 10 seconds",
+                nextAttemptAt: Date(timeIntervalSince1970: 1_478_200_000), sentAt: nil),
+        ], mailServer: "127.0.0.1:2525")
+}
+
+@Suite("More page snapshots")
+struct MorePageSnapshotTests {
+    @Test("A meeting's page for the PMO: its agenda, actions and the forms to add to them")
+    func meeting() throws {
+        var meeting = try #require(HealthScrutiny2016.meetings.first)
+        meeting.id = RegisterSnapshotTests.id(21, 0)
+        for item in meeting.items.indices { meeting.items[item].id = RegisterSnapshotTests.id(21, 100 + item) }
+        for action in meeting.actions.indices {
+            meeting.actions[action].id = RegisterSnapshotTests.id(21, 200 + action)
+        }
+        try ViewSnapshotTests.assertSnapshot(
+            MeetingPages.detail(meeting, canEdit: true, returned: nil, ViewSnapshotTests.pmo), named: "meeting")
+    }
+
+    @Test("A risk's page: the risk, its review history and the PMO's form")
+    func risk() throws {
+        var register = RiskRegister2016.register
+        register.id = RegisterSnapshotTests.id(22, 0)
+        for index in register.risks.indices { register.risks[index].id = RegisterSnapshotTests.id(22, index + 1) }
+        let risk = try #require(register.risks.first)
+        let history = [
+            RiskReview(
+                at: Date(timeIntervalSince1970: 1_479_000_000), by: "Demo PMO", severity: "H", likelihood: "H",
+                status: risk.status)
+        ]
+        try ViewSnapshotTests.assertSnapshot(
+            RiskPages.detail(
+                register, risk, history: history, canEdit: true, values: nil, errors: [:], ViewSnapshotTests.pmo),
+            named: "risk")
+    }
+
+    @Test("An outcome measure's page with its trajectory and actuals, and the form to record one")
+    func outcome() throws {
+        var measure = try #require(Outcomes2016.measures.first)
+        measure.id = RegisterSnapshotTests.id(23, 0)
+        try ViewSnapshotTests.assertSnapshot(
+            OutcomePages.detail(measure, canEdit: true, values: [:], errors: [:], ViewSnapshotTests.pmo),
+            named: "outcome")
+    }
+
+    @Test("The outbox: what was sent, what failed and why, and the way to send it again")
+    func outbox() throws {
+        try ViewSnapshotTests.assertSnapshot(
+            OutboxPage.render(OutboxPageModel.mock, ViewSnapshotTests.pmo), named: "outbox")
+    }
+
+    @Test("The people the PMO reaches, one without an address")
+    func people() throws {
+        let people = [
+            PersonContact(
+                id: RegisterSnapshotTests.id(24, 1), name: "Jane Brennan", jobTitle: "Project lead",
+                email: "jane.brennan@nhs.example"),
+            PersonContact(id: RegisterSnapshotTests.id(24, 2), name: "Karen Kirkham", jobTitle: nil, email: nil),
+        ]
+        try ViewSnapshotTests.assertSnapshot(
+            PeoplePage.render(people, returned: nil, ViewSnapshotTests.pmo), named: "people")
+    }
+}

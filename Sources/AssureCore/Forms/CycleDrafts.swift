@@ -76,29 +76,22 @@ public struct ChecksDraft: Codable, Hashable, Sendable {
     public var switchedOn: Set<String>
     public var chaseDaysBefore: String
 
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     public init(switchedOn: Set<String>, chaseDaysBefore: String) {
         self.switchedOn = switchedOn
         self.chaseDaysBefore = chaseDaysBefore
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
+        let container = try decoder.container(keyedBy: FormFieldKey.self)
         switchedOn = Set(
             container.allKeys.map(\.stringValue).filter { $0.hasPrefix("on-") }.map { String($0.dropFirst(3)) })
-        chaseDaysBefore = try container.decodeIfPresent(String.self, forKey: Key(stringValue: "chaseDaysBefore")) ?? ""
+        chaseDaysBefore = try container.decodeIfPresent(String.self, forKey: FormFieldKey("chaseDaysBefore")) ?? ""
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        for check in switchedOn { try container.encode("1", forKey: Key(stringValue: "on-" + check)) }
-        try container.encode(chaseDaysBefore, forKey: Key(stringValue: "chaseDaysBefore"))
+        var container = encoder.container(keyedBy: FormFieldKey.self)
+        for check in switchedOn { try container.encode("1", forKey: FormFieldKey("on-" + check)) }
+        try container.encode(chaseDaysBefore, forKey: FormFieldKey("chaseDaysBefore"))
     }
 
     /// The checks the PMO switched off: every one that may be switched off and was not ticked.

@@ -32,3 +32,12 @@ public func nonBlankLines(_ text: String) -> [String] {
 
 /// The version a form was opened at (a hidden field), or `missing` when the form did not carry one.
 public func formVersion(_ text: String?, missing: Int) -> Int { Int(text ?? "") ?? missing }
+
+/// A form's field by its name, for drafts whose fields are named by data (`rating-<criterion>`, `on-<check>`).
+struct FormFieldKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

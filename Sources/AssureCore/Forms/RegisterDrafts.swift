@@ -191,13 +191,6 @@ public struct BusinessCaseDraft: Codable, Hashable, Sendable {
 
     static let ratingPrefix = "rating-"
 
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     public init(name: String, baseVersion: String? = nil, ratings: [String: String]) {
         self.name = name
         self.baseVersion = baseVersion
@@ -205,9 +198,9 @@ public struct BusinessCaseDraft: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
-        name = try container.decodeIfPresent(String.self, forKey: Key(stringValue: "name")) ?? ""
-        baseVersion = try container.decodeIfPresent(String.self, forKey: Key(stringValue: "baseVersion"))
+        let container = try decoder.container(keyedBy: FormFieldKey.self)
+        name = try container.decodeIfPresent(String.self, forKey: FormFieldKey("name")) ?? ""
+        baseVersion = try container.decodeIfPresent(String.self, forKey: FormFieldKey("baseVersion"))
         var ratings: [String: String] = [:]
         for key in container.allKeys where key.stringValue.hasPrefix(Self.ratingPrefix) {
             ratings[String(key.stringValue.dropFirst(Self.ratingPrefix.count))] = try container.decode(
@@ -217,11 +210,11 @@ public struct BusinessCaseDraft: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(name, forKey: Key(stringValue: "name"))
-        try container.encodeIfPresent(baseVersion, forKey: Key(stringValue: "baseVersion"))
+        var container = encoder.container(keyedBy: FormFieldKey.self)
+        try container.encode(name, forKey: FormFieldKey("name"))
+        try container.encodeIfPresent(baseVersion, forKey: FormFieldKey("baseVersion"))
         for (criterion, rating) in ratings {
-            try container.encode(rating, forKey: Key(stringValue: Self.ratingPrefix + criterion))
+            try container.encode(rating, forKey: FormFieldKey(Self.ratingPrefix + criterion))
         }
     }
 }

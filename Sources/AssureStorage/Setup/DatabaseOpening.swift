@@ -17,7 +17,9 @@ extension Storage {
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
         let eventLoop = group.any()
         do {
-            databases.use(try configuration(for: target), as: target.databaseID)
+            // One database on one event loop, so one pool: twice a server loop's, for a command or test that writes
+            // from several tasks at once.
+            databases.use(try configuration(for: target, connections: 8), as: target.databaseID)
             guard let database = databases.database(logger: logger, on: eventLoop) else {
                 throw DomainError.invalid(["database": "\(target) could not be opened."])
             }

@@ -54,7 +54,10 @@ public enum Storage {
     }
 
     /// The Fluent configuration for a target. A bad PostgreSQL URL is reported with the setting's name.
-    public static func configuration(for target: DatabaseTarget) throws -> DatabaseConfigurationFactory {
+    /// `connections` is PostgreSQL's pool per event loop: a server spreads its requests over every loop's pool.
+    public static func configuration(
+        for target: DatabaseTarget, connections: Int = 4
+    ) throws -> DatabaseConfigurationFactory {
         switch target {
         case .sqlite(let path):
             return .sqlite(.file(path), maxConnectionsPerEventLoop: 1)
@@ -62,7 +65,7 @@ public enum Storage {
             do {
                 var config = try SQLPostgresConfiguration(url: url)
                 config.searchPath = ["public"]
-                return .postgres(configuration: config, maxConnectionsPerEventLoop: 4)
+                return .postgres(configuration: config, maxConnectionsPerEventLoop: connections)
             } catch {
                 throw DomainError.invalid([
                     "database": "“\(url)” is not a PostgreSQL URL (postgres://user:password@host:port/database)."

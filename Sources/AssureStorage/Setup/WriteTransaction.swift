@@ -1,3 +1,4 @@
+import AssureCore
 import FluentKit
 import FluentSQLiteDriver
 import Foundation
@@ -7,11 +8,15 @@ package extension Database {
     /// connection (the outbox worker, another request) committed since, cannot start writing and fails at once with
     /// SQLITE_BUSY. Nothing of it was written, so it is run again from the start, a few times, on a fresh snapshot.
     /// PostgreSQL never fails this way, so there it runs once.
+    ///
+    /// The caller's clock goes in with the body: the drivers run a transaction's body on a task of their own, which
+    /// would otherwise stamp with the default clock instead of the app's.
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let clock = WallClock.now
         var attempt = 0
         while true {
             do {
-                return try await transaction(body)
+                return try await transaction { db in try await WallClock.$now.withValue(clock) { try await body(db) } }
             } catch let error as SQLiteError where Self.isBusy(error) && attempt < 8 {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(20 * attempt))

@@ -21,7 +21,7 @@ public struct AppSettings: Sendable {
     /// Proxies (load balancers) whose X-Forwarded-For is believed: the client address it names is the one throttled.
     public var trustedProxies: [NetworkRange]
     /// The time now, for sessions, throttling and drafts: the system's, or a test's set ahead.
-    public var clock: @Sendable () -> Date = { WallClock.now() }
+    public var clock: @Sendable () -> Date = { Date() }
     /// Seconds a connection may stay silent (mid-headers or between requests) before the server closes it.
     public var idleTimeoutSeconds: Int
 

@@ -50,9 +50,9 @@ enum OutboxPage {
     static func row(_ entry: OutboxEntry, csrf: String) -> HTMLNode {
         let state =
             entry.status == .sent
-            ? "sent \(entry.sentAt?.formatted(date: .abbreviated, time: .shortened) ?? "")"
+            ? "sent \(entry.sentAt?.ukMoment ?? "")"
             : entry.status == .pending && entry.attempts > 0
-                ? "retrying at \(entry.nextAttemptAt.formatted(date: .omitted, time: .shortened))"
+                ? "retrying at \(entry.nextAttemptAt.ukTime)"
                 : entry.status.rawValue
         let retry: HTMLNode =
             entry.status == .sent || entry.message.toAddress.isEmpty
@@ -63,7 +63,7 @@ enum OutboxPage {
         return el(
             "tr", [("class", "outbox-\(entry.status.rawValue)")],
             [
-                el("td", text: entry.createdAt.formatted(date: .abbreviated, time: .shortened)),
+                el("td", text: entry.createdAt.ukMoment),
                 el("td", text: entry.kind),
                 el(
                     "td",

@@ -124,7 +124,7 @@ enum ReturnTrackingPage {
                             showAddresses ? "\($0.name)\($0.email.map { " <\($0)>" } ?? " (no address)")" : $0.name
                         }
                         let saved = [
-                            row.savedBy, row.savedAt.map { $0.formatted(date: .abbreviated, time: .shortened) },
+                            row.savedBy, row.savedAt.map(\.ukMoment),
                         ].compactMap { $0 }
                         let review = [row.reviewedBy, row.reviewComment].compactMap { $0 }
                         let title: HTMLNode =

@@ -165,7 +165,7 @@ enum ReturnFormPage {
     /// Where the return stands, who last touched it, and what the reviewer asked for.
     static func status(_ sheet: ReturnSheet) -> HTMLNode {
         func when(_ date: Date?) -> String {
-            date.map { " on \($0.formatted(date: .abbreviated, time: .shortened))" } ?? ""
+            date.map { " on \($0.ukMoment)" } ?? ""
         }
         var facts = "Status: \(sheet.state.label)."
         if let by = sheet.savedBy ?? sheet.submittedBy {

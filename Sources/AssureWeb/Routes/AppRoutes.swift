@@ -1,3 +1,4 @@
+import AssureCore
 import Vapor
 
 /// Who may reach a route. Decided by what the route is, once, where it is registered; never by matching a request's
@@ -38,14 +39,14 @@ struct AppRoutes {
     func get(
         _ route: AppRoute, use closure: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
     ) -> Route {
-        group(route).get(route.components, use: closure)
+        group(route).get(route.components, use: Self.onAppClock(closure))
     }
 
     @discardableResult
     func post(
         _ route: AppRoute, use closure: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
     ) -> Route {
-        group(route).post(route.components, use: closure)
+        group(route).post(route.components, use: Self.onAppClock(closure))
     }
 
     @discardableResult
@@ -53,6 +54,15 @@ struct AppRoutes {
         _ method: HTTPMethod, _ route: AppRoute, body: HTTPBodyStreamStrategy,
         use closure: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
     ) -> Route {
-        group(route).on(method, route.components, body: body, use: closure)
+        group(route).on(method, route.components, body: body, use: Self.onAppClock(closure))
+    }
+
+    /// The handler with the app's clock as every layer's clock (`WallClock.now`), so that what storage and the
+    /// application layer stamp is the time the web reads as `req.now`; a test that moves the app's clock moves both.
+    /// (Set here, around the handler, because Vapor's middleware chain does not carry task-local values through.)
+    private static func onAppClock<Result: AsyncResponseEncodable>(
+        _ handler: @Sendable @escaping (Request) async throws -> Result
+    ) -> @Sendable (Request) async throws -> Result {
+        { request in try await WallClock.$now.withValue(request.settings.clock) { try await handler(request) } }
     }
 }
