@@ -315,6 +315,15 @@ struct HostileInputTests {
                 page.body.string.contains("risks.status holds “archived”, which this version of Assure does not know"))
             let api = try await pmo.get(Link.apiRisks.path)
             #expect(api.status == .internalServerError)
+            // and the same for an agenda item's format and a business case's rating, which were silently dropped
+            try await sql.raw("UPDATE agenda_items SET format = 'Interpretive dance'").run()
+            let meetings = try await pmo.get(Link.meetings.path)
+            #expect(meetings.status == .internalServerError)
+            #expect(meetings.body.string.contains("agenda_items.format holds “Interpretive dance”"))
+            try await sql.raw(#"UPDATE business_cases SET ratings_json = '{"Quality":"Stellar"}'"#).run()
+            let cases = try await pmo.get(Link.businessCases.path)
+            #expect(cases.status == .internalServerError)
+            #expect(cases.body.string.contains("business_cases.ratings holds “Stellar”"))
         }
     }
 

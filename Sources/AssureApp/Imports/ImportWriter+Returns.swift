@@ -63,7 +63,7 @@ extension ImportWriter {
             var after = ReturnInfo(
                 projectID: projectID, rating: record.rating, update: record.update, mitigation: record.mitigation,
                 milestones: lines, submittedBy: record.submittedBy, state: .submitted)
-            after.reportedTrend = record.reportedTrend.flatMap(Trend.init(rawValue:))
+            after.reportedTrend = try record.reportedTrend.map { try Trend(stored: $0, "returns.reported_trend") }
             try log(before == nil ? "create" : "update", "return", record.id, before: before, after: after)
         }
         try await newReturns.inBatches(of: 500) { try await $0.create(on: db) }

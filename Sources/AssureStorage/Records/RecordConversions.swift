@@ -55,7 +55,8 @@ package extension ReturnRecord {
 
     package func info(milestones: [ReturnMilestoneRecord]) throws -> ReturnInfo {
         try ReturnInfo(
-            projectID: $project.id, rating: rating, reportedTrend: reportedTrend.flatMap(Trend.init(rawValue:)),
+            projectID: $project.id, rating: rating,
+            reportedTrend: try reportedTrend.map { try Trend(stored: $0, "returns.reported_trend") },
             update: update, mitigation: mitigation,
             milestones: milestones.sorted { $0.position < $1.position }.map {
                 MilestoneLine(title: $0.title, date: $0.dateText, rating: $0.rating)

@@ -84,7 +84,7 @@ package extension Reports {
         for row in returns {
             result[row.project_id.value] = ReturnInfo(
                 projectID: row.project_id.value, rating: row.rating,
-                reportedTrend: row.reported_trend.flatMap(Trend.init(rawValue:)),
+                reportedTrend: try row.reported_trend.map { try Trend(stored: $0, "returns.reported_trend") },
                 update: row.update_text, mitigation: row.mitigation,
                 milestones: (byProject[row.project_id.value] ?? []).map {
                     MilestoneLine(title: $0.title, date: $0.date_text, rating: $0.rating)

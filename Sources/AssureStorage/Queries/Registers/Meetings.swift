@@ -44,7 +44,7 @@ public enum Meetings {
                     AgendaItem(
                         id: try item.requireID(), number: item.number, title: item.title,
                         organisation: item.organisation,
-                        format: item.format.flatMap(AgendaFormat.init(rawValue:)),
+                        format: try item.format.map { try AgendaFormat(stored: $0, "agenda_items.format") },
                         purpose: try AgendaPurpose(stored: item.purpose, "agenda_items.purpose"),
                         raisedBy: item.raisedBy, pages: item.pages, note: item.note, outcome: item.outcome,
                         resolutions: try decoder.decode([String].self, from: Data(item.resolutionsJSON.utf8)))

@@ -34,7 +34,7 @@ public enum Prioritisations {
         let written = try decoder.decode([String: String].self, from: Data(record.ratingsJSON.utf8))
         return BusinessCase(
             id: try record.requireID(), name: record.name,
-            ratings: written.compactMapValues(CaseRating.init(rawValue:)),
+            ratings: try written.mapValues { try CaseRating(stored: $0, "business_cases.ratings") },
             version: record.version)
     }
 
