@@ -128,13 +128,6 @@ public enum AppRoute: String, CaseIterable, Sendable {
         acceptsUpload ? Self.uploadLimit : takesSmallForm ? Self.smallFormLimit : Self.formLimit
     }
 
-    /// The route a request path is for, if any (parameters match any value; fixed paths before patterns).
-    static func matching(path: String) -> AppRoute? {
-        let parts = path.split(separator: "/")
-        return allCases.filter { !$0.rawValue.contains(":") }.first { $0.rawValue.split(separator: "/") == parts }
-            ?? allCases.first { matches(pattern: $0.rawValue.split(separator: "/"), path: path) }
-    }
-
     /// Whether a path fits a route's pattern, segment by segment: a `:parameter` segment matches any one segment.
     static func matches(pattern: [some StringProtocol], path: String) -> Bool {
         let parts = path.split(separator: "/")

@@ -47,20 +47,13 @@ extension Request {
         try await Catalogue.portfolios(db).map(\.info)
     }
 
-    /// The portfolio named in a register form's "portfolio" field; nil for none; an unknown name is a field error.
-    func chosenPortfolio(_ values: [String: String]) async throws -> UUID? {
-        let name = (values["portfolio"] ?? "").trimmingCharacters(in: .whitespaces)
+    /// The portfolio a register form's "portfolio" field names; nil for none; an unknown name is a field error.
+    func chosenPortfolio(named text: String?) async throws -> UUID? {
+        let name = (text ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name != RegisterScope.noneLabel else { return nil }
         guard let found = try await portfolioChoices().first(where: { $0.name == name }) else {
             throw DomainError.invalid(["portfolio": "Choose a portfolio from the list."])
         }
         return found.id
-    }
-}
-
-extension Request {
-    /// The portfolio a draft names, as `chosenPortfolio(_:)` reads it from a form's values.
-    func chosenPortfolio(named name: String?) async throws -> UUID? {
-        try await chosenPortfolio(["portfolio": name ?? ""])
     }
 }
