@@ -158,7 +158,6 @@ enum ImportReport {
 
     static func describe(_ outcome: ImportOutcome, portfolio: String) -> String {
         "Imported into \(portfolio)\(outcome.periodKey.map { ", \($0)\(outcome.published ? " (published)" : outcome.periodCreated ? " (created as a draft)" : "")" } ?? ""): "
-            + "\(outcome.createdProgrammes) programmes and \(outcome.createdProjects) projects created, \(outcome.updatedProjects) updated, "
-            + "\(outcome.returnsWritten) returns, \(outcome.attributesWritten) custom values."
+            + outcome.summary
     }
 }

@@ -37,6 +37,7 @@ struct PeriodAndUserTests {
             var form = sheet.form
             #expect(form.milestones.first?.rating == "Red")  // prefilled from October
             form.rating = "Amber"
+            form.update = "Risk stratification agreed."  // a submission with no update is refused
             form.milestones[0].rating = "Amber"  // a Red milestone would keep the project Red (roll-up)
             try await Returns.save(db, pmo, periodID: november.id, projectID: ics002.project.id, form: form)
             let row = try #require(try await Reports.report(db, periodID: november.id).row(reference: "ICS002"))

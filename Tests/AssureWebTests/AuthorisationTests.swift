@@ -14,7 +14,7 @@ struct AuthorisationTests {
     /// A valid body for each write route, so a refusal can only come from who is asking.
     static func writes(_ app: Application, _ ids: DemoIDs) async throws -> [(AppRoute, String, [String: String])] {
         [
-            (.createPortfolio, Link.createPortfolio.path, ["name": "Primary Care", "scale": "five-point"]),
+            (.portfolios, Link.portfolios.path, ["name": "Primary Care", "scale": "five-point"]),
             (
                 .createProgramme, Link.createProgramme(portfolio: ids.cdg.info.id).path,
                 ["name": "Prevention at Scale", "kind": "programme", "clinicalLead": "", "headOfService": ""]
@@ -493,7 +493,8 @@ struct LoginThrottleWebTests {
             _ = try await client.get(Link.tokens.path)
             #expect(try await client.post(Link.tokens.path, ["name": "clock", "scope": "read"]).status == .created)
             let made = try #require(
-                try await AuditLog.recent(app.db, limit: 20).first { $0.entity == "api-token" && $0.action == "create" })
+                try await AuditLog.recent(app.db, limit: 20).first { $0.entity == "api-token" && $0.action == "create" }
+            )
             #expect(abs(made.at.timeIntervalSince(clock.now())) < 5)
             #expect(made.at.timeIntervalSinceNow > 15 * 60)
         }

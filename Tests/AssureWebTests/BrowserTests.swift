@@ -40,6 +40,7 @@ struct BrowserTests {
             defer { try? FileManager.default.removeItem(at: file) }
             // given the PMO on the CDG Priorities page, who uploads the paper's summary table for November
             try await Self.signIn(browser, site, DemoLoader.adminEmail)
+            try await browser.menu("Portfolios")
             try await browser.click(try await browser.find(linkText: "CDG Priorities"))
             try await browser.click(try await browser.find(linkText: "Import a table or spreadsheet"))
             try await browser.type(try await browser.find("#f-file"), file.path)
@@ -72,7 +73,7 @@ struct BrowserTests {
     func registers(backend: Backend) async throws {
         try await Self.withBrowser(backend) { browser, site in
             try await Self.signIn(browser, site, DemoLoader.adminEmail)
-            try await browser.click(try await browser.find(linkText: "Funding"))
+            try await browser.menu("Funding")
             #expect(
                 try await browser.waitForText("main", containing: "Headroom: £670,000 of £6,800,000.").contains(
                     "Headroom"))
@@ -83,9 +84,9 @@ struct BrowserTests {
                 try await browser.waitForText(".notice", containing: "over the envelope by £330,000").contains(
                     "£330,000"))
             #expect(try await browser.text(of: "main").contains("Over the envelope by £330,000."))
-            try await browser.click(try await browser.find(linkText: "Risks"))
+            try await browser.menu("Risks")
             #expect(try await browser.waitForText("main", containing: "Heat map").contains("STP - SYSTEM WIDE RISKS"))
-            try await browser.click(try await browser.find(linkText: "Portfolios"))
+            try await browser.menu("Portfolios")
             try await browser.click(try await browser.find(linkText: "Our Dorset ICS"))
             try await browser.click(try await browser.find(linkText: "Board paper"))
             #expect(try await browser.waitForText("article", containing: "3.106").contains("9. Table of Abbreviations"))
@@ -118,6 +119,7 @@ struct BrowserTests {
             // when the board member opens the portfolio
             try await Self.signIn(browser, site, "board@assure.demo")
             #expect(try await browser.text(of: "main").contains("Latest published: October 2016"))
+            try await browser.menu("Portfolios")
             try await browser.click(try await browser.find(linkText: "CDG Priorities"))
             // then it lands on October, the latest published period, and its counts say how many were not updated
             let glance = try await browser.text(of: "main section")
@@ -195,13 +197,16 @@ struct BrowserTests {
         let shots = ProcessInfo.processInfo.environment["ASSURE_SCREENSHOTS"]
         // given the PMO, who publishes October (carrying missing returns forward) and opens November
         try await signIn(browser, site, DemoLoader.adminEmail)
+        try await browser.menu("Portfolios")
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.click(try await browser.find(linkText: "Publish…"))
         try await browser.click(try await browser.find("input[name=missing][value=carry-forward]"))
-        try await browser.click(try await browser.find(".no-print form button[type=submit]:not(.secondary)"))
+        try await browser.click(try await browser.find("#publish form button[type=submit]"))
+        try await browser.click(try await browser.find(xpath: "//button[normalize-space()='Publish and freeze']"))
         #expect(
             try await browser.waitForText(".notice", containing: "October 2016 published and frozen.").contains(
                 "October 2016 published and frozen."))
+        try await browser.menu("Portfolios")
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.type(try await browser.find("#f-period"), "2016-11")
         try await browser.click(
@@ -217,6 +222,7 @@ struct BrowserTests {
 
         // when Jane Brennan submits MAT001 as Red
         try await signIn(browser, site, "jane.brennan@assure.demo")
+        try await browser.menu("Portfolios")
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.click(try await browser.find("a[href$='/priorities']"))
         try await browser.click(
@@ -234,6 +240,7 @@ struct BrowserTests {
 
         // and Karen Kirkham, the clinical lead it answers to, finds it in the returns list and approves it
         try await signIn(browser, site, "karen.kirkham@assure.demo")
+        try await browser.menu("Portfolios")
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.click(try await browser.find("tbody tr:first-child a[href$='/returns']"))
         #expect(try await browser.text(of: "h1") == "Returns for November 2016")
@@ -250,12 +257,12 @@ struct BrowserTests {
 
         // and the PMO sees the alert to Karen in the outbox, then publishes November, carrying the rest forward
         try await signIn(browser, site, DemoLoader.adminEmail)
-        try await browser.click(try await browser.find(linkText: "Outbox"))
+        try await browser.menu("Outbox")
         #expect(
             try await browser.text(of: "table.outbox tbody").contains(
                 "Alert: MAT001 Maternity and Paediatric acute hospital network development has turned Red (November 2016)"
             ))
-        try await browser.click(try await browser.find(linkText: "Portfolios"))
+        try await browser.menu("Portfolios")
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.click(try await browser.find(linkText: "Publish…"))
         try await browser.click(try await browser.find("button.button:not(.secondary):not(.link-button)"))
@@ -263,11 +270,13 @@ struct BrowserTests {
         #expect(try await browser.text(of: ".error-summary").contains("Choose what happens to returns that are not in"))
         try await browser.click(try await browser.find("input[name=missing][value=carry-forward]"))
         try await browser.click(try await browser.find("button.button:not(.secondary):not(.link-button)"))
+        try await browser.click(try await browser.find(xpath: "//button[normalize-space()='Publish and freeze']"))
         #expect(
             try await browser.waitForText(".notice", containing: "November 2016 published and frozen.").contains(
                 "November 2016 published and frozen."))
 
         // then the November dashboard shows MAT001 Red, declined, and a carried-forward project marked not updated
+        try await browser.menu("Portfolios")
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.click(try await browser.find("tbody tr:first-child a[href$='/priorities']"))
         #expect(try await browser.text(of: "h1").contains("November 2016"))
@@ -290,6 +299,7 @@ struct BrowserTests {
                 "Signed in as Jane Brennan"))
 
         // and opens the CDG Priorities dashboard for the open October period
+        try await browser.menu("Portfolios")
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.click(try await browser.find("a[href$='/priorities']"))
         #expect(try await browser.text(of: "h1").contains("October 2016"))
@@ -322,6 +332,7 @@ struct BrowserTests {
                 "Return submitted for review."))
 
         // then the dashboard shows MAT001 Red, declined since September
+        try await browser.menu("Portfolios")
         try await browser.click(try await browser.find(linkText: "CDG Priorities"))
         try await browser.click(try await browser.find("a[href$='/priorities']"))
         let row = try await browser.text(of: "table.report tbody tr")

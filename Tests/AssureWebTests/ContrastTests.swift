@@ -1,4 +1,5 @@
 import AssureCore
+import AssureDemo
 import AssureOutput
 import Foundation
 import Testing
@@ -32,6 +33,27 @@ struct ContrastTests {
         for (code, colours) in Self.rules {
             let ratio = Self.contrast(colours.background, colours.text)
             #expect(ratio >= 4.5, ".rag-\(code): \(colours.text) on \(colours.background) is \(ratio):1")
+        }
+    }
+
+    @Test(
+        "Every stroke and label colour of the outcome chart stands out from white by at least 3:1 (lines) or 4.5:1 (text)"
+    )
+    func chartColours() throws {
+        // given the chart of one of the demo's measures
+        let measure = try #require(Outcomes2016.measures.first)
+        let svg = Layout.render(ViewSnapshotTests.pmo, [OutcomePages.chart(measure)])
+        let strokes = Set(svg.matches(of: #/stroke="(#[0-9a-f]{6})"/#).map { String($0.1) }).subtracting([
+            "#d8dde0", "#ffffff",
+        ])
+        let fills = Set(svg.matches(of: #/fill="(#[0-9a-f]{6})"/#).map { String($0.1) })
+        #expect(!strokes.isEmpty)
+        for colour in strokes {
+            #expect(Self.contrast(colour, "#fff") >= 3, "line \(colour) is \(Self.contrast(colour, "#fff")):1 on white")
+        }
+        for colour in fills {
+            #expect(
+                Self.contrast(colour, "#fff") >= 4.5, "text \(colour) is \(Self.contrast(colour, "#fff")):1 on white")
         }
     }
 

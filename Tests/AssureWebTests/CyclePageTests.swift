@@ -54,7 +54,10 @@ struct CyclePageTests {
             let blocked = try await admin.post(
                 Link.publishPeriod(period: ids.october.id).path, ["missing": "block"])
             #expect(blocked.status == .unprocessableEntity)
-            #expect(blocked.body.string.contains("so the period was not published: ICS001"))
+            // and the returns not in are listed once, under the publish form, not again in the message
+            #expect(
+                blocked.body.string.contains("so the period was not published. They are listed under “Not in yet”."))
+            #expect(blocked.body.string.components(separatedBy: "<li>ICS001 ").count == 2)
             #expect(blocked.body.string.contains("value=\"block\" checked=\"checked\""))
             // then the period is still open
             #expect(try await Catalogue.period(app.db, id: ids.october.id).status == .open)

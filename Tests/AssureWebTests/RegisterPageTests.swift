@@ -36,6 +36,33 @@ struct RegisterPageTests {
         }
     }
 
+    @Test("An abbreviation is deleted only once the PMO ticks the box confirming it", arguments: Backend.all)
+    func glossaryDeletion(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            // given the PMO on the page of one abbreviation
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let entry = try #require(try await GlossaryEntries.all(app.db).first)
+            let page = try await admin.get(Link.glossaryEntry(id: entry.id).path)
+            #expect(page.status == .ok && page.body.string.contains("Change \(entry.entry.abbreviation)"))
+            // when it presses Delete without ticking the box
+            let unconfirmed = try await admin.post(Link.glossaryEntry(id: entry.id).path, ["action": "delete"])
+            // then the page comes back saying so, and the entry is still there
+            #expect(unconfirmed.status == .unprocessableEntity)
+            #expect(
+                unconfirmed.body.string.contains(
+                    "Tick the box to confirm that \(entry.entry.abbreviation) should be deleted."))
+            #expect(try await GlossaryEntries.all(app.db).contains { $0.id == entry.id })
+            // when it ticks the box
+            let confirmed = try await admin.post(
+                Link.glossaryEntry(id: entry.id).path, ["action": "delete", "confirm": "yes"])
+            #expect(confirmed.status == .seeOther)
+            #expect(!(try await GlossaryEntries.all(app.db).contains { $0.id == entry.id }))
+            // and a board member cannot open the page at all
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            #expect(try await board.get(Link.glossaryEntry(id: entry.id).path).status == .forbidden)
+        }
+    }
+
     @Test(
         "Forms with bad values come back with the values kept; an over-allocation is saved and flagged",
         arguments: Backend.all)

@@ -100,7 +100,8 @@ struct RouteMatrixTests {
                 .baseVersion
             _ = try await client.get(visitor == .anonymous ? Link.login.path : "/")
             let put = try await client.send(
-                .PUT, path(.apiReturn, ids, token: token), json: #"{"baseVersion": \#(version), "rating": "Amber"}"#,
+                .PUT, path(.apiReturn, ids, token: token),
+                json: #"{"baseVersion": \#(version), "rating": "Amber", "update": "Escalated."}"#,
                 csrf: true)
             seen["PUT \(AppRoute.apiReturn.rawValue)", default: []].append(put.status.code)
             let projectVersion = try await Structure.project(app.db, id: ids.mat001.id).version
@@ -202,6 +203,7 @@ struct RouteMatrixTests {
         // - POST setup: refused to all once set up; POST login: "nobody" has no account (401).
         // - POST tokens: any signed-in user makes their own token (201, the secret in the page).
         "GET ": "303 200 200 200 200 200",
+        "GET account": "303 200 200 200 200 200",
         "GET api/openapi.json": "200 200 200 200 200 200",
         "GET api/v1/business-cases": "401 200 200 200 200 200",
         "GET api/v1/deliverables": "401 200 200 200 200 200",
@@ -228,6 +230,7 @@ struct RouteMatrixTests {
         "GET deliverables/:item": "303 403 403 403 403 200",
         "GET funding-rounds": "303 200 200 200 200 200",
         "GET glossary": "303 200 200 200 200 200",
+        "GET glossary/:item": "303 403 403 403 403 200",
         "GET imports/:job": "303 404 404 404 404 404",
         "GET login": "200 303 303 303 303 303",
         "GET meetings": "303 200 200 200 200 200",
@@ -237,6 +240,10 @@ struct RouteMatrixTests {
         "GET outcomes/:item": "303 200 200 200 200 200",
         "GET people": "303 403 403 403 403 200",
         "GET periods/:period/exceptions": "303 200 200 200 200 200",
+        "GET periods/:period/summary": "303 200 200 200 200 200",
+        // - GET publish/confirm: with no choice made, the returns page comes back asking for it (422).
+        "GET periods/:period/publish/confirm": "303 403 403 403 403 422",
+        "GET portfolios": "303 200 200 200 200 200",
         "GET periods/:period/paper": "303 200 200 200 200 200",
         "GET periods/:period/priorities": "303 200 200 200 200 200",
         "GET periods/:period/programme-dashboard": "303 200 200 200 200 200",

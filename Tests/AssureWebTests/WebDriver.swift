@@ -130,6 +130,58 @@ final class WebDriver: @unchecked Sendable {
         try await call("GET", "/session/\(session)/element/\(element)/property/\(name)")["value"] as? String ?? ""
     }
 
+    /// Runs a script in the page and returns what it returns.
+    @discardableResult
+    func execute(_ script: String, async: Bool = false) async throws -> Any? {
+        try await call(
+            "POST", "/session/\(session)/execute/\(async ? "async" : "sync")", ["script": script, "args": []])["value"]
+    }
+
+    func setWindow(width: Int, height: Int) async throws {
+        _ = try await call("POST", "/session/\(session)/window/rect", ["width": width, "height": height])
+    }
+
+    func isDisplayed(_ element: String) async throws -> Bool {
+        try await call("GET", "/session/\(session)/element/\(element)/displayed")["value"] as? Bool ?? false
+    }
+
+    func find(xpath: String) async throws -> String { try await find(using: "xpath", xpath) }
+
+    /// Follows a link of the main navigation as a person would: on a phone, opening the menu first; on a wide screen,
+    /// opening the group (Registers, Administration) the link is in.
+    func menu(_ label: String) async throws {
+        let narrow = try await find(".nav-narrow > summary")
+        if try await isDisplayed(narrow) {
+            try await click(narrow)
+            try await click(
+                try await find(
+                    xpath: "//details[contains(@class,'nav-narrow')]//a[normalize-space(text()[1])='\(label)']"))
+            return
+        }
+        let groups =
+            try await execute(
+                """
+                return [...document.querySelectorAll('.nav-wide details')]
+                  .findIndex(d => [...d.querySelectorAll('a')].some(a => a.firstChild.textContent.trim() === '\(label)'));
+                """) as? Int ?? -1
+        if groups >= 0 { try await click(try await find(".nav-wide details:nth-of-type(\(groups + 1)) > summary")) }
+        try await click(
+            try await find(xpath: "//nav[contains(@class,'nav-wide')]//a[normalize-space(text()[1])='\(label)']"))
+    }
+
+    /// axe-core's violations on the page as it stands, one line each ("select-name (critical): #f-m0-rating"), run
+    /// inside the browser from the copy of axe-core that ships in a PyPI package.
+    func accessibilityViolations(axe source: String) async throws -> [String] {
+        try await execute(source)
+        let result = try await execute(
+            """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v =>
+              v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))));
+            """, async: true)
+        return result as? [String] ?? ["axe did not answer: \(String(describing: result))"]
+    }
+
     func screenshot(to path: String) async throws {
         let encoded = try await call("GET", "/session/\(session)/screenshot")["value"] as? String ?? ""
         try Data(base64Encoded: encoded)?.write(to: URL(fileURLWithPath: path))

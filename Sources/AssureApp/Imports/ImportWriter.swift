@@ -79,6 +79,7 @@ struct ImportWriter {
         self.actor = actor
         self.portfolioID = portfolioID
         self.plan = plan
+        outcome.matchedProjects = plan.updatedProjectCount
         guard try await PortfolioRecord.find(portfolioID, on: db) != nil else {
             throw DomainError.notFound("portfolio")
         }

@@ -37,7 +37,8 @@ extension Returns {
         guard period.status == PeriodStatus.open.rawValue else {
             throw DomainError.invalid(["period": "Period \(period.label) is \(period.status), not open for returns."])
         }
-        let errors = form.validate(on: try portfolio.info.scale, submitting: action == .submit)
+        let errors = form.validate(
+            on: try portfolio.info.scale, submitting: action == .submit, requireUpdate: portfolio.requireUpdate)
         if !errors.isEmpty { throw DomainError.invalid(errors) }
 
         let existing = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)

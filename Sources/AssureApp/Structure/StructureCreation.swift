@@ -132,6 +132,23 @@ public extension Structure {
         }
     }
 
+    /// Whether a return may be submitted with no update written.
+    static func setRequireUpdate(_ db: Database, _ actor: Actor, portfolioID: UUID, required: Bool) async throws {
+        guard actor.canManagePortfolio else { throw DomainError.forbidden("only the PMO (admin) sets this") }
+        try await db.writeTransaction { db in
+            guard let portfolio = try await PortfolioRecord.find(portfolioID, on: db) else {
+                throw DomainError.notFound("portfolio")
+            }
+            guard portfolio.requireUpdate != required else { return }
+            let before = portfolio.requireUpdate
+            portfolio.requireUpdate = required
+            try await portfolio.save(on: db)
+            try await AuditLog.record(
+                db, actor, "set-require-update", entity: "portfolio", id: portfolioID,
+                before: ["requireUpdate": before], after: ["requireUpdate": required])
+        }
+    }
+
     private static func required(_ text: String, field: String, what: String) throws -> String {
         guard let value = text.nilIfBlank else { throw DomainError.invalid([field: "Give \(what) a \(field)."]) }
         guard value.count <= 500 else { throw DomainError.invalid([field: "Keep the \(field) under 500 characters."]) }

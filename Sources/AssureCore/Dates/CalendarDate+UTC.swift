@@ -10,6 +10,11 @@ extension CalendarDate {
         self = CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// The moment this day begins, in UTC.
+    public var startOfDayUTC: Date {
+        Self.utcCalendar.date(from: DateComponents(year: year, month: month, day: day))!
+    }
+
     private static let utcCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -94,6 +94,10 @@ public struct ChecksDraft: Codable, Hashable, Sendable {
         try container.encode(chaseDaysBefore, forKey: FormFieldKey("chaseDaysBefore"))
     }
 
+    /// The box named "on-require-update": refuse a submission with no update.
+    public static let requireUpdateBox = "require-update"
+    public var requiresUpdate: Bool { switchedOn.contains(Self.requireUpdateBox) }
+
     /// The checks the PMO switched off: every one that may be switched off and was not ticked.
     public var switchedOff: Set<Flag.Kind> {
         Set(Flag.Kind.allCases.filter { $0.canBeSwitchedOff && !switchedOn.contains($0.rawValue) })

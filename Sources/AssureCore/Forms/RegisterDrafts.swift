@@ -8,8 +8,15 @@ public struct GlossaryEntryDraft: Codable, Hashable, Sendable {
     @FormText public var abbreviation: String
     @FormText public var expansion: String
     public var action: String?
+    /// "yes" when the PMO ticked the box confirming a deletion.
+    public var confirm: String?
 
     public var isRemoval: Bool { action == "delete" }
+
+    /// A deletion is done only when confirmed, so a slip of the mouse loses nothing.
+    public func removalErrors(of abbreviation: String) -> [String: String] {
+        confirm == "yes" ? [:] : ["confirm": "Tick the box to confirm that \(abbreviation) should be deleted."]
+    }
 }
 
 /// A new risk register: its scale and, optionally, the scores from which a risk is Amber and Red.

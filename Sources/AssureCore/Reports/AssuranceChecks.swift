@@ -33,8 +33,16 @@ public enum AssuranceChecks {
                 "Not updated this period: the last return (rating, update and milestones) is carried forward.")
             return [notUpdated] + offScale(s) + rollUp(s) + overdue(s) + unreadable(s) + accountable(s)
         }
-        return offScale(s) + rollUp(s) + overdue(s) + slipped(s) + repeated(s) + unreadable(s) + accountable(s)
-            + arrows(s) + stale(s)
+        return notSubmitted(s) + offScale(s) + rollUp(s) + overdue(s) + slipped(s) + repeated(s) + unreadable(s)
+            + accountable(s) + arrows(s) + stale(s)
+    }
+
+    /// A return still being written (or sent back) is not in: the exceptions page counts it with the missing ones, as
+    /// the returns page does, though the PMO can already read the draft.
+    static func notSubmitted(_ s: Subject) -> [Flag] {
+        guard !s.isSubItem, let state = s.current?.state, state.isInProgress else { return [] }
+        let words = state == .returnedForChanges ? "was returned for changes" : "is still a draft"
+        return [Flag(.noReturn, "Not submitted: the return \(words).")]
     }
 
     static func offScale(_ s: Subject) -> [Flag] {

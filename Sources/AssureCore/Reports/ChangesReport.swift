@@ -26,6 +26,8 @@ public enum ChangesReport {
         public let detail: String
         /// For rating changes: the new rating, for colouring.
         public let rating: RatingLevel?
+        /// For a milestone moved: by how many days (later is positive).
+        public var days: Int? = nil
     }
 
     public static func compare(from old: PeriodReport, to new: PeriodReport) -> [Change] {
@@ -75,7 +77,7 @@ public enum ChangesReport {
                         kind: .milestoneMoved, project: now.row.project, programme: now.programme,
                         detail:
                             "“\(milestone.title)”: \(earlier.date.written) → \(milestone.date.written) (\(days > 0 ? "\(days) days later" : "\(-days) days earlier"))",
-                        rating: nil))
+                        rating: nil, days: days))
             }
         }
         for (id, then) in before where after[id] == nil {

@@ -23,8 +23,14 @@ public struct ReturnForm: Codable, Hashable, Sendable {
 
     /// Field name → message. Field names are the form's own ("rating", "milestones[1].date").
     /// A draft may leave the rating empty; a submitted return may not.
-    public func validate(on scale: RatingScale, submitting: Bool = true) -> [String: String] {
+    /// `requireUpdate`: the portfolio refuses a submission with no update written.
+    public func validate(
+        on scale: RatingScale, submitting: Bool = true, requireUpdate: Bool = false
+    ) -> [String: String] {
         var errors: [String: String] = [:]
+        if submitting, requireUpdate, update.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            errors["update"] = "Write an update before submitting: what happened this period, in plain words."
+        }
         let rating = self.rating.trimmingCharacters(in: .whitespaces)
         if rating.isEmpty {
             if submitting { errors["rating"] = "Choose a rating before submitting (a draft may leave it empty)." }

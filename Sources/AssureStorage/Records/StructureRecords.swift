@@ -35,12 +35,15 @@ package final class PortfolioRecord: Model, @unchecked Sendable {
     @Field(key: "disabled_checks") package var disabledChecks: String
     /// Chase missing returns this many days before they are due; nil leaves chasing to the PMO.
     @OptionalField(key: "chase_days_before") package var chaseDaysBefore: Int?
+    /// Whether a return is refused for submission with no update written.
+    @Field(key: "require_update") package var requireUpdate: Bool
     package init() {}
     package init(name: String, scale: String, organisationID: UUID?) {
         self.name = name
         self.scale = scale
         self.$organisation.id = organisationID
         self.disabledChecks = ""
+        self.requireUpdate = true
     }
 }
 

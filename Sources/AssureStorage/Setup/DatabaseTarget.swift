@@ -49,7 +49,7 @@ public enum Storage {
             M021_CreateMeetings(), M022_CreateOutcomeMeasures(), M023_CreatePaperTexts(),
             M024_AddAuditChain(), M025_CreateLoginAttempts(), M026_CreateAPITokens(),
             M027_AddCarriedForwardOrigin(), M028_AddPublishedFindings(),
-            M029_ScopeRegistersToPortfolios(), M030_AddUserDisabled(),
+            M029_ScopeRegistersToPortfolios(), M030_AddUserDisabled(), M031_AddRequireUpdate(),
         ]
     }
 

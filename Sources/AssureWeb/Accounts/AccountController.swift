@@ -132,7 +132,26 @@ struct AccountController: AppRouteCollection {
             return try req.download(
                 [ExportTables.audit(try await AuditLog.recent(req.db, limit: 100_000))], as: format, name: "audit-log")
         }
-        return req.html(AccountPages.audit(try await AuditLog.recent(req.db, limit: 500), req.page("Audit log")))
+        var errors: [String: String] = [:]
+        func day(_ name: String) -> CalendarDate? {
+            guard let text = (try? req.query.get(String.self, at: name))?.nilIfBlank else { return nil }
+            guard let date = CalendarDate(iso: text) else {
+                errors[name] = "Write the date as a day, for example 2016-10-31."
+                return nil
+            }
+            return date
+        }
+        let filter = AuditFilter(
+            actor: (try? req.query.get(String.self, at: "who"))?.nilIfBlank,
+            entity: (try? req.query.get(String.self, at: "what"))?.nilIfBlank, from: day("from"), to: day("to"))
+        let offset = max(0, (try? req.query.get(Int.self, at: "offset")) ?? 0)
+        let limit = 50
+        let found = try await AuditLog.search(req.db, filter, offset: offset, limit: limit)
+        let choices = try await AuditLog.choices(req.db)
+        let model = AuditPageModel(
+            entries: found.entries, total: found.total, offset: offset, limit: limit, filter: filter,
+            actors: choices.actors, entities: choices.entities, errors: errors)
+        return req.html(AuditPage.render(model, req.page("Audit log")), status: errors.isEmpty ? .ok : .badRequest)
     }
 
     struct PasswordInput: Content { var old: String?; var new: String?; var confirmation: String? }

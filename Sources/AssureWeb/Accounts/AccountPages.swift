@@ -73,7 +73,7 @@ enum AccountPages {
                                 el(
                                     "tr", [],
                                     ["Name", "Email", "Role", "May edit", ""].map {
-                                        el("th", [("scope", "col")], text: $0)
+                                        columnHeader($0)
                                     })
                             ]),
                         el(
@@ -214,48 +214,8 @@ enum AccountPages {
             ])
     }
 
-    static func audit(_ entries: [AuditEntry], _ context: PageContext) -> String {
-        Layout.render(
-            context,
-            [
-                el("h1", text: "Audit log"),
-                el(
-                    "p", [("class", "lede")],
-                    text: "Every change, newest first: who, when, what, and the values before and after."),
-                el("p", [("class", "actions no-print")], [downloadLinks(Link.audit.path)]),
-                el(
-                    "table", [],
-                    [
-                        el(
-                            "thead", [],
-                            [
-                                el(
-                                    "tr", [],
-                                    ["When", "Who", "Action", "Entity", "Before", "After"].map {
-                                        el("th", [("scope", "col")], text: $0)
-                                    })
-                            ]),
-                        el(
-                            "tbody", [],
-                            entries.map { entry in
-                                el(
-                                    "tr", [],
-                                    [
-                                        el("td", text: entry.at.formatted(.iso8601)), el("td", text: entry.actor),
-                                        el("td", text: entry.action),
-                                        el(
-                                            "td", text: entry.entity + (entry.entityID.map { " \($0.prefix(8))" } ?? "")
-                                        ),
-                                        el("td", [], [el("code", text: String((entry.before ?? "").prefix(400)))]),
-                                        el("td", [], [el("code", text: String((entry.after ?? "").prefix(400)))]),
-                                    ])
-                            }),
-                    ]),
-            ])
-    }
-
     static func message(_ context: PageContext, heading: String, text: String) -> String {
         Layout.render(
-            context, [el("h1", text: heading), el("p", text: text), link(Link.home.path, "Back to portfolios")])
+            context, [el("h1", text: heading), el("p", text: text), link(Link.home.path, "Back to your home page")])
     }
 }

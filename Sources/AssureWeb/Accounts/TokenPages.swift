@@ -14,9 +14,7 @@ enum TokenPages {
             context,
             [
                 el("h1", text: "API tokens"),
-                el(
-                    "p", [("class", "actions no-print")], [link(Link.changePassword.path, "Change your password")]
-                ),
+                el("p", [("class", "actions no-print")], [link(Link.account.path, "Your account")]),
                 el(
                     "p", [("class", "lede")],
                     text: "A token lets a script use the JSON API (under /api/v1) as you, with "
@@ -34,40 +32,45 @@ enum TokenPages {
                             el("p", [], [el("code", [("id", "new-token")], text: secret)]),
                         ])
                 } ?? .raw(""),
-                el(
-                    "table", [],
-                    [
-                        el(
-                            "thead", [],
-                            [
-                                el(
-                                    "tr", [],
-                                    ["Name", "Scope", "Made", "Last used", "State", ""].map {
-                                        el("th", [("scope", "col")], text: $0)
-                                    })
-                            ]),
-                        el(
-                            "tbody", [],
-                            tokens.map { token in
-                                el(
-                                    "tr", [],
-                                    [
-                                        el("td", text: token.name), el("td", text: token.scope.rawValue),
-                                        el("td", text: token.createdAt.formatted(.iso8601)),
-                                        el("td", text: token.lastUsedAt?.formatted(.iso8601) ?? "never"),
-                                        el("td", text: token.revokedAt == nil ? "live" : "revoked"),
-                                        el(
-                                            "td", [],
-                                            [
-                                                token.revokedAt == nil
-                                                    ? postForm(
-                                                        Link.revokeToken(id: token.id).path, csrf: context.csrf,
-                                                        [button("Revoke", class: "button secondary")])
-                                                    : .raw("")
-                                            ]),
-                                    ])
-                            }),
-                    ]),
+                tokens.isEmpty
+                    ? el(
+                        "p", [("id", "no-tokens")],
+                        text: "You have no API tokens. Make one below for a script or a Power BI report; "
+                            + "give it a name that says where it is used, so you know which to revoke.")
+                    : el(
+                        "table", [],
+                        [
+                            el(
+                                "thead", [],
+                                [
+                                    el(
+                                        "tr", [],
+                                        ["Name", "Scope", "Made", "Last used", "State", ""].map {
+                                            columnHeader($0)
+                                        })
+                                ]),
+                            el(
+                                "tbody", [],
+                                tokens.map { token in
+                                    el(
+                                        "tr", [],
+                                        [
+                                            el("td", text: token.name), el("td", text: token.scope.rawValue),
+                                            el("td", text: token.createdAt.formatted(.iso8601)),
+                                            el("td", text: token.lastUsedAt?.formatted(.iso8601) ?? "never"),
+                                            el("td", text: token.revokedAt == nil ? "live" : "revoked"),
+                                            el(
+                                                "td", [],
+                                                [
+                                                    token.revokedAt == nil
+                                                        ? postForm(
+                                                            Link.revokeToken(id: token.id).path, csrf: context.csrf,
+                                                            [button("Revoke", class: "button secondary")])
+                                                        : .raw("")
+                                                ]),
+                                        ])
+                                }),
+                        ]),
                 el("h2", text: "Make a token"),
                 FormViews.errorSummary(errors),
                 postForm(

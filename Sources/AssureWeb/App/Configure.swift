@@ -49,7 +49,7 @@ public enum WebApp {
         // Each route joins its access group (open, page or API) as it is registered: see `AppRoutes`.
         let routes = AppRoutes(base: app.routes)
         let collections: [any AppRouteCollection] = [
-            AccountController(), PortfolioController(), DashboardController(), ProjectController(),
+            AccountController(), HomeController(), PortfolioController(), DashboardController(), ProjectController(),
             ChangesController(), APIController(), APIReturnController(), TokenController(), UserAdminController(),
             CycleController(), ImportController(), GlossaryController(), BusinessCaseController(),
             FundingRoundController(),

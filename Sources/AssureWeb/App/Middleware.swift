@@ -45,7 +45,7 @@ extension Request {
                 ?? session.data["notice"].map { text in
                     session.data["notice"] = nil
                     return text
-                })
+                }, path: url.path, reviewCount: storage[ReviewCountKey.self])
     }
 
     func html(_ body: String, status: HTTPStatus = .ok) -> Response {
@@ -72,6 +72,10 @@ struct CurrentActorMiddleware: AsyncMiddleware {
                 request.session.destroy()
             } else if let actor = try await Users.actor(request.db, userID: id) {
                 request.storage[ActorKey.self] = actor
+                // An SRO's or clinical lead's navigation counts the returns waiting for them: one query, pages only.
+                if request.method == .GET, actor.role != .admin {
+                    request.storage[ReviewCountKey.self] = try await Work.waitingForReview(request.db, actor)
+                }
             } else {
                 request.session.destroy()
             }
@@ -237,4 +241,8 @@ struct PageErrorMiddleware: AsyncMiddleware {
             return (.internalServerError, "Something went wrong. Nothing was changed.")
         }
     }
+}
+
+struct ReviewCountKey: StorageKey {
+    typealias Value = Int
 }

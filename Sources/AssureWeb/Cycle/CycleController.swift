@@ -11,6 +11,7 @@ struct CycleController: AppRouteCollection {
     func boot(routes: AppRoutes) throws {
         routes.get(.returnsTracking, use: tracking)
         routes.post(.chase, use: chase)
+        routes.get(.publishConfirm, use: confirmPublish)
         routes.post(.publishPeriod, use: publish)
         routes.post(.reopenPeriod, use: reopen)
         routes.post(.reviewReturn, use: review)
@@ -63,6 +64,25 @@ struct CycleController: AppRouteCollection {
         return req.redirect(to: Link.returnsTracking(period: periodID).path, notice: notice)
     }
 
+    /// What publishing would do, for the PMO to confirm; a choice left out sends the form back.
+    func confirmPublish(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period")
+        guard try req.requireActor().canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) can publish a period")
+        }
+        let draft = try req.query.decode(PublishDraft.self)
+        do {
+            let model = PublishConfirmModel(
+                tracking: try await Returns.tracking(req.db, periodID: periodID), policy: try draft.policy(),
+                publishesFindings: draft.publishesFindings, counts: try await req.report(periodID: periodID).counts)
+            return req.html(PublishConfirmPage.render(model, req.page("Publish \(model.tracking.period.label)?")))
+        } catch DomainError.invalid(let errors) {
+            return try await trackingPage(
+                req, periodID: periodID,
+                returned: ReturnedForm(name: "publish", values: draft.formValues, errors: errors))
+        }
+    }
+
     func publish(req: Request) async throws -> Response {
         let periodID = try req.uuid("period")
         let draft = try req.content.decode(PublishDraft.self)
@@ -72,7 +92,11 @@ struct CycleController: AppRouteCollection {
                 findings: draft.publishesFindings)
             return req.redirect(
                 to: Link.returnsTracking(period: periodID).path, notice: "\(period.label) published and frozen.")
-        } catch DomainError.invalid(let errors) {
+        } catch DomainError.invalid(var errors) {
+            // The page lists the returns not in, once; the message says so rather than naming them all again.
+            if let missing = errors["missing"], missing.contains("not in, so the period was not published") {
+                errors["missing"] = String(missing.prefix { $0 != ":" }) + ". They are listed under “Not in yet”."
+            }
             return try await trackingPage(
                 req, periodID: periodID,
                 returned: ReturnedForm(name: "publish", values: draft.formValues, errors: errors))

@@ -15,7 +15,7 @@ struct OutboxPageModel: Sendable {
 enum OutboxPage {
     static func render(_ model: OutboxPageModel, _ context: PageContext) -> String {
         var context = context
-        context.breadcrumbs = [("Portfolios", Link.home.path)]
+        context.breadcrumbs = [("Portfolios", Link.portfolios.path)]
         let counts = Dictionary(grouping: model.messages, by: \.status).mapValues(\.count)
         let nodes: [HTMLNode] = [
             el("h1", text: "Outbox"),
@@ -38,7 +38,7 @@ enum OutboxPage {
                             el(
                                 "tr", [],
                                 ["Queued", "Kind", "To", "Subject", "State", "Attempts", "Last error", ""].map {
-                                    el("th", [("scope", "col")], text: $0)
+                                    columnHeader($0)
                                 })
                         ]),
                     el("tbody", [], model.messages.map { row($0, csrf: context.csrf) }),

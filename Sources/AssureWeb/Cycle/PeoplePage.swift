@@ -8,7 +8,7 @@ import Plot
 enum PeoplePage {
     static func render(_ people: [PersonContact], returned: ReturnedForm?, _ context: PageContext) -> String {
         var context = context
-        context.breadcrumbs = [("Portfolios", Link.home.path)]
+        context.breadcrumbs = [("Portfolios", Link.portfolios.path)]
         let nodes: [HTMLNode] = [
             el("h1", text: "People"),
             el(
@@ -22,7 +22,7 @@ enum PeoplePage {
                 [
                     el(
                         "thead", [],
-                        [el("tr", [], ["Name", "Job title", "Email"].map { el("th", [("scope", "col")], text: $0) })]),
+                        [el("tr", [], ["Name", "Job title", "Email"].map { columnHeader($0) })]),
                     el(
                         "tbody", [],
                         people.map { person in

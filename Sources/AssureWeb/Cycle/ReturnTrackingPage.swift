@@ -23,7 +23,7 @@ enum ReturnTrackingPage {
         var context = context
         let tracking = model.tracking
         context.breadcrumbs = [
-            ("Portfolios", Link.home.path),
+            ("Portfolios", Link.portfolios.path),
             (tracking.portfolio.name, Link.portfolio(portfolio: tracking.portfolio.id).path),
         ]
         var nodes: [HTMLNode] = [
@@ -114,7 +114,7 @@ enum ReturnTrackingPage {
                         el(
                             "tr", [],
                             ["Project", "Owner", "Status", "Last saved", "Review"].map {
-                                el("th", [("scope", "col")], text: $0)
+                                columnHeader($0)
                             })
                     ]),
                 el(
@@ -144,6 +144,15 @@ enum ReturnTrackingPage {
                             ])
                     }),
             ])
+    }
+
+    /// The returns not in, listed once, where the PMO decides what publishing does with them.
+    static func notInYet(_ missing: [ReturnTracking.Row]) -> HTMLNode {
+        guard !missing.isEmpty else { return txt("") }
+        return .group([
+            el("h3", text: "Not in yet (\(missing.count))"),
+            el("ul", [("class", "missing-list")], missing.map(CockpitPage.missingItem)),
+        ])
     }
 
     static func actions(_ model: ReturnTrackingModel, csrf: String) -> [HTMLNode] {
@@ -176,12 +185,14 @@ enum ReturnTrackingPage {
             }
             nodes.append(
                 el(
-                    "section", [("class", "no-print")],
+                    "section", [("class", "no-print"), ("id", "publish")],
                     [
                         el("h2", text: "Publish \(period.label)"),
                         FormViews.errorSummary(publishErrors),
-                        postForm(
-                            Link.publishPeriod(period: period.id).path, csrf: csrf,
+                        notInYet(model.tracking.missing),
+                        // Asks first: the next page shows what publishing will do, and publishes on confirmation.
+                        el(
+                            "form", [("method", "get"), ("action", Link.publishConfirm(period: period.id).path)],
                             [
                                 el(
                                     "fieldset",
@@ -238,7 +249,7 @@ enum ReturnTrackingPage {
                                                 "Otherwise board members see the period without the PMO's findings, and print leaves them out."
                                         ),
                                     ]),
-                                el("div", [("class", "actions")], [button("Publish and freeze")]),
+                                el("div", [("class", "actions")], [button("Continue")]),
                             ]),
                     ]))
             return nodes

@@ -16,7 +16,7 @@ enum ChangesPage {
     static func render(_ model: ChangesPageModel, _ context: PageContext) -> String {
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", Link.home.path),
+            ("Portfolios", Link.portfolios.path),
             (model.portfolio.name, Link.portfolio(portfolio: model.portfolio.id).path),
         ]
         let keys = model.periods.map(\.key)

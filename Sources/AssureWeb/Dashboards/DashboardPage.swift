@@ -24,7 +24,7 @@ enum DashboardPage {
         let report = model.report
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", Link.home.path),
+            ("Portfolios", Link.portfolios.path),
             (report.portfolio.name, Link.portfolio(portfolio: report.portfolio.id).path),
         ]
         return Layout.render(

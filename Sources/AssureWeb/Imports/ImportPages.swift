@@ -34,7 +34,7 @@ enum ImportPages {
     ) -> String {
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", Link.home.path), (portfolio.name, Link.portfolio(portfolio: portfolio.id).path),
+            ("Portfolios", Link.portfolios.path), (portfolio.name, Link.portfolio(portfolio: portfolio.id).path),
         ]
         let nodes: [HTMLNode] = [
             el("h1", text: "Import a table into \(portfolio.name)"),
@@ -92,7 +92,7 @@ enum ImportPages {
     static func preview(_ model: ImportPreviewModel, _ context: PageContext) -> String {
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", Link.home.path),
+            ("Portfolios", Link.portfolios.path),
             (model.portfolio.name, Link.portfolio(portfolio: model.portfolio.id).path),
             ("Import", Link.importTable(portfolio: model.portfolio.id).path),
         ]
@@ -146,7 +146,7 @@ enum ImportPages {
                                     el(
                                         "tr", [],
                                         ["Column", "Header", "First value", "Imported as"].map {
-                                            el("th", [("scope", "col")], text: $0)
+                                            columnHeader($0)
                                         })
                                 ]),
                             el(
@@ -203,12 +203,12 @@ enum ImportPages {
                         ]),
                 ]),
             el("h2", text: "What will be imported"),
-            projectTable(plan),
+            projectTable(plan, scale: model.portfolio.scale),
         ]
         return Layout.render(context, nodes)
     }
 
-    static func projectTable(_ plan: ImportPlan) -> HTMLNode {
+    static func projectTable(_ plan: ImportPlan, scale: RatingScale) -> HTMLNode {
         let shown = plan.allProjects.prefix(200)
         return el(
             "div", [],
@@ -223,8 +223,8 @@ enum ImportPages {
                                     "tr", [],
                                     [
                                         "Row", "Programme", "Reference", "Project", "Rating", "Milestones",
-                                        "Custom values", "",
-                                    ].map { el("th", [("scope", "col")], text: $0) })
+                                        "Custom values", "New or matched",
+                                    ].map { columnHeader($0) })
                             ]),
                         el(
                             "tbody", [],
@@ -234,7 +234,14 @@ enum ImportPages {
                                     [
                                         el("td", text: String(project.row)), el("td", text: project.programme ?? ""),
                                         el("td", text: project.reference ?? ""),
-                                        el("td", text: project.title ?? ""), el("td", text: project.rating ?? ""),
+                                        el("td", text: project.title ?? ""),
+                                        el(
+                                            "td", [],
+                                            [
+                                                RatingViews.badge(
+                                                    project.rating ?? "",
+                                                    level: project.rating.flatMap(scale.level(for:)))
+                                            ]),
                                         el(
                                             "td",
                                             text: project.milestones.map { "\($0.title) (\($0.date))" }.joined(
@@ -273,7 +280,7 @@ enum ImportPages {
                     [
                         el(
                             "thead", [],
-                            [el("tr", [], ["Where", "Problem", ""].map { el("th", [("scope", "col")], text: $0) })]),
+                            [el("tr", [], ["Where", "Problem", "Severity"].map { columnHeader($0) })]),
                         el(
                             "tbody", [],
                             shown.map { problem in
@@ -297,15 +304,14 @@ enum ImportPages {
     ) -> String {
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", Link.home.path), (portfolio.name, Link.portfolio(portfolio: portfolio.id).path),
+            ("Portfolios", Link.portfolios.path), (portfolio.name, Link.portfolio(portfolio: portfolio.id).path),
         ]
         var nodes: [HTMLNode] = [el("h1", text: job.finished ? "Import finished" : "Importing into \(portfolio.name)")]
         if let outcome = job.outcome {
             nodes.append(
                 el(
                     "p", [("class", "notice"), ("role", "status")],
-                    text:
-                        "Imported: \(outcome.createdProgrammes) programmes and \(outcome.createdProjects) projects created, \(outcome.updatedProjects) updated, \(outcome.returnsWritten) returns, \(outcome.attributesWritten) custom values."
+                    text: "Imported: " + outcome.summary
                 ))
             if let period {
                 nodes.append(

@@ -8,8 +8,8 @@ import Vapor
 /// Portfolios and the life of their reporting periods.
 struct PortfolioController: AppRouteCollection {
     func boot(routes: AppRoutes) throws {
-        routes.get(.home, use: list)
-        routes.post(.createPortfolio, use: createPortfolio)
+        routes.get(.portfolios, use: list)
+        routes.post(.portfolios, use: createPortfolio)
         routes.get(.portfolio, use: home)
         routes.get(.projectList, use: projectList)
         routes.post(.createProgramme, use: createProgramme)
@@ -114,6 +114,8 @@ struct PortfolioController: AppRouteCollection {
         }
         try await Structure.setDisabledChecks(
             req.db, try req.requireActor(), portfolioID: portfolioID, disabled: disabled)
+        try await Structure.setRequireUpdate(
+            req.db, try req.requireActor(), portfolioID: portfolioID, required: draft.requiresUpdate)
         return req.redirect(
             to: Link.portfolio(portfolio: portfolioID).path,
             notice: disabled.isEmpty

@@ -85,7 +85,7 @@ enum PortfolioPages {
                 el("h2", text: "Create a portfolio"),
                 FormViews.errorSummary(errors),
                 postForm(
-                    Link.createPortfolio.path, csrf: csrf,
+                    Link.portfolios.path, csrf: csrf,
                     [
                         FormViews.textField("name", label: "Name", value: values["name"] ?? "", errors: errors),
                         FormViews.select(
@@ -98,7 +98,7 @@ enum PortfolioPages {
 
     static func home(_ model: PortfolioPageModel, _ context: PageContext) -> String {
         var context = context
-        context.breadcrumbs = [("Portfolios", Link.home.path)]
+        context.breadcrumbs = [("Portfolios", Link.portfolios.path)]
         let info = model.portfolio.info
         var nodes: [HTMLNode] = [
             el("h1", text: info.name),
@@ -131,7 +131,7 @@ enum PortfolioPages {
                                         el(
                                             "tr", [],
                                             ["Programme", "Projects", "Ratings", "Worst"].map {
-                                                el("th", [("scope", "col")], text: $0)
+                                                columnHeader($0)
                                             })
                                     ]),
                                 el(
@@ -176,7 +176,7 @@ enum PortfolioPages {
                             el(
                                 "tr", [],
                                 ["Period", "As at", "Status", "Dashboards", ""].map {
-                                    el("th", [("scope", "col")], text: $0)
+                                    columnHeader($0)
                                 })
                         ]),
                     el(

@@ -16,7 +16,7 @@ enum ProjectsPage {
     static func render(_ model: ProjectsPageModel, _ context: PageContext) -> String {
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", Link.home.path),
+            ("Portfolios", Link.portfolios.path),
             (model.portfolio.name, Link.portfolio(portfolio: model.portfolio.id).path),
         ]
         let base = Link.projectList(portfolio: model.portfolio.id).path

@@ -108,6 +108,20 @@ enum StructureForms {
                                             ])
                                     ])
                             }),
+                        el(
+                            "div", [("class", "checkbox")],
+                            [
+                                el(
+                                    "input",
+                                    [
+                                        ("type", "checkbox"), ("id", "f-require-update"),
+                                        ("name", "on-\(ChecksDraft.requireUpdateBox)"), ("value", "1"),
+                                        ("checked", portfolio.requireUpdate ? "checked" : nil),
+                                    ]),
+                                el(
+                                    "label", [("for", "f-require-update")],
+                                    text: "Refuse a return submitted with no update written"),
+                            ]),
                         FormViews.textField(
                             "chaseDaysBefore", label: "Chase missing returns automatically",
                             hint: "Days before a period's returns are due; leave blank to chase by hand",

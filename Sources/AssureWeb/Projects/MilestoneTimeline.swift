@@ -28,7 +28,7 @@ enum MilestoneTimeline {
                         el(
                             "tr", [],
                             ["Milestone", "Baseline", "Latest forecast", "Moves", "Slipped", "Completed"]
-                                .map { el("th", [("scope", "col")], text: $0) })
+                                .map { columnHeader($0) })
                     ]),
                 el(
                     "tbody", [],

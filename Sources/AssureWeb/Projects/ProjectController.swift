@@ -77,10 +77,16 @@ struct ProjectController: AppRouteCollection {
             throw DomainError.forbidden("you may not write or review returns for \(sheet.programme.name)")
         }
         if sheet.period.status == .published { throw DomainError.frozen("Period \(sheet.period.label)") }
-        let model = ReturnFormModel(
+        var model = ReturnFormModel(
             sheet: sheet, form: sheet.form, errors: [:], theirs: nil, standing: standing, review: review)
+        if model.canReview {
+            // The reviewer reads the assurance checks' findings on this return before approving it.
+            let report = try await req.report(periodID: periodID, programme: sheet.programme.id)
+            model.findings = report.allRows.first { $0.project.id == projectID }?.allFlags ?? []
+        }
         return req.html(
-            ReturnFormPage.render(model, req.page("Return")), status: review == nil ? .ok : .unprocessableEntity)
+            ReturnFormPage.render(model, req.page(ReturnFormPage.title(sheet))),
+            status: review == nil ? .ok : .unprocessableEntity)
     }
 
     func saveReturn(req: Request) async throws -> Response {
@@ -100,7 +106,7 @@ struct ProjectController: AppRouteCollection {
             let standing = try await Returns.standing(req.db, actor, projectID: projectID)
             let model = ReturnFormModel(
                 sheet: sheet, form: form, errors: errors, theirs: theirs, standing: standing, review: nil)
-            return req.html(ReturnFormPage.render(model, req.page("Return")), status: status)
+            return req.html(ReturnFormPage.render(model, req.page(ReturnFormPage.title(sheet))), status: status)
         }
         do {
             try await Returns.save(

@@ -11,7 +11,7 @@ enum ProjectEditPage {
     ) -> String {
         var context = context
         context.breadcrumbs = [
-            ("Portfolios", Link.home.path),
+            ("Portfolios", Link.portfolios.path),
             (detail.project.title, Link.project(project: detail.project.id).path),
         ]
         return Layout.render(

@@ -19,7 +19,7 @@ enum ProjectPage {
         var context = context
         let project = model.detail.project
         context.breadcrumbs = [
-            ("Portfolios", Link.home.path),
+            ("Portfolios", Link.portfolios.path),
             (model.detail.portfolio.name, Link.portfolio(portfolio: model.detail.portfolio.id).path),
         ]
         let latest = model.history.last { $0.row?.hasReturn == true }
@@ -75,7 +75,7 @@ enum ProjectPage {
                             el(
                                 "tr", [],
                                 ["Period", "RAG", "Status since last report", "Update / mitigation", "Checks"].map {
-                                    el("th", [("scope", "col")], text: $0)
+                                    columnHeader($0)
                                 })
                         ]),
                     el(
@@ -132,7 +132,7 @@ enum ProjectPage {
                                 el(
                                     "tr", [],
                                     ["Milestone", "Date as written", "Read as", "RAG"].map {
-                                        el("th", [("scope", "col")], text: $0)
+                                        columnHeader($0)
                                     })
                             ]),
                         el(

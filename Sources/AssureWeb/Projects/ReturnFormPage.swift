@@ -15,6 +15,8 @@ struct ReturnFormModel: Sendable {
     let standing: ReturnWorkflow.Standing
     /// The review form sent back with an error (the comment kept).
     let review: ReturnedForm?
+    /// The assurance checks' findings on this return, for its reviewer.
+    var findings: [Flag] = []
 
     var canWrite: Bool { standing.canEdit && sheet.state != .approved }
     var canReview: Bool { (standing.isAccountable || standing.isPMO) && [.submitted, .approved].contains(sheet.state) }
@@ -24,11 +26,16 @@ struct ReturnFormModel: Sendable {
 enum ReturnFormPage {
     static let blankMilestoneLines = 2
 
+    /// The browser tab names the project and the month, so that two returns open side by side can be told apart.
+    static func title(_ sheet: ReturnSheet) -> String {
+        "Return for \(sheet.project.displayName), \(sheet.period.label)"
+    }
+
     static func render(_ model: ReturnFormModel, _ context: PageContext) -> String {
         var context = context
         let sheet = model.sheet
         context.breadcrumbs = [
-            ("Portfolios", Link.home.path),
+            ("Portfolios", Link.portfolios.path),
             (sheet.project.title, Link.project(project: sheet.project.id).path),
         ]
         let ratings = sheet.scale.levels.map(\.label)
@@ -44,6 +51,17 @@ enum ReturnFormPage {
                     "\(sheet.programme.name) · SRO \(sheet.project.sro ?? "not named") · as at \(sheet.period.asAt.longDisplay)"
             ),
         ]
+        if let previous = sheet.previous, model.canWrite {
+            let level = sheet.scale.level(for: previous.form.rating)
+            nodes.append(
+                el(
+                    "p", [("id", "previous-rating")],
+                    [
+                        txt("Last period (\(previous.periodLabel)): "),
+                        previous.form.rating.isEmpty
+                            ? txt("not rated") : RatingViews.badge(previous.form.rating, level: level),
+                    ]))
+        }
         if let theirs = model.theirs { nodes.append(conflict(theirs)) }
         if sheet.isPrefilled, model.errors.isEmpty {
             nodes.append(
@@ -53,9 +71,13 @@ enum ReturnFormPage {
         }
         nodes.append(status(sheet))
         guard model.canWrite else {
+            if model.canReview {
+                nodes += ReviewComparisonView.render(sheet.comparison, scale: sheet.scale, findings: model.findings)
+                nodes.append(reviewPanel(model, csrf: context.csrf))
+                return Layout.render(context, nodes)
+            }
             nodes.append(el("h2", text: "The return"))
             nodes.append(summary(sheet.form))
-            if model.canReview { nodes.append(reviewPanel(model, csrf: context.csrf)) }
             if sheet.state == .approved, model.standing.canEdit {
                 nodes.append(
                     el(
@@ -66,10 +88,15 @@ enum ReturnFormPage {
             return Layout.render(context, nodes)
         }
         if model.canReview { nodes.append(reviewPanel(model, csrf: context.csrf)) }
-        nodes.append(FormViews.errorSummary(model.errors))
         let lines =
             model.form.milestones
             + Array(repeating: MilestoneLine(title: "", date: "", rating: nil), count: blankMilestoneLines)
+        let pageOrder =
+            ["rating", "update", "mitigation", "milestones"]
+            + lines.indices.flatMap { index in
+                [ReturnField.MilestonePart.title, .date, .rating].map { ReturnField.milestone(index, $0).formName }
+            }
+        nodes.append(FormViews.errorSummary(model.errors, order: pageOrder))
         nodes.append(
             postForm(
                 Link.returnForm(period: sheet.period.id, project: sheet.project.id).path, csrf: context.csrf,
@@ -82,10 +109,10 @@ enum ReturnFormPage {
                         errors: model.errors, blank: "Choose a rating"),
                     FormViews.textArea(
                         "update", label: "Update", hint: "Progress this period, in plain words",
-                        value: model.form.update, errors: model.errors),
+                        value: model.form.update, errors: model.errors, limit: ReturnForm.maxTextLength),
                     FormViews.textArea(
                         "mitigation", label: "Mitigation", hint: "What is being done about any risk to delivery",
-                        value: model.form.mitigation, errors: model.errors),
+                        value: model.form.mitigation, errors: model.errors, limit: ReturnForm.maxTextLength),
                     el("h2", text: "Milestones"),
                     el(
                         "p", [("class", "hint")],
@@ -100,7 +127,7 @@ enum ReturnFormPage {
                                 [
                                     el(
                                         "tr", [],
-                                        ["Milestone", "Date", "RAG"].map { el("th", [("scope", "col")], text: $0) })
+                                        ["Milestone", "Date", "RAG"].map { columnHeader($0) })
                                 ]),
                             el(
                                 "tbody", [],
@@ -113,8 +140,8 @@ enum ReturnFormPage {
                         [
                             button("Submit for review", name: "action", value: ReturnAction.submit.rawValue),
                             button(
-                                "Save draft", class: "button secondary", name: "action",
-                                value: ReturnAction.saveDraft.rawValue),
+                                sheet.state == .submitted ? "Withdraw from review and save as a draft" : "Save draft",
+                                class: "button secondary", name: "action", value: ReturnAction.saveDraft.rawValue),
                             link(Link.project(project: sheet.project.id).path, "Cancel"),
                         ]),
                 ]))
@@ -157,7 +184,7 @@ enum ReturnFormPage {
                     [
                         FormViews.select(
                             "\(prefix)-rating", label: nil, options: ratings, selected: line.rating ?? "",
-                            errors: errors, blank: "Not rated")
+                            errors: errors, blank: "Not rated", accessibleName: "Milestone \(index + 1) RAG rating")
                     ]),
             ])
     }

@@ -11,7 +11,7 @@ public enum Link: Hashable, Sendable {
     case logout
     case setup
     case stylesheet
-    case createPortfolio
+    case portfolios
     case portfolio(portfolio: UUID)
     case createProgramme(portfolio: UUID)
     case createProject(portfolio: UUID)
@@ -25,6 +25,8 @@ public enum Link: Hashable, Sendable {
     case programmeDashboard(period: UUID)
     case priorities(period: UUID)
     case exceptions(period: UUID)
+    case boardSummary(period: UUID)
+    case publishConfirm(period: UUID)
     case openPeriod(period: UUID)
     case closePeriod(period: UUID)
     case publishPeriod(period: UUID)
@@ -44,6 +46,7 @@ public enum Link: Hashable, Sendable {
     case user(id: UUID)
     case disableUser(id: UUID)
     case enableUser(id: UUID)
+    case account
     case changePassword
     case audit
     case tokens
@@ -99,7 +102,7 @@ public enum Link: Hashable, Sendable {
         case .logout: .logout
         case .setup: .setup
         case .stylesheet: .stylesheet
-        case .createPortfolio: .createPortfolio
+        case .portfolios: .portfolios
         case .portfolio: .portfolio
         case .createProgramme: .createProgramme
         case .createProject: .createProject
@@ -113,6 +116,8 @@ public enum Link: Hashable, Sendable {
         case .programmeDashboard: .programmeDashboard
         case .priorities: .priorities
         case .exceptions: .exceptions
+        case .boardSummary: .boardSummary
+        case .publishConfirm: .publishConfirm
         case .openPeriod: .openPeriod
         case .closePeriod: .closePeriod
         case .publishPeriod: .publishPeriod
@@ -132,6 +137,7 @@ public enum Link: Hashable, Sendable {
         case .user: .user
         case .disableUser: .disableUser
         case .enableUser: .enableUser
+        case .account: .account
         case .changePassword: .changePassword
         case .audit: .audit
         case .tokens: .tokens
@@ -197,6 +203,8 @@ public enum Link: Hashable, Sendable {
         case .programmeDashboard(let period): [period]
         case .priorities(let period): [period]
         case .exceptions(let period): [period]
+        case .boardSummary(let period): [period]
+        case .publishConfirm(let period): [period]
         case .openPeriod(let period): [period]
         case .closePeriod(let period): [period]
         case .publishPeriod(let period): [period]

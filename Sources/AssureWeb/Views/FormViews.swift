@@ -1,16 +1,21 @@
+import Foundation
 import Plot
 
 /// Form fields that show their error beside them and keep what was typed.
 enum FormViews {
-    static func errorSummary(_ errors: [String: String]) -> HTMLNode {
+    /// `order`: the form's fields as they appear on the page, so the list reads top to bottom; others follow.
+    static func errorSummary(_ errors: [String: String], order: [String] = []) -> HTMLNode {
         guard !errors.isEmpty else { return txt("") }
+        let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         return el(
             "div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1")],
             [
                 el("h2", text: "There is a problem"),
                 el(
                     "ul", [],
-                    errors.sorted { $0.key < $1.key }.map { el("li", [], [link("#\(fieldID($0.key))", $0.value)]) }),
+                    errors.sorted {
+                        (position[$0.key] ?? .max, $0.key) < (position[$1.key] ?? .max, $1.key)
+                    }.map { el("li", [], [link("#\(fieldID($0.key))", $0.value)]) }),
             ])
     }
 
@@ -46,23 +51,45 @@ enum FormViews {
             ])
     }
 
+    /// `limit`: the most characters the field takes, said beside it with how many are used (Assure's pages run
+    /// no script, so the count is as of the page's loading).
     static func textArea(
-        _ name: String, label: String, hint: String? = nil, value: String, errors: [String: String]
+        _ name: String, label: String, hint: String? = nil, value: String, errors: [String: String],
+        limit: Int? = nil
     ) -> HTMLNode {
-        el(
+        let counter = limit.map { limit in
+            el(
+                "span", [("class", "hint"), ("id", fieldID(name) + "-count")],
+                text: "Up to \(limit.formatted(.number.grouping(.automatic))) characters"
+                    + (value.isEmpty ? "." : "; \(value.count.formatted(.number.grouping(.automatic))) used."))
+        }
+        return el(
             "div", [("class", errors[name] == nil ? "field" : "field has-error")],
             [
                 el(
                     "label", [("for", fieldID(name))],
                     [txt(label), hint.map { el("span", [("class", "hint")], text: $0) } ?? txt("")]),
                 error(name, errors),
-                el("textarea", [("id", fieldID(name)), ("name", name)], text: value),
+                el(
+                    "textarea",
+                    [
+                        ("id", fieldID(name)), ("name", name),
+                        (
+                            "aria-describedby",
+                            [
+                                errors[name] == nil ? nil : fieldID(name) + "-error",
+                                limit == nil ? nil : fieldID(name) + "-count",
+                            ]
+                            .compactMap { $0 }.joined(separator: " ").nilIfEmpty
+                        ),
+                    ], text: value),
+                counter ?? txt(""),
             ])
     }
 
     static func select(
         _ name: String, label: String?, options: [String], selected: String, errors: [String: String],
-        blank: String? = nil
+        blank: String? = nil, accessibleName: String? = nil
     ) -> HTMLNode {
         var choices = options
         // A value that is not an option (a typed or legacy value) is kept and shown, never silently dropped.
@@ -75,7 +102,15 @@ enum FormViews {
             [
                 label.map { el("label", [("for", fieldID(name))], text: $0) } ?? txt(""),
                 error(name, errors),
-                el("select", [("id", fieldID(name)), ("name", name)], optionNodes),
+                // A select with no visible label (one in a table row) is named for screen readers instead.
+                el(
+                    "select",
+                    [("id", fieldID(name)), ("name", name), ("aria-label", label == nil ? accessibleName : nil)],
+                    optionNodes),
             ])
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -65,3 +65,10 @@ func postForm(_ action: String, csrf: String, class className: String? = nil, _ 
 func button(_ text: String, class className: String = "button", name: String? = nil, value: String? = nil) -> HTMLNode {
     el("button", [("type", "submit"), ("class", className), ("name", name), ("value", value)], text: text)
 }
+
+/// A column's header cell; a column of buttons, with no visible heading, is named "Actions" for screen readers.
+func columnHeader(_ name: String) -> HTMLNode {
+    name.isEmpty
+        ? el("th", [("scope", "col")], [el("span", [("class", "visually-hidden")], text: "Actions")])
+        : el("th", [("scope", "col")], text: name)
+}

@@ -11,6 +11,10 @@ struct PageContext: Sendable {
     var notice: String? = nil
     /// Reload the page after this many seconds (a page following work in progress).
     var refreshSeconds: Int? = nil
+    /// The path asked for, so the navigation can mark where the reader is.
+    var path: String? = nil
+    /// Returns waiting for this reader's review, shown beside "Home" in the navigation.
+    var reviewCount: Int? = nil
 }
 
 enum Layout {
@@ -33,45 +37,73 @@ enum Layout {
                 el("main", [("id", "main"), ("class", "page")], breadcrumbs(context) + notice(context) + content),
                 el("footer", [("class", "site-footer")], [txt("Assure — portfolio assurance and board reporting")]),
             ])
-        return "<!DOCTYPE html>" + el("html", [("lang", "en-GB")], [head, body]).render()
+        return StackedTables.label("<!DOCTYPE html>" + el("html", [("lang", "en-GB")], [head, body]).render())
     }
 
     private static func header(_ context: PageContext) -> HTMLNode {
-        var nav: [HTMLNode] = []
-        if let actor = context.actor {
-            nav.append(link(Link.home.path, "Portfolios"))
-            nav.append(link(Link.risks.path, "Risks"))
-            nav.append(link(Link.outcomes.path, "Outcomes"))
-            nav.append(link(Link.deliverables.path, "Deliverables"))
-            nav.append(link(Link.meetings.path, "Meetings"))
-            nav.append(link(Link.businessCases.path, "Business cases"))
-            nav.append(link(Link.fundingRounds.path, "Funding"))
-            nav.append(link(Link.glossary.path, "Glossary"))
-            if actor.role == .admin {
-                nav.append(link(Link.users.path, "Users"))
-                nav.append(link(Link.people.path, "People"))
-                nav.append(link(Link.outbox.path, "Outbox"))
-                nav.append(link(Link.audit.path, "Audit log"))
-            }
-            nav.append(
-                el(
-                    "a",
-                    [
-                        ("href", Link.tokens.path), ("class", "who"),
-                        ("title", "Your account: password and API tokens"),
-                    ],
-                    text: "\(actor.name) (\(actor.role.rawValue))"))
-            nav.append(
-                postForm(
-                    Link.logout.path, csrf: context.csrf, class: "inline",
-                    [button("Sign out", class: "link-button")]))
+        guard let actor = context.actor else {
+            return el("header", [("class", "site-header")], [el("span", [("class", "brand")], text: "Assure")])
         }
+        let groups = Navigation.groups(for: actor, reviewCount: context.reviewCount)
+        let account = el(
+            "a",
+            [
+                ("href", Link.account.path), ("class", "who"), ("title", "Your account: password and API tokens"),
+                ("aria-current", context.path == Link.account.path ? "page" : nil),
+            ],
+            text: actor.name)
+        let signOut = postForm(
+            Link.logout.path, csrf: context.csrf, class: "inline", [button("Sign out", class: "link-button")])
+        // Two renderings of one menu: a bar on wide screens, a "Menu" that opens on phones; CSS shows one of them.
+        let wide = el(
+            "nav", [("class", "nav-wide"), ("aria-label", "Main")],
+            groups.map { group in
+                group.title == nil
+                    ? .group(group.links.map { navLink($0, context) })
+                    : el(
+                        "details", [("class", "nav-group")],
+                        [
+                            el(
+                                "summary", [],
+                                [txt(group.title!)]
+                                    + (group.isCurrent(context.path)
+                                        ? [el("span", [("class", "visually-hidden")], text: " (current section)")] : [])
+                            ),
+                            el("ul", [], group.links.map { el("li", [], [navLink($0, context)]) }),
+                        ])
+            } + [account, signOut])
+        let narrow = el(
+            "details", [("class", "nav-narrow")],
+            [
+                el("summary", text: "Menu"),
+                el(
+                    "nav", [("aria-label", "Main")],
+                    groups.map { group in
+                        el(
+                            "div", [("class", "nav-section")],
+                            (group.title.map { [el("h2", text: $0)] } ?? [])
+                                + [el("ul", [], group.links.map { el("li", [], [navLink($0, context)]) })])
+                    } + [el("p", [], [account]), signOut]),
+            ])
         return el(
             "header", [("class", "site-header")],
-            [
-                el("a", [("href", Link.home.path), ("class", "brand")], text: "Assure"),
-                el("nav", [("aria-label", "Main")], nav),
-            ])
+            [el("a", [("href", Link.home.path), ("class", "brand")], text: "Assure"), wide, narrow])
+    }
+
+    private static func navLink(_ item: Navigation.Item, _ context: PageContext) -> HTMLNode {
+        el(
+            "a", [("href", item.path), ("aria-current", item.path == context.path ? "page" : nil)],
+            [txt(item.label)]
+                + (item.count.map { count in
+                    [
+                        el(
+                            "span", [("class", "nav-count")],
+                            [
+                                txt(" \(count.number)"),
+                                el("span", [("class", "visually-hidden")], text: " \(count.words)"),
+                            ])
+                    ]
+                } ?? []))
     }
 
     private static func breadcrumbs(_ context: PageContext) -> [HTMLNode] {

@@ -26,6 +26,16 @@ public struct ImportOutcome: Codable, Sendable, Hashable {
     }
     /// Whether the period was published as history in the same transaction.
     public var published: Bool = false
+    /// Rows matched to a project Assure already had (`updatedProjects` of them had details that changed).
+    public var matchedProjects: Int = 0
+
+    /// What was written, in a sentence: the same words on the web's progress page and from the command line.
+    public var summary: String {
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        return "\(count(createdProgrammes, "programme")) and \(count(createdProjects, "project")) created; "
+            + "\(count(matchedProjects, "project")) matched to existing ones, \(updatedProjects) with changed details; "
+            + "\(count(returnsWritten, "return")); \(count(attributesWritten, "custom value"))."
+    }
 }
 
 /// Reading a table into a portfolio: the context a plan is read against, saved mappings, and custom attributes.

@@ -25,4 +25,11 @@ public enum GlossaryEntries {
             .sorted { $0.entry.abbreviation.lowercased() < $1.entry.abbreviation.lowercased() }
     }
 
+    public static func one(_ db: Database, id: UUID) async throws -> StoredGlossaryEntry {
+        guard let record = try await GlossaryRecord.find(id, on: db) else {
+            throw DomainError.notFound("glossary entry")
+        }
+        return StoredGlossaryEntry(
+            id: id, entry: GlossaryEntry(abbreviation: record.abbreviation, expansion: record.expansion))
+    }
 }

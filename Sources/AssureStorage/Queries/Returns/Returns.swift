@@ -20,6 +20,13 @@ public struct ReturnSheet: Sendable {
     public let reviewedBy: String?
     /// What the SRO or PMO asked to change, when returned for changes.
     public let reviewComment: String?
+    /// The project's return in the latest earlier period, and that period's label: what a reviewer compares with.
+    public var previous: (form: ReturnForm, periodLabel: String)? = nil
+
+    /// This return beside the last period's.
+    public var comparison: ReturnComparison {
+        ReturnComparison(current: form, previous: previous?.form, previousPeriod: previous?.periodLabel, scale: scale)
+    }
 }
 
 public enum Returns {
@@ -37,11 +44,9 @@ public enum Returns {
         let names = try await People.names(db)
         let existing = try await ReturnRecord.query(on: db).filter(\.$period.$id == periodID)
             .filter(\.$project.$id == projectID).with(\.$milestones).first()
-        var info = try existing.map { try $0.info(milestones: $0.milestones) }
-        if info == nil {
-            // Prefill from the project's latest earlier return, so a lead edits rather than retypes.
-            info = try await latestEarlier(db, before: period, projects: [projectID])[projectID]
-        }
+        let earlier = try await latestEarlierWithPeriod(db, before: period, projects: [projectID])[projectID]
+        // With nothing entered yet, prefill from the project's latest earlier return, so a lead edits, not retypes.
+        let info = try existing.map { try $0.info(milestones: $0.milestones) } ?? earlier?.info
         let form = ReturnForm(
             rating: info?.rating ?? "", update: existing == nil ? "" : info?.update ?? "",
             mitigation: existing == nil ? "" : info?.mitigation ?? "",
@@ -53,7 +58,15 @@ public enum Returns {
             submittedBy: existing?.submittedBy, submittedAt: existing?.submittedAt,
             state: try existing?.returnState ?? .notStarted, version: existing?.version ?? 0,
             savedBy: existing?.savedBy, savedAt: existing?.savedAt, reviewedBy: existing?.reviewedBy,
-            reviewComment: existing?.reviewComment)
+            reviewComment: existing?.reviewComment,
+            previous: earlier.map { earlier in
+                (
+                    ReturnForm(
+                        rating: earlier.info.rating ?? "", update: earlier.info.update,
+                        mitigation: earlier.info.mitigation, milestones: earlier.info.milestones, baseVersion: 0),
+                    PeriodKey(earlier.periodKey)?.label ?? earlier.periodKey
+                )
+            })
     }
 
 }

@@ -9,6 +9,8 @@ public struct PortfolioSummary: Codable, Sendable, Hashable {
     public let disabledChecks: Set<Flag.Kind>
     /// Scheduled chasers go this many days before returns are due; nil when the PMO chases by hand.
     public var chaseDaysBefore: Int? = nil
+    /// Submitting a return with no update is refused (on unless the PMO switches it off).
+    public var requireUpdate = true
     public var latestPublished: PeriodInfo? { periods.last { $0.status == .published } }
     public var current: PeriodInfo? { periods.last { $0.status == .open } ?? latestPublished ?? periods.last }
 }
@@ -22,7 +24,8 @@ public enum Catalogue {
         return try portfolios.map { record in
             PortfolioSummary(
                 info: try record.info, periods: try (byPortfolio[record.requireID()] ?? []).map { try $0.info },
-                disabledChecks: record.checksSwitchedOff, chaseDaysBefore: record.chaseDaysBefore)
+                disabledChecks: record.checksSwitchedOff, chaseDaysBefore: record.chaseDaysBefore,
+                requireUpdate: record.requireUpdate)
         }
     }
 

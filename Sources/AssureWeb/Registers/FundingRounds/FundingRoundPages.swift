@@ -37,7 +37,7 @@ enum FundingRoundPages {
                     el(
                         "section", [("class", "no-print")],
                         [
-                            el("h3", text: "Add an allocation to \(round.name)"),
+                            el("h2", text: "Add an allocation to \(round.name)"),
                             FormViews.errorSummary(errors),
                             postForm(
                                 Link.allocate(id: round.id).path, csrf: context.csrf,

@@ -9,6 +9,7 @@ struct GlossaryController: AppRouteCollection {
     func boot(routes: AppRoutes) throws {
         routes.get(.glossary, use: glossary)
         routes.post(.glossary) { try await saveEntry($0, id: nil) }
+        routes.get(.glossaryEntry, use: entryPage)
         routes.post(.glossaryEntry) { try await saveEntry($0, id: try $0.uuid("item")) }
         routes.get(.apiGlossary) { try JSONOutput.response(try await GlossaryEntries.all($0.db)) }
     }
@@ -27,11 +28,28 @@ struct GlossaryController: AppRouteCollection {
 
     func glossary(req: Request) async throws -> Response { try await glossary(req: req, returned: nil) }
 
+    func entryPage(req: Request) async throws -> Response {
+        try await entryPage(req, id: try req.uuid("item"), returned: nil)
+    }
+
+    private func entryPage(_ req: Request, id: UUID, returned: ReturnedForm?) async throws -> Response {
+        guard try req.requireActor().canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) changes the glossary")
+        }
+        let stored = try await GlossaryEntries.one(req.db, id: id)
+        return req.html(
+            GlossaryPages.entry(stored, returned: returned, req.page("Change \(stored.entry.abbreviation)")),
+            status: returned == nil ? .ok : .unprocessableEntity)
+    }
+
     func saveEntry(_ req: Request, id: UUID?) async throws -> Response {
         let draft = try req.content.decode(GlossaryEntryDraft.self)
         let actor = try req.requireActor()
         do {
             if let id, draft.isRemoval {
+                let stored = try await GlossaryEntries.one(req.db, id: id)
+                let unconfirmed = draft.removalErrors(of: stored.entry.abbreviation)
+                if !unconfirmed.isEmpty { throw DomainError.invalid(unconfirmed) }
                 try await GlossaryEntries.remove(req.db, actor, id: id)
                 return req.redirect(to: Link.glossary.path, notice: "Removed from the glossary.")
             }
@@ -39,6 +57,10 @@ struct GlossaryController: AppRouteCollection {
                 req.db, actor, id: id, abbreviation: draft.abbreviation, expansion: draft.expansion)
             return req.redirect(to: Link.glossary.path, notice: "Saved \(saved.entry.abbreviation).")
         } catch DomainError.invalid(let errors) {
+            if let id {
+                return try await entryPage(
+                    req, id: id, returned: ReturnedForm(name: id.uuidString, values: draft.formValues, errors: errors))
+            }
             return try await glossary(
                 req: req,
                 returned: ReturnedForm(name: id?.uuidString ?? "new", values: draft.formValues, errors: errors))

@@ -12,10 +12,32 @@ enum MeetingPages {
         var nodes: [HTMLNode] = [
             el("h1", text: "Committees and meetings"),
             el("p", [("class", "actions no-print")], [downloadLinks(Link.meetings.path)]),
+            // The forward plan lists meetings after a day: today, or a day the reader chooses.
+            el(
+                "form", [("method", "get"), ("action", Link.meetings.path), ("class", "no-print inline-filter")],
+                [
+                    FormViews.textField(
+                        "asOf", label: "Show the forward plan as of", value: today.iso, type: "date", errors: [:]),
+                    button("Show", class: "button secondary"),
+                ]),
         ]
+        if committees.isEmpty {
+            nodes.append(
+                el(
+                    "p",
+                    text: canEdit ? "No meetings yet: add the first one below." : "No meetings have been added yet."))
+        }
         for committee in committees {
             let own = meetings.filter { $0.committee == committee }
             nodes.append(el("h2", text: committee))
+            if own.isEmpty {
+                nodes.append(
+                    el(
+                        "p",
+                        text: canEdit
+                            ? "No meetings yet for \(committee): add one below, naming this committee."
+                            : "No meetings yet."))
+            }
             nodes.append(
                 el(
                     "ul", [],
@@ -32,8 +54,10 @@ enum MeetingPages {
                             ])
                     }))
             let plan = ForwardPlan.tables(meetings, committee: committee, after: today)
-            if !plan.isEmpty {
-                nodes.append(el("h3", text: "Forward plan as of \(today.longDisplay)"))
+            nodes.append(el("h3", text: "Forward plan as of \(today.longDisplay)"))
+            if plan.isEmpty {
+                nodes.append(el("p", text: "Nothing is planned after \(today.longDisplay)."))
+            } else {
                 nodes += plan.map { ReportTableView.render($0, projectLink: { _ in nil }) }
             }
         }
@@ -108,7 +132,7 @@ enum MeetingPages {
                         [
                             el(
                                 "tr", [],
-                                ["Action", "Owner", "Due", "Done"].map { el("th", [("scope", "col")], text: $0) })
+                                ["Action", "Owner", "Due", "Done"].map { columnHeader($0) })
                         ]),
                     el(
                         "tbody", [],

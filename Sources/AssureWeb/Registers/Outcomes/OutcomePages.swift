@@ -107,48 +107,69 @@ enum OutcomePages {
         return Layout.render(context, nodes)
     }
 
-    /// Actual (solid) against trajectory (dashed) per period, with the target as a line; server-side SVG.
+    /// Actual (solid) against trajectory (dashed) per period, with the target as a line; server-side SVG. The value
+    /// axis starts at zero for measures that cannot go below it, with gridlines at round numbers, so that a 1% dip
+    /// looks like one; months are written as a board reads them ("Mar 2017").
     static func chart(_ measure: OutcomeMeasure) -> HTMLNode {
         let periods = measure.periods
-        let width = 560.0, height = 240.0, left = 50.0, right = 20.0, top = 20.0, bottom = 40.0
+        let width = 560.0, height = 240.0, left = 56.0, right = 20.0, top = 20.0, bottom = 40.0
         let values =
             Array(measure.trajectory.values) + Array(measure.actuals.values) + [measure.target]
             + (measure.baseline.map { [$0] } ?? [])
-        let low = (values.min() ?? 0), high = (values.max() ?? 1)
-        let span = max(high - low, 1e-9) * 1.1, floor = low - (span / 1.1) * 0.05
+        let axis = ValueAxis(low: values.min() ?? 0, high: values.max() ?? 1)
         func x(_ index: Int) -> Double {
             left + (width - left - right) * (periods.count > 1 ? Double(index) / Double(periods.count - 1) : 0.5)
         }
-        func y(_ value: Double) -> Double { top + (height - top - bottom) * (1 - (value - floor) / span) }
+        func y(_ value: Double) -> Double {
+            top + (height - top - bottom) * (1 - (value - axis.floor) / (axis.ceiling - axis.floor))
+        }
         func points(_ series: [String: Double]) -> String {
             periods.enumerated().compactMap { index, period in series[period].map { "\(Int(x(index))),\(Int(y($0)))" } }
                 .joined(separator: " ")
         }
-        var parts: [HTMLNode] = [
-            el("title", text: "\(measure.name): actual against trajectory and target"),
+        var parts: [HTMLNode] = [el("title", text: "\(measure.name): actual against trajectory and target")]
+        for tick in axis.ticks {
+            parts.append(
+                el(
+                    "line",
+                    [
+                        ("x1", String(Int(left))), ("x2", String(Int(width - right))), ("y1", String(Int(y(tick)))),
+                        ("y2", String(Int(y(tick)))), ("stroke", "#d8dde0"), ("stroke-width", "1"),
+                    ]))
+            parts.append(
+                el(
+                    "text",
+                    [
+                        ("x", String(Int(left - 6))), ("y", String(Int(y(tick)) + 4)), ("text-anchor", "end"),
+                        ("font-size", "11"),
+                    ], text: OutcomeMeasure.format(tick)))
+        }
+        let targetY = y(measure.target)
+        parts += [
             el(
                 "line",
                 [
-                    ("x1", String(Int(left))), ("x2", String(Int(width - right))),
-                    ("y1", String(Int(y(measure.target)))), ("y2", String(Int(y(measure.target)))),
-                    ("stroke", "#00703c"), ("stroke-width", "1"),
+                    ("x1", String(Int(left))), ("x2", String(Int(width - right))), ("y1", String(Int(targetY))),
+                    ("y2", String(Int(targetY))), ("stroke", "#007f3b"), ("stroke-width", "2"),
                 ]),
-            el(
-                "text",
-                [
-                    ("x", String(Int(width - right))), ("y", String(Int(y(measure.target)) - 4)),
-                    ("text-anchor", "end"), ("font-size", "12"),
-                ],
-                text: "Target \(OutcomeMeasure.format(measure.target))"),
             el(
                 "polyline",
                 [
-                    ("points", points(measure.trajectory)), ("fill", "none"), ("stroke", "#505a5f"),
+                    ("points", points(measure.trajectory)), ("fill", "none"), ("stroke", "#4c6272"),
                     ("stroke-width", "2"), ("stroke-dasharray", "6 4"),
                 ]),
             el(
                 "polyline",
-                [("points", points(measure.actuals)), ("fill", "none"), ("stroke", "#1d70b8"), ("stroke-width", "3")]),
+                [("points", points(measure.actuals)), ("fill", "none"), ("stroke", "#005eb8"), ("stroke-width", "3")]),
+            // The target's label sits at the left, on a white halo, so neither series is written over.
+            el(
+                "text",
+                [
+                    ("x", String(Int(left + 4))), ("y", String(Int(targetY < top + 14 ? targetY + 14 : targetY - 5))),
+                    ("font-size", "12"), ("fill", "#00401e"), ("stroke", "#fff"), ("stroke-width", "4"),
+                    ("paint-order", "stroke"),
+                ],
+                text: "Target \(OutcomeMeasure.format(measure.target))"),
         ]
         for (index, period) in periods.enumerated() where index % max(1, periods.count / 6) == 0 {
             parts.append(
@@ -156,27 +177,47 @@ enum OutcomePages {
                     "text",
                     [
                         ("x", String(Int(x(index)))), ("y", String(Int(height - bottom + 18))),
-                        ("text-anchor", "middle"), ("font-size", "11"),
-                    ], text: period))
+                        // The last month ends at the plot's edge rather than running past it.
+                        ("text-anchor", index == periods.count - 1 && periods.count > 1 ? "end" : "middle"),
+                        ("font-size", "11"),
+                    ], text: monthLabel(period)))
         }
         parts.append(
             el(
-                "text", [("x", "4"), ("y", String(Int(top))), ("font-size", "11")],
-                text: OutcomeMeasure.format(floor + span)))
-        parts.append(
-            el(
-                "text", [("x", "4"), ("y", String(Int(height - bottom))), ("font-size", "11")],
-                text: OutcomeMeasure.format(floor)))
-        parts.append(
-            el(
                 "text", [("x", String(Int(left))), ("y", String(Int(height - 6))), ("font-size", "11")],
-                text: "Solid: actual · dashed: trajectory (\(measure.unit))"))
+                text: "Solid: actual · dashed: trajectory · green: target (\(measure.unit))"))
         return el(
             "svg",
             [
-                ("xmlns", "http://www.w3.org/2000/svg"), ("width", String(Int(width))), ("height", String(Int(height))),
-                ("role", "img"),
+                ("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"),
+                ("width", String(Int(width))), ("height", String(Int(height))), ("role", "img"),
                 ("aria-label", "\(measure.name): actual against trajectory and target"), ("class", "outcome-chart"),
             ], parts)
     }
+
+    /// "2017-03" → "Mar 2017"; anything else as written.
+    static func monthLabel(_ key: String) -> String {
+        guard let period = PeriodKey(key) else { return key }
+        return "\(CalendarDate.monthNames[period.month - 1].prefix(3)) \(period.year)"
+    }
+}
+
+/// A value axis with round gridlines: from zero when no value is below it, else from a round number under the lowest.
+struct ValueAxis {
+    let floor: Double
+    let ceiling: Double
+    let step: Double
+
+    init(low: Double, high: Double, lines: Double = 4) {
+        let bottom = low >= 0 ? 0 : low
+        let range = max(high - bottom, 1e-9)
+        let raw = range / lines
+        let magnitude = pow(10, (log10(raw)).rounded(.down))
+        let normalised = raw / magnitude
+        step = (normalised <= 1 ? 1 : normalised <= 2 ? 2 : normalised <= 5 ? 5 : 10) * magnitude
+        floor = (bottom / step).rounded(.down) * step
+        ceiling = max((high / step).rounded(.up) * step, floor + step)
+    }
+
+    var ticks: [Double] { stride(from: floor, through: ceiling + step / 2, by: step).map { $0 } }
 }

@@ -106,7 +106,7 @@ enum RiskPages {
                             el(
                                 "tr", [],
                                 ["Reviewed", "By", "Severity", "Likelihood", "Score", "Status"].map {
-                                    el("th", [("scope", "col")], text: $0)
+                                    columnHeader($0)
                                 })
                         ]),
                     el(
