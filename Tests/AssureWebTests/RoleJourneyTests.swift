@@ -203,3 +203,41 @@ struct RoleJourneyTests {
         }
     }
 }
+
+@Suite("Keyboard only", .serialized, .enabled(if: browserAvailable))
+struct KeyboardTests {
+    static let tab = "\u{E004}", enter = "\u{E007}"
+
+    @Test("A lead reaches the return form from the skip link, fills it in page order and submits it without a mouse")
+    func returnFormByKeyboard() async throws {
+        try await BrowserTests.withBrowser(.sqlite, before: RoleJourneyTests.returnMAT001ForChanges) { browser, site in
+            try await BrowserTests.signIn(browser, site, "jane.brennan@assure.demo")
+            try await browser.click(try await browser.find(linkText: "Make the changes"))
+            // when she tabs from the top of the page: the skip link comes first, and leads to the content
+            try await browser.execute("document.activeElement.blur(); window.scrollTo(0, 0);")
+            try await browser.press(Self.tab)
+            #expect(try await browser.focused() == "A:Skip to content")
+            try await browser.press(Self.enter)
+            // then tabbing through the form meets its fields in the order the page shows them; she adds to the update
+            // on the way, and presses Enter on the submit button
+            var order: [String] = []
+            for _ in 0..<40 {
+                try await browser.press(Self.tab)
+                let now = try await browser.focused()
+                if now.hasPrefix("f-") { order.append(now) }
+                if now == "f-update" { try await browser.press(" The Vanguard meets on 14 November.") }
+                if now.hasPrefix("BUTTON:Submit") { break }
+            }
+            #expect(
+                Array(order.prefix(6)) == [
+                    "f-rating", "f-update", "f-mitigation", "f-m0-title", "f-m0-date", "f-m0-rating",
+                ])
+            #expect(try await browser.focused() == "BUTTON:Submit for review")
+            try await browser.press(Self.enter)
+            // then the return is submitted
+            #expect(
+                try await browser.waitForText(".notice", containing: "Return submitted for review.").contains(
+                    "submitted"))
+        }
+    }
+}

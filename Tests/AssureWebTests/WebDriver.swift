@@ -137,6 +137,24 @@ final class WebDriver: @unchecked Sendable {
             "POST", "/session/\(session)/execute/\(async ? "async" : "sync")", ["script": script, "args": []])["value"]
     }
 
+    /// Presses keys as a person would, one after another, on whatever has the focus (WebDriver's key codes: "\u{E004}"
+    /// is Tab, "\u{E007}" Enter, "\u{E00D}" Space).
+    func press(_ keys: String) async throws {
+        let strokes = keys.unicodeScalars.flatMap { key in
+            [["type": "keyDown", "value": String(key)], ["type": "keyUp", "value": String(key)]]
+        }
+        _ = try await call(
+            "POST", "/session/\(session)/actions",
+            ["actions": [["type": "key", "id": "keyboard", "actions": strokes]]])
+    }
+
+    /// The id (or, without one, the tag and text) of the element that has the focus.
+    func focused() async throws -> String {
+        try await execute(
+            "const e = document.activeElement; return e.id || (e.tagName + ':' + e.textContent.trim());") as? String
+            ?? ""
+    }
+
     func setWindow(width: Int, height: Int) async throws {
         _ = try await call("POST", "/session/\(session)/window/rect", ["width": width, "height": height])
     }

@@ -72,8 +72,10 @@ struct CurrentActorMiddleware: AsyncMiddleware {
                 request.session.destroy()
             } else if let actor = try await Users.actor(request.db, userID: id) {
                 request.storage[ActorKey.self] = actor
-                // An SRO's or clinical lead's navigation counts the returns waiting for them: one query, pages only.
-                if request.method == .GET, actor.role != .admin {
+                // An SRO's or clinical lead's navigation counts the returns waiting for them: one query, made only
+                // when a browser asks for a page (not for the stylesheet, nor for a script's JSON).
+                let asksForPage = request.headers.accept.contains { $0.mediaType == .html }
+                if request.method == .GET, asksForPage, actor.role != .admin {
                     request.storage[ReviewCountKey.self] = try await Work.waitingForReview(request.db, actor)
                 }
             } else {

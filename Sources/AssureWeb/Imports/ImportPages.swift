@@ -209,6 +209,12 @@ enum ImportPages {
     }
 
     static func projectTable(_ plan: ImportPlan, scale: RatingScale) -> HTMLNode {
+        guard !plan.allProjects.isEmpty else {
+            return el(
+                "p", [("id", "nothing-to-import")],
+                text: "No row can be imported yet: check that the header row is the table's first line and that a "
+                    + "column is imported as the project or its reference.")
+        }
         let shown = plan.allProjects.prefix(200)
         return el(
             "div", [],
