@@ -17,6 +17,27 @@ struct HomePageSnapshotTests {
         try ViewSnapshotTests.assertSnapshot(html, named: "home-cockpit")
     }
 
+    @Test("At scale the cockpit names the first 25 returns not in and sends the PMO to the returns page for the rest")
+    func cockpitAtScale() throws {
+        let base = CockpitModel.mock.open[0].tracking
+        let programme = base.programmes[1].programme
+        let rows = (1...30).map { n in
+            ReturnTracking.Row(
+                project: ProjectInfo(id: UUID(), programmeID: programme.id, reference: "P\(n)", title: "Project \(n)"),
+                state: .notStarted, owners: [])
+        }
+        let tracking = ReturnTracking(
+            portfolio: base.portfolio, period: base.period, returnsDue: nil,
+            programmes: [.init(programme: programme, rows: rows)])
+        let html = CockpitPage.render(
+            CockpitModel(
+                open: [.init(tracking: tracking, exceptions: 30, chasersQueued: 0, chasersSent: 0)], idle: [],
+                today: CockpitModel.mock.today),
+            ViewSnapshotTests.pmo)
+        #expect(html.components(separatedBy: ": not started</li>").count - 1 == 25)
+        #expect(html.contains("… and 5 more: "))
+    }
+
     @Test("A lead's home: their returns with state, due date and the reviewer's comment; then their review queue")
     func workHome() throws {
         let html = WorkHomePage.render(.mock, ViewSnapshotTests.editor)

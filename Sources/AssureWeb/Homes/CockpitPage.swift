@@ -19,6 +19,9 @@ struct CockpitModel: Sendable {
 }
 
 enum CockpitPage {
+    /// How many returns not in the cockpit names before pointing to the returns page.
+    static let listed = 25
+
     static func render(_ model: CockpitModel, _ context: PageContext) -> String {
         var nodes: [HTMLNode] = [el("h1", text: "Reporting this month")]
         if model.open.isEmpty { nodes.append(el("p", text: "No period is open for returns.")) }
@@ -102,7 +105,18 @@ enum CockpitPage {
                     text: "Not yet: \(BoardSummaryPage.count(missing.count, "return")) "
                         + "\(missing.count == 1 ? "is" : "are") not in. Published now, "
                         + "\(missing.count == 1 ? "it" : "they") would be carried forward from the last period:"))
-            nodes.append(el("ul", [("class", "missing-list")], missing.map { missingItem($0) }))
+            // A home page names the first few; the returns page lists them all.
+            nodes.append(el("ul", [("class", "missing-list")], missing.prefix(listed).map { missingItem($0) }))
+            if missing.count > listed {
+                nodes.append(
+                    el(
+                        "p", [],
+                        [
+                            txt("… and \(missing.count - listed) more: "),
+                            link(returns, "every return, on the returns page"),
+                        ]
+                    ))
+            }
         }
         var actions: [HTMLNode] = [link(returns + "#publish", "Publish \(period.label)…", class: "button")]
         if !missing.isEmpty {
