@@ -163,3 +163,30 @@ struct ReturnFormRuleTests {
         #expect(!ChecksDraft(switchedOn: [], chaseDaysBefore: "").requiresUpdate)
     }
 }
+
+@Suite("What publishing will show")
+struct PublishPreviewTests {
+    @Test("Returns carried forward are counted at their last published rating, and as not updated")
+    func countsAfterCarryingForward() throws {
+        // given July 2016, and two of its projects whose returns are to be carried forward from June
+        let june = PeriodReportBuilder.build(TransformationDashboard2016Fixture.june)
+        let july = PeriodReportBuilder.build(TransformationDashboard2016Fixture.july)
+        let pcbc = try #require(july.row(title: "PCBC")),
+            nhse = try #require(
+                july.row(title: "NHSE Stage II assurance and Investment Committee"))
+        let carried: Set<UUID> = [pcbc.project.id, nhse.project.id]
+        // when counted as the board will read them
+        let counts = july.counts(carryingForward: carried, lastPublished: june.effectiveRatings)
+        // then the two move to their June ratings (PCBC Amber, not Green; NHSE Amber, not Red) and are not updated
+        func count(_ label: String) -> Int { counts.first { $0.label == label }!.count }
+        func before(_ label: String) -> Int { july.counts.first { $0.label == label }!.count }
+        #expect(june.row(title: "PCBC")?.effective?.label == "Amber")
+        #expect(count("Green") == before("Green") - 1)
+        #expect(count("Red") == before("Red") - 1)
+        #expect(count("Amber") == before("Amber") + 2)
+        #expect(counts.compactMap(\.notUpdated).reduce(0, +) == 2)
+        #expect(counts.map(\.count).reduce(0, +) == july.counts.map(\.count).reduce(0, +))
+        // and carrying nothing forward leaves the counts as they are
+        #expect(july.counts(carryingForward: [], lastPublished: june.effectiveRatings) == july.counts)
+    }
+}

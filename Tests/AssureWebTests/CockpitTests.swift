@@ -34,6 +34,14 @@ struct CockpitTests {
             let home = try await admin.get(Link.home.path).body.string
             #expect(home.contains("<strong>3 of 21</strong>"))
             #expect(home.contains("Not yet: 18 returns are not in."))
+            // and the confirmation counts the 18 carried forward at their September ratings, not as "Not rated"
+            let confirm = try await admin.get(
+                Link.publishConfirm(period: ids.october.id).path(query: "missing=carry-forward")
+            ).body.string
+            #expect(confirm.contains("Returns carried forward are counted at the rating last published for them."))
+            #expect(confirm.contains("Carried forward (18)"))
+            #expect(!confirm.contains(">Not rated</span> 18"))
+            #expect(try await Catalogue.period(app.db, id: ids.october.id).status == .open, "nothing published yet")
         }
     }
 }

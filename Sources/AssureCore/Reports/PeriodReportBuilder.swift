@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds a period's report: roll-up, derived arrows and flags. Pure, so every rule is unit-tested.
 public enum PeriodReportBuilder {
     public static func build(_ data: PeriodData) -> PeriodReport {
@@ -64,5 +66,24 @@ public enum PeriodReportBuilder {
                 notUpdated: matching.filter { $0.notUpdatedWords != nil }.count)
         }
         return scale.levels.map { count($0.label, $0) } + [count("Not rated", nil)]
+    }
+}
+
+public extension PeriodReport {
+    /// The counts a board will read once the period is published with the `carried` projects' returns carried
+    /// forward: those projects at the rating last published for them, and counted as not updated.
+    func counts(carryingForward carried: Set<UUID>, lastPublished: [UUID: RatingLevel]) -> [RatingCount] {
+        let rows = allRows.map { row in
+            (
+                level: carried.contains(row.project.id) ? lastPublished[row.project.id] : row.effective,
+                notUpdated: carried.contains(row.project.id) || row.notUpdatedWords != nil
+            )
+        }
+        func count(_ label: String, _ level: RatingLevel?) -> RatingCount {
+            let matching = rows.filter { $0.level == level }
+            return RatingCount(
+                label: label, level: level, count: matching.count, notUpdated: matching.filter(\.notUpdated).count)
+        }
+        return portfolio.scale.levels.map { count($0.label, $0) } + [count("Not rated", nil)]
     }
 }

@@ -72,9 +72,19 @@ struct CycleController: AppRouteCollection {
         }
         let draft = try req.query.decode(PublishDraft.self)
         do {
+            let policy = try draft.policy()
+            let tracking = try await Returns.tracking(req.db, periodID: periodID)
+            let report = try await req.report(periodID: periodID)
+            // The counts as the board will read them: returns not in at the rating last published for them.
+            var lastPublished: [UUID: RatingLevel] = [:]
+            let periods = try await Catalogue.portfolio(req.db, id: tracking.portfolio.id).periods
+            if let before = periods.last(where: { $0.status == .published && $0.asAt < tracking.period.asAt }) {
+                lastPublished = try await PeriodRatings.read(req.db, periodID: before.id)
+            }
+            let carried = policy == .carryForward ? Set(tracking.missing.map(\.project.id)) : []
             let model = PublishConfirmModel(
-                tracking: try await Returns.tracking(req.db, periodID: periodID), policy: try draft.policy(),
-                publishesFindings: draft.publishesFindings, counts: try await req.report(periodID: periodID).counts)
+                tracking: tracking, policy: policy, publishesFindings: draft.publishesFindings,
+                counts: report.counts(carryingForward: carried, lastPublished: lastPublished))
             return req.html(PublishConfirmPage.render(model, req.page("Publish \(model.tracking.period.label)?")))
         } catch DomainError.invalid(let errors) {
             return try await trackingPage(

@@ -32,6 +32,11 @@ enum PublishConfirmPage {
                 text: "\(tracking.portfolio.name). Once published the period is frozen: board members see it as final."),
             el("h2", text: "What the board will see"),
             RatingViews.counts(model.counts),
+            model.policy == .carryForward && !missing.isEmpty
+                ? el(
+                    "p", [("class", "hint")],
+                    text: "Returns carried forward are counted at the rating last published for them.")
+                : txt(""),
             el(
                 "ul", [],
                 [
