@@ -29,20 +29,25 @@ enum OutboxPage {
                 [OutboxEntry.Status.pending, .sent, .failed].map { status in
                     el("li", [], [el("strong", text: "\(counts[status] ?? 0)"), txt(" \(status.rawValue)")])
                 }),
-            el(
-                "table", [("class", "outbox")],
-                [
-                    el(
-                        "thead", [],
-                        [
-                            el(
-                                "tr", [],
-                                ["Queued", "Kind", "To", "Subject", "State", "Attempts", "Last error", ""].map {
-                                    columnHeader($0)
-                                })
-                        ]),
-                    el("tbody", [], model.messages.map { row($0, csrf: context.csrf) }),
-                ]),
+            model.messages.isEmpty
+                ? el(
+                    "p", [("id", "outbox-empty")],
+                    text: "Nothing has been sent yet. Chasers (from a period's returns page, or on the portfolio's "
+                        + "schedule) and alerts (when a return turns Red or declines) appear here.")
+                : el(
+                    "table", [("class", "outbox")],
+                    [
+                        el(
+                            "thead", [],
+                            [
+                                el(
+                                    "tr", [],
+                                    ["Queued", "Kind", "To", "Subject", "State", "Attempts", "Last error", ""].map {
+                                        columnHeader($0)
+                                    })
+                            ]),
+                        el("tbody", [], model.messages.map { row($0, csrf: context.csrf) }),
+                    ]),
         ]
         return Layout.render(context, nodes)
     }
