@@ -37,6 +37,9 @@ struct AuditPageTests {
             let bad = try await admin.get(Link.audit.path(query: "from=31-10-2016"))
             #expect(bad.status == .badRequest)
             #expect(bad.body.string.contains("Write the date as a day, for example 2016-10-31."))
+            // and an offset past any page is refused, not a crash
+            let far = try await admin.get(Link.audit.path(query: "offset=\(Int.max)"))
+            #expect(far.status == .unprocessableEntity)
             // and days filter by when: nothing before the demo was loaded
             let before = try await admin.get(Link.audit.path(query: "to=2000-01-01")).body.string
             #expect(before.contains("No change matches."))

@@ -201,9 +201,7 @@ public enum PeriodLifecycle {
         if policy == .block {
             let reasons = Publication.blockingReasons(missing, states: states)
             throw DomainError.invalid([
-                "missing":
-                    "\(missing.count) return\(missing.count == 1 ? " is" : "s are") not in, so the period was not published: "
-                    + reasons.joined(separator: "; ") + "."
+                "missing": Publication.blockedHeadline(missing.count) + ": " + reasons.joined(separator: "; ") + "."
             ])
         }
         try await CarryForward.apply(db, actor, periodID: periodID, projects: missing.map(\.id))

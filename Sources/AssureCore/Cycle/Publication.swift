@@ -34,6 +34,11 @@ public enum Publication {
         return carried
     }
 
+    /// What a refused publication says first: "18 returns are not in, so the period was not published".
+    public static func blockedHeadline(_ count: Int) -> String {
+        "\(count) return\(count == 1 ? " is" : "s are") not in, so the period was not published"
+    }
+
     /// Why publication is refused under `.block`, one line per missing project.
     public static func blockingReasons(_ missing: [ProjectInfo], states: [UUID: ReturnState]) -> [String] {
         missing.map { project in

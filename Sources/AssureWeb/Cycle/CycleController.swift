@@ -77,8 +77,8 @@ struct CycleController: AppRouteCollection {
             let report = try await req.report(periodID: periodID)
             // The counts as the board will read them: returns not in at the rating last published for them.
             var lastPublished: [UUID: RatingLevel] = [:]
-            let periods = try await Catalogue.portfolio(req.db, id: tracking.portfolio.id).periods
-            if let before = periods.last(where: { $0.status == .published && $0.asAt < tracking.period.asAt }) {
+            let portfolio = try await Catalogue.portfolio(req.db, id: tracking.portfolio.id)
+            if let before = portfolio.published(before: tracking.period) {
                 lastPublished = try await PeriodRatings.read(req.db, periodID: before.id)
             }
             let carried = policy == .carryForward ? Set(tracking.missing.map(\.project.id)) : []
@@ -104,8 +104,9 @@ struct CycleController: AppRouteCollection {
                 to: Link.returnsTracking(period: periodID).path, notice: "\(period.label) published and frozen.")
         } catch DomainError.invalid(var errors) {
             // The page lists the returns not in, once; the message says so rather than naming them all again.
-            if let missing = errors["missing"], missing.contains("not in, so the period was not published") {
-                errors["missing"] = String(missing.prefix { $0 != ":" }) + ". They are listed under “Not in yet”."
+            if (try? draft.policy()) == .block, errors["missing"] != nil {
+                let missing = try await Returns.tracking(req.db, periodID: periodID).missing.count
+                errors["missing"] = Publication.blockedHeadline(missing) + ". They are listed under “Not in yet”."
             }
             return try await trackingPage(
                 req, periodID: periodID,

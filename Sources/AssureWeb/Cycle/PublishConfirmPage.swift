@@ -63,7 +63,7 @@ enum PublishConfirmPage {
                         el(
                             "p",
                             text:
-                                "You chose not to publish while any return is missing, and \(BoardSummaryPage.count(missing.count, "return")) \(missing.count == 1 ? "is" : "are") not in:"
+                                "You chose not to publish while any return is missing, and \(Wording.counted(missing.count, "return")) \(missing.count == 1 ? "is" : "are") not in:"
                         ),
                         el("ul", [("class", "missing-list")], missing.map(CockpitPage.missingItem)),
                     ]))

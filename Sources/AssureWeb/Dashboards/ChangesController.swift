@@ -44,7 +44,7 @@ struct ChangesController: AppRouteCollection {
         }
         guard
             let from = try find(try req.query.get(String?.self, at: "from"))
-                ?? periods.last(where: { $0.status == .published && $0.asAt < to.asAt }) ?? periods.first
+                ?? portfolio.published(before: to) ?? periods.first
         else {
             throw Abort(.notFound, reason: "\(portfolio.info.name) has no earlier period.")
         }

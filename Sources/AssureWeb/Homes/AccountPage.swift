@@ -37,7 +37,7 @@ enum AccountPage {
         if model.reviewedProjects > 0 {
             facts += [
                 el("dt", text: "Reviews"),
-                el("dd", text: "\(BoardSummaryPage.count(model.reviewedProjects, "project")) as SRO or clinical lead"),
+                el("dd", text: "\(Wording.counted(model.reviewedProjects, "project")) as SRO or clinical lead"),
             ]
         }
         return Layout.render(

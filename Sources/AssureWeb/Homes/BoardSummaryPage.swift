@@ -45,16 +45,14 @@ enum BoardSummaryPage {
             RatingViews.counts(summary.report.counts),
             el(
                 "p",
-                text: "\(count(summary.attention.count, "project")) Red or declined · "
-                    + "\(count(summary.slipped.count, "milestone")) slipped · "
-                    + "\(count(summary.carriedForward.count, "return")) carried forward"),
+                text: "\(Wording.counted(summary.attention.count, "project")) Red or declined · "
+                    + "\(Wording.counted(summary.slipped.count, "milestone")) slipped · "
+                    + "\(Wording.counted(summary.carriedForward.count, "return")) carried forward"),
             el(
                 "p", [],
                 [link(Link.boardSummary(period: period.id).path, "Read the \(period.label) summary", class: "button")]),
         ]
     }
-
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     static func render(_ model: BoardSummaryModel, _ context: PageContext) -> String {
         var context = context

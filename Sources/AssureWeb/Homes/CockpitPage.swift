@@ -102,7 +102,7 @@ enum CockpitPage {
             nodes.append(
                 el(
                     "p",
-                    text: "Not yet: \(BoardSummaryPage.count(missing.count, "return")) "
+                    text: "Not yet: \(Wording.counted(missing.count, "return")) "
                         + "\(missing.count == 1 ? "is" : "are") not in. Published now, "
                         + "\(missing.count == 1 ? "it" : "they") would be carried forward from the last period:"))
             // A home page names the first few; the returns page lists them all.
@@ -125,7 +125,7 @@ enum CockpitPage {
                     Link.chase(period: period.id).path, csrf: csrf, class: "inline",
                     [
                         button(
-                            "Chase \(BoardSummaryPage.count(missing.count, "missing return"))",
+                            "Chase \(Wording.counted(missing.count, "missing return"))",
                             class: "button secondary")
                     ]),
                 at: 0)

@@ -49,16 +49,16 @@ struct HomeController: AppRouteCollection {
         }
         var cards: [BoardHomeModel.Card] = []
         for portfolio in try await Catalogue.portfolios(req.db) {
-            cards.append(.init(portfolio: portfolio.info, summary: try await summary(req, portfolio.latestPublished)))
+            let summary = try await portfolio.latestPublished.asyncMap { try await self.summary(req, portfolio, $0) }
+            cards.append(.init(portfolio: portfolio.info, summary: summary))
         }
         return req.html(BoardSummaryPage.home(.init(cards: cards), req.page("What the board needs to know")))
     }
 
     func boardSummary(req: Request) async throws -> Response {
         let report = try await req.report(periodID: try req.uuid("period"))
-        guard let summary = try await summary(req, report.period, report: report) else {
-            throw Abort(.notFound)
-        }
+        let portfolio = try await Catalogue.portfolio(req.db, id: report.portfolio.id)
+        let summary = try await summary(req, portfolio, report.period, report: report)
         return req.html(
             BoardSummaryPage.render(
                 .init(summary: summary), req.page("\(report.portfolio.name): \(report.period.label) summary")))
@@ -66,35 +66,28 @@ struct HomeController: AppRouteCollection {
 
     /// A period's summary against the latest published period before it.
     private func summary(
-        _ req: Request, _ period: PeriodInfo?, report known: PeriodReport? = nil
-    ) async throws -> BoardSummary? {
-        guard let period else { return nil }
+        _ req: Request, _ portfolio: PortfolioSummary, _ period: PeriodInfo, report known: PeriodReport? = nil
+    ) async throws -> BoardSummary {
         var report: PeriodReport
         if let known { report = known } else { report = try await req.report(periodID: period.id) }
-        let periods = try await Catalogue.portfolio(req.db, id: report.portfolio.id).periods
-        let before = periods.last { $0.status == .published && $0.asAt < period.asAt }
         var previous: PeriodReport?
-        if let before { previous = try await req.report(periodID: before.id) }
+        if let before = portfolio.published(before: period) { previous = try await req.report(periodID: before.id) }
         return BoardSummary(report: report, previous: previous)
     }
 
     func account(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let programmes = try await Catalogue.portfolios(req.db).asyncFlatMap { portfolio in
-            try await Catalogue.programmes(req.db, portfolioID: portfolio.info.id)
-        }
         let model = AccountPageModel(
             name: actor.name, email: try await Work.email(req.db, actor), role: actor.role,
-            programmes: programmes.filter { actor.programmeIDs.contains($0.id) }.map(\.name),
+            programmes: try await Catalogue.programmeNames(req.db, ids: actor.programmeIDs),
             reviewedProjects: try await req.readership().reviewedProjects.count)
         return req.html(AccountPage.render(model, req.page("Your account")))
     }
 }
 
-extension Sequence {
-    func asyncFlatMap<T>(_ transform: (Element) async throws -> [T]) async rethrows -> [T] {
-        var result: [T] = []
-        for element in self { result += try await transform(element) }
-        return result
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

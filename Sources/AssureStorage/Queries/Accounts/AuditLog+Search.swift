@@ -22,6 +22,10 @@ public extension AuditLog {
     static func search(
         _ db: Database, _ filter: AuditFilter, offset: Int, limit: Int
     ) async throws -> (entries: [AuditEntry], total: Int) {
+        // A typed offset is bounded before use, so that offset + limit cannot overflow (as the project list does).
+        guard (0...Int(Int32.max)).contains(offset), (1...1_000).contains(limit) else {
+            throw DomainError.invalid(["offset": "Give an offset from 0 to \(Int32.max)."])
+        }
         var query = AuditRecord.query(on: db)
         if let actor = filter.actor { query = query.filter(\.$actor == actor) }
         if let entity = filter.entity { query = query.filter(\.$entity == entity) }

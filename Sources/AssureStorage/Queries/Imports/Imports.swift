@@ -31,10 +31,9 @@ public struct ImportOutcome: Codable, Sendable, Hashable {
 
     /// What was written, in a sentence: the same words on the web's progress page and from the command line.
     public var summary: String {
-        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-        return "\(count(createdProgrammes, "programme")) and \(count(createdProjects, "project")) created; "
-            + "\(count(matchedProjects, "project")) matched to existing ones, \(updatedProjects) with changed details; "
-            + "\(count(returnsWritten, "return")); \(count(attributesWritten, "custom value"))."
+        "\(Wording.counted(createdProgrammes, "programme")) and \(Wording.counted(createdProjects, "project")) created; "
+            + "\(Wording.counted(matchedProjects, "project")) matched to existing ones, \(updatedProjects) with changed details; "
+            + "\(Wording.counted(returnsWritten, "return")); \(Wording.counted(attributesWritten, "custom value"))."
     }
 }
 

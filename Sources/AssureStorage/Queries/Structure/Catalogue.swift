@@ -13,6 +13,10 @@ public struct PortfolioSummary: Codable, Sendable, Hashable {
     public var requireUpdate = true
     public var latestPublished: PeriodInfo? { periods.last { $0.status == .published } }
     public var current: PeriodInfo? { periods.last { $0.status == .open } ?? latestPublished ?? periods.last }
+    /// The latest period published before `period`: what a period is compared with.
+    public func published(before period: PeriodInfo) -> PeriodInfo? {
+        periods.last { $0.status == .published && $0.asAt < period.asAt }
+    }
 }
 
 /// Reading the structure: portfolios, periods, and finding them by the names people type.
@@ -89,6 +93,12 @@ public enum Catalogue {
             .all()
         let names = try await People.names(db)
         return try records.map { try $0.info(names: names) }
+    }
+
+    /// The names of the programmes with these ids, sorted: one query.
+    public static func programmeNames(_ db: Database, ids: Set<UUID>) async throws -> [String] {
+        guard !ids.isEmpty else { return [] }
+        return try await ProgrammeRecord.query(on: db).filter(\.$id ~~ Array(ids)).all(\.$name).sorted()
     }
 
     /// The portfolio's projects (not sub-items), in display order.
