@@ -93,10 +93,11 @@ public enum PeriodLifecycle {
             let published = report.with(period: info)
             let snapshot = PeriodSnapshotRecord()
             snapshot.$period.id = periodID
-            snapshot.reportJSON = String(decoding: try Reports.encoder.encode(published), as: UTF8.self)
+            snapshot.reportJSON = try Reports.document(published.summary)
             snapshot.createdAt = WallClock.now()
             try await snapshot.create(on: db)
             if let sql = db as? SQLDatabase {
+                try await PublishedRows.write(sql, periodID: periodID, published)
                 try await PeriodRatings.write(sql, periodID: periodID, published.effectiveRatings)
                 try await MilestoneBaselines.fold(
                     sql, portfolioID: published.portfolio.id, period: periodID, key: info.key, asAt: info.asAt.iso)
@@ -135,7 +136,8 @@ public enum PeriodLifecycle {
             if let snapshot = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).first() {
                 let archived = ArchivedSnapshotRecord()
                 archived.$period.id = periodID
-                archived.reportJSON = snapshot.reportJSON
+                // The archive keeps the whole report as one document: it is read once in a while, whole.
+                archived.reportJSON = try Reports.document(try await Reports.report(db, periodID: periodID))
                 archived.publishedAt = record.publishedAt ?? snapshot.createdAt
                 archived.reopenedAt = WallClock.now()
                 archived.reopenedBy = actor.name
@@ -145,6 +147,7 @@ public enum PeriodLifecycle {
             }
             if let sql = db as? SQLDatabase {
                 try await sql.delete(from: "period_ratings").where("period_id", .equal, periodID).run()
+                try await PublishedRows.delete(sql, periodID: periodID)
                 try await MilestoneBaselines.discard(sql, portfolioID: record.$portfolio.id)
             }
             record.status = PeriodStatus.open.rawValue

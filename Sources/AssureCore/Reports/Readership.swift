@@ -57,7 +57,7 @@ public extension PeriodData {
 
 public extension PeriodReport {
     /// Whether the PMO published the findings with the period for every reader.
-    var findingsPublished: Bool { period.status == .published && period.findingsPublished == true }
+    var findingsPublished: Bool { period.findingsAreForEveryone }
 
     /// Whether this period's outputs are not yet final: everything shown of it carries `PeriodReport.provisionalNotice`.
     var isProvisional: Bool { period.status != .published }
@@ -68,19 +68,31 @@ public extension PeriodReport {
     /// them; the facts of the period (missing and carried-forward returns) always kept.
     func shown(to reader: Readership) -> PeriodReport {
         guard !reader.seesFindings, !findingsPublished else { return self }
-        func strip(_ row: ProjectRow) -> ProjectRow {
-            var row = row
-            row.flags = row.flags.filter(\.kind.isBoardFact)
-            row.children = row.children.map(strip)
-            return row
-        }
         return PeriodReport(
             portfolio: portfolio, period: period, previousPeriodKey: previousPeriodKey,
             programmes: programmes.map {
                 ProgrammeReport(
-                    programme: $0.programme, projects: $0.projects.map(strip),
+                    programme: $0.programme,
+                    projects: $0.projects.map { $0.shown(to: reader, in: period) },
                     counts: $0.counts, worst: $0.worst)
             },
             counts: counts, worst: worst)
     }
+}
+
+public extension ProjectRow {
+    /// The row as `reader` is shown it in `period`: the rule of `PeriodReport.shown(to:)`, for a page that reads one
+    /// project's rows.
+    func shown(to reader: Readership, in period: PeriodInfo) -> ProjectRow {
+        guard !reader.seesFindings, !period.findingsAreForEveryone else { return self }
+        var row = self
+        row.flags = row.flags.filter(\.kind.isBoardFact)
+        row.children = row.children.map { $0.shown(to: reader, in: period) }
+        return row
+    }
+}
+
+public extension PeriodInfo {
+    /// Whether the PMO published the findings with the period for every reader.
+    var findingsAreForEveryone: Bool { status == .published && findingsPublished == true }
 }

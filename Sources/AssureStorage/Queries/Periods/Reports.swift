@@ -17,9 +17,24 @@ public enum Reports {
         return decoder
     }()
 
-    /// Decoded snapshots, by snapshot id: a snapshot is never changed (re-publishing writes a new one), so a decoded copy
-    /// serves every later request. Bounded by rows, about 100 MB at the bound.
-    static let publishedReports = BoundedCache<UUID, PeriodReport>(capacity: 60_000)
+    /// Published reports already read, by snapshot and programme: a snapshot is never changed (re-publishing writes a
+    /// new one), so a copy serves every later request. Bounded by rows, about 100 MB at the bound.
+    static let publishedReports = BoundedCache<PublishedKey, PeriodReport>(capacity: 60_000)
+
+    struct PublishedKey: Hashable, Sendable {
+        enum Part: Hashable, Sendable {
+            case summary
+            /// One programme's rows, or every row.
+            case rows(programme: UUID?)
+        }
+        let snapshot: UUID
+        let part: Part
+    }
+
+    /// A report as the stored JSON text (sorted keys, ISO dates): a summary, a row, an archived report.
+    package static func document(_ report: PeriodReport) throws -> String {
+        String(decoding: try encoder.encode(report), as: UTF8.self)
+    }
 
     /// How many milestone lines the portfolio's returns hold, in every period: the size a benchmark reports.
     public static func milestoneRowCount(_ db: Database, portfolioID: UUID) async throws -> Int {
@@ -51,19 +66,35 @@ public enum Reports {
         _ db: Database, periodID: UUID, building programme: UUID?,
         for reader: Readership
     ) async throws -> PeriodReport {
-        if let stored = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).field(\.$id)
-            .first()
-        {
-            if let report = publishedReports.value(for: try stored.requireID()) { return report }
+        if let published = try await published(db, periodID: periodID, programme: programme) { return published }
+        let data = try await periodData(db, periodID: periodID, programme: programme)
+        return PeriodReportBuilder.build(data.withholdingReturnsInProgress(from: reader))
+    }
+
+    /// A published period's report, or nil when the period is not published: its summary and the rows of `programme`
+    /// (all rows without one), read by index. A snapshot still written as one document is read whole.
+    private static func published(_ db: Database, periodID: UUID, programme: UUID?) async throws -> PeriodReport? {
+        guard
+            let stored = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).field(\.$id)
+                .first()
+        else { return nil }
+        let key = PublishedKey(snapshot: try stored.requireID(), part: .rows(programme: programme))
+        if let report = publishedReports.value(for: key) { return report }
+        let summaryKey = PublishedKey(snapshot: key.snapshot, part: .summary)
+        let summary: PeriodReport
+        if let known = publishedReports.value(for: summaryKey) {
+            summary = known
+        } else {
             guard let snapshot = try await PeriodSnapshotRecord.find(stored.id, on: db) else {
                 throw DomainError.notFound("snapshot")
             }
-            let report = try decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
-            publishedReports.insert(report, for: try stored.requireID(), cost: max(1, report.allRows.count))
-            return report
+            summary = try decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
+            publishedReports.insert(summary, for: summaryKey, cost: max(1, summary.allRows.count))
         }
-        let data = try await periodData(db, periodID: periodID, programme: programme)
-        return PeriodReportBuilder.build(data.withholdingReturnsInProgress(from: reader))
+        if summary.hasRows { return summary }
+        let report = summary.restoring(try await PublishedRows.read(db, periodID: periodID, programme: programme))
+        publishedReports.insert(report, for: key, cost: max(1, report.allRows.count))
+        return report
     }
 
     /// Everything the builder needs, in a fixed number of queries whatever the size of the portfolio.
@@ -121,10 +152,25 @@ public enum Reports {
         }
         let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == programme.$portfolio.id)
             .sort(\.$asAt).all()
+        // Published periods: the project's own rows, by index. Others are built, for its programme only.
+        let published = try await PublishedRows.read(db, projectID: projectID)
         var result: [(PeriodInfo, ProjectRow?)] = []
         for period in periods {
-            let report = try await report(db, periodID: period.requireID(), for: reader)
-            result.append((try period.info, report.findRow(projectID)))
+            let info = try period.info
+            if info.status == .published {
+                // Every published period is kept as rows (M032): a project with none was not in that period.
+                let lines = published[try period.requireID()] ?? []
+                let row = lines.first { $0.row.project.id == projectID }.map { own in
+                    var row = own.row
+                    row.children = lines.filter { $0.parentID == projectID }.map(\.row)
+                    return row
+                }
+                result.append((info, row?.shown(to: reader, in: info)))
+            } else {
+                let report = try await report(
+                    db, periodID: period.requireID(), programme: programme.requireID(), for: reader)
+                result.append((info, report.findRow(projectID)))
+            }
         }
         return result
     }

@@ -1,0 +1,90 @@
+import AssureCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// A published period kept as rows: its summary (period, counts, programmes) in `period_snapshots`, and one row per
+/// project and sub-item in `published_rows`, each with its programme, its parent and its place in the report. A page
+/// reads the summary and the rows it shows, by index; nothing reads the whole portfolio to show a part of it.
+package enum PublishedRows {
+    /// Writes the lines of a report being published, in batches of multi-row inserts.
+    package static func write(_ sql: SQLDatabase, periodID: UUID, _ report: PeriodReport) async throws {
+        try await sql.delete(from: "published_rows").where("period_id", .equal, periodID).run()
+        let lines = Array(report.lines.enumerated())
+        // Six values a row: 500 rows stay far inside SQLite's and PostgreSQL's limits on bound values.
+        try await lines.inBatches(of: 500) { chunk in
+            let insert = sql.insert(into: "published_rows").columns(
+                "period_id", "position", "programme_id", "project_id", "parent_id", "row_json")
+            for (position, line) in chunk {
+                insert.values(
+                    periodID, position, line.programmeID, line.row.project.id, line.parentID,
+                    String(decoding: try Reports.encoder.encode(line.row), as: UTF8.self))
+            }
+            try await insert.run()
+        }
+    }
+
+    private struct Row: Decodable {
+        let period_id: RowUUID
+        let position: Int
+        let programme_id: RowUUID
+        let parent_id: RowUUID?
+        let row_json: String
+    }
+
+    /// The lines of a published period, all of them or one programme's, in the order they were written.
+    static func read(_ db: Database, periodID: UUID, programme: UUID? = nil) async throws -> [PublishedLine] {
+        let sql = try db.sql()
+        let oneProgramme: SQLQueryString = programme.map { " AND programme_id = \(bind: $0)" } ?? ""
+        return try await sql.raw(
+            """
+            SELECT period_id, position, programme_id, parent_id, row_json FROM published_rows
+            WHERE period_id = \(bind: periodID)\(oneProgramme) ORDER BY position
+            """
+        ).all(decoding: Row.self).map(line)
+    }
+
+    /// One project's lines (its own and its sub-items') in every published period of its portfolio, by period.
+    static func read(_ db: Database, projectID: UUID) async throws -> [UUID: [PublishedLine]] {
+        let sql = try db.sql()
+        let rows = try await sql.raw(
+            """
+            SELECT period_id, position, programme_id, parent_id, row_json FROM published_rows
+            WHERE project_id = \(bind: projectID)
+            UNION ALL
+            SELECT period_id, position, programme_id, parent_id, row_json FROM published_rows
+            WHERE parent_id = \(bind: projectID)
+            ORDER BY position
+            """
+        ).all(decoding: Row.self)
+        var result: [UUID: [PublishedLine]] = [:]
+        for row in rows { result[row.period_id.value, default: []].append(try line(row)) }
+        return result
+    }
+
+    private static func line(_ row: Row) throws -> PublishedLine {
+        PublishedLine(
+            programmeID: row.programme_id.value, parentID: row.parent_id?.value,
+            row: try Reports.decoder.decode(ProjectRow.self, from: Data(row.row_json.utf8)))
+    }
+
+    package static func delete(_ sql: SQLDatabase, periodID: UUID) async throws {
+        try await sql.delete(from: "published_rows").where("period_id", .equal, periodID).run()
+    }
+}
+
+extension PublishedRows {
+    /// Splits every snapshot still written as one document (before M032) into its summary and its rows, one snapshot at
+    /// a time so that memory holds one period, never the history.
+    package static func splitDocuments(_ db: Database) async throws {
+        let sql = try db.sql()
+        for id in try await PeriodSnapshotRecord.query(on: db).all(\.$id) {
+            guard let snapshot = try await PeriodSnapshotRecord.find(id, on: db) else { continue }
+            let report = try Reports.decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
+            guard report.hasRows else { continue }
+            try await write(sql, periodID: snapshot.$period.id, report)
+            snapshot.reportJSON = try Reports.document(report.summary)
+            try await snapshot.save(on: db)
+        }
+    }
+}
