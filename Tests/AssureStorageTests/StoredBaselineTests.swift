@@ -60,11 +60,17 @@ struct StoredBaselineTests {
             #expect(rows == snapshot)
             #expect(try await PeriodRatings.read(db, periodID: published, projectID: one.key) == [one.key: one.value])
 
-            // when a database from before the ratings table is upgraded (the table dropped, then the migration run)
+            // when a database from before the ratings table is upgraded (periods back in one document each, the table
+            // dropped, then the migrations run)
+            let report = try await Reports.report(db, periodID: published)
+            try await M032_CreatePublishedRows().revert(on: db)
             try await M012_CreatePeriodRatings().revert(on: db)
             try await M012_CreatePeriodRatings().prepare(on: db)
-            // then every published period's ratings are filled in from its snapshot
+            try await M032_CreatePublishedRows().prepare(on: db)
+            Reports.forgetDecodedSnapshots()
+            // then every published period's ratings are filled in from its snapshot, and its report is as it was
             #expect(try await PeriodRatings.read(db, periodID: published) == snapshot)
+            #expect(try await Reports.report(db, periodID: published) == report)
         }
     }
 

@@ -82,6 +82,15 @@ struct PublishedRowsTests {
             let shown = try await Reports.history(app.db, projectID: row.project.id, for: board)
             let boardWhole = try await Reports.report(app.db, periodID: published.period.id, for: board)
             #expect(shown.last { $0.period.status == .published }?.row == boardWhole.findRow(row.project.id))
+            // the month still open is built from the project's own rows, as the whole report builds it
+            let open = try #require(history.last { $0.period.status == .open })
+            let openWhole = try await Reports.report(app.db, periodID: open.period.id)
+            #expect(open.row != nil)
+            #expect(open.row == openWhole.findRow(row.project.id))
+            for project in openWhole.allRows.prefix(12) {
+                let own = try await Reports.history(app.db, projectID: project.project.id)
+                #expect(own.last?.row == openWhole.findRow(project.project.id), "\(project.project.title)")
+            }
         }
     }
 

@@ -32,7 +32,8 @@ public enum ReturnWorkbooks {
             .all()
             .map { (try $0.requireID(), $0.name) })
         let projects = try await Reports.projectsInDisplayOrder(
-            db, portfolioID: portfolio.requireID(), names: names, topLevelOnly: true, programme: programmeID
+            db, portfolioID: portfolio.requireID(), names: names, topLevelOnly: true,
+            scope: programmeID.map(RowScope.programme)
         )
         .map(\.info).filter { actor.canEdit(programme: $0.programmeID) }
         let ids = projects.map(\.id)

@@ -25,7 +25,9 @@ struct M032_CreatePublishedRows: AsyncMigration {
         try await PublishedRows.splitDocuments(database)
     }
 
+    /// Puts each period back into one document, as it was kept before.
     func revert(on database: Database) async throws {
+        try await PublishedRows.joinDocuments(database)
         try await database.schema("published_rows").delete()
     }
 }

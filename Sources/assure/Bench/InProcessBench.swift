@@ -19,6 +19,9 @@ struct BenchResults: Codable, Sendable {
     var openDashboard = Timings()
     var publishedFromSnapshot = Timings()
     var publishedCached = Timings()
+    var publishedProgramme = Timings()
+    var projectPage = Timings()
+    var alertingSubmission = Timings()
     var publish = Timings()
     var floor = Timings()
     var http: [LoadResult] = []
@@ -38,6 +41,9 @@ struct BenchResults: Codable, Sendable {
         ratio to the floor (medians)             \(String(format: "%.1f", ratio))×
         published period, snapshot read          \(publishedFromSnapshot.summary)
         published period, decoded copy           \(publishedCached.summary)
+        published period, one programme's rows   \(publishedProgramme.summary)
+        project page, every period               \(projectPage.summary)
+        submitting a return that alerts          \(alertingSubmission.summary)
         publishing the open period               \(publish.summary)
         """
     }
@@ -97,6 +103,19 @@ struct InProcessBench {
             results.publishedCached = try await Clock.repeatedly(iterations) {
                 _ = try await Reports.report(db, periodID: previous.id)
             }
+            results.publishedProgramme = try await Clock.repeatedly(iterations) {
+                Reports.forgetDecodedSnapshots()
+                _ = try await Reports.report(db, periodID: previous.id, programme: firstProgramme)
+            }
+        }
+        guard let project = report.programmes.first?.projects.first else {
+            throw BenchError("the first programme has no projects")
+        }
+        results.projectPage = try await Clock.repeatedly(iterations) {
+            _ = try await Reports.history(db, projectID: project.project.id)
+        }
+        for _ in 0..<iterations {
+            results.alertingSubmission.seconds.append(try await submitRed(open.id, project.project.id))
         }
         for _ in 0..<publishIterations {
             // Published and rolled back, so every run publishes the same month the way the PMO would.
@@ -113,6 +132,26 @@ struct InProcessBench {
         }
         try await ensureUser()
         return results
+    }
+
+    /// Submits the project's return as Red, which alerts its SRO, and rolls it back: the time of the whole action.
+    private func submitRed(_ periodID: UUID, _ projectID: UUID) async throws -> Double {
+        let sheet = try await Returns.sheet(db, periodID: periodID, projectID: projectID)
+        var form = sheet.form
+        form.rating = "Red"
+        form.update = form.update.isEmpty ? "Benchmark: declined to Red." : form.update
+        form.baseVersion = sheet.version
+        let submitted = form
+        do {
+            try await db.transaction { db in
+                let start = Clock.now()
+                try await Returns.save(db, .commandLine("bench"), periodID: periodID, projectID: projectID, form: submitted)
+                throw RolledBack(elapsed: Clock.now() - start)
+            }
+        } catch let rolledBack as RolledBack {
+            return rolledBack.elapsed
+        }
+        throw BenchError("the submission was not rolled back")
     }
 
     /// The portfolio with an open period (the generated one).

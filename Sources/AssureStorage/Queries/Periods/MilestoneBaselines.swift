@@ -11,15 +11,15 @@ package enum MilestoneBaselines {
     /// The baselines from the portfolio's published periods before `asAt`: the stored rows when they run exactly up to
     /// the last of those periods, otherwise folded from the history (an older period being built, or no rows yet).
     static func before(
-        _ sql: SQLDatabase, portfolioID: UUID, asAt: String, programme: UUID? = nil
+        _ sql: SQLDatabase, portfolioID: UUID, asAt: String, scope: RowScope? = nil
     ) async throws -> ByProject {
         guard let previous = try await lastPublished(sql, portfolioID: portfolioID, before: asAt) else { return [:] }
         if try await foldedThrough(sql, portfolioID: portfolioID) == previous {
-            return try await stored(sql, portfolioID: portfolioID, programme: programme).mapValues {
+            return try await stored(sql, portfolioID: portfolioID, scope: scope).mapValues {
                 $0.mapValues(\.baseline)
             }
         }
-        return try await history(sql, portfolioID: portfolioID, before: asAt, programme: programme)
+        return try await history(sql, portfolioID: portfolioID, before: asAt, scope: scope)
     }
 
     /// Folds a period just published into the rows: on top of the stored rows when they run up to the period before and
@@ -68,13 +68,13 @@ package enum MilestoneBaselines {
     }
 
     private static func stored(
-        _ sql: SQLDatabase, portfolioID: UUID, programme: UUID? = nil
+        _ sql: SQLDatabase, portfolioID: UUID, scope: RowScope? = nil
     ) async throws -> [UUID: [String: StoredRow]] {
         let rows = try await sql.raw(
             """
             SELECT id, project_id, title, baseline_period_key, baseline_date_text, baseline_due_by, latest_due_by, moves
             FROM milestone_baselines
-            WHERE portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("project_id", inProgramme: programme))
+            WHERE portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("project_id", in: scope))
             """
         ).all(decoding: StoredRow.self)
         var result: [UUID: [String: StoredRow]] = [:]
@@ -149,7 +149,7 @@ package enum MilestoneBaselines {
     /// the baseline nor the moves, and turns 36 rows per milestone into a few.
     private static func history(
         _ sql: SQLDatabase, portfolioID: UUID, before asAt: String,
-        programme: UUID? = nil
+        scope: RowScope? = nil
     ) async throws -> ByProject {
         struct Row: Decodable {
             let project_id: RowUUID
@@ -169,7 +169,7 @@ package enum MilestoneBaselines {
                 JOIN returns r ON r.id = m.return_id
                 JOIN periods p ON p.id = r.period_id
                 WHERE p.portfolio_id = \(bind: portfolioID) AND p.status = \(bind: PeriodStatus.published.rawValue)
-                  AND p.as_at < \(bind: asAt)\(SQLQueryString.andProject("r.project_id", inProgramme: programme))
+                  AND p.as_at < \(bind: asAt)\(SQLQueryString.andProject("r.project_id", in: scope))
             ) history
             WHERE n = 1 OR due_by IS DISTINCT FROM previous_due_by
             """

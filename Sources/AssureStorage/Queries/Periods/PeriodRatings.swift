@@ -28,14 +28,14 @@ package enum PeriodRatings {
 
     /// The ratings of a published period: all of them, one programme's, or one project's.
     package static func read(
-        _ db: Database, periodID: UUID, projectID: UUID? = nil, programme: UUID? = nil
+        _ db: Database, periodID: UUID, projectID: UUID? = nil, scope: RowScope? = nil
     ) async throws -> [UUID: RatingLevel] {
         let sql = try db.sql()
         let oneProject: SQLQueryString = projectID.map { " AND project_id = \(bind: $0)" } ?? ""
         let rows = try await sql.raw(
             """
             SELECT project_id, code, label, rank, meaning FROM period_ratings
-            WHERE period_id = \(bind: periodID)\(oneProject)\(SQLQueryString.andProject("project_id", inProgramme: programme))
+            WHERE period_id = \(bind: periodID)\(oneProject)\(SQLQueryString.andProject("project_id", in: scope))
             """
         ).all(decoding: Row.self)
         return Dictionary(

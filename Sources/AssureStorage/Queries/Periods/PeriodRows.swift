@@ -10,7 +10,7 @@ package extension Reports {
     /// plain rows. Each comes with its lead's person id, for those who need the lead's address.
     static func projectsInDisplayOrder(
         _ db: Database, portfolioID: UUID, names: [UUID: String], topLevelOnly: Bool = false,
-        programme: UUID? = nil
+        scope: RowScope? = nil
     ) async throws -> [(info: ProjectInfo, leadID: UUID?)] {
         let sql = try db.sql()
         struct Row: Decodable {
@@ -24,7 +24,7 @@ package extension Reports {
             SELECT p.id, p.programme_id, p.parent_id, p.reference, p.title, p.description, p.sro_id, p.lead_id,
                    p.commencement, p.project_plan, p.project_timescale
             FROM projects p JOIN programmes g ON g.id = p.programme_id
-            WHERE g.portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("p.id", inProgramme: programme))
+            WHERE g.portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("p.id", in: scope))
             ORDER BY g.sort_order, p.sort_order
             """
         ).all(decoding: Row.self)
@@ -44,7 +44,7 @@ package extension Reports {
 
     /// A period's returns with their milestones, by project: two queries, read as plain rows (decoding ten thousand
     /// Fluent models costs more than the queries).
-    static func returns(_ db: Database, periodID: UUID, programme: UUID? = nil) async throws -> [UUID: ReturnInfo] {
+    static func returns(_ db: Database, periodID: UUID, scope: RowScope? = nil) async throws -> [UUID: ReturnInfo] {
         let sql = try db.sql()
         struct ReturnRow: Decodable {
             let project_id: RowUUID
@@ -68,14 +68,14 @@ package extension Reports {
             """
             SELECT project_id, rating, reported_trend, update_text, mitigation, submitted_by, submitted_at, state,
                    carried_from_key, carried_periods FROM returns
-            WHERE period_id = \(bind: periodID)\(SQLQueryString.andProject("project_id", inProgramme: programme))
+            WHERE period_id = \(bind: periodID)\(SQLQueryString.andProject("project_id", in: scope))
             """
         ).all(decoding: ReturnRow.self)
         let milestones = try await sql.raw(
             """
             SELECT r.project_id, m.title, m.date_text, m.rating FROM return_milestones m
             JOIN returns r ON r.id = m.return_id
-            WHERE r.period_id = \(bind: periodID)\(SQLQueryString.andProject("r.project_id", inProgramme: programme))
+            WHERE r.period_id = \(bind: periodID)\(SQLQueryString.andProject("r.project_id", in: scope))
             ORDER BY m.position
             """
         ).all(decoding: MilestoneRow.self)

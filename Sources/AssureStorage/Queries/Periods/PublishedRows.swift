@@ -87,4 +87,16 @@ extension PublishedRows {
             try await snapshot.save(on: db)
         }
     }
+
+    /// The reverse of `splitDocuments`: each summary with its rows put back into one document.
+    package static func joinDocuments(_ db: Database) async throws {
+        for id in try await PeriodSnapshotRecord.query(on: db).all(\.$id) {
+            guard let snapshot = try await PeriodSnapshotRecord.find(id, on: db) else { continue }
+            let summary = try Reports.decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
+            guard !summary.hasRows else { continue }
+            let lines = try await read(db, periodID: snapshot.$period.id)
+            snapshot.reportJSON = try Reports.document(summary.restoring(lines))
+            try await snapshot.save(on: db)
+        }
+    }
 }

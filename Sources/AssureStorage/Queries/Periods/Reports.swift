@@ -67,8 +67,26 @@ public enum Reports {
         for reader: Readership
     ) async throws -> PeriodReport {
         if let published = try await published(db, periodID: periodID, programme: programme) { return published }
-        let data = try await periodData(db, periodID: periodID, programme: programme)
+        let data = try await periodData(db, periodID: periodID, scope: programme.map(RowScope.programme))
         return PeriodReportBuilder.build(data.withholdingReturnsInProgress(from: reader))
+    }
+
+    /// One project's row (with its sub-items) in a period as `reader` is shown it: read from the published rows, or
+    /// built from that project's rows alone, as the whole report would build it.
+    private static func row(
+        _ db: Database, projectID: UUID, in period: PeriodInfo, published: [PublishedLine]?,
+        for reader: Readership
+    ) async throws -> ProjectRow? {
+        if period.status == .published {
+            // Every published period is kept as rows (M032): a project with none was not in that period.
+            let lines = published ?? []
+            guard var row = lines.first(where: { $0.row.project.id == projectID })?.row else { return nil }
+            row.children = lines.filter { $0.parentID == projectID }.map(\.row)
+            return row.shown(to: reader, in: period)
+        }
+        let data = try await periodData(db, periodID: period.id, scope: .project(projectID))
+        return PeriodReportBuilder.build(data.withholdingReturnsInProgress(from: reader)).shown(to: reader)
+            .findRow(projectID)
     }
 
     /// A published period's report, or nil when the period is not published: its summary and the rows of `programme`
@@ -98,19 +116,29 @@ public enum Reports {
     }
 
     /// Everything the builder needs, in a fixed number of queries whatever the size of the portfolio.
-    public static func periodData(_ db: Database, periodID: UUID, programme: UUID? = nil) async throws -> PeriodData {
+    public static func periodData(_ db: Database, periodID: UUID) async throws -> PeriodData {
+        try await periodData(db, periodID: periodID, scope: nil)
+    }
+
+    package static func periodData(_ db: Database, periodID: UUID, scope: RowScope?) async throws -> PeriodData {
         guard let period = try await PeriodRecord.find(periodID, on: db),
             let portfolio = try await PortfolioRecord.find(period.$portfolio.id, on: db)
         else {
             throw DomainError.notFound("reporting period")
         }
         let names = try await People.names(db)
+        let programme: UUID?
+        switch scope {
+        case nil: programme = nil
+        case .programme(let id): programme = id
+        case .project(let id): programme = try await ProjectRecord.find(id, on: db)?.$programme.id
+        }
         let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolio.requireID())
             .sort(\.$sortOrder).all().filter { programme == nil || $0.id == programme }
         let projects = try await projectsInDisplayOrder(
-            db, portfolioID: portfolio.requireID(), names: names, programme: programme
+            db, portfolioID: portfolio.requireID(), names: names, scope: scope
         ).map(\.info)
-        let returnInfos = try await returns(db, periodID: periodID, programme: programme)
+        let returnInfos = try await returns(db, periodID: periodID, scope: scope)
 
         var previous: PublishedPeriods.Latest?
         if let sql = db as? SQLDatabase {
@@ -119,8 +147,8 @@ public enum Reports {
         var previousRatings: [UUID: RatingLevel] = [:]
         var previousReturns: [UUID: ReturnInfo] = [:]
         if let previous {
-            previousRatings = try await PeriodRatings.read(db, periodID: previous.id.value, programme: programme)
-            previousReturns = try await returns(db, periodID: previous.id.value, programme: programme)
+            previousRatings = try await PeriodRatings.read(db, periodID: previous.id.value, scope: scope)
+            previousReturns = try await returns(db, periodID: previous.id.value, scope: scope)
         }
         return PeriodData(
             portfolio: try portfolio.info, period: try period.info,
@@ -129,15 +157,15 @@ public enum Reports {
             previousPeriodKey: previous?.key, previousRatings: previousRatings,
             previousReturns: previousReturns, disabledChecks: portfolio.checksSwitchedOff,
             milestoneBaselines: try await baselines(
-                db, portfolioID: portfolio.requireID(), before: period.asAt, programme: programme))
+                db, portfolioID: portfolio.requireID(), before: period.asAt, scope: scope))
     }
 
     static func baselines(
         _ db: Database, portfolioID: UUID, before asAt: String,
-        programme: UUID?
+        scope: RowScope?
     ) async throws -> [UUID: [String: MilestoneBaseline]] {
         let sql = try db.sql()
-        return try await MilestoneBaselines.before(sql, portfolioID: portfolioID, asAt: asAt, programme: programme)
+        return try await MilestoneBaselines.before(sql, portfolioID: portfolioID, asAt: asAt, scope: scope)
     }
 
     /// A project's rating in every period of its portfolio, oldest first, for the project page.
@@ -152,25 +180,13 @@ public enum Reports {
         }
         let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == programme.$portfolio.id)
             .sort(\.$asAt).all()
-        // Published periods: the project's own rows, by index. Others are built, for its programme only.
+        // Published periods: the project's own rows, by index. Others: built from its own rows.
         let published = try await PublishedRows.read(db, projectID: projectID)
         var result: [(PeriodInfo, ProjectRow?)] = []
         for period in periods {
             let info = try period.info
-            if info.status == .published {
-                // Every published period is kept as rows (M032): a project with none was not in that period.
-                let lines = published[try period.requireID()] ?? []
-                let row = lines.first { $0.row.project.id == projectID }.map { own in
-                    var row = own.row
-                    row.children = lines.filter { $0.parentID == projectID }.map(\.row)
-                    return row
-                }
-                result.append((info, row?.shown(to: reader, in: info)))
-            } else {
-                let report = try await report(
-                    db, periodID: period.requireID(), programme: programme.requireID(), for: reader)
-                result.append((info, report.findRow(projectID)))
-            }
+            result.append(
+                (info, try await row(db, projectID: projectID, in: info, published: published[info.id], for: reader)))
         }
         return result
     }

@@ -1,0 +1,24 @@
+import Foundation
+import SQLKit
+
+/// The part of a portfolio a report reads: one programme's projects and sub-items, or one project with its sub-items.
+/// (No scope: the whole portfolio.) A dashboard for one programme, or the project page's open month, reads only these
+/// rows, and builds them exactly as the whole report would.
+package enum RowScope: Hashable, Sendable {
+    case programme(UUID)
+    case project(UUID)
+}
+
+package extension SQLQueryString {
+    /// ` AND column IN (the scope's projects and sub-items)`, or nothing without a scope. `column` is always a name
+    /// written in this code, never input.
+    static func andProject(_ column: String, in scope: RowScope?) -> SQLQueryString {
+        switch scope {
+        case nil: ""
+        case .programme(let programme):
+            " AND \(unsafeRaw: column) IN (SELECT id FROM projects WHERE programme_id = \(bind: programme))"
+        case .project(let project):
+            " AND \(unsafeRaw: column) IN (SELECT id FROM projects WHERE id = \(bind: project) OR parent_id = \(bind: project))"
+        }
+    }
+}
