@@ -16,7 +16,7 @@ package extension Database {
         var attempt = 0
         while true {
             do {
-                return try await transaction { db in try await WallClock.$now.withValue(clock) { try await body(db) } }
+                return try await transaction { db in try await WallClock.using(clock) { try await body(db) } }
             } catch let error as SQLiteError where Self.isBusy(error) && attempt < 8 {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(20 * attempt))

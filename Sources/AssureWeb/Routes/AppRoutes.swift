@@ -63,6 +63,6 @@ struct AppRoutes {
     private static func onAppClock<Result: AsyncResponseEncodable>(
         _ handler: @Sendable @escaping (Request) async throws -> Result
     ) -> @Sendable (Request) async throws -> Result {
-        { request in try await WallClock.$now.withValue(request.settings.clock) { try await handler(request) } }
+        { request in try await WallClock.using(request.settings.clock) { try await handler(request) } }
     }
 }

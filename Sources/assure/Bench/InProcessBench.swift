@@ -134,18 +134,27 @@ struct InProcessBench {
         return results
     }
 
-    /// Submits the project's return as Red, which alerts its SRO, and rolls it back: the time of the whole action.
+    /// Submits the project's return as Red, which alerts its SRO, and rolls it back: the time of the submission. (The
+    /// generator approves every return, so it is first returned for changes, untimed, as an SRO would.)
     private func submitRed(_ periodID: UUID, _ projectID: UUID) async throws -> Double {
         let sheet = try await Returns.sheet(db, periodID: periodID, projectID: projectID)
         var form = sheet.form
         form.rating = "Red"
         form.update = form.update.isEmpty ? "Benchmark: declined to Red." : form.update
-        form.baseVersion = sheet.version
         let submitted = form
         do {
             try await db.transaction { db in
+                var version = sheet.version
+                if sheet.state == .approved {
+                    try await Returns.review(
+                        db, .commandLine("bench reviewer"), periodID: periodID, projectID: projectID,
+                        action: .returnForChanges, comment: "Benchmark.", baseVersion: version)
+                    version = try await Returns.sheet(db, periodID: periodID, projectID: projectID).version
+                }
+                var form = submitted
+                form.baseVersion = version
                 let start = Clock.now()
-                try await Returns.save(db, .commandLine("bench"), periodID: periodID, projectID: projectID, form: submitted)
+                try await Returns.save(db, .commandLine("bench"), periodID: periodID, projectID: projectID, form: form)
                 throw RolledBack(elapsed: Clock.now() - start)
             }
         } catch let rolledBack as RolledBack {
