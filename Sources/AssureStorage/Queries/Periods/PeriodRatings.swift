@@ -32,15 +32,18 @@ package enum PeriodRatings {
     ) async throws -> [UUID: RatingLevel] {
         let sql = try db.sql()
         let oneProject: SQLQueryString = projectID.map { " AND project_id = \(bind: $0)" } ?? ""
-        let rows = try await sql.raw(
+        let rows = try await sql.rows(
             """
             SELECT project_id, code, label, rank, meaning FROM period_ratings
             WHERE period_id = \(bind: periodID)\(oneProject)\(SQLQueryString.andProject("project_id", in: scope))
             """
-        ).all(decoding: Row.self)
-        return Dictionary(
-            rows.map {
-                ($0.project_id.value, RatingLevel(code: $0.code, label: $0.label, rank: $0.rank, meaning: $0.meaning))
-            }, uniquingKeysWith: { first, _ in first })
+        ) { row in
+            (
+                try row.uuid(0),
+                RatingLevel(
+                    code: try row.text(1), label: try row.text(2), rank: try row.int(3), meaning: try row.text(4))
+            )
+        }
+        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -13,13 +13,7 @@ package extension Reports {
         scope: RowScope? = nil
     ) async throws -> [(info: ProjectInfo, leadID: UUID?)] {
         let sql = try db.sql()
-        struct Row: Decodable {
-            let id: RowUUID, programme_id: RowUUID, parent_id: RowUUID?, reference: String?, title: String,
-                description: String?
-            let sro_id: RowUUID?, lead_id: RowUUID?, commencement: String?, project_plan: String?,
-                project_timescale: String?
-        }
-        let rows = try await sql.raw(
+        let rows = try await sql.rows(
             """
             SELECT p.id, p.programme_id, p.parent_id, p.reference, p.title, p.description, p.sro_id, p.lead_id,
                    p.commencement, p.project_plan, p.project_timescale
@@ -27,72 +21,58 @@ package extension Reports {
             WHERE g.portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("p.id", in: scope))
             ORDER BY g.sort_order, p.sort_order
             """
-        ).all(decoding: Row.self)
-        return rows.filter { !topLevelOnly || $0.parent_id == nil }.map { row in
-            (
+        ) { row -> (info: ProjectInfo, leadID: UUID?) in
+            let leadID = try row.optionalUUID(7)
+            return (
                 ProjectInfo(
-                    id: row.id.value, programmeID: row.programme_id.value, parentID: row.parent_id?.value,
-                    reference: row.reference,
-                    title: row.title, description: row.description, sro: row.sro_id.flatMap { names[$0.value] },
-                    lead: row.lead_id.flatMap { names[$0.value] },
-                    commencement: row.commencement, projectPlan: row.project_plan,
-                    projectTimescale: row.project_timescale),
-                row.lead_id?.value
+                    id: try row.uuid(0), programmeID: try row.uuid(1), parentID: try row.optionalUUID(2),
+                    reference: try row.optionalText(3), title: try row.text(4), description: try row.optionalText(5),
+                    sro: try row.optionalUUID(6).flatMap { names[$0] }, lead: leadID.flatMap { names[$0] },
+                    commencement: try row.optionalText(8), projectPlan: try row.optionalText(9),
+                    projectTimescale: try row.optionalText(10)),
+                leadID
             )
         }
+        return topLevelOnly ? rows.filter { $0.info.parentID == nil } : rows
     }
 
     /// A period's returns with their milestones, by project: two queries, read as plain rows (decoding ten thousand
     /// Fluent models costs more than the queries).
     static func returns(_ db: Database, periodID: UUID, scope: RowScope? = nil) async throws -> [UUID: ReturnInfo] {
         let sql = try db.sql()
-        struct ReturnRow: Decodable {
-            let project_id: RowUUID
-            let rating: String?
-            let reported_trend: String?
-            let update_text: String
-            let mitigation: String
-            let submitted_by: String?
-            let submitted_at: Date?
-            let state: String
-            let carried_from_key: String?
-            let carried_periods: Int?
-        }
-        struct MilestoneRow: Decodable {
-            let project_id: RowUUID
-            let title: String
-            let date_text: String
-            let rating: String?
-        }
-        let returns = try await sql.raw(
-            """
-            SELECT project_id, rating, reported_trend, update_text, mitigation, submitted_by, submitted_at, state,
-                   carried_from_key, carried_periods FROM returns
-            WHERE period_id = \(bind: periodID)\(SQLQueryString.andProject("project_id", in: scope))
-            """
-        ).all(decoding: ReturnRow.self)
-        let milestones = try await sql.raw(
+        let milestones = try await sql.rows(
             """
             SELECT r.project_id, m.title, m.date_text, m.rating FROM return_milestones m
             JOIN returns r ON r.id = m.return_id
             WHERE r.period_id = \(bind: periodID)\(SQLQueryString.andProject("r.project_id", in: scope))
             ORDER BY m.position
             """
-        ).all(decoding: MilestoneRow.self)
-        let byProject = Dictionary(grouping: milestones, by: \.project_id.value)
-        var result: [UUID: ReturnInfo] = [:]
-        for row in returns {
-            result[row.project_id.value] = ReturnInfo(
-                projectID: row.project_id.value, rating: row.rating,
-                reportedTrend: try row.reported_trend.map { try Trend(stored: $0, "returns.reported_trend") },
-                update: row.update_text, mitigation: row.mitigation,
-                milestones: (byProject[row.project_id.value] ?? []).map {
-                    MilestoneLine(title: $0.title, date: $0.date_text, rating: $0.rating)
-                },
-                submittedBy: row.submitted_by, submittedAt: row.submitted_at, state: try ReturnState(stored: row.state),
-                carriedForward: row.state == ReturnState.carriedForward.rawValue
-                    ? CarriedForward(fromKey: row.carried_from_key, periods: row.carried_periods ?? 1) : nil)
+        ) { row in
+            (
+                project: try row.uuid(0),
+                line: MilestoneLine(title: try row.text(1), date: try row.text(2), rating: try row.optionalText(3))
+            )
         }
-        return result
+        let byProject = Dictionary(grouping: milestones, by: \.project)
+        let returns = try await sql.rows(
+            """
+            SELECT project_id, rating, reported_trend, update_text, mitigation, submitted_by, submitted_at, state,
+                   carried_from_key, carried_periods FROM returns
+            WHERE period_id = \(bind: periodID)\(SQLQueryString.andProject("project_id", in: scope))
+            """
+        ) { row in
+            let project = try row.uuid(0)
+            let state = try row.text(7)
+            return ReturnInfo(
+                projectID: project, rating: try row.optionalText(1),
+                reportedTrend: try row.optionalText(2).map { try Trend(stored: $0, "returns.reported_trend") },
+                update: try row.text(3), mitigation: try row.text(4),
+                milestones: (byProject[project] ?? []).map(\.line),
+                submittedBy: try row.optionalText(5), submittedAt: try row.optionalDate(6),
+                state: try ReturnState(stored: state),
+                carriedForward: state == ReturnState.carriedForward.rawValue
+                    ? CarriedForward(fromKey: try row.optionalText(8), periods: try row.optionalInt(9) ?? 1) : nil)
+        }
+        return Dictionary(returns.map { ($0.projectID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

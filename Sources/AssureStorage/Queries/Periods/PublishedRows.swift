@@ -24,30 +24,28 @@ package enum PublishedRows {
         }
     }
 
-    private struct Row: Decodable {
-        let period_id: RowUUID
-        let position: Int
-        let programme_id: RowUUID
-        let parent_id: RowUUID?
-        let row_json: String
+    private static func line(_ row: any PositionalRow) throws -> (period: UUID, line: PublishedLine) {
+        (
+            try row.uuid(0),
+            PublishedLine(
+                programmeID: try row.uuid(2), parentID: try row.optionalUUID(3),
+                row: try Reports.decoder.decode(ProjectRow.self, from: Data(try row.text(4).utf8)))
+        )
     }
 
     /// The lines of a published period, all of them or one programme's, in the order they were written.
     static func read(_ db: Database, periodID: UUID, programme: UUID? = nil) async throws -> [PublishedLine] {
-        let sql = try db.sql()
         let oneProgramme: SQLQueryString = programme.map { " AND programme_id = \(bind: $0)" } ?? ""
-        return try await sql.raw(
+        return try await db.sql().rows(
             """
             SELECT period_id, position, programme_id, parent_id, row_json FROM published_rows
             WHERE period_id = \(bind: periodID)\(oneProgramme) ORDER BY position
-            """
-        ).all(decoding: Row.self).map(line)
+            """, { try line($0).line })
     }
 
     /// One project's lines (its own and its sub-items') in every published period of its portfolio, by period.
     static func read(_ db: Database, projectID: UUID) async throws -> [UUID: [PublishedLine]] {
-        let sql = try db.sql()
-        let rows = try await sql.raw(
+        let lines = try await db.sql().rows(
             """
             SELECT period_id, position, programme_id, parent_id, row_json FROM published_rows
             WHERE project_id = \(bind: projectID)
@@ -55,17 +53,8 @@ package enum PublishedRows {
             SELECT period_id, position, programme_id, parent_id, row_json FROM published_rows
             WHERE parent_id = \(bind: projectID)
             ORDER BY position
-            """
-        ).all(decoding: Row.self)
-        var result: [UUID: [PublishedLine]] = [:]
-        for row in rows { result[row.period_id.value, default: []].append(try line(row)) }
-        return result
-    }
-
-    private static func line(_ row: Row) throws -> PublishedLine {
-        PublishedLine(
-            programmeID: row.programme_id.value, parentID: row.parent_id?.value,
-            row: try Reports.decoder.decode(ProjectRow.self, from: Data(row.row_json.utf8)))
+            """, line)
+        return Dictionary(grouping: lines, by: \.period).mapValues { $0.map(\.line) }
     }
 
     package static func delete(_ sql: SQLDatabase, periodID: UUID) async throws {
