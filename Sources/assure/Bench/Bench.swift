@@ -44,11 +44,13 @@ struct Bench: AsyncParsableCommand {
         results.floor = try floor(results)
         print(results.inProcessSummary)
         if !skipHTTP {
-            let (loads, memory, peer) = try await serveAndLoad(results)
+            let (loads, memory, peer, staticFile) = try await serveAndLoad(results)
             results.http = loads
             results.serverMemory = memory
             results.peer = peer
+            results.staticFile = staticFile
             print(results.httpSummary)
+            if let staticFile { print(staticFile.summary) }
             if let peer { print(peer.summary) }
         }
         results.stealPercent = CPUTimes.stealPercent(from: cpuAtStart, to: CPUTimes.read())
@@ -87,7 +89,9 @@ struct Bench: AsyncParsableCommand {
 
     /// Starts `assure serve` on the same database, signs in as the benchmark's user, and loads the routes a board
     /// member and a script would use.
-    private func serveAndLoad(_ results: BenchResults) async throws -> ([LoadResult], MemoryReading?, PeerComparison?) {
+    private func serveAndLoad(
+        _ results: BenchResults
+    ) async throws -> ([LoadResult], MemoryReading?, PeerComparison?, StaticFileComparison?) {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
         let database = db.database ?? ProcessInfo.processInfo.environment["ASSURE_DATABASE"] ?? "assure.sqlite"
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("assure-bench-server.log").path
@@ -118,7 +122,10 @@ struct Bench: AsyncParsableCommand {
                 "/periods/\(results.openPeriodID.uuidString)/programme-dashboard?programme=\(results.firstProgrammeID.uuidString)",
                 cookie: cookie, connections: 2))
         let memory = MemoryReading(pid: server.processIdentifier)
-        return (loads, memory, try compareWithPeer(load, cookie: cookie, results: results, assurePage: loads[1]))
+        let staticFile = try StaticFileComparison.run(load, path: loads[0].route, cookie: cookie, port: port + 1)
+        return (
+            loads, memory, try compareWithPeer(load, cookie: cookie, results: results, assurePage: loads[1]), staticFile
+        )
     }
 
     private func compareWithPeer(

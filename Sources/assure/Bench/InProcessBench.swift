@@ -27,6 +27,7 @@ struct BenchResults: Codable, Sendable {
     var http: [LoadResult] = []
     var serverMemory: MemoryReading?
     var peer: PeerComparison?
+    var staticFile: StaticFileComparison?
     var stealPercent: Double?
 
     var ratio: Double { openDashboard.median / floor.median }

@@ -47,10 +47,10 @@ struct LoadTest {
     }
 
     /// Waits for the server to answer.
-    func waitUntilUp(timeout: Double = 60) throws {
+    func waitUntilUp(probe: String = "/login", timeout: Double = 60) throws {
         let deadline = Clock.now() + timeout
         while Clock.now() < deadline {
-            if (try? Subprocess.run("curl", ["-s", "-o", "/dev/null", "-f", "\(base)/login"])) != nil { return }
+            if (try? Subprocess.run("curl", ["-s", "-o", "/dev/null", "-f", base + probe])) != nil { return }
             usleep(200_000)
         }
         throw BenchError("the server did not answer at \(base) within \(Int(timeout)) s")
