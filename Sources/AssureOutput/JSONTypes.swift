@@ -33,6 +33,15 @@ package struct APICell: Codable, Sendable {
     /// "Not updated since September 2016" on a carried-forward project's cell.
     package let notice: String?
 
+    package init(text: String) {
+        self.text = text
+        rating = nil
+        trend = nil
+        trendReported = nil
+        flags = nil
+        notice = nil
+    }
+
     package init(_ cell: ReportTable.Cell) {
         text = cell.text
         notice = cell.notice
@@ -50,10 +59,14 @@ package struct APITable: Codable, Sendable {
     package let rows: [[APICell]]
 
     package init(_ table: ReportTable) {
+        self.init(table, rows: table.rows.map { $0.map(APICell.init) })
+    }
+
+    package init(_ table: ReportTable, rows: [[APICell]]) {
         title = table.title
         subtitle = table.subtitle
         columns = table.columns
-        rows = table.rows.map { $0.map(APICell.init) }
+        self.rows = rows
     }
 }
 
@@ -70,6 +83,10 @@ package struct APIDashboard: Codable, Sendable {
     package let tables: [APITable]
 
     package init(_ kind: ReportKind, _ report: PeriodReport) {
+        self.init(kind, report, tables: kind.tables(report).map(APITable.init))
+    }
+
+    package init(_ kind: ReportKind, _ report: PeriodReport, tables: [APITable]) {
         self.report = kind.rawValue
         portfolio = report.portfolio.name
         period = APIPeriod(report.period)
@@ -77,7 +94,7 @@ package struct APIDashboard: Codable, Sendable {
         counts = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.label, $0.count) })
         countsNotUpdated = Dictionary(uniqueKeysWithValues: report.counts.map { ($0.label, $0.notUpdated ?? 0) })
         provisional = report.isProvisional ? PeriodReport.provisionalNotice : nil
-        tables = kind.tables(report).map(APITable.init)
+        self.tables = tables
     }
 }
 

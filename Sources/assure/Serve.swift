@@ -34,6 +34,11 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(
         help: "Seconds a connection may send nothing (mid-request or between requests) before it is closed.")
     var idleTimeout = 30
+    @ArgumentParser.Option(
+        help:
+            "From how many projects a published whole-portfolio dashboard's JSON is written as it is read, programme by programme, instead of built whole and kept in memory."
+    )
+    var streamDashboardsFrom = 50_000
 
     /// Every bad setting is named in one message, before anything starts.
     func validate() throws {
@@ -49,6 +54,9 @@ struct Serve: AsyncParsableCommand {
             problems.append("--public-url \(publicURL): give an http(s) address such as https://assure.example.nhs.uk")
         }
         if !(1...3600).contains(idleTimeout) { problems.append("--idle-timeout \(idleTimeout): use 1 to 3600 seconds") }
+        if streamDashboardsFrom < 0 {
+            problems.append("--stream-dashboards-from \(streamDashboardsFrom): use 0 or more")
+        }
         for proxy in trustedProxy where NetworkRange(proxy) == nil {
             problems.append("--trusted-proxy \(proxy): give an address or a CIDR range such as 10.0.0.0/8 or fd00::/8")
         }
@@ -60,11 +68,12 @@ struct Serve: AsyncParsableCommand {
         let app = try await Application.make(.init(name: "production", arguments: ["assure", "serve"]))
         do {
             let overTLS = secureCookies || (publicURL?.lowercased().hasPrefix("https://") ?? false)
-            let settings = AppSettings(
+            var settings = AppSettings(
                 database: db.target, loadDemo: demo, bcryptCost: bcryptCost, secureCookies: overTLS,
                 mail: mail.settings, publicURL: publicURL ?? "http://\(hostname):\(port)",
                 deliveryIntervalSeconds: deliveryInterval, trustedProxies: trustedProxy.compactMap(NetworkRange.init),
                 idleTimeoutSeconds: idleTimeout)
+            settings.streamDashboardsFromProjects = streamDashboardsFrom
             try await WebApp.configure(app, settings)
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port

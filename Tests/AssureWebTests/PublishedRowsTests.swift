@@ -1,6 +1,7 @@
 import AssureApp
 import AssureCore
 import AssureDemo
+import AssureOutput
 import AssureStorage
 import AssureTestSupport
 import Foundation
@@ -90,6 +91,34 @@ struct PublishedRowsTests {
             for project in openWhole.allRows.prefix(12) {
                 let own = try await Reports.history(app.db, projectID: project.project.id)
                 #expect(own.last?.row == openWhole.findRow(project.project.id), "\(project.project.title)")
+            }
+        }
+    }
+
+    @Test(
+        "A whole portfolio's published dashboard JSON, written programme by programme, is the document built whole",
+        arguments: Backend.all)
+    func streamedDashboard(backend: Backend) async throws {
+        // given a server that writes every whole-portfolio dashboard as it reads it
+        try await withWebApp(backend, adjust: { $0.streamDashboardsFromProjects = 0 }) { app in
+            let spec = SyntheticPortfolio(projects: 60, milestonesPerProject: 2, periods: 3, seed: 5)
+            try await SyntheticLoader.load(app.db, spec)
+            let readers = [
+                (Readership.pmo, try await WebClient.signedIn(app, as: DemoLoader.adminEmail)),
+                (Readership.board, try await WebClient.signedIn(app, as: "board@assure.demo")),
+            ]
+            readers[1].1.transport = .running(port: 0)  // one reader over a real socket, one in memory
+            for period in try await publishedPeriods(app) {
+                for (readership, client) in readers {
+                    // when the API's whole dashboard is asked for
+                    let response = try await client.get(Link.apiProgrammeDashboard(period: period.id).path)
+                    // then it was streamed, and is byte for byte the dashboard built whole
+                    #expect(response.status == .ok)
+                    #expect(response.headers.first(name: .contentLength) == nil, "written as it is read")
+                    let whole = try await Reports.report(app.db, periodID: period.id, for: readership)
+                    let expected = try JSONOutput.encode(APIDashboard(.programmeDashboard, whole))
+                    #expect(difference(Array(expected.utf8), Array(buffer: response.body)) == nil, "\(period.key)")
+                }
             }
         }
     }

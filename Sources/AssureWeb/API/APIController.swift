@@ -18,6 +18,9 @@ struct APIController: AppRouteCollection {
                 let periodID = try req.uuid("period")
                 return try await req.respondingToPublished(periodID: periodID) {
                     let programme = try req.queryID("programme")
+                    if programme == nil, let streamed = try await req.streamedDashboard(kind, periodID: periodID) {
+                        return streamed
+                    }
                     return try JSONOutput.response(
                         APIDashboard(kind, try await req.report(periodID: periodID, programme: programme)))
                 }

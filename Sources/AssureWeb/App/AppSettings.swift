@@ -24,6 +24,9 @@ public struct AppSettings: Sendable {
     public var clock: @Sendable () -> Date = { Date() }
     /// Seconds a connection may stay silent (mid-headers or between requests) before the server closes it.
     public var idleTimeoutSeconds: Int
+    /// From how many projects a published whole-portfolio dashboard's JSON is written programme by programme as it is
+    /// read, instead of built whole and kept: the size past which the whole would not stay in the server's memory.
+    public var streamDashboardsFromProjects = 50_000
 
     public init(
         database: DatabaseTarget, loadDemo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false,

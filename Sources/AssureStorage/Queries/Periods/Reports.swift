@@ -92,27 +92,38 @@ public enum Reports {
     /// A published period's report, or nil when the period is not published: its summary and the rows of `programme`
     /// (all rows without one), read by index. A snapshot still written as one document is read whole.
     private static func published(_ db: Database, periodID: UUID, programme: UUID?) async throws -> PeriodReport? {
+        guard let (snapshot, summary) = try await storedSummary(db, periodID: periodID) else { return nil }
+        if summary.hasRows { return summary }
+        let key = PublishedKey(snapshot: snapshot, part: .rows(programme: programme))
+        if let report = publishedReports.value(for: key) { return report }
+        let report = summary.restoring(try await PublishedRows.read(db, periodID: periodID, programme: programme))
+        publishedReports.insert(report, for: key, cost: max(1, report.allRows.count))
+        return report
+    }
+
+    /// The snapshot's id and the summary it keeps (a document from before M032 holds its rows too).
+    private static func storedSummary(_ db: Database, periodID: UUID) async throws -> (UUID, PeriodReport)? {
         guard
             let stored = try await PeriodSnapshotRecord.query(on: db).filter(\.$period.$id == periodID).field(\.$id)
                 .first()
         else { return nil }
-        let key = PublishedKey(snapshot: try stored.requireID(), part: .rows(programme: programme))
-        if let report = publishedReports.value(for: key) { return report }
-        let summaryKey = PublishedKey(snapshot: key.snapshot, part: .summary)
-        let summary: PeriodReport
-        if let known = publishedReports.value(for: summaryKey) {
-            summary = known
-        } else {
-            guard let snapshot = try await PeriodSnapshotRecord.find(stored.id, on: db) else {
-                throw DomainError.notFound("snapshot")
-            }
-            summary = try decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
-            publishedReports.insert(summary, for: summaryKey, cost: max(1, summary.allRows.count))
+        let key = PublishedKey(snapshot: try stored.requireID(), part: .summary)
+        if let known = publishedReports.value(for: key) { return (key.snapshot, known) }
+        guard let snapshot = try await PeriodSnapshotRecord.find(stored.id, on: db) else {
+            throw DomainError.notFound("snapshot")
         }
-        if summary.hasRows { return summary }
-        let report = summary.restoring(try await PublishedRows.read(db, periodID: periodID, programme: programme))
-        publishedReports.insert(report, for: key, cost: max(1, report.allRows.count))
-        return report
+        let summary = try decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
+        publishedReports.insert(summary, for: key, cost: max(1, summary.allRows.count))
+        return (key.snapshot, summary)
+    }
+
+    /// A published period's summary (its period, counts and programmes, no rows) as `reader` is shown it; nil when the
+    /// period is not published. A page that writes the whole portfolio reads this, then each programme's rows in turn.
+    public static func publishedSummary(
+        _ db: Database, periodID: UUID, for reader: Readership = .pmo
+    ) async throws -> PeriodReport? {
+        guard let (_, summary) = try await storedSummary(db, periodID: periodID), !summary.hasRows else { return nil }
+        return summary.shown(to: reader)
     }
 
     /// Everything the builder needs, in a fixed number of queries whatever the size of the portfolio.
