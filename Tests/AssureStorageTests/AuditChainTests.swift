@@ -52,14 +52,15 @@ struct AuditChainTests {
     }
 
     /// PostgreSQL runs the writers' transactions side by side, so the head's row lock is what keeps them in line; SQLite
-    /// lets one write at a time and a writer that read a stale head starts again. Fewer writers there: they queue for
-    /// one connection, and in a busy test run sixteen could wait past the pool's timeout.
+    /// lets one write at a time and a writer that read a stale head starts again. Fewer writers than connections would
+    /// not contend; many more wait for the pool's four connections, and in a busy test run (CI on two cores beside
+    /// Chromium and LibreOffice) sixteen once waited past the pool's ten seconds. Eight on PostgreSQL, four on SQLite.
     @Test("Concurrent writers never fork the chain", arguments: Backend.all)
     func concurrentWrites(backend: Backend) async throws {
         try await withStorage(backend) { db in
             try await DemoLoader.load(db, cost: testBcryptCost)
             let admin = self.admin
-            let writers = backend == .postgres ? 16 : 4
+            let writers = backend == .postgres ? 8 : 4
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<writers {
                     group.addTask {
