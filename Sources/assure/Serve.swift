@@ -128,6 +128,7 @@ struct Demo: AsyncParsableCommand {
         @ArgumentParser.Option(help: "Milestones per project (0 to 10).") var milestonesPerProject = 3
         @ArgumentParser.Option(help: "Monthly periods, ending September 2019 (1 to 120).") var periods = 36
         @ArgumentParser.Option(help: "The seed: the same seed builds the same portfolio.") var seed: UInt64 = 2016
+        @ArgumentParser.Flag(help: "Carry on a generation that was stopped, with the same options.") var resume = false
 
         func validate() throws {
             var problems: [String] = []
@@ -145,7 +146,7 @@ struct Demo: AsyncParsableCommand {
             let started = Date()
             try await CLI.run {
                 _ = try await Storage.withDatabase(db.target) { db in
-                    try await SyntheticLoader.load(db, spec) { progress in
+                    try await SyntheticLoader.load(db, spec, resuming: resume) { progress in
                         ProgressBar.draw(
                             done: progress.periodsDone, total: progress.periods,
                             label: "period \(progress.periodsDone)/\(progress.periods), \(progress.rows) rows")

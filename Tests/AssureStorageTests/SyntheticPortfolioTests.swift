@@ -64,4 +64,49 @@ struct SyntheticPortfolioTests {
             #expect(p7.reportedRating?.written == spec.rating(6, period: 7))
         }
     }
+
+    @Test(
+        "A generation stopped part-way and resumed gives the portfolio one straight run gives",
+        arguments: Backend.all)
+    func resumed(backend: Backend) async throws {
+        let spec = SyntheticPortfolio(projects: 30, milestonesPerProject: 2, periods: 5, seed: 3)
+        // given a straight run
+        var straight: [String] = [], resumed: [String] = []
+        try await withStorage(backend) { db in
+            straight = try await Self.dashboards(db, try await SyntheticLoader.load(db, spec))
+        }
+        try await withStorage(backend) { db in
+            // when a run is stopped after opening its third period, before its returns are written
+            let portfolioID = try await SyntheticLoader.load(db, spec, stoppingAt: 2)
+            #expect(
+                try await Catalogue.portfolio(db, id: portfolioID).periods.map(\.status) == [
+                    .published, .published, .open,
+                ])
+            // and resumed with the same options
+            #expect(try await SyntheticLoader.load(db, spec, resuming: true) == portfolioID)
+            resumed = try await Self.dashboards(db, portfolioID)
+        }
+        // then every period's dashboard is the straight run's
+        #expect(resumed.count == 5)
+        #expect(resumed == straight)
+        // and resuming a portfolio of another size is refused
+        try await withStorage(backend) { db in
+            try await SyntheticLoader.load(db, spec, stoppingAt: 1)
+            let other = SyntheticPortfolio(projects: 31, milestonesPerProject: 2, periods: 5, seed: 3)
+            await #expect(throws: DomainError.self) { try await SyntheticLoader.load(db, other, resuming: true) }
+        }
+    }
+
+    /// Each period's status and rows as the dashboard shows them, by project reference (ids differ between databases).
+    private static func dashboards(_ db: Database, _ portfolioID: UUID) async throws -> [String] {
+        var result: [String] = []
+        for period in try await Catalogue.portfolio(db, id: portfolioID).periods {
+            let report = try await Reports.report(db, periodID: period.id)
+            let rows = report.allRows.map { row in
+                "\(row.project.reference ?? "-") \(row.ratingDisplay) \(row.trend) \(row.milestones.map(\.date.written))"
+            }
+            result.append("\(period.key) \(period.status): " + rows.joined(separator: "; "))
+        }
+        return result
+    }
 }

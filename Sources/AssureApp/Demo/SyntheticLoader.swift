@@ -16,23 +16,47 @@ public enum SyntheticLoader {
 
     static let batch = 400
 
+    /// Generates `spec` into the database. With `resuming`, carries on a generation that was stopped part-way (a 100,000
+    /// project run takes the best part of an hour): the portfolio of the same name and its projects are found again,
+    /// and the periods not yet published are written from the first one missing.
+    /// `stoppingAt` stops the run as a kill would, after opening that period (counted from 0) and before writing its
+    /// returns: how the tests make a stopped run to resume.
     @discardableResult
     public static func load(
-        _ db: Database, _ spec: SyntheticPortfolio,
+        _ db: Database, _ spec: SyntheticPortfolio, resuming: Bool = false, stoppingAt stop: Int? = nil,
         progress: @Sendable (Progress) -> Void = { _ in }
     ) async throws -> UUID {
         guard db is SQLDatabase else { throw DomainError.invalid(["database": "the generator needs an SQL database"]) }
         let actor = Actor.commandLine("generator")
-        let (portfolioID, projectIDs) = try await db.writeTransaction { db in
-            try await structure(db as! SQLDatabase, spec)
-        }
+        let (portfolioID, projectIDs, existing) =
+            try await resuming
+            ? stoppedRun(db, spec)
+            : db.writeTransaction { db in
+                let (portfolio, projects) = try await structure(db as! SQLDatabase, spec)
+                return (portfolio, projects, [PeriodInfo]())
+            }
         var rows = 0
         for index in 0..<spec.periods {
             let key = spec.periodKey(index)
-            let period = try await PeriodLifecycle.create(db, actor, portfolioID: portfolioID, key: key.key)
-            _ = try await PeriodLifecycle.open(db, actor, periodID: period.id)
-            rows += try await db.writeTransaction { db in
-                try await returns(db as! SQLDatabase, spec, period: index, periodID: period.id, projectIDs: projectIDs)
+            if existing.contains(where: { $0.key == key.key && $0.status == .published }) { continue }
+            let period: PeriodInfo
+            if let stopped = existing.first(where: { $0.key == key.key }) {
+                // Stopped while writing this period: its returns were written in one transaction, so either all are
+                // there or none is.
+                period = stopped
+                if stopped.status == .draft { _ = try await PeriodLifecycle.open(db, actor, periodID: stopped.id) }
+            } else {
+                period = try await PeriodLifecycle.create(db, actor, portfolioID: portfolioID, key: key.key)
+                _ = try await PeriodLifecycle.open(db, actor, periodID: period.id)
+            }
+            if index == stop { return portfolioID }
+            if try await (db as! SQLDatabase).rows(
+                "SELECT COUNT(*) FROM returns WHERE period_id = \(bind: period.id)", { try $0.int(0) }
+            ).first == 0 {
+                rows += try await db.writeTransaction { db in
+                    try await returns(
+                        db as! SQLDatabase, spec, period: index, periodID: period.id, projectIDs: projectIDs)
+                }
             }
             if index < spec.periods - 1 {
                 _ = try await PeriodLifecycle.publish(db, actor, periodID: period.id, missing: .showAsMissing)
@@ -40,6 +64,35 @@ public enum SyntheticLoader {
             progress(Progress(periodsDone: index + 1, periods: spec.periods, rows: rows))
         }
         return portfolioID
+    }
+
+    /// A stopped run's portfolio, its projects (numbered by their sort order, as `structure` wrote them) and its periods.
+    private static func stoppedRun(
+        _ db: Database, _ spec: SyntheticPortfolio
+    ) async throws -> (UUID, [(Int, UUID, [UUID])], [PeriodInfo]) {
+        guard let summary = try await Catalogue.portfolios(db).first(where: { $0.info.name == spec.name }) else {
+            throw DomainError.notFound("portfolio “\(spec.name)” to resume")
+        }
+        let rows = try await (db as! SQLDatabase).rows(
+            """
+            SELECT p.id, p.parent_id, p.sort_order FROM projects p JOIN programmes g ON g.id = p.programme_id
+            WHERE g.portfolio_id = \(bind: summary.info.id) ORDER BY p.sort_order
+            """
+        ) { row in (id: try row.uuid(0), parent: try row.optionalUUID(1), order: try row.int(2)) }
+        var projects: [(Int, UUID, [UUID])] = []
+        for row in rows {
+            if row.parent == nil {
+                projects.append((row.order / 1000, row.id, []))
+            } else if let last = projects.indices.last, projects[last].1 == row.parent {
+                projects[last].2.append(row.id)
+            }
+        }
+        guard projects.count == spec.projects else {
+            throw DomainError.invalid([
+                "projects": "the stopped run has \(projects.count) projects, not \(spec.projects): generate it again"
+            ])
+        }
+        return (summary.info.id, projects, summary.periods)
     }
 
     /// Portfolio, people, programmes, projects and sub-items. Returns each project's id (sub-items after their project).

@@ -66,11 +66,11 @@ extension ImportWriter {
             after.reportedTrend = try record.reportedTrend.map { try Trend(stored: $0, "returns.reported_trend") }
             try log(before == nil ? "create" : "update", "return", record.id, before: before, after: after)
         }
-        try await newReturns.inBatches(of: 500) { try await $0.create(on: db) }
+        try await newReturns.insert(on: db)
         try await replacedMilestones.inBatches(of: 1000) { batch in
             try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id ~~ batch).delete()
         }
-        try await milestones.inBatches(of: 500) { try await $0.create(on: db) }
+        try await milestones.insert(on: db)
         outcome.returnsWritten = imported.count
     }
 }

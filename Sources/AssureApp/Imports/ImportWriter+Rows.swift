@@ -62,7 +62,7 @@ extension ImportWriter {
 
     private mutating func flush(_ created: inout [ProjectRecord]) async throws {
         guard !created.isEmpty else { return }
-        try await created.create(on: db)
+        try await created.insert(on: db)
         for record in created {
             try log("create", "project", record.id, before: String?.none, after: record.info(names: names))
         }
@@ -145,7 +145,7 @@ extension ImportWriter {
                 \.$name ~~ Array(names)
             ).delete()
         }
-        try await records.inBatches(of: 500) { try await $0.create(on: db) }
+        try await records.insert(on: db)
         outcome.attributesWritten = records.count
         try log(
             "set-attributes", "portfolio", portfolioID, before: String?.none,

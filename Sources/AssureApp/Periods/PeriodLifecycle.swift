@@ -197,9 +197,8 @@ public enum PeriodLifecycle {
         policy: MissingReturnPolicy
     ) async throws {
         guard policy != .showAsMissing else { return }
-        let tracking = try await Returns.tracking(db, periodID: periodID)
-        let states = Dictionary(uniqueKeysWithValues: tracking.rows.map { ($0.project.id, $0.state) })
-        let missing = Publication.missing(tracking.rows.map(\.project), states: states)
+        let (projects, states) = try await Returns.publicationStates(db, periodID: periodID)
+        let missing = Publication.missing(projects, states: states)
         guard !missing.isEmpty else { return }
         if policy == .block {
             let reasons = Publication.blockingReasons(missing, states: states)

@@ -7,7 +7,7 @@ public enum CellValues {
         if cell.isBlank { return true }
         guard case .text(let text) = cell else { return false }
         return ["none", "n/a", "na", "-", "–", "null", "nil"].contains(
-            text.trimmingCharacters(in: .whitespaces).lowercased())
+            text.trimmed().lowercased())
     }
 
     static let currencySigns: Set<Character> = ["£", "$", "€"]
@@ -16,7 +16,7 @@ public enum CellValues {
         switch cell {
         case .number(let value): return value
         case .text(let text):
-            var body = text.trimmingCharacters(in: .whitespaces)
+            var body = text.trimmed()
             var negative = false
             if body.hasPrefix("("), body.hasSuffix(")") { negative = true; body = String(body.dropFirst().dropLast()) }
             if body.hasPrefix("-") { negative.toggle(); body.removeFirst() }
@@ -41,7 +41,7 @@ public enum CellValues {
         switch cell {
         case .date(let date): return date
         case .text(let text):
-            if let iso = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) { return iso }
+            if let iso = CalendarDate(iso: text.trimmed()) { return iso }
             guard let parsed = DateText(text).parsed, parsed.precision == .day, parsed.qualifier == nil else {
                 return nil
             }

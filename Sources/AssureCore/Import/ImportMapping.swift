@@ -84,7 +84,7 @@ public struct ImportMapping: Hashable, Sendable {
 
     /// Header texts without the empty cells a pasted table leaves after its last column.
     public static func trimmedHeaders(_ row: ImportTable.Row) -> [String] {
-        var names = row.cells.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var names = row.cells.map { $0.text.trimmed(newlines: true) }
         while names.last?.isEmpty == true { names.removeLast() }
         return names
     }

@@ -44,7 +44,7 @@ public struct ImportReader {
 
     func text(_ row: ImportTable.Row, _ field: ImportField) -> String? {
         guard let column = mapping.columns(for: field).first else { return nil }
-        let value = row[column].text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = row[column].text.trimmed(newlines: true)
         return value.isEmpty ? nil : value
     }
 

@@ -1,4 +1,5 @@
 import AssureApp
+import AssureCore
 import AssureStorage
 import Crypto
 import Vapor
@@ -27,7 +28,7 @@ extension Request {
             actor.map { "\($0.userID?.uuidString ?? $0.name)|\($0.role.rawValue)|\(session.data["csrf"] ?? "")" }
             ?? "anonymous"
         let digest = SHA256.hash(data: Data("\(stamp)|\(url.string)|\(who)".utf8))
-        let tag = "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        let tag = "\"" + digest.prefix(16).hexadecimal + "\""
         if headers[.ifNoneMatch].contains(where: {
             $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(tag)
         }) {

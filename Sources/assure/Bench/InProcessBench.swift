@@ -25,6 +25,7 @@ struct BenchResults: Codable, Sendable {
     var publish = Timings()
     var floor = Timings()
     var http: [LoadResult] = []
+    var streamedJSON: StreamTiming?
     var serverMemory: MemoryReading?
     var peer: PeerComparison?
     var staticFile: StaticFileComparison?
@@ -52,7 +53,7 @@ struct BenchResults: Codable, Sendable {
     var httpSummary: String {
         (http.map { load in
             "\(load.route)\n    \(String(format: "%.0f", load.requestsPerSecond)) req/s, p50 \(String(format: "%.1f", load.p50Milliseconds)) ms, p99 \(String(format: "%.1f", load.p99Milliseconds)) ms, \(load.requests) requests, \(load.errors) errors, \(load.bytesPerResponse) bytes each"
-        } + [
+        } + (streamedJSON.map { [$0.summary] } ?? []) + [
             serverMemory.map {
                 "server memory: peak \(String(format: "%.0f", $0.peakMB)) MB, now \(String(format: "%.0f", $0.residentMB)) MB"
             } ?? "server memory: not read"

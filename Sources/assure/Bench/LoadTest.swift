@@ -46,6 +46,26 @@ struct LoadTest {
         return LoadResult(route: path, wrkOutput: output, bytesPerResponse: Int(parts.last ?? "") ?? 0)
     }
 
+    /// Fetches `path` whole `repetitions` times, timing its first byte and its last (curl's own clocks).
+    func stream(_ path: String, cookie: String, repetitions: Int = 3) throws -> StreamTiming {
+        var timing = StreamTiming(route: path)
+        for _ in 0..<repetitions {
+            let output = try Subprocess.run(
+                "curl",
+                [
+                    "-s", "-o", "/dev/null", "-H", "Cookie: \(cookie)", "-w",
+                    "%{http_code} %{time_starttransfer} %{time_total} %{size_download}", base + path,
+                ])
+            let parts = output.split(separator: " ")
+            guard parts.count == 4, parts[0] == "200", let first = Double(parts[1]), let total = Double(parts[2])
+            else { throw BenchError("\(path) answered \(output)") }
+            timing.firstByte.seconds.append(first)
+            timing.whole.seconds.append(total)
+            timing.bytes = Int(parts[3]) ?? 0
+        }
+        return timing
+    }
+
     /// Waits for the server to answer.
     func waitUntilUp(probe: String = "/login", timeout: Double = 60) throws {
         let deadline = Clock.now() + timeout

@@ -93,6 +93,18 @@ struct LoadResult: Codable, Sendable {
     }
 }
 
+/// One large response fetched whole a few times by curl: when its first byte came, and when its last.
+struct StreamTiming: Codable, Sendable {
+    var route: String
+    var firstByte = Timings()
+    var whole = Timings()
+    var bytes = 0
+
+    var summary: String {
+        "\(route)\n    first byte \(firstByte.summary); whole \(whole.summary); \(bytes) bytes"
+    }
+}
+
 /// The memory of a process, from /proc: peak and current resident set.
 struct MemoryReading: Codable, Sendable {
     var peakMB: Double

@@ -20,7 +20,7 @@ public enum AuditChain {
         ]
         // Each field's length first, so no two different entries can join into the same text.
         let text = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(text.utf8)).hexadecimal
     }
 
     /// Gives the entry its place after `head` and returns the new head.
@@ -51,7 +51,7 @@ public enum AuditChain {
             }
             var head = Head(sequence: row.sequence, hash: row.hash)
             for entry in entries { head = link(entry, after: head) }
-            try await entries.inBatches(of: 500) { try await $0.create(on: db) }
+            try await entries.insert(on: db)
             try await sql.update("audit_chain_head").set("sequence", to: head.sequence).set("hash", to: head.hash)
                 .where("id", .equal, row.id.value).run()
         }

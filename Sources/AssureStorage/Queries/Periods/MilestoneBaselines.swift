@@ -49,70 +49,83 @@ package enum MilestoneBaselines {
             .run()
     }
 
-    private struct StoredRow: Decodable {
-        let id: RowUUID
-        let project_id: RowUUID
+    private struct StoredRow: Sendable {
+        let id: UUID
+        let projectID: UUID
         let title: String
-        let baseline_period_key: String
-        let baseline_date_text: String
-        let baseline_due_by: String
-        let latest_due_by: String
-        let moves: Int
+        let baseline: MilestoneBaseline
 
-        var baseline: MilestoneBaseline {
-            let dueBy = CalendarDate(iso: baseline_due_by)
-            return MilestoneBaseline(
-                baseline: ReportedDate(periodKey: baseline_period_key, date: baseline_date_text, dueBy: dueBy),
-                latestDueBy: CalendarDate(iso: latest_due_by) ?? dueBy!, moves: moves)
+        init(_ row: any PositionalRow) throws {
+            id = try row.uuid(0)
+            projectID = try row.uuid(1)
+            title = try row.text(2)
+            let dueBy = CalendarDate(iso: try row.text(5))
+            baseline = MilestoneBaseline(
+                baseline: ReportedDate(periodKey: try row.text(3), date: try row.text(4), dueBy: dueBy),
+                latestDueBy: CalendarDate(iso: try row.text(6)) ?? dueBy!, moves: try row.int(7))
         }
     }
 
     private static func stored(
         _ sql: SQLDatabase, portfolioID: UUID, scope: RowScope? = nil
     ) async throws -> [UUID: [String: StoredRow]] {
-        let rows = try await sql.raw(
+        let rows = try await sql.rows(
             """
             SELECT id, project_id, title, baseline_period_key, baseline_date_text, baseline_due_by, latest_due_by, moves
             FROM milestone_baselines
             WHERE portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("project_id", in: scope))
-            """
-        ).all(decoding: StoredRow.self)
+            """, StoredRow.init)
         var result: [UUID: [String: StoredRow]] = [:]
-        for row in rows { result[row.project_id.value, default: [:]][row.title] = row }
+        for row in rows { result[row.projectID, default: [:]][row.title] = row }
         return result
     }
 
     private static func foldForward(_ sql: SQLDatabase, portfolioID: UUID, period: UUID, key: String) async throws {
-        struct Row: Decodable { let project_id: RowUUID; let title: String; let date_text: String; let due_by: String? }
-        let reported = try await sql.raw(
+        let reported = try await sql.rows(
             """
             SELECT r.project_id, m.title, m.date_text, m.due_by FROM return_milestones m
             JOIN returns r ON r.id = m.return_id WHERE r.period_id = \(bind: period) ORDER BY m.position
             """
-        ).all(decoding: Row.self)
+        ) { row in
+            (project: try row.uuid(0), title: try row.text(1), date: try row.text(2), dueBy: try row.optionalText(3))
+        }
         let stored = try await stored(sql, portfolioID: portfolioID)
         var added: [UUID: [String: MilestoneBaseline]] = [:]
         var moved: [UUID: MilestoneBaseline] = [:]
         for row in reported {
-            let date = ReportedDate(
-                periodKey: key, date: row.date_text, dueBy: row.due_by.flatMap(CalendarDate.init(iso:)))
-            let project = row.project_id.value
+            let date = ReportedDate(periodKey: key, date: row.date, dueBy: row.dueBy.flatMap(CalendarDate.init(iso:)))
+            let project = row.project
             if let existing = stored[project]?[row.title] {
-                let before = moved[existing.id.value] ?? existing.baseline
+                let before = moved[existing.id] ?? existing.baseline
                 if let after = MilestoneBaseline.adding(date, to: before), after != before {
-                    moved[existing.id.value] = after
+                    moved[existing.id] = after
                 }
             } else if let after = MilestoneBaseline.adding(date, to: added[project]?[row.title]) {
                 added[project, default: [:]][row.title] = after
             }
         }
-        for (id, baseline) in moved {
-            try await sql.update("milestone_baselines").set("latest_due_by", to: baseline.latestDueBy.iso)
-                .set("moves", to: baseline.moves).where("id", .equal, id).run()
-        }
+        try await update(sql, moved)
         try await insert(
             sql, portfolioID: portfolioID,
             added.flatMap { project, titles in titles.map { (project, $0.key, $0.value) } })
+    }
+
+    /// The moved rows' latest dates and moves, a few hundred rows to a statement (`VALUES` names its columns
+    /// `column1`, `column2`… in SQLite and PostgreSQL alike) rather than one statement a row.
+    private static func update(_ sql: SQLDatabase, _ moved: [UUID: MilestoneBaseline]) async throws {
+        try await Array(moved).inBatches(of: 300) { chunk in
+            let values = SQLList(
+                chunk.map { id, baseline in
+                    SQLGroupExpression(
+                        SQLList([SQLBind(id), SQLBind(baseline.latestDueBy.iso), SQLBind(baseline.moves)]))
+                })
+            try await sql.raw(
+                """
+                UPDATE milestone_baselines SET latest_due_by = moved.column2, moves = moved.column3
+                FROM (VALUES \(values)) AS moved WHERE milestone_baselines.id = moved.column1
+                """
+            ).run()
+        }
     }
 
     private static func insert(
@@ -151,15 +164,15 @@ package enum MilestoneBaselines {
         _ sql: SQLDatabase, portfolioID: UUID, before asAt: String,
         scope: RowScope? = nil
     ) async throws -> ByProject {
-        struct Row: Decodable {
-            let project_id: RowUUID
+        struct Row: Sendable {
+            let project: UUID
             let key: String
-            let as_at: String
+            let asAt: String
             let title: String
-            let date_text: String
-            let due_by: String?
+            let date: String
+            let dueBy: String?
         }
-        let rows = try await sql.raw(
+        let rows = try await sql.rows(
             """
             SELECT project_id, key, as_at, title, date_text, due_by FROM (
                 SELECT r.project_id, p.key, p.as_at, m.title, m.date_text, m.due_by,
@@ -173,12 +186,16 @@ package enum MilestoneBaselines {
             ) history
             WHERE n = 1 OR due_by IS DISTINCT FROM previous_due_by
             """
-        ).all(decoding: Row.self)
+        ) { row in
+            Row(
+                project: try row.uuid(0), key: try row.text(1), asAt: try row.text(2), title: try row.text(3),
+                date: try row.text(4), dueBy: try row.optionalText(5))
+        }
         var result: ByProject = [:]
-        for row in rows.sorted(by: { $0.as_at < $1.as_at }) {
+        for row in rows.sorted(by: { $0.asAt < $1.asAt }) {
             let reported = ReportedDate(
-                periodKey: row.key, date: row.date_text, dueBy: row.due_by.flatMap(CalendarDate.init(iso:)))
-            let project = row.project_id.value
+                periodKey: row.key, date: row.date, dueBy: row.dueBy.flatMap(CalendarDate.init(iso:)))
+            let project = row.project
             result[project, default: [:]][row.title] = MilestoneBaseline.adding(
                 reported, to: result[project]?[row.title])
         }

@@ -41,6 +41,23 @@ package extension Returns {
             })
     }
 
+    /// The top-level projects and their return states this period: all that publishing needs to find the returns
+    /// still missing (without the contacts and editors the tracking page reads).
+    static func publicationStates(
+        _ db: Database, periodID: UUID
+    ) async throws -> (projects: [ProjectInfo], states: [UUID: ReturnState]) {
+        guard let period = try await PeriodRecord.find(periodID, on: db) else {
+            throw DomainError.notFound("reporting period")
+        }
+        let projects = try await Reports.projectsInDisplayOrder(
+            db, portfolioID: period.$portfolio.id, names: [:], topLevelOnly: true
+        ).map(\.info)
+        let states = try await db.sql().rows(
+            "SELECT project_id, state FROM returns WHERE period_id = \(bind: periodID)"
+        ) { row in (try row.uuid(0), try ReturnState(stored: try row.text(1), "returns.state")) }
+        return (projects, Dictionary(states, uniquingKeysWith: { first, _ in first }))
+    }
+
     struct StateRow: Decodable {
         let project_id: RowUUID
         let state: String
