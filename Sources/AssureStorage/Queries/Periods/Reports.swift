@@ -18,8 +18,9 @@ public enum Reports {
     }()
 
     /// Published reports already read, by snapshot and programme: a snapshot is never changed (re-publishing writes a
-    /// new one), so a copy serves every later request. Bounded by rows, about 100 MB at the bound.
-    static let publishedReports = BoundedCache<PublishedKey, PeriodReport>(capacity: 60_000)
+    /// new one), so a copy serves every later request. Bounded by rows (projects and sub-items; a summary counts its
+    /// programmes): a decoded row with its milestones takes several kilobytes, so the bound is about 150–250 MB.
+    static let publishedReports = BoundedCache<PublishedKey, PeriodReport>(capacity: 30_000)
 
     struct PublishedKey: Hashable, Sendable {
         enum Part: Hashable, Sendable {
@@ -96,8 +97,11 @@ public enum Reports {
         if summary.hasRows { return summary }
         let key = PublishedKey(snapshot: snapshot, part: .rows(programme: programme))
         if let report = publishedReports.value(for: key) { return report }
-        let report = summary.restoring(try await PublishedRows.read(db, periodID: periodID, programme: programme))
-        publishedReports.insert(report, for: key, cost: max(1, report.allRows.count))
+        let lines = try await PublishedRows.read(db, periodID: periodID, programme: programme)
+        // One programme's copy keeps that programme of the summary only: at 2,500 programmes, a copy carrying every
+        // programme's counts weighed a third of a megabyte, and a whole-portfolio stream filled the cache with them.
+        let report = (programme.map { summary.only(programme: $0) } ?? summary).restoring(lines)
+        publishedReports.insert(report, for: key, cost: max(1, lines.count))
         return report
     }
 
@@ -113,7 +117,7 @@ public enum Reports {
             throw DomainError.notFound("snapshot")
         }
         let summary = try decoder.decode(PeriodReport.self, from: Data(snapshot.reportJSON.utf8))
-        publishedReports.insert(summary, for: key, cost: max(1, summary.allRows.count))
+        publishedReports.insert(summary, for: key, cost: max(1, summary.allRows.count, summary.programmes.count))
         return (key.snapshot, summary)
     }
 

@@ -28,12 +28,9 @@ public enum Work {
         let row = try await sql.raw(
             """
             SELECT COUNT(*) AS n FROM returns r
-            JOIN periods pe ON pe.id = r.period_id
-            JOIN projects p ON p.id = r.project_id JOIN programmes g ON g.id = p.programme_id
-            JOIN people s ON s.id = COALESCE(p.sro_id, g.clinical_lead_id)
-            JOIN users u ON LOWER(u.email) = LOWER(s.email)
-            WHERE u.id = \(bind: userID) AND pe.status = \(bind: PeriodStatus.open.rawValue)
-            AND r.state = \(bind: ReturnState.submitted.rawValue)
+            JOIN periods pe ON pe.id = r.period_id JOIN users u ON u.id = \(bind: userID)
+            WHERE r.project_id IN (\(Readerships.accountableProjects(userID: userID)))
+            AND pe.status = \(bind: PeriodStatus.open.rawValue) AND r.state = \(bind: ReturnState.submitted.rawValue)
             AND COALESCE(r.saved_by, r.submitted_by, '') <> u.name
             """
         ).first(decoding: Count.self)
