@@ -41,7 +41,7 @@ public extension DemoPortfolio {
             return result
         }
         let previous = periods[..<index].last { $0.status == .published }
-        let previousReport = previous.flatMap { periodData($0.key) }.map(PeriodReportBuilder.build)
+        let previousReport = previous.flatMap { periodData($0.key) }.map { PeriodReportBuilder.build($0) }
         return PeriodData(
             portfolio: portfolioInfo,
             period: PeriodInfo(

@@ -155,11 +155,11 @@ package struct APIChanges: Codable, Sendable {
     package let counts: [String: Int]
     package let changes: [APIChange]
 
-    package init(from old: PeriodReport, to new: PeriodReport) {
-        let changes = ChangesReport.compare(from: old, to: new)
-        portfolio = new.portfolio.name
-        from = APIPeriod(old.period)
-        to = APIPeriod(new.period)
+    package init(_ comparison: ChangesReport.Comparison) {
+        let changes = comparison.changes
+        portfolio = comparison.portfolio.name
+        from = APIPeriod(comparison.from)
+        to = APIPeriod(comparison.to)
         counts = Dictionary(
             uniqueKeysWithValues: ChangesReport.Change.Kind.allCases.map { kind in
                 (kind.rawValue, changes.filter { $0.kind == kind }.count)

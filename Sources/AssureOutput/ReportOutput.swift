@@ -17,12 +17,10 @@ public enum ReportOutput {
     }
 
     /// What changed between two periods.
-    public static func renderChanges(
-        from old: PeriodReport, to new: PeriodReport, as format: DataFormat
-    ) throws -> String {
+    public static func renderChanges(_ comparison: ChangesReport.Comparison, as format: DataFormat) throws -> String {
         switch format {
-        case .csv: csv(ChangesReport.tables(from: old, to: new))
-        case .json: try JSONOutput.encode(APIChanges(from: old, to: new), pretty: true)
+        case .csv: csv(ChangesReport.tables(comparison))
+        case .json: try JSONOutput.encode(APIChanges(comparison), pretty: true)
         }
     }
 

@@ -90,8 +90,8 @@ struct ChangesReportCommand: AsyncParsableCommand {
                 let (_, old) = try await Catalogue.findPeriod(database, key: from, portfolio: portfolio)
                 let (_, new) = try await Catalogue.findPeriod(database, key: to, portfolio: portfolio)
                 return try ReportOutput.renderChanges(
-                    from: try await Reports.report(database, periodID: old.id),
-                    to: try await Reports.report(database, periodID: new.id), format: format)
+                    try await PeriodComparisons.comparison(database, from: old.id, to: new.id, for: .pmo),
+                    format: format)
             }
             try CLI.write(text, to: output)
         }

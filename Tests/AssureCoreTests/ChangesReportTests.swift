@@ -35,7 +35,7 @@ struct ChangesReportTests {
             })
         #expect(titles(.added).isEmpty && titles(.closed).isEmpty && titles(.moved).isEmpty)
         // the counts come first
-        let tables = ChangesReport.tables(from: june, to: july)
+        let tables = ChangesReport.tables(.init(from: june, to: july))
         #expect(tables[0].textRows.first { $0[0] == "Ratings declined" }?[1] == "2")
         #expect(tables[1].rows.count == changes.count)
     }

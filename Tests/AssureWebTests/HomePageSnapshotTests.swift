@@ -186,15 +186,19 @@ extension BoardHomeModel {
     static var mock: BoardHomeModel {
         let june = TransformationPapers.june
         let july = TransformationPapers.july
+        let summary = BoardSummary(report: july, previous: june)
         return BoardHomeModel(cards: [
-            .init(portfolio: july.portfolio, summary: BoardSummary(report: july, previous: june)),
-            .init(portfolio: PortfolioInfo(id: fixedID(12), name: "Primary Care", scale: .fivePoint), summary: nil),
+            .init(portfolio: july.portfolio, latest: .init(report: summary.report, counts: summary.counts)),
+            .init(portfolio: PortfolioInfo(id: fixedID(12), name: "Primary Care", scale: .fivePoint), latest: nil),
         ])
     }
 }
 
 extension BoardSummaryModel {
-    static var mock: BoardSummaryModel { BoardSummaryModel(summary: BoardHomeModel.mock.cards[0].summary!) }
+    static var mock: BoardSummaryModel {
+        BoardSummaryModel(
+            summary: BoardSummary(report: TransformationPapers.july, previous: TransformationPapers.june))
+    }
 }
 
 /// The Transformation Programme's June and July 2016 dashboards (seed 004), from the demo's data.

@@ -14,7 +14,7 @@ extension ChangesPageModel {
         let demo = try #require(Demo.portfolios.first { $0.name == "Transformation Programme" })
         let june = PeriodReportBuilder.build(try #require(demo.periodData("2016-06")))
         let july = PeriodReportBuilder.build(try #require(demo.periodData("2016-07")))
-        return ChangesPageModel(portfolio: july.portfolio, periods: [june.period, july.period], from: june, to: july)
+        return ChangesPageModel(periods: [june.period, july.period], comparison: .init(from: june, to: july))
     }
 }
 

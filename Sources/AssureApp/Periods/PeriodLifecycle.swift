@@ -148,6 +148,7 @@ public enum PeriodLifecycle {
             if let sql = db as? SQLDatabase {
                 try await sql.delete(from: "period_ratings").where("period_id", .equal, periodID).run()
                 try await PublishedRows.delete(sql, periodID: periodID)
+                try await BoardSummaries.forget(sql, periodID: periodID)
                 try await MilestoneBaselines.discard(sql, portfolioID: record.$portfolio.id)
             }
             record.status = PeriodStatus.open.rawValue

@@ -11,6 +11,13 @@ public struct CalendarDate: Codable, Hashable, Comparable, Sendable, CustomStrin
         self.day = day
     }
 
+    /// A date as stored, taken as it is (as `Codable` takes it).
+    init(storedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Parses "2016-06-30".
     public init?(iso: String) {
         let parts = iso.split(separator: "-").compactMap { Int($0) }

@@ -65,6 +65,12 @@ public struct DateText: Codable, Hashable, Sendable {
         self.reading = DateText.readings.reading(of: written)
     }
 
+    /// A date as stored with its reading: history is not read again.
+    init(written: String, reading: Reading) {
+        self.written = written
+        self.reading = reading
+    }
+
     /// A portfolio's milestone dates are a few hundred distinct texts repeated across thousands of rows and every
     /// period, so each is read once. Reading is a pure function of the text, so a remembered reading is always right.
     private static let readings = Readings()

@@ -2,7 +2,8 @@ import Foundation
 
 /// Builds a period's report: roll-up, derived arrows and flags. Pure, so every rule is unit-tested.
 public enum PeriodReportBuilder {
-    public static func build(_ data: PeriodData) -> PeriodReport {
+    /// Programmes are built side by side on every core from `parallelFrom` projects (the same report either way).
+    public static func build(_ data: PeriodData, parallelFrom: Int = 2_000) -> PeriodReport {
         let scale = data.portfolio.scale
         let childrenByParent = Dictionary(grouping: data.projects.filter { $0.parentID != nil }, by: { $0.parentID! })
 
@@ -40,7 +41,7 @@ public enum PeriodReportBuilder {
 
         // Grouped once: filtering every project for each programme made 2,500 programmes × 100,000 projects.
         let topLevel = Dictionary(grouping: data.projects.filter { $0.parentID == nil }, by: \.programmeID)
-        let programmes = data.programmes.map { programme in
+        let programmes = data.programmes.concurrentMap(inParallel: data.projects.count >= parallelFrom) { programme in
             let rows = (topLevel[programme.id] ?? []).map { row(for: $0, itemIndex: nil) }
             return ProgrammeReport(
                 programme: programme, projects: rows, counts: counts(rows, scale: scale),

@@ -50,7 +50,7 @@ public enum Storage {
             M024_AddAuditChain(), M025_CreateLoginAttempts(), M026_CreateAPITokens(),
             M027_AddCarriedForwardOrigin(), M028_AddPublishedFindings(),
             M029_ScopeRegistersToPortfolios(), M030_AddUserDisabled(), M031_AddRequireUpdate(),
-            M032_CreatePublishedRows(), M033_IndexAccountablePeople(),
+            M032_CreatePublishedRows(), M033_IndexAccountablePeople(), M034_CreateBoardSummaryCounts(),
         ]
     }
 

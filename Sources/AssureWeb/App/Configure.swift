@@ -58,6 +58,7 @@ public enum WebApp {
         ]
         for collection in collections { try collection.boot(routes: routes) }
         if let interval = settings.deliveryIntervalSeconds { app.lifecycle.use(OutboxWorker(interval: interval)) }
+        _ = app.backgroundWork
         routes.get(.stylesheet) { _ in
             Response(
                 status: .ok,

@@ -100,6 +100,12 @@ struct CycleController: AppRouteCollection {
             let period = try await PeriodLifecycle.publish(
                 req.db, try req.requireActor(), periodID: periodID, missing: try draft.policy(),
                 findings: draft.publishesFindings)
+            // The board's home page counts what changed since the period before: at 100,000 projects working that out
+            // takes seconds, done now rather than by the first board member to sign in.
+            let db = req.application.db
+            req.application.backgroundWork.start("Counting the board summary of \(period.label)", logger: req.logger) {
+                try await BoardSummaries.workOut(db, periodID: periodID)
+            }
             return req.redirect(
                 to: Link.returnsTracking(period: periodID).path, notice: "\(period.label) published and frozen.")
         } catch DomainError.invalid(var errors) {

@@ -9,26 +9,26 @@ struct ChangesController: AppRouteCollection {
     func boot(routes: AppRoutes) throws {
         routes.get(.changes, use: page)
         routes.get(.apiChanges) { req in
-            let (old, new, _) = try await reports(req)
+            let (comparison, _) = try await compare(req)
             return Response(
                 status: .ok, headers: ["Content-Type": OutputFormat.json.contentType],
-                body: .init(string: try ReportOutput.renderChanges(from: old, to: new, format: .json)))
+                body: .init(string: try ReportOutput.renderChanges(comparison, format: .json)))
         }
     }
 
     func page(req: Request) async throws -> Response {
-        let (old, new, portfolio) = try await reports(req)
+        let (comparison, portfolio) = try await compare(req)
         if let format = try req.requestedDownload() {
             return try req.download(
-                ChangesReport.tables(from: old, to: new), as: format,
-                name: "changes-\(old.period.key)-\(new.period.key)")
+                ChangesReport.tables(comparison), as: format,
+                name: "changes-\(comparison.from.key)-\(comparison.to.key)")
         }
-        let model = ChangesPageModel(portfolio: portfolio.info, periods: portfolio.periods, from: old, to: new)
+        let model = ChangesPageModel(periods: portfolio.periods, comparison: comparison)
         return req.html(ChangesPage.render(model, req.page("What changed")))
     }
 
     /// ?from=YYYY-MM&to=YYYY-MM; by default the current period against the published one before it.
-    private func reports(_ req: Request) async throws -> (PeriodReport, PeriodReport, PortfolioSummary) {
+    private func compare(_ req: Request) async throws -> (ChangesReport.Comparison, PortfolioSummary) {
         let portfolio = try await Catalogue.portfolio(req.db, id: try req.uuid("portfolio"))
         let periods = portfolio.periods
         func find(_ key: String?) throws -> PeriodInfo? {
@@ -48,6 +48,8 @@ struct ChangesController: AppRouteCollection {
         else {
             throw Abort(.notFound, reason: "\(portfolio.info.name) has no earlier period.")
         }
-        return (try await req.report(periodID: from.id), try await req.report(periodID: to.id), portfolio)
+        let comparison = try await PeriodComparisons.comparison(
+            req.db, from: from.id, to: to.id, for: try await req.readership())
+        return (comparison, portfolio)
     }
 }

@@ -4,11 +4,13 @@ import Foundation
 import Plot
 
 struct ChangesPageModel: Sendable {
-    let portfolio: PortfolioInfo
     /// The portfolio's periods, for choosing the two to compare.
     let periods: [PeriodInfo]
-    let from: PeriodReport
-    let to: PeriodReport
+    let comparison: ChangesReport.Comparison
+
+    var portfolio: PortfolioInfo { comparison.portfolio }
+    var from: PeriodInfo { comparison.from }
+    var to: PeriodInfo { comparison.to }
 }
 
 /// What changed between two periods: counts first, then each change. A plain GET form picks the periods (no script).
@@ -27,12 +29,12 @@ enum ChangesPage {
                 ("class", "actions no-print"),
             ],
             [
-                FormViews.select("from", label: "From", options: keys, selected: model.from.period.key, errors: [:]),
-                FormViews.select("to", label: "To", options: keys, selected: model.to.period.key, errors: [:]),
+                FormViews.select("from", label: "From", options: keys, selected: model.from.key, errors: [:]),
+                FormViews.select("to", label: "To", options: keys, selected: model.to.key, errors: [:]),
                 button("Compare", class: "button secondary"),
                 downloadLinks(
                     Link.changes(portfolio: model.portfolio.id).path(
-                        query: "from=\(model.from.period.key)&to=\(model.to.period.key)")
+                        query: "from=\(model.from.key)&to=\(model.to.key)")
                 ),
             ])
         return Layout.render(context, heading(model) + [chooser] + body(model, links: true))
@@ -49,7 +51,7 @@ enum ChangesPage {
             el(
                 "h1",
                 text:
-                    "\(model.portfolio.name): what changed from \(model.from.period.label) to \(model.to.period.label)"),
+                    "\(model.portfolio.name): what changed from \(model.from.label) to \(model.to.label)"),
             el(
                 "p", [("class", "lede")],
                 text: "Ratings as each period stands (published periods as they were published)."),
@@ -60,7 +62,7 @@ enum ChangesPage {
         let projectLink: (String) -> String? = { id in
             links ? UUID(uuidString: id).map { Link.project(project: $0).path } : nil
         }
-        return ChangesReport.tables(from: model.from, to: model.to).map {
+        return ChangesReport.tables(model.comparison).map {
             ReportTableView.render($0, projectLink: projectLink)
         }
     }

@@ -6,8 +6,15 @@ import Plot
 struct BoardHomeModel: Sendable {
     struct Card: Sendable {
         let portfolio: PortfolioInfo
-        /// The latest published period's summary; nil when nothing is published yet.
-        let summary: BoardSummary?
+        /// The latest published period; nil when nothing is published yet.
+        let latest: Latest?
+    }
+
+    struct Latest: Sendable {
+        /// The period's report without its rows: its period and counts.
+        let report: PeriodReport
+        /// What its summary holds, counted.
+        let counts: BoardSummary.Counts
     }
 
     let cards: [Card]
@@ -36,18 +43,18 @@ enum BoardSummaryPage {
     }
 
     static func cardBody(_ card: BoardHomeModel.Card) -> [HTMLNode] {
-        guard let summary = card.summary else {
+        guard let latest = card.latest else {
             return [el("p", text: "Nothing published yet: the board sees a period once the PMO publishes it.")]
         }
-        let period = summary.report.period
+        let period = latest.report.period
         return [
             el("p", text: "Latest published: \(period.label)"),
-            RatingViews.counts(summary.report.counts),
+            RatingViews.counts(latest.report.counts),
             el(
                 "p",
-                text: "\(Wording.counted(summary.attention.count, "project")) Red or declined · "
-                    + "\(Wording.counted(summary.slipped.count, "milestone")) slipped · "
-                    + "\(Wording.counted(summary.carriedForward.count, "return")) carried forward"),
+                text: "\(Wording.counted(latest.counts.attention, "project")) Red or declined · "
+                    + "\(Wording.counted(latest.counts.slipped, "milestone")) slipped · "
+                    + "\(Wording.counted(latest.counts.carriedForward, "return")) carried forward"),
             el(
                 "p", [],
                 [link(Link.boardSummary(period: period.id).path, "Read the \(period.label) summary", class: "button")]),

@@ -49,30 +49,44 @@ struct HomeController: AppRouteCollection {
         }
         var cards: [BoardHomeModel.Card] = []
         for portfolio in try await Catalogue.portfolios(req.db) {
-            let summary = try await portfolio.latestPublished.asyncMap { try await self.summary(req, portfolio, $0) }
-            cards.append(.init(portfolio: portfolio.info, summary: summary))
+            let latest = try await portfolio.latestPublished.asyncMap { period in
+                try await self.latest(req, portfolio, period)
+            }
+            cards.append(.init(portfolio: portfolio.info, latest: latest))
         }
         return req.html(BoardSummaryPage.home(.init(cards: cards), req.page("What the board needs to know")))
     }
 
-    func boardSummary(req: Request) async throws -> Response {
-        let report = try await req.report(periodID: try req.uuid("period"))
-        let portfolio = try await Catalogue.portfolio(req.db, id: report.portfolio.id)
-        let summary = try await summary(req, portfolio, report.period, report: report)
-        return req.html(
-            BoardSummaryPage.render(
-                .init(summary: summary), req.page("\(report.portfolio.name): \(report.period.label) summary")))
+    /// A published period's card: its counts, and its summary's counted (kept once worked out).
+    private func latest(
+        _ req: Request, _ portfolio: PortfolioSummary, _ period: PeriodInfo
+    ) async throws -> BoardHomeModel.Latest {
+        let report: PeriodReport
+        if let summary = try await Reports.publishedSummary(req.db, periodID: period.id, for: req.readership()) {
+            report = summary
+        } else {
+            // A snapshot still kept as one document (before M032) has no summary of its own.
+            report = try await req.report(periodID: period.id).summary
+        }
+        let counts = try await BoardSummaries.counts(
+            req.db, periodID: period.id, previous: portfolio.published(before: period)?.id)
+        return .init(report: report, counts: counts)
     }
 
-    /// A period's summary against the latest published period before it.
-    private func summary(
-        _ req: Request, _ portfolio: PortfolioSummary, _ period: PeriodInfo, report known: PeriodReport? = nil
-    ) async throws -> BoardSummary {
-        var report: PeriodReport
-        if let known { report = known } else { report = try await req.report(periodID: period.id) }
-        var previous: PeriodReport?
-        if let before = portfolio.published(before: period) { previous = try await req.report(periodID: before.id) }
-        return BoardSummary(report: report, previous: previous)
+    /// A period's summary against the latest published period before it, read a programme at a time.
+    func boardSummary(req: Request) async throws -> Response {
+        let periodID = try req.uuid("period")
+        guard
+            let portfolio = try await Catalogue.portfolios(req.db).first(where: {
+                $0.periods.contains { $0.id == periodID }
+            }), let period = portfolio.periods.first(where: { $0.id == periodID })
+        else { throw DomainError.notFound("reporting period") }
+        let summary = try await BoardSummaries.summary(
+            req.db, periodID: periodID, previous: portfolio.published(before: period)?.id,
+            for: try await req.readership())
+        return req.html(
+            BoardSummaryPage.render(
+                .init(summary: summary), req.page("\(summary.report.portfolio.name): \(period.label) summary")))
     }
 
     func account(req: Request) async throws -> Response {
@@ -82,12 +96,5 @@ struct HomeController: AppRouteCollection {
             programmes: try await Catalogue.programmeNames(req.db, ids: actor.programmeIDs),
             reviewedProjects: try await req.readership().reviewedProjects.count)
         return req.html(AccountPage.render(model, req.page("Your account")))
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

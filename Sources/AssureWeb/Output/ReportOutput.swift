@@ -14,14 +14,11 @@ extension ReportOutput {
     }
 
     /// What changed between two periods, in any format.
-    public static func renderChanges(
-        from old: PeriodReport, to new: PeriodReport, format: OutputFormat
-    ) throws -> String {
+    public static func renderChanges(_ comparison: ChangesReport.Comparison, format: OutputFormat) throws -> String {
         switch format {
-        case .csv: try renderChanges(from: old, to: new, as: .csv)
-        case .json: try renderChanges(from: old, to: new, as: .json)
-        case .html:
-            ChangesPage.standalone(ChangesPageModel(portfolio: new.portfolio, periods: [], from: old, to: new))
+        case .csv: try renderChanges(comparison, as: .csv)
+        case .json: try renderChanges(comparison, as: .json)
+        case .html: ChangesPage.standalone(ChangesPageModel(periods: [], comparison: comparison))
         }
     }
 }

@@ -14,41 +14,62 @@ package enum PublishedRows {
         // Six values a row: 500 rows stay far inside SQLite's and PostgreSQL's limits on bound values.
         let batches = report.lines.enumerated().map { $0 }.batches(of: 500)
         let encoded = batches.map { batch in
-            Task { try batch.map { String(decoding: try Reports.encoder.encode($0.element.row), as: UTF8.self) } }
+            Task { batch.map(\.element.row.storedJSON) }
         }
         defer { encoded.forEach { $0.cancel() } }
         for (batch, json) in zip(batches, encoded) {
             let insert = sql.insert(into: "published_rows").columns(
                 "period_id", "position", "programme_id", "project_id", "parent_id", "row_json")
-            for ((position, line), json) in zip(batch, try await json.value) {
+            for ((position, line), json) in zip(batch, await json.value) {
                 insert.values(periodID, position, line.programmeID, line.row.project.id, line.parentID, json)
             }
             try await insert.run()
         }
     }
 
-    private static func line(_ row: any PositionalRow) throws -> (period: UUID, line: PublishedLine) {
-        (
-            try row.uuid(0),
-            PublishedLine(
-                programmeID: try row.uuid(2), parentID: try row.optionalUUID(3),
-                row: try Reports.decoder.decode(ProjectRow.self, from: Data(try row.text(4).utf8)))
-        )
+    /// A stored line before its row's JSON is decoded.
+    private struct StoredLine: Sendable {
+        let period: UUID
+        let programmeID: UUID
+        let parentID: UUID?
+        let json: String
+
+        init(_ row: any PositionalRow) throws {
+            (period, programmeID, parentID, json) = (
+                try row.uuid(0), try row.uuid(2), try row.optionalUUID(3), try row.text(4)
+            )
+        }
+
+        func line() throws -> PublishedLine {
+            PublishedLine(programmeID: programmeID, parentID: parentID, row: try Reports.row(storedJSON: json))
+        }
+    }
+
+    /// Decoding the rows' JSON is most of reading them: many rows are decoded on every core, in order.
+    private static func decode(_ stored: [StoredLine]) async throws -> [(period: UUID, line: PublishedLine)] {
+        guard stored.count > 1_000 else { return try stored.map { ($0.period, try $0.line()) } }
+        let batches = stored.batches(of: (stored.count + 7) / 8)
+        let decoded = batches.map { batch in Task { try batch.map { ($0.period, try $0.line()) } } }
+        var result: [(period: UUID, line: PublishedLine)] = []
+        result.reserveCapacity(stored.count)
+        for task in decoded { result += try await task.value }
+        return result
     }
 
     /// The lines of a published period, all of them or one programme's, in the order they were written.
     static func read(_ db: Database, periodID: UUID, programme: UUID? = nil) async throws -> [PublishedLine] {
         let oneProgramme: SQLQueryString = programme.map { " AND programme_id = \(bind: $0)" } ?? ""
-        return try await db.sql().rows(
+        let stored = try await db.sql().rows(
             """
             SELECT period_id, position, programme_id, parent_id, row_json FROM published_rows
             WHERE period_id = \(bind: periodID)\(oneProgramme) ORDER BY position
-            """, { try line($0).line })
+            """, StoredLine.init)
+        return try await decode(stored).map(\.line)
     }
 
     /// One project's lines (its own and its sub-items') in every published period of its portfolio, by period.
     static func read(_ db: Database, projectID: UUID) async throws -> [UUID: [PublishedLine]] {
-        let lines = try await db.sql().rows(
+        let stored = try await db.sql().rows(
             """
             SELECT period_id, position, programme_id, parent_id, row_json FROM published_rows
             WHERE project_id = \(bind: projectID)
@@ -56,8 +77,17 @@ package enum PublishedRows {
             SELECT period_id, position, programme_id, parent_id, row_json FROM published_rows
             WHERE parent_id = \(bind: projectID)
             ORDER BY position
-            """, line)
-        return Dictionary(grouping: lines, by: \.period).mapValues { $0.map(\.line) }
+            """, StoredLine.init)
+        return Dictionary(grouping: try await decode(stored), by: \.period).mapValues { $0.map(\.line) }
+    }
+
+    /// The projects (not sub-items) of a published period with their programmes, in report order: no row's JSON read.
+    static func projects(_ db: Database, periodID: UUID) async throws -> [(project: UUID, programme: UUID)] {
+        try await db.sql().rows(
+            """
+            SELECT project_id, programme_id FROM published_rows
+            WHERE period_id = \(bind: periodID) AND parent_id IS NULL ORDER BY position
+            """, { (try $0.uuid(0), try $0.uuid(1)) })
     }
 
     package static func delete(_ sql: SQLDatabase, periodID: UUID) async throws {
