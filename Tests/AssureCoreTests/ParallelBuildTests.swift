@@ -5,7 +5,8 @@ import Testing
 /// A large report's programmes are built side by side on every core. The report must be the one built in turn.
 @Suite("Reports built on every core")
 struct ParallelBuildTests {
-    @Test("Given each demo period, when its programmes are built side by side, then the report is the one built in turn")
+    @Test(
+        "Given each demo period, when its programmes are built side by side, then the report is the one built in turn")
     func sameReport() throws {
         var built = 0
         for portfolio in Demo.portfolios {
