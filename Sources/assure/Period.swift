@@ -84,8 +84,13 @@ struct Period: AsyncParsableCommand {
 
         func run() async throws {
             let policy = MissingReturnPolicy(rawValue: missing)!
-            try await move(target) {
-                try await PeriodLifecycle.publish($0, $1, periodID: $2, missing: policy, findings: publishFindings)
+            try await move(target) { db, actor, periodID in
+                let period = try await PeriodLifecycle.publish(
+                    db, actor, periodID: periodID, missing: policy, findings: publishFindings)
+                // The board's home page counts what changed since the period before: worked out now (seconds at
+                // 100,000 projects) rather than by the first board member to sign in.
+                try await BoardSummaries.workOut(db, periodID: periodID)
+                return period
             }
         }
     }

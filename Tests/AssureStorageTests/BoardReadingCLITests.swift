@@ -3,6 +3,7 @@ import AssureCore
 import AssureStorage
 import AssureTestSupport
 import Foundation
+import SQLKit
 import Testing
 
 /// The command line keeps the same rules: a paper is never assembled from another portfolio's meeting, and history is
@@ -49,6 +50,43 @@ struct BoardReadingCLITests {
                 ], target)
             #expect(made.status == 0, "\(made.errors)")
             #expect(try String(contentsOf: output, encoding: .utf8).contains("21/03/2018"))
+        }
+    }
+
+    @Test(
+        "assure period publish works out the board's counts before any board member asks, and says what changed",
+        arguments: Backend.all)
+    func publishWorksOutBoardCounts(backend: Backend) async throws {
+        try await withDatabaseTarget(backend) { target in
+            // given the demo, with CDG Priorities' October 2016 still open
+            try await Child.run(["demo"], target)
+            // when the PMO publishes it on the command line, carrying forward the returns not in
+            let published = try await Child.capture(
+                [
+                    "period", "publish", "--portfolio", "CDG Priorities", "--period", "2016-10", "--missing",
+                    "carry-forward",
+                ], target)
+            #expect(published.status == 0, "\(published.errors)")
+            // then the board's counts for October against September are kept, and are the summary's
+            try await Storage.withDatabase(target) { db in
+                let (portfolio, october) = try await Catalogue.findPeriod(
+                    db, key: "2016-10", portfolio: "CDG Priorities")
+                let september = try #require(portfolio.published(before: october))
+                let summary = try await BoardSummaries.summary(
+                    db, periodID: october.id, previous: september.id, for: .board)
+                #expect(summary.carriedForward.count > 0)
+                let sql = try #require(db as? SQLDatabase)
+                struct Kept: Decodable { let attention: Int; let slipped: Int; let carried_forward: Int }
+                let kept = try await sql.raw(
+                    "SELECT attention, slipped, carried_forward FROM board_summary_counts"
+                ).all(decoding: Kept.self)
+                #expect(
+                    kept.map {
+                        BoardSummary.Counts(
+                            attention: $0.attention, slipped: $0.slipped, carriedForward: $0.carried_forward)
+                    }
+                        == [summary.counts])
+            }
         }
     }
 
