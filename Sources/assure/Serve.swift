@@ -39,6 +39,11 @@ struct Serve: AsyncParsableCommand {
             "From how many projects a published whole-portfolio dashboard's JSON is written as it is read, programme by programme, instead of built whole and kept in memory."
     )
     var streamDashboardsFrom = 50_000
+    @ArgumentParser.Option(
+        help:
+            "This server's name among several behind a load balancer, unique and the same across restarts (default: HOSTNAME:PORT). Responses carry it as X-Served-By."
+    )
+    var serverName: String?
 
     /// Every bad setting is named in one message, before anything starts.
     func validate() throws {
@@ -60,6 +65,11 @@ struct Serve: AsyncParsableCommand {
         for proxy in trustedProxy where NetworkRange(proxy) == nil {
             problems.append("--trusted-proxy \(proxy): give an address or a CIDR range such as 10.0.0.0/8 or fd00::/8")
         }
+        if let serverName, serverName.isEmpty || serverName.count > 100
+            || serverName.contains(where: { !$0.isASCII || $0.isWhitespace || $0.isNewline })
+        {
+            problems.append("--server-name \(serverName): use 1 to 100 ASCII characters without spaces")
+        }
         problems += mail.problems
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
@@ -74,6 +84,7 @@ struct Serve: AsyncParsableCommand {
                 deliveryIntervalSeconds: deliveryInterval, trustedProxies: trustedProxy.compactMap(NetworkRange.init),
                 idleTimeoutSeconds: idleTimeout)
             settings.streamDashboardsFromProjects = streamDashboardsFrom
+            settings.serverName = serverName ?? "\(ProcessInfo.processInfo.hostName):\(port)"
             try await WebApp.configure(app, settings)
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port

@@ -14,25 +14,42 @@ func withWebApp(
     _ backend: Backend, demo: Bool = true, adjust: (inout AppSettings) -> Void = { _ in },
     _ body: (Application) async throws -> Void
 ) async throws {
+    try await withWebApps(backend, count: 1, demo: demo, adjust: { settings, _ in adjust(&settings) }) { apps in
+        try await body(apps[0])
+    }
+}
+
+/// Runs `body` with `count` web apps on one fresh database, as several servers behind a load balancer share one:
+/// each app is a server with its own memory, named "server-1", "server-2" and so on.
+func withWebApps(
+    _ backend: Backend, count: Int, demo: Bool = true, adjust: (inout AppSettings, Int) -> Void = { _, _ in },
+    _ body: ([Application]) async throws -> Void
+) async throws {
     try await withDatabaseTarget(backend) { target in
-        let app = try await Application.make(.testing)
-        app.logger.logLevel = .warning
-        var settings = AppSettings(database: target, loadDemo: demo, bcryptCost: testBcryptCost)
-        adjust(&settings)
+        var apps: [Application] = []
         do {
-            try await WebApp.configure(app, settings)
-            try await body(app)
+            for number in 1...count {
+                let app = try await Application.make(.testing)
+                apps.append(app)
+                app.logger.logLevel = .warning
+                var settings = AppSettings(database: target, loadDemo: demo, bcryptCost: testBcryptCost)
+                settings.serverName = "server-\(number)"
+                adjust(&settings, number)
+                try await WebApp.configure(app, settings)
+            }
+            try await body(apps)
         } catch {
-            try? await app.asyncShutdown()
+            for app in apps { try? await app.asyncShutdown() }
             throw error
         }
-        try await app.asyncShutdown()
+        for app in apps { try await app.asyncShutdown() }
     }
 }
 
 /// A browser's worth of state: the session cookie, and the CSRF token from the last page read.
 final class WebClient: @unchecked Sendable {
-    let app: Application
+    /// The server the next request goes to: a test of several servers moves it, as a load balancer would.
+    var app: Application
     private(set) var cookie: String?
     private(set) var csrf: String?
     /// In memory by default; `.running(port: 0)` sends through a real HTTP server, where body limits apply.

@@ -24,3 +24,33 @@ package final class ImportMappingRecord: Model, @unchecked Sendable {
     @Field(key: "saved_at") package var savedAt: Date
     package init() {}
 }
+
+package final class ImportDraftRecord: Model, @unchecked Sendable {
+    package static let schema = "import_drafts"
+    @ID package var id: UUID?
+    @OptionalField(key: "owner_id") package var ownerID: UUID?
+    @Field(key: "portfolio_id") package var portfolioID: UUID
+    @OptionalField(key: "filename") package var filename: String?
+    @Field(key: "is_pasted") package var isPasted: Bool
+    @Field(key: "content") package var content: Data
+    @Field(key: "byte_count") package var byteCount: Int
+    @Field(key: "created_at") package var createdAt: Date
+    package init() {}
+}
+
+package final class ImportJobRecord: Model, @unchecked Sendable {
+    package static let schema = "import_jobs"
+    @ID package var id: UUID?
+    @OptionalField(key: "owner_id") package var ownerID: UUID?
+    @Field(key: "portfolio_id") package var portfolioID: UUID
+    /// "running", "finished" or "failed".
+    @Field(key: "status") package var status: String
+    @Field(key: "done") package var done: Int
+    @Field(key: "total") package var total: Int
+    @OptionalField(key: "outcome_json") package var outcomeJSON: String?
+    @OptionalField(key: "failure") package var failure: String?
+    @Field(key: "server") package var server: String
+    @Field(key: "started_at") package var startedAt: Date
+    @Field(key: "heartbeat_at") package var heartbeatAt: Date
+    package init() {}
+}

@@ -27,6 +27,9 @@ public struct AppSettings: Sendable {
     /// From how many projects a published whole-portfolio dashboard's JSON is written programme by programme as it is
     /// read, instead of built whole and kept: the size past which the whole would not stay in the server's memory.
     public var streamDashboardsFromProjects = 50_000
+    /// This server's name among several behind a load balancer (host and port unless given): it marks the background
+    /// work it runs, so that work it left unfinished when it stopped is known as its own when it starts again.
+    public var serverName = "assure"
 
     public init(
         database: DatabaseTarget, loadDemo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false,

@@ -27,8 +27,10 @@ public enum WebApp {
                 string: sessionID.string, maxAge: Int(AppSettings.sessionLifetime),
                 path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
-        app.importDrafts = ImportDrafts()
-        app.importJobs = ImportJobs()
+        app.importRunner = ImportRunner()
+        if try await ImportJobs.failUnfinished(app.db, server: settings.serverName) > 0 {
+            app.logger.warning("Imports left running when this server (\(settings.serverName)) stopped are marked failed.")
+        }
         app.routes.defaultMaxBodySize = ByteCount(value: AppRoute.formLimit)
         // A connection that sends nothing for this long (headers begun and never finished, or a kept-alive connection
         // left open) is closed, so idle connections cannot pile up. One that trickles a byte at a time is the front

@@ -6,7 +6,8 @@ import AssureStorage
 import Fluent
 import Vapor
 
-/// Runs beside the server: queues the scheduled chasers that are due and delivers the outbox, every few seconds.
+/// Runs beside the server: queues the scheduled chasers that are due and delivers the outbox, every few seconds; forgets
+/// expired import drafts, and reports failed the imports of a server that stopped answering.
 /// A mail server that is down only delays messages; each attempt and its error are on the outbox page.
 final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
     private let interval: Int
@@ -33,6 +34,11 @@ final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
 
     static func tick(_ app: Application) async {
         do {
+            let now = app.settings.clock()
+            try await ImportDrafts.forgetExpired(app.db, now: now)
+            if ImportJobs.writesProgress(app.db), try await ImportJobs.failSilent(app.db, now: now) > 0 {
+                app.logger.warning("Imports whose server stopped answering are marked failed.")
+            }
             let chased = try await Chasers.chaseScheduled(app.db, links: app.settings.noticeLinks)
             if !chased.queued.isEmpty {
                 app.logger.notice("Queued scheduled chasers to \(chased.queued.count) people.")

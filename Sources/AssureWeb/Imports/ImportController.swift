@@ -78,31 +78,17 @@ struct ImportController: AppRouteCollection {
             try await Imports.saveMapping(
                 req.db, actor, portfolioID: model.portfolio.id, name: saveAs, columns: model.plan.mapping.saved)
         }
-        let jobs = req.application.importJobs
-        let id = jobs.start(owner: actor.userID, portfolioID: model.portfolio.id, total: model.plan.allProjects.count)
         let (db, plan, portfolioID) = (req.application.db, model.plan, model.portfolio.id)
         let period = model.period.isEmpty ? nil : model.period
         let publish = model.publish
         let source = model.filename ?? "pasted table"
-        req.application.importDrafts.forget(model.token)
-        Task {
-            do {
-                let outcome = try await Imports.apply(
-                    db, actor, portfolioID: portfolioID, periodKey: period, plan: plan, source: source,
-                    publish: publish
-                ) { done, total in
-                    jobs.update(id) {
-                        $0.done = done; $0.total = total
-                    }
-                }
-                jobs.update(id) {
-                    $0.outcome = outcome; $0.done = $0.total
-                }
-            } catch let problems as ImportProblems {
-                jobs.update(id) { $0.failure = problems.description }
-            } catch {
-                jobs.update(id) { $0.failure = PageErrorMiddleware.describe(error).1 }
-            }
+        try await ImportDrafts.forget(req.db, token: model.token)
+        let id = try await req.application.importRunner.start(
+            req.application, owner: actor.userID, portfolioID: portfolioID, total: plan.allProjects.count
+        ) { progress in
+            try await Imports.apply(
+                db, actor, portfolioID: portfolioID, periodKey: period, plan: plan, source: source, publish: publish,
+                progress: progress)
         }
         return req.redirect(to: Link.importJob(job: id).path, redirectType: .normal)
     }
@@ -110,13 +96,13 @@ struct ImportController: AppRouteCollection {
     func job(req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard let id = UUID(uuidString: req.parameters.get("job") ?? ""),
-            let job = req.application.importJobs.job(id, owner: actor.userID)
+            let job = try await req.application.importRunner.job(req.db, id: id, owner: actor.userID, now: req.now)
         else {
             throw Abort(.notFound, reason: "No such import.")
         }
         let portfolio = try await Catalogue.portfolio(req.db, id: job.portfolioID)
         let period = job.outcome?.periodKey.flatMap { key in portfolio.periods.first { $0.key == key } }
-        return req.html(ImportPages.job(job, id: id, portfolio: portfolio.info, period: period, req.page("Import")))
+        return req.html(ImportPages.job(job, portfolio: portfolio.info, period: period, req.page("Import")))
     }
 
     private func managedPortfolio(_ req: Request) async throws -> PortfolioSummary {
@@ -128,7 +114,7 @@ struct ImportController: AppRouteCollection {
 
     enum Prepared { case refused(Response), ready(ImportPreviewModel) }
 
-    static func read(_ draft: ImportDrafts.Draft) -> Result<ImportFile.Contents, ImportProblems> {
+    static func read(_ draft: ImportDraft) -> Result<ImportFile.Contents, ImportProblems> {
         Result { () throws(ImportProblems) -> ImportFile.Contents in
             if draft.isPasted { return try ImportFile.contents(pasted: String(decoding: draft.data, as: UTF8.self)) }
             return try ImportFile.read(draft.data, filename: draft.filename)
@@ -149,20 +135,24 @@ struct ImportController: AppRouteCollection {
                         portfolio.info, period: period, pasted: input.pasted ?? "", savedMappings: saved,
                         problems: problems, errors: errors, req.page("Import")), status: .unprocessableEntity))
         }
-        let drafts = req.application.importDrafts
         var token = input.token ?? ""
         if let file = input.file, file.data.readableBytes > 0 {
-            token = drafts.keep(
+            token = try await ImportDrafts.keep(
+                req.db,
                 .init(
                     owner: actor.userID, portfolioID: portfolio.info.id, filename: file.filename,
                     data: Data(buffer: file.data), isPasted: false, created: req.now))
         } else if let pasted = input.pasted, !pasted.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            token = drafts.keep(
+            token = try await ImportDrafts.keep(
+                req.db,
                 .init(
                     owner: actor.userID, portfolioID: portfolio.info.id, filename: nil, data: Data(pasted.utf8),
                     isPasted: true, created: req.now))
         }
-        guard let draft = drafts.draft(token, owner: actor.userID, portfolioID: portfolio.info.id) else {
+        guard
+            let draft = try await ImportDrafts.draft(
+                req.db, token: token, owner: actor.userID, portfolioID: portfolio.info.id, now: req.now)
+        else {
             return refuse(
                 [],
                 token.isEmpty

@@ -306,7 +306,7 @@ enum ImportPages {
     }
 
     static func job(
-        _ job: ImportJobs.Job, id: UUID, portfolio: PortfolioInfo, period: PeriodInfo?, _ context: PageContext
+        _ job: ImportJob, portfolio: PortfolioInfo, period: PeriodInfo?, _ context: PageContext
     ) -> String {
         var context = context
         context.breadcrumbs = [
