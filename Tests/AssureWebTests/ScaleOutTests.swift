@@ -4,7 +4,9 @@ import AssureOutput
 import AssureStorage
 import AssureTestSupport
 import AssureWeb
+import Fluent
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -134,6 +136,45 @@ struct ScaleOutTests {
             let page = try await admin.get(dashboard)
             #expect(page.status == .ok)
             #expect(page.body.string.contains(PeriodReport.provisionalNotice))
+        }
+    }
+}
+
+@Suite("What a load balancer asks each server")
+struct HealthCheckTests {
+    @Test(
+        "Alive and ready name the server; a database missing a migration, or migrated by a newer Assure, is not ready",
+        arguments: Backend.all)
+    func liveAndReady(backend: Backend) async throws {
+        try await withWebApps(backend, count: 1, adjust: { settings, _ in settings.serverName = "app-7:8080" }) {
+            apps in
+            let app = apps[0]
+            let client = WebClient(app)
+            // given a server that has started
+            let alive = try await client.get("/healthz")
+            #expect(alive.status == .ok && alive.body.string == "alive: app-7:8080\n")
+            #expect(alive.headers.first(name: .setCookie) == nil)
+            let ready = try await client.get("/readyz")
+            #expect(ready.status == .ok && ready.body.string == "ready: app-7:8080\n")
+            // and every other answer names it, errors too
+            #expect(try await client.get("/login").headers.first(name: "X-Served-By") == "app-7:8080")
+            #expect(try await client.get("/no-such-page").headers.first(name: "X-Served-By") == "app-7:8080")
+            // when a newer Assure has migrated the database
+            let sql = try #require(app.db as? SQLDatabase)
+            try await sql.raw(
+                "INSERT INTO _fluent_migrations (id, name, batch, created_at, updated_at) VALUES (\(bind: UUID()), 'AssureStorage.M999_FromTheFuture', 99, NULL, NULL)"
+            ).run()
+            // then it is not ready, says why, and asks to be tried again; it is still alive
+            let newer = try await client.get("/readyz")
+            #expect(newer.status == .serviceUnavailable)
+            #expect(newer.body.string.contains("M999_FromTheFuture"))
+            #expect(newer.headers.first(name: .retryAfter) == "5")
+            #expect(try await client.get("/healthz").status == .ok)
+            // when instead a migration it needs has not run
+            try await sql.raw("DELETE FROM _fluent_migrations WHERE name LIKE '%M999_FromTheFuture' OR name LIKE '%M036_CreateImportJobs'").run()
+            let behind = try await client.get("/readyz")
+            #expect(behind.status == .serviceUnavailable)
+            #expect(behind.body.string.contains("M036_CreateImportJobs has not run"))
         }
     }
 }

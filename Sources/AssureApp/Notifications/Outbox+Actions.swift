@@ -4,26 +4,26 @@ import Fluent
 import Foundation
 
 extension Outbox {
-    /// Sends every pending message that is due. Each is claimed first (its next attempt pushed back), so two workers
-    /// never send the same message; a failure is recorded with its error and retried later.
+    /// How long a message may be in the hands of the server sending it: well past the SMTP client's own time limit,
+    /// so a message still "sending" after it was being sent by a server that stopped.
+    public static let sendingLease: TimeInterval = 5 * 60
+
+    /// Sends every pending message that is due. Each is claimed first, by one conditional update that only one server
+    /// can win (it becomes "sending"), so two servers never send the same message; a failure is recorded with its
+    /// error and retried later. A message left "sending" by a server that stopped is not sent again, since it may
+    /// have gone: it is marked failed saying so, for the PMO to check and retry.
     public static func deliverDue(
         _ db: Database, now: Date = WallClock.now(),
         send: @Sendable (MailMessage) async throws -> Void
     ) async throws -> DeliveryResult {
         var result = DeliveryResult()
+        result.failed += try await failInterrupted(db, now: now)
         let due = try await OutboxRecord.query(on: db).filter(\.$status == OutboxEntry.Status.pending.rawValue)
             .filter(\.$nextAttemptAt <= now).sort(\.$createdAt).limit(100).all()
         for record in due {
-            let attempts = record.attempts + 1
+            guard let claimed = try await claim(db, record, now: now) else { continue }
+            let attempts = claimed.attempts
             let delay = attempts <= retryDelays.count ? retryDelays[attempts - 1] : nil
-            try await OutboxRecord.query(on: db).filter(\.$id == record.requireID()).filter(
-                \.$attempts == record.attempts
-            )
-            .set(\.$attempts, to: attempts).set(\.$nextAttemptAt, to: now.addingTimeInterval(delay ?? 0)).update()
-            guard let claimed = try await OutboxRecord.find(record.requireID(), on: db), claimed.attempts == attempts
-            else {
-                continue
-            }
             do {
                 try await send(claimed.entry.message)
                 claimed.status = OutboxEntry.Status.sent.rawValue
@@ -32,16 +32,49 @@ extension Outbox {
                 result.sent += 1
             } catch {
                 claimed.lastError = "Attempt \(attempts): \(error)"
-                if delay == nil {
+                if let delay {
+                    claimed.status = OutboxEntry.Status.pending.rawValue
+                    claimed.nextAttemptAt = now.addingTimeInterval(delay)
+                    result.deferred += 1
+                } else {
                     claimed.status = OutboxEntry.Status.failed.rawValue
                     result.failed += 1
-                } else {
-                    result.deferred += 1
                 }
             }
             try await claimed.save(on: db)
         }
         return result
+    }
+
+    /// Makes the message this server's to send, if no other server has: its attempt is counted and it is "sending"
+    /// until `sendingLease` from now. Nil when another server won it.
+    private static func claim(_ db: Database, _ record: OutboxRecord, now: Date) async throws -> OutboxRecord? {
+        let id = try record.requireID()
+        struct Claimed: Decodable { let id: UUID }
+        let won = try await db.sql().raw(
+            """
+            UPDATE outbox_messages SET status = \(bind: OutboxEntry.Status.sending.rawValue),
+            attempts = \(bind: record.attempts + 1), next_attempt_at = \(bind: now.addingTimeInterval(sendingLease))
+            WHERE id = \(bind: id) AND status = \(bind: OutboxEntry.Status.pending.rawValue)
+            AND attempts = \(bind: record.attempts) RETURNING id
+            """
+        ).all(decoding: Claimed.self)
+        guard !won.isEmpty else { return nil }
+        return try await OutboxRecord.find(id, on: db)
+    }
+
+    /// Messages whose sending server stopped mid-delivery: failed, saying they may have gone. Returns how many.
+    private static func failInterrupted(_ db: Database, now: Date) async throws -> Int {
+        let interrupted = try await OutboxRecord.query(on: db)
+            .filter(\.$status == OutboxEntry.Status.sending.rawValue).filter(\.$nextAttemptAt < now).all()
+        for record in interrupted {
+            record.status = OutboxEntry.Status.failed.rawValue
+            record.lastError =
+                "Attempt \(record.attempts) was interrupted: the server sending it stopped, so it may or may not have "
+                + "reached \(record.toAddress). It is not sent again by itself: check with them, then retry if need be."
+            try await record.save(on: db)
+        }
+        return interrupted.count
     }
 
     /// The PMO sends a failed (or waiting) message again now.
@@ -50,6 +83,9 @@ extension Outbox {
         guard let record = try await OutboxRecord.find(id, on: db) else { throw DomainError.notFound("message") }
         guard record.status != OutboxEntry.Status.sent.rawValue else {
             throw DomainError.invalid(["message": "This message was sent already."])
+        }
+        guard record.status != OutboxEntry.Status.sending.rawValue else {
+            throw DomainError.invalid(["message": "This message is being sent now."])
         }
         guard !record.toAddress.isEmpty else {
             throw DomainError.invalid([

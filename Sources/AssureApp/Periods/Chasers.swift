@@ -44,8 +44,11 @@ public enum Chasers {
                     today >= due.adding(days: -days), today <= due
                 else { continue }
                 let periodID = try period.requireID()
+                // Every server checks the schedule; the one that takes the lock queues, and the others leave it.
                 let result = try await db.writeTransaction { db in
-                    try await queue(db, periodID: periodID, links: links, key: { "chaser-auto:\(periodID):\($0)" })
+                    guard try await WorkLock.take(db, "chasers:\(periodID)") else { return Result() }
+                    return try await queue(
+                        db, periodID: periodID, links: links, key: { "chaser-auto:\(periodID):\($0)" })
                 }
                 total.queued += result.queued
                 total.alreadyChased += result.alreadyChased

@@ -14,7 +14,8 @@ package final class OutboxRecord: Model, @unchecked Sendable {
     @Field(key: "to_name") package var toName: String
     @Field(key: "subject") package var subject: String
     @Field(key: "body") package var body: String
-    /// "pending", "sent" or "failed" (given up after the last retry; the PMO can retry by hand).
+    /// "pending", "sending" (claimed by one server, until `next_attempt_at`), "sent" or "failed" (given up after the
+    /// last retry, or interrupted mid-delivery; the PMO can retry by hand).
     @Field(key: "status") package var status: String
     @Field(key: "attempts") package var attempts: Int
     @OptionalField(key: "last_error") package var lastError: String?

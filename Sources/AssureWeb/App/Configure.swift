@@ -38,7 +38,11 @@ public enum WebApp {
         app.http.server.configuration.idleTimeout = .seconds(Int64(settings.idleTimeoutSeconds))
 
         app.middleware = Middlewares()
-        // Outermost, so error pages carry the headers too.
+        app.middleware.use(
+            HealthCheckMiddleware(
+                serverName: settings.serverName,
+                expectedMigrations: (Storage.migrations + [SessionRecord.migration]).map(\.name)))
+        // Outside the error pages, so they carry the headers too.
         app.middleware.use(
             SecurityHeadersMiddleware(
                 overTLS: settings.secureCookies || settings.publicURL.lowercased().hasPrefix("https://")))

@@ -206,6 +206,7 @@ struct PageErrorMiddleware: AsyncMiddleware {
         } catch {
             let (status, message) = Self.describe(error)
             if status == .internalServerError { request.logger.report(error: error) }
+            if status == .serviceUnavailable { request.logger.warning("Database unreachable: \(error)") }
             let response: Response
             if request.url.path.hasPrefix("/api/") {
                 let body = (try? JSONEncoder().encode(["error": message])) ?? Data()
@@ -217,6 +218,9 @@ struct PageErrorMiddleware: AsyncMiddleware {
                 response = request.html(
                     AccountPages.message(context, heading: status.reasonPhrase, text: message), status: status)
             }
+            if status == .serviceUnavailable {
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(Self.retryAfterSeconds))
+            }
             // An error's own headers (Allow on a 405, Retry-After) go with it.
             if let abort = error as? AbortError {
                 for (name, value) in abort.headers where name.lowercased() != "content-type" {
@@ -227,7 +231,17 @@ struct PageErrorMiddleware: AsyncMiddleware {
         }
     }
 
+    /// How long a client is asked to wait when the database cannot be reached: about as long as PostgreSQL takes to
+    /// restart, or a failed-over database to be found.
+    static let retryAfterSeconds = 5
+
     static func describe(_ error: Error) -> (HTTPStatus, String) {
+        if DatabaseHealth.isUnreachable(error) {
+            return (
+                .serviceUnavailable,
+                "The database cannot be reached just now, so nothing was read or changed. Try again in a few seconds."
+            )
+        }
         switch error {
         case let storage as DomainError:
             switch storage {

@@ -26,7 +26,9 @@ enum OutboxPage {
             el("p", [("class", "actions no-print")], [downloadLinks(Link.outbox.path)]),
             el(
                 "ul", [("class", "counts")],
-                [OutboxEntry.Status.pending, .sent, .failed].map { status in
+                // "sending" is counted only while a message is in a server's hands.
+                [OutboxEntry.Status.pending, .sending, .sent, .failed].filter { $0 != .sending || counts[$0] != nil }
+                .map { status in
                     el("li", [], [el("strong", text: "\(counts[status] ?? 0)"), txt(" \(status.rawValue)")])
                 }),
             model.messages.isEmpty
@@ -60,7 +62,7 @@ enum OutboxPage {
                 ? "retrying at \(entry.nextAttemptAt.ukTime)"
                 : entry.status.rawValue
         let retry: HTMLNode =
-            entry.status == .sent || entry.message.toAddress.isEmpty
+            entry.status == .sent || entry.status == .sending || entry.message.toAddress.isEmpty
             ? txt("")
             : postForm(
                 Link.retryMessage(message: entry.id).path, csrf: csrf, class: "inline",

@@ -4,7 +4,8 @@ import Foundation
 
 /// A message as the outbox page shows it.
 public struct OutboxEntry: Codable, Hashable, Sendable {
-    public enum Status: String, Codable, Sendable { case pending, sent, failed }
+    /// "sending" while one server has it in hand (see `Outbox.sendingLease`).
+    public enum Status: String, Codable, Sendable { case pending, sending, sent, failed }
     public var id: UUID
     public var createdAt: Date
     public var kind: String
