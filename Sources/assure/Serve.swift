@@ -88,6 +88,8 @@ struct Serve: AsyncParsableCommand {
             try await WebApp.configure(app, settings)
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port
+            // Requests in hand when the server is told to stop get this long to finish (a balancer sends no new ones).
+            app.http.server.configuration.shutdownTimeout = .seconds(30)
             print("Assure on http://\(hostname):\(port) with \(db.target)")
             print(
                 mail.settings.map { "Mail through \($0.host):\($0.port) (\($0.security.rawValue))." }
@@ -100,6 +102,9 @@ struct Serve: AsyncParsableCommand {
             }
             fflush(nil)
             try await app.execute()
+            // SIGTERM or SIGINT: stop taking connections and let the requests in hand finish, before anything they use
+            // (the databases above all) is shut down; then the background work is waited for, as the app shuts down.
+            await app.server.shutdown()
         } catch {
             try? await app.asyncShutdown()
             throw error
