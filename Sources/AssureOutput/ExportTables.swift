@@ -132,11 +132,12 @@ public enum ExportTables {
 
     public static func audit(_ entries: [AuditEntry]) -> ReportTable {
         ReportTable(
-            title: "Audit log", columns: ["At (UTC)", "Who", "Action", "Entity", "Id", "Before", "After"],
+            title: "Audit log", columns: ["At (UTC)", "Who", "Action", "Entity", "Id", "Before", "After", "From"],
             rows: entries.map {
                 [
                     .init(timestamp($0.at)), .init($0.actor), .init($0.action),
                     .init($0.entity), .init($0.entityID ?? ""), .init($0.before ?? ""), .init($0.after ?? ""),
+                    .init($0.address ?? ""),
                 ]
             })
     }

@@ -140,6 +140,40 @@ struct ScaleOutTests {
     }
 }
 
+extension ScaleOutTests {
+    @Test(
+        "Behind a trusted balancer the audit log records each client's own address; otherwise the peer's",
+        arguments: Backend.all)
+    func auditedAddress(backend: Backend) async throws {
+        for trusted in [true, false] {
+            try await withWebApps(
+                backend, count: 1,
+                adjust: { settings, _ in settings.trustedProxies = trusted ? [NetworkRange("127.0.0.1")!] : [] }
+            ) { apps in
+                let app = apps[0]
+                // given Jane's script at 198.51.100.7, reaching Assure through a balancer on loopback
+                let (ids, _, secret, script, path) = try await APITokenTests.janeWithToken(
+                    app, scope: .write, name: "tracker")
+                script.transport = .running(port: 0)
+                script.forwardedFor = "198.51.100.7"
+                // when it saves MAT001's return
+                let version = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id)
+                    .form.baseVersion
+                let saved = try await script.send(
+                    .PUT, path, json: APITokenTests.returnBody(version: version, rating: "Red"), bearer: secret)
+                #expect(saved.status == .ok, "\(saved.body.string)")
+                // then the audit log says where from: her address when the balancer is trusted, else the balancer's
+                let entry = try #require(try await AuditLog.recent(app.db, limit: 1, entity: "return").first)
+                #expect(entry.address == (trusted ? "198.51.100.7" : "127.0.0.1"))
+                // and the chain, which covers the address, still holds
+                #expect(try await AuditChain.verify(app.db).broken == nil)
+                let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+                #expect(try await admin.get(Link.audit.path).body.string.contains("from \(entry.address ?? "?")"))
+            }
+        }
+    }
+}
+
 @Suite("What a load balancer asks each server")
 struct HealthCheckTests {
     @Test(

@@ -15,6 +15,9 @@ public struct Actor: Codable, Hashable, Sendable {
     public var name: String
     public var role: Role
     public var programmeIDs: Set<UUID>
+    /// Where they act from: the client's address for a web request (the one a trusted load balancer names), for the
+    /// audit log; nil on the command line.
+    public var address: String?
 
     public init(userID: UUID?, name: String, role: Role, programmeIDs: Set<UUID> = []) {
         self.userID = userID

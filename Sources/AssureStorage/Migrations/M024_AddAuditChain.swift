@@ -16,7 +16,12 @@ struct M024_AddAuditChain: AsyncMigration {
             .field("hash", .string, .required)
             .create()
         var head = AuditChain.Head(sequence: 0, hash: AuditChain.genesis)
-        let entries = try await AuditRecord.query(on: database).sort(\.$at).sort(\.$id).all()
+        // Only the columns that exist at this point: the model has gained some since (M037's client address).
+        let entries = try await AuditRecord.query(on: database)
+            .field(\.$id).field(\.$at).field(\.$userID).field(\.$actor).field(\.$action).field(\.$entity)
+            .field(\.$entityID).field(\.$before).field(\.$after).field(\.$sequence).field(\.$previousHash)
+            .field(\.$hash)
+            .sort(\.$at).sort(\.$id).all()
         for entry in entries {
             head = AuditChain.link(entry, after: head)
             try await entry.save(on: database)

@@ -33,6 +33,8 @@ package final class AuditRecord: Model, @unchecked Sendable {
     @OptionalField(key: "entity_id") package var entityID: String?
     @OptionalField(key: "before_json") package var before: String?
     @OptionalField(key: "after_json") package var after: String?
+    /// Where the change was made from (M037): the client's address; nil from the command line.
+    @OptionalField(key: "client_address") package var clientAddress: String?
     /// The entry's place in the chain, the previous entry's hash and its own (M024).
     @OptionalField(key: "sequence") package var sequence: Int64?
     @OptionalField(key: "previous_hash") package var previousHash: String?

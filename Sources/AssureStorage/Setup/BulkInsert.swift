@@ -71,9 +71,9 @@ extension ProjectAttributeRecord: BulkInsertable {
 extension AuditRecord: BulkInsertable {
     package static let bulkColumns = [
         "id", "at", "user_id", "actor", "action", "entity", "entity_id", "before_json", "after_json", "sequence",
-        "previous_hash", "hash",
+        "previous_hash", "hash", "client_address",
     ]
     package var bulkValues: [any Encodable & Sendable] {
-        [id, at, userID, actor, action, entity, entityID, before, after, sequence, previousHash, hash]
+        [id, at, userID, actor, action, entity, entityID, before, after, sequence, previousHash, hash, clientAddress]
     }
 }

@@ -115,7 +115,11 @@ enum AuditPage {
             "tr", [],
             [
                 el("td", [("class", "when")], text: entry.at.ukMoment),
-                el("td", text: entry.actor),
+                el(
+                    "td", [],
+                    [txt(entry.actor)]
+                        + (entry.address.map { [el("br", []), el("small", [("class", "address")], text: "from \($0)")] }
+                            ?? [])),
                 el("td", [], [el("strong", text: entry.action), txt(" "), subject(entry)]),
                 el(
                     "td", [],

@@ -70,7 +70,8 @@ struct CurrentActorMiddleware: AsyncMiddleware {
                 ?? .distantPast
             if request.now.timeIntervalSince(signedIn) > AppSettings.sessionLifetime {
                 request.session.destroy()
-            } else if let actor = try await Users.actor(request.db, userID: id) {
+            } else if var actor = try await Users.actor(request.db, userID: id) {
+                actor.address = request.clientAddress
                 request.storage[ActorKey.self] = actor
                 // An SRO's or clinical lead's navigation counts the returns waiting for them: one query, made only
                 // when a browser asks for a page (not for the stylesheet, nor for a script's JSON).
@@ -91,13 +92,15 @@ struct CurrentActorMiddleware: AsyncMiddleware {
 struct APITokenMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let bearer = request.headers.bearerAuthorization else { return try await next.respond(to: request) }
-        guard let (actor, scope) = try await APITokens.authenticate(request.db, secret: bearer.token) else {
+        guard let (tokenUser, scope) = try await APITokens.authenticate(request.db, secret: bearer.token) else {
             var headers = HTTPHeaders([("Content-Type", "application/json"), ("WWW-Authenticate", "Bearer")])
             headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
             return Response(
                 status: .unauthorized, headers: headers,
                 body: .init(string: #"{"error":"This API token is unknown or revoked."}"#))
         }
+        var actor = tokenUser
+        actor.address = request.clientAddress
         request.storage[ActorKey.self] = actor
         request.storage[TokenScopeKey.self] = scope
         return try await next.respond(to: request)

@@ -18,6 +18,8 @@ public enum AuditChain {
             String(sequence), previous, String(milliseconds(entry.at)), entry.userID?.uuidString ?? "", entry.actor,
             entry.action, entry.entity, entry.entityID ?? "", entry.before ?? "", entry.after ?? "",
         ]
+            // The address (M037) only when there is one, so every entry written before it hashes as it did.
+            + (entry.clientAddress.map { [$0] } ?? [])
         // Each field's length first, so no two different entries can join into the same text.
         let text = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
         return SHA256.hash(data: Data(text.utf8)).hexadecimal

@@ -34,11 +34,7 @@ public extension AuditLog {
         let total = try await query.copy().count()
         let records = try await query.sort(\.$at, .descending).sort(\.$id).range(offset..<(offset + limit)).all()
         return (
-            records.map {
-                AuditEntry(
-                    at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityID,
-                    before: $0.before, after: $0.after)
-            }, total
+            records.map(\.auditEntry), total
         )
     }
 

@@ -11,6 +11,16 @@ public struct AuditEntry: Codable, Sendable, Hashable {
     public let entityID: String?
     public let before: String?
     public let after: String?
+    /// Where it was made from: the client's address, nil from the command line.
+    public let address: String?
+}
+
+extension AuditRecord {
+    var auditEntry: AuditEntry {
+        AuditEntry(
+            at: at, actor: actor, action: action, entity: entity, entityID: entityID, before: before, after: after,
+            address: clientAddress)
+    }
 }
 
 /// Every write goes through here, in the same transaction as the write itself.
@@ -33,6 +43,7 @@ public enum AuditLog {
         entry.at = WallClock.now()
         entry.userID = actor.userID
         entry.actor = actor.name
+        entry.clientAddress = actor.address
         entry.action = action
         entry.entity = entity
         entry.entityID = id?.uuidString
@@ -51,10 +62,6 @@ public enum AuditLog {
     public static func recent(_ db: Database, limit: Int = 200, entity: String? = nil) async throws -> [AuditEntry] {
         var query = AuditRecord.query(on: db).sort(\.$at, .descending).limit(limit)
         if let entity { query = query.filter(\.$entity == entity) }
-        return try await query.all().map {
-            AuditEntry(
-                at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityID: $0.entityID,
-                before: $0.before, after: $0.after)
-        }
+        return try await query.all().map(\.auditEntry)
     }
 }
