@@ -1,0 +1,289 @@
+import AssureApp
+import AssureCore
+import AssureStorage
+import AssureTestSupport
+import AssureWeb
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import Testing
+import Vapor
+
+/// A user's browser against the load balancer: real HTTP, the session cookie, the last page's CSRF token, and which
+/// server answered each request.
+final class BalancedClient: @unchecked Sendable {
+    struct Answer {
+        let status: HTTPResponseStatus
+        let headers: HTTPHeaders
+        let body: String
+        var server: String? { headers.first(name: "X-Served-By") }
+    }
+
+    let base: String
+    let http: HTTPClient
+    private var cookie: String?
+    private var csrf: String?
+
+    init(_ base: String, http: HTTPClient) {
+        self.base = base
+        self.http = http
+    }
+
+    func get(_ path: String) async throws -> Answer {
+        try await send(.GET, path, body: nil)
+    }
+
+    func post(_ path: String, _ fields: [(String, String)]) async throws -> Answer {
+        let all = (csrf.map { [("_csrf", $0)] } ?? []) + fields
+        let body = all.map { "\(WebClient.encode($0.0))=\(WebClient.encode($0.1))" }.joined(separator: "&")
+        return try await send(.POST, path, body: body)
+    }
+
+    func signIn(_ email: String) async throws {
+        _ = try await get("/login")
+        let answer = try await post("/login", [("email", email), ("password", DemoLoader.adminPassword)])
+        guard answer.status == .seeOther else {
+            throw ClusterError(message: "sign-in as \(email): \(answer.status) \(answer.body.prefix(500))")
+        }
+    }
+
+    /// Reads the home page until `server` answers one: with two servers in turn, the next request goes to the other.
+    func steerAway(from server: String?) async throws {
+        for _ in 0..<4 {
+            if try await get("/").server == server { return }
+        }
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> Answer {
+        var request = try HTTPClient.Request(url: base + path, method: method)
+        if let cookie { request.headers.add(name: "Cookie", value: cookie) }
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+            request.body = .string(body)
+        }
+        let response = try await http.execute(request: request, deadline: .now() + .seconds(60)).get()
+        let text = response.body.map { String(buffer: $0) } ?? ""
+        if let setCookie = response.headers.first(name: "Set-Cookie"), let pair = setCookie.split(separator: ";").first {
+            cookie = String(pair)
+        }
+        if let match = text.firstMatch(of: #/name="_csrf" value="([^"]+)"/#) { csrf = String(match.1) }
+        return Answer(status: response.status, headers: response.headers, body: text)
+    }
+}
+
+/// Assure as the README says it can run: several servers on one PostgreSQL behind HAProxy, all started for real on
+/// loopback by `scripts/cluster`. One cluster per test (they take a few seconds to start), run one at a time.
+@Suite(
+    "Several servers behind a real load balancer",
+    .serialized,
+    .enabled(if: TestCluster.isAvailable || TestCluster.isRequired, "HAProxy is not installed (apt-get install haproxy)")
+)
+struct ClusterTests {
+    /// The `assure` built beside the tests.
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("assure")
+    }
+
+    static func withCluster(
+        servers: Int = 2, _ body: (TestCluster, HTTPClient) async throws -> Void
+    ) async throws {
+        let cluster = try await TestCluster(
+            servers: servers, binary: binary,
+            serveOptions: ["--bcrypt-cost", "4", "--delivery-interval", "1"])
+        let http = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        do {
+            try await body(cluster, http)
+        } catch {
+            try? await http.shutdown()
+            await cluster.stop()
+            throw error
+        }
+        try await http.shutdown()
+        await cluster.stop()
+    }
+
+    /// A pasted table of `count` new CDG projects, references starting with `prefix`.
+    static func table(_ prefix: String, count: Int) -> String {
+        "CDG\tPROJECT REFERENCE\tPRIORITY\tRAG\n"
+            + (1...count).map { "Mental Health\t\(prefix)\($0)\tProject \(prefix) \($0)\tAmber" }
+                .joined(separator: "\n")
+    }
+
+    /// Previews a pasted table for October on one server and sends the import to the next; returns the job's page and
+    /// the server running it.
+    static func startImport(
+        _ admin: BalancedClient, portfolio: UUID, table: String
+    ) async throws -> (job: String, runner: String, previewer: String) {
+        let path = Link.importTable(portfolio: portfolio).path
+        _ = try await admin.get(path)
+        let preview = try await admin.post(path, [("pasted", table), ("period", "2016-10")])
+        #expect(preview.status == .ok, "\(preview.body.prefix(2000))")
+        let token = try #require(preview.body.firstMatch(of: #/name="token" value="([^"]+)"/#).map { String($0.1) })
+        let fields = [("token", token), ("period", "2016-10")] + ImportPageTests.columns(preview.body)
+        let started = try await admin.post(Link.importApply(portfolio: portfolio).path, fields)
+        #expect(started.status == .seeOther, "\(started.body.prefix(2000))")
+        return (
+            try #require(started.headers.first(name: "Location")), try #require(started.server),
+            try #require(preview.server)
+        )
+    }
+
+    static func follow(_ admin: BalancedClient, _ job: String) async throws -> String {
+        var page = ""
+        for _ in 0..<300 {
+            page = try await admin.get(job).body
+            if page.contains("Import finished") || page.contains("Nothing was imported") { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return page
+    }
+
+    @Test("Through HAProxy: an import previewed on one server is imported by another, a return goes round both")
+    func workAcrossServers() async throws {
+        try await Self.withCluster { cluster, http in
+            let target = DatabaseTarget.postgres(url: cluster.databaseURL)
+            let (cdg, october) = try await Storage.withOpenDatabase(target) { db in
+                try await Catalogue.findPeriod(db, key: "2016-10", portfolio: "CDG Priorities")
+            }
+            // given the PMO signed in through the balancer, whose answers come from both servers in turn
+            let admin = BalancedClient(cluster.url, http: http)
+            try await admin.signIn(DemoLoader.adminEmail)
+            var servers: Set<String> = []
+            for _ in 0..<4 { servers.insert(try #require(try await admin.get("/").server)) }
+            #expect(servers == ["app-1", "app-2"])
+            // when a table is previewed on one server and imported on the other
+            let (job, runner, previewer) = try await Self.startImport(
+                admin, portfolio: cdg.info.id, table: Self.table("LB", count: 40))
+            #expect(runner != previewer)
+            // then its progress page, served by either, reports it finished
+            let page = try await Self.follow(admin, job)
+            #expect(page.contains("Import finished") && page.contains("40 projects created"), "\(page.prefix(3000))")
+            // when Karen sends MAT001's return back, Jane resubmits it and Karen approves it, each through the balancer
+            let mat001 = try await Storage.withOpenDatabase(target) { db in
+                try #require(try await Reports.report(db, periodID: october.id).row(reference: "MAT001")).project.id
+            }
+            let returnPath = Link.returnForm(period: october.id, project: mat001).path
+            let review = Link.reviewReturn(period: october.id, project: mat001).path
+            func version() async throws -> String {
+                try await Storage.withOpenDatabase(target) { db in
+                    String(try await Returns.sheet(db, periodID: october.id, projectID: mat001).version)
+                }
+            }
+            let karen = BalancedClient(cluster.url, http: http)
+            try await karen.signIn("karen.kirkham@assure.demo")
+            _ = try await karen.get(returnPath)
+            let sentBack = try await karen.post(
+                review,
+                [("action", "return-for-changes"), ("comment", "Date the sign-off."), ("version", try await version())])
+            #expect(sentBack.status == .seeOther)
+            let jane = BalancedClient(cluster.url, http: http)
+            try await jane.signIn("jane.brennan@assure.demo")
+            let form = try await jane.get(returnPath)
+            #expect(form.body.contains("Date the sign-off."))
+            let base = try #require(
+                form.body.firstMatch(of: #/name="baseVersion" value="([0-9]+)"/#).map { String($0.1) })
+            try await jane.steerAway(from: sentBack.server)
+            let resubmitted = try await jane.post(
+                returnPath,
+                [
+                    ("rating", "Amber"), ("update", "Sign-off dated."), ("mitigation", ""), ("baseVersion", base),
+                    ("m0-title", "Framework signed off"), ("m0-date", "Mid December 2016"), ("m0-rating", ""),
+                    ("action", "submit"),
+                ])
+            #expect(resubmitted.status == .seeOther, "\(resubmitted.body.prefix(2000))")
+            _ = try await karen.get(returnPath)
+            try await karen.steerAway(from: resubmitted.server)
+            let approved = try await karen.post(
+                review, [("action", "approve"), ("comment", ""), ("version", try await version())])
+            #expect(approved.status == .seeOther)
+            #expect(sentBack.server != resubmitted.server && resubmitted.server != approved.server)
+            let state = try await Storage.withOpenDatabase(target) { db in
+                try await Returns.sheet(db, periodID: october.id, projectID: mat001).state
+            }
+            #expect(state == .approved)
+        }
+    }
+
+    @Test(
+        "Faults: a server killed mid-import leaves nothing written and the job failed; servers stopped or killed under load lose no page; PostgreSQL restarted gives 503 with Retry-After, then service again"
+    )
+    func faults() async throws {
+        try await Self.withCluster { cluster, http in
+            let target = DatabaseTarget.postgres(url: cluster.databaseURL)
+            let cdg = try await Storage.withOpenDatabase(target) { db in
+                try await Catalogue.findPortfolio(db, name: "CDG Priorities")
+            }
+            let admin = BalancedClient(cluster.url, http: http)
+            try await admin.signIn(DemoLoader.adminEmail)
+            // given an import of 6,000 projects running on one server
+            let (job, runner, _) = try await Self.startImport(
+                admin, portfolio: cdg.info.id, table: Self.table("KILL", count: 6_000))
+            let number = try #require(Int(runner.dropFirst("app-".count)))
+            // when that server is killed (SIGKILL) while it writes, and started again
+            try await cluster.run("kill-server", number)
+            try await cluster.run("start-server", number)
+            // then the job is reported failed, saying why, and not one of its projects was written
+            let page = try await Self.follow(admin, job)
+            #expect(page.contains("Nothing was imported"), "\(page.prefix(3000))")
+            #expect(page.contains("stopped before it finished"), "\(page.prefix(3000))")
+            let written = try await Storage.withOpenDatabase(target) { db in
+                try await ProjectRecord.query(on: db).filter(\.$reference ~~ "KILL").count()
+            }
+            #expect(written == 0)
+
+            // given readers loading pages through the balancer
+            let failures = NIOLockedValueBox<[String]>([])
+            let reading = Task {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<4 {
+                        group.addTask {
+                            let reader = BalancedClient(cluster.url, http: http)
+                            while !Task.isCancelled {
+                                let answer = try await reader.get("/login")
+                                if answer.status != .ok {
+                                    failures.withLockedValue { $0.append("\(answer.status) from \(answer.server ?? "the balancer")") }
+                                }
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            // when one server is stopped (SIGTERM) and started, and the other killed (SIGKILL) and started
+            try await Task.sleep(for: .milliseconds(500))
+            try await cluster.run("stop-server", 1)
+            try await cluster.run("start-server", 1)
+            try await cluster.run("kill-server", 2)
+            try await cluster.run("start-server", 2)
+            try await Task.sleep(for: .milliseconds(500))
+            reading.cancel()
+            _ = await reading.result
+            // then no reader saw an error
+            #expect(failures.withLockedValue { $0 }.isEmpty, "\(failures.withLockedValue { $0 }.prefix(10))")
+
+            // when PostgreSQL stops
+            try await cluster.run("stop-database")
+            // then a page asked for gets 503 with Retry-After (from a server, or from the balancer once none is ready)
+            let down = try await admin.get("/")
+            #expect(down.status == .serviceUnavailable)
+            #expect(down.headers.first(name: "Retry-After") == "5")
+            // when it is back, then the servers reconnect by themselves and the PMO's session still holds
+            try await cluster.run("start-database")
+            var back: BalancedClient.Answer?
+            for _ in 0..<100 {
+                let answer = try await admin.get("/")
+                if answer.status == .ok { back = answer; break }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            #expect(back?.body.contains("Sign out") == true)
+            // and nothing was lost: the demo's portfolios are all there
+            let portfolios = try await Storage.withOpenDatabase(target) { db in
+                try await Catalogue.portfolios(db).count
+            }
+            #expect(portfolios >= 2)
+            for server in [1, 2] { #expect(!cluster.log(server).contains("Fatal error"), "app-\(server) crashed") }
+        }
+    }
+}
