@@ -44,6 +44,11 @@ struct Serve: AsyncParsableCommand {
             "This server's name among several behind a load balancer, unique and the same across restarts (default: HOSTNAME:PORT). Responses carry it as X-Served-By."
     )
     var serverName: String?
+    @ArgumentParser.Option(
+        help: "An address or CIDR range that may read /metrics (Prometheus); repeat for each. Default: loopback.")
+    var metricsFrom: [String] = []
+    @ArgumentParser.Option(help: "text (the default) or json: one JSON object per line, for a log collector.")
+    var logFormat = "text"
 
     /// Every bad setting is named in one message, before anything starts.
     func validate() throws {
@@ -70,11 +75,17 @@ struct Serve: AsyncParsableCommand {
         {
             problems.append("--server-name \(serverName): use 1 to 100 ASCII characters without spaces")
         }
+        for range in metricsFrom where NetworkRange(range) == nil {
+            problems.append("--metrics-from \(range): give an address or a CIDR range such as 10.0.0.0/8")
+        }
+        if !["text", "json"].contains(logFormat) { problems.append("--log-format \(logFormat): use text or json") }
         problems += mail.problems
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
 
     func run() async throws {
+        let name = serverName ?? "\(ProcessInfo.processInfo.hostName):\(port)"
+        if logFormat == "json" { LoggingSystem.bootstrap { JSONLogHandler(label: $0, server: name) } }
         let app = try await Application.make(.init(name: "production", arguments: ["assure", "serve"]))
         do {
             let overTLS = secureCookies || (publicURL?.lowercased().hasPrefix("https://") ?? false)
@@ -84,7 +95,8 @@ struct Serve: AsyncParsableCommand {
                 deliveryIntervalSeconds: deliveryInterval, trustedProxies: trustedProxy.compactMap(NetworkRange.init),
                 idleTimeoutSeconds: idleTimeout)
             settings.streamDashboardsFromProjects = streamDashboardsFrom
-            settings.serverName = serverName ?? "\(ProcessInfo.processInfo.hostName):\(port)"
+            settings.serverName = name
+            if !metricsFrom.isEmpty { settings.metricsFrom = metricsFrom.compactMap(NetworkRange.init) }
             try await WebApp.configure(app, settings)
             app.http.server.configuration.hostname = hostname
             app.http.server.configuration.port = port

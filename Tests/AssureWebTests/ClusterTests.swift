@@ -90,7 +90,7 @@ struct ClusterTests {
     ) async throws {
         let cluster = try await TestCluster(
             servers: servers, binary: binary,
-            serveOptions: ["--bcrypt-cost", "4", "--delivery-interval", "1"])
+            serveOptions: ["--bcrypt-cost", "4", "--delivery-interval", "1", "--log-format", "json"])
         let http = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         do {
@@ -203,6 +203,22 @@ struct ClusterTests {
                 try await Returns.sheet(db, periodID: october.id, projectID: mat001).state
             }
             #expect(state == .approved)
+
+            // and each server reports to Prometheus when asked directly, not through the balancer
+            let metrics = try await BalancedClient("http://127.0.0.1:\(cluster.port + 1)", http: http).get("/metrics")
+            #expect(metrics.status == .ok)
+            #expect(metrics.body.contains(#"http_requests_total{method="POST",path="/periods/:period/returns/:project","#))
+            #expect(metrics.body.contains(#"assure_outbox_messages{status="pending"}"#))
+            #expect(metrics.body.contains("assure_import_jobs_running 0"))
+            #expect(metrics.body.contains("assure_database_up 1"))
+            #expect(try await admin.get("/metrics").status == .notFound)
+            // and logs one JSON object per line, naming the server
+            let lines = cluster.log(1).split(separator: "\n").filter { $0.hasPrefix("{") }
+            #expect(!lines.isEmpty)
+            for line in lines {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
+                #expect(object?["server"] == "app-1" && object?["level"] != nil && object?["message"] != nil)
+            }
         }
     }
 

@@ -43,6 +43,12 @@ extension Storage {
 }
 
 extension DatabaseTarget {
+    /// A server's database connections on each event loop: SQLite has one writer, so one; PostgreSQL four.
+    public var connectionsPerEventLoop: Int {
+        if case .postgres = self { return 4 }
+        return 1
+    }
+
     public var databaseID: DatabaseID {
         if case .postgres = self { return .psql }
         return .sqlite

@@ -58,8 +58,9 @@ public enum Storage {
     /// The Fluent configuration for a target. A bad PostgreSQL URL is reported with the setting's name.
     /// `connections` is PostgreSQL's pool per event loop: a server spreads its requests over every loop's pool.
     public static func configuration(
-        for target: DatabaseTarget, connections: Int = 4
+        for target: DatabaseTarget, connections: Int? = nil
     ) throws -> DatabaseConfigurationFactory {
+        let connections = connections ?? target.connectionsPerEventLoop
         switch target {
         case .sqlite(let path):
             return .sqlite(.file(path), maxConnectionsPerEventLoop: 1)

@@ -30,6 +30,8 @@ public struct AppSettings: Sendable {
     /// This server's name among several behind a load balancer (host and port unless given): it marks the background
     /// work it runs, so that work it left unfinished when it stopped is known as its own when it starts again.
     public var serverName = "assure"
+    /// Who may read `/metrics`: Prometheus' address. Loopback unless told.
+    public var metricsFrom = [NetworkRange("127.0.0.0/8")!, NetworkRange("::1")!]
 
     public init(
         database: DatabaseTarget, loadDemo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false,

@@ -38,10 +38,13 @@ public enum WebApp {
         app.http.server.configuration.idleTimeout = .seconds(Int64(settings.idleTimeoutSeconds))
 
         app.middleware = Middlewares()
+        ServerMetrics.bootstrap()
         app.middleware.use(
             HealthCheckMiddleware(
                 serverName: settings.serverName,
-                expectedMigrations: (Storage.migrations + [SessionRecord.migration]).map(\.name)))
+                expectedMigrations: (Storage.migrations + [SessionRecord.migration]).map(\.name),
+                metricsFrom: settings.metricsFrom,
+                connections: settings.database.connectionsPerEventLoop * System.coreCount))
         // Outside the error pages, so they carry the headers too.
         app.middleware.use(
             SecurityHeadersMiddleware(

@@ -1,3 +1,4 @@
+import AssureCore
 import AssureStorage
 import Fluent
 import Vapor
@@ -6,13 +7,19 @@ import Vapor
 /// - `/healthz`: the process is alive and serving (no database asked), so a stuck process is restarted;
 /// - `/readyz`: the database answers and its migrations are the ones this server knows, so requests go only to a
 ///   server that can serve them (503 with the reason and Retry-After otherwise).
+/// - `/metrics`: Prometheus' scrape (see `ServerMetrics`), for addresses in `--metrics-from` only (loopback unless
+///   told) asking directly rather than through the balancer, since it names the routes and how busy they are; anyone
+///   else is told there is no such page.
 /// Every other response says which server answered (`X-Served-By`), for the operator reading a balancer's logs.
 struct HealthCheckMiddleware: AsyncMiddleware {
     static let livePath = "/healthz"
     static let readyPath = "/readyz"
+    static let metricsPath = "/metrics"
 
     let serverName: String
     let expectedMigrations: [String]
+    let metricsFrom: [NetworkRange]
+    let connections: Int
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard request.method == .GET || request.method == .HEAD else { return try await served(request, next) }
@@ -27,6 +34,16 @@ struct HealthCheckMiddleware: AsyncMiddleware {
                 return response
             }
             return Self.text(.ok, "ready: \(serverName)")
+        case Self.metricsPath:
+            // Asked directly, never through the balancer (which would add X-Forwarded-For).
+            guard request.headers[.xForwardedFor].isEmpty, let peer = request.remoteAddress?.ipAddress,
+                metricsFrom.contains(where: { $0.contains(peer) })
+            else {
+                return try await served(request, next)
+            }
+            let response = Self.text(.ok, await ServerMetrics.exposition(request.db, connections: connections))
+            response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+            return response
         default:
             return try await served(request, next)
         }
@@ -42,6 +59,6 @@ struct HealthCheckMiddleware: AsyncMiddleware {
         Response(
             status: status,
             headers: ["Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"],
-            body: .init(string: text + "\n"))
+            body: .init(string: text.hasSuffix("\n") ? text : text + "\n"))
     }
 }

@@ -50,7 +50,7 @@ extension CycleController {
         let handedOut = try await ReturnWorkbooks.handedOut(req.db, actor, periodID: periodID)
         let result = Result { () throws(ImportProblems) -> [UploadedReturn] in
             try ReturnWorkbook.read(
-                try ImportFile.read(Data(buffer: file.data), filename: file.filename ?? "returns.xlsx").tables,
+                try ImportFile.read(Data(buffer: file.data), filename: file.filename).tables,
                 scale: scale, handedOut: handedOut
             ).get()
         }

@@ -83,6 +83,11 @@ public enum ImportJobs {
             failure: record.failure, server: record.server, heartbeat: record.heartbeatAt)
     }
 
+    /// How many imports are running now, on every server.
+    public static func running(_ db: Database) async throws -> Int {
+        try await ImportJobRecord.query(on: db).filter(\.$status == Status.running.rawValue).count()
+    }
+
     /// Marks failed every running job whose server has not said anything for `silenceLimit`. Returns how many.
     @discardableResult
     public static func failSilent(_ db: Database, now: Date) async throws -> Int {

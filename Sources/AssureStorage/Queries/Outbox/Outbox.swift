@@ -50,6 +50,16 @@ public enum Outbox {
         return true
     }
 
+    /// How many messages are in each state: the backlog an operator watches.
+    public static func counts(_ db: Database) async throws -> [OutboxEntry.Status: Int] {
+        struct Row: Decodable { let status: String; let count: Int }
+        let rows = try await db.sql().raw("SELECT status, COUNT(*) AS count FROM outbox_messages GROUP BY status")
+            .all(decoding: Row.self)
+        var counts: [OutboxEntry.Status: Int] = [:]
+        for row in rows { if let status = OutboxEntry.Status(rawValue: row.status) { counts[status] = row.count } }
+        return counts
+    }
+
     public static func list(_ db: Database, limit: Int = 500) async throws -> [OutboxEntry] {
         try await OutboxRecord.query(on: db).sort(\.$createdAt, .descending).limit(limit).all().map { try $0.entry }
     }
