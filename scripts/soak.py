@@ -115,6 +115,10 @@ class User(threading.Thread):
             self.request("audit", "/audit")
         elif choice < 0.7:
             self.request("export", f"/periods/{self.ids['open']}/returns?format=xlsx")
+        elif choice < 0.75:
+            # Chasing is once a day per person, whichever server is asked and however often: the SMTP server counts.
+            self.request("tracking", f"/periods/{self.ids['open']}/returns")
+            self.request("chase", f"/periods/{self.ids['open']}/chase", {"_csrf": self.csrf or ""}, expect=(303,))
         else:
             self.viewer()
 
@@ -132,7 +136,7 @@ def rss_kb(pid):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", required=True)
-    parser.add_argument("--pid", type=int, required=True)
+    parser.add_argument("--pid", type=int, action="append", required=True, help="a server's process; repeat for each")
     parser.add_argument("--ids", required=True)
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=600)
@@ -150,12 +154,14 @@ def main():
     for user in users:  # ramp up over about 20 s, so the sign-ins (Bcrypt) do not all land at once
         user.start()
         time.sleep(20 / args.users)
+    def sample():
+        recorder.samples.append((time.time() - started, {pid: rss_kb(pid) for pid in args.pid}))
     while time.time() < stop_at:
-        recorder.samples.append((time.time() - started, rss_kb(args.pid)))
+        sample()
         time.sleep(5)
     for user in users:
         user.join(timeout=60)
-    recorder.samples.append((time.time() - started, rss_kb(args.pid)))
+    sample()
     report(recorder, args, time.time() - started)
 
 
@@ -171,16 +177,23 @@ def slope_mb_per_minute(samples):
 
 
 def report(rec, args, elapsed):
-    # Memory: the first minute is warm-up (sign-ins, caches, SQLite's page cache); the trend is read on the second half.
-    second_half = [(t, kb) for t, kb in rec.samples if t >= elapsed / 2]
+    # Memory, per server: the first minute is warm-up (sign-ins, caches, SQLite's page cache); the trend is read on the
+    # second half.
+    def memory(pid):
+        samples = [(t, kbs[pid]) for t, kbs in rec.samples]
+        second_half = [(t, kb) for t, kb in samples if t >= elapsed / 2]
+        return {
+            "rss_mb_after_first_minute": round(next((kb for t, kb in samples if t >= 60), samples[-1][1]) / 1024, 1),
+            "rss_mb_end": round(samples[-1][1] / 1024, 1), "rss_mb_max": round(max(kb for _, kb in samples) / 1024, 1),
+            "rss_slope_mb_per_minute_second_half": round(slope_mb_per_minute(second_half), 2),
+        }
+    servers = [memory(pid) for pid in args.pid]
     result = {
         "users": args.users, "seconds": round(elapsed), "requests": len(rec.latencies), "errors": len(rec.errors),
         "conflicts": rec.conflicts, "requests_per_second": round(len(rec.latencies) / elapsed, 1),
         "p50_ms": round(percentile(rec.latencies, 0.50), 1), "p95_ms": round(percentile(rec.latencies, 0.95), 1),
         "p99_ms": round(percentile(rec.latencies, 0.99), 1), "max_ms": round(max(rec.latencies) * 1000, 1),
-        "rss_mb_after_first_minute": round(next((kb for t, kb in rec.samples if t >= 60), rec.samples[-1][1]) / 1024, 1),
-        "rss_mb_end": round(rec.samples[-1][1] / 1024, 1), "rss_mb_max": round(max(kb for _, kb in rec.samples) / 1024, 1),
-        "rss_slope_mb_per_minute_second_half": round(slope_mb_per_minute(second_half), 2),
+        **(servers[0] if len(servers) == 1 else {"servers": servers}),
         "by_kind": {kind: {"requests": len(values), "p50_ms": round(percentile(values, 0.5), 1), "p99_ms": round(percentile(values, 0.99), 1),
                            "max_ms": round(max(values) * 1000, 1)} for kind, values in sorted(rec.by_kind.items())},
         "first_errors": rec.errors[:10],
