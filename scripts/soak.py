@@ -9,6 +9,9 @@ import argparse, html, json, random, re, statistics, sys, threading, time, urlli
 from http.cookiejar import CookieJar
 
 PASSWORD = "demo-pmo-2016"
+# Each simulated person has an account of their own (scripts/soak adds them), as the demo's role it copies: 200 people
+# signing in to five shared accounts at once would be held back by the sign-in throttle, as it should be.
+SOAK_PASSWORD = "soak-password-2026"
 # The demo's open period (CDG Priorities, October 2016) holds Jane's programme; Phil's are all published, so his
 # users read (an editor with nothing open behaves as a viewer).
 ROLES = [("viewer", "board@assure.demo", 0.40), ("viewer", "karen.kirkham@assure.demo", 0.10),
@@ -32,9 +35,10 @@ class Recorder:
 
 
 class User(threading.Thread):
-    def __init__(self, base, role, email, ids, recorder, stop_at):
+    def __init__(self, base, role, email, ids, recorder, stop_at, account=None):
         super().__init__(daemon=True)
         self.base, self.role, self.email, self.ids, self.rec, self.stop_at = base, role, email, ids, recorder, stop_at
+        self.account = account
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()), NoRedirect())
         self.csrf = None
 
@@ -62,7 +66,8 @@ class User(threading.Thread):
 
     def sign_in(self):
         self.request("login-page", "/login")
-        self.request("sign-in", "/login", {"email": self.email, "password": PASSWORD, "_csrf": self.csrf or ""}, expect=(303,))
+        email, password = (self.account, SOAK_PASSWORD) if self.account else (self.email, PASSWORD)
+        self.request("sign-in", "/login", {"email": email, "password": password, "_csrf": self.csrf or ""}, expect=(303,))
         self.request("home", "/")
 
     def run(self):
@@ -141,6 +146,7 @@ def main():
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=600)
     parser.add_argument("--json")
+    parser.add_argument("--accounts", help="lines of 'account<TAB>demo email it copies', one per user")
     args = parser.parse_args()
     ids = json.load(open(args.ids))
     recorder = Recorder()
@@ -148,9 +154,15 @@ def main():
     stop_at = started + args.seconds
     weights = [weight for _, _, weight in ROLES]
     users = []
+    accounts = [line.split("\t") for line in open(args.accounts).read().split("\n") if line] if args.accounts else []
+    roles = {email: role for role, email, _ in ROLES}
     for index in range(args.users):
-        role, email, _ = random.choices(ROLES, weights)[0]
-        users.append(User(args.base, role, email, ids, recorder, stop_at))
+        if accounts:
+            account, email = accounts[index % len(accounts)]
+            users.append(User(args.base, roles[email], email, ids, recorder, stop_at, account=account))
+        else:
+            role, email, _ = random.choices(ROLES, weights)[0]
+            users.append(User(args.base, role, email, ids, recorder, stop_at))
     for user in users:  # ramp up over about 20 s, so the sign-ins (Bcrypt) do not all land at once
         user.start()
         time.sleep(20 / args.users)

@@ -7,6 +7,7 @@ import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
+import SQLKit
 import Testing
 import Vapor
 
@@ -130,6 +131,32 @@ struct ClusterTests {
         )
     }
 
+    struct Count: Decodable { let n: Int }
+
+    /// Runs `kill` the moment another connection holds a row-exclusive lock on `table` (a transaction writing to it),
+    /// polling PostgreSQL; false if none did within a minute.
+    static func whenWriting(
+        _ target: DatabaseTarget, table: String, _ kill: () async throws -> Void
+    ) async throws -> Bool {
+        try await Storage.withOpenDatabase(target) { db in
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                let writers = try await db.sql().raw(
+                    """
+                    SELECT COUNT(*) AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                    WHERE c.relname = \(bind: table) AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()
+                    """
+                ).first(decoding: Count.self)?.n ?? 0
+                if writers > 0 {
+                    try await kill()
+                    return true
+                }
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            return false
+        }
+    }
+
     static func follow(_ admin: BalancedClient, _ job: String) async throws -> String {
         var page = ""
         for _ in 0..<300 {
@@ -248,6 +275,47 @@ struct ClusterTests {
                 try await ProjectRecord.query(on: db).filter(\.$reference ~~ "KILL").count()
             }
             #expect(written == 0)
+
+            // given a generated portfolio of 3,000 projects whose last month is open, every return approved
+            let generated = try await Subprocess.run(
+                cluster.binary,
+                ["demo", "generate", "--projects", "3000", "--periods", "2", "--database", cluster.databaseURL])
+            #expect(generated.status == 0, "\(generated.errors.suffix(2000))")
+            let (synthetic, open) = try await Storage.withOpenDatabase(target) { db in
+                let synthetic = try await Catalogue.portfolios(db).first { $0.info.name.hasPrefix("Synthetic") }
+                return (synthetic, synthetic?.periods.last { $0.status == .open })
+            }
+            let period = try #require(open)
+            // when the PMO publishes it through the balancer and the server doing it is killed while it writes
+            let tracking = Link.returnsTracking(period: period.id).path
+            let before = try await admin.get(tracking)
+            let publisher = before.server == "app-1" ? 2 : 1
+            let publishing = Task {
+                try await admin.post(Link.publishPeriod(period: period.id).path, [("missing", "carry-forward")])
+            }
+            let killed = try await Self.whenWriting(target, table: "published_rows") {
+                try await cluster.run("kill-server", publisher)
+            }
+            // then the PMO's request fails (502 from the balancer, or the connection closed), and nothing of it was
+            // written: the month is still open, with no rows
+            let answer = try? await publishing.value
+            #expect(killed, "the publication finished before it could be killed: \(answer?.status.code ?? 0)")
+            #expect(answer == nil || answer?.status == .badGateway, "\(answer?.status.code ?? 0)")
+            let (status, rows) = try await Storage.withOpenDatabase(target) { db in
+                (
+                    try await Catalogue.period(db, id: period.id).status,
+                    try await db.sql().raw(
+                        "SELECT COUNT(*) AS n FROM published_rows WHERE period_id = \(bind: period.id)"
+                    ).first(decoding: Count.self)?.n ?? -1
+                )
+            }
+            #expect(status == .open && rows == 0)
+            // and publishing again, on the server still standing, works
+            try await cluster.run("start-server", publisher)
+            _ = try await admin.get(tracking)
+            let again = try await admin.post(Link.publishPeriod(period: period.id).path, [("missing", "carry-forward")])
+            #expect(again.status == .seeOther, "\(again.body.prefix(2000))")
+            #expect(synthetic != nil)
 
             // given readers loading pages through the balancer
             let failures = NIOLockedValueBox<[String]>([])
