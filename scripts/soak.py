@@ -39,6 +39,9 @@ class User(threading.Thread):
         super().__init__(daemon=True)
         self.base, self.role, self.email, self.ids, self.rec, self.stop_at = base, role, email, ids, recorder, stop_at
         self.account = account
+        # Behind a balancer each person comes from an address of their own, which the balancer passes on in
+        # X-Forwarded-For (Assure trusts it from the balancer only; a server asked directly ignores it).
+        self.address = f"10.{random.randint(0, 255)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()), NoRedirect())
         self.csrf = None
 
@@ -46,7 +49,8 @@ class User(threading.Thread):
         data = urllib.parse.urlencode(form).encode() if form is not None else None
         started = time.perf_counter()
         try:
-            response = self.opener.open(urllib.request.Request(self.base + path, data=data), timeout=30)
+            request = urllib.request.Request(self.base + path, data=data, headers={"X-Forwarded-For": self.address})
+            response = self.opener.open(request, timeout=30)
             status, body = response.status, response.read()
         except urllib.error.HTTPError as error:
             status, body = error.code, error.read()

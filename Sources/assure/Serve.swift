@@ -70,8 +70,9 @@ struct Serve: AsyncParsableCommand {
         for proxy in trustedProxy where NetworkRange(proxy) == nil {
             problems.append("--trusted-proxy \(proxy): give an address or a CIDR range such as 10.0.0.0/8 or fd00::/8")
         }
-        if let serverName, serverName.isEmpty || serverName.count > 100
-            || serverName.contains(where: { !$0.isASCII || $0.isWhitespace || $0.isNewline })
+        if let serverName,
+            serverName.isEmpty || serverName.count > 100
+                || serverName.contains(where: { !$0.isASCII || $0.isWhitespace || $0.isNewline })
         {
             problems.append("--server-name \(serverName): use 1 to 100 ASCII characters without spaces")
         }

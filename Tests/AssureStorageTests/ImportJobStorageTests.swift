@@ -9,7 +9,8 @@ import Testing
 /// Import drafts and jobs are kept in the database so that any server can carry on what another began.
 @Suite("Import drafts and jobs in the database")
 struct ImportJobStorageTests {
-    @Test("A draft is found only by its owner, for its portfolio, within the hour; the oldest go past the bound",
+    @Test(
+        "A draft is found only by its owner, for its portfolio, within the hour; the oldest go past the bound",
         arguments: Backend.all)
     func drafts(backend: Backend) async throws {
         try await withStorage(backend) { db in
@@ -28,9 +29,11 @@ struct ImportJobStorageTests {
             let found = try await ImportDrafts.draft(db, token: first, owner: owner, portfolioID: cdg, now: start)
             #expect(found?.data.count == 600 && found?.filename == "returns.csv")
             // then nobody else, and no other portfolio, finds it; nor does a made-up token
-            #expect(try await ImportDrafts.draft(db, token: first, owner: stranger, portfolioID: cdg, now: start) == nil)
+            #expect(
+                try await ImportDrafts.draft(db, token: first, owner: stranger, portfolioID: cdg, now: start) == nil)
             #expect(try await ImportDrafts.draft(db, token: first, owner: owner, portfolioID: other, now: start) == nil)
-            #expect(try await ImportDrafts.draft(db, token: "../etc", owner: owner, portfolioID: cdg, now: start) == nil)
+            #expect(
+                try await ImportDrafts.draft(db, token: "../etc", owner: owner, portfolioID: cdg, now: start) == nil)
             // when a second 600-byte draft is kept within a 1,000-byte bound, then the first is forgotten
             let second = try await ImportDrafts.keep(db, draft(600, at: 10), limit: 1_000)
             #expect(try await ImportDrafts.draft(db, token: first, owner: owner, portfolioID: cdg, now: start) == nil)

@@ -74,7 +74,8 @@ struct OutboxClaimTests {
                 try await Outbox.retry(db, .commandLine("pmo"), id: victim.id)
             }
             // when the claim has lapsed, then it is failed, saying it may have reached them, and not sent
-            let after = try await Outbox.deliverDue(db, now: now.addingTimeInterval(Outbox.sendingLease + 1), send: send)
+            let after = try await Outbox.deliverDue(
+                db, now: now.addingTimeInterval(Outbox.sendingLease + 1), send: send)
             #expect(after.failed == 1 && after.sent == 0)
             let failed = try #require(try await Outbox.list(db).first { $0.id == victim.id })
             #expect(failed.status == .failed)
@@ -89,7 +90,9 @@ struct OutboxClaimTests {
         }
     }
 
-    @Test("Four servers checking the chaser schedule at once queue each chaser once, and none fails", arguments: Backend.all)
+    @Test(
+        "Four servers checking the chaser schedule at once queue each chaser once, and none fails",
+        arguments: Backend.all)
     func scheduledOnce(backend: Backend) async throws {
         try await withStorage(backend) { db in
             // given October's returns due on 7 November, chased 5 days before

@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 
 /// Assure as deployed on several servers: `scripts/cluster` started for a test, with Debian's HAProxy in front of
 /// `count` `assure serve` processes on a PostgreSQL server of its own (so the test may stop and start it).

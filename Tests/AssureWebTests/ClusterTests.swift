@@ -65,7 +65,8 @@ final class BalancedClient: @unchecked Sendable {
         }
         let response = try await http.execute(request: request, deadline: .now() + .seconds(60)).get()
         let text = response.body.map { String(buffer: $0) } ?? ""
-        if let setCookie = response.headers.first(name: "Set-Cookie"), let pair = setCookie.split(separator: ";").first {
+        if let setCookie = response.headers.first(name: "Set-Cookie"), let pair = setCookie.split(separator: ";").first
+        {
             cookie = String(pair)
         }
         if let match = text.firstMatch(of: #/name="_csrf" value="([^"]+)"/#) { csrf = String(match.1) }
@@ -78,7 +79,8 @@ final class BalancedClient: @unchecked Sendable {
 @Suite(
     "Several servers behind a real load balancer",
     .serialized,
-    .enabled(if: TestCluster.isAvailable || TestCluster.isRequired, "HAProxy is not installed (apt-get install haproxy)")
+    .enabled(
+        if: TestCluster.isAvailable || TestCluster.isRequired, "HAProxy is not installed (apt-get install haproxy)")
 )
 struct ClusterTests {
     /// The `assure` built beside the tests.
@@ -109,7 +111,7 @@ struct ClusterTests {
     static func table(_ prefix: String, count: Int) -> String {
         "CDG\tPROJECT REFERENCE\tPRIORITY\tRAG\n"
             + (1...count).map { "Mental Health\t\(prefix)\($0)\tProject \(prefix) \($0)\tAmber" }
-                .joined(separator: "\n")
+            .joined(separator: "\n")
     }
 
     /// Previews a pasted table for October on one server and sends the import to the next; returns the job's page and
@@ -141,12 +143,13 @@ struct ClusterTests {
         try await Storage.withOpenDatabase(target) { db in
             let deadline = Date().addingTimeInterval(60)
             while Date() < deadline {
-                let writers = try await db.sql().raw(
-                    """
-                    SELECT COUNT(*) AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-                    WHERE c.relname = \(bind: table) AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()
-                    """
-                ).first(decoding: Count.self)?.n ?? 0
+                let writers =
+                    try await db.sql().raw(
+                        """
+                        SELECT COUNT(*) AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                        WHERE c.relname = \(bind: table) AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()
+                        """
+                    ).first(decoding: Count.self)?.n ?? 0
                 if writers > 0 {
                     try await kill()
                     return true
@@ -234,7 +237,8 @@ struct ClusterTests {
             // and each server reports to Prometheus when asked directly, not through the balancer
             let metrics = try await BalancedClient("http://127.0.0.1:\(cluster.port + 1)", http: http).get("/metrics")
             #expect(metrics.status == .ok)
-            #expect(metrics.body.contains(#"http_requests_total{method="POST",path="/periods/:period/returns/:project","#))
+            #expect(
+                metrics.body.contains(#"http_requests_total{method="POST",path="/periods/:period/returns/:project","#))
             #expect(metrics.body.contains(#"assure_outbox_messages{status="pending"}"#))
             #expect(metrics.body.contains("assure_import_jobs_running 0"))
             #expect(metrics.body.contains("assure_database_up 1"))
@@ -327,7 +331,9 @@ struct ClusterTests {
                             while !Task.isCancelled {
                                 let answer = try await reader.get("/login")
                                 if answer.status != .ok {
-                                    failures.withLockedValue { $0.append("\(answer.status) from \(answer.server ?? "the balancer")") }
+                                    failures.withLockedValue {
+                                        $0.append("\(answer.status) from \(answer.server ?? "the balancer")")
+                                    }
                                 }
                             }
                         }

@@ -26,7 +26,8 @@ struct ScaleOutTests {
             let admin = try await WebClient.signedIn(first, as: DemoLoader.adminEmail)
             _ = try await admin.get(path)
             // given a table pasted and previewed on the first server
-            let table = "CDG\tPROJECT REFERENCE\tPRIORITY\tRAG\nMental Health\tMH900\tCrisis line for young people\tAmber"
+            let table =
+                "CDG\tPROJECT REFERENCE\tPRIORITY\tRAG\nMental Health\tMH900\tCrisis line for young people\tAmber"
             let preview = try await admin.postMultipart(path, [("pasted", table), ("period", "2016-10")])
             #expect(preview.status == .ok)
             let html = preview.body.string
@@ -78,8 +79,10 @@ struct ScaleOutTests {
                 try await Returns.sheet(first.db, periodID: ids.october.id, projectID: ids.mat001.id).version)
             let sentBack = try await karen.post(
                 review,
-                ["action": "return-for-changes", "comment": "Say when the framework is signed off.",
-                 "version": submittedVersion])
+                [
+                    "action": "return-for-changes", "comment": "Say when the framework is signed off.",
+                    "version": submittedVersion,
+                ])
             #expect(sentBack.status == .seeOther)
             // when Jane, its lead, opens it and resubmits on the second server
             let jane = try await WebClient.signedIn(second, as: "jane.brennan@assure.demo")
@@ -205,7 +208,9 @@ struct HealthCheckTests {
             #expect(newer.headers.first(name: .retryAfter) == "5")
             #expect(try await client.get("/healthz").status == .ok)
             // when instead a migration it needs has not run
-            try await sql.raw("DELETE FROM _fluent_migrations WHERE name LIKE '%M999_FromTheFuture' OR name LIKE '%M036_CreateImportJobs'").run()
+            try await sql.raw(
+                "DELETE FROM _fluent_migrations WHERE name LIKE '%M999_FromTheFuture' OR name LIKE '%M036_CreateImportJobs'"
+            ).run()
             let behind = try await client.get("/readyz")
             #expect(behind.status == .serviceUnavailable)
             #expect(behind.body.string.contains("M036_CreateImportJobs has not run"))

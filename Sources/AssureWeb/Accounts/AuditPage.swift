@@ -118,7 +118,9 @@ enum AuditPage {
                 el(
                     "td", [],
                     [txt(entry.actor)]
-                        + (entry.address.map { [el("br", []), el("small", [("class", "address")], text: "from \($0)")] }
+                        + (entry.address.map {
+                            [el("br", []), el("small", [("class", "address")], text: "from \($0)")]
+                        }
                             ?? [])),
                 el("td", [], [el("strong", text: entry.action), txt(" "), subject(entry)]),
                 el(

@@ -29,7 +29,8 @@ public enum WebApp {
         }
         app.importRunner = ImportRunner()
         if try await ImportJobs.failUnfinished(app.db, server: settings.serverName) > 0 {
-            app.logger.warning("Imports left running when this server (\(settings.serverName)) stopped are marked failed.")
+            app.logger.warning(
+                "Imports left running when this server (\(settings.serverName)) stopped are marked failed.")
         }
         app.routes.defaultMaxBodySize = ByteCount(value: AppRoute.formLimit)
         // A connection that sends nothing for this long (headers begun and never finished, or a kept-alive connection

@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import NIOConcurrencyHelpers
+import Vapor
 
 /// One JSON object per line on standard error, for a log collector (`assure serve --log-format json`): the time, the
 /// level, the logger, the message, the server's name and whatever metadata the line carries (request-id above all).

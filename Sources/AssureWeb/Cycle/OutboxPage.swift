@@ -28,9 +28,9 @@ enum OutboxPage {
                 "ul", [("class", "counts")],
                 // "sending" is counted only while a message is in a server's hands.
                 [OutboxEntry.Status.pending, .sending, .sent, .failed].filter { $0 != .sending || counts[$0] != nil }
-                .map { status in
-                    el("li", [], [el("strong", text: "\(counts[status] ?? 0)"), txt(" \(status.rawValue)")])
-                }),
+                    .map { status in
+                        el("li", [], [el("strong", text: "\(counts[status] ?? 0)"), txt(" \(status.rawValue)")])
+                    }),
             model.messages.isEmpty
                 ? el(
                     "p", [("id", "outbox-empty")],

@@ -14,10 +14,11 @@ public enum AuditChain {
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
     static func digest(_ entry: AuditRecord, sequence: Int64, previous: String) -> String {
-        let fields: [String] = [
-            String(sequence), previous, String(milliseconds(entry.at)), entry.userID?.uuidString ?? "", entry.actor,
-            entry.action, entry.entity, entry.entityID ?? "", entry.before ?? "", entry.after ?? "",
-        ]
+        let fields: [String] =
+            [
+                String(sequence), previous, String(milliseconds(entry.at)), entry.userID?.uuidString ?? "", entry.actor,
+                entry.action, entry.entity, entry.entityID ?? "", entry.before ?? "", entry.after ?? "",
+            ]
             // The address (M037) only when there is one, so every entry written before it hashes as it did.
             + (entry.clientAddress.map { [$0] } ?? [])
         // Each field's length first, so no two different entries can join into the same text.

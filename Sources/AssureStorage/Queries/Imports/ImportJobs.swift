@@ -115,7 +115,11 @@ public enum ImportJobs {
         try await ImportJobRecord.query(on: db).filter(\.$id == record.requireID())
             .filter(\.$status == Status.running.rawValue)
             .set(\.$status, to: Status.failed.rawValue)
-            .set(\.$failure, to: reason + " An import is written whole or not at all, so nothing of it was written: import the file again.")
+            .set(
+                \.$failure,
+                to: reason
+                    + " An import is written whole or not at all, so nothing of it was written: import the file again."
+            )
             .update()
     }
 }
