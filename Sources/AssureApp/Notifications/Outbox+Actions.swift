@@ -5,7 +5,7 @@ import Foundation
 
 extension Outbox {
     /// How long a message may be in the hands of the server sending it: well past the SMTP client's own time limit,
-    /// so a message still "sending" after it was being sent by a server that stopped.
+    /// so a message still "sending" after this long was left by a server that stopped mid-delivery.
     public static let sendingLease: TimeInterval = 5 * 60
 
     /// Sends every pending message that is due. Each is claimed first, by one conditional update that only one server
