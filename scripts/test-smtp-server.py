@@ -1,8 +1,11 @@
 """A real SMTP server on loopback for Assure's tests: aiosmtpd, storing every message in a maildir.
 
-usage: test-smtp-server.py PORT MAILDIR [--auth USER:PASSWORD] [--starttls CERT KEY]
+usage: test-smtp-server.py PORT MAILDIR [--auth USER:PASSWORD] [--starttls CERT KEY] [--hold-first SECONDS]
+--hold-first stores the first message, then holds back its "250 OK" for SECONDS: the moment in which a sender that
+dies cannot know whether its message arrived.
 Prints "ready" once it accepts connections; stops on SIGTERM.
 """
+import asyncio
 import signal
 import ssl
 import sys
@@ -11,6 +14,21 @@ import threading
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Mailbox
 from aiosmtpd.smtp import AuthResult, LoginPassword
+
+
+class HoldFirst(Mailbox):
+    """Stores every message; the first one's reply is held back for a while."""
+
+    def __init__(self, maildir, seconds):
+        super().__init__(maildir)
+        self.seconds, self.held = seconds, False
+
+    async def handle_DATA(self, server, session, envelope):
+        reply = await super().handle_DATA(server, session, envelope)
+        if not self.held:
+            self.held = True
+            await asyncio.sleep(self.seconds)
+        return reply
 
 
 def main():
@@ -30,7 +48,10 @@ def main():
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(cert, key)
         kwargs.update(tls_context=context, require_starttls=True)
-    controller = Controller(Mailbox(maildir), hostname="127.0.0.1", port=port, **kwargs)
+    handler = Mailbox(maildir)
+    if "--hold-first" in args:
+        handler = HoldFirst(maildir, float(args[args.index("--hold-first") + 1]))
+    controller = Controller(handler, hostname="127.0.0.1", port=port, **kwargs)
     controller.start()
     print("ready", flush=True)
     stop = threading.Event()

@@ -15,6 +15,8 @@ struct MailOptions: ParsableArguments {
     @Option(help: "The address messages come from.") var smtpFrom = "pmo@assure.invalid"
     @Option(help: "A PEM file of certificate authorities to trust for the mail server (default: the system's).")
     var smtpCAFile: String?
+    @Option(help: "Seconds a conversation with the mail server may take before it is abandoned and retried later.")
+    var smtpTimeout: Int64 = 30
 
     /// Every bad mail setting, for the one message that names them all.
     var problems: [String] {
@@ -27,6 +29,7 @@ struct MailOptions: ParsableArguments {
         if smtpUsername != nil, ProcessInfo.processInfo.environment["ASSURE_SMTP_PASSWORD"] == nil {
             problems.append("--smtp-username is set but $ASSURE_SMTP_PASSWORD is not")
         }
+        if !(1...600).contains(smtpTimeout) { problems.append("--smtp-timeout \(smtpTimeout): use 1 to 600 seconds") }
         if !smtpFrom.contains("@") { problems.append("--smtp-from \(smtpFrom): give an email address") }
         if let smtpCAFile, !FileManager.default.isReadableFile(atPath: smtpCAFile) {
             problems.append("--smtp-ca-file \(smtpCAFile): cannot read it")
@@ -39,7 +42,7 @@ struct MailOptions: ParsableArguments {
         return SMTPSettings(
             host: smtpHost, port: smtpPort, security: security, username: smtpUsername,
             password: ProcessInfo.processInfo.environment["ASSURE_SMTP_PASSWORD"], fromAddress: smtpFrom,
-            trustedCAFile: smtpCAFile)
+            timeoutSeconds: smtpTimeout, trustedCAFile: smtpCAFile)
     }
 }
 
@@ -75,7 +78,10 @@ struct OutboxCommand: AsyncParsableCommand {
             let client = SMTPClient(settings: mail.settings!)
             try await CLI.run {
                 let result = try await Storage.withDatabase(db.target) {
-                    try await Outbox.deliverDue($0) { try await client.send($0) }
+                    try await Outbox.deliverDue(
+                        $0, server: "the command line on \(ProcessInfo.processInfo.hostName)",
+                        lease: Outbox.sendingLease(smtpTimeout: mail.smtpTimeout)
+                    ) { try await client.send($0) }
                 }
                 print("\(result.sent) sent, \(result.deferred) to retry later, \(result.failed) failed.")
             }

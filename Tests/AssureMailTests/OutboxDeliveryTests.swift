@@ -30,7 +30,9 @@ struct OutboxDeliveryTests {
             let now = Date()
 
             // when delivery runs, then nothing is sent, nothing is lost, and each message says why it waits
-            let down = try await Outbox.deliverDue(db, now: now) { try await client.send($0) }
+            let down = try await Outbox.deliverDue(db, server: "test", lease: 70, now: now) {
+                try await client.send($0)
+            }
             #expect(down == Outbox.DeliveryResult(sent: 0, deferred: queued.count, failed: 0))
             for entry in try await Outbox.list(db) {
                 #expect(
@@ -41,11 +43,15 @@ struct OutboxDeliveryTests {
             try server.start()
             defer { server.stop() }
             #expect(
-                try await Outbox.deliverDue(db, now: now.addingTimeInterval(30)) { try await client.send($0) }.sent == 0
+                try await Outbox.deliverDue(db, server: "test", lease: 70, now: now.addingTimeInterval(30)) {
+                    try await client.send($0)
+                }.sent == 0
             )
 
             // when the retry is due, then every chaser is delivered, once, to its person
-            let up = try await Outbox.deliverDue(db, now: now.addingTimeInterval(Outbox.retryDelays[0] + 1)) {
+            let up = try await Outbox.deliverDue(
+                db, server: "test", lease: 70, now: now.addingTimeInterval(Outbox.retryDelays[0] + 1)
+            ) {
                 try await client.send($0)
             }
             #expect(up.sent == queued.count)
@@ -54,7 +60,9 @@ struct OutboxDeliveryTests {
             #expect(recipients.count == queued.count)
             for address in queued { #expect(recipients.contains { $0.hasSuffix("<\(address)>") }, "\(address)") }
             #expect(
-                try await Outbox.deliverDue(db, now: now.addingTimeInterval(3600)) { try await client.send($0) }.sent
+                try await Outbox.deliverDue(db, server: "test", lease: 70, now: now.addingTimeInterval(3600)) {
+                    try await client.send($0)
+                }.sent
                     == 0)
         }
     }
@@ -71,7 +79,7 @@ struct OutboxDeliveryTests {
             var now = Date()
             // when every attempt fails
             for _ in 0...Outbox.retryDelays.count {
-                _ = try await Outbox.deliverDue(db, now: now) { _ in throw Refused() }
+                _ = try await Outbox.deliverDue(db, server: "test", lease: 70, now: now) { _ in throw Refused() }
                 now = now.addingTimeInterval(Outbox.retryDelays.max()! + 1)
             }
             // then each is failed, with the attempts counted and the last error kept

@@ -12,6 +12,9 @@ import Testing
 /// server stopped while sending it must not go again unasked.
 @Suite("The outbox shared by several servers")
 struct OutboxClaimTests {
+    /// A server's hold on a message it is sending, for a 30-second mail server time limit.
+    static let lease = Outbox.sendingLease(smtpTimeout: 30)
+
     /// The October chasers queued; returns their addresses.
     static func queueChasers(_ db: Database) async throws -> [String] {
         try await DemoLoader.load(db, cost: testBcryptCost)
@@ -28,9 +31,10 @@ struct OutboxClaimTests {
             // when four workers (as on four servers) deliver at the same moment, each taking a while per message
             let now = Date()
             let results = try await withThrowingTaskGroup(of: Outbox.DeliveryResult.self) { group in
-                for _ in 0..<4 {
+                for worker in 1...4 {
                     group.addTask {
-                        try await Outbox.deliverDue(db, now: now) { message in
+                        try await Outbox.deliverDue(db, server: "app-\(worker)", lease: Self.lease, now: now) {
+                            message in
                             try await Task.sleep(for: .milliseconds(20))
                             sent.withLockedValue { $0.append(message.toAddress) }
                         }
@@ -56,8 +60,8 @@ struct OutboxClaimTests {
             // given a server that claimed one message, as delivery does, and was killed before it finished
             try await db.sql().raw(
                 """
-                UPDATE outbox_messages SET status = 'sending', attempts = 1,
-                next_attempt_at = \(bind: now.addingTimeInterval(Outbox.sendingLease)) WHERE id = \(bind: victim.id)
+                UPDATE outbox_messages SET status = 'sending', attempts = 1, sending_server = 'app-2',
+                next_attempt_at = \(bind: now.addingTimeInterval(Self.lease)) WHERE id = \(bind: victim.id)
                 """
             ).run()
             let sent = NIOLockedValueBox<[UUID]>([])
@@ -66,25 +70,29 @@ struct OutboxClaimTests {
                 #expect(message.subject != victim.message.subject || message.toAddress != victim.message.toAddress)
             }
             // when another server delivers while the claim still holds, then it leaves that message alone
-            let during = try await Outbox.deliverDue(db, now: now, send: send)
+            let during = try await Outbox.deliverDue(db, server: "app-1", lease: Self.lease, now: now, send: send)
             #expect(during.failed == 0)
-            #expect(try await Outbox.list(db).first { $0.id == victim.id }?.status == .sending)
+            let inHand = try #require(try await Outbox.list(db).first { $0.id == victim.id })
+            #expect(inHand.status == .sending && inHand.sendingServer == "app-2")
             // and the PMO may not retry it while it is in a server's hands
             await #expect(throws: DomainError.self) {
                 try await Outbox.retry(db, .commandLine("pmo"), id: victim.id)
             }
             // when the claim has lapsed, then it is failed, saying it may have reached them, and not sent
             let after = try await Outbox.deliverDue(
-                db, now: now.addingTimeInterval(Outbox.sendingLease + 1), send: send)
+                db, server: "app-1", lease: Self.lease, now: now.addingTimeInterval(Self.lease + 1), send: send)
             #expect(after.failed == 1 && after.sent == 0)
             let failed = try #require(try await Outbox.list(db).first { $0.id == victim.id })
             #expect(failed.status == .failed)
-            #expect(failed.lastError?.contains("may or may not have reached \(victim.message.toAddress)") == true)
+            #expect(failed.lastError?.contains("may or may not have reached \(victim.message.toAddress).") == true)
+            #expect(
+                failed.lastError?.hasPrefix("Attempt 1 was interrupted: app-2, which was sending it, stopped") == true)
+            #expect(failed.sendingServer == nil)
             // when the PMO, having checked, retries it, then it goes once
             try await Outbox.retry(db, .commandLine("pmo"), id: victim.id)
-            let retried = try await Outbox.deliverDue(db, now: Date().addingTimeInterval(Outbox.sendingLease + 2)) {
-                _ in sent.withLockedValue { $0.append(victim.id) }
-            }
+            let retried = try await Outbox.deliverDue(
+                db, server: "app-1", lease: Self.lease, now: Date().addingTimeInterval(Self.lease + 2)
+            ) { _ in sent.withLockedValue { $0.append(victim.id) } }
             #expect(retried.sent == 1)
             #expect(sent.withLockedValue { $0.filter { $0 == victim.id }.count } == 1)
         }
@@ -104,7 +112,7 @@ struct OutboxClaimTests {
             try await Structure.setChaseSchedule(db, pmo, portfolioID: portfolio.info.id, daysBefore: 5)
             // when four servers' workers check the schedule on 2 November at the same moment
             let results = try await withThrowingTaskGroup(of: Chasers.Result.self) { group in
-                for _ in 0..<4 {
+                for worker in 1...4 {
                     group.addTask {
                         try await Chasers.chaseScheduled(
                             db, links: .none, today: CalendarDate(year: 2016, month: 11, day: 2)!)

@@ -89,11 +89,11 @@ struct ClusterTests {
     }
 
     static func withCluster(
-        servers: Int = 2, _ body: (TestCluster, HTTPClient) async throws -> Void
+        servers: Int = 2, serveOptions: [String] = [], _ body: (TestCluster, HTTPClient) async throws -> Void
     ) async throws {
         let cluster = try await TestCluster(
             servers: servers, binary: binary,
-            serveOptions: ["--bcrypt-cost", "4", "--delivery-interval", "1", "--log-format", "json"])
+            serveOptions: ["--bcrypt-cost", "4", "--delivery-interval", "1", "--log-format", "json"] + serveOptions)
         let http = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         do {
@@ -374,6 +374,77 @@ struct ClusterTests {
             }
             #expect(portfolios >= 2)
             for server in [1, 2] { #expect(!cluster.log(server).contains("Fatal error"), "app-\(server) crashed") }
+        }
+    }
+
+    @Test(
+        "Faults: the server delivering a chaser killed after the mail server took it but before it said so: the chaser is failed naming that server, never sent twice by itself, and goes again only when the PMO retries it"
+    )
+    func killedMidDelivery() async throws {
+        // given a mail server that stores the first message it is given, then holds back its "250 OK" for two minutes
+        let mail = try TestMailServer(options: ["--hold-first", "120"])
+        try mail.start()
+        defer { mail.stop() }
+        let smtp = [
+            "--smtp-host", "127.0.0.1", "--smtp-port", String(mail.port), "--smtp-security", "none",
+            "--smtp-timeout", "5",
+        ]
+        try await Self.withCluster(serveOptions: smtp) { cluster, http in
+            let target = DatabaseTarget.postgres(url: cluster.databaseURL)
+            // when the PMO chases October's missing returns, and both servers deliver the outbox
+            try await Storage.withOpenDatabase(target) { db in
+                let (_, october) = try await Catalogue.findPeriod(db, key: "2016-10", portfolio: "CDG Priorities")
+                _ = try await Chasers.chase(db, .commandLine("pmo"), periodID: october.id, links: .none)
+            }
+            // and the server delivering the first chaser is killed (SIGKILL) while it waits for the mail server's reply
+            var held: OutboxEntry?
+            for _ in 0..<400 where held == nil {
+                if let first = mail.messages().first {
+                    held = try await Storage.withOpenDatabase(target) { db in
+                        try await Outbox.list(db).first {
+                            $0.status == .sending && first.contains($0.message.toAddress)
+                        }
+                    }
+                }
+                if held == nil { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            let victim = try #require(held, "no chaser was seen in a server's hands")
+            let server = try #require(victim.sendingServer)
+            try await cluster.run("kill-server", try #require(Int(server.dropFirst("app-".count))))
+            // then, once its lease (2 × 5 s + 10 s) has run out, the other server marks it failed, naming the server
+            var entries: [OutboxEntry] = []
+            for _ in 0..<60 {
+                entries = try await Storage.withOpenDatabase(target) { try await Outbox.list($0) }
+                if entries.first(where: { $0.id == victim.id })?.status == .failed { break }
+                try await Task.sleep(for: .milliseconds(500))
+            }
+            let failed = try #require(entries.first { $0.id == victim.id })
+            #expect(failed.status == .failed)
+            #expect(failed.lastError?.contains("\(server), which was sending it, stopped") == true, "\(failed)")
+            #expect(failed.lastError?.contains("may or may not have reached \(victim.message.toAddress)") == true)
+            // and every other chaser was delivered, each once, and the interrupted one was not sent again
+            try await Task.sleep(for: .seconds(3))
+            entries = try await Storage.withOpenDatabase(target) { try await Outbox.list($0) }
+            #expect(entries.filter { $0.id != victim.id }.allSatisfy { $0.status == .sent })
+            func received(_ address: String) -> Int { mail.messages().filter { $0.contains("<\(address)>") }.count }
+            for entry in entries { #expect(received(entry.message.toAddress) == 1, "\(entry.message.toAddress)") }
+            #expect(mail.messages().count == entries.count)
+
+            // when the PMO, having checked with the person, retries it on the outbox page through the balancer
+            try await cluster.run("start-server", try #require(Int(server.dropFirst("app-".count))))
+            let admin = BalancedClient(cluster.url, http: http)
+            try await admin.signIn(DemoLoader.adminEmail)
+            let page = try await admin.get(Link.outbox.path)
+            #expect(page.body.contains("which was sending it, stopped"))
+            let retried = try await admin.post(Link.retryMessage(message: victim.id).path, [])
+            #expect(retried.status == .seeOther, "\(retried.body.prefix(2000))")
+            // then it goes again, once
+            for _ in 0..<40 where received(victim.message.toAddress) < 2 {
+                try await Task.sleep(for: .milliseconds(250))
+            }
+            #expect(received(victim.message.toAddress) == 2)
+            let sent = try await Storage.withOpenDatabase(target) { try await Outbox.list($0) }
+            #expect(sent.first { $0.id == victim.id }?.status == .sent)
         }
     }
 }

@@ -4,16 +4,17 @@ import Fluent
 import Foundation
 
 extension Outbox {
-    /// How long a message may be in the hands of the server sending it: well past the SMTP client's own time limit,
-    /// so a message still "sending" after this long was left by a server that stopped mid-delivery.
-    public static let sendingLease: TimeInterval = 5 * 60
+    /// How long a message may be in the hands of the server sending it. The SMTP client gives up on a conversation
+    /// after `timeout` seconds (connecting has a limit of its own, as long again), so a message still "sending" after
+    /// twice that and a margin for recording the outcome was left by a server that stopped mid-delivery.
+    public static func sendingLease(smtpTimeout timeout: Int64) -> TimeInterval { TimeInterval(2 * timeout + 10) }
 
     /// Sends every pending message that is due. Each is claimed first, by one conditional update that only one server
-    /// can win (it becomes "sending"), so two servers never send the same message; a failure is recorded with its
-    /// error and retried later. A message left "sending" by a server that stopped is not sent again, since it may
-    /// have gone: it is marked failed saying so, for the PMO to check and retry.
+    /// can win (it becomes "sending", in `server`'s hands for `lease` seconds), so two servers never send the same
+    /// message; a failure is recorded with its error and retried later. A message left "sending" by a server that
+    /// stopped is not sent again, since it may have gone: it is marked failed saying so, for the PMO to check and retry.
     public static func deliverDue(
-        _ db: Database, now: Date = WallClock.now(),
+        _ db: Database, server: String, lease: TimeInterval, now: Date = WallClock.now(),
         send: @Sendable (MailMessage) async throws -> Void
     ) async throws -> DeliveryResult {
         var result = DeliveryResult()
@@ -21,7 +22,9 @@ extension Outbox {
         let due = try await OutboxRecord.query(on: db).filter(\.$status == OutboxEntry.Status.pending.rawValue)
             .filter(\.$nextAttemptAt <= now).sort(\.$createdAt).limit(100).all()
         for record in due {
-            guard let claimed = try await claim(db, record, now: now) else { continue }
+            guard let claimed = try await claim(db, record, server: server, until: now.addingTimeInterval(lease)) else {
+                continue
+            }
             let attempts = claimed.attempts
             let delay = attempts <= retryDelays.count ? retryDelays[attempts - 1] : nil
             do {
@@ -41,20 +44,24 @@ extension Outbox {
                     result.failed += 1
                 }
             }
+            claimed.sendingServer = nil
             try await claimed.save(on: db)
         }
         return result
     }
 
     /// Makes the message this server's to send, if no other server has: its attempt is counted and it is "sending"
-    /// until `sendingLease` from now. Nil when another server won it.
-    private static func claim(_ db: Database, _ record: OutboxRecord, now: Date) async throws -> OutboxRecord? {
+    /// until the lease ends. Nil when another server won it.
+    private static func claim(
+        _ db: Database, _ record: OutboxRecord, server: String, until leaseEnd: Date
+    ) async throws -> OutboxRecord? {
         let id = try record.requireID()
         struct Claimed: Decodable { let id: UUID }
         let won = try await db.sql().raw(
             """
             UPDATE outbox_messages SET status = \(bind: OutboxEntry.Status.sending.rawValue),
-            attempts = \(bind: record.attempts + 1), next_attempt_at = \(bind: now.addingTimeInterval(sendingLease))
+            attempts = \(bind: record.attempts + 1), next_attempt_at = \(bind: leaseEnd),
+            sending_server = \(bind: server)
             WHERE id = \(bind: id) AND status = \(bind: OutboxEntry.Status.pending.rawValue)
             AND attempts = \(bind: record.attempts) RETURNING id
             """
@@ -63,18 +70,21 @@ extension Outbox {
         return try await OutboxRecord.find(id, on: db)
     }
 
-    /// Messages whose sending server stopped mid-delivery: failed, saying they may have gone. Returns how many.
+    /// Messages whose sending server stopped mid-delivery: failed, saying they may have gone, in one update (so two
+    /// servers noticing at once do not both count them). Returns how many.
     private static func failInterrupted(_ db: Database, now: Date) async throws -> Int {
-        let interrupted = try await OutboxRecord.query(on: db)
-            .filter(\.$status == OutboxEntry.Status.sending.rawValue).filter(\.$nextAttemptAt < now).all()
-        for record in interrupted {
-            record.status = OutboxEntry.Status.failed.rawValue
-            record.lastError =
-                "Attempt \(record.attempts) was interrupted: the server sending it stopped, so it may or may not have "
-                + "reached \(record.toAddress). It is not sent again by itself: check with them, then retry if need be."
-            try await record.save(on: db)
-        }
-        return interrupted.count
+        struct Failed: Decodable { let id: UUID }
+        let sending = OutboxEntry.Status.sending.rawValue
+        return try await db.sql().raw(
+            """
+            UPDATE outbox_messages SET status = \(bind: OutboxEntry.Status.failed.rawValue),
+            last_error = 'Attempt ' || CAST(attempts AS TEXT) || ' was interrupted: '
+              || COALESCE(sending_server, 'the server') || ', which was sending it, stopped, so it may or may not have '
+              || 'reached ' || to_address || '. It is not sent again by itself: check with them, then retry if need be.',
+            sending_server = NULL
+            WHERE status = \(bind: sending) AND next_attempt_at < \(bind: now) RETURNING id
+            """
+        ).all(decoding: Failed.self).count
     }
 
     /// The PMO sends a failed (or waiting) message again now.

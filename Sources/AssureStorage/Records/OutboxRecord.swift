@@ -20,6 +20,8 @@ package final class OutboxRecord: Model, @unchecked Sendable {
     @Field(key: "attempts") package var attempts: Int
     @OptionalField(key: "last_error") package var lastError: String?
     @Field(key: "next_attempt_at") package var nextAttemptAt: Date
+    /// The server delivering it while it is "sending" (M038), as its `--server-name`; nil otherwise.
+    @OptionalField(key: "sending_server") package var sendingServer: String?
     @OptionalField(key: "sent_at") package var sentAt: Date?
     @OptionalField(key: "period_id") package var periodID: UUID?
     @OptionalField(key: "project_id") package var projectID: UUID?

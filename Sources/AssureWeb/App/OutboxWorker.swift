@@ -32,25 +32,39 @@ final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
         _ = await task?.value
     }
 
+    /// Each duty on its own, so that one failing (say, the mail server refusing) never stops the others.
     static func tick(_ app: Application) async {
-        do {
-            let now = app.settings.clock()
-            try await ImportDrafts.forgetExpired(app.db, now: now)
+        let now = app.settings.clock()
+        await duty("forgetting expired import drafts", app) { try await ImportDrafts.forgetExpired(app.db, now: now) }
+        await duty("checking for imports whose server stopped", app) {
             if ImportJobs.writesProgress(app.db), try await ImportJobs.failSilent(app.db, now: now) > 0 {
                 app.logger.warning("Imports whose server stopped answering are marked failed.")
             }
+        }
+        await duty("queueing scheduled chasers", app) {
             let chased = try await Chasers.chaseScheduled(app.db, links: app.settings.noticeLinks)
             if !chased.queued.isEmpty {
                 app.logger.notice("Queued scheduled chasers to \(chased.queued.count) people.")
             }
-            guard let mail = app.settings.mail else { return }
+        }
+        guard let mail = app.settings.mail else { return }
+        await duty("delivering the outbox", app) {
             let client = SMTPClient(settings: mail, group: app.eventLoopGroup)
-            let result = try await Outbox.deliverDue(app.db) { try await client.send($0) }
+            let result = try await Outbox.deliverDue(
+                app.db, server: app.settings.serverName,
+                lease: Outbox.sendingLease(smtpTimeout: mail.timeoutSeconds)
+            ) { try await client.send($0) }
             if result.sent + result.deferred + result.failed > 0 {
                 app.logger.notice("Outbox: \(result.sent) sent, \(result.deferred) to retry, \(result.failed) failed.")
             }
+        }
+    }
+
+    private static func duty(_ name: String, _ app: Application, _ work: () async throws -> Void) async {
+        do {
+            try await work()
         } catch {
-            app.logger.error("Outbox worker: \(error)")
+            app.logger.error("Outbox worker, \(name): \(error)")
         }
     }
 }

@@ -44,9 +44,10 @@ extension CycleController {
                 req, periodID: periodID, returned: nil,
                 uploadProblems: [ImportProblem(row: nil, column: nil, "Choose the filled-in workbook to upload.")])
         }
-        let period = try await Catalogue.period(req.db, id: periodID)
-        let portfolio = try await Catalogue.portfolios(req.db).first { $0.periods.contains { $0.id == periodID } }
-        guard let scale = portfolio?.info.scale else { throw DomainError.notFound("reporting period") }
+        guard case let (portfolio, period)? = try await Catalogue.portfolio(req.db, containingPeriod: periodID) else {
+            throw DomainError.notFound("reporting period")
+        }
+        let scale = portfolio.info.scale
         let handedOut = try await ReturnWorkbooks.handedOut(req.db, actor, periodID: periodID)
         let result = Result { () throws(ImportProblems) -> [UploadedReturn] in
             try ReturnWorkbook.read(

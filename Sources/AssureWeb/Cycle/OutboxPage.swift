@@ -60,7 +60,8 @@ enum OutboxPage {
             ? "sent \(entry.sentAt?.ukMoment ?? "")"
             : entry.status == .pending && entry.attempts > 0
                 ? "retrying at \(entry.nextAttemptAt.ukTime)"
-                : entry.status.rawValue
+                : entry.status == .sending
+                    ? "sending from \(entry.sendingServer ?? "a server")" : entry.status.rawValue
         let retry: HTMLNode =
             entry.status == .sent || entry.status == .sending || entry.message.toAddress.isEmpty
             ? txt("")

@@ -57,7 +57,7 @@ struct HomeController: AppRouteCollection {
         return req.html(BoardSummaryPage.home(.init(cards: cards), req.page("What the board needs to know")))
     }
 
-    /// A published period's card: its counts, and its summary's counted (kept once worked out).
+    /// A published period's card: its summary, and the board's counts against the period before (worked out once).
     private func latest(
         _ req: Request, _ portfolio: PortfolioSummary, _ period: PeriodInfo
     ) async throws -> BoardHomeModel.Latest {
@@ -76,11 +76,9 @@ struct HomeController: AppRouteCollection {
     /// A period's summary against the latest published period before it, read a programme at a time.
     func boardSummary(req: Request) async throws -> Response {
         let periodID = try req.uuid("period")
-        guard
-            let portfolio = try await Catalogue.portfolios(req.db).first(where: {
-                $0.periods.contains { $0.id == periodID }
-            }), let period = portfolio.periods.first(where: { $0.id == periodID })
-        else { throw DomainError.notFound("reporting period") }
+        guard case let (portfolio, period)? = try await Catalogue.portfolio(req.db, containingPeriod: periodID) else {
+            throw DomainError.notFound("reporting period")
+        }
         let summary = try await BoardSummaries.summary(
             req.db, periodID: periodID, previous: portfolio.published(before: period)?.id,
             for: try await req.readership())

@@ -174,7 +174,7 @@ struct PortfolioController: AppRouteCollection {
         _ req: Request, _ action: (any Database, Actor, UUID) async throws -> PeriodInfo, _ done: String
     ) async throws -> Response {
         let period = try await action(req.db, try req.requireActor(), try req.uuid("period"))
-        let portfolio = try await Catalogue.portfolios(req.db).first { $0.periods.contains { $0.id == period.id } }
+        let portfolio = try await Catalogue.portfolio(req.db, containingPeriod: period.id)?.portfolio
         return req.redirect(
             to: portfolio.map { Link.portfolio(portfolio: $0.info.id).path } ?? Link.home.path,
             notice: "\(period.label) \(done).")

@@ -15,6 +15,8 @@ public struct OutboxEntry: Codable, Hashable, Sendable {
     public var lastError: String?
     public var nextAttemptAt: Date
     public var sentAt: Date?
+    /// The server delivering it, while it is "sending".
+    public var sendingServer: String? = nil
 }
 
 /// Messages are written to the outbox in the transaction that causes them, then delivered (and retried) apart from it:
@@ -86,7 +88,7 @@ package extension OutboxRecord {
                 message: MailMessage(toAddress: toAddress, toName: toName, subject: subject, body: body),
                 status: try OutboxEntry.Status(stored: status, "outbox.status"), attempts: attempts,
                 lastError: lastError,
-                nextAttemptAt: nextAttemptAt, sentAt: sentAt)
+                nextAttemptAt: nextAttemptAt, sentAt: sentAt, sendingServer: sendingServer)
         }
     }
 }

@@ -44,10 +44,8 @@ public enum BoardSummaries {
 
     /// The counts of a period just published, worked out ahead of the first board member who asks.
     public static func workOut(_ db: Database, periodID: UUID) async throws {
-        guard
-            let portfolio = try await Catalogue.portfolios(db).first(where: {
-                $0.periods.contains { $0.id == periodID && $0.status == .published }
-            }), let period = portfolio.periods.first(where: { $0.id == periodID })
+        guard case let (portfolio, period)? = try await Catalogue.portfolio(db, containingPeriod: periodID),
+            period.status == .published
         else { return }
         _ = try await counts(db, periodID: periodID, previous: portfolio.published(before: period)?.id)
     }

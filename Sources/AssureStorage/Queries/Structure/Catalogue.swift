@@ -25,19 +25,30 @@ public enum Catalogue {
         let portfolios = try await PortfolioRecord.query(on: db).sort(\.$name).all()
         let periods = try await PeriodRecord.query(on: db).sort(\.$asAt).all()
         let byPortfolio = Dictionary(grouping: periods, by: { $0.$portfolio.id })
-        return try portfolios.map { record in
-            PortfolioSummary(
-                info: try record.info, periods: try (byPortfolio[record.requireID()] ?? []).map { try $0.info },
-                disabledChecks: record.checksSwitchedOff, chaseDaysBefore: record.chaseDaysBefore,
-                requireUpdate: record.requireUpdate)
-        }
+        return try portfolios.map { try summary($0, periods: byPortfolio[try $0.requireID()] ?? []) }
     }
 
+    /// One portfolio and its periods, without reading the others.
     public static func portfolio(_ db: Database, id: UUID) async throws -> PortfolioSummary {
-        guard let found = try await portfolios(db).first(where: { $0.info.id == id }) else {
-            throw DomainError.notFound("portfolio")
-        }
-        return found
+        guard let record = try await PortfolioRecord.find(id, on: db) else { throw DomainError.notFound("portfolio") }
+        let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == id).sort(\.$asAt).all()
+        return try summary(record, periods: periods)
+    }
+
+    /// The portfolio a period belongs to, and the period as it lists it; nil for no such period.
+    public static func portfolio(
+        _ db: Database, containingPeriod periodID: UUID
+    ) async throws -> (portfolio: PortfolioSummary, period: PeriodInfo)? {
+        guard let record = try await PeriodRecord.find(periodID, on: db) else { return nil }
+        let portfolio = try await portfolio(db, id: record.$portfolio.id)
+        return portfolio.periods.first { $0.id == periodID }.map { (portfolio, $0) }
+    }
+
+    private static func summary(_ record: PortfolioRecord, periods: [PeriodRecord]) throws -> PortfolioSummary {
+        PortfolioSummary(
+            info: try record.info, periods: try periods.map { try $0.info },
+            disabledChecks: record.checksSwitchedOff, chaseDaysBefore: record.chaseDaysBefore,
+            requireUpdate: record.requireUpdate)
     }
 
     public static func period(_ db: Database, id: UUID) async throws -> PeriodInfo {
