@@ -238,4 +238,45 @@ struct ConditionalGetTests {
                 try await admin.get(Link.priorities(period: ids.october.id).path).headers.first(name: .eTag) == nil)
         }
     }
+
+    @Test(
+        "A reviewer's published page shows the returns waiting for them now, not when the page was first kept",
+        arguments: Backend.all)
+    func reviewCountFollowsTheWork(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let (_, september) = try await Catalogue.findPeriod(app.db, key: "2016-09", portfolio: "CDG Priorities")
+            let published = Link.priorities(period: september.id).path
+            // given Karen Kirkham, with October's MAT001 waiting for her review, reading September's published page
+            let karen = try await WebClient.signedIn(app, as: "karen.kirkham@assure.demo")
+            _ = try await karen.get("/")
+            let actor = try #require(try await Users.actor(app.db, userID: ids.karenUser))
+            let waiting = try await Work.waitingForReview(app.db, actor)
+            #expect(waiting > 0)
+            // (as a browser asks: the count is worked out only for a page)
+            let browser: HTTPHeaders = ["Accept": "text/html,application/xhtml+xml"]
+            func shows(_ count: Int, _ page: String) -> Bool {
+                page.contains("\(count)<span class=\"visually-hidden\"> waiting for your review")
+            }
+            let first = try await karen.get(published, extra: browser)
+            let tag = try #require(first.headers.first(name: .eTag))
+            #expect(shows(waiting, first.body.string))
+            // when she approves it
+            let version = String(
+                try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).version)
+            _ = try await karen.get(Link.returnForm(period: ids.october.id, project: ids.mat001.id).path)
+            let approved = try await karen.post(
+                Link.reviewReturn(period: ids.october.id, project: ids.mat001.id).path,
+                ["action": "approve", "comment": "", "version": version])
+            #expect(approved.status == .seeOther)
+            _ = try await karen.get("/")
+            // then the same published page, asked for with its old tag, is sent again with one fewer waiting
+            var withTag = browser
+            withTag.add(name: "If-None-Match", value: tag)
+            let again = try await karen.get(published, extra: withTag)
+            #expect(again.status == .ok && again.headers.first(name: .eTag) != tag)
+            #expect(try await Work.waitingForReview(app.db, actor) == waiting - 1)
+            #expect(!shows(waiting, again.body.string) && (waiting == 1 || shows(waiting - 1, again.body.string)))
+        }
+    }
 }

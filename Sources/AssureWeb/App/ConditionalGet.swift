@@ -24,9 +24,13 @@ extension Request {
         guard session.data["notice"] == nil, let stamp = try await Reports.publishedStamp(db, periodID: periodID) else {
             return try await build()
         }
+        // Everything of the reader's own that the page shows: who, their form token, and the count of returns
+        // waiting for their review in the navigation (which changes while the period stays published).
         let who =
-            actor.map { "\($0.userID?.uuidString ?? $0.name)|\($0.role.rawValue)|\(session.data["csrf"] ?? "")" }
-            ?? "anonymous"
+            actor.map {
+                "\($0.userID?.uuidString ?? $0.name)|\($0.role.rawValue)|\(session.data["csrf"] ?? "")|"
+                    + "\(storage[ReviewCountKey.self].map(String.init) ?? "")"
+            } ?? "anonymous"
         let digest = SHA256.hash(data: Data("\(stamp)|\(url.string)|\(who)".utf8))
         let tag = "\"" + digest.prefix(16).hexadecimal + "\""
         if headers[.ifNoneMatch].contains(where: {
