@@ -51,6 +51,8 @@ public struct AppSettings: Sendable {
 
     /// How long a sign-in lasts, whatever the browser does with its cookie: the server ends older sessions itself.
     public static let sessionLifetime: TimeInterval = 8 * 60 * 60
+    /// The session cookie's name.
+    static let sessionCookie = "assure-session"
 
     /// Links in messages point at the public address.
     public var noticeLinks: NoticeLinks {

@@ -38,6 +38,10 @@ extension Request {
         }) {
             return Response(status: .notModified, headers: ["ETag": tag, "Cache-Control": "private, no-cache"])
         }
+        // A reader signed in by session may be answered again from memory, until it ends or anything changes.
+        if tokenScope == nil, let signedIn = session.data["signedInAt"].flatMap(TimeInterval.init) {
+            storage[KeepableAnswerKey.self] = Date(timeIntervalSince1970: signedIn + AppSettings.sessionLifetime)
+        }
         if let stored = PublishedResponses.cache.value(for: tag) {
             return Response(status: .ok, headers: stored.headers, body: .init(buffer: stored.body))
         }

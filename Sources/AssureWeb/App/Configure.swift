@@ -19,7 +19,7 @@ public enum WebApp {
         }
 
         app.sessions.use { QuietSessionDriver(base: $0.fluent.sessions.driver(nil)) }
-        app.sessions.configuration.cookieName = "assure-session"
+        app.sessions.configuration.cookieName = AppSettings.sessionCookie
         // Max-Age alone: every browser in use honours it, and formatting an Expires date made a new ICU date formatter
         // on every response (a fifth of the time spent serving a cached page).
         app.sessions.configuration.cookieFactory = { sessionID in
@@ -46,6 +46,10 @@ public enum WebApp {
                 expectedMigrations: (Storage.migrations + [SessionRecord.migration]).map(\.name),
                 metricsFrom: settings.metricsFrom,
                 connections: settings.database.connectionsPerEventLoop * System.coreCount))
+        // Before the session is read, since a kept answer needs no query at all; and before the security headers,
+        // which it keeps with the rest.
+        app.keptAnswers = KeptAnswers(settings.database)
+        app.middleware.use(KeptAnswerMiddleware(kept: app.keptAnswers))
         // Outside the error pages, so they carry the headers too.
         app.middleware.use(
             SecurityHeadersMiddleware(

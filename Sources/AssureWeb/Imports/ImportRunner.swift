@@ -17,7 +17,7 @@ final class ImportRunner: Sendable {
         _ app: Application, owner: UUID?, portfolioID: UUID, total: Int,
         _ work: @escaping @Sendable (_ progress: @escaping @Sendable (Int, Int) -> Void) async throws -> ImportOutcome
     ) async throws -> UUID {
-        let (db, server, clock) = (app.db, app.settings.serverName, app.settings.clock)
+        let (db, server, clock, kept) = (app.db, app.settings.serverName, app.settings.clock, app.keptAnswers)
         let id = try await ImportJobs.start(
             db, owner: owner, portfolioID: portfolioID, total: total, server: server, now: clock())
         progress.withLockedValue { $0[id] = (0, total) }
@@ -35,6 +35,8 @@ final class ImportRunner: Sendable {
             }
             heartbeat?.cancel()
             _ = await heartbeat?.value
+            // What it wrote is new to every page this server keeps.
+            kept.watch.changed()
             try await ImportJobs.finish(db, id: id, outcome: outcome, failure: failure, now: clock())
             _ = progress.withLockedValue { $0.removeValue(forKey: id) }
         }

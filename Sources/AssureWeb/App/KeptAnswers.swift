@@ -1,0 +1,190 @@
+import AssureStorage
+import Metrics
+import NIOConcurrencyHelpers
+import NIOCore
+import Vapor
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Answers to repeated requests for published pages, kept in memory and given again without asking the database at all
+/// (no session, no user, no stamp), for as long as nothing can have changed what they show. Reading the session, the
+/// user and the period's stamp cost five queries per request: most of the time a page took to serve.
+///
+/// An answer is kept with the `ChangeWatch.Generation` seen before it was built, and given again only while that is
+/// still the generation, for at most `lifetime`, and while the reader's session lasts. What ends a generation: any
+/// request on this server that is not a GET (a form, a sign-in or out, an API write: counted when it ends, whatever its
+/// outcome), an import this server finishes, and any change to the SQLite file or its write-ahead log, by this process
+/// or another (the command line, a second app on the same file). So on SQLite no answer outlives a write.
+///
+/// On PostgreSQL another server's writes leave no trace this server could see without a query, so answers are not kept
+/// there: every request asks the database, as before.
+final class KeptAnswers: Sendable {
+    struct Key: Hashable, Sendable {
+        let session: Substring
+        let url: String
+        /// A browser asking for a page (its navigation counts the reader's reviews) or a script.
+        let page: Bool
+    }
+
+    struct Answer: Sendable {
+        let headers: HTTPHeaders
+        let body: ByteBuffer
+        let tag: String
+        let generation: ChangeWatch.Generation
+        let keptAt: NIODeadline
+        let sessionEnds: Date
+    }
+
+    /// A bound on an answer's age, whatever the watch says: a file change the watch could miss (two writes within the
+    /// file system's clock tick, the log rewritten to the same size) is never shown for longer than this.
+    static let lifetime = TimeAmount.seconds(2)
+
+    let watch: ChangeWatch
+    private let answers = BoundedCache<Key, Answer>(capacity: 32 << 20)
+    private let given = Counter(label: "assure_kept_answers_total")
+    private let givenCount = NIOLockedValueBox(0)
+
+    init(_ target: DatabaseTarget) {
+        watch = ChangeWatch(target)
+    }
+
+    /// How many requests were answered from memory: for the metrics and the tests.
+    var answered: Int { givenCount.withLockedValue { $0 } }
+
+    func answer(for key: Key, generation: ChangeWatch.Generation, now: Date) -> Answer? {
+        guard let answer = answers.value(for: key), answer.generation == generation, now < answer.sessionEnds,
+            NIODeadline.now() - answer.keptAt < Self.lifetime
+        else { return nil }
+        given.increment()
+        givenCount.withLockedValue { $0 += 1 }
+        return answer
+    }
+
+    func keep(_ answer: Answer, for key: Key) {
+        answers.insert(answer, for: key, cost: answer.body.readableBytes + 512)
+    }
+}
+
+/// Tells whether the database may have changed: a count of this server's writes and, on SQLite, the file's and its
+/// write-ahead log's identity, size and modification time (one `stat` each, no query).
+final class ChangeWatch: Sendable {
+    struct Generation: Equatable, Sendable {
+        let writes: UInt64
+        let files: [FileSignature]
+    }
+
+    struct FileSignature: Equatable, Sendable {
+        let inode: UInt64
+        let size: Int64
+        let seconds: Int
+        let nanoseconds: Int
+
+        static let absent = FileSignature(inode: 0, size: -1, seconds: 0, nanoseconds: 0)
+    }
+
+    /// Whether answers may be kept at all: only on an SQLite file.
+    let watchesEveryWriter: Bool
+    private let files: [String]
+    private let writes = NIOLockedValueBox<UInt64>(0)
+
+    init(_ target: DatabaseTarget) {
+        switch target {
+        case .sqlite(let path) where path != ":memory:" && !path.isEmpty:
+            files = [path, path + "-wal"]
+            watchesEveryWriter = true
+        default:
+            files = []
+            watchesEveryWriter = false
+        }
+    }
+
+    var current: Generation {
+        Generation(writes: writes.withLockedValue { $0 }, files: files.map(Self.signature))
+    }
+
+    /// This server wrote (or may have): every answer kept before now is stale.
+    func changed() {
+        writes.withLockedValue { $0 &+= 1 }
+    }
+
+    private static func signature(_ path: String) -> FileSignature {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .absent }
+        return FileSignature(
+            inode: UInt64(status.st_ino), size: Int64(status.st_size), seconds: status.st_mtim.tv_sec,
+            nanoseconds: status.st_mtim.tv_nsec)
+    }
+}
+
+/// Gives a kept answer when there is a valid one; otherwise lets the request through and keeps what
+/// `respondingToPublished` marks as keepable. Ends the generation after every request that is not a GET.
+struct KeptAnswerMiddleware: AsyncMiddleware {
+    let kept: KeptAnswers
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        guard request.method == .GET else {
+            defer { kept.watch.changed() }
+            return try await next.respond(to: request)
+        }
+        guard kept.watch.watchesEveryWriter, request.headers[.authorization].isEmpty,
+            let session = Self.sessionCookie(request.headers)
+        else { return try await next.respond(to: request) }
+        // The headers read as they came: parsing every cookie and media type took a tenth of a kept answer's time.
+        let key = KeptAnswers.Key(
+            session: session, url: request.url.string,
+            page: request.headers[.accept].contains { $0.contains("text/html") })
+        let generation = kept.watch.current
+        if let answer = kept.answer(for: key, generation: generation, now: request.now) {
+            if request.headers[.ifNoneMatch].contains(where: { $0.contains(answer.tag) }) {
+                return Response(
+                    status: .notModified, headers: ["ETag": answer.tag, "Cache-Control": "private, no-cache"])
+            }
+            return Response(status: .ok, headers: answer.headers, body: .init(buffer: answer.body))
+        }
+        let response = try await next.respond(to: request)
+        if let sessionEnds = request.storage[KeepableAnswerKey.self], response.status == .ok,
+            let tag = response.headers.first(name: .eTag), let body = response.body.buffer
+        {
+            kept.keep(
+                .init(
+                    headers: response.headers, body: body, tag: tag, generation: generation, keptAt: .now(),
+                    sessionEnds: sessionEnds),
+                for: key)
+        }
+        return response
+    }
+}
+
+extension KeptAnswerMiddleware {
+    static func sessionCookie(_ headers: HTTPHeaders) -> Substring? {
+        let prefix = AppSettings.sessionCookie + "="
+        for header in headers[.cookie] {
+            for pair in header.split(separator: ";") {
+                let pair = pair.drop { $0 == " " }
+                if pair.hasPrefix(prefix) { return pair.dropFirst(prefix.count) }
+            }
+        }
+        return nil
+    }
+}
+
+/// Set by `respondingToPublished` on an answer that may be kept: when the reader's session ends.
+struct KeepableAnswerKey: StorageKey {
+    typealias Value = Date
+}
+
+extension Application {
+    private struct KeptAnswersKey: StorageKey {
+        typealias Value = KeptAnswers
+    }
+
+    var keptAnswers: KeptAnswers {
+        get {
+            guard let kept = storage[KeptAnswersKey.self] else { fatalError("WebApp.configure sets keptAnswers") }
+            return kept
+        }
+        set { storage[KeptAnswersKey.self] = newValue }
+    }
+}

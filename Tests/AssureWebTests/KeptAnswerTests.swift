@@ -1,0 +1,135 @@
+import AssureApp
+import AssureCore
+import AssureStorage
+import AssureTestSupport
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import AssureWeb
+
+/// A published page asked for again is answered from the server's memory without a query, for as long as nothing can
+/// have changed it: the tests below change it in every way a PMO, a reader or another process can, and look for the
+/// page as it now is.
+@Suite("Published pages answered again from memory")
+struct KeptAnswerTests {
+    /// June's published programme dashboard, as a signed-in user asks for it.
+    static func june(_ app: Application) async throws -> String {
+        Link.programmeDashboard(period: try await DemoIDs.load(app).june.id).path
+    }
+
+    /// The request a browser with this cookie sends, whatever the client has since forgotten.
+    static func get(_ app: Application, _ path: String, cookie: String) async throws -> TestingHTTPResponse {
+        try await app.testing().sendRequest(.GET, path, headers: ["Cookie": cookie])
+    }
+
+    @Test(
+        "A published page read again is the same bytes, from memory on SQLite, and 304 for its tag; PostgreSQL asks every time",
+        arguments: Backend.all)
+    func answeredAgain(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let june = try await Self.june(app)
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            _ = try await board.get("/")
+            // given June's page read once
+            let first = try await board.get(june)
+            let tag = try #require(first.headers.first(name: .eTag))
+            let before = app.keptAnswers.answered
+            // when it is read twice more, once with its tag
+            let again = try await board.get(june)
+            let notModified = try await board.get(june, extra: ["If-None-Match": tag])
+            // then the same bytes and headers, and 304 with the tag
+            #expect(again.status == .ok && again.body == first.body)
+            #expect(again.headers.first(name: .eTag) == tag)
+            #expect(again.headers.first(name: .contentType) == first.headers.first(name: .contentType))
+            #expect(again.headers.first(name: "Content-Security-Policy") != nil)
+            #expect(notModified.status == .notModified && notModified.headers.first(name: .eTag) == tag)
+            // and on SQLite both came from memory; on PostgreSQL (several servers) neither did
+            #expect(app.keptAnswers.answered - before == (backend == .sqlite ? 2 : 0))
+            // and another reader's request is never answered with this reader's page
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            _ = try await admin.get("/")
+            let theirs = try await admin.get(june)
+            #expect(theirs.status == .ok && theirs.body != first.body)
+        }
+    }
+
+    @Test(
+        "A kept page ends with a form sent on this server, a sign-out, a user disabled and a period re-opened by another process, and the session's end"
+    )
+    func endedByEveryChange() async throws {
+        let clock = NIOLockedValueBox(Date())
+        try await withWebApp(.sqlite, adjust: { $0.clock = { clock.withLockedValue { $0 } } }) { app in
+            let june = try await Self.june(app)
+            let ids = try await DemoIDs.load(app)
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            _ = try await board.get("/")
+            let cookie = try #require(board.cookie)
+            func kept() async throws -> Bool {
+                let before = app.keptAnswers.answered
+                _ = try await board.get(june)
+                _ = try await board.get(june)
+                return app.keptAnswers.answered > before
+            }
+            #expect(try await kept())
+
+            // when the PMO re-opens June from another process (the command line, on the same file)
+            let target = app.settings.database
+            try await Storage.withOpenDatabase(target) { db in
+                _ = try await PeriodLifecycle.reopen(
+                    db, .commandLine("pmo"), periodID: ids.june.id, reason: "A late correction.")
+            }
+            // then the board member's next read shows June as it now is: not published
+            let reopened = try await board.get(june)
+            #expect(reopened.body.string.contains(PeriodReport.provisionalNotice) || reopened.status == .forbidden)
+            try await Storage.withOpenDatabase(target) { db in
+                _ = try await PeriodLifecycle.publish(
+                    db, .commandLine("pmo"), periodID: ids.june.id, missing: .carryForward)
+            }
+            #expect(try await kept())
+
+            // when a form is sent to this server (the board member changes nothing, but any write may change a page)
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let before = app.keptAnswers.answered
+            _ = try await board.get(june)
+            #expect(app.keptAnswers.answered == before)
+            _ = try await admin.get("/")
+            #expect(try await kept())
+
+            // when the board member is disabled from another process
+            let boardUser = try await Storage.withOpenDatabase(target) { db in
+                try #require(try await Users.list(db).first { $0.email == "board@assure.demo" }).id
+            }
+            try await Storage.withOpenDatabase(target) { db in
+                _ = try await Users.setDisabled(db, .commandLine("pmo"), userID: boardUser, disabled: true)
+            }
+            // then their cookie opens nothing
+            let disabled = try await Self.get(app, june, cookie: cookie)
+            #expect(disabled.status != .ok)
+            try await Storage.withOpenDatabase(target) { db in
+                _ = try await Users.setDisabled(db, .commandLine("pmo"), userID: boardUser, disabled: false)
+            }
+
+            // given a viewer whose page is kept, when she signs out, then her old cookie opens nothing
+            let karen = try await WebClient.signedIn(app, as: "karen.kirkham@assure.demo")
+            _ = try await karen.get("/")
+            _ = try await karen.get(june)
+            _ = try await karen.get(june)
+            let karenCookie = try #require(karen.cookie)
+            #expect(try await Self.get(app, june, cookie: karenCookie).status == .ok)
+            _ = try await karen.post("/logout", [:])
+            #expect(try await Self.get(app, june, cookie: karenCookie).status != .ok)
+
+            // given Jane's page kept, when her session reaches its end (8 hours), then it is not given again
+            let jane = try await WebClient.signedIn(app, as: "jane.brennan@assure.demo")
+            _ = try await jane.get("/")
+            _ = try await jane.get(june)
+            let janeCookie = try #require(jane.cookie)
+            #expect(try await Self.get(app, june, cookie: janeCookie).status == .ok)
+            clock.withLockedValue { $0 = $0.addingTimeInterval(AppSettings.sessionLifetime + 1) }
+            #expect(try await Self.get(app, june, cookie: janeCookie).status != .ok)
+        }
+    }
+}
