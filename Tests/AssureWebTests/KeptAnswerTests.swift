@@ -48,6 +48,12 @@ struct KeptAnswerTests {
             #expect(notModified.status == .notModified && notModified.headers.first(name: .eTag) == tag)
             // and on SQLite both came from memory; on PostgreSQL (several servers) neither did
             #expect(app.keptAnswers.answered - before == (backend == .sqlite ? 2 : 0))
+            // and a HEAD request, which writes nothing, leaves the kept page kept
+            let cookie = try #require(board.cookie)
+            _ = try await app.testing().sendRequest(.HEAD, june, headers: ["Cookie": cookie])
+            let afterHead = app.keptAnswers.answered
+            _ = try await board.get(june)
+            #expect(app.keptAnswers.answered - afterHead == (backend == .sqlite ? 1 : 0))
             // and another reader's request is never answered with this reader's page
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await admin.get("/")

@@ -14,7 +14,7 @@ import Glibc
 ///
 /// An answer is kept with the `ChangeWatch.Generation` seen before it was built, and given again only while that is
 /// still the generation, for at most `lifetime`, and while the reader's session lasts. What ends a generation: any
-/// request on this server that is not a GET (a form, a sign-in or out, an API write: counted when it ends, whatever its
+/// request on this server that may write (a form, a sign-in or out, an API write: counted when it ends, whatever its
 /// outcome), an import this server finishes, and any change to the SQLite file or its write-ahead log, by this process
 /// or another (the command line, a second app on the same file). So on SQLite no answer outlives a write.
 ///
@@ -119,16 +119,16 @@ final class ChangeWatch: Sendable {
 }
 
 /// Gives a kept answer when there is a valid one; otherwise lets the request through and keeps what
-/// `respondingToPublished` marks as keepable. Ends the generation after every request that is not a GET.
+/// `respondingToPublished` marks as keepable. Ends the generation after every request that may write.
 struct KeptAnswerMiddleware: AsyncMiddleware {
     let kept: KeptAnswers
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        guard request.method == .GET else {
+        if [.POST, .PUT, .PATCH, .DELETE].contains(request.method) {
             defer { kept.watch.changed() }
             return try await next.respond(to: request)
         }
-        guard kept.watch.watchesEveryWriter, request.headers[.authorization].isEmpty,
+        guard request.method == .GET, kept.watch.watchesEveryWriter, request.headers[.authorization].isEmpty,
             let session = Self.sessionCookie(request.headers)
         else { return try await next.respond(to: request) }
         // The headers read as they came: parsing every cookie and media type took a tenth of a kept answer's time.
