@@ -33,32 +33,47 @@ struct KeptAnswerTests {
             let june = try await Self.june(app)
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
             _ = try await board.get("/")
-            // given June's page read once
-            let first = try await board.get(june)
-            let tag = try #require(first.headers.first(name: .eTag))
-            let before = app.keptAnswers.answered
-            // when it is read twice more, once with its tag
-            let again = try await board.get(june)
-            let notModified = try await board.get(june, extra: ["If-None-Match": tag])
-            // then the same bytes and headers, and 304 with the tag
-            #expect(again.status == .ok && again.body == first.body)
-            #expect(again.headers.first(name: .eTag) == tag)
-            #expect(again.headers.first(name: .contentType) == first.headers.first(name: .contentType))
-            #expect(again.headers.first(name: "Content-Security-Policy") != nil)
-            #expect(notModified.status == .notModified && notModified.headers.first(name: .eTag) == tag)
+            // given June's page read once; when it is read twice more, once with its tag
+            // (tried a few times: the server writes in the background after it starts, and a busy machine can let an
+            // answer's 2 seconds run out, each of which rightly ends a kept answer)
+            var first: TestingHTTPResponse?
+            var fromMemory = 0
+            var tag = ""
+            for _ in 0..<5 {
+                let read = try await board.get(june)
+                first = read
+                tag = try #require(read.headers.first(name: .eTag))
+                let before = app.keptAnswers.answered
+                let again = try await board.get(june)
+                let notModified = try await board.get(june, extra: ["If-None-Match": tag])
+                fromMemory = app.keptAnswers.answered - before
+                // then the same bytes and headers, and 304 with the tag
+                #expect(again.status == .ok && again.body == read.body)
+                #expect(again.headers.first(name: .eTag) == tag)
+                #expect(again.headers.first(name: .contentType) == read.headers.first(name: .contentType))
+                #expect(again.headers.first(name: "Content-Security-Policy") != nil)
+                #expect(notModified.status == .notModified && notModified.headers.first(name: .eTag) == tag)
+                if fromMemory == 2 { break }
+            }
             // and on SQLite both came from memory; on PostgreSQL (several servers) neither did
-            #expect(app.keptAnswers.answered - before == (backend == .sqlite ? 2 : 0))
+            #expect(fromMemory == (backend == .sqlite ? 2 : 0))
             // and a HEAD request, which writes nothing, leaves the kept page kept
             let cookie = try #require(board.cookie)
-            _ = try await app.testing().sendRequest(.HEAD, june, headers: ["Cookie": cookie])
-            let afterHead = app.keptAnswers.answered
-            _ = try await board.get(june)
-            #expect(app.keptAnswers.answered - afterHead == (backend == .sqlite ? 1 : 0))
+            var afterHead = 0
+            for _ in 0..<5 {
+                _ = try await board.get(june)
+                _ = try await app.testing().sendRequest(.HEAD, june, headers: ["Cookie": cookie])
+                let before = app.keptAnswers.answered
+                _ = try await board.get(june)
+                afterHead = app.keptAnswers.answered - before
+                if afterHead == 1 { break }
+            }
+            #expect(afterHead == (backend == .sqlite ? 1 : 0))
             // and another reader's request is never answered with this reader's page
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await admin.get("/")
             let theirs = try await admin.get(june)
-            #expect(theirs.status == .ok && theirs.body != first.body)
+            #expect(theirs.status == .ok && theirs.body != first?.body)
         }
     }
 
@@ -73,11 +88,15 @@ struct KeptAnswerTests {
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
             _ = try await board.get("/")
             let cookie = try #require(board.cookie)
+            // (a few tries: a background write, or a busy machine running out an answer's 2 s, rightly ends one)
             func kept() async throws -> Bool {
-                let before = app.keptAnswers.answered
-                _ = try await board.get(june)
-                _ = try await board.get(june)
-                return app.keptAnswers.answered > before
+                for _ in 0..<5 {
+                    let before = app.keptAnswers.answered
+                    _ = try await board.get(june)
+                    _ = try await board.get(june)
+                    if app.keptAnswers.answered > before { return true }
+                }
+                return false
             }
             #expect(try await kept())
 
