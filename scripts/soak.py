@@ -23,6 +23,7 @@ class Recorder:
     def __init__(self):
         self.lock = threading.Lock()
         self.latencies, self.kinds, self.errors, self.conflicts, self.samples = [], {}, [], 0, []
+        self.cache_samples = []
         self.by_kind = {}
 
     def add(self, kind, seconds, ok, detail=""):
@@ -142,10 +143,22 @@ def rss_kb(pid):
         return int(next(line for line in status if line.startswith("VmRSS")).split()[1])
 
 
+def cached_mb(url):
+    """What the server holds for readers (pages, kept answers), from its /metrics, in MB; None if unreadable."""
+    try:
+        text = urllib.request.urlopen(url, timeout=5).read().decode()
+    except Exception:
+        return None
+    total = sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith("assure_cached_bytes{"))
+    return total / 1024 / 1024
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", required=True)
     parser.add_argument("--pid", type=int, action="append", required=True, help="a server's process; repeat for each")
+    parser.add_argument("--metrics", action="append", default=[],
+                        help="a server's /metrics URL, in the order of --pid, to read its caches against its memory")
     parser.add_argument("--ids", required=True)
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=600)
@@ -172,12 +185,20 @@ def main():
         time.sleep(20 / args.users)
     def sample():
         recorder.samples.append((time.time() - started, {pid: rss_kb(pid) for pid in args.pid}))
+    def sample_caches():
+        recorder.cache_samples.append((time.time() - started, {pid: cached_mb(url) for pid, url in zip(args.pid, args.metrics)}))
+    count = 0
     while time.time() < stop_at:
         sample()
+        if args.metrics and count % 12 == 0:
+            sample_caches()
+        count += 1
         time.sleep(5)
     for user in users:
         user.join(timeout=60)
     sample()
+    if args.metrics:
+        sample_caches()
     report(recorder, args, time.time() - started)
 
 
@@ -203,7 +224,20 @@ def report(rec, args, elapsed):
             "rss_mb_end": round(samples[-1][1] / 1024, 1), "rss_mb_max": round(max(kb for _, kb in samples) / 1024, 1),
             "rss_slope_mb_per_minute_second_half": round(slope_mb_per_minute(second_half), 2),
         }
-    servers = [memory(pid) for pid in args.pid]
+    def caches(pid):
+        # The caches each have a bound; memory that grows with them is filling, not leaking. So the trend of memory less
+        # the caches, read at the minutes the caches were read, is reported beside the memory's own.
+        rss = dict(rec.samples)
+        paired = [(t, rss[min(rss, key=lambda s: abs(s - t))][pid] / 1024 - mb) for t, mbs in rec.cache_samples
+                  if (mb := mbs.get(pid)) is not None]
+        if not paired:
+            return {}
+        last = rec.cache_samples[-1][1].get(pid)
+        second_half = [(t, mb * 1024) for t, mb in paired if t >= elapsed / 2]
+        return {"cached_mb_end": round(last, 1) if last is not None else None,
+                "rss_less_caches_mb_end": round(paired[-1][1], 1),
+                "rss_less_caches_slope_mb_per_minute_second_half": round(slope_mb_per_minute(second_half), 2)}
+    servers = [memory(pid) | caches(pid) for pid in args.pid]
     result = {
         "users": args.users, "seconds": round(elapsed), "requests": len(rec.latencies), "errors": len(rec.errors),
         "conflicts": rec.conflicts, "requests_per_second": round(len(rec.latencies) / elapsed, 1),
@@ -216,7 +250,7 @@ def report(rec, args, elapsed):
     }
     print(json.dumps(result, indent=2))
     if args.json:
-        json.dump(result | {"rss_samples": rec.samples}, open(args.json, "w"), indent=2)
+        json.dump(result | {"rss_samples": rec.samples, "cache_samples": rec.cache_samples}, open(args.json, "w"), indent=2)
     sys.exit(1 if rec.errors else 0)
 
 

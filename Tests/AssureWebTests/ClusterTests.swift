@@ -244,6 +244,9 @@ struct ClusterTests {
                 #expect(metrics.body.contains(#"assure_outbox_messages{status="pending"}"#))
                 #expect(metrics.body.contains("assure_import_jobs_running 0"))
                 #expect(metrics.body.contains("assure_database_up 1"))
+                #expect(metrics.body.contains(#"assure_cached_bytes{cache="pages"}"#))
+                #expect(metrics.body.contains(#"assure_cached_bytes{cache="kept_answers"}"#))
+                #expect(metrics.body.contains("assure_cached_report_rows"))
                 bodies.append(metrics.body)
             }
             #expect(

@@ -42,6 +42,9 @@ public final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: Send
 
     public var count: Int { state.withLockedValue { $0.entries.count } }
 
+    /// The total cost held now, in the unit of `capacity`: what the metrics report.
+    public var cost: Int { state.withLockedValue { $0.total } }
+
     public func removeAll() {
         state.withLockedValue { $0 = State() }
     }

@@ -41,7 +41,10 @@ struct HealthCheckMiddleware: AsyncMiddleware {
             else {
                 return try await served(request, next)
             }
-            let response = Self.text(.ok, await ServerMetrics.exposition(request.db, connections: connections))
+            let response = Self.text(
+                .ok,
+                await ServerMetrics.exposition(
+                    request.db, connections: connections, keptAnswerBytes: request.application.keptAnswers.keptBytes))
             response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
             return response
         default:

@@ -50,6 +50,9 @@ final class KeptAnswers: Sendable {
         watch = ChangeWatch(target)
     }
 
+    /// The bytes of answers held now (the metrics report it).
+    var keptBytes: Int { answers.cost }
+
     /// How many requests were answered from memory: for the metrics and the tests.
     var answered: Int { givenCount.withLockedValue { $0 } }
 

@@ -22,6 +22,9 @@ public enum Reports {
     /// programmes): a decoded row with its milestones takes several kilobytes, so the bound is about 150–250 MB.
     static let publishedReports = BoundedCache<PublishedKey, PeriodReport>(capacity: 30_000)
 
+    /// Rows of published reports held in memory now (the metrics report it).
+    public static var cachedReportRows: Int { publishedReports.cost }
+
     struct PublishedKey: Hashable, Sendable {
         enum Part: Hashable, Sendable {
             case summary
