@@ -22,6 +22,10 @@ let package = Package(
         // Prometheus' text format at /metrics, and swift-metrics' API that Vapor records requests through.
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        // Signing in with the organisation's account: ID tokens checked against the provider's published keys, which
+        // are fetched (with discovery and the code exchange) over AsyncHTTPClient, as Vapor's own client does.
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Pure domain: types, rules, date and rating parsing, report models. No I/O.
@@ -70,11 +74,25 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
+        // Signing in with the organisation's account: an OpenID Connect relying party (discovery, published keys,
+        // the code flow with PKCE, every check on the ID token) and the settings that name the providers.
+        .target(
+            name: "AssureOpenID",
+            dependencies: [
+                "AssureCore",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]),
         // Routes, views, JSON API, authentication.
         .target(
             name: "AssureWeb",
             dependencies: [
                 "AssureCore", "AssureStorage", "AssureApp", "AssureOutput", "AssureMail", "AssureInterchange",
+                "AssureOpenID",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),
@@ -86,7 +104,7 @@ let package = Package(
             name: "assure",
             dependencies: [
                 "AssureCore", "AssureDemo", "AssureStorage", "AssureApp", "AssureOutput", "AssureWeb", "AssureMail",
-                "AssureInterchange",
+                "AssureInterchange", "AssureOpenID",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
@@ -123,6 +141,7 @@ let package = Package(
                 "AssureTestSupport",
                 "AssureMail",
                 "AssureInterchange",
+                "AssureOpenID",
                 .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

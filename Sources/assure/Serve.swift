@@ -2,6 +2,7 @@ import ArgumentParser
 import AssureApp
 import AssureCore
 import AssureDemo
+import AssureOpenID
 import AssureOutput
 import AssureStorage
 import AssureWeb
@@ -49,6 +50,26 @@ struct Serve: AsyncParsableCommand {
     var metricsFrom: [String] = []
     @ArgumentParser.Option(help: "text (the default) or json: one JSON object per line, for a log collector.")
     var logFormat = "text"
+    @ArgumentParser.Option(
+        help:
+            "A JSON file naming the OpenID Connect providers people sign in with (Entra ID, NHSmail), and whether local passwords stay on (docs/SIGN-IN.md)."
+    )
+    var signIn: String?
+
+    /// The sign-in settings file, read and checked once: its problems join the others in `validate`.
+    private func signInSettings() -> Result<SignInSettings, SignInSettingsProblems> {
+        guard let signIn else { return .success(SignInSettings()) }
+        guard let data = FileManager.default.contents(atPath: signIn) else {
+            return .failure(SignInSettingsProblems(problems: ["--sign-in \(signIn): the file cannot be read"]))
+        }
+        do {
+            return .success(try SignInSettings.parse(data, source: "--sign-in \(signIn)"))
+        } catch let problems as SignInSettingsProblems {
+            return .failure(problems)
+        } catch {
+            return .failure(SignInSettingsProblems(problems: ["--sign-in \(signIn): \(error)"]))
+        }
+    }
 
     /// Every bad setting is named in one message, before anything starts.
     func validate() throws {
@@ -81,6 +102,7 @@ struct Serve: AsyncParsableCommand {
         }
         if !["text", "json"].contains(logFormat) { problems.append("--log-format \(logFormat): use text or json") }
         problems += mail.problems
+        if case .failure(let found) = signInSettings() { problems += found.problems }
         if !problems.isEmpty { throw ValidationError(problems.joined(separator: "\n")) }
     }
 
@@ -97,6 +119,7 @@ struct Serve: AsyncParsableCommand {
                 idleTimeoutSeconds: idleTimeout)
             settings.streamDashboardsFromProjects = streamDashboardsFrom
             settings.serverName = name
+            settings.signIn = try signInSettings().get()
             if !metricsFrom.isEmpty { settings.metricsFrom = metricsFrom.compactMap(NetworkRange.init) }
             try await WebApp.configure(app, settings)
             app.http.server.configuration.hostname = hostname

@@ -23,7 +23,7 @@ public final class TestMailServer: @unchecked Sendable {
 
     /// A server on a free port, not yet started: a test can first show what happens while it is down.
     public init(options: [String] = []) throws {
-        port = try Self.freePort()
+        port = try Loopback.freePort()
         maildir = FileManager.default.temporaryDirectory.appendingPathComponent("assure-mail-\(UUID().uuidString)")
         self.options = options
     }
@@ -65,24 +65,6 @@ public final class TestMailServer: @unchecked Sendable {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
             .appendingPathComponent("scripts/test-smtp-server.py").path
-    }
-
-    /// Asks the kernel for a port nobody listens on.
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard bound else { throw TestDatabaseError(description: "no free port on loopback") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 

@@ -15,6 +15,7 @@ struct LinkTests {
             .home, .login, .portfolio(portfolio: period), .returnForm(period: period, project: project),
             .reviewReturn(period: period, project: project), .apiReturn(period: period, project: project),
             .user(id: project), .importJob(job: period), .retryMessage(message: project), .personEmail(person: period),
+            .signInWith(provider: "nhsmail"), .signInReturn(provider: "nhsmail"),
         ]
         for link in links {
             #expect(!link.path.contains(":"), "\(link) left a parameter in \(link.path)")
@@ -24,6 +25,7 @@ struct LinkTests {
         }
         #expect(Link.returnForm(period: period, project: project).path == "/periods/\(period)/returns/\(project)")
         #expect(Link.home.path == "/")
+        #expect(Link.signInReturn(provider: "nhsmail").path == "/login/with/nhsmail/return")
     }
 
     @Test("A query is added after the path, and none when there is none")

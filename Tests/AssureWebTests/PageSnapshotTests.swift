@@ -89,8 +89,33 @@ struct PageSnapshotTests {
         try ViewSnapshotTests.assertSnapshot(
             AccountPages.login(
                 anonymous, email: "jane.brennan@assure.demo", error: "That email and password do not match.",
-                demoHint: false),
+                signIn: .init()),
             named: "sign-in-refused")
+    }
+
+    @Test("The sign-in page of a deployment with the organisation's account: a button per provider, then passwords")
+    func signInChoices() throws {
+        let anonymous = PageContext(actor: nil, csrf: "csrf-token", title: "Sign in")
+        try ViewSnapshotTests.assertSnapshot(
+            AccountPages.login(
+                anonymous,
+                signIn: .init(providers: [.init(label: "NHSmail", path: "/login/with/nhsmail")], passwords: true)),
+            named: "sign-in-choices")
+        // and with passwords switched off, the providers alone
+        let alone = AccountPages.login(
+            anonymous,
+            signIn: .init(providers: [.init(label: "NHSmail", path: "/login/with/nhsmail")], passwords: false))
+        #expect(alone.contains("Sign in with NHSmail") && !alone.contains("password"))
+    }
+
+    @Test("Signed out of Assure, still signed in at the provider: the page offers its sign-out")
+    func signedOut() throws {
+        let anonymous = PageContext(actor: nil, csrf: "csrf-token", title: "Signed out")
+        try ViewSnapshotTests.assertSnapshot(
+            AccountPages.signedOut(
+                anonymous, provider: "NHSmail",
+                signOutURL: "https://login.example/logout?client_id=assure&post_logout_redirect_uri=x"),
+            named: "signed-out")
     }
 }
 

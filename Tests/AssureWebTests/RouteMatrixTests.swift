@@ -233,6 +233,9 @@ struct RouteMatrixTests {
         "GET glossary/:item": "303 403 403 403 403 200",
         "GET imports/:job": "303 404 404 404 404 404",
         "GET login": "200 303 303 303 303 303",
+        // No sign-in service is configured here, so none is found (SignInTests has them).
+        "GET login/with/:provider": "404 404 404 404 404 404",
+        "GET login/with/:provider/return": "404 404 404 404 404 404",
         "GET meetings": "303 200 200 200 200 200",
         "GET meetings/:item": "303 200 200 200 200 200",
         "GET outbox": "303 403 403 403 403 200",

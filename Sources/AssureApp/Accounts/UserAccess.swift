@@ -36,6 +36,8 @@ public extension Users {
                 throw DomainError.invalid(["programme": "Choose the programmes an editor may write."])
             }
             user.role = role.rawValue
+            // An account made at a first sign-in through the provider opens from here.
+            user.awaitingRole = false
             try await user.save(on: db)
             try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == userID).delete()
             for programmeID in Set(programmes) {

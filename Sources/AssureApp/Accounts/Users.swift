@@ -35,6 +35,7 @@ public enum Users {
             user.name = name
             user.role = role.rawValue
             user.passwordHash = hash
+            user.awaitingRole = false
             user.createdAt = WallClock.now()
             try await user.create(on: db)
             for programmeID in programmeIDs {
@@ -141,7 +142,7 @@ public enum Users {
             let rows = try await sql.raw(
                 """
                 SELECT u.name, u.role, e.programme_id FROM users u LEFT JOIN programme_editors e ON e.user_id = u.id
-                WHERE u.id = \(bind: userID) AND u.disabled_at IS NULL
+                WHERE u.id = \(bind: userID) AND u.disabled_at IS NULL AND u.awaiting_role = \(bind: false)
                 """
             ).all(decoding: Row.self)
             guard let user = rows.first else { return nil }
@@ -149,7 +150,9 @@ public enum Users {
                 userID: userID, name: user.name, role: try Role(stored: user.role, "users.role"),
                 programmeIDs: Set(rows.compactMap { $0.programme_id?.value }))
         }
-        guard let user = try await UserRecord.find(userID, on: db), user.disabledAt == nil else { return nil }
+        guard let user = try await UserRecord.find(userID, on: db), user.disabledAt == nil, !user.awaitingRole else {
+            return nil
+        }
         let programmes = try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == userID).all().map(
             \.$programme.id)
         return Actor(
@@ -165,6 +168,7 @@ public enum Users {
         return UserSummary(
             id: try user.requireID(), email: user.email, name: user.name,
             role: try Role(stored: user.role, "users.role"),
-            programmes: links.map(\.programme.name).sorted(), disabled: user.disabledAt != nil)
+            programmes: links.map(\.programme.name).sorted(), disabled: user.disabledAt != nil,
+            awaitingRole: user.awaitingRole)
     }
 }

@@ -10,6 +10,8 @@ package final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "password_hash") package var passwordHash: String
     @Field(key: "created_at") package var createdAt: Date
     @OptionalField(key: "disabled_at") package var disabledAt: Date?
+    /// Made at a first sign-in through a provider with no role to give (M039): opens nothing until the PMO grants one.
+    @Field(key: "awaiting_role") package var awaitingRole: Bool
     package init() {}
 }
 

@@ -24,10 +24,11 @@ struct AccountController: AppRouteCollection {
 
     func loginPage(req: Request) async throws -> Response {
         if req.actor != nil { return req.redirect(to: Link.home.path) }
-        return req.html(AccountPages.login(req.page("Sign in"), demoHint: req.settings.loadDemo))
+        return req.html(AccountPages.login(req.page("Sign in"), signIn: req.signInChoices))
     }
 
     func login(req: Request) async throws -> Response {
+        guard req.settings.signIn.localPasswords else { return Self.passwordsOff(req) }
         let input = try req.content.decode(LoginInput.self)
         let email = input.email ?? ""
         let attempt: UUID
@@ -40,7 +41,7 @@ struct AccountController: AppRouteCollection {
                     req.page("Sign in"), email: email,
                     error:
                         "Too many failed sign-ins for \(reason.who). Try again in \(minutes) \(minutes == 1 ? "minute" : "minutes").",
-                    demoHint: req.settings.loadDemo), status: .tooManyRequests)
+                    signIn: req.signInChoices), status: .tooManyRequests)
             response.headers.replaceOrAdd(
                 name: .retryAfter, value: String(max(1, Int(until.timeIntervalSince(req.now).rounded(.up)))))
             return response
@@ -51,15 +52,34 @@ struct AccountController: AppRouteCollection {
             return req.html(
                 AccountPages.login(
                     req.page("Sign in"), email: email, error: "The email or password is not right.",
-                    demoHint: req.settings.loadDemo), status: .unauthorized)
+                    signIn: req.signInChoices), status: .unauthorized)
         }
-        try await startSession(req, userID: userID)
+        try await req.startSession(userID: userID)
         return req.redirect(to: Link.home.path, notice: "Signed in as \(actor.name).")
     }
 
+    /// Ends the Assure session. Someone who signed in through a provider is still signed in there (and so would be
+    /// signed straight back in): the page offers the provider's own sign-out, which returns to Assure's sign-in page.
     func logout(req: Request) async throws -> Response {
+        let provider = req.session.data["signedInWith"].flatMap { req.application.openIDProviders[$0] }
+        let idToken = req.session.data["idToken"]
         req.session.destroy()
-        return req.redirect(to: Link.login.path)
+        let base =
+            req.settings.publicURL.hasSuffix("/") ? String(req.settings.publicURL.dropLast()) : req.settings.publicURL
+        guard let provider, let url = await provider.signOutURL(idToken: idToken, returnTo: base + Link.login.path)
+        else { return req.redirect(to: Link.login.path) }
+        // Drawn as for someone signed out: the request still carries the actor it arrived with.
+        var context = req.page("Signed out")
+        context.actor = nil
+        context.reviewCount = nil
+        return req.html(AccountPages.signedOut(context, provider: provider.settings.label, signOutURL: url))
+    }
+
+    /// With local passwords switched off, a posted password is refused whatever it is, and the page offers the
+    /// organisation's sign-in.
+    static func passwordsOff(_ req: Request) -> Response {
+        req.signInRefused(
+            "Passwords are switched off here: sign in with your organisation's account.", status: .forbidden)
     }
 
     func setupPage(req: Request) async throws -> Response {
@@ -78,7 +98,7 @@ struct AccountController: AppRouteCollection {
                 req.db, Actor(userID: nil, name: "first-run set-up", role: .admin),
                 email: input.email ?? "", name: input.name ?? "", role: .admin,
                 password: input.password ?? "", cost: req.settings.bcryptCost)
-            try await startSession(req, userID: user.id)
+            try await req.startSession(userID: user.id)
             return req.redirect(to: Link.home.path, notice: "Welcome, \(user.name). You are the administrator.")
         } catch DomainError.invalid(let errors) {
             return req.html(
@@ -158,12 +178,14 @@ struct AccountController: AppRouteCollection {
 
     func passwordPage(req: Request) async throws -> Response {
         _ = try req.requireActor()
+        guard req.settings.signIn.localPasswords else { return Self.passwordsOff(req) }
         return req.html(AccountPages.changePassword(req.page("Change your password")))
     }
 
     /// A new password ends every session and token of the user's; this browser is signed in again at once.
     func changePassword(req: Request) async throws -> Response {
         let actor = try req.requireActor()
+        guard req.settings.signIn.localPasswords else { return Self.passwordsOff(req) }
         let input = try req.content.decode(PasswordInput.self)
         do {
             try await Users.changeOwnPassword(
@@ -175,21 +197,9 @@ struct AccountController: AppRouteCollection {
                 status: .unprocessableEntity)
         }
         guard let userID = actor.userID else { throw Abort(.forbidden) }
-        try await startSession(req, userID: userID)
+        try await req.startSession(userID: userID)
         return req.redirect(
             to: Link.tokens.path,
             notice: "Password changed. You are signed out everywhere else, and your API tokens are revoked.")
-    }
-
-    /// A new session id on sign-in, so an id seen before sign-in is worth nothing after it; stamped with the time,
-    /// so the server ends it after `AppSettings.sessionLifetime`.
-    private func startSession(_ req: Request, userID: UUID) async throws {
-        if let old = req.session.id {
-            try await req.application.sessions.driver.deleteSession(old, for: req).get()
-        }
-        req.session.id = nil
-        req.session.data = SessionData()
-        req.session.data["userID"] = userID.uuidString
-        req.session.data["signedInAt"] = String(Int(req.now.timeIntervalSince1970))
     }
 }

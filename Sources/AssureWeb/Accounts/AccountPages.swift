@@ -7,26 +7,70 @@ import Plot
 
 /// Sign-in, first run, users and the audit log.
 enum AccountPages {
-    static func login(_ context: PageContext, email: String = "", error: String? = nil, demoHint: Bool) -> String {
+    /// What the sign-in page offers: the organisation's sign-in services, and the password form unless the deployment
+    /// has switched passwords off.
+    struct SignInChoices {
+        struct Provider {
+            let label: String
+            let path: String
+        }
+        var providers: [Provider] = []
+        var passwords = true
+        var demoHint = false
+    }
+
+    static func login(_ context: PageContext, email: String = "", error: String? = nil, signIn: SignInChoices) -> String
+    {
         Layout.render(
             context,
             [
                 el("h1", text: "Sign in to Assure"),
                 error.map { el("div", [("class", "error-summary"), ("role", "alert")], [el("p", text: $0)]) }
                     ?? txt(""),
-                postForm(
-                    Link.login.path, csrf: context.csrf,
-                    [
-                        FormViews.textField(
-                            "email", label: "Email", value: email, type: "email", errors: [:], autocomplete: "username"),
-                        FormViews.textField(
-                            "password", label: "Password", value: "", type: "password", errors: [:],
-                            autocomplete: "current-password"),
-                        el("div", [("class", "actions")], [button("Sign in")]),
-                    ]),
-                demoHint
+                signIn.providers.isEmpty
+                    ? txt("")
+                    : el(
+                        "ul", [("class", "sign-in-services")],
+                        signIn.providers.map { provider in
+                            el("li", [], [link(provider.path, "Sign in with \(provider.label)", class: "button")])
+                        }),
+                signIn.passwords && !signIn.providers.isEmpty
+                    ? el("h2", text: "Or with your Assure password") : txt(""),
+                !signIn.passwords
+                    ? txt("")
+                    : postForm(
+                        Link.login.path, csrf: context.csrf,
+                        [
+                            FormViews.textField(
+                                "email", label: "Email", value: email, type: "email", errors: [:],
+                                autocomplete: "username"),
+                            FormViews.textField(
+                                "password", label: "Password", value: "", type: "password", errors: [:],
+                                autocomplete: "current-password"),
+                            el("div", [("class", "actions")], [button("Sign in")]),
+                        ]),
+                signIn.demoHint && signIn.passwords
                     ? el("p", [("class", "hint")], text: "Demo: \(DemoLoader.adminEmail) / \(DemoLoader.adminPassword)")
                     : txt(""),
+            ])
+    }
+
+    /// After signing out of Assure, for someone who signed in through a provider: they are still signed in there.
+    static func signedOut(_ context: PageContext, provider: String, signOutURL: String) -> String {
+        Layout.render(
+            context,
+            [
+                el("h1", text: "You have signed out of Assure"),
+                el(
+                    "p", [("class", "lede")],
+                    text: "You are still signed in to \(provider) in this browser, so signing in to Assure again would "
+                        + "not ask for your password. On a shared computer, sign out of \(provider) too."),
+                el(
+                    "p", [("class", "actions")],
+                    [
+                        link(signOutURL, "Sign out of \(provider) too", class: "button"),
+                        link(Link.login.path, "Back to sign in", class: "button secondary"),
+                    ]),
             ])
     }
 
@@ -84,7 +128,7 @@ enum AccountPages {
                                     [
                                         el("td", text: user.name + (user.disabled ? " (disabled)" : "")),
                                         el("td", text: user.email),
-                                        el("td", text: user.role.rawValue),
+                                        el("td", text: user.awaitingRole ? "awaiting a role" : user.role.rawValue),
                                         el(
                                             "td",
                                             text: user.role == .admin
@@ -131,6 +175,11 @@ enum AccountPages {
             [
                 el("h1", text: user.name + (user.disabled ? " (disabled)" : "")),
                 el("p", [("class", "lede")], text: user.email),
+                user.awaitingRole
+                    ? el(
+                        "p", [("class", "notice")],
+                        text: "\(user.name) signed in with the organisation's account and is awaiting a role: they "
+                            + "see nothing in Assure until you choose one below.") : txt(""),
                 FormViews.errorSummary(errors),
                 postForm(
                     Link.user(id: user.id).path, csrf: context.csrf,

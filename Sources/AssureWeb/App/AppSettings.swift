@@ -1,6 +1,7 @@
 import AssureApp
 import AssureCore
 import AssureMail
+import AssureOpenID
 import AssureOutput
 import AssureStorage
 import Vapor
@@ -32,6 +33,8 @@ public struct AppSettings: Sendable {
     public var serverName = "assure"
     /// Who may read `/metrics`: Prometheus' address. Loopback unless told.
     public var metricsFrom = [NetworkRange("127.0.0.0/8")!, NetworkRange("::1")!]
+    /// Who may sign in how: OpenID Connect providers (the organisation's account), and local passwords unless off.
+    public var signIn = SignInSettings()
 
     public init(
         database: DatabaseTarget, loadDemo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false,

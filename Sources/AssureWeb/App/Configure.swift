@@ -1,4 +1,5 @@
 import AssureApp
+import AssureOpenID
 import AssureStorage
 import Fluent
 import FluentPostgresDriver
@@ -62,8 +63,14 @@ public enum WebApp {
 
         // Each route joins its access group (open, page or API) as it is registered: see `AppRoutes`.
         let routes = AppRoutes(base: app.routes)
+        // One relying party per provider, each keeping its discovery document and keys between sign-ins.
+        app.openIDProviders = Dictionary(
+            uniqueKeysWithValues: settings.signIn.providers.map {
+                ($0.name, OpenIDProvider(settings: $0, http: app.http.client.shared))
+            })
         let collections: [any AppRouteCollection] = [
-            AccountController(), HomeController(), PortfolioController(), DashboardController(), ProjectController(),
+            AccountController(), SignInController(), HomeController(), PortfolioController(), DashboardController(),
+            ProjectController(),
             ChangesController(), APIController(), APIReturnController(), TokenController(), UserAdminController(),
             CycleController(), ImportController(), GlossaryController(), BusinessCaseController(),
             FundingRoundController(),

@@ -9,6 +9,8 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case home = ""
     case login = "login"
     case logout = "logout"
+    case signInWith = "login/with/:provider"
+    case signInReturn = "login/with/:provider/return"
     case setup = "setup"
     case stylesheet = "assets/assure.css"
     case portfolios = "portfolios"
@@ -138,7 +140,7 @@ public enum AppRoute: String, CaseIterable, Sendable {
     }
 
     /// Pages anyone may reach without signing in.
-    public var isPublic: Bool { [.login, .setup, .stylesheet, .openAPI].contains(self) }
+    public var isPublic: Bool { [.login, .signInWith, .signInReturn, .setup, .stylesheet, .openAPI].contains(self) }
 }
 
 extension Request {

@@ -9,6 +9,9 @@ public enum Link: Hashable, Sendable {
     case home
     case login
     case logout
+    /// The sign-in through a provider, named as the deployment's settings name it (not an id).
+    case signInWith(provider: String)
+    case signInReturn(provider: String)
     case setup
     case stylesheet
     case portfolios
@@ -100,6 +103,8 @@ public enum Link: Hashable, Sendable {
         case .home: .home
         case .login: .login
         case .logout: .logout
+        case .signInWith: .signInWith
+        case .signInReturn: .signInReturn
         case .setup: .setup
         case .stylesheet: .stylesheet
         case .portfolios: .portfolios
@@ -252,12 +257,21 @@ public enum Link: Hashable, Sendable {
         }
     }
 
+    /// What fills the pattern's parameters, in order: the ids, or a provider's name (lower-case letters, digits and
+    /// hyphens, as its settings require).
+    var parameters: [String] {
+        switch self {
+        case .signInWith(let provider), .signInReturn(let provider): [provider]
+        default: ids.map(\.uuidString)
+        }
+    }
+
     /// The path, each `:parameter` of the pattern replaced by its id in order.
     public var path: String {
-        var remaining = ids[...]
+        var remaining = parameters[...]
         let parts = route.rawValue.split(separator: "/").map { part -> String in
-            guard part.hasPrefix(":"), let id = remaining.popFirst() else { return String(part) }
-            return id.uuidString
+            guard part.hasPrefix(":"), let value = remaining.popFirst() else { return String(part) }
+            return value
         }
         return "/" + parts.joined(separator: "/")
     }

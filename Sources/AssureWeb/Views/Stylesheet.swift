@@ -25,6 +25,7 @@ enum Stylesheet {
         .breadcrumbs li + li::before { content: "›"; margin-right: 6px; color: var(--grey); }
         .notice { background: #e8f1f8; border-left: 6px solid var(--blue); padding: 10px 14px; margin: 10px 0; }
         .error-summary { border: 4px solid #d5281b; padding: 12px 16px; margin: 12px 0; } .error-summary h2 { margin-top: 0; }
+        ul.sign-in-services { list-style: none; padding: 0; margin: 16px 0 24px; } ul.sign-in-services li { margin: 0 0 12px; }
         .field-error { color: #d5281b; font-weight: bold; display: block; }
         .has-error input, .has-error select, .has-error textarea { border: 2px solid #d5281b; }
         table { border-collapse: collapse; width: 100%; margin: 8px 0 20px; font-size: 14px; }

@@ -10,14 +10,21 @@ public struct UserSummary: Codable, Sendable, Hashable {
     public let programmes: [String]
     /// Signs in and acts only while false.
     public var disabled: Bool = false
+    /// Made at a first sign-in through the organisation's provider, and given no role yet: opens nothing until the PMO
+    /// grants one (`role` is a placeholder meanwhile).
+    public var awaitingRole: Bool = false
 
-    public init(id: UUID, email: String, name: String, role: Role, programmes: [String], disabled: Bool = false) {
+    public init(
+        id: UUID, email: String, name: String, role: Role, programmes: [String], disabled: Bool = false,
+        awaitingRole: Bool = false
+    ) {
         self.id = id
         self.email = email
         self.name = name
         self.role = role
         self.programmes = programmes
         self.disabled = disabled
+        self.awaitingRole = awaitingRole
     }
 }
 
