@@ -56,7 +56,8 @@ struct Serve: AsyncParsableCommand {
     )
     var signIn: String?
 
-    /// The sign-in settings file, read and checked once: its problems join the others in `validate`.
+    /// The sign-in settings file, read and checked: in `validate`, so its problems join the others in one message,
+    /// and again as the server starts.
     private func signInSettings() -> Result<SignInSettings, SignInSettingsProblems> {
         guard let signIn else { return .success(SignInSettings()) }
         guard let data = FileManager.default.contents(atPath: signIn) else {
