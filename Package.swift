@@ -93,6 +93,7 @@ let package = Package(
             dependencies: [
                 "AssureCore", "AssureStorage", "AssureApp", "AssureOutput", "AssureMail", "AssureInterchange",
                 "AssureOpenID",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Plot", package: "Plot"),

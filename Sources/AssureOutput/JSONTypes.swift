@@ -225,6 +225,8 @@ package struct APIProjectList: Codable, Sendable {
     /// The published period the ratings are from.
     package let ratingsAsAt: String?
     package let projects: [Item]
+    /// The address of the page after this one; absent on the last page.
+    package var next: String?
 
     package init(_ page: ProjectListPage) {
         total = page.total

@@ -140,8 +140,10 @@ struct APITokenTests {
             #expect(wrongType.status == .unprocessableEntity)
             #expect(
                 wrongType.body.string.contains(#""baseVersion":"must be a whole number""#), "\(wrongType.body.string)")
+            // and a write naming no version (neither If-Match nor baseVersion) is refused: 428, nothing saved
             let missing = try await script.send(.PUT, path, json: #"{"rating": "Amber"}"#, bearer: secret)
-            #expect(missing.body.string.contains(#""baseVersion":"is required""#), "\(missing.body.string)")
+            #expect(missing.status == .preconditionRequired)
+            #expect(missing.body.string.contains("urn:assure:problem:precondition-required"), "\(missing.body.string)")
             for answer in [notJSON, wrongType, missing] {
                 #expect(
                     !answer.body.string.contains("DecodingError") && !answer.body.string.contains("CodingKeys"),

@@ -200,3 +200,37 @@ struct MorePageSnapshotTests {
             PeoplePage.render(people, returned: nil, ViewSnapshotTests.pmo), named: "people")
     }
 }
+
+extension WebhookPageModel {
+    /// One webhook, a Teams flow told of every event, as the PMO sees it after adding it.
+    static func mock(newSecret: String? = nil) -> WebhookPageModel {
+        WebhookPageModel(
+            webhooks: [
+                WebhookSummary(
+                    id: RegisterSnapshotTests.id(23, 1), url: "https://prod-12.uksouth.logic.azure.com/workflows/assure",
+                    events: WebhookEvent.allCases, description: "Teams flow (PMO channel)", createdBy: "Demo PMO",
+                    createdAt: Date(timeIntervalSince1970: 1_479_000_000))
+            ], newSecret: newSecret)
+    }
+}
+
+@Suite("Webhook page snapshots")
+struct WebhookPageSnapshotTests {
+    @Test("The PMO's webhooks: the list, the new secret shown once, and the form")
+    func webhooks() throws {
+        try ViewSnapshotTests.assertSnapshot(
+            WebhookPages.render(.mock(newSecret: "whsec_example"), ViewSnapshotTests.pmo), named: "webhooks")
+    }
+
+    @Test("A webhook form sent back: each problem by its field, what was written kept")
+    func webhookErrors() throws {
+        var model = WebhookPageModel.mock()
+        model.values = ["url": "ftp://example.org", "description": "Warehouse <nightly>"]
+        model.chosen = ["period.published"]
+        model.errors = ["url": "Give the full address the receiver listens on, starting https:// (or http://)."]
+        let page = WebhookPages.render(model, ViewSnapshotTests.pmo)
+        #expect(page.contains("Warehouse &lt;nightly&gt;"), "escaped")
+        #expect(page.contains(#"value="period.published" checked"#))
+        #expect(page.contains("starting https://"))
+    }
+}

@@ -17,6 +17,7 @@ struct ProjectListAPITests {
         let limit: Int
         let ratingsAsAt: String?
         let projects: [Item]
+        let next: String?
     }
 
     @Test(
@@ -29,18 +30,20 @@ struct ProjectListAPITests {
             // given the CDG portfolio, whose latest published period is September 2016
             let september = try #require(ids.cdg.latestPublished)
             let report = try await Reports.report(app.db, periodID: september.id)
-            // when a script pages through its projects five at a time
+            // when a script pages through its projects five at a time, following each page's `next`
             var seen: [Page.Item] = []
             var total = -1
-            while total < 0 || seen.count < total {
-                let response = try await board.get(
-                    Link.apiProjects(portfolio: ids.cdg.info.id).path(query: "offset=\(seen.count)&limit=5"))
+            var address: String? = Link.apiProjects(portfolio: ids.cdg.info.id).path(query: "limit=5")
+            while let next = address, seen.count <= 1000 {
+                let response = try await board.get(next)
                 #expect(response.status == .ok)
                 let page = try JSONDecoder().decode(Page.self, from: Data(response.body.string.utf8))
                 #expect(page.limit == 5 && page.offset == seen.count && page.ratingsAsAt == september.key)
-                if page.projects.isEmpty { break }
+                // the Link header says the same as the body
+                #expect(response.headers.first(name: .link) == page.next.map { "<\($0)>; rel=\"next\"" })
                 total = page.total
                 seen += page.projects
+                address = page.next
             }
             // then every project and sub-item comes once, with its effective rating in September
             #expect(total == report.allRows.count + report.allRows.flatMap(\.children).count)

@@ -149,7 +149,51 @@ struct RouteMatrixTests {
                 }
             }
         }
+        try await observeAPIWrites(app, ids, sam: sam, jane: jane, into: &seen)
         return seen
+    }
+
+    /// The API's writes, by each visitor's own write token (anonymous: none), on a period of their own (November, open,
+    /// which the PMO closes, opens, publishes and re-opens) and on MAT001's November return, submitted afresh by its
+    /// lead (or by the submitter herself) before each review. `If-Match: *` names any version: the refusals here
+    /// are about who asks (versions are APICycleTests').
+    static func observeAPIWrites(
+        _ app: Application, _ ids: DemoIDs, sam: Actor, jane: Actor,
+        into seen: inout [String: [UInt]]
+    ) async throws {
+        let pmo = Actor.commandLine("matrix")
+        let november = try await PeriodLifecycle.create(app.db, pmo, portfolioID: ids.cdg.info.id, key: "2016-11").id
+        _ = try await PeriodLifecycle.open(app.db, pmo, periodID: november)
+        for (index, visitor) in Visitor.allCases.enumerated() {
+            var headers = HTTPHeaders([("If-Match", "*")])
+            if let email = visitor.email {
+                let secret = try await APITokens.create(
+                    app.db, .commandLine("matrix"), for: try await Users.id(app.db, email: email), name: "matrix",
+                    scope: .write
+                ).secret
+                headers.bearerAuthorization = BearerAuthorization(token: secret)
+            }
+            let writes: [(Link, String)] = [
+                (.apiPeriods(portfolio: ids.cdg.info.id), #"{"period": "2031-0\#(index + 1)"}"#),
+                (.apiClosePeriod(period: november), ""), (.apiOpenPeriod(period: november), ""),
+                (.apiPublishPeriod(period: november), #"{"missing": "show-as-missing"}"#),
+                (.apiReopenPeriod(period: november), #"{"reason": "The matrix re-opens it."}"#),
+                (.apiReviewReturn(period: november, project: ids.mat001.id), #"{"action": "approve"}"#),
+            ]
+            for (link, body) in writes {
+                if link.route == .apiReviewReturn {
+                    let sheet = try await Returns.sheet(app.db, periodID: november, projectID: ids.mat001.id)
+                    if sheet.state != .approved {
+                        try? await Returns.save(
+                            app.db, visitor == .submitter ? sam : jane, periodID: november,
+                            projectID: ids.mat001.id, form: sheet.form, action: .submit)
+                    }
+                }
+                let response = try await app.testing(method: .inMemory).sendRequest(
+                    .POST, link.path, headers: headers, body: ByteBuffer(string: body))
+                seen["POST \(link.route.rawValue)", default: []].append(response.status.code)
+            }
+        }
     }
 
     /// Sam Sro: an editor of Maternity, named by the PMO as MAT001's SRO (with her email, so she answers for it).
@@ -264,6 +308,10 @@ struct RouteMatrixTests {
         "GET setup": "303 303 303 303 303 303",
         "GET tokens": "303 200 200 200 200 200",
         "GET users": "303 403 403 403 403 200",
+        "GET webhooks": "303 403 403 403 403 200",
+        // - POST webhooks: the secret is in the page that answers (201), never in a redirect.
+        "POST webhooks": "303 403 403 403 403 201",
+        "POST webhooks/:item/remove": "303 403 403 403 403 303",
         "GET users/:item": "303 403 403 403 403 200",
         "GET account/password": "303 200 200 200 200 200",
         "POST users/:item": "303 403 403 403 403 303",
@@ -317,5 +365,12 @@ struct RouteMatrixTests {
         "POST tokens/:item/revoke": "303 403 403 403 403 303",
         "POST users": "303 403 403 403 403 303",
         "PUT api/v1/periods/:period/returns/:project": "401 403 403 200 200 200",
+        // The API's writes (by token; see observeAPIWrites): only the PMO runs periods; nobody reviews their own return.
+        "POST api/v1/portfolios/:portfolio/periods": "401 403 403 403 403 201",
+        "POST api/v1/periods/:period/open": "401 403 403 403 403 200",
+        "POST api/v1/periods/:period/close": "401 403 403 403 403 200",
+        "POST api/v1/periods/:period/publish": "401 403 403 403 403 200",
+        "POST api/v1/periods/:period/reopen": "401 403 403 403 403 200",
+        "POST api/v1/periods/:period/returns/:project/review": "401 403 403 403 403 200",
     ]
 }

@@ -92,12 +92,27 @@ final class WebClient: @unchecked Sendable {
         return response
     }
 
+    /// Posts a form whose names repeat (checkboxes: `events[]` once per box ticked), in the order given.
+    @discardableResult
+    func post(_ path: String, pairs: [(String, String)]) async throws -> TestingHTTPResponse {
+        var headers = headers()
+        headers.contentType = .urlEncodedForm
+        let body = (pairs + [("_csrf", csrf ?? "")]).map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }
+            .joined(separator: "&")
+        let response = try await app.testing(method: transport).sendRequest(
+            .POST, path, headers: headers, body: ByteBuffer(string: body))
+        remember(response)
+        return response
+    }
+
     /// Sends JSON, as a script does; the session's CSRF token goes in X-CSRF-Token when `csrf` is true.
     @discardableResult
     func send(
-        _ method: HTTPMethod, _ path: String, json: String, bearer: String? = nil, csrf: Bool = false
+        _ method: HTTPMethod, _ path: String, json: String, bearer: String? = nil, csrf: Bool = false,
+        headers extra: HTTPHeaders = [:]
     ) async throws -> TestingHTTPResponse {
         var headers = headers()
+        for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
         headers.contentType = .json
         if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
         if csrf, let token = self.csrf { headers.add(name: "X-CSRF-Token", value: token) }

@@ -17,10 +17,25 @@ extension Outbox {
         _ db: Database, server: String, lease: TimeInterval, now: Date = WallClock.now(),
         send: @Sendable (MailMessage) async throws -> Void
     ) async throws -> DeliveryResult {
+        try await deliverDue(db, .mail, server: server, lease: lease, now: now) { try await send($0.message) }
+    }
+
+    /// How a message goes: by email, or to a webhook's URL. Each has its own sender (a mail server may be down or not
+    /// configured while webhooks are delivered, and the other way round).
+    public enum Channel: Sendable { case mail, webhooks }
+
+    /// Delivers the due messages of one channel, as above.
+    public static func deliverDue(
+        _ db: Database, _ channel: Channel, server: String, lease: TimeInterval, now: Date = WallClock.now(),
+        send: @Sendable (OutboxEntry) async throws -> Void
+    ) async throws -> DeliveryResult {
         var result = DeliveryResult()
         result.failed += try await failInterrupted(db, now: now)
-        let due = try await OutboxRecord.query(on: db).filter(\.$status == OutboxEntry.Status.pending.rawValue)
-            .filter(\.$nextAttemptAt <= now).sort(\.$createdAt).limit(100).all()
+        let pending = OutboxRecord.query(on: db).filter(\.$status == OutboxEntry.Status.pending.rawValue)
+            .filter(\.$nextAttemptAt <= now)
+        let due =
+            try await (channel == .mail ? pending.filter(\.$webhookID == nil) : pending.filter(\.$webhookID != nil))
+            .sort(\.$createdAt).limit(100).all()
         for record in due {
             guard let claimed = try await claim(db, record, server: server, until: now.addingTimeInterval(lease)) else {
                 continue
@@ -28,7 +43,7 @@ extension Outbox {
             let attempts = claimed.attempts
             let delay = attempts <= retryDelays.count ? retryDelays[attempts - 1] : nil
             do {
-                try await send(claimed.entry.message)
+                try await send(claimed.entry)
                 claimed.status = OutboxEntry.Status.sent.rawValue
                 claimed.sentAt = WallClock.now()
                 claimed.lastError = nil

@@ -60,6 +60,11 @@ extension Returns {
             try await AuditLog.record(
                 db, actor, action.rawValue, entity: "return", id: record.id, before: before,
                 after: ["state": state.rawValue, "reviewComment": trimmed])
+            if state == .approved {
+                try await ReturnEventData.emit(
+                    .returnApproved, db, period: period, project: project, programme: programme,
+                    returnID: try record.requireID(), by: actor)
+            }
             return state
         }
     }

@@ -65,6 +65,9 @@ extension Returns {
             try await Alerts.queueIfNeeded(
                 db, period: period, project: project, portfolio: portfolio, submitted: after, by: actor,
                 links: links)
+            try await ReturnEventData.emit(
+                .returnSubmitted, db, period: period, project: project, programme: programme,
+                returnID: try record.requireID(), by: actor)
         }
     }
 

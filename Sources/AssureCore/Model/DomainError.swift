@@ -12,10 +12,13 @@ public enum DomainError: Error, Equatable, CustomStringConvertible {
     /// Stored data Assure cannot read (a value it does not know): a fault to report, never to paper over.
     case unreadable(String)
 
+    /// The words ending in one full stop, whether or not they came with one.
+    static func sentence(_ words: String) -> String { words.hasSuffix(".") ? words : words + "." }
+
     public var description: String {
         switch self {
-        case .notFound(let what): "Not found: \(what)."
-        case .forbidden(let why): "Not allowed: \(why)."
+        case .notFound(let what): "Not found: \(Self.sentence(what))"
+        case .forbidden(let why): "Not allowed: \(Self.sentence(why))"
         case .frozen(let what): "\(what) is published and frozen: it cannot be changed."
         case .conflict(let what): what
         case .unreadable(let what): "The database holds something Assure cannot read: \(what)."

@@ -1,3 +1,4 @@
+import AssureCore
 import FluentKit
 import Foundation
 
@@ -25,5 +26,32 @@ package final class OutboxRecord: Model, @unchecked Sendable {
     @OptionalField(key: "sent_at") package var sentAt: Date?
     @OptionalField(key: "period_id") package var periodID: UUID?
     @OptionalField(key: "project_id") package var projectID: UUID?
+    /// The webhook a delivery is for (M041): `to_address` is its URL, `subject` the event, `body` the JSON sent.
+    @OptionalField(key: "webhook_id") package var webhookID: UUID?
     package init() {}
+}
+
+/// An address the PMO registered for events (M041). Removing one stamps `removed_at`: deliveries already queued keep
+/// the record they name.
+package final class WebhookRecord: Model, @unchecked Sendable {
+    package static let schema = "webhooks"
+    @ID package var id: UUID?
+    @Field(key: "url") package var url: String
+    /// The events, comma-separated.
+    @Field(key: "events") package var events: String
+    @Field(key: "description") package var description: String
+    @Field(key: "secret") package var secret: String
+    @Field(key: "created_by") package var createdBy: String
+    @Field(key: "created_at") package var createdAt: Date
+    @OptionalField(key: "removed_at") package var removedAt: Date?
+    package init() {}
+
+    package var summary: WebhookSummary {
+        get throws {
+            WebhookSummary(
+                id: try requireID(), url: url,
+                events: events.split(separator: ",").compactMap { WebhookEvent(rawValue: String($0)) },
+                description: description, createdBy: createdBy, createdAt: createdAt)
+        }
+    }
 }

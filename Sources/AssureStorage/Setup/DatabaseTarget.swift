@@ -52,7 +52,8 @@ public enum Storage {
             M029_ScopeRegistersToPortfolios(), M030_AddUserDisabled(), M031_AddRequireUpdate(),
             M032_CreatePublishedRows(), M033_IndexAccountablePeople(), M034_CreateBoardSummaryCounts(),
             M035_CreateImportDrafts(), M036_CreateImportJobs(), M037_AddAuditClientAddress(),
-            M038_AddOutboxSendingServer(), M039_AddUserAwaitingRole(),
+            M038_AddOutboxSendingServer(), M039_AddUserAwaitingRole(), M040_CreateIdempotencyKeys(),
+            M041_CreateWebhooks(),
         ]
     }
 

@@ -48,17 +48,24 @@ struct APIController: AppRouteCollection {
     }
 
     func period(req: Request) async throws -> Response {
-        try JSONOutput.response(APIPeriod(try await Catalogue.period(req.db, id: try req.uuid("period"))))
+        try APIItem(APIPeriod(try await Catalogue.period(req.db, id: try req.uuid("period")))).response()
     }
 
     /// `?offset=0&limit=100` (at most 1,000 a page), in display order, with each rating from the latest published period.
+    /// The next page's address is in `next` and in a `Link` header (`rel="next"`), absent on the last page.
     func projects(req: Request) async throws -> Response {
         let offset = try req.query.get(Int?.self, at: "offset") ?? 0
         let limit = try req.query.get(Int?.self, at: "limit") ?? 100
-        return try JSONOutput.response(
-            APIProjectList(
-                try await ProjectList.page(req.db, portfolioID: try req.uuid("portfolio"), offset: offset, limit: limit)
-            ))
+        let portfolioID = try req.uuid("portfolio")
+        var list = APIProjectList(
+            try await ProjectList.page(req.db, portfolioID: portfolioID, offset: offset, limit: limit))
+        if list.offset + list.projects.count < list.total, !list.projects.isEmpty {
+            list.next = Link.apiProjects(portfolio: portfolioID).path(
+                query: "offset=\(list.offset + list.projects.count)&limit=\(list.limit)")
+        }
+        let response = try JSONOutput.response(list)
+        if let next = list.next { response.headers.replaceOrAdd(name: .link, value: "<\(next)>; rel=\"next\"") }
+        return response
     }
 
     func project(req: Request) async throws -> Response {

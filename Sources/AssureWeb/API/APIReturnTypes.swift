@@ -42,26 +42,20 @@ struct APIMilestoneLine: Codable, Sendable {
     let rating: String?
 }
 
-/// The body of a PUT: the same fields as the web form. `submit: false` saves a draft.
+/// The body of a PUT: the same fields as the web form. `submit: false` saves a draft. The version read goes in
+/// `If-Match` (its ETag) or here as `baseVersion`.
 struct APIReturnInput: Codable, Sendable {
     let rating: String?
     let update: String?
     let mitigation: String?
     let milestones: [APIMilestoneLine]?
-    let baseVersion: Int
+    let baseVersion: Int?
     let submit: Bool?
 
-    var form: ReturnForm {
+    func form(baseVersion: Int) -> ReturnForm {
         ReturnForm(
             rating: rating ?? "", update: update ?? "", mitigation: mitigation ?? "",
             milestones: (milestones ?? []).map { MilestoneLine(title: $0.title, date: $0.date, rating: $0.rating) },
             baseVersion: baseVersion)
     }
-}
-
-/// A refusal a script can act on: the message, each field's problem, and on a conflict the version saved meanwhile.
-struct APIError: Codable, Sendable {
-    let error: String
-    let fields: [String: String]?
-    let current: APIReturn?
 }

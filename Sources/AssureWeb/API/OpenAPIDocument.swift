@@ -10,7 +10,24 @@ enum OpenAPIDocument {
         let summary: String
         var query: [(name: String, schema: Schema.Node, description: String)] = []
         var body: String? = nil
+        /// A write to an item that exists: it needs `If-Match` (or, for a return, `baseVersion`).
+        var conditional = false
+        /// Answers 201 with the new item's address.
+        var creates = false
         let response: Schema.Node
+
+        /// "post-periods-period-open": the method and the path without its prefix or parameters' colons.
+        var id: String {
+            method.rawValue.lowercased() + "-"
+                + route.rawValue.replacingOccurrences(of: "api/v1/", with: "").replacingOccurrences(of: ":", with: "")
+                .replacingOccurrences(of: "/", with: "-")
+        }
+
+        /// The kind of item answered ("Period", "Return"), when one item is.
+        var item: String? {
+            (response["$ref"] as? String).map { String($0.split(separator: "/").last ?? "") }
+                .flatMap { ["Period", "Return"].contains($0) ? $0 : nil }
+        }
     }
 
     nonisolated(unsafe) static let operations: [Operation] = [
@@ -36,8 +53,29 @@ enum OpenAPIDocument {
             response: Schema.ref("Return")),
         Operation(
             route: .apiReturn, method: .PUT,
-            summary: "Save or submit one project's return (write scope; 409 when changed meanwhile)",
-            body: "ReturnInput", response: Schema.ref("Return")),
+            summary: "Save or submit one project's return (write scope; 412 or 409 when changed meanwhile)",
+            body: "ReturnInput", conditional: true, response: Schema.ref("Return")),
+        Operation(
+            route: .apiReviewReturn, method: .POST,
+            summary: "Approve a submitted return, or return it for changes (its SRO or the PMO, never its author)",
+            body: "ReviewInput", conditional: true, response: Schema.ref("Return")),
+        Operation(
+            route: .apiPeriods, method: .POST, summary: "Create a reporting period in a portfolio (the PMO)",
+            body: "PeriodInput", creates: true, response: Schema.ref("Period")),
+        Operation(
+            route: .apiOpenPeriod, method: .POST, summary: "Open a draft or closed period for returns (the PMO)",
+            conditional: true, response: Schema.ref("Period")),
+        Operation(
+            route: .apiClosePeriod, method: .POST, summary: "Close an open period to returns (the PMO)",
+            conditional: true, response: Schema.ref("Period")),
+        Operation(
+            route: .apiPublishPeriod, method: .POST,
+            summary: "Publish and freeze a period, saying what happens to returns not in (the PMO)",
+            body: "PublishInput", conditional: true, response: Schema.ref("Period")),
+        Operation(
+            route: .apiReopenPeriod, method: .POST,
+            summary: "Re-open a published period for correction, with the reason (the PMO; the board's copy is archived)",
+            body: "ReopenInput", conditional: true, response: Schema.ref("Period")),
         Operation(
             route: .apiProjects, method: .GET,
             summary: "A page of a portfolio's projects with their latest published rating",
@@ -78,6 +116,31 @@ enum OpenAPIDocument {
             response: Schema.array(Schema.ref("FundingRound"))),
     ]
 
+    /// What a client may do next with the item an operation answers with (OpenAPI links): every conditional write to
+    /// that kind of item, with the item's id and its ETag in If-Match. A stateful test follows them (create a period,
+    /// open it, close it, publish it…).
+    private static func links(from operation: Operation) -> [String: Any]? {
+        guard let item = operation.item, operation.method == .GET || operation.conditional || operation.creates else {
+            return nil
+        }
+        let ids: [String: String] =
+            item == "Period"
+            ? ["period": "$response.body#/id"]
+            : ["period": "$request.path.period", "project": "$response.body#/project"]
+        let targets = operations.filter { $0.conditional && $0.item == item }
+        guard !targets.isEmpty else { return nil }
+        return Dictionary(
+            uniqueKeysWithValues: targets.map { target in
+                (
+                    target.id,
+                    [
+                        "operationId": target.id,
+                        "parameters": ids.merging(["header.If-Match": "$response.header.ETag"]) { first, _ in first },
+                    ] as [String: Any]
+                )
+            })
+    }
+
     /// "api/v1/periods/:period" → "/api/v1/periods/{period}".
     static func path(_ route: AppRoute) -> String {
         "/"
@@ -96,7 +159,10 @@ enum OpenAPIDocument {
                 "title": "Assure API", "version": "1",
                 "description":
                     "Portfolio assurance data as JSON. Authenticate with `Authorization: Bearer TOKEN` (make one at /tokens) "
-                    + "or a signed-in session (writes then need the X-CSRF-Token header).",
+                    + "or a signed-in session (writes then need the X-CSRF-Token header). Dates are ISO 8601. A write "
+                    + "to an existing item sends If-Match with the item's ETag (412 when it changed meanwhile); a POST "
+                    + "may send an Idempotency-Key, and a retry with it gets the first answer. Errors are problem "
+                    + "details (RFC 9457, application/problem+json).",
             ],
             "servers": [["url": "/"]],
             "security": [["bearer": [String]()]],
@@ -121,35 +187,60 @@ enum OpenAPIDocument {
         }.map {
             ["name": String($0.dropFirst()), "in": "path", "required": true, "schema": Schema.uuid]
         }
-        let queryParameters: [[String: Any]] = operation.query.map {
-            ["name": $0.name, "in": "query", "required": false, "schema": $0.schema, "description": $0.description]
+        var parameters: [[String: Any]] =
+            pathParameters
+            + operation.query.map {
+                ["name": $0.name, "in": "query", "required": false, "schema": $0.schema, "description": $0.description]
+            }
+        if operation.conditional {
+            parameters.append([
+                "name": "If-Match", "in": "header", "required": operation.body != "ReturnInput",
+                "schema": Schema.string, "description": "The ETag of the item as last read",
+            ])
+        }
+        if operation.method == .POST {
+            parameters.append([
+                "name": "Idempotency-Key", "in": "header", "required": false,
+                "schema": ["type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"],
+                "description": "Sent again with a retry, the first answer is given again rather than the write done twice",
+            ])
         }
         let json = { (schema: Schema.Node) in ["application/json": ["schema": schema]] }
-        var responses: [String: Any] = [
-            "200": ["description": "OK", "content": json(operation.response)],
-            "default": [
-                "description": "Refused: 400 bad parameter, 401 no or revoked token, 403 not allowed, 404 not found",
-                "content": json(Schema.ref("Error")),
-            ],
+        let problem = { (description: String) -> [String: Any] in
+            ["description": description, "content": ["application/problem+json": ["schema": Schema.ref("Problem")]]]
+        }
+        // Items (a period, a return) carry their ETag; lists and reports do not.
+        var headers: [String: Any] = [:]
+        if operation.conditional || operation.creates || [.apiPeriod, .apiReturn].contains(operation.route) {
+            headers["ETag"] = ["schema": Schema.string, "description": "The item's version, for If-Match"]
+        }
+        if operation.creates { headers["Location"] = ["schema": Schema.string] }
+        var success: [String: Any] = [
+            "description": operation.creates ? "Created" : "OK", "content": json(operation.response),
+            "headers": headers,
         ]
+        if let links = links(from: operation) { success["links"] = links }
+        var responses: [String: Any] = [
+            operation.creates ? "201" : "200": success,
+            "default": problem(
+                "Refused (problem details, RFC 9457): 400 bad parameter, 401 no or revoked token, 403 not allowed, "
+                    + "404 not found"),
+        ]
+        if operation.body != nil || operation.method != .GET {
+            responses["409"] = problem(
+                "Changed since `baseVersion`, not possible in the item's state, or published and frozen: nothing changed")
+            responses["422"] = problem("Problems by field (`errors`): nothing changed")
+        }
+        if operation.conditional {
+            responses["412"] = problem("Changed since the ETag in If-Match: nothing changed; `current` is the item now")
+            responses["428"] = problem("No If-Match: nothing changed")
+        }
         var result: [String: Any] = [
-            "summary": operation.summary,
-            "operationId": operation.method.rawValue.lowercased() + "-"
-                + operation.route.rawValue
-                .replacingOccurrences(of: "api/v1/", with: "").replacingOccurrences(of: ":", with: "")
-                .replacingOccurrences(of: "/", with: "-"),
-            "parameters": pathParameters + queryParameters, "responses": responses,
+            "summary": operation.summary, "operationId": operation.id,
+            "parameters": parameters, "responses": responses,
         ]
         if let body = operation.body {
             result["requestBody"] = ["required": true, "content": json(Schema.ref(body))]
-            responses["409"] = [
-                "description": "Changed since baseVersion: nothing saved; `current` is the saved return",
-                "content": json(Schema.ref("Error")),
-            ]
-            responses["422"] = [
-                "description": "Problems by field: nothing saved", "content": json(Schema.ref("Error")),
-            ]
-            result["responses"] = responses
         }
         return result
     }

@@ -31,7 +31,26 @@ enum Schema {
     nonisolated(unsafe) static let money: Node = object(["pence": integer])
 
     nonisolated(unsafe) static let components: [String: Node] = [
-        "Error": object(["error": string], optional: ["fields": map(string), "current": ref("Return")]),
+        "Problem": object(
+            ["type": string, "title": string, "status": integer, "detail": string],
+            optional: [
+                "errors": map(string),
+                "current": [
+                    "description": "The item as it is now (on 409 and 412)",
+                    "anyOf": [ref("Return"), ref("Period")],
+                ],
+            ]),
+        "PeriodInput": object(
+            ["period": ["type": "string", "description": "The month reported on, YYYY-MM", "maxLength": 40]],
+            optional: [
+                "frequency": oneOf(["monthly", "quarterly"]), "asAt": date, "publishOn": date, "returnsDue": date,
+            ]),
+        "PublishInput": object(
+            ["missing": oneOf(["carry-forward", "block", "show-as-missing"])], optional: ["findings": boolean]),
+        "ReopenInput": object(["reason": ["type": "string", "minLength": 1, "maxLength": 2000]]),
+        "ReviewInput": object(
+            ["action": oneOf(["approve", "return-for-changes"])],
+            optional: ["comment": ["type": "string", "maxLength": 20_000]]),
         "Period": object(
             [
                 "id": uuid, "key": string, "label": string, "asAt": date,
@@ -80,7 +99,7 @@ enum Schema {
                             "reference": string, "parentId": uuid, "sro": string, "lead": string, "rating": string,
                         ])),
             ],
-            optional: ["ratingsAsAt": string]),
+            optional: ["ratingsAsAt": string, "next": ["type": "string", "description": "The next page's address"]]),
         "Milestone": object(
             ["title": string, "date": string], optional: ["dueBy": date, "precision": string, "rating": string]),
         "Project": object(
@@ -113,8 +132,12 @@ enum Schema {
                 "ratings": array(string),
             ], optional: ["reference": string]),
         "ReturnInput": object(
-            ["baseVersion": ["type": "integer", "minimum": 0, "maximum": Int32.max]],
+            [:],
             optional: [
+                "baseVersion": [
+                    "type": "integer", "minimum": 0, "maximum": Int32.max,
+                    "description": "The version read, when If-Match is not sent",
+                ],
                 "rating": string, "update": ["type": "string", "maxLength": 20_000],
                 "mitigation": ["type": "string", "maxLength": 20_000],
                 "milestones": ["type": "array", "items": ref("MilestoneLine"), "maxItems": 30],

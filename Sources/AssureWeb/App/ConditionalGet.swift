@@ -33,9 +33,7 @@ extension Request {
             } ?? "anonymous"
         let digest = SHA256.hash(data: Data("\(stamp)|\(url.string)|\(who)".utf8))
         let tag = "\"" + digest.prefix(16).hexadecimal + "\""
-        if headers[.ifNoneMatch].contains(where: {
-            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(tag)
-        }) {
+        if EntityTags.listed(in: headers, .ifNoneMatch).contains(tag) {
             return Response(status: .notModified, headers: ["ETag": tag, "Cache-Control": "private, no-cache"])
         }
         // A reader signed in by session may be answered again from memory, until it ends or anything changes.

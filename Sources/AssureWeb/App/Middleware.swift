@@ -93,11 +93,7 @@ struct APITokenMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let bearer = request.headers.bearerAuthorization else { return try await next.respond(to: request) }
         guard let (tokenUser, scope) = try await APITokens.authenticate(request.db, secret: bearer.token) else {
-            var headers = HTTPHeaders([("Content-Type", "application/json"), ("WWW-Authenticate", "Bearer")])
-            headers.replaceOrAdd(name: "Cache-Control", value: "no-store")
-            return Response(
-                status: .unauthorized, headers: headers,
-                body: .init(string: #"{"error":"This API token is unknown or revoked."}"#))
+            return APIProblem(.unauthorized, detail: "This API token is unknown or revoked.").response()
         }
         var actor = tokenUser
         actor.address = request.clientAddress
@@ -207,14 +203,13 @@ struct PageErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
+            if let refusal = error as? APIRefusal { return refusal.problem.response(etag: refusal.etag) }
             let (status, message) = Self.describe(error)
             if status == .internalServerError { request.logger.report(error: error) }
             if status == .serviceUnavailable { request.logger.warning("Database unreachable: \(error)") }
             let response: Response
             if request.url.path.hasPrefix("/api/") {
-                let body = (try? JSONEncoder().encode(["error": message])) ?? Data()
-                response = Response(
-                    status: status, headers: ["Content-Type": "application/json"], body: .init(data: body))
+                response = APIProblem(error, status: status, message: message).response()
             } else {
                 let context = PageContext(
                     actor: request.actor, csrf: request.session.data["csrf"] ?? "", title: status.reasonPhrase)

@@ -47,6 +47,15 @@ final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
                 app.logger.notice("Queued scheduled chasers to \(chased.queued.count) people.")
             }
         }
+        await duty("delivering webhooks", app) {
+            let client = app.http.client.shared
+            let result = try await Outbox.deliverDue(
+                app.db, .webhooks, server: app.settings.serverName, lease: WebhookDelivery.lease, now: now
+            ) { try await WebhookDelivery.send($0, db: app.db, client: client, now: app.settings.clock()) }
+            if result.sent + result.deferred + result.failed > 0 {
+                app.logger.notice("Webhooks: \(result.sent) delivered, \(result.deferred) to retry, \(result.failed) failed.")
+            }
+        }
         guard let mail = app.settings.mail else { return }
         await duty("delivering the outbox", app) {
             let client = SMTPClient(settings: mail, group: app.eventLoopGroup)

@@ -100,12 +100,7 @@ struct CycleController: AppRouteCollection {
             let period = try await PeriodLifecycle.publish(
                 req.db, try req.requireActor(), periodID: periodID, missing: try draft.policy(),
                 findings: draft.publishesFindings)
-            // The board's home page counts what changed since the period before: at 100,000 projects working that out
-            // takes seconds, done now rather than by the first board member to sign in.
-            let db = req.application.db
-            req.application.backgroundWork.start("Counting the board summary of \(period.label)", logger: req.logger) {
-                try await BoardSummaries.workOut(db, periodID: periodID)
-            }
+            req.countBoardSummary(periodID: periodID)
             return req.redirect(
                 to: Link.returnsTracking(period: periodID).path, notice: "\(period.label) published and frozen.")
         } catch DomainError.invalid(var errors) {
@@ -196,6 +191,17 @@ struct CycleController: AppRouteCollection {
             return req.html(
                 PeoplePage.render(try await Directory.people(req.db), returned: returned, req.page("People")),
                 status: .unprocessableEntity)
+        }
+    }
+}
+
+extension Request {
+    /// The board's home page counts what changed since the period before: at 100,000 projects working that out takes
+    /// seconds, done as soon as a period is published rather than by the first board member to sign in.
+    func countBoardSummary(periodID: UUID) {
+        let db = application.db
+        application.backgroundWork.start("Counting the board summary of period \(periodID)", logger: logger) {
+            try await BoardSummaries.workOut(db, periodID: periodID)
         }
     }
 }

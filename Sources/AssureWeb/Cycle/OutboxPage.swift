@@ -23,7 +23,9 @@ enum OutboxPage {
                 "p", [("class", "lede")],
                 text: model.mailServer.map { "Delivered through \($0). Failed deliveries are retried automatically." }
                     ?? "No mail server is configured (see the README, “Email”): messages wait here until one is."),
-            el("p", [("class", "actions no-print")], [downloadLinks(Link.outbox.path)]),
+            el(
+                "p", [("class", "actions no-print")],
+                [downloadLinks(Link.outbox.path), txt(" · "), link(Link.webhooks.path, "Webhooks")]),
             el(
                 "ul", [("class", "counts")],
                 // "sending" is counted only while a message is in a server's hands.

@@ -41,6 +41,8 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case returnForm = "periods/:period/returns/:project"
     case reviewReturn = "periods/:period/returns/:project/review"
     case outbox = "outbox"
+    case webhooks = "webhooks"
+    case removeWebhook = "webhooks/:item/remove"
     case retryMessage = "outbox/:message/retry"
     case people = "people"
     case personEmail = "people/:person"
@@ -95,6 +97,12 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case apiPriorities = "api/v1/periods/:period/priorities"
     case apiExceptions = "api/v1/periods/:period/exceptions"
     case apiProject = "api/v1/projects/:project"
+    case apiPeriods = "api/v1/portfolios/:portfolio/periods"
+    case apiOpenPeriod = "api/v1/periods/:period/open"
+    case apiClosePeriod = "api/v1/periods/:period/close"
+    case apiPublishPeriod = "api/v1/periods/:period/publish"
+    case apiReopenPeriod = "api/v1/periods/:period/reopen"
+    case apiReviewReturn = "api/v1/periods/:period/returns/:project/review"
 
     public var components: [PathComponent] {
         rawValue.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }

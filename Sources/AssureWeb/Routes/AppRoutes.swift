@@ -31,7 +31,9 @@ struct AppRoutes {
         switch route.access {
         case .open: return base.grouped(forms)
         case .page: return base.grouped(SignedInMiddleware(access: .page), forms)
-        case .api: return base.grouped(APITokenMiddleware(), SignedInMiddleware(access: .api), forms)
+        case .api:
+            return base.grouped(
+                APITokenMiddleware(), SignedInMiddleware(access: .api), forms, IdempotencyMiddleware(route: route))
         }
     }
 

@@ -42,6 +42,8 @@ public enum Link: Hashable, Sendable {
     case returnForm(period: UUID, project: UUID)
     case reviewReturn(period: UUID, project: UUID)
     case outbox
+    case webhooks
+    case removeWebhook(id: UUID)
     case retryMessage(message: UUID)
     case people
     case personEmail(person: UUID)
@@ -96,6 +98,12 @@ public enum Link: Hashable, Sendable {
     case apiPriorities(period: UUID)
     case apiExceptions(period: UUID)
     case apiProject(project: UUID)
+    case apiPeriods(portfolio: UUID)
+    case apiOpenPeriod(period: UUID)
+    case apiClosePeriod(period: UUID)
+    case apiPublishPeriod(period: UUID)
+    case apiReopenPeriod(period: UUID)
+    case apiReviewReturn(period: UUID, project: UUID)
 
     /// The route whose pattern this link fills.
     public var route: AppRoute {
@@ -135,6 +143,8 @@ public enum Link: Hashable, Sendable {
         case .returnForm: .returnForm
         case .reviewReturn: .reviewReturn
         case .outbox: .outbox
+        case .webhooks: .webhooks
+        case .removeWebhook: .removeWebhook
         case .retryMessage: .retryMessage
         case .people: .people
         case .personEmail: .personEmail
@@ -189,6 +199,12 @@ public enum Link: Hashable, Sendable {
         case .apiPriorities: .apiPriorities
         case .apiExceptions: .apiExceptions
         case .apiProject: .apiProject
+        case .apiPeriods: .apiPeriods
+        case .apiOpenPeriod: .apiOpenPeriod
+        case .apiClosePeriod: .apiClosePeriod
+        case .apiPublishPeriod: .apiPublishPeriod
+        case .apiReopenPeriod: .apiReopenPeriod
+        case .apiReviewReturn: .apiReviewReturn
         }
     }
 
@@ -227,6 +243,7 @@ public enum Link: Hashable, Sendable {
         case .disableUser(let id): [id]
         case .enableUser(let id): [id]
         case .revokeToken(let id): [id]
+        case .removeWebhook(let id): [id]
         case .glossaryEntry(let id): [id]
         case .addBusinessCase(let id): [id]
         case .businessCase(let id): [id]
@@ -253,6 +270,11 @@ public enum Link: Hashable, Sendable {
         case .apiPriorities(let period): [period]
         case .apiExceptions(let period): [period]
         case .apiProject(let project): [project]
+        case .apiPeriods(let portfolio): [portfolio]
+        case .apiOpenPeriod(let period), .apiClosePeriod(let period), .apiPublishPeriod(let period),
+            .apiReopenPeriod(let period):
+            [period]
+        case .apiReviewReturn(let period, let project): [period, project]
         default: []
         }
     }

@@ -47,6 +47,7 @@ enum Navigation {
                         Item(label: "Users", path: Link.users.path),
                         Item(label: "People", path: Link.people.path),
                         Item(label: "Outbox", path: Link.outbox.path),
+                        Item(label: "Webhooks", path: Link.webhooks.path),
                         Item(label: "Audit log", path: Link.audit.path),
                     ]))
         }

@@ -86,7 +86,7 @@ public enum Backups {
         var result: [String: [String]] = [:]
         struct JSONRow: Decodable { let j: String }
         for table in try await tableNames(sql)
-        where !["_fluent_sessions", "_fluent_migrations", "login_attempts", "api_tokens"].contains(table) {
+        where !["_fluent_sessions", "_fluent_migrations", "login_attempts", "api_tokens", "api_idempotency_keys"].contains(table) {
             let rows: [JSONRow]
             if sql.dialect.name == "postgresql" {
                 rows = try await sql.raw("SELECT row_to_json(t)::text AS j FROM \(ident: table) t ORDER BY 1").all(

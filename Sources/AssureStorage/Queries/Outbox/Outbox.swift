@@ -17,6 +17,8 @@ public struct OutboxEntry: Codable, Hashable, Sendable {
     public var sentAt: Date?
     /// The server delivering it, while it is "sending".
     public var sendingServer: String? = nil
+    /// For a webhook's delivery: the webhook (`message.toAddress` is its URL, `subject` the event).
+    public var webhookID: UUID? = nil
 }
 
 /// Messages are written to the outbox in the transaction that causes them, then delivered (and retried) apart from it:
@@ -29,7 +31,7 @@ public enum Outbox {
     @discardableResult
     package static func enqueue(
         _ db: Database, kind: String, _ message: MailMessage, dedupeKey: String?, periodID: UUID?,
-        projectID: UUID?, undeliverable: String? = nil
+        projectID: UUID?, undeliverable: String? = nil, webhookID: UUID? = nil
     ) async throws -> Bool {
         if let dedupeKey, try await OutboxRecord.query(on: db).filter(\.$dedupeKey == dedupeKey).first() != nil {
             return false
@@ -48,6 +50,7 @@ public enum Outbox {
         record.nextAttemptAt = WallClock.now()
         record.periodID = periodID
         record.projectID = projectID
+        record.webhookID = webhookID
         try await record.create(on: db)
         return true
     }
@@ -88,7 +91,7 @@ package extension OutboxRecord {
                 message: MailMessage(toAddress: toAddress, toName: toName, subject: subject, body: body),
                 status: try OutboxEntry.Status(stored: status, "outbox.status"), attempts: attempts,
                 lastError: lastError,
-                nextAttemptAt: nextAttemptAt, sentAt: sentAt, sendingServer: sendingServer)
+                nextAttemptAt: nextAttemptAt, sentAt: sentAt, sendingServer: sendingServer, webhookID: webhookID)
         }
     }
 }

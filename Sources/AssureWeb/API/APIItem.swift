@@ -1,0 +1,69 @@
+import AssureOutput
+import Crypto
+import Vapor
+
+/// One item of the API (a period, a return) with its entity tag: a digest of what the client is sent, so the tag
+/// changes exactly when what the client would see changes. A write to the item names the tag it read in `If-Match`;
+/// a write against any other is refused with 412 and the item as it now is.
+struct APIItem<Value: Encodable & Sendable>: Sendable {
+    let value: Value
+    let body: String
+    let etag: String
+
+    init(_ value: Value) throws {
+        self.value = value
+        body = try JSONOutput.encode(value)
+        etag = "\"" + SHA256.hash(data: Data(body.utf8)).prefix(16).hexadecimal + "\""
+    }
+
+    /// The item as a response, with its tag, and for a newly made item its address.
+    func response(status: HTTPStatus = .ok, location: Link? = nil) -> Response {
+        var headers = HTTPHeaders([("Content-Type", OutputFormat.json.contentType), ("ETag", etag)])
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
+        if let location { headers.replaceOrAdd(name: .location, value: location.path) }
+        return Response(status: status, headers: headers, body: .init(string: body))
+    }
+
+    /// Whether an `If-Match` header names this item's present version (or `*`, any version). Tags compare strongly:
+    /// a weak tag (`W/"…"`) never matches, as RFC 9110 says for If-Match.
+    func isMatched(by headers: HTTPHeaders) -> Bool {
+        let sent = EntityTags.listed(in: headers, .ifMatch)
+        return sent.contains("*") || sent.contains(etag)
+    }
+
+    /// Refuses a write to this item unless `If-Match` names its present version: 428 when the header is missing, 412
+    /// (with the item as it is now) when it names another.
+    func requireMatch(_ request: Request) throws {
+        guard !request.headers[.ifMatch].isEmpty else {
+            throw APIRefusal(
+                APIProblem(
+                    .preconditionRequired,
+                    detail: "Send If-Match with the ETag you read (GET this item first): nothing was changed."))
+        }
+        guard isMatched(by: request.headers) else {
+            throw APIRefusal(
+                APIProblem(
+                    .stale,
+                    detail: "This item changed since you read it; `current` is the item now, with its ETag. "
+                        + "Nothing was changed.", current: value), etag: etag)
+        }
+    }
+}
+
+/// A refusal that is already a problem, with its own headers: thrown from deep in a handler, answered as it is.
+struct APIRefusal: Error, Sendable {
+    let problem: APIProblem
+    var etag: String? = nil
+
+    init(_ problem: APIProblem, etag: String? = nil) {
+        self.problem = problem
+        self.etag = etag
+    }
+}
+
+enum EntityTags {
+    /// The tags a conditional header lists (`"a", "b"` or `*`), from every line of it.
+    static func listed(in headers: HTTPHeaders, _ name: HTTPHeaders.Name) -> [String] {
+        headers[name].flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    }
+}
