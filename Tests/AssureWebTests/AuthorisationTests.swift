@@ -230,7 +230,7 @@ struct AuthorisationTests {
                     // The API's writes are tried by each visitor's token in RouteMatrixTests.observeAPIWrites.
                     + [
                         AppRoute.apiPeriods, .apiOpenPeriod, .apiClosePeriod, .apiPublishPeriod, .apiReopenPeriod,
-                        .apiReviewReturn,
+                        .apiReviewReturn, .apiPortfolios, .apiProgrammes, .apiProjects,
                     ].map(\.rawValue))
             let registered = Set(
                 app.routes.all.filter { $0.method == .POST }.map { $0.path.map(\.description).joined(separator: "/") })

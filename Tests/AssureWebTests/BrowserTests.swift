@@ -158,9 +158,11 @@ struct BrowserTests {
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             let port = try #require(app.http.server.shared.localAddress?.port)
             let site = "http://127.0.0.1:\(port)"
+            WebDriver.trace("\(backend): serving on \(port)")
             var failure: Error?
             do {
                 let browser = try await WebDriver(port: Int.random(in: 20_000...40_000), client: app.client)
+                WebDriver.trace("\(backend): browser ready")
                 do {
                     try await body(browser, site)
                 } catch {
@@ -169,11 +171,14 @@ struct BrowserTests {
                     }
                     failure = error
                 }
+                WebDriver.trace("\(backend): walk done (\(failure.map { "\($0)" } ?? "passed")), quitting")
                 await browser.quit()
             } catch {
                 failure = error
             }
+            WebDriver.trace("\(backend): browser gone, stopping the server")
             await app.server.shutdown()
+            WebDriver.trace("\(backend): server stopped")
             if let failure { throw failure }
         }
     }

@@ -173,7 +173,22 @@ struct RouteMatrixTests {
                 ).secret
                 headers.bearerAuthorization = BearerAuthorization(token: secret)
             }
+            let project = try await Structure.project(app.db, id: ids.mat001.id).project
+            // The project's details as they are: a change of nothing, so the refusals are about who asks.
+            let sameDetails = try String(
+                decoding: JSONSerialization.data(
+                    withJSONObject: [
+                        "reference": project.reference ?? "", "title": project.title, "sro": project.sro ?? "",
+                        "lead": project.lead ?? "",
+                    ]), as: UTF8.self)
             let writes: [(Link, String)] = [
+                (.apiPortfolios, #"{"name": "Matrix \#(index)", "scale": "three-point"}"#),
+                (.apiProgrammes(portfolio: ids.cdg.info.id), #"{"name": "Matrix programme \#(index)"}"#),
+                (
+                    .apiProjects(portfolio: ids.cdg.info.id),
+                    #"{"programme": "\#(ids.maternity.id)", "reference": "MATX\#(index)", "title": "Matrix \#(index)"}"#
+                ),
+                (.apiProject(project: ids.mat001.id), sameDetails),
                 (.apiPeriods(portfolio: ids.cdg.info.id), #"{"period": "2031-0\#(index + 1)"}"#),
                 (.apiClosePeriod(period: november), ""), (.apiOpenPeriod(period: november), ""),
                 (.apiPublishPeriod(period: november), #"{"missing": "show-as-missing"}"#),
@@ -189,9 +204,10 @@ struct RouteMatrixTests {
                             projectID: ids.mat001.id, form: sheet.form, action: .submit)
                     }
                 }
+                let method: HTTPMethod = link.route == .apiProject ? .PUT : .POST
                 let response = try await app.testing(method: .inMemory).sendRequest(
-                    .POST, link.path, headers: headers, body: ByteBuffer(string: body))
-                seen["POST \(link.route.rawValue)", default: []].append(response.status.code)
+                    method, link.path, headers: headers, body: ByteBuffer(string: body))
+                seen["\(method.rawValue) \(link.route.rawValue)", default: []].append(response.status.code)
             }
         }
     }
@@ -367,6 +383,12 @@ struct RouteMatrixTests {
         "PUT api/v1/periods/:period/returns/:project": "401 403 403 200 200 200",
         // The API's writes (by token; see observeAPIWrites): only the PMO runs periods; nobody reviews their own return.
         "POST api/v1/portfolios/:portfolio/periods": "401 403 403 403 403 201",
+        "POST api/v1/portfolios": "401 403 403 403 403 201",
+        "POST api/v1/portfolios/:portfolio/programmes": "401 403 403 403 403 201",
+        "POST api/v1/portfolios/:portfolio/projects": "401 403 403 201 201 201",
+        "PUT api/v1/projects/:project": "401 403 403 200 200 200",
+        "GET api/v1/portfolios/:portfolio": "401 200 200 200 200 200",
+        "GET api/v1/portfolios/:portfolio/programmes": "401 200 200 200 200 200",
         "POST api/v1/periods/:period/open": "401 403 403 403 403 200",
         "POST api/v1/periods/:period/close": "401 403 403 403 403 200",
         "POST api/v1/periods/:period/publish": "401 403 403 403 403 200",

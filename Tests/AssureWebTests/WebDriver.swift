@@ -16,6 +16,13 @@ final class WebDriver: @unchecked Sendable {
     private let client: Client
     private var session = ""
 
+    /// With ASSURE_TRACE_BROWSER set, each step of starting and stopping a browser goes to standard error at once
+    /// (unbuffered), so a run that stops can be seen to stop somewhere.
+    static func trace(_ step: String) {
+        guard ProcessInfo.processInfo.environment["ASSURE_TRACE_BROWSER"] != nil else { return }
+        FileHandle.standardError.write(Data("[browser \(Date().formatted(.iso8601))] \(step)\n".utf8))
+    }
+
     init(port: Int, client: Client) async throws {
         self.client = client
         guard let path = Self.chromedriverPath else {
@@ -26,11 +33,13 @@ final class WebDriver: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        Self.trace("chromedriver \(process.processIdentifier) started on \(port)")
         base = "http://127.0.0.1:\(port)"
-        for _ in 0..<100 {
+        for attempt in 0..<100 {
             if let status = try? await call("GET", "/status"),
                 ((status["value"] as? [String: Any])?["ready"] as? Bool) == true
             {
+                Self.trace("chromedriver ready after \(attempt) waits")
                 break
             }
             try await Task.sleep(nanoseconds: 100_000_000)
@@ -50,6 +59,7 @@ final class WebDriver: @unchecked Sendable {
             throw Failure(description: "no WebDriver session: \(created)")
         }
         session = id
+        Self.trace("session \(id)")
         // Element look-ups wait for the page a click led to, instead of racing it.
         _ = try await call("POST", "/session/\(id)/timeouts", ["implicit": 10_000, "pageLoad": 30_000])
     }
@@ -63,9 +73,11 @@ final class WebDriver: @unchecked Sendable {
             await group.next()
             group.cancelAll()
         }
+        Self.trace("session deleted, stopping chromedriver \(process.processIdentifier)")
         process.terminate()
         for _ in 0..<30 where process.isRunning { try? await Task.sleep(nanoseconds: 100_000_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        Self.trace("chromedriver stopped")
     }
 
     func go(_ url: String) async throws { _ = try await call("POST", "/session/\(session)/url", ["url": url]) }

@@ -25,6 +25,14 @@ public struct Money: Codable, Hashable, Comparable, Sendable {
     }
 
     /// "£3,000,000", "3000000", "1,250.5": as typed in a form or a paper.
+    /// The amount in pounds as a decimal string, "6130000.00", "-20000.50": exact, as a client's decimal type reads it
+    /// (a JSON number would be a binary float to most of them).
+    public var decimal: String {
+        let sign = pence < 0 ? "-" : ""
+        let remainder = abs(pence) % 100
+        return "\(sign)\(abs(pence) / 100).\(remainder < 10 ? "0" : "")\(remainder)"
+    }
+
     public init?(written: String) {
         guard let value = CellValues.number(.text(written)), value.isFinite, abs(value) < 1e13 else { return nil }
         self.pence = Int((value * 100).rounded())

@@ -39,12 +39,7 @@ struct APIController: AppRouteCollection {
     }
 
     func portfolios(req: Request) async throws -> Response {
-        try JSONOutput.response(
-            try await Catalogue.portfolios(req.db).map { summary in
-                APIPortfolio(
-                    id: summary.info.id, name: summary.info.name, scale: summary.info.scale.kind.rawValue,
-                    ratings: summary.info.scale.levels.map(\.label), periods: summary.periods.map(APIPeriod.init))
-            })
+        try JSONOutput.response(try await Catalogue.portfolios(req.db).map(APIPortfolio.init))
     }
 
     func period(req: Request) async throws -> Response {
@@ -69,14 +64,18 @@ struct APIController: AppRouteCollection {
     }
 
     func project(req: Request) async throws -> Response {
-        let id = try req.uuid("project")
+        try await Self.projectItem(req, id: try req.uuid("project")).response()
+    }
+
+    /// A project with its history as the reader may see it, and its ETag.
+    static func projectItem(_ req: Request, id: UUID) async throws -> APIItem<APIProject> {
         let detail = try await Structure.project(req.db, id: id)
         let history = try await Reports.history(req.db, projectID: id, for: try await req.readership())
-        return try JSONOutput.response(
+        return try APIItem(
             APIProject(
                 id: id, reference: detail.project.reference, title: detail.project.title,
-                programme: detail.programme.name, portfolio: detail.portfolio.name, sro: detail.project.sro,
-                lead: detail.project.lead, projectPlan: detail.project.projectPlan,
+                programmeID: detail.programme.id, programme: detail.programme.name, portfolio: detail.portfolio.name,
+                sro: detail.project.sro, lead: detail.project.lead, projectPlan: detail.project.projectPlan,
                 hasProjectPlan: detail.project.hasProjectPlan,
                 periods: history.map { APIProjectPeriod(period: $0.period, row: $0.row) }))
     }

@@ -1,3 +1,4 @@
+import AssureCore
 import AssureOutput
 import Foundation
 
@@ -13,6 +14,7 @@ struct APIProject: Codable, Sendable {
     let id: UUID
     let reference: String?
     let title: String
+    let programmeID: UUID
     let programme: String
     let portfolio: String
     let sro: String?
@@ -21,4 +23,73 @@ struct APIProject: Codable, Sendable {
     let projectPlan: String?
     let hasProjectPlan: Bool?
     let periods: [APIProjectPeriod]
+}
+
+/// A programme (or clinical delivery group) of a portfolio.
+struct APIProgramme: Codable, Sendable {
+    let id: UUID
+    let name: String
+    let kind: String
+    let clinicalLead: String?
+    let headOfService: String?
+
+    init(_ programme: ProgrammeInfo) {
+        id = programme.id
+        name = programme.name
+        kind = programme.kind.rawValue
+        clinicalLead = programme.clinicalLead
+        headOfService = programme.headOfService
+    }
+}
+
+/// A new portfolio: its name and rating scale (`three-point` or `five-point`), which it keeps.
+struct APIPortfolioInput: Codable, Sendable {
+    let name: String
+    let scale: String
+
+    func scaleKind() throws -> RatingScaleKind {
+        guard let kind = RatingScaleKind(rawValue: scale) else {
+            throw DomainError.invalid([
+                "scale": "must be one of " + RatingScaleKind.allCases.map(\.rawValue).joined(separator: ", ")
+            ])
+        }
+        return kind
+    }
+}
+
+/// A new programme: `programme`, or `clinical-delivery-group` (led by a clinical lead and a head of service).
+struct APIProgrammeInput: Codable, Sendable {
+    let name: String
+    let kind: String?
+    let clinicalLead: String?
+    let headOfService: String?
+
+    func programmeKind() throws -> ProgrammeKind {
+        guard let kind = ProgrammeKind(rawValue: kind ?? ProgrammeKind.programme.rawValue) else {
+            throw DomainError.invalid([
+                "kind": "must be one of " + ProgrammeKind.allCases.map(\.rawValue).joined(separator: ", ")
+            ])
+        }
+        return kind
+    }
+}
+
+/// A new project in a programme, or a sub-item of one of its projects (`parent`).
+struct APIProjectInput: Codable, Sendable {
+    let programme: UUID
+    let parent: UUID?
+    let reference: String?
+    let title: String
+    let sro: String?
+    let lead: String?
+}
+
+/// A project's details as they should be: the whole of them (a field left out is cleared, as on the form), with
+/// `programme` to move it within its portfolio.
+struct APIProjectChanges: Codable, Sendable {
+    let reference: String?
+    let title: String
+    let programme: UUID?
+    let sro: String?
+    let lead: String?
 }

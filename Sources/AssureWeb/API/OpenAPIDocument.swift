@@ -26,7 +26,7 @@ enum OpenAPIDocument {
         /// The kind of item answered ("Period", "Return"), when one item is.
         var item: String? {
             (response["$ref"] as? String).map { String($0.split(separator: "/").last ?? "") }
-                .flatMap { ["Period", "Return"].contains($0) ? $0 : nil }
+                .flatMap { ["Period", "Return", "Project"].contains($0) ? $0 : nil }
         }
     }
 
@@ -59,6 +59,26 @@ enum OpenAPIDocument {
             route: .apiReviewReturn, method: .POST,
             summary: "Approve a submitted return, or return it for changes (its SRO or the PMO, never its author)",
             body: "ReviewInput", conditional: true, response: Schema.ref("Return")),
+        Operation(
+            route: .apiPortfolios, method: .POST, summary: "Create a portfolio with its rating scale (the PMO)",
+            body: "PortfolioInput", creates: true, response: Schema.ref("Portfolio")),
+        Operation(
+            route: .apiPortfolio, method: .GET, summary: "One portfolio with its scale and periods",
+            response: Schema.ref("Portfolio")),
+        Operation(
+            route: .apiProgrammes, method: .GET, summary: "A portfolio's programmes",
+            response: Schema.array(Schema.ref("Programme"))),
+        Operation(
+            route: .apiProgrammes, method: .POST, summary: "Add a programme to a portfolio (the PMO)",
+            body: "ProgrammeInput", creates: true, response: Schema.ref("Programme")),
+        Operation(
+            route: .apiProjects, method: .POST,
+            summary: "Add a project to a programme, or a sub-item to a project (whoever edits the programme)",
+            body: "ProjectInput", creates: true, response: Schema.ref("Project")),
+        Operation(
+            route: .apiProject, method: .PUT,
+            summary: "Change a project's reference, title, SRO, lead or programme (If-Match)",
+            body: "ProjectChanges", conditional: true, response: Schema.ref("Project")),
         Operation(
             route: .apiPeriods, method: .POST, summary: "Create a reporting period in a portfolio (the PMO)",
             body: "PeriodInput", creates: true, response: Schema.ref("Period")),
@@ -124,9 +144,11 @@ enum OpenAPIDocument {
             return nil
         }
         let ids: [String: String] =
-            item == "Period"
-            ? ["period": "$response.body#/id"]
-            : ["period": "$request.path.period", "project": "$response.body#/project"]
+            switch item {
+            case "Period": ["period": "$response.body#/id"]
+            case "Project": ["project": "$response.body#/id"]
+            default: ["period": "$request.path.period", "project": "$response.body#/project"]
+            }
         let targets = operations.filter { $0.conditional && $0.item == item }
         guard !targets.isEmpty else { return nil }
         return Dictionary(
@@ -211,7 +233,9 @@ enum OpenAPIDocument {
         }
         // Items (a period, a return) carry their ETag; lists and reports do not.
         var headers: [String: Any] = [:]
-        if operation.conditional || operation.creates || [.apiPeriod, .apiReturn].contains(operation.route) {
+        if operation.conditional || operation.creates
+            || [.apiPeriod, .apiReturn, .apiPortfolio, .apiProject].contains(operation.route)
+        {
             headers["ETag"] = ["schema": Schema.string, "description": "The item's version, for If-Match"]
         }
         if operation.creates { headers["Location"] = ["schema": Schema.string] }

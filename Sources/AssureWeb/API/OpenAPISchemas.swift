@@ -28,7 +28,10 @@ enum Schema {
 
     /// A day as the registers store it.
     nonisolated(unsafe) static let calendarDate: Node = object(["year": integer, "month": integer, "day": integer])
-    nonisolated(unsafe) static let money: Node = object(["pence": integer])
+    /// An amount: a decimal string in pounds and its currency (never a binary float).
+    nonisolated(unsafe) static let money: Node = object([
+        "amount": ["type": "string", "pattern": "^-?[0-9]+\\.[0-9]{2}$"], "currency": oneOf(["GBP"]),
+    ])
 
     nonisolated(unsafe) static let components: [String: Node] = [
         "Problem": object(
@@ -45,6 +48,23 @@ enum Schema {
             optional: [
                 "frequency": oneOf(["monthly", "quarterly"]), "asAt": date, "publishOn": date, "returnsDue": date,
             ]),
+        "PortfolioInput": object([
+            "name": ["type": "string", "minLength": 1, "maxLength": 200], "scale": oneOf(["three-point", "five-point"]),
+        ]),
+        "Programme": object(
+            ["id": uuid, "name": string, "kind": oneOf(["programme", "clinical-delivery-group"])],
+            optional: ["clinicalLead": string, "headOfService": string]),
+        "ProgrammeInput": object(
+            ["name": ["type": "string", "minLength": 1, "maxLength": 200]],
+            optional: [
+                "kind": oneOf(["programme", "clinical-delivery-group"]), "clinicalLead": string, "headOfService": string,
+            ]),
+        "ProjectInput": object(
+            ["programme": uuid, "title": ["type": "string", "minLength": 1, "maxLength": 500]],
+            optional: ["parent": uuid, "reference": string, "sro": string, "lead": string]),
+        "ProjectChanges": object(
+            ["title": ["type": "string", "minLength": 1, "maxLength": 500]],
+            optional: ["programme": uuid, "reference": string, "sro": string, "lead": string]),
         "PublishInput": object(
             ["missing": oneOf(["carry-forward", "block", "show-as-missing"])], optional: ["findings": boolean]),
         "ReopenInput": object(["reason": ["type": "string", "minLength": 1, "maxLength": 2000]]),
@@ -104,7 +124,7 @@ enum Schema {
             ["title": string, "date": string], optional: ["dueBy": date, "precision": string, "rating": string]),
         "Project": object(
             [
-                "id": uuid, "title": string, "programme": string, "portfolio": string,
+                "id": uuid, "title": string, "programmeID": uuid, "programme": string, "portfolio": string,
                 "periods": array(
                     object(
                         ["period": ref("Period"), "milestones": array(ref("Milestone")), "flags": array(string)],
@@ -207,14 +227,12 @@ enum Schema {
                     "unrated": array(string),
                 ])),
         ]),
-        "FundingRound": object([
-            "round": object(
-                [
-                    "id": uuid, "name": string, "envelopeLabel": string, "envelope": money, "version": integer,
-                    "allocations": array(object(["id": uuid, "label": string, "amount": money, "comment": string])),
-                ],
-                optional: ["portfolioID": uuid]),
-            "total": money, "headroom": money, "isOver": boolean,
-        ]),
+        "FundingRound": object(
+            [
+                "id": uuid, "name": string, "envelopeLabel": string, "envelope": money, "version": integer,
+                "allocations": array(object(["id": uuid, "label": string, "amount": money, "comment": string])),
+                "total": money, "headroom": money, "isOver": boolean,
+            ],
+            optional: ["portfolioID": uuid]),
     ]
 }

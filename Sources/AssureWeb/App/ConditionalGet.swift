@@ -21,14 +21,14 @@ enum PublishedResponses {
 extension Request {
     func respondingToPublished(periodID: UUID, _ build: () async throws -> Response) async throws -> Response {
         // A pending notice is shown once, so that page view must be fresh.
-        guard session.data["notice"] == nil, let stamp = try await Reports.publishedStamp(db, periodID: periodID) else {
+        guard sessionValue("notice") == nil, let stamp = try await Reports.publishedStamp(db, periodID: periodID) else {
             return try await build()
         }
         // Everything of the reader's own that the page shows: who, their form token, and the count of returns
         // waiting for their review in the navigation (which changes while the period stays published).
         let who =
             actor.map {
-                "\($0.userID?.uuidString ?? $0.name)|\($0.role.rawValue)|\(session.data["csrf"] ?? "")|"
+                "\($0.userID?.uuidString ?? $0.name)|\($0.role.rawValue)|\(sessionValue("csrf") ?? "")|"
                     + "\(storage[ReviewCountKey.self].map(String.init) ?? "")"
             } ?? "anonymous"
         let digest = SHA256.hash(data: Data("\(stamp)|\(url.string)|\(who)".utf8))
@@ -37,7 +37,7 @@ extension Request {
             return Response(status: .notModified, headers: ["ETag": tag, "Cache-Control": "private, no-cache"])
         }
         // A reader signed in by session may be answered again from memory, until it ends or anything changes.
-        if tokenScope == nil, let signedIn = session.data["signedInAt"].flatMap(TimeInterval.init) {
+        if tokenScope == nil, let signedIn = sessionValue("signedInAt").flatMap(TimeInterval.init) {
             storage[KeepableAnswerKey.self] = Date(timeIntervalSince1970: signedIn + AppSettings.sessionLifetime)
         }
         if let stored = PublishedResponses.cache.value(for: tag) {

@@ -30,6 +30,13 @@ extension Request {
         return try requireActor()
     }
 
+    /// A value of the session the request came with, read without making one: asking `session` makes a session,
+    /// which Vapor then stores and sends a cookie for. A script with a token, a health check or a first visit reads
+    /// through here, and leaves no session behind.
+    func sessionValue(_ key: String) -> String? {
+        hasSession ? session.data[key] : nil
+    }
+
     /// The session's CSRF token, made on first use.
     var csrfToken: String {
         if let token = session.data["csrf"] { return token }
@@ -63,7 +70,7 @@ extension Request {
 /// change or a disabled account applies at once. (A script's token is read by `APITokenMiddleware`, on API routes.)
 struct CurrentActorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        if let text = request.session.data["userID"], let id = UUID(uuidString: text) {
+        if let text = request.sessionValue("userID"), let id = UUID(uuidString: text) {
             // A session past its lifetime is ended here, so a cookie kept beyond its Max-Age (or copied) opens nothing.
             let signedIn =
                 request.session.data["signedInAt"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))
@@ -122,7 +129,7 @@ struct FormGuardMiddleware: AsyncMiddleware {
         if route.acceptsUpload, let actor = request.actor, !route.mayUpload(actor) {
             throw Abort(.forbidden, reason: "You may not upload files here.")
         }
-        let expected = request.session.data["csrf"]
+        let expected = request.sessionValue("csrf")
         var sent = request.headers.first(name: "X-CSRF-Token")
         if sent == nil {
             // A body larger than a network read arrives in chunks: read it here, to the route's limit (past it, 413).
@@ -212,7 +219,7 @@ struct PageErrorMiddleware: AsyncMiddleware {
                 response = APIProblem(error, status: status, message: message).response()
             } else {
                 let context = PageContext(
-                    actor: request.actor, csrf: request.session.data["csrf"] ?? "", title: status.reasonPhrase)
+                    actor: request.actor, csrf: request.sessionValue("csrf") ?? "", title: status.reasonPhrase)
                 response = request.html(
                     AccountPages.message(context, heading: status.reasonPhrase, text: message), status: status)
             }

@@ -98,6 +98,8 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case apiExceptions = "api/v1/periods/:period/exceptions"
     case apiProject = "api/v1/projects/:project"
     case apiPeriods = "api/v1/portfolios/:portfolio/periods"
+    case apiPortfolio = "api/v1/portfolios/:portfolio"
+    case apiProgrammes = "api/v1/portfolios/:portfolio/programmes"
     case apiOpenPeriod = "api/v1/periods/:period/open"
     case apiClosePeriod = "api/v1/periods/:period/close"
     case apiPublishPeriod = "api/v1/periods/:period/publish"

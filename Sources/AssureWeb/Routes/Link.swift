@@ -99,6 +99,8 @@ public enum Link: Hashable, Sendable {
     case apiExceptions(period: UUID)
     case apiProject(project: UUID)
     case apiPeriods(portfolio: UUID)
+    case apiPortfolio(portfolio: UUID)
+    case apiProgrammes(portfolio: UUID)
     case apiOpenPeriod(period: UUID)
     case apiClosePeriod(period: UUID)
     case apiPublishPeriod(period: UUID)
@@ -200,6 +202,8 @@ public enum Link: Hashable, Sendable {
         case .apiExceptions: .apiExceptions
         case .apiProject: .apiProject
         case .apiPeriods: .apiPeriods
+        case .apiPortfolio: .apiPortfolio
+        case .apiProgrammes: .apiProgrammes
         case .apiOpenPeriod: .apiOpenPeriod
         case .apiClosePeriod: .apiClosePeriod
         case .apiPublishPeriod: .apiPublishPeriod
@@ -270,7 +274,7 @@ public enum Link: Hashable, Sendable {
         case .apiPriorities(let period): [period]
         case .apiExceptions(let period): [period]
         case .apiProject(let project): [project]
-        case .apiPeriods(let portfolio): [portfolio]
+        case .apiPeriods(let portfolio), .apiPortfolio(let portfolio), .apiProgrammes(let portfolio): [portfolio]
         case .apiOpenPeriod(let period), .apiClosePeriod(let period), .apiPublishPeriod(let period),
             .apiReopenPeriod(let period):
             [period]

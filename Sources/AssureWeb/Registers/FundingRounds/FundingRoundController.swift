@@ -11,10 +11,7 @@ struct FundingRoundController: AppRouteCollection {
         routes.post(.fundingRounds, use: createRound)
         routes.post(.allocate, use: allocate)
         routes.get(.apiFundingRounds) { req in
-            try JSONOutput.response(
-                try await FundingRounds.all(req.db).map {
-                    APIFundingRound(round: $0, total: $0.total, headroom: $0.headroom, isOver: $0.isOver)
-                })
+            try JSONOutput.response(try await FundingRounds.all(req.db).map(APIFundingRound.init))
         }
     }
 
