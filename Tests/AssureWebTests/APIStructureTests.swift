@@ -89,4 +89,32 @@ struct APIStructureTests {
             #expect(try await pmo.send(.GET, .apiProgrammes(portfolio: UUID())).status == .notFound)
         }
     }
+
+    @Test(
+        "A NUL character in any text, by API or by form, is refused naming the field, and nothing is stored",
+        arguments: Backend.all)
+    func nulCharacters(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let pmo = try await Script(app, email: DemoLoader.adminEmail)
+            // when a script sends a name with a NUL in it (PostgreSQL cannot store one; SQLite would hide it)
+            let api = try await pmo.send(.POST, .apiPortfolios, #"{"name": "Primary\u0000Care", "scale": "three-point"}"#)
+            // then it is refused by field, on both databases alike
+            try APICycleTests.expectProblem(api, .unprocessableEntity, "invalid")
+            #expect((try APICycleTests.json(api)["errors"] as? [String: String])?["name"]?.contains("NUL") == true)
+            let nested = try await pmo.send(
+                .PUT, .apiReturn(period: ids.october.id, project: ids.mat001.id),
+                #"{"baseVersion": 0, "milestones": [{"title": "ok", "date": "Nov-16"}, {"title": "bad\u0000", "date": "Nov-16"}]}"#)
+            #expect((try APICycleTests.json(nested)["errors"] as? [String: String])?["milestones[1].title"] != nil, "\(nested.body.string)")
+            // and a backslash written as text is not taken for one
+            let text = try await pmo.send(.POST, .apiPortfolios, #"{"name": "Back\\u0000slash", "scale": "three-point"}"#)
+            #expect(text.status == .created, "\(text.body.string)")
+            // when the same arrives in a web form, then the form is refused, not the server
+            let browser = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            _ = try await browser.get(Link.portfolios.path)
+            let form = try await browser.post(Link.portfolios.path, ["name": "Primary\u{0}Care", "scale": "three-point"])
+            #expect(form.status == .unprocessableEntity, "\(form.status)")
+            #expect(try await Catalogue.portfolios(app.db).allSatisfy { !$0.info.name.contains("Primary") })
+        }
+    }
 }

@@ -5,12 +5,17 @@ import Vapor
 /// wrong with it, in the same problem every other refusal is.
 extension Request {
     func input<Input: Decodable>(_ type: Input.Type) throws -> Input {
+        let decoded: Input
         do {
-            return try content.decode(Input.self, using: JSONDecoder())
+            decoded = try content.decode(Input.self, using: JSONDecoder())
         } catch {
             let problem = DecodingProblem.describe(error)
             throw DomainError.invalid([problem.field.isEmpty ? "body" : problem.field: problem.message])
         }
+        if let body = body.data, let field = NULCharacters.field(inJSON: Data(buffer: body)) {
+            throw DomainError.invalid([field: NULCharacters.message])
+        }
+        return decoded
     }
 }
 
@@ -64,5 +69,53 @@ struct APIReviewInput: Codable, Sendable {
             ])
         }
         return action
+    }
+}
+
+/// Text with a NUL character (U+0000): PostgreSQL cannot store it in text, and SQLite would keep it where no page or
+/// paper shows it. No one types one; it is refused where input arrives, naming the field, on both databases alike.
+enum NULCharacters {
+    static let message = "contains a NUL character (U+0000), which Assure does not store: remove it"
+
+    /// The first field of a JSON body whose name or text holds a NUL ("milestones[1].title"), or nil.
+    static func field(inJSON data: Data) -> String? {
+        // A NUL can only be written escaped in JSON text: a body without "\u0000" in any case has none.
+        guard data.range(of: Data("\\u0000".utf8)) != nil || data.range(of: Data("\\U0000".utf8)) != nil,
+            let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else { return nil }
+        return field(in: value, at: "")
+    }
+
+    private static func field(in value: Any, at path: String) -> String? {
+        switch value {
+        case let text as String: return text.contains("\u{0}") ? (path.isEmpty ? "body" : path) : nil
+        case let list as [Any]:
+            for (index, item) in list.enumerated() {
+                if let found = field(in: item, at: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        case let object as [String: Any]:
+            for (key, item) in object.sorted(by: { $0.key < $1.key }) {
+                let here = path.isEmpty ? key : "\(path).\(key)"
+                if key.contains("\u{0}") { return here }
+                if let found = field(in: item, at: here) { return found }
+            }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Whether a form body (application/x-www-form-urlencoded) carries a NUL: it can only arrive as %00.
+    static func inForm(_ body: ByteBuffer) -> Bool {
+        let bytes = body.readableBytesView
+        guard bytes.count >= 3 else { return false }
+        var index = bytes.startIndex
+        while index < bytes.index(bytes.endIndex, offsetBy: -2) {
+            if bytes[index] == UInt8(ascii: "%"), bytes[index + 1] == UInt8(ascii: "0"), bytes[index + 2] == UInt8(ascii: "0") {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 }

@@ -184,7 +184,7 @@ enum OpenAPIDocument {
                     + "or a signed-in session (writes then need the X-CSRF-Token header). Dates are ISO 8601. A write "
                     + "to an existing item sends If-Match with the item's ETag (412 when it changed meanwhile); a POST "
                     + "may send an Idempotency-Key, and a retry with it gets the first answer. Errors are problem "
-                    + "details (RFC 9457, application/problem+json).",
+                    + "details (RFC 9457, application/problem+json). Money is a decimal string with its currency.",
             ],
             "servers": [["url": "/"]],
             "security": [["bearer": [String]()]],

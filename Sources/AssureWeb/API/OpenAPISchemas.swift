@@ -26,6 +26,23 @@ enum Schema {
         ]
     }
 
+    /// A request body's object: as `object`, but an optional property may also be sent as null (Swift reads a null
+    /// as absent), so the schema says so rather than have a client's null refused by one reader and taken by another.
+    static func input(_ required: [String: Node], optional: [String: Node] = [:]) -> Node {
+        object(required, optional: optional.mapValues(nullable))
+    }
+
+    static func nullable(_ node: Node) -> Node {
+        var node = node
+        if let type = node["type"] as? String {
+            node["type"] = [type, "null"]
+            if let values = node["enum"] as? [Any] { node["enum"] = values + [NSNull()] }
+        } else if node["$ref"] != nil {
+            return ["anyOf": [node, ["type": "null"]]]
+        }
+        return node
+    }
+
     /// A day as the registers store it.
     nonisolated(unsafe) static let calendarDate: Node = object(["year": integer, "month": integer, "day": integer])
     /// An amount: a decimal string in pounds and its currency (never a binary float).
@@ -40,35 +57,35 @@ enum Schema {
                 "errors": map(string),
                 "current": [
                     "description": "The item as it is now (on 409 and 412)",
-                    "anyOf": [ref("Return"), ref("Period")],
+                    "anyOf": [ref("Return"), ref("Period"), ref("Project")],
                 ],
             ]),
-        "PeriodInput": object(
+        "PeriodInput": input(
             ["period": ["type": "string", "description": "The month reported on, YYYY-MM", "maxLength": 40]],
             optional: [
                 "frequency": oneOf(["monthly", "quarterly"]), "asAt": date, "publishOn": date, "returnsDue": date,
             ]),
-        "PortfolioInput": object([
-            "name": ["type": "string", "minLength": 1, "maxLength": 200], "scale": oneOf(["three-point", "five-point"]),
+        "PortfolioInput": input([
+            "name": ["type": "string", "minLength": 1, "maxLength": 500], "scale": oneOf(["three-point", "five-point"]),
         ]),
         "Programme": object(
             ["id": uuid, "name": string, "kind": oneOf(["programme", "clinical-delivery-group"])],
             optional: ["clinicalLead": string, "headOfService": string]),
-        "ProgrammeInput": object(
-            ["name": ["type": "string", "minLength": 1, "maxLength": 200]],
+        "ProgrammeInput": input(
+            ["name": ["type": "string", "minLength": 1, "maxLength": 500]],
             optional: [
                 "kind": oneOf(["programme", "clinical-delivery-group"]), "clinicalLead": string, "headOfService": string,
             ]),
-        "ProjectInput": object(
+        "ProjectInput": input(
             ["programme": uuid, "title": ["type": "string", "minLength": 1, "maxLength": 500]],
             optional: ["parent": uuid, "reference": string, "sro": string, "lead": string]),
-        "ProjectChanges": object(
+        "ProjectChanges": input(
             ["title": ["type": "string", "minLength": 1, "maxLength": 500]],
             optional: ["programme": uuid, "reference": string, "sro": string, "lead": string]),
-        "PublishInput": object(
+        "PublishInput": input(
             ["missing": oneOf(["carry-forward", "block", "show-as-missing"])], optional: ["findings": boolean]),
-        "ReopenInput": object(["reason": ["type": "string", "minLength": 1, "maxLength": 2000]]),
-        "ReviewInput": object(
+        "ReopenInput": input(["reason": ["type": "string", "minLength": 1, "maxLength": 2000]]),
+        "ReviewInput": input(
             ["action": oneOf(["approve", "return-for-changes"])],
             optional: ["comment": ["type": "string", "maxLength": 20_000]]),
         "Period": object(
@@ -151,7 +168,7 @@ enum Schema {
                 "rating": string, "update": string, "mitigation": string, "milestones": array(ref("MilestoneLine")),
                 "ratings": array(string),
             ], optional: ["reference": string]),
-        "ReturnInput": object(
+        "ReturnInput": input(
             [:],
             optional: [
                 "baseVersion": [

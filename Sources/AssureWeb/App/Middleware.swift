@@ -131,10 +131,12 @@ struct FormGuardMiddleware: AsyncMiddleware {
         }
         let expected = request.sessionValue("csrf")
         var sent = request.headers.first(name: "X-CSRF-Token")
+        var carriesNUL = false
         if sent == nil {
             // A body larger than a network read arrives in chunks: read it here, to the route's limit (past it, 413).
             let body = try await request.body.collect(max: limit).get()
             sent = body.flatMap { FormToken.value(of: "_csrf", in: $0, contentType: request.headers.contentType) }
+            carriesNUL = request.headers.contentType == .urlEncodedForm && body.map(NULCharacters.inForm) == true
         }
         guard let expected, let sent, Data(expected.utf8).count == Data(sent.utf8).count,
             zip(expected.utf8, sent.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
@@ -143,6 +145,7 @@ struct FormGuardMiddleware: AsyncMiddleware {
                 .forbidden,
                 reason: "This form has expired or did not come from Assure. Go back, reload the page and try again.")
         }
+        if carriesNUL { throw DomainError.invalid(["form": "A field " + NULCharacters.message + "."]) }
         return try await next.respond(to: request)
     }
 }
