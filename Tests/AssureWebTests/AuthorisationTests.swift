@@ -230,7 +230,8 @@ struct AuthorisationTests {
                     // The API's writes are tried by each visitor's token in RouteMatrixTests.observeAPIWrites.
                     + [
                         AppRoute.apiPeriods, .apiOpenPeriod, .apiClosePeriod, .apiPublishPeriod, .apiReopenPeriod,
-                        .apiReviewReturn, .apiPortfolios, .apiProgrammes, .apiProjects,
+                        .apiReviewReturn, .apiPortfolios, .apiProgrammes, .apiProjects, .apiUsers, .apiDisableUser,
+                        .apiEnableUser,
                     ].map(\.rawValue))
             let registered = Set(
                 app.routes.all.filter { $0.method == .POST }.map { $0.path.map(\.description).joined(separator: "/") })

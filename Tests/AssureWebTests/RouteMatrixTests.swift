@@ -46,7 +46,7 @@ struct RouteMatrixTests {
             case .itemOutcome: ids.registers.agendaItem
             case .outcome: ids.registers.outcome
             case .revokeToken: token
-            case .user, .disableUser, .enableUser: ids.karenUser
+            case .user, .disableUser, .enableUser, .apiUser: ids.karenUser
             default: nil
             }
         let period = [.paper, .paperTexts].contains(route) ? ids.registers.paperPeriod : ids.october.id
@@ -189,6 +189,13 @@ struct RouteMatrixTests {
                     #"{"programme": "\#(ids.maternity.id)", "reference": "MATX\#(index)", "title": "Matrix \#(index)"}"#
                 ),
                 (.apiProject(project: ids.mat001.id), sameDetails),
+                (
+                    .apiUsers,
+                    #"{"email": "matrix\#(index)@assure.demo", "name": "Matrix \#(index)", "role": "viewer", "password": "a long enough passphrase"}"#
+                ),
+                (.apiUser(id: ids.karenUser), #"{"role": "viewer"}"#),
+                (.apiDisableUser(id: ids.karenUser), ""), (.apiEnableUser(id: ids.karenUser), ""),
+                (.apiPerson(person: ids.jane), #"{"email": "jane.brennan@assure.demo"}"#),
                 (.apiPeriods(portfolio: ids.cdg.info.id), #"{"period": "2031-0\#(index + 1)"}"#),
                 (.apiClosePeriod(period: november), ""), (.apiOpenPeriod(period: november), ""),
                 (.apiPublishPeriod(period: november), #"{"missing": "show-as-missing"}"#),
@@ -204,7 +211,7 @@ struct RouteMatrixTests {
                             projectID: ids.mat001.id, form: sheet.form, action: .submit)
                     }
                 }
-                let method: HTTPMethod = link.route == .apiProject ? .PUT : .POST
+                let method: HTTPMethod = [.apiProject, .apiUser, .apiPerson].contains(link.route) ? .PUT : .POST
                 let response = try await app.testing(method: .inMemory).sendRequest(
                     method, link.path, headers: headers, body: ByteBuffer(string: body))
                 seen["\(method.rawValue) \(link.route.rawValue)", default: []].append(response.status.code)
@@ -388,6 +395,14 @@ struct RouteMatrixTests {
         "POST api/v1/portfolios/:portfolio/projects": "401 403 403 201 201 201",
         "PUT api/v1/projects/:project": "401 403 403 200 200 200",
         "GET api/v1/portfolios/:portfolio": "401 200 200 200 200 200",
+        "GET api/v1/users": "401 403 403 403 403 200",
+        "GET api/v1/users/:item": "401 403 403 403 403 200",
+        "GET api/v1/people": "401 403 403 403 403 200",
+        "POST api/v1/users": "401 403 403 403 403 201",
+        "PUT api/v1/users/:item": "401 403 403 403 403 200",
+        "POST api/v1/users/:item/disable": "401 403 403 403 403 200",
+        "POST api/v1/users/:item/enable": "401 403 403 403 403 200",
+        "PUT api/v1/people/:person": "401 403 403 403 403 200",
         "GET api/v1/portfolios/:portfolio/programmes": "401 200 200 200 200 200",
         "POST api/v1/periods/:period/open": "401 403 403 403 403 200",
         "POST api/v1/periods/:period/close": "401 403 403 403 403 200",

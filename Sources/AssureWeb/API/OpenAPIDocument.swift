@@ -26,7 +26,7 @@ enum OpenAPIDocument {
         /// The kind of item answered ("Period", "Return"), when one item is.
         var item: String? {
             (response["$ref"] as? String).map { String($0.split(separator: "/").last ?? "") }
-                .flatMap { ["Period", "Return", "Project"].contains($0) ? $0 : nil }
+                .flatMap { ["Period", "Return", "Project", "User", "Person"].contains($0) ? $0 : nil }
         }
     }
 
@@ -79,6 +79,30 @@ enum OpenAPIDocument {
             route: .apiProject, method: .PUT,
             summary: "Change a project's reference, title, SRO, lead or programme (If-Match)",
             body: "ProjectChanges", conditional: true, response: Schema.ref("Project")),
+        Operation(
+            route: .apiUsers, method: .GET, summary: "Every account with its role and programmes (the PMO)",
+            response: Schema.array(Schema.ref("User"))),
+        Operation(
+            route: .apiUsers, method: .POST, summary: "Add an account (the PMO)", body: "NewUser", creates: true,
+            response: Schema.ref("User")),
+        Operation(route: .apiUser, method: .GET, summary: "One account (the PMO)", response: Schema.ref("User")),
+        Operation(
+            route: .apiUser, method: .PUT,
+            summary: "Change an account's role and programmes (the PMO; the last admin stays one)", body: "Access",
+            conditional: true, response: Schema.ref("User")),
+        Operation(
+            route: .apiDisableUser, method: .POST,
+            summary: "Disable an account: its sessions and tokens end now (the PMO; not yourself)", conditional: true,
+            response: Schema.ref("User")),
+        Operation(
+            route: .apiEnableUser, method: .POST, summary: "Enable an account again (the PMO)", conditional: true,
+            response: Schema.ref("User")),
+        Operation(
+            route: .apiPeople, method: .GET, summary: "The people named in the portfolios, with their addresses (the PMO)",
+            response: Schema.array(Schema.ref("Person"))),
+        Operation(
+            route: .apiPerson, method: .PUT, summary: "Record a person's email address (the PMO)", body: "Email",
+            conditional: true, response: Schema.ref("Person")),
         Operation(
             route: .apiPeriods, method: .POST, summary: "Create a reporting period in a portfolio (the PMO)",
             body: "PeriodInput", creates: true, response: Schema.ref("Period")),
@@ -147,6 +171,8 @@ enum OpenAPIDocument {
             switch item {
             case "Period": ["period": "$response.body#/id"]
             case "Project": ["project": "$response.body#/id"]
+            case "User": ["item": "$response.body#/id"]
+            case "Person": ["person": "$response.body#/id"]
             default: ["period": "$request.path.period", "project": "$response.body#/project"]
             }
         let targets = operations.filter { $0.conditional && $0.item == item }
@@ -234,7 +260,7 @@ enum OpenAPIDocument {
         // Items (a period, a return) carry their ETag; lists and reports do not.
         var headers: [String: Any] = [:]
         if operation.conditional || operation.creates
-            || [.apiPeriod, .apiReturn, .apiPortfolio, .apiProject].contains(operation.route)
+            || [.apiPeriod, .apiReturn, .apiPortfolio, .apiProject, .apiUser].contains(operation.route)
         {
             headers["ETag"] = ["schema": Schema.string, "description": "The item's version, for If-Match"]
         }

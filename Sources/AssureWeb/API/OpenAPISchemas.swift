@@ -57,7 +57,7 @@ enum Schema {
                 "errors": map(string),
                 "current": [
                     "description": "The item as it is now (on 409 and 412)",
-                    "anyOf": [ref("Return"), ref("Period"), ref("Project")],
+                    "anyOf": [ref("Return"), ref("Period"), ref("Project"), ref("User"), ref("Person")],
                 ],
             ]),
         "PeriodInput": input(
@@ -65,6 +65,19 @@ enum Schema {
             optional: [
                 "frequency": oneOf(["monthly", "quarterly"]), "asAt": date, "publishOn": date, "returnsDue": date,
             ]),
+        "User": object(
+            [
+                "id": uuid, "email": string, "name": string, "role": oneOf(["admin", "editor", "viewer"]),
+                "programmes": array(string), "disabled": boolean, "awaitingRole": boolean,
+            ]),
+        "NewUser": input(
+            [
+                "email": ["type": "string", "maxLength": 320], "name": ["type": "string", "maxLength": 200],
+                "role": oneOf(["admin", "editor", "viewer"]), "password": ["type": "string", "maxLength": 1000],
+            ], optional: ["programmes": array(uuid)]),
+        "Access": input(["role": oneOf(["admin", "editor", "viewer"])], optional: ["programmes": array(uuid)]),
+        "Person": object(["id": uuid, "name": string], optional: ["jobTitle": string, "email": string]),
+        "Email": input(["email": ["type": "string", "maxLength": 320]]),
         "PortfolioInput": input([
             "name": ["type": "string", "minLength": 1, "maxLength": 500], "scale": oneOf(["three-point", "five-point"]),
         ]),

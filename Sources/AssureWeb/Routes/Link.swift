@@ -101,6 +101,12 @@ public enum Link: Hashable, Sendable {
     case apiPeriods(portfolio: UUID)
     case apiPortfolio(portfolio: UUID)
     case apiProgrammes(portfolio: UUID)
+    case apiUsers
+    case apiUser(id: UUID)
+    case apiDisableUser(id: UUID)
+    case apiEnableUser(id: UUID)
+    case apiPeople
+    case apiPerson(person: UUID)
     case apiOpenPeriod(period: UUID)
     case apiClosePeriod(period: UUID)
     case apiPublishPeriod(period: UUID)
@@ -204,6 +210,12 @@ public enum Link: Hashable, Sendable {
         case .apiPeriods: .apiPeriods
         case .apiPortfolio: .apiPortfolio
         case .apiProgrammes: .apiProgrammes
+        case .apiUsers: .apiUsers
+        case .apiUser: .apiUser
+        case .apiDisableUser: .apiDisableUser
+        case .apiEnableUser: .apiEnableUser
+        case .apiPeople: .apiPeople
+        case .apiPerson: .apiPerson
         case .apiOpenPeriod: .apiOpenPeriod
         case .apiClosePeriod: .apiClosePeriod
         case .apiPublishPeriod: .apiPublishPeriod
@@ -275,6 +287,8 @@ public enum Link: Hashable, Sendable {
         case .apiExceptions(let period): [period]
         case .apiProject(let project): [project]
         case .apiPeriods(let portfolio), .apiPortfolio(let portfolio), .apiProgrammes(let portfolio): [portfolio]
+        case .apiUser(let id), .apiDisableUser(let id), .apiEnableUser(let id): [id]
+        case .apiPerson(let person): [person]
         case .apiOpenPeriod(let period), .apiClosePeriod(let period), .apiPublishPeriod(let period),
             .apiReopenPeriod(let period):
             [period]

@@ -1,0 +1,99 @@
+import AssureApp
+import AssureCore
+import AssureOutput
+import AssureStorage
+import Vapor
+
+/// The PMO's accounts and address book through the API, by the pages' application functions: users (list, add,
+/// change role and programmes, disable, enable) and people's email addresses (where chasers and alerts go). Each
+/// change to an existing user or person names the version read in If-Match.
+struct APIAccountController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.apiUsers) { req in
+            try Self.requireAdmin(req)
+            return try JSONOutput.response(try await Users.list(req.db))
+        }
+        routes.post(.apiUsers, use: addUser)
+        routes.get(.apiUser) { req in
+            try Self.requireAdmin(req)
+            return try APIItem(try await Users.summary(req.db, id: try req.uuid("item"))).response()
+        }
+        routes.on(.PUT, .apiUser, body: .collect(maxSize: "64kb"), use: changeAccess)
+        routes.post(.apiDisableUser) { req in try await setDisabled(req, true) }
+        routes.post(.apiEnableUser) { req in try await setDisabled(req, false) }
+        routes.get(.apiPeople) { req in
+            try Self.requireAdmin(req)
+            return try JSONOutput.response(try await Directory.people(req.db))
+        }
+        routes.on(.PUT, .apiPerson, body: .collect(maxSize: "16kb"), use: setEmail)
+    }
+
+    /// A new account: its email, name, role, the programmes an editor writes (ids), and its first password (the user
+    /// changes it; with sign-in through the organisation's provider they need not use it).
+    struct NewUser: Codable, Sendable {
+        let email: String
+        let name: String
+        let role: String
+        let programmes: [UUID]?
+        let password: String
+    }
+
+    /// What a user may do: their role and, for an editor, the programmes they write (ids).
+    struct Access: Codable, Sendable {
+        let role: String
+        let programmes: [UUID]?
+    }
+
+    struct Email: Codable, Sendable { let email: String }
+
+    @discardableResult
+    static func requireAdmin(_ req: Request) throws -> Actor {
+        let actor = try req.requireWriter()
+        guard actor.canManageUsers else { throw DomainError.forbidden("only the PMO (admin) manages users") }
+        return actor
+    }
+
+    static func role(_ text: String) throws -> Role {
+        guard let role = Role(rawValue: text) else {
+            throw DomainError.invalid(["role": "must be one of " + Role.allCases.map(\.rawValue).joined(separator: ", ")])
+        }
+        return role
+    }
+
+    func addUser(req: Request) async throws -> Response {
+        let actor = try Self.requireAdmin(req)
+        let input = try req.input(NewUser.self)
+        let user = try await Users.add(
+            req.db, actor, email: input.email, name: input.name, role: try Self.role(input.role),
+            password: input.password, programmeIDs: input.programmes ?? [], cost: req.settings.bcryptCost)
+        return try APIItem(user).response(status: .created, location: .apiUser(id: user.id))
+    }
+
+    func changeAccess(req: Request) async throws -> Response {
+        let actor = try Self.requireAdmin(req)
+        let id = try req.uuid("item")
+        let input = try req.input(Access.self)
+        try APIItem(try await Users.summary(req.db, id: id)).requireMatch(req)
+        let user = try await Users.changeAccess(
+            req.db, actor, userID: id, role: try Self.role(input.role), programmeIDs: input.programmes ?? [])
+        return try APIItem(user).response()
+    }
+
+    private func setDisabled(_ req: Request, _ disabled: Bool) async throws -> Response {
+        let actor = try Self.requireAdmin(req)
+        let id = try req.uuid("item")
+        try APIItem(try await Users.summary(req.db, id: id)).requireMatch(req)
+        return try APIItem(try await Users.setDisabled(req.db, actor, userID: id, disabled: disabled)).response()
+    }
+
+    func setEmail(req: Request) async throws -> Response {
+        let actor = try Self.requireAdmin(req)
+        let id = try req.uuid("person")
+        let input = try req.input(Email.self)
+        guard let person = try await Directory.people(req.db).first(where: { $0.id == id }) else {
+            throw DomainError.notFound("person")
+        }
+        try APIItem(person).requireMatch(req)
+        return try APIItem(try await Directory.setEmail(req.db, actor, personID: id, email: input.email)).response()
+    }
+}

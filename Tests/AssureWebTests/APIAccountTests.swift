@@ -1,0 +1,82 @@
+import AssureApp
+import AssureCore
+import AssureStorage
+import AssureTestSupport
+import AssureWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// The PMO's accounts and address book by script: what moving a PMO's users in from another tool needs.
+@Suite("Users and people through the API")
+struct APIAccountTests {
+    typealias Script = APICycleTests.Script
+
+    @Test(
+        "The PMO adds an editor, changes her role with If-Match, disables and enables her, and records an address",
+        arguments: Backend.all)
+    func accounts(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let ids = try await DemoIDs.load(app)
+            let pmo = try await Script(app, email: DemoLoader.adminEmail)
+            // when the PMO adds an editor of Maternity
+            let body = #"{"email": "Ola.Nordmann@nhs.net", "name": "Ola Nordmann", "role": "editor", "programmes": ["\#(ids.maternity.id)"], "password": "a long enough passphrase"}"#
+            let added = try await pmo.send(.POST, .apiUsers, body)
+            #expect(added.status == .created, "\(added.body.string)")
+            let user = try APICycleTests.json(added)
+            let id = try #require(UUID(uuidString: user["id"] as? String ?? ""))
+            // then she is stored as the pages would store her, and no password or hash comes back
+            #expect(user["email"] as? String == "ola.nordmann@nhs.net")
+            #expect(user["programmes"] as? [String] == [ids.maternity.name])
+            #expect(!added.body.string.contains("password") && !added.body.string.contains("$2"))
+            #expect(try await Users.authenticate(app.db, email: "ola.nordmann@nhs.net", password: "a long enough passphrase") != nil)
+            // and the same address again, or a short password, is named
+            let again = try await pmo.send(.POST, .apiUsers, body)
+            #expect((try APICycleTests.json(again)["errors"] as? [String: String])?["email"] != nil)
+            let weak = try await pmo.send(
+                .POST, .apiUsers, #"{"email": "x@nhs.net", "name": "X", "role": "viewer", "password": "short"}"#)
+            try APICycleTests.expectProblem(weak, .unprocessableEntity, "invalid")
+
+            // when her role is changed from the version read, then again from that same version
+            let tag = try await pmo.etag(.apiUser(id: id))
+            let viewer = try await pmo.send(.PUT, .apiUser(id: id), #"{"role": "viewer"}"#, ifMatch: tag)
+            #expect(try APICycleTests.json(viewer)["role"] as? String == "viewer", "\(viewer.body.string)")
+            try APICycleTests.expectProblem(
+                try await pmo.send(.PUT, .apiUser(id: id), #"{"role": "admin"}"#, ifMatch: tag), .preconditionFailed, "stale")
+            #expect(try await Users.summary(app.db, id: id).role == .viewer)
+            // and an editor without programmes is named, as on the page
+            try APICycleTests.expectProblem(
+                try await pmo.send(.PUT, .apiUser(id: id), #"{"role": "editor"}"#, ifMatch: try await pmo.etag(.apiUser(id: id))),
+                .unprocessableEntity, "invalid")
+
+            // when she is disabled, her token stops working; enabled, she may sign in again
+            let hers = try await Script(app, email: "ola.nordmann@nhs.net")
+            #expect(try await hers.send(.GET, .apiPortfolios).status == .ok)
+            let disabled = try await pmo.send(.POST, .apiDisableUser(id: id), ifMatch: try await pmo.etag(.apiUser(id: id)))
+            #expect(try APICycleTests.json(disabled)["disabled"] as? Bool == true)
+            #expect(try await hers.send(.GET, .apiPortfolios).status == .unauthorized)
+            let enabled = try await pmo.send(.POST, .apiEnableUser(id: id), ifMatch: try await pmo.etag(.apiUser(id: id)))
+            #expect(try APICycleTests.json(enabled)["disabled"] as? Bool == false)
+            // and the PMO may not disable herself
+            let own = try await Users.id(app.db, email: DemoLoader.adminEmail)
+            try APICycleTests.expectProblem(
+                try await pmo.send(.POST, .apiDisableUser(id: own), ifMatch: "*"), .forbidden, "forbidden")
+
+            // when she records Jane's address from the version she read
+            let people = try await pmo.send(.GET, .apiPeople)
+            let jane = try #require(
+                (try JSONSerialization.jsonObject(with: Data(people.body.string.utf8)) as? [[String: Any]])?
+                    .first { $0["name"] as? String == "Jane Brennan" })
+            let janeID = try #require(UUID(uuidString: jane["id"] as? String ?? ""))
+            let recorded = try await pmo.send(
+                .PUT, .apiPerson(person: janeID), #"{"email": "jane.brennan@nhs.net"}"#, ifMatch: "*")
+            #expect(try APICycleTests.json(recorded)["email"] as? String == "jane.brennan@nhs.net", "\(recorded.body.string)")
+            // and an editor may read none of this
+            let editor = try await Script(app, email: "jane.brennan@assure.demo")
+            for link in [Link.apiUsers, .apiPeople, .apiUser(id: id)] {
+                try APICycleTests.expectProblem(try await editor.send(.GET, link), .forbidden, "forbidden")
+            }
+        }
+    }
+}
