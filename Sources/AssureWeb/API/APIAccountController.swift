@@ -53,12 +53,7 @@ struct APIAccountController: AppRouteCollection {
         return actor
     }
 
-    static func role(_ text: String) throws -> Role {
-        guard let role = Role(rawValue: text) else {
-            throw DomainError.invalid(["role": "must be one of " + Role.allCases.map(\.rawValue).joined(separator: ", ")])
-        }
-        return role
-    }
+    static func role(_ text: String) throws -> Role { try choice(text, field: "role") }
 
     func addUser(req: Request) async throws -> Response {
         let actor = try Self.requireAdmin(req)

@@ -19,6 +19,17 @@ extension Request {
     }
 }
 
+/// One of a closed set of words (a scale, a role, what happens to returns not in): the value, or a refusal naming the
+/// field and every word it may be.
+func choice<Value: RawRepresentable & CaseIterable>(
+    _ text: String, field: String, among values: [Value] = Array(Value.allCases)
+) throws -> Value where Value.RawValue == String {
+    guard let value = Value(rawValue: text), values.contains(where: { $0.rawValue == text }) else {
+        throw DomainError.invalid([field: "must be one of " + values.map(\.rawValue).joined(separator: ", ")])
+    }
+    return value
+}
+
 /// A new reporting period: the month it reports on (`2016-11`), and optionally its as-at day (the month's last by
 /// default), the day it is published and the day returns are due, all ISO 8601 dates.
 struct APIPeriodInput: Codable, Sendable {
@@ -39,15 +50,7 @@ struct APIPublishInput: Codable, Sendable {
     let missing: String
     let findings: Bool?
 
-    func policy() throws -> MissingReturnPolicy {
-        guard let policy = MissingReturnPolicy(rawValue: missing) else {
-            throw DomainError.invalid([
-                "missing": "must be one of "
-                    + MissingReturnPolicy.allCases.map(\.rawValue).joined(separator: ", ")
-            ])
-        }
-        return policy
-    }
+    func policy() throws -> MissingReturnPolicy { try choice(missing, field: "missing") }
 }
 
 /// Re-opening a published period: the reason, kept in the audit log.
@@ -60,15 +63,8 @@ struct APIReviewInput: Codable, Sendable {
     let action: String
     let comment: String?
 
-    static let actions: [ReturnAction] = [.approve, .returnForChanges]
-
     func reviewAction() throws -> ReturnAction {
-        guard let action = ReturnAction(rawValue: action), action.isReview else {
-            throw DomainError.invalid([
-                "action": "must be one of " + Self.actions.map(\.rawValue).joined(separator: ", ")
-            ])
-        }
-        return action
+        try choice(action, field: "action", among: ReturnAction.allCases.filter(\.isReview))
     }
 }
 

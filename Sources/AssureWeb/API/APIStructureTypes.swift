@@ -47,14 +47,7 @@ struct APIPortfolioInput: Codable, Sendable {
     let name: String
     let scale: String
 
-    func scaleKind() throws -> RatingScaleKind {
-        guard let kind = RatingScaleKind(rawValue: scale) else {
-            throw DomainError.invalid([
-                "scale": "must be one of " + RatingScaleKind.allCases.map(\.rawValue).joined(separator: ", ")
-            ])
-        }
-        return kind
-    }
+    func scaleKind() throws -> RatingScaleKind { try choice(scale, field: "scale") }
 }
 
 /// A new programme: `programme`, or `clinical-delivery-group` (led by a clinical lead and a head of service).
@@ -65,12 +58,7 @@ struct APIProgrammeInput: Codable, Sendable {
     let headOfService: String?
 
     func programmeKind() throws -> ProgrammeKind {
-        guard let kind = ProgrammeKind(rawValue: kind ?? ProgrammeKind.programme.rawValue) else {
-            throw DomainError.invalid([
-                "kind": "must be one of " + ProgrammeKind.allCases.map(\.rawValue).joined(separator: ", ")
-            ])
-        }
-        return kind
+        try choice(kind ?? ProgrammeKind.programme.rawValue, field: "kind")
     }
 }
 
