@@ -23,9 +23,7 @@ extension Webhooks {
         if description.isEmpty { errors["description"] = "Say what receives these (the flow or system), for the outbox." }
         if description.count > 200 { errors["description"] = "Keep the description under 200 characters." }
         guard errors.isEmpty else { throw DomainError.invalid(errors) }
-        let secret = "whsec_" + SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let secret = "whsec_" + RandomToken.urlSafe()
         return try await db.writeTransaction { db in
             let webhook = try await insert(
                 db, url: url, events: Array(Set(chosen)).sorted { $0.rawValue < $1.rawValue },

@@ -64,9 +64,8 @@ struct AccountController: AppRouteCollection {
         let provider = req.session.data["signedInWith"].flatMap { req.application.openIDProviders[$0] }
         let idToken = req.session.data["idToken"]
         req.session.destroy()
-        let base =
-            req.settings.publicURL.hasSuffix("/") ? String(req.settings.publicURL.dropLast()) : req.settings.publicURL
-        guard let provider, let url = await provider.signOutURL(idToken: idToken, returnTo: base + Link.login.path)
+        guard let provider,
+            let url = await provider.signOutURL(idToken: idToken, returnTo: req.settings.address(of: .login))
         else { return req.redirect(to: Link.login.path) }
         // Drawn as for someone signed out: the request still carries the actor it arrived with.
         var context = req.page("Signed out")

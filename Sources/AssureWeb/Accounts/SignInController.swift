@@ -101,8 +101,7 @@ extension Request {
 
     /// Where the provider sends the browser back: the public address, as registered with the provider.
     func returnAddress(_ provider: String) -> String {
-        let base = settings.publicURL.hasSuffix("/") ? String(settings.publicURL.dropLast()) : settings.publicURL
-        return base + Link.signInReturn(provider: provider).path
+        settings.address(of: .signInReturn(provider: provider))
     }
 
     func signInRefused(_ message: String, status: HTTPStatus) -> Response {

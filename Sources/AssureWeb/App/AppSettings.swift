@@ -57,10 +57,15 @@ public struct AppSettings: Sendable {
     /// The session cookie's name.
     static let sessionCookie = "assure-session"
 
+    /// A link's full address at the public URL (with or without its trailing slash as configured): for messages and
+    /// for the addresses an identity provider sends the browser back to.
+    public func address(of link: Link) -> String {
+        (publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL) + link.path
+    }
+
     /// Links in messages point at the public address.
     public var noticeLinks: NoticeLinks {
-        let base = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
-        return NoticeLinks { period, project in base + Link.returnForm(period: period, project: project).path }
+        NoticeLinks { [self] period, project in address(of: .returnForm(period: period, project: project)) }
     }
 }
 
