@@ -80,3 +80,47 @@ struct APIAccountTests {
         }
     }
 }
+
+@Suite("The glossary through the API")
+struct APIGlossaryTests {
+    typealias Script = APICycleTests.Script
+
+    @Test("The PMO adds, changes (If-Match) and deletes an abbreviation; the rules are the page's", arguments: Backend.all)
+    func glossary(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let pmo = try await Script(app, email: DemoLoader.adminEmail)
+            // when the PMO adds one
+            let added = try await pmo.send(.POST, .apiGlossary, #"{"abbreviation": "PCN", "expansion": "Primary Care Network"}"#)
+            #expect(added.status == .created, "\(added.body.string)")
+            let id = try #require(UUID(uuidString: try APICycleTests.json(added)["id"] as? String ?? ""))
+            #expect(added.headers.first(name: .location) == Link.apiGlossaryEntry(id: id).path)
+            // then the same again, or one with a space, is named as on the page
+            try APICycleTests.expectProblem(
+                try await pmo.send(.POST, .apiGlossary, #"{"abbreviation": "PCN", "expansion": "Again"}"#),
+                .unprocessableEntity, "invalid")
+            try APICycleTests.expectProblem(
+                try await pmo.send(.POST, .apiGlossary, #"{"abbreviation": "P C N", "expansion": "Spaced"}"#),
+                .unprocessableEntity, "invalid")
+            // when she changes it from the version read, then again from that old version
+            let tag = try await pmo.etag(.apiGlossaryEntry(id: id))
+            let changed = try await pmo.send(
+                .PUT, .apiGlossaryEntry(id: id), #"{"abbreviation": "PCN", "expansion": "Primary care network"}"#,
+                ifMatch: tag)
+            #expect(changed.status == .ok, "\(changed.body.string)")
+            try APICycleTests.expectProblem(
+                try await pmo.send(.DELETE, .apiGlossaryEntry(id: id), ifMatch: tag), .preconditionFailed, "stale")
+            // and an editor may not delete it
+            let jane = try await Script(app, email: "jane.brennan@assure.demo")
+            try APICycleTests.expectProblem(
+                try await jane.send(.DELETE, .apiGlossaryEntry(id: id), ifMatch: "*"), .forbidden, "forbidden")
+            // when she deletes it from the current version, then it is gone, and the audit log keeps what it said
+            let deleted = try await pmo.send(.DELETE, .apiGlossaryEntry(id: id), ifMatch: try await pmo.etag(.apiGlossaryEntry(id: id)))
+            #expect(deleted.status == .noContent)
+            #expect(try await pmo.send(.GET, .apiGlossaryEntry(id: id)).status == .notFound)
+            #expect(
+                try await AuditLog.recent(app.db, limit: 5).contains {
+                    $0.action == "delete" && $0.before?.contains("Primary care network") == true
+                })
+        }
+    }
+}

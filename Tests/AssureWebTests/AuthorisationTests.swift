@@ -231,7 +231,7 @@ struct AuthorisationTests {
                     + [
                         AppRoute.apiPeriods, .apiOpenPeriod, .apiClosePeriod, .apiPublishPeriod, .apiReopenPeriod,
                         .apiReviewReturn, .apiPortfolios, .apiProgrammes, .apiProjects, .apiUsers, .apiDisableUser,
-                        .apiEnableUser,
+                        .apiEnableUser, .apiGlossary,
                     ].map(\.rawValue))
             let registered = Set(
                 app.routes.all.filter { $0.method == .POST }.map { $0.path.map(\.description).joined(separator: "/") })

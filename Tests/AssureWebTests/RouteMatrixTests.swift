@@ -35,7 +35,7 @@ struct RouteMatrixTests {
     static func path(_ route: AppRoute, _ ids: DemoIDs, token: UUID) -> String {
         let item: UUID? =
             switch route {
-            case .glossaryEntry: ids.registers.glossaryEntry
+            case .glossaryEntry, .apiGlossaryEntry: ids.registers.glossaryEntry
             case .addBusinessCase, .businessCasesPortfolio: ids.registers.set
             case .businessCase: ids.registers.businessCase
             case .allocate, .fundingRoundPortfolio: ids.registers.round
@@ -82,7 +82,7 @@ struct RouteMatrixTests {
         let jane = try #require(
             try await Users.authenticate(app.db, email: "jane.brennan@assure.demo", password: DemoLoader.adminPassword))
         var seen: [String: [UInt]] = [:]
-        let routes = app.routes.all.filter { $0.method != .POST && $0.method != .PUT }
+        let routes = app.routes.all.filter { $0.method == .GET }
         // Reads first, for everyone; they change nothing.
         for registered in routes {
             guard let route = route(registered) else { continue }
@@ -201,8 +201,12 @@ struct RouteMatrixTests {
                 (.apiPublishPeriod(period: november), #"{"missing": "show-as-missing"}"#),
                 (.apiReopenPeriod(period: november), #"{"reason": "The matrix re-opens it."}"#),
                 (.apiReviewReturn(period: november, project: ids.mat001.id), #"{"action": "approve"}"#),
+                (.apiGlossary, #"{"abbreviation": "MX\#(index)", "expansion": "Matrix \#(index)"}"#),
+                (.apiGlossaryEntry(id: ids.registers.glossaryEntry), #"{"abbreviation": "STP", "expansion": "Sustainability and Transformation Plan"}"#),
             ]
-            for (link, body) in writes {
+            // The last write of all: the PMO deletes the entry (everyone else is refused first).
+            let deletion = (HTTPMethod.DELETE, Link.apiGlossaryEntry(id: ids.registers.glossaryEntry), "")
+            for (method, link, body) in writes.map({ (Self.method(of: $0.0), $0.0, $0.1) }) + [deletion] {
                 if link.route == .apiReviewReturn {
                     let sheet = try await Returns.sheet(app.db, periodID: november, projectID: ids.mat001.id)
                     if sheet.state != .approved {
@@ -211,12 +215,16 @@ struct RouteMatrixTests {
                             projectID: ids.mat001.id, form: sheet.form, action: .submit)
                     }
                 }
-                let method: HTTPMethod = [.apiProject, .apiUser, .apiPerson].contains(link.route) ? .PUT : .POST
                 let response = try await app.testing(method: .inMemory).sendRequest(
                     method, link.path, headers: headers, body: ByteBuffer(string: body))
                 seen["\(method.rawValue) \(link.route.rawValue)", default: []].append(response.status.code)
             }
         }
+    }
+
+    /// A write of the API's: a change to a whole item is a PUT, anything else a POST.
+    static func method(of link: Link) -> HTTPMethod {
+        [.apiProject, .apiUser, .apiPerson, .apiGlossaryEntry].contains(link.route) ? .PUT : .POST
     }
 
     /// Sam Sro: an editor of Maternity, named by the PMO as MAT001's SRO (with her email, so she answers for it).
@@ -396,6 +404,10 @@ struct RouteMatrixTests {
         "PUT api/v1/projects/:project": "401 403 403 200 200 200",
         "GET api/v1/portfolios/:portfolio": "401 200 200 200 200 200",
         "GET api/v1/users": "401 403 403 403 403 200",
+        "GET api/v1/glossary/:item": "401 200 200 200 200 200",
+        "POST api/v1/glossary": "401 403 403 403 403 201",
+        "PUT api/v1/glossary/:item": "401 403 403 403 403 200",
+        "DELETE api/v1/glossary/:item": "401 403 403 403 403 204",
         "GET api/v1/users/:item": "401 403 403 403 403 200",
         "GET api/v1/people": "401 403 403 403 403 200",
         "POST api/v1/users": "401 403 403 403 403 201",

@@ -14,7 +14,8 @@ enum OpenAPIDocument {
         var conditional = false
         /// Answers 201 with the new item's address.
         var creates = false
-        let response: Schema.Node
+        /// The answer's body; nil for 204 No Content.
+        let response: Schema.Node?
 
         /// "post-periods-period-open": the method and the path without its prefix or parameters' colons.
         var id: String {
@@ -25,8 +26,8 @@ enum OpenAPIDocument {
 
         /// The kind of item answered ("Period", "Return"), when one item is.
         var item: String? {
-            (response["$ref"] as? String).map { String($0.split(separator: "/").last ?? "") }
-                .flatMap { ["Period", "Return", "Project", "User", "Person"].contains($0) ? $0 : nil }
+            (response?["$ref"] as? String).map { String($0.split(separator: "/").last ?? "") }
+                .flatMap { ["Period", "Return", "Project", "User", "Person", "GlossaryEntry"].contains($0) ? $0 : nil }
         }
     }
 
@@ -79,6 +80,17 @@ enum OpenAPIDocument {
             route: .apiProject, method: .PUT,
             summary: "Change a project's reference, title, SRO, lead or programme (If-Match)",
             body: "ProjectChanges", conditional: true, response: Schema.ref("Project")),
+        Operation(
+            route: .apiGlossary, method: .POST, summary: "Add an abbreviation to the glossary (the PMO)",
+            body: "GlossaryInput", creates: true, response: Schema.ref("GlossaryEntry")),
+        Operation(
+            route: .apiGlossaryEntry, method: .GET, summary: "One abbreviation", response: Schema.ref("GlossaryEntry")),
+        Operation(
+            route: .apiGlossaryEntry, method: .PUT, summary: "Change an abbreviation or its expansion (the PMO)",
+            body: "GlossaryInput", conditional: true, response: Schema.ref("GlossaryEntry")),
+        Operation(
+            route: .apiGlossaryEntry, method: .DELETE, summary: "Delete an abbreviation (the PMO; the audit log keeps it)",
+            conditional: true, response: nil),
         Operation(
             route: .apiUsers, method: .GET, summary: "Every account with its role and programmes (the PMO)",
             response: Schema.array(Schema.ref("User"))),
@@ -173,6 +185,7 @@ enum OpenAPIDocument {
             case "Project": ["project": "$response.body#/id"]
             case "User": ["item": "$response.body#/id"]
             case "Person": ["person": "$response.body#/id"]
+            case "GlossaryEntry": ["item": "$response.body#/id"]
             default: ["period": "$request.path.period", "project": "$response.body#/project"]
             }
         let targets = operations.filter { $0.conditional && $0.item == item }
@@ -257,21 +270,24 @@ enum OpenAPIDocument {
         let problem = { (description: String) -> [String: Any] in
             ["description": description, "content": ["application/problem+json": ["schema": Schema.ref("Problem")]]]
         }
-        // Items (a period, a return) carry their ETag; lists and reports do not.
+        // Items (a period, a return) carry their ETag; lists and reports do not, nor does a deletion's empty answer.
         var headers: [String: Any] = [:]
-        if operation.conditional || operation.creates
-            || [.apiPeriod, .apiReturn, .apiPortfolio, .apiProject, .apiUser].contains(operation.route)
+        if operation.response != nil,
+            operation.conditional || operation.creates
+                || [.apiPeriod, .apiReturn, .apiPortfolio, .apiProject, .apiUser, .apiGlossaryEntry]
+                .contains(operation.route)
         {
             headers["ETag"] = ["schema": Schema.string, "description": "The item's version, for If-Match"]
         }
         if operation.creates { headers["Location"] = ["schema": Schema.string] }
         var success: [String: Any] = [
-            "description": operation.creates ? "Created" : "OK", "content": json(operation.response),
+            "description": operation.response == nil ? "Done: nothing to answer" : operation.creates ? "Created" : "OK",
             "headers": headers,
         ]
+        if let response = operation.response { success["content"] = json(response) }
         if let links = links(from: operation) { success["links"] = links }
         var responses: [String: Any] = [
-            operation.creates ? "201" : "200": success,
+            operation.response == nil ? "204" : operation.creates ? "201" : "200": success,
             "default": problem(
                 "Refused (problem details, RFC 9457): 400 bad parameter, 401 no or revoked token, 403 not allowed, "
                     + "404 not found"),

@@ -57,7 +57,7 @@ enum Schema {
                 "errors": map(string),
                 "current": [
                     "description": "The item as it is now (on 409 and 412)",
-                    "anyOf": [ref("Return"), ref("Period"), ref("Project"), ref("User"), ref("Person")],
+                    "anyOf": [ref("Return"), ref("Period"), ref("Project"), ref("User"), ref("Person"), ref("GlossaryEntry")],
                 ],
             ]),
         "PeriodInput": input(
@@ -78,6 +78,10 @@ enum Schema {
         "Access": input(["role": oneOf(["admin", "editor", "viewer"])], optional: ["programmes": array(uuid)]),
         "Person": object(["id": uuid, "name": string], optional: ["jobTitle": string, "email": string]),
         "Email": input(["email": ["type": "string", "maxLength": 320]]),
+        "GlossaryInput": input([
+            "abbreviation": ["type": "string", "minLength": 1, "maxLength": 20, "pattern": "^\\S+$"],
+            "expansion": ["type": "string", "minLength": 1, "maxLength": 300],
+        ]),
         "PortfolioInput": input([
             "name": ["type": "string", "minLength": 1, "maxLength": 500], "scale": oneOf(["three-point", "five-point"]),
         ]),

@@ -71,7 +71,7 @@ public enum WebApp {
         let collections: [any AppRouteCollection] = [
             AccountController(), SignInController(), HomeController(), PortfolioController(), DashboardController(),
             ProjectController(),
-            ChangesController(), APIController(), APIReturnController(), APICycleController(), APIStructureController(), APIAccountController(), WebhookController(), TokenController(), UserAdminController(),
+            ChangesController(), APIController(), APIReturnController(), APICycleController(), APIStructureController(), APIAccountController(), APIGlossaryController(), WebhookController(), TokenController(), UserAdminController(),
             CycleController(), ImportController(), GlossaryController(), BusinessCaseController(),
             FundingRoundController(),
             RegisterScopeController(), RiskController(),

@@ -101,6 +101,7 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case apiPortfolio = "api/v1/portfolios/:portfolio"
     case apiProgrammes = "api/v1/portfolios/:portfolio/programmes"
     case apiUsers = "api/v1/users"
+    case apiGlossaryEntry = "api/v1/glossary/:item"
     case apiUser = "api/v1/users/:item"
     case apiDisableUser = "api/v1/users/:item/disable"
     case apiEnableUser = "api/v1/users/:item/enable"

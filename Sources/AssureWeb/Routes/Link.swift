@@ -102,6 +102,7 @@ public enum Link: Hashable, Sendable {
     case apiPortfolio(portfolio: UUID)
     case apiProgrammes(portfolio: UUID)
     case apiUsers
+    case apiGlossaryEntry(id: UUID)
     case apiUser(id: UUID)
     case apiDisableUser(id: UUID)
     case apiEnableUser(id: UUID)
@@ -211,6 +212,7 @@ public enum Link: Hashable, Sendable {
         case .apiPortfolio: .apiPortfolio
         case .apiProgrammes: .apiProgrammes
         case .apiUsers: .apiUsers
+        case .apiGlossaryEntry: .apiGlossaryEntry
         case .apiUser: .apiUser
         case .apiDisableUser: .apiDisableUser
         case .apiEnableUser: .apiEnableUser
@@ -287,7 +289,7 @@ public enum Link: Hashable, Sendable {
         case .apiExceptions(let period): [period]
         case .apiProject(let project): [project]
         case .apiPeriods(let portfolio), .apiPortfolio(let portfolio), .apiProgrammes(let portfolio): [portfolio]
-        case .apiUser(let id), .apiDisableUser(let id), .apiEnableUser(let id): [id]
+        case .apiUser(let id), .apiDisableUser(let id), .apiEnableUser(let id), .apiGlossaryEntry(let id): [id]
         case .apiPerson(let person): [person]
         case .apiOpenPeriod(let period), .apiClosePeriod(let period), .apiPublishPeriod(let period),
             .apiReopenPeriod(let period):
