@@ -36,6 +36,9 @@ final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
     static func tick(_ app: Application) async {
         let now = app.settings.clock()
         await duty("forgetting expired import drafts", app) { try await ImportDrafts.forgetExpired(app.db, now: now) }
+        await duty("forgetting expired idempotency keys", app) {
+            try await IdempotencyKeys.forgetExpired(app.db, now: now)
+        }
         await duty("checking for imports whose server stopped", app) {
             if ImportJobs.writesProgress(app.db), try await ImportJobs.failSilent(app.db, now: now) > 0 {
                 app.logger.warning("Imports whose server stopped answering are marked failed.")

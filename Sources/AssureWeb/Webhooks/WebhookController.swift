@@ -48,9 +48,7 @@ struct WebhookController: AppRouteCollection {
             throw DomainError.forbidden("only the PMO (admin) manages webhooks")
         }
         var model = model
-        model = WebhookPageModel(
-            webhooks: try await Webhooks.list(req.db), newSecret: model.newSecret, values: model.values,
-            chosen: model.chosen, errors: model.errors)
+        model.webhooks = try await Webhooks.list(req.db)
         return req.html(WebhookPages.render(model, req.page("Webhooks")), status: status)
     }
 }

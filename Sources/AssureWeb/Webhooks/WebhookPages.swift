@@ -4,7 +4,7 @@ import AssureStorage
 import Foundation
 
 struct WebhookPageModel: Sendable {
-    let webhooks: [WebhookSummary]
+    var webhooks: [WebhookSummary]
     /// The secret of the webhook just made: shown once, in the answer to the form that made it.
     var newSecret: String? = nil
     var values: [String: String] = [:]

@@ -40,12 +40,18 @@ public enum IdempotencyKeys {
         _ db: Database, userID: UUID, key: String, requestHash: String, now: Date = WallClock.now()
     ) async throws -> Claim {
         let sql = try db.sql()
-        try await sql.delete(from: "api_idempotency_keys")
-            .where("created_at", .lessThan, now.addingTimeInterval(-lifetime)).run()
+        // Only this user's key is looked at (by its unique index): an answer past its day, or a request its server
+        // abandoned, lets the key be claimed afresh. Other expired keys are forgotten by the outbox worker.
         try await sql.delete(from: "api_idempotency_keys")
             .where("user_id", .equal, userID).where("idempotency_key", .equal, key)
-            .where("status", .is, SQLLiteral.null)
-            .where("created_at", .lessThan, now.addingTimeInterval(-abandonedAfter)).run()
+            .where { group in
+                group.where("created_at", .lessThan, now.addingTimeInterval(-lifetime))
+                    .orWhere { abandoned in
+                        abandoned.where("status", .is, SQLLiteral.null)
+                            .where("created_at", .lessThan, now.addingTimeInterval(-abandonedAfter))
+                    }
+            }
+            .run()
         let mine = UUID()
         try await sql.insert(into: "api_idempotency_keys")
             .columns("id", "user_id", "idempotency_key", "request_hash", "created_at")
@@ -70,6 +76,12 @@ public enum IdempotencyKeys {
         guard let status = row.status else { return .inFlight }
         let headers = try row.headers.map { try JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
         return .replay(Answer(status: status, headers: headers ?? [:], body: row.body ?? ""))
+    }
+
+    /// Forgets answers past their day, off the request path (the outbox worker's tick).
+    public static func forgetExpired(_ db: Database, now: Date) async throws {
+        try await db.sql().delete(from: "api_idempotency_keys")
+            .where("created_at", .lessThan, now.addingTimeInterval(-lifetime)).run()
     }
 
     /// Keeps the answer under the claimed key.
