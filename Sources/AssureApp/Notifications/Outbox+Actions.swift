@@ -17,20 +17,25 @@ extension Outbox {
         _ db: Database, server: String, lease: TimeInterval, now: Date = WallClock.now(),
         send: @Sendable (MailMessage) async throws -> Void
     ) async throws -> DeliveryResult {
-        try await deliverDue(db, .mail, server: server, lease: lease, now: now) { try await send($0.message) }
+        let interrupted = try await failInterrupted(db, now: now)
+        var result = try await deliverDue(db, .mail, server: server, lease: lease, now: now) {
+            try await send($0.message)
+        }
+        result.failed += interrupted
+        return result
     }
 
     /// How a message goes: by email, or to a webhook's URL. Each has its own sender (a mail server may be down or not
     /// configured while webhooks are delivered, and the other way round).
     public enum Channel: Sendable { case mail, webhooks }
 
-    /// Delivers the due messages of one channel, as above.
+    /// Delivers the due messages of one channel, as above, leaving messages whose server stopped to
+    /// `failInterrupted` (which covers both channels, so a worker runs it once a tick).
     public static func deliverDue(
         _ db: Database, _ channel: Channel, server: String, lease: TimeInterval, now: Date = WallClock.now(),
         send: @Sendable (OutboxEntry) async throws -> Void
     ) async throws -> DeliveryResult {
         var result = DeliveryResult()
-        result.failed += try await failInterrupted(db, now: now)
         let pending = OutboxRecord.query(on: db).filter(\.$status == OutboxEntry.Status.pending.rawValue)
             .filter(\.$nextAttemptAt <= now)
         let due =
@@ -87,7 +92,7 @@ extension Outbox {
 
     /// Messages whose sending server stopped mid-delivery: failed, saying they may have gone, in one update (so two
     /// servers noticing at once do not both count them). Returns how many.
-    private static func failInterrupted(_ db: Database, now: Date) async throws -> Int {
+    public static func failInterrupted(_ db: Database, now: Date) async throws -> Int {
         struct Failed: Decodable { let id: UUID }
         let sending = OutboxEntry.Status.sending.rawValue
         return try await db.sql().raw(

@@ -32,14 +32,14 @@ struct ReturnEventData: Encodable, Sendable {
         version = record.version
     }
 
-    /// Queues the event for a return that has just reached a state, once per version.
+    /// Queues the event for a return that has just reached a state (the record as saved), once per version.
     static func emit(
         _ event: WebhookEvent, _ db: Database, period: PeriodRecord, project: ProjectRecord,
-        programme: ProgrammeRecord, returnID: UUID, by actor: Actor
+        programme: ProgrammeRecord, saved record: ReturnRecord, by actor: Actor
     ) async throws {
-        guard let record = try await ReturnRecord.find(returnID, on: db) else { return }
-        let data = try ReturnEventData(period: period, project: project, programme: programme, record: record, by: actor)
-        try await Webhooks.emit(db, event, key: "\(returnID)|\(record.version)", data: data)
+        let data = try ReturnEventData(
+            period: period, project: project, programme: programme, record: record, by: actor)
+        try await Webhooks.emit(db, event, key: "\(try record.requireID())|\(record.version)", data: data)
     }
 }
 

@@ -110,16 +110,16 @@ public enum PeriodLifecycle {
     /// Queues the publication's webhook deliveries: the period, and each project rated Red now that was rated
     /// otherwise in the period published before (a project new to Red, not one Red all along).
     private static func announce(_ db: Database, _ published: PeriodReport, by actor: Actor) async throws {
-        let subscribed = try await Webhooks.subscribedEvents(db)
-        guard !subscribed.isEmpty else { return }
+        let hooks = try await Webhooks.subscribers(db)
+        guard !hooks.events.isEmpty else { return }
         let period = published.period
         let key = "\(period.id)|\(WallClock.now().timeIntervalSince1970)"
-        try await Webhooks.emit(
+        try await hooks.emit(
             db, .periodPublished, key: key,
             data: PeriodEventData(
                 periodID: period.id, period: period.key, label: period.label, portfolio: published.portfolio.name,
                 publishedBy: actor.name))
-        guard subscribed.contains(.ratingDeclinedToRed) else { return }
+        guard hooks.events.contains(.ratingDeclinedToRed) else { return }
         let portfolio = try await Catalogue.portfolio(db, id: published.portfolio.id)
         guard let previous = portfolio.published(before: period) else { return }
         let before = try await PeriodRatings.read(db, periodID: previous.id)
@@ -129,7 +129,7 @@ public enum PeriodLifecycle {
                 guard now[row.project.id]?.code == "red", let was = before[row.project.id], was.code != "red" else {
                     continue
                 }
-                try await Webhooks.emit(
+                try await hooks.emit(
                     db, .ratingDeclinedToRed, key: "\(key)|\(row.project.id)",
                     data: DeclineEventData(
                         periodID: period.id, period: period.key, projectID: row.project.id,

@@ -63,7 +63,7 @@ extension Returns {
             if state == .approved {
                 try await ReturnEventData.emit(
                     .returnApproved, db, period: period, project: project, programme: programme,
-                    returnID: try record.requireID(), by: actor)
+                    saved: saved, by: actor)
             }
             return state
         }

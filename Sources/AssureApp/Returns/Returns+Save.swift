@@ -67,7 +67,7 @@ extension Returns {
                 links: links)
             try await ReturnEventData.emit(
                 .returnSubmitted, db, period: period, project: project, programme: programme,
-                returnID: try record.requireID(), by: actor)
+                saved: record, by: actor)
         }
     }
 

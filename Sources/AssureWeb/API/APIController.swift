@@ -69,7 +69,11 @@ struct APIController: AppRouteCollection {
 
     /// A project with its history as the reader may see it, and its ETag.
     static func projectItem(_ req: Request, id: UUID) async throws -> APIItem<APIProject> {
-        let detail = try await Structure.project(req.db, id: id)
+        try await projectItem(req, try await Structure.project(req.db, id: id))
+    }
+
+    static func projectItem(_ req: Request, _ detail: ProjectDetail) async throws -> APIItem<APIProject> {
+        let id = detail.project.id
         let history = try await Reports.history(req.db, projectID: id, for: try await req.readership())
         return try APIItem(
             APIProject(

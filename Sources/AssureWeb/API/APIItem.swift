@@ -1,3 +1,4 @@
+import AssureCore
 import AssureOutput
 import Crypto
 import Vapor
@@ -41,12 +42,32 @@ struct APIItem<Value: Encodable & Sendable>: Sendable {
                     detail: "Send If-Match with the ETag you read (GET this item first): nothing was changed."))
         }
         guard isMatched(by: request.headers) else {
-            throw APIRefusal(
-                APIProblem(
-                    .stale,
-                    detail: "This item changed since you read it; `current` is the item now, with its ETag. "
-                        + "Nothing was changed.", current: value), etag: etag)
+            throw stale(
+                "This item changed since you read it; `current` is the item now, with its ETag. "
+                    + "Nothing was changed.")
         }
+    }
+
+    /// A change to an item that has a saved version. `If-Match` must name the item as `read` gives it, and `change`
+    /// is made against what was read (its version), so a save by someone else in between, which the application
+    /// function refuses as a conflict, is answered 412 with the item as it is now. Returns the item as changed.
+    static func change<Read>(
+        _ request: Request, read: () async throws -> (item: APIItem, read: Read),
+        _ change: (Read) async throws -> Void
+    ) async throws -> APIItem {
+        let (item, state) = try await read()
+        try item.requireMatch(request)
+        do {
+            try await change(state)
+        } catch DomainError.conflict {
+            throw try await read().item.stale("Changed by someone else since you read it; nothing was changed.")
+        }
+        return try await read().item
+    }
+
+    /// The 412 for a write made against an older version: the item as it is now (`current`) and its tag.
+    func stale(_ detail: String) -> APIRefusal {
+        APIRefusal(APIProblem(.stale, detail: detail, current: value), etag: etag)
     }
 }
 

@@ -34,10 +34,9 @@ struct APIReturnController: AppRouteCollection {
     ) async throws -> APIRefusal {
         let now = try await item(req, periodID: periodID, projectID: projectID).1
         guard let baseVersion else {
-            return APIRefusal(
-                APIProblem(
-                    .stale, detail: "Saved by someone else since you read it; nothing was changed. `current` is the "
-                        + "return now: merge, then send its ETag in If-Match.", current: now.value), etag: now.etag)
+            return now.stale(
+                "Saved by someone else since you read it; nothing was changed. `current` is the "
+                    + "return now: merge, then send its ETag in If-Match.")
         }
         return APIRefusal(
             APIProblem(

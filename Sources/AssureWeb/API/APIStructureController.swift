@@ -12,7 +12,8 @@ struct APIStructureController: AppRouteCollection {
         routes.get(.apiPortfolio) { req in try await Self.portfolio(req, id: try req.uuid("portfolio")).response() }
         routes.get(.apiProgrammes) { req in
             try JSONOutput.response(
-                try await Catalogue.programmes(req.db, portfolioID: try Self.existingPortfolio(req)).map(APIProgramme.init))
+                try await Catalogue.programmes(req.db, portfolioID: try Self.existingPortfolio(req)).map(
+                    APIProgramme.init))
         }
         routes.post(.apiProgrammes, use: createProgramme)
         routes.post(.apiProjects, use: createProject)
@@ -45,14 +46,18 @@ struct APIStructureController: AppRouteCollection {
         let made = try await Structure.createProgramme(
             req.db, actor, portfolioID: portfolioID, name: input.name, kind: try input.programmeKind(),
             clinicalLead: input.clinicalLead, headOfService: input.headOfService)
-        return try APIItem(APIProgramme(made)).response(status: .created, location: .apiProgrammes(portfolio: portfolioID))
+        return try APIItem(APIProgramme(made)).response(
+            status: .created, location: .apiProgrammes(portfolio: portfolioID))
     }
 
     func createProject(req: Request) async throws -> Response {
         let actor = try req.requireWriter()
         let portfolioID = try req.uuid("portfolio")
         let input = try req.input(APIProjectInput.self)
-        guard try await Catalogue.programmes(req.db, portfolioID: portfolioID).contains(where: { $0.id == input.programme })
+        guard
+            try await Catalogue.programmes(req.db, portfolioID: portfolioID).contains(where: {
+                $0.id == input.programme
+            })
         else {
             throw DomainError.invalid(["programme": "is not a programme of this portfolio"])
         }
@@ -67,22 +72,16 @@ struct APIStructureController: AppRouteCollection {
         let actor = try req.requireWriter()
         let id = try req.uuid("project")
         let input = try req.input(APIProjectChanges.self)
-        let detail = try await Structure.project(req.db, id: id)
-        try await APIController.projectItem(req, id: id).requireMatch(req)
-        do {
+        return try await APIItem.change(req) {
+            let detail = try await Structure.project(req.db, id: id)
+            return (try await APIController.projectItem(req, detail), detail)
+        } _: { detail in
             try await Structure.updateProject(
                 req.db, actor, id: id,
                 changes: ProjectChanges(
                     reference: input.reference, title: input.title, sro: input.sro, lead: input.lead,
                     programmeID: input.programme ?? detail.programme.id, baseVersion: detail.version))
-        } catch DomainError.conflict {
-            let now = try await APIController.projectItem(req, id: id)
-            throw APIRefusal(
-                APIProblem(
-                    .stale, detail: "Changed by someone else since you read it; nothing was changed.",
-                    current: now.value), etag: now.etag)
-        }
-        return try await APIController.projectItem(req, id: id).response()
+        }.response()
     }
 }
 

@@ -50,22 +50,27 @@ final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
                 app.logger.notice("Queued scheduled chasers to \(chased.queued.count) people.")
             }
         }
+        await duty("failing deliveries whose server stopped", app) {
+            let failed = try await Outbox.failInterrupted(app.db, now: now)
+            if failed > 0 { app.logger.warning("\(failed) deliveries were interrupted by a server stopping.") }
+        }
         await duty("delivering webhooks", app) {
             let client = app.http.client.shared
             let result = try await Outbox.deliverDue(
                 app.db, .webhooks, server: app.settings.serverName, lease: WebhookDelivery.lease, now: now
             ) { try await WebhookDelivery.send($0, db: app.db, client: client, now: app.settings.clock()) }
             if result.sent + result.deferred + result.failed > 0 {
-                app.logger.notice("Webhooks: \(result.sent) delivered, \(result.deferred) to retry, \(result.failed) failed.")
+                app.logger.notice(
+                    "Webhooks: \(result.sent) delivered, \(result.deferred) to retry, \(result.failed) failed.")
             }
         }
         guard let mail = app.settings.mail else { return }
         await duty("delivering the outbox", app) {
             let client = SMTPClient(settings: mail, group: app.eventLoopGroup)
             let result = try await Outbox.deliverDue(
-                app.db, server: app.settings.serverName,
+                app.db, .mail, server: app.settings.serverName,
                 lease: Outbox.sendingLease(smtpTimeout: mail.timeoutSeconds)
-            ) { try await client.send($0) }
+            ) { try await client.send($0.message) }
             if result.sent + result.deferred + result.failed > 0 {
                 app.logger.notice("Outbox: \(result.sent) sent, \(result.deferred) to retry, \(result.failed) failed.")
             }

@@ -7,13 +7,9 @@ import Foundation
 public enum Webhooks {
     /// The webhooks not removed, oldest first.
     public static func list(_ db: Database) async throws -> [WebhookSummary] {
-        try await WebhookRecord.query(on: db).filter(\.$removedAt == nil).sort(\.$createdAt).all().map { try $0.summary }
-    }
-
-    /// The events any webhook asked for: work that only feeds webhooks (reading the last period's ratings at
-    /// publication) is skipped when none asked.
-    package static func subscribedEvents(_ db: Database) async throws -> Set<WebhookEvent> {
-        Set(try await list(db).flatMap(\.events))
+        try await WebhookRecord.query(on: db).filter(\.$removedAt == nil).sort(\.$createdAt).all().map {
+            try $0.summary
+        }
     }
 
     /// The secret that signs a webhook's deliveries; nil once it is removed (its queued deliveries then fail).
@@ -57,22 +53,42 @@ public enum Webhooks {
     package static func emit(
         _ db: Database, _ event: WebhookEvent, key: String, data: some Encodable & Sendable
     ) async throws {
-        let hooks = try await WebhookRecord.query(on: db).filter(\.$removedAt == nil).all()
-            .filter { $0.events.split(separator: ",").contains(Substring(event.rawValue)) }
-        guard !hooks.isEmpty else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let now = WallClock.now()
-        for hook in hooks {
-            let id = try hook.requireID()
-            let body = try encoder.encode(
-                Envelope(id: UUID(), event: event.rawValue, occurredAt: ISO8601DateFormatter().string(from: now), data: data))
-            try await Outbox.enqueue(
-                db, kind: "webhook",
-                MailMessage(
-                    toAddress: hook.url, toName: hook.description, subject: event.rawValue,
-                    body: String(decoding: body, as: UTF8.self)),
-                dedupeKey: "webhook|\(id)|\(event.rawValue)|\(key)", periodID: nil, projectID: nil, webhookID: id)
+        try await subscribers(db).emit(db, event, key: key, data: data)
+    }
+
+    /// The webhooks as they stand, read once for a change that queues several events (a publication).
+    package static func subscribers(_ db: Database) async throws -> Subscribers {
+        Subscribers(hooks: try await list(db))
+    }
+
+    package struct Subscribers: Sendable {
+        let hooks: [WebhookSummary]
+
+        /// The events any webhook asked for: work that only feeds webhooks (reading the last period's ratings at
+        /// publication) is skipped when none asked.
+        package var events: Set<WebhookEvent> { Set(hooks.flatMap(\.events)) }
+
+        package func emit(
+            _ db: Database, _ event: WebhookEvent, key: String, data: some Encodable & Sendable
+        ) async throws {
+            let asked = hooks.filter { $0.events.contains(event) }
+            guard !asked.isEmpty else { return }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let now = WallClock.now()
+            for hook in asked {
+                let body = try encoder.encode(
+                    Envelope(
+                        id: UUID(), event: event.rawValue, occurredAt: ISO8601DateFormatter().string(from: now),
+                        data: data))
+                try await Outbox.enqueue(
+                    db, kind: "webhook",
+                    MailMessage(
+                        toAddress: hook.url, toName: hook.description, subject: event.rawValue,
+                        body: String(decoding: body, as: UTF8.self)),
+                    dedupeKey: "webhook|\(hook.id)|\(event.rawValue)|\(key)", periodID: nil, projectID: nil,
+                    webhookID: hook.id)
+            }
         }
     }
 }
