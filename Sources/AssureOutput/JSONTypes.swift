@@ -182,7 +182,7 @@ package struct APIReturnTracking: Codable, Sendable {
         let state: String
         let owners: [String]
         let ownerEmails: [String]?
-        let submittedAt: Date?
+        let submittedAt: String?
         let reviewedBy: String?
         let reviewComment: String?
     }
@@ -199,7 +199,8 @@ package struct APIReturnTracking: Codable, Sendable {
                     projectID: row.project.id, reference: row.project.reference, title: row.project.title,
                     programme: group.programme.name,
                     state: row.state.rawValue, owners: row.owners.map(\.name),
-                    ownerEmails: showAddresses ? row.owners.compactMap(\.email) : nil, submittedAt: row.submittedAt,
+                    ownerEmails: showAddresses ? row.owners.compactMap(\.email) : nil,
+                    submittedAt: row.submittedAt.map(ISOTime.string),
                     reviewedBy: row.reviewedBy, reviewComment: row.reviewComment)
             }
         }

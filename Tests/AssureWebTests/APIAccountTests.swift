@@ -21,7 +21,8 @@ struct APIAccountTests {
             let ids = try await DemoIDs.load(app)
             let pmo = try await Script(app, email: DemoLoader.adminEmail)
             // when the PMO adds an editor of Maternity
-            let body = #"{"email": "Ola.Nordmann@nhs.net", "name": "Ola Nordmann", "role": "editor", "programmes": ["\#(ids.maternity.id)"], "password": "a long enough passphrase"}"#
+            let body =
+                #"{"email": "Ola.Nordmann@nhs.net", "name": "Ola Nordmann", "role": "editor", "programmes": ["\#(ids.maternity.id)"], "password": "a long enough passphrase"}"#
             let added = try await pmo.send(.POST, .apiUsers, body)
             #expect(added.status == .created, "\(added.body.string)")
             let user = try APICycleTests.json(added)
@@ -30,7 +31,9 @@ struct APIAccountTests {
             #expect(user["email"] as? String == "ola.nordmann@nhs.net")
             #expect(user["programmes"] as? [String] == [ids.maternity.name])
             #expect(!added.body.string.contains("password") && !added.body.string.contains("$2"))
-            #expect(try await Users.authenticate(app.db, email: "ola.nordmann@nhs.net", password: "a long enough passphrase") != nil)
+            #expect(
+                try await Users.authenticate(
+                    app.db, email: "ola.nordmann@nhs.net", password: "a long enough passphrase") != nil)
             // and the same address again, or a short password, is named
             let again = try await pmo.send(.POST, .apiUsers, body)
             #expect((try APICycleTests.json(again)["errors"] as? [String: String])?["email"] != nil)
@@ -43,20 +46,43 @@ struct APIAccountTests {
             let viewer = try await pmo.send(.PUT, .apiUser(id: id), #"{"role": "viewer"}"#, ifMatch: tag)
             #expect(try APICycleTests.json(viewer)["role"] as? String == "viewer", "\(viewer.body.string)")
             try APICycleTests.expectProblem(
-                try await pmo.send(.PUT, .apiUser(id: id), #"{"role": "admin"}"#, ifMatch: tag), .preconditionFailed, "stale")
+                try await pmo.send(.PUT, .apiUser(id: id), #"{"role": "admin"}"#, ifMatch: tag), .preconditionFailed,
+                "stale")
             #expect(try await Users.summary(app.db, id: id).role == .viewer)
             // and an editor without programmes is named, as on the page
             try APICycleTests.expectProblem(
-                try await pmo.send(.PUT, .apiUser(id: id), #"{"role": "editor"}"#, ifMatch: try await pmo.etag(.apiUser(id: id))),
+                try await pmo.send(
+                    .PUT, .apiUser(id: id), #"{"role": "editor"}"#, ifMatch: try await pmo.etag(.apiUser(id: id))),
                 .unprocessableEntity, "invalid")
+            // and a programme that does not exist is named, not a server error; one named twice is one
+            let unknown = try await pmo.send(
+                .PUT, .apiUser(id: id), #"{"role": "editor", "programmes": ["\#(UUID())"]}"#,
+                ifMatch: try await pmo.etag(.apiUser(id: id)))
+            try APICycleTests.expectProblem(unknown, .unprocessableEntity, "invalid")
+            #expect((try APICycleTests.json(unknown)["errors"] as? [String: String])?["programmes"] != nil)
+            let twice = try await pmo.send(
+                .PUT, .apiUser(id: id),
+                #"{"role": "editor", "programmes": ["\#(ids.maternity.id)", "\#(ids.maternity.id)"]}"#,
+                ifMatch: try await pmo.etag(.apiUser(id: id)))
+            #expect(
+                try APICycleTests.json(twice)["programmes"] as? [String] == [ids.maternity.name], "\(twice.body.string)"
+            )
+            let newcomer = try await pmo.send(
+                .POST, .apiUsers,
+                #"{"email": "nobody.else@nhs.net", "name": "Nobody Else", "role": "editor", "programmes": ["\#(UUID())"], "password": "a long enough passphrase"}"#
+            )
+            try APICycleTests.expectProblem(newcomer, .unprocessableEntity, "invalid")
+            #expect(try await pmo.send(.GET, .apiUsers).body.string.contains("nobody.else") == false)
 
             // when she is disabled, her token stops working; enabled, she may sign in again
             let hers = try await Script(app, email: "ola.nordmann@nhs.net")
             #expect(try await hers.send(.GET, .apiPortfolios).status == .ok)
-            let disabled = try await pmo.send(.POST, .apiDisableUser(id: id), ifMatch: try await pmo.etag(.apiUser(id: id)))
+            let disabled = try await pmo.send(
+                .POST, .apiDisableUser(id: id), ifMatch: try await pmo.etag(.apiUser(id: id)))
             #expect(try APICycleTests.json(disabled)["disabled"] as? Bool == true)
             #expect(try await hers.send(.GET, .apiPortfolios).status == .unauthorized)
-            let enabled = try await pmo.send(.POST, .apiEnableUser(id: id), ifMatch: try await pmo.etag(.apiUser(id: id)))
+            let enabled = try await pmo.send(
+                .POST, .apiEnableUser(id: id), ifMatch: try await pmo.etag(.apiUser(id: id)))
             #expect(try APICycleTests.json(enabled)["disabled"] as? Bool == false)
             // and the PMO may not disable herself
             let own = try await Users.id(app.db, email: DemoLoader.adminEmail)
@@ -71,7 +97,9 @@ struct APIAccountTests {
             let janeID = try #require(UUID(uuidString: jane["id"] as? String ?? ""))
             let recorded = try await pmo.send(
                 .PUT, .apiPerson(person: janeID), #"{"email": "jane.brennan@nhs.net"}"#, ifMatch: "*")
-            #expect(try APICycleTests.json(recorded)["email"] as? String == "jane.brennan@nhs.net", "\(recorded.body.string)")
+            #expect(
+                try APICycleTests.json(recorded)["email"] as? String == "jane.brennan@nhs.net",
+                "\(recorded.body.string)")
             // and an editor may read none of this
             let editor = try await Script(app, email: "jane.brennan@assure.demo")
             for link in [Link.apiUsers, .apiPeople, .apiUser(id: id)] {
@@ -85,12 +113,15 @@ struct APIAccountTests {
 struct APIGlossaryTests {
     typealias Script = APICycleTests.Script
 
-    @Test("The PMO adds, changes (If-Match) and deletes an abbreviation; the rules are the page's", arguments: Backend.all)
+    @Test(
+        "The PMO adds, changes (If-Match) and deletes an abbreviation; the rules are the page's", arguments: Backend.all
+    )
     func glossary(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let pmo = try await Script(app, email: DemoLoader.adminEmail)
             // when the PMO adds one
-            let added = try await pmo.send(.POST, .apiGlossary, #"{"abbreviation": "PCN", "expansion": "Primary Care Network"}"#)
+            let added = try await pmo.send(
+                .POST, .apiGlossary, #"{"abbreviation": "PCN", "expansion": "Primary Care Network"}"#)
             #expect(added.status == .created, "\(added.body.string)")
             let id = try #require(UUID(uuidString: try APICycleTests.json(added)["id"] as? String ?? ""))
             #expect(added.headers.first(name: .location) == Link.apiGlossaryEntry(id: id).path)
@@ -114,7 +145,8 @@ struct APIGlossaryTests {
             try APICycleTests.expectProblem(
                 try await jane.send(.DELETE, .apiGlossaryEntry(id: id), ifMatch: "*"), .forbidden, "forbidden")
             // when she deletes it from the current version, then it is gone, and the audit log keeps what it said
-            let deleted = try await pmo.send(.DELETE, .apiGlossaryEntry(id: id), ifMatch: try await pmo.etag(.apiGlossaryEntry(id: id)))
+            let deleted = try await pmo.send(
+                .DELETE, .apiGlossaryEntry(id: id), ifMatch: try await pmo.etag(.apiGlossaryEntry(id: id)))
             #expect(deleted.status == .noContent)
             #expect(try await pmo.send(.GET, .apiGlossaryEntry(id: id)).status == .notFound)
             #expect(

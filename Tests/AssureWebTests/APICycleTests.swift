@@ -99,10 +99,17 @@ struct APICycleTests {
             let mat001 = Link.apiReturn(period: november, project: ids.mat001.id)
             let readTag = try await jane.etag(mat001)
             let submitted = try await jane.send(
-                .PUT, mat001, #"{"rating": "Amber", "update": "Recruitment on track; estates slipped a month.", "submit": true}"#,
+                .PUT, mat001,
+                #"{"rating": "Amber", "update": "Recruitment on track; estates slipped a month.", "submit": true}"#,
                 ifMatch: readTag)
             #expect(submitted.status == .ok, "\(submitted.body.string)")
             #expect(try Self.json(submitted)["state"] as? String == "submitted")
+            // and the returns page's data says when, as an ISO 8601 moment
+            let tracking = try Self.json(try await pmo.send(.GET, .apiReturns(period: november)))
+            let row = (tracking["returns"] as? [[String: Any]])?.first { $0["reference"] as? String == "MAT001" }
+            #expect(
+                (row?["submittedAt"] as? String).flatMap { try? Date($0, strategy: .iso8601) } != nil,
+                "\(String(describing: row))")
             // then a second write from the same old tag is refused: 412, nothing overwritten
             let overwrite = try await jane.send(.PUT, mat001, #"{"rating": "Red", "submit": false}"#, ifMatch: readTag)
             try Self.expectProblem(overwrite, .preconditionFailed, "stale")
@@ -123,9 +130,12 @@ struct APICycleTests {
             // when she publishes: a made-up choice is named (422), then carry-forward publishes
             let publish = Link.apiPublishPeriod(period: november)
             let period = Link.apiPeriod(period: november)
-            let badChoice = try await pmo.send(.POST, publish, #"{"missing": "ignore"}"#, ifMatch: try await pmo.etag(period))
+            let badChoice = try await pmo.send(
+                .POST, publish, #"{"missing": "ignore"}"#, ifMatch: try await pmo.etag(period))
             try Self.expectProblem(badChoice, .unprocessableEntity, "invalid")
-            #expect((try Self.json(badChoice)["errors"] as? [String: String])?["missing"]?.contains("carry-forward") == true)
+            #expect(
+                (try Self.json(badChoice)["errors"] as? [String: String])?["missing"]?.contains("carry-forward") == true
+            )
             let published = try await pmo.send(
                 .POST, publish, #"{"missing": "carry-forward"}"#, ifMatch: try await pmo.etag(period))
             #expect(published.status == .ok, "\(published.body.string)")
@@ -153,7 +163,8 @@ struct APICycleTests {
         }
     }
 
-    @Test("A retried create with the same Idempotency-Key makes one period; the key reused for another is refused",
+    @Test(
+        "A retried create with the same Idempotency-Key makes one period; the key reused for another is refused",
         arguments: Backend.all)
     func idempotentCreate(backend: Backend) async throws {
         try await withWebApp(backend) { app in
@@ -179,7 +190,8 @@ struct APICycleTests {
             // when the key is reused for a different request, then 422 and nothing is made
             let reused = try await pmo.send(.POST, create, #"{"period": "2017-01"}"#, key: "k-2016-12")
             try Self.expectProblem(reused, .unprocessableEntity, "idempotency-key-reused")
-            #expect(try await Catalogue.portfolio(app.db, id: ids.cdg.info.id).periods.allSatisfy { $0.key != "2017-01" })
+            #expect(
+                try await Catalogue.portfolio(app.db, id: ids.cdg.info.id).periods.allSatisfy { $0.key != "2017-01" })
             // and a failed request lets its key go: fixed and sent again with the same key, it is done
             let bad = try await pmo.send(.POST, create, #"{"period": "2017-13"}"#, key: "k-2017")
             try Self.expectProblem(bad, .unprocessableEntity, "invalid")
@@ -188,7 +200,8 @@ struct APICycleTests {
             // and one user's key is not another's: Jane's "k-2016-12" is her own (and she may not create periods)
             let jane = try await Script(app, email: "jane.brennan@assure.demo")
             try Self.expectProblem(
-                try await jane.send(.POST, create, #"{"period": "2016-12"}"#, key: "k-2016-12"), .forbidden, "forbidden")
+                try await jane.send(.POST, create, #"{"period": "2016-12"}"#, key: "k-2016-12"), .forbidden, "forbidden"
+            )
             // and a key that is not printable is refused
             try Self.expectProblem(
                 try await pmo.send(.POST, create, #"{"period": "2017-03"}"#, key: String(repeating: "k", count: 300)),
@@ -196,7 +209,9 @@ struct APICycleTests {
         }
     }
 
-    @Test("Only the PMO's write token runs periods: a read token, a viewer and an editor are refused", arguments: Backend.all)
+    @Test(
+        "Only the PMO's write token runs periods: a read token, a viewer and an editor are refused",
+        arguments: Backend.all)
     func whoMayRunPeriods(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)

@@ -231,7 +231,10 @@ struct AuthorisationTests {
                     + [
                         AppRoute.apiPeriods, .apiOpenPeriod, .apiClosePeriod, .apiPublishPeriod, .apiReopenPeriod,
                         .apiReviewReturn, .apiPortfolios, .apiProgrammes, .apiProjects, .apiUsers, .apiDisableUser,
-                        .apiEnableUser, .apiGlossary,
+                        .apiEnableUser, .apiGlossary, .apiRiskRegisters, .apiRegisterRisks, .apiPrioritisations,
+                        .apiPrioritisationCases, .apiFundingRounds, .apiAllocations, .apiOutcomes, .apiOutcomeValues,
+                        .apiDeliverables, .apiMeetings, .apiMeetingItems, .apiMeetingActions, .apiImports,
+                        .apiImportPreview, .apiImportApply,
                     ].map(\.rawValue))
             let registered = Set(
                 app.routes.all.filter { $0.method == .POST }.map { $0.path.map(\.description).joined(separator: "/") })

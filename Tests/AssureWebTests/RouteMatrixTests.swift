@@ -36,15 +36,20 @@ struct RouteMatrixTests {
         let item: UUID? =
             switch route {
             case .glossaryEntry, .apiGlossaryEntry: ids.registers.glossaryEntry
-            case .addBusinessCase, .businessCasesPortfolio: ids.registers.set
-            case .businessCase: ids.registers.businessCase
-            case .allocate, .fundingRoundPortfolio: ids.registers.round
-            case .addRisk: ids.registers.riskRegister
-            case .risk: ids.registers.risk
-            case .deliverable: ids.registers.deliverable
-            case .meeting, .meetingItems, .meetingActions, .meetingPortfolio: ids.registers.meeting
-            case .itemOutcome: ids.registers.agendaItem
-            case .outcome: ids.registers.outcome
+            case .addBusinessCase, .businessCasesPortfolio, .apiPrioritisation, .apiPrioritisationCases,
+                .apiPrioritisationPortfolio:
+                ids.registers.set
+            case .businessCase, .apiBusinessCase: ids.registers.businessCase
+            case .allocate, .fundingRoundPortfolio, .apiFundingRound, .apiAllocations, .apiFundingRoundPortfolio:
+                ids.registers.round
+            case .addRisk, .apiRiskRegister, .apiRegisterRisks: ids.registers.riskRegister
+            case .risk, .apiRisk: ids.registers.risk
+            case .deliverable, .apiDeliverable: ids.registers.deliverable
+            case .meeting, .meetingItems, .meetingActions, .meetingPortfolio, .apiMeeting, .apiMeetingItems,
+                .apiMeetingActions, .apiMeetingPortfolio:
+                ids.registers.meeting
+            case .itemOutcome, .apiAgendaItem: ids.registers.agendaItem
+            case .outcome, .apiOutcome, .apiOutcomeValues: ids.registers.outcome
             case .revokeToken: token
             case .user, .disableUser, .enableUser, .apiUser: ids.karenUser
             default: nil
@@ -181,29 +186,33 @@ struct RouteMatrixTests {
                         "reference": project.reference ?? "", "title": project.title, "sro": project.sro ?? "",
                         "lead": project.lead ?? "",
                     ]), as: UTF8.self)
-            let writes: [(Link, String)] = [
-                (.apiPortfolios, #"{"name": "Matrix \#(index)", "scale": "three-point"}"#),
-                (.apiProgrammes(portfolio: ids.cdg.info.id), #"{"name": "Matrix programme \#(index)"}"#),
-                (
-                    .apiProjects(portfolio: ids.cdg.info.id),
-                    #"{"programme": "\#(ids.maternity.id)", "reference": "MATX\#(index)", "title": "Matrix \#(index)"}"#
-                ),
-                (.apiProject(project: ids.mat001.id), sameDetails),
-                (
-                    .apiUsers,
-                    #"{"email": "matrix\#(index)@assure.demo", "name": "Matrix \#(index)", "role": "viewer", "password": "a long enough passphrase"}"#
-                ),
-                (.apiUser(id: ids.karenUser), #"{"role": "viewer"}"#),
-                (.apiDisableUser(id: ids.karenUser), ""), (.apiEnableUser(id: ids.karenUser), ""),
-                (.apiPerson(person: ids.jane), #"{"email": "jane.brennan@assure.demo"}"#),
-                (.apiPeriods(portfolio: ids.cdg.info.id), #"{"period": "2031-0\#(index + 1)"}"#),
-                (.apiClosePeriod(period: november), ""), (.apiOpenPeriod(period: november), ""),
-                (.apiPublishPeriod(period: november), #"{"missing": "show-as-missing"}"#),
-                (.apiReopenPeriod(period: november), #"{"reason": "The matrix re-opens it."}"#),
-                (.apiReviewReturn(period: november, project: ids.mat001.id), #"{"action": "approve"}"#),
-                (.apiGlossary, #"{"abbreviation": "MX\#(index)", "expansion": "Matrix \#(index)"}"#),
-                (.apiGlossaryEntry(id: ids.registers.glossaryEntry), #"{"abbreviation": "STP", "expansion": "Sustainability and Transformation Plan"}"#),
-            ]
+            let writes: [(Link, String)] =
+                [
+                    (.apiPortfolios, #"{"name": "Matrix \#(index)", "scale": "three-point"}"#),
+                    (.apiProgrammes(portfolio: ids.cdg.info.id), #"{"name": "Matrix programme \#(index)"}"#),
+                    (
+                        .apiProjects(portfolio: ids.cdg.info.id),
+                        #"{"programme": "\#(ids.maternity.id)", "reference": "MATX\#(index)", "title": "Matrix \#(index)"}"#
+                    ),
+                    (.apiProject(project: ids.mat001.id), sameDetails),
+                    (
+                        .apiUsers,
+                        #"{"email": "matrix\#(index)@assure.demo", "name": "Matrix \#(index)", "role": "viewer", "password": "a long enough passphrase"}"#
+                    ),
+                    (.apiUser(id: ids.karenUser), #"{"role": "viewer"}"#),
+                    (.apiDisableUser(id: ids.karenUser), ""), (.apiEnableUser(id: ids.karenUser), ""),
+                    (.apiPerson(person: ids.jane), #"{"email": "jane.brennan@assure.demo"}"#),
+                    (.apiPeriods(portfolio: ids.cdg.info.id), #"{"period": "2031-0\#(index + 1)"}"#),
+                    (.apiClosePeriod(period: november), ""), (.apiOpenPeriod(period: november), ""),
+                    (.apiPublishPeriod(period: november), #"{"missing": "show-as-missing"}"#),
+                    (.apiReopenPeriod(period: november), #"{"reason": "The matrix re-opens it."}"#),
+                    (.apiReviewReturn(period: november, project: ids.mat001.id), #"{"action": "approve"}"#),
+                    (.apiGlossary, #"{"abbreviation": "MX\#(index)", "expansion": "Matrix \#(index)"}"#),
+                    (
+                        .apiGlossaryEntry(id: ids.registers.glossaryEntry),
+                        #"{"abbreviation": "STP", "expansion": "Sustainability and Transformation Plan"}"#
+                    ),
+                ] + registerWrites(ids, index: index)
             // The last write of all: the PMO deletes the entry (everyone else is refused first).
             let deletion = (HTTPMethod.DELETE, Link.apiGlossaryEntry(id: ids.registers.glossaryEntry), "")
             for (method, link, body) in writes.map({ (Self.method(of: $0.0), $0.0, $0.1) }) + [deletion] {
@@ -223,8 +232,50 @@ struct RouteMatrixTests {
     }
 
     /// A write of the API's: a change to a whole item is a PUT, anything else a POST.
+    /// The registers' API writes, each valid for the PMO (so the refusals are about who asks).
+    static func registerWrites(_ ids: DemoIDs, index: Int) -> [(Link, String)] {
+        let registers = ids.registers
+        let risk = #"{"description": "Matrix risk \#(index)", "severity": "H", "likelihood": "M"}"#
+        let deliverable =
+            #"{"programme": "Matrix", "title": "Matrix \#(index)", "years": ["17/18"], "status": "on-track"}"#
+        return [
+            (.apiRiskRegisters, #"{"name": "Matrix register \#(index)", "scale": "h-m-l"}"#),
+            (.apiRegisterRisks(id: registers.riskRegister), risk), (.apiRisk(id: registers.risk), risk),
+            (.apiPrioritisations, #"{"name": "Matrix \#(index)", "criteria": [{"name": "Value", "weight": 1}]}"#),
+            (.apiPrioritisationCases(id: registers.set), #"{"name": "Matrix case \#(index)", "ratings": {}}"#),
+            (.apiBusinessCase(id: registers.businessCase), #"{"name": "Matrix case", "ratings": {}}"#),
+            (.apiPrioritisationPortfolio(id: registers.set), #"{"portfolio": null}"#),
+            (
+                .apiFundingRounds,
+                #"{"name": "Matrix \#(index)", "envelopeLabel": "Matrix", "envelope": {"amount": "1000.00", "currency": "GBP"}}"#
+            ),
+            (
+                .apiAllocations(id: registers.round),
+                #"{"label": "Matrix", "amount": {"amount": "10", "currency": "GBP"}}"#
+            ),
+            (.apiFundingRoundPortfolio(id: registers.round), #"{"portfolio": null}"#),
+            (
+                .apiOutcomes,
+                #"{"name": "Matrix \#(index)", "unit": "%", "direction": "higher-is-better", "target": 90, "targetDate": "2018-03-31"}"#
+            ),
+            (.apiOutcomeValues(id: registers.outcome), #"{"period": "2016-10", "kind": "trajectory", "value": 50}"#),
+            (.apiDeliverables, deliverable), (.apiDeliverable(id: registers.deliverable), deliverable),
+            (.apiMeetings, #"{"committee": "Matrix committee", "date": "2016-12-21"}"#),
+            (.apiMeetingItems(id: registers.meeting), #"{"title": "Matrix item \#(index)"}"#),
+            (.apiMeetingActions(id: registers.meeting), #"{"description": "Matrix action", "owner": "PMO"}"#),
+            (.apiAgendaItem(id: registers.agendaItem), #"{"outcome": "Noted"}"#),
+            (.apiMeetingPortfolio(id: registers.meeting), #"{"portfolio": null}"#),
+            (.apiImports(portfolio: ids.cdg.info.id), "CDG\tPROJECT REFERENCE\tPRIORITY\nMaternity\tMAT001\tMatrix"),
+            (.apiImportPreview(portfolio: ids.cdg.info.id, id: UUID()), "{}"),
+            (.apiImportApply(portfolio: ids.cdg.info.id, id: UUID()), "{}"),
+        ]
+    }
+
     static func method(of link: Link) -> HTTPMethod {
-        [.apiProject, .apiUser, .apiPerson, .apiGlossaryEntry].contains(link.route) ? .PUT : .POST
+        [
+            .apiProject, .apiUser, .apiPerson, .apiGlossaryEntry, .apiRisk, .apiBusinessCase, .apiDeliverable,
+            .apiAgendaItem, .apiMeetingPortfolio, .apiPrioritisationPortfolio, .apiFundingRoundPortfolio,
+        ].contains(link.route) ? .PUT : .POST
     }
 
     /// Sam Sro: an editor of Maternity, named by the PMO as MAT001's SRO (with her email, so she answers for it).
@@ -415,6 +466,41 @@ struct RouteMatrixTests {
         "POST api/v1/users/:item/disable": "401 403 403 403 403 200",
         "POST api/v1/users/:item/enable": "401 403 403 403 403 200",
         "PUT api/v1/people/:person": "401 403 403 403 403 200",
+        // The registers by API: the PMO's alone.
+        "POST api/v1/risk-registers": "401 403 403 403 403 201",
+        "GET api/v1/risk-registers/:item": "401 200 200 200 200 200",
+        "POST api/v1/risk-registers/:item/risks": "401 403 403 403 403 201",
+        "GET api/v1/risks/:item": "401 200 200 200 200 200",
+        "PUT api/v1/risks/:item": "401 403 403 403 403 200",
+        "POST api/v1/prioritisations": "401 403 403 403 403 201",
+        "GET api/v1/prioritisations/:item": "401 200 200 200 200 200",
+        "POST api/v1/prioritisations/:item/cases": "401 403 403 403 403 201",
+        "PUT api/v1/prioritisations/:item/portfolio": "401 403 403 403 403 200",
+        "GET api/v1/business-cases/:item": "401 200 200 200 200 200",
+        "PUT api/v1/business-cases/:item": "401 403 403 403 403 200",
+        "POST api/v1/funding-rounds": "401 403 403 403 403 201",
+        "GET api/v1/funding-rounds/:item": "401 200 200 200 200 200",
+        "POST api/v1/funding-rounds/:item/allocations": "401 403 403 403 403 201",
+        "PUT api/v1/funding-rounds/:item/portfolio": "401 403 403 403 403 200",
+        "POST api/v1/outcomes": "401 403 403 403 403 201",
+        "GET api/v1/outcomes/:item": "401 200 200 200 200 200",
+        "POST api/v1/outcomes/:item/values": "401 403 403 403 403 200",
+        "POST api/v1/deliverables": "401 403 403 403 403 201",
+        "GET api/v1/deliverables/:item": "401 200 200 200 200 200",
+        "PUT api/v1/deliverables/:item": "401 403 403 403 403 200",
+        "POST api/v1/meetings": "401 403 403 403 403 201",
+        "GET api/v1/meetings/:item": "401 200 200 200 200 200",
+        "POST api/v1/meetings/:item/items": "401 403 403 403 403 201",
+        "POST api/v1/meetings/:item/actions": "401 403 403 403 403 201",
+        "PUT api/v1/meetings/:item/portfolio": "401 403 403 403 403 200",
+        "GET api/v1/agenda-items/:item": "401 200 200 200 200 200",
+        // Imports by API: the PMO's; the upload and the job here are made-up ids, so the PMO's answer is 404.
+        "POST api/v1/portfolios/:portfolio/imports": "401 403 403 403 403 201",
+        "GET api/v1/portfolios/:portfolio/imports/:item": "401 403 403 403 403 404",
+        "POST api/v1/portfolios/:portfolio/imports/:item/preview": "401 403 403 403 403 404",
+        "POST api/v1/portfolios/:portfolio/imports/:item/apply": "401 403 403 403 403 404",
+        "GET api/v1/import-jobs/:item": "401 404 404 404 404 404",
+        "PUT api/v1/agenda-items/:item": "401 403 403 403 403 200",
         "GET api/v1/portfolios/:portfolio/programmes": "401 200 200 200 200 200",
         "POST api/v1/periods/:period/open": "401 403 403 403 403 200",
         "POST api/v1/periods/:period/close": "401 403 403 403 403 200",

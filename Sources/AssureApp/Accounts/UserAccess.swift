@@ -39,17 +39,28 @@ public extension Users {
             // An account made at a first sign-in through the provider opens from here.
             user.awaitingRole = false
             try await user.save(on: db)
-            try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == userID).delete()
-            for programmeID in Set(programmes) {
-                let link = ProgrammeEditorRecord()
-                link.$user.id = userID
-                link.$programme.id = programmeID
-                try await link.create(on: db)
-            }
+            try await setProgrammes(db, userID: userID, programmes)
             let after = try await summary(db, user)
             try await AuditLog.record(
                 db, actor, "change-access", entity: "user", id: userID, before: before, after: after)
             return after
+        }
+    }
+
+    /// The programmes a user edits, as these and only these (each once); an id that names no programme is refused
+    /// by field, before anything is written.
+    static func setProgrammes(_ db: Database, userID: UUID, _ programmeIDs: [UUID]) async throws {
+        let wanted = Set(programmeIDs)
+        let known = try await ProgrammeRecord.query(on: db).filter(\.$id ~~ wanted).all().compactMap(\.id)
+        if let unknown = wanted.subtracting(known).first {
+            throw DomainError.invalid(["programmes": "There is no programme \(unknown.uuidString)."])
+        }
+        try await ProgrammeEditorRecord.query(on: db).filter(\.$user.$id == userID).delete()
+        for programmeID in wanted {
+            let link = ProgrammeEditorRecord()
+            link.$user.id = userID
+            link.$programme.id = programmeID
+            try await link.create(on: db)
         }
     }
 

@@ -38,12 +38,7 @@ public enum Users {
             user.awaitingRole = false
             user.createdAt = WallClock.now()
             try await user.create(on: db)
-            for programmeID in programmeIDs {
-                let link = ProgrammeEditorRecord()
-                link.$user.id = try user.requireID()
-                link.$programme.id = programmeID
-                try await link.create(on: db)
-            }
+            try await setProgrammes(db, userID: try user.requireID(), programmeIDs)
             let summary = try await Self.summary(db, user)
             try await AuditLog.record(db, actor, "create", entity: "user", id: user.id, after: summary)
             return summary

@@ -147,14 +147,15 @@ public enum PeriodLifecycle {
         guard actor.canManagePortfolio else {
             throw DomainError.forbidden("only the PMO (admin) can re-open a period")
         }
+        // Counted as sent, in code points, as the API's schema counts them.
+        guard reason.unicodeScalars.count <= 2000 else {
+            throw DomainError.invalid(["reason": "Keep the reason under 2,000 characters."])
+        }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else {
             throw DomainError.invalid([
                 "reason": "Say why the published period is re-opened: the reason is kept in the audit log."
             ])
-        }
-        guard reason.count <= 2000 else {
-            throw DomainError.invalid(["reason": "Keep the reason under 2,000 characters."])
         }
         return try await db.writeTransaction { db in
             guard let record = try await PeriodRecord.find(periodID, on: db) else {

@@ -29,13 +29,16 @@ extension Meetings {
         }
     }
 
-    /// Adds an agenda item (or a planned item of a future meeting).
-    public static func addItem(_ db: Database, _ actor: Actor, meetingID: UUID, item: AgendaItem) async throws {
+    /// Adds an agenda item (or a planned item of a future meeting), answering its id.
+    @discardableResult
+    public static func addItem(
+        _ db: Database, _ actor: Actor, meetingID: UUID, item: AgendaItem
+    ) async throws -> UUID {
         try requirePMO(actor)
         if item.title.trimmingCharacters(in: .whitespaces).isEmpty {
             throw DomainError.invalid(["title": "Give the item a title."])
         }
-        try await db.writeTransaction { db in
+        return try await db.writeTransaction { db in
             guard try await MeetingRecord.find(meetingID, on: db) != nil else { throw DomainError.notFound("meeting") }
             let position =
                 (try await AgendaItemRecord.query(on: db).filter(\.$meeting.$id == meetingID).max(\.$position) ?? 0) + 1
@@ -43,6 +46,7 @@ extension Meetings {
             try await AuditLog.record(
                 db, actor, "add-item", entity: "meeting", id: meetingID,
                 after: ["item": id.uuidString, "title": item.title])
+            return id
         }
     }
 

@@ -37,7 +37,7 @@ extension Returns {
                 throw DomainError.forbidden(refusal.reason)
             case .failure(let refusal): throw DomainError.invalid(["comment": refusal.reason])
             }
-            guard trimmed.count <= ReturnForm.maxTextLength else {
+            guard comment.unicodeScalars.count <= ReturnForm.maxTextLength else {
                 throw DomainError.invalid(["comment": "Keep the comment under \(ReturnForm.maxTextLength) characters."]
                 )
             }

@@ -23,7 +23,7 @@ extension Structure {
             var errors: [String: String] = [:]
             let title = changes.title.trimmingCharacters(in: .whitespacesAndNewlines)
             if title.isEmpty { errors["title"] = "Give the project a title." }
-            if title.count > 500 { errors["title"] = "Keep the title under 500 characters." }
+            if changes.title.unicodeScalars.count > 500 { errors["title"] = "Keep the title under 500 characters." }
             if !errors.isEmpty { throw DomainError.invalid(errors) }
             guard project.version == changes.baseVersion else {
                 throw DomainError.conflict(

@@ -151,7 +151,10 @@ public extension Structure {
 
     private static func required(_ text: String, field: String, what: String) throws -> String {
         guard let value = text.nilIfBlank else { throw DomainError.invalid([field: "Give \(what) a \(field)."]) }
-        guard value.count <= 500 else { throw DomainError.invalid([field: "Keep the \(field) under 500 characters."]) }
+        // Counted as sent, in code points, as the API's schema (JSON Schema's maxLength) counts them.
+        guard text.unicodeScalars.count <= 500 else {
+            throw DomainError.invalid([field: "Keep the \(field) under 500 characters."])
+        }
         return value
     }
 }

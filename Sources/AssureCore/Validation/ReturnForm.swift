@@ -38,8 +38,10 @@ public struct ReturnForm: Codable, Hashable, Sendable {
             errors["rating"] =
                 "“\(rating)” is not on this portfolio's scale: choose one of \(scale.levels.map(\.label).joined(separator: ", "))."
         }
-        for (field, text) in [("update", update), ("mitigation", mitigation)] where text.count > Self.maxTextLength {
-            errors[field] = "Keep this under \(Self.maxTextLength) characters (it has \(text.count))."
+        // Counted in code points, as the API's schema (JSON Schema's maxLength) counts them.
+        for (field, text) in [("update", update), ("mitigation", mitigation)]
+        where text.unicodeScalars.count > Self.maxTextLength {
+            errors[field] = "Keep this under \(Self.maxTextLength) characters (it has \(text.unicodeScalars.count))."
         }
         if milestones.count > Self.maxMilestones {
             errors["milestones"] = "A return holds at most \(Self.maxMilestones) milestones."

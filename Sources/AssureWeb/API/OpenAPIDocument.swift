@@ -14,6 +14,13 @@ enum OpenAPIDocument {
         var conditional = false
         /// Answers 201 with the new item's address.
         var creates = false
+        /// The kind of item the path's last id names, for a write that adds to it (a risk to a register): a client
+        /// that has that item may follow a link here.
+        var addsTo: String? = nil
+        /// The body is a file's bytes (or a table as text), not JSON.
+        var upload = false
+        /// Answers 202: the work goes on in the background, at the answer's `Location`.
+        var accepted = false
         /// The answer's body; nil for 204 No Content.
         let response: Schema.Node?
 
@@ -27,11 +34,30 @@ enum OpenAPIDocument {
         /// The kind of item answered ("Period", "Return"), when one item is.
         var item: String? {
             (response?["$ref"] as? String).map { String($0.split(separator: "/").last ?? "") }
-                .flatMap { ["Period", "Return", "Project", "User", "Person", "GlossaryEntry"].contains($0) ? $0 : nil }
+                .flatMap { OpenAPIDocument.items[$0] == nil ? nil : $0 }
         }
     }
 
-    nonisolated(unsafe) static let operations: [Operation] = [
+    /// Every kind of item the API answers with (each with its ETag), and where, in an answer, to find the path
+    /// parameters that address it: a client follows these from a read or a creation to the item's writes.
+    static let items: [String: [String: String]] = {
+        let byID = ["item": "$response.body#/id"]
+        var items = Dictionary(
+            uniqueKeysWithValues: [
+                "User", "Programme", "GlossaryEntry", "RiskRegister", "Risk", "Prioritisation", "ScoredBusinessCase",
+                "FundingRound", "Outcome", "Deliverable", "Meeting", "AgendaItem",
+            ].map { ($0, byID) })
+        items["Period"] = ["period": "$response.body#/id"]
+        items["Portfolio"] = ["portfolio": "$response.body#/id"]
+        items["Project"] = ["project": "$response.body#/id"]
+        items["Person"] = ["person": "$response.body#/id"]
+        items["Return"] = ["period": "$request.path.period", "project": "$response.body#/project"]
+        return items
+    }()
+
+    nonisolated(unsafe) static let operations: [Operation] = base + registers + imports
+
+    nonisolated(unsafe) private static let base: [Operation] = [
         Operation(
             route: .apiPortfolios, method: .GET, summary: "Portfolios with their scales and periods",
             response: Schema.array(Schema.ref("Portfolio"))),
@@ -89,7 +115,8 @@ enum OpenAPIDocument {
             route: .apiGlossaryEntry, method: .PUT, summary: "Change an abbreviation or its expansion (the PMO)",
             body: "GlossaryInput", conditional: true, response: Schema.ref("GlossaryEntry")),
         Operation(
-            route: .apiGlossaryEntry, method: .DELETE, summary: "Delete an abbreviation (the PMO; the audit log keeps it)",
+            route: .apiGlossaryEntry, method: .DELETE,
+            summary: "Delete an abbreviation (the PMO; the audit log keeps it)",
             conditional: true, response: nil),
         Operation(
             route: .apiUsers, method: .GET, summary: "Every account with its role and programmes (the PMO)",
@@ -110,7 +137,8 @@ enum OpenAPIDocument {
             route: .apiEnableUser, method: .POST, summary: "Enable an account again (the PMO)", conditional: true,
             response: Schema.ref("User")),
         Operation(
-            route: .apiPeople, method: .GET, summary: "The people named in the portfolios, with their addresses (the PMO)",
+            route: .apiPeople, method: .GET,
+            summary: "The people named in the portfolios, with their addresses (the PMO)",
             response: Schema.array(Schema.ref("Person"))),
         Operation(
             route: .apiPerson, method: .PUT, summary: "Record a person's email address (the PMO)", body: "Email",
@@ -130,7 +158,8 @@ enum OpenAPIDocument {
             body: "PublishInput", conditional: true, response: Schema.ref("Period")),
         Operation(
             route: .apiReopenPeriod, method: .POST,
-            summary: "Re-open a published period for correction, with the reason (the PMO; the board's copy is archived)",
+            summary:
+                "Re-open a published period for correction, with the reason (the PMO; the board's copy is archived)",
             body: "ReopenInput", conditional: true, response: Schema.ref("Period")),
         Operation(
             route: .apiProjects, method: .GET,
@@ -150,45 +179,18 @@ enum OpenAPIDocument {
             route: .apiProject, method: .GET, summary: "A project and its reported history",
             response: Schema.ref("Project")),
         Operation(
-            route: .apiRisks, method: .GET, summary: "Risk registers with scores and heat maps",
-            response: Schema.array(Schema.ref("RiskRegister"))),
-        Operation(
-            route: .apiDeliverables, method: .GET, summary: "Key deliverables",
-            response: Schema.array(Schema.ref("Deliverable"))),
-        Operation(
-            route: .apiMeetings, method: .GET, summary: "Meetings with agenda items and actions",
-            response: Schema.array(Schema.ref("Meeting"))),
-        Operation(
-            route: .apiOutcomes, method: .GET, summary: "Outcome measures with their latest rating",
-            response: Schema.array(Schema.ref("Outcome"))),
-        Operation(
             route: .apiGlossary, method: .GET, summary: "Abbreviations",
             response: Schema.array(Schema.ref("GlossaryEntry"))),
-        Operation(
-            route: .apiBusinessCases, method: .GET, summary: "Business-case prioritisations, scored and ranked",
-            response: Schema.array(Schema.ref("Prioritisation"))),
-        Operation(
-            route: .apiFundingRounds, method: .GET, summary: "Funding rounds with totals and headroom",
-            response: Schema.array(Schema.ref("FundingRound"))),
     ]
 
     /// What a client may do next with the item an operation answers with (OpenAPI links): every conditional write to
     /// that kind of item, with the item's id and its ETag in If-Match. A stateful test follows them (create a period,
     /// open it, close it, publish it…).
     private static func links(from operation: Operation) -> [String: Any]? {
-        guard let item = operation.item, operation.method == .GET || operation.conditional || operation.creates else {
-            return nil
-        }
-        let ids: [String: String] =
-            switch item {
-            case "Period": ["period": "$response.body#/id"]
-            case "Project": ["project": "$response.body#/id"]
-            case "User": ["item": "$response.body#/id"]
-            case "Person": ["person": "$response.body#/id"]
-            case "GlossaryEntry": ["item": "$response.body#/id"]
-            default: ["period": "$request.path.period", "project": "$response.body#/project"]
-            }
-        let targets = operations.filter { $0.conditional && $0.item == item }
+        guard let item = operation.item, let ids = items[item],
+            operation.method == .GET || operation.conditional || operation.creates
+        else { return nil }
+        let targets = operations.filter { ($0.conditional && $0.item == item) || $0.addsTo == item }
         guard !targets.isEmpty else { return nil }
         return Dictionary(
             uniqueKeysWithValues: targets.map { target in
@@ -196,7 +198,8 @@ enum OpenAPIDocument {
                     target.id,
                     [
                         "operationId": target.id,
-                        "parameters": ids.merging(["header.If-Match": "$response.header.ETag"]) { first, _ in first },
+                        "parameters": target.conditional
+                            ? ids.merging(["header.If-Match": "$response.header.ETag"]) { first, _ in first } : ids,
                     ] as [String: Any]
                 )
             })
@@ -263,7 +266,8 @@ enum OpenAPIDocument {
             parameters.append([
                 "name": "Idempotency-Key", "in": "header", "required": false,
                 "schema": ["type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"],
-                "description": "Sent again with a retry, the first answer is given again rather than the write done twice",
+                "description":
+                    "Sent again with a retry, the first answer is given again rather than the write done twice",
             ])
         }
         let json = { (schema: Schema.Node) in ["application/json": ["schema": schema]] }
@@ -272,29 +276,27 @@ enum OpenAPIDocument {
         }
         // Items (a period, a return) carry their ETag; lists and reports do not, nor does a deletion's empty answer.
         var headers: [String: Any] = [:]
-        if operation.response != nil,
-            operation.conditional || operation.creates
-                || [.apiPeriod, .apiReturn, .apiPortfolio, .apiProject, .apiUser, .apiGlossaryEntry]
-                .contains(operation.route)
-        {
+        if operation.item != nil {
             headers["ETag"] = ["schema": Schema.string, "description": "The item's version, for If-Match"]
         }
-        if operation.creates { headers["Location"] = ["schema": Schema.string] }
+        if operation.creates || operation.accepted { headers["Location"] = ["schema": Schema.string] }
         var success: [String: Any] = [
-            "description": operation.response == nil ? "Done: nothing to answer" : operation.creates ? "Created" : "OK",
+            "description": operation.response == nil
+                ? "Done: nothing to answer" : operation.creates ? "Created" : operation.accepted ? "Accepted" : "OK",
             "headers": headers,
         ]
         if let response = operation.response { success["content"] = json(response) }
         if let links = links(from: operation) { success["links"] = links }
         var responses: [String: Any] = [
-            operation.response == nil ? "204" : operation.creates ? "201" : "200": success,
+            operation.response == nil ? "204" : operation.creates ? "201" : operation.accepted ? "202" : "200": success,
             "default": problem(
                 "Refused (problem details, RFC 9457): 400 bad parameter, 401 no or revoked token, 403 not allowed, "
                     + "404 not found"),
         ]
         if operation.body != nil || operation.method != .GET {
             responses["409"] = problem(
-                "Changed since `baseVersion`, not possible in the item's state, or published and frozen: nothing changed")
+                "Changed since `baseVersion`, not possible in the item's state, or published and frozen: nothing changed"
+            )
             responses["422"] = problem("Problems by field (`errors`): nothing changed")
         }
         if operation.conditional {
@@ -307,6 +309,16 @@ enum OpenAPIDocument {
         ]
         if let body = operation.body {
             result["requestBody"] = ["required": true, "content": json(Schema.ref(body))]
+        }
+        if operation.upload {
+            let bytes: [String: Any] = ["schema": ["type": "string", "format": "binary"]]
+            result["requestBody"] = [
+                "required": true,
+                "content": [
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": bytes, "text/csv": bytes,
+                    "text/plain": bytes, "application/octet-stream": bytes,
+                ],
+            ]
         }
         return result
     }

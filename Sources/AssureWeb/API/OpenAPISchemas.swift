@@ -43,21 +43,22 @@ enum Schema {
         return node
     }
 
-    /// A day as the registers store it.
-    nonisolated(unsafe) static let calendarDate: Node = object(["year": integer, "month": integer, "day": integer])
     /// An amount: a decimal string in pounds and its currency (never a binary float).
     nonisolated(unsafe) static let money: Node = object([
         "amount": ["type": "string", "pattern": "^-?[0-9]+\\.[0-9]{2}$"], "currency": oneOf(["GBP"]),
     ])
 
-    nonisolated(unsafe) static let components: [String: Node] = [
+    nonisolated(unsafe) static let components: [String: Node] = base.merging(registerComponents) { first, _ in first }
+        .merging(importComponents) { first, _ in first }
+
+    nonisolated(unsafe) private static let base: [String: Node] = [
         "Problem": object(
             ["type": string, "title": string, "status": integer, "detail": string],
             optional: [
                 "errors": map(string),
                 "current": [
                     "description": "The item as it is now (on 409 and 412)",
-                    "anyOf": [ref("Return"), ref("Period"), ref("Project"), ref("User"), ref("Person"), ref("GlossaryEntry")],
+                    "anyOf": OpenAPIDocument.items.keys.sorted().map(ref),
                 ],
             ]),
         "PeriodInput": input(
@@ -72,18 +73,18 @@ enum Schema {
             ]),
         "NewUser": input(
             [
-                "email": ["type": "string", "maxLength": 320], "name": ["type": "string", "maxLength": 200],
-                "role": oneOf(["admin", "editor", "viewer"]), "password": ["type": "string", "maxLength": 1000],
+                "email": string, "name": string, "role": oneOf(["admin", "editor", "viewer"]), "password": string,
             ], optional: ["programmes": array(uuid)]),
         "Access": input(["role": oneOf(["admin", "editor", "viewer"])], optional: ["programmes": array(uuid)]),
         "Person": object(["id": uuid, "name": string], optional: ["jobTitle": string, "email": string]),
-        "Email": input(["email": ["type": "string", "maxLength": 320]]),
+        "Email": input(["email": string]),
         "GlossaryInput": input([
             "abbreviation": ["type": "string", "minLength": 1, "maxLength": 20, "pattern": "^\\S+$"],
             "expansion": ["type": "string", "minLength": 1, "maxLength": 300],
         ]),
         "PortfolioInput": input([
-            "name": ["type": "string", "minLength": 1, "maxLength": 500], "scale": oneOf(["three-point", "five-point"]),
+            "name": ["type": "string", "minLength": 1, "maxLength": 500],
+            "scale": oneOf(["three-point", "five-point"]),
         ]),
         "Programme": object(
             ["id": uuid, "name": string, "kind": oneOf(["programme", "clinical-delivery-group"])],
@@ -91,7 +92,8 @@ enum Schema {
         "ProgrammeInput": input(
             ["name": ["type": "string", "minLength": 1, "maxLength": 500]],
             optional: [
-                "kind": oneOf(["programme", "clinical-delivery-group"]), "clinicalLead": string, "headOfService": string,
+                "kind": oneOf(["programme", "clinical-delivery-group"]), "clinicalLead": string,
+                "headOfService": string,
             ]),
         "ProjectInput": input(
             ["programme": uuid, "title": ["type": "string", "minLength": 1, "maxLength": 500]],
@@ -200,73 +202,6 @@ enum Schema {
                     "description": "false saves a draft; otherwise the return is submitted for review.",
                 ],
             ]),
-        "RiskRegister": object([
-            "register": object([
-                "id": uuid, "name": string, "scale": string,
-                "bands": object(["amberFrom": integer, "redFrom": integer]),
-                "risks": array(
-                    object(
-                        [
-                            "id": uuid, "section": string, "level": string, "scope": string,
-                            "description": string, "severity": string, "likelihood": string, "mitigation": string,
-                            "owner": string, "references": array(string), "status": string, "version": integer,
-                        ],
-                        optional: ["reviewDate": calendarDate])),
-            ]),
-            "scores": array(object(["id": uuid, "score": integer, "band": string])),
-            "heatMap": array(array(integer)),
-        ]),
-        "Deliverable": object([
-            "id": uuid, "programme": string, "workstream": string, "title": string, "years": array(integer),
-            "status": string, "version": integer,
-        ]),
-        "Meeting": object(
-            [
-                "id": uuid, "committee": string, "date": calendarDate, "time": string, "venue": string,
-                "members": array(string),
-                "items": array(
-                    object(
-                        [
-                            "id": uuid, "number": string, "title": string, "organisation": string, "purpose": string,
-                            "raisedBy": string, "pages": string, "note": string, "outcome": string,
-                            "resolutions": array(string),
-                        ], optional: ["format": string])),
-                "actions": array(
-                    object(
-                        ["id": uuid, "description": string, "owner": string, "done": boolean],
-                        optional: ["due": calendarDate])),
-                "version": integer,
-            ], optional: ["portfolioID": uuid]),
-        "Outcome": object(
-            [
-                "measure": object(
-                    [
-                        "id": uuid, "name": string, "programme": string, "unit": string, "direction": string,
-                        "target": number, "targetDate": calendarDate, "trajectory": map(number), "actuals": map(number),
-                        "actualsAreIllustrative": boolean, "version": integer,
-                    ], optional: ["baseline": number])
-            ],
-            optional: ["latestRating": string]),
         "GlossaryEntry": object(["id": uuid, "entry": object(["abbreviation": string, "expansion": string])]),
-        "BusinessCase": object(["id": uuid, "name": string, "ratings": map(string), "version": integer]),
-        "Prioritisation": object([
-            "set": object(
-                [
-                    "id": uuid, "name": string, "criteria": array(object(["name": string, "weight": number])),
-                    "cases": array(ref("BusinessCase")),
-                ], optional: ["portfolioID": uuid]),
-            "scored": array(
-                object([
-                    "businessCase": ref("BusinessCase"), "score": number, "rank": integer,
-                    "unrated": array(string),
-                ])),
-        ]),
-        "FundingRound": object(
-            [
-                "id": uuid, "name": string, "envelopeLabel": string, "envelope": money, "version": integer,
-                "allocations": array(object(["id": uuid, "label": string, "amount": money, "comment": string])),
-                "total": money, "headroom": money, "isOver": boolean,
-            ],
-            optional: ["portfolioID": uuid]),
     ]
 }

@@ -71,7 +71,11 @@ public enum WebApp {
         let collections: [any AppRouteCollection] = [
             AccountController(), SignInController(), HomeController(), PortfolioController(), DashboardController(),
             ProjectController(),
-            ChangesController(), APIController(), APIReturnController(), APICycleController(), APIStructureController(), APIAccountController(), APIGlossaryController(), WebhookController(), TokenController(), UserAdminController(),
+            ChangesController(), APIController(), APIReturnController(), APICycleController(), APIStructureController(),
+            APIAccountController(), APIGlossaryController(), APIRiskController(), APIBusinessCaseController(),
+            APIFundingRoundController(), APIOutcomeController(), APIDeliverableController(), APIMeetingController(),
+            APIRegisterScopeController(), APIImportController(), WebhookController(), TokenController(),
+            UserAdminController(),
             CycleController(), ImportController(), GlossaryController(), BusinessCaseController(),
             FundingRoundController(),
             RegisterScopeController(), RiskController(),

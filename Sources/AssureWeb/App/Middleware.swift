@@ -30,6 +30,16 @@ extension Request {
         return try requireActor()
     }
 
+    /// The PMO, by a token that may write: the registers are theirs to change. Refused before any version is
+    /// compared, so a client that may not is told so rather than asked for If-Match.
+    func requireRegisterEditor() throws -> Actor {
+        let actor = try requireWriter()
+        guard actor.canManagePortfolio else {
+            throw DomainError.forbidden("only the PMO (admin) changes the registers")
+        }
+        return actor
+    }
+
     /// A value of the session the request came with, read without making one: asking `session` makes a session,
     /// which Vapor then stores and sends a cookie for. A script with a token, a health check or a first visit reads
     /// through here, and leaves no session behind.

@@ -112,6 +112,31 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case apiPublishPeriod = "api/v1/periods/:period/publish"
     case apiReopenPeriod = "api/v1/periods/:period/reopen"
     case apiReviewReturn = "api/v1/periods/:period/returns/:project/review"
+    case apiRiskRegisters = "api/v1/risk-registers"
+    case apiRiskRegister = "api/v1/risk-registers/:item"
+    case apiRegisterRisks = "api/v1/risk-registers/:item/risks"
+    case apiRisk = "api/v1/risks/:item"
+    case apiPrioritisations = "api/v1/prioritisations"
+    case apiPrioritisation = "api/v1/prioritisations/:item"
+    case apiPrioritisationCases = "api/v1/prioritisations/:item/cases"
+    case apiBusinessCase = "api/v1/business-cases/:item"
+    case apiFundingRound = "api/v1/funding-rounds/:item"
+    case apiAllocations = "api/v1/funding-rounds/:item/allocations"
+    case apiOutcome = "api/v1/outcomes/:item"
+    case apiOutcomeValues = "api/v1/outcomes/:item/values"
+    case apiDeliverable = "api/v1/deliverables/:item"
+    case apiMeeting = "api/v1/meetings/:item"
+    case apiMeetingItems = "api/v1/meetings/:item/items"
+    case apiMeetingActions = "api/v1/meetings/:item/actions"
+    case apiAgendaItem = "api/v1/agenda-items/:item"
+    case apiFundingRoundPortfolio = "api/v1/funding-rounds/:item/portfolio"
+    case apiPrioritisationPortfolio = "api/v1/prioritisations/:item/portfolio"
+    case apiMeetingPortfolio = "api/v1/meetings/:item/portfolio"
+    case apiImports = "api/v1/portfolios/:portfolio/imports"
+    case apiImport = "api/v1/portfolios/:portfolio/imports/:item"
+    case apiImportPreview = "api/v1/portfolios/:portfolio/imports/:item/preview"
+    case apiImportApply = "api/v1/portfolios/:portfolio/imports/:item/apply"
+    case apiImportJob = "api/v1/import-jobs/:item"
 
     public var components: [PathComponent] {
         rawValue.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
@@ -122,7 +147,7 @@ public enum AppRoute: String, CaseIterable, Sendable {
     public static let uploadLimit = 26 * 1024 * 1024
 
     /// Routes that take a file upload, and so a larger body than a form.
-    public var acceptsUpload: Bool { [.importTable, .importApply, .returnWorkbook].contains(self) }
+    public var acceptsUpload: Bool { [.importTable, .importApply, .returnWorkbook, .apiImports].contains(self) }
 
     /// The largest body of a small form: a sign-in, a password, a name. An anonymous visitor reaches only these, so
     /// nobody can make the server read or parse megabytes before it knows who they are.
@@ -133,7 +158,7 @@ public enum AppRoute: String, CaseIterable, Sendable {
     /// Whether this upload route takes files from the actor at all (the handler then checks which programmes).
     func mayUpload(_ actor: Actor) -> Bool {
         switch self {
-        case .importTable, .importApply: actor.canManagePortfolio
+        case .importTable, .importApply, .apiImports: actor.canManagePortfolio
         case .returnWorkbook: actor.role != .viewer
         default: false
         }

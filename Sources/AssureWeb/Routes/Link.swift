@@ -113,6 +113,31 @@ public enum Link: Hashable, Sendable {
     case apiPublishPeriod(period: UUID)
     case apiReopenPeriod(period: UUID)
     case apiReviewReturn(period: UUID, project: UUID)
+    case apiRiskRegisters
+    case apiRiskRegister(id: UUID)
+    case apiRegisterRisks(id: UUID)
+    case apiRisk(id: UUID)
+    case apiPrioritisations
+    case apiPrioritisation(id: UUID)
+    case apiPrioritisationCases(id: UUID)
+    case apiBusinessCase(id: UUID)
+    case apiFundingRound(id: UUID)
+    case apiAllocations(id: UUID)
+    case apiOutcome(id: UUID)
+    case apiOutcomeValues(id: UUID)
+    case apiDeliverable(id: UUID)
+    case apiMeeting(id: UUID)
+    case apiMeetingItems(id: UUID)
+    case apiMeetingActions(id: UUID)
+    case apiAgendaItem(id: UUID)
+    case apiFundingRoundPortfolio(id: UUID)
+    case apiPrioritisationPortfolio(id: UUID)
+    case apiMeetingPortfolio(id: UUID)
+    case apiImports(portfolio: UUID)
+    case apiImport(portfolio: UUID, id: UUID)
+    case apiImportPreview(portfolio: UUID, id: UUID)
+    case apiImportApply(portfolio: UUID, id: UUID)
+    case apiImportJob(id: UUID)
 
     /// The route whose pattern this link fills.
     public var route: AppRoute {
@@ -223,6 +248,31 @@ public enum Link: Hashable, Sendable {
         case .apiPublishPeriod: .apiPublishPeriod
         case .apiReopenPeriod: .apiReopenPeriod
         case .apiReviewReturn: .apiReviewReturn
+        case .apiRiskRegisters: .apiRiskRegisters
+        case .apiRiskRegister: .apiRiskRegister
+        case .apiRegisterRisks: .apiRegisterRisks
+        case .apiRisk: .apiRisk
+        case .apiPrioritisations: .apiPrioritisations
+        case .apiPrioritisation: .apiPrioritisation
+        case .apiPrioritisationCases: .apiPrioritisationCases
+        case .apiBusinessCase: .apiBusinessCase
+        case .apiFundingRound: .apiFundingRound
+        case .apiAllocations: .apiAllocations
+        case .apiOutcome: .apiOutcome
+        case .apiOutcomeValues: .apiOutcomeValues
+        case .apiDeliverable: .apiDeliverable
+        case .apiMeeting: .apiMeeting
+        case .apiMeetingItems: .apiMeetingItems
+        case .apiMeetingActions: .apiMeetingActions
+        case .apiAgendaItem: .apiAgendaItem
+        case .apiFundingRoundPortfolio: .apiFundingRoundPortfolio
+        case .apiPrioritisationPortfolio: .apiPrioritisationPortfolio
+        case .apiMeetingPortfolio: .apiMeetingPortfolio
+        case .apiImports: .apiImports
+        case .apiImport: .apiImport
+        case .apiImportPreview: .apiImportPreview
+        case .apiImportApply: .apiImportApply
+        case .apiImportJob: .apiImportJob
         }
     }
 
@@ -277,6 +327,29 @@ public enum Link: Hashable, Sendable {
         case .meetingActions(let id): [id]
         case .itemOutcome(let id): [id]
         case .outcome(let id): [id]
+        case .apiRiskRegister(let id): [id]
+        case .apiRegisterRisks(let id): [id]
+        case .apiRisk(let id): [id]
+        case .apiPrioritisation(let id): [id]
+        case .apiPrioritisationCases(let id): [id]
+        case .apiBusinessCase(let id): [id]
+        case .apiFundingRound(let id): [id]
+        case .apiAllocations(let id): [id]
+        case .apiOutcome(let id): [id]
+        case .apiOutcomeValues(let id): [id]
+        case .apiDeliverable(let id): [id]
+        case .apiMeeting(let id): [id]
+        case .apiMeetingItems(let id): [id]
+        case .apiMeetingActions(let id): [id]
+        case .apiAgendaItem(let id): [id]
+        case .apiFundingRoundPortfolio(let id): [id]
+        case .apiPrioritisationPortfolio(let id): [id]
+        case .apiMeetingPortfolio(let id): [id]
+        case .apiImports(let portfolio): [portfolio]
+        case .apiImport(let portfolio, let id): [portfolio, id]
+        case .apiImportPreview(let portfolio, let id): [portfolio, id]
+        case .apiImportApply(let portfolio, let id): [portfolio, id]
+        case .apiImportJob(let id): [id]
         case .paper(let period): [period]
         case .paperTexts(let period): [period]
         case .apiChanges(let portfolio): [portfolio]

@@ -22,10 +22,6 @@ struct BusinessCaseController: AppRouteCollection {
             }
             return try await saveCase(req, setID: set.id, caseID: caseID)
         }
-        routes.get(.apiBusinessCases) { req in
-            try JSONOutput.response(
-                try await Prioritisations.all(req.db).map { APIPrioritisation(set: $0, scored: $0.scored) })
-        }
     }
 
     func businessCases(req: Request, returned: ReturnedForm? = nil) async throws -> Response {

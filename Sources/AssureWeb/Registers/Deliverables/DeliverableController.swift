@@ -13,9 +13,6 @@ struct DeliverableController: AppRouteCollection {
             try await edit(req, id: try req.uuid("item"), values: nil, errors: [:], status: .ok)
         }
         routes.post(.deliverable) { try await save($0, id: try $0.uuid("item")) }
-        routes.get(.apiDeliverables) { req in
-            try JSONOutput.response(try await KeyDeliverables.all(req.db))
-        }
     }
 
     func list(_ req: Request, returned: ReturnedForm?) async throws -> Response {

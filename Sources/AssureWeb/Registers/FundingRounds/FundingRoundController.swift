@@ -10,9 +10,6 @@ struct FundingRoundController: AppRouteCollection {
         routes.get(.fundingRounds, use: funding)
         routes.post(.fundingRounds, use: createRound)
         routes.post(.allocate, use: allocate)
-        routes.get(.apiFundingRounds) { req in
-            try JSONOutput.response(try await FundingRounds.all(req.db).map(APIFundingRound.init))
-        }
     }
 
     func funding(req: Request, returned: ReturnedForm? = nil) async throws -> Response {

@@ -14,9 +14,6 @@ struct MeetingController: AppRouteCollection {
         routes.post(.meetingItems, use: addItem)
         routes.post(.meetingActions, use: addAction)
         routes.post(.itemOutcome, use: recordOutcome)
-        routes.get(.apiMeetings) { req in
-            try JSONOutput.response(try await Meetings.all(req.db))
-        }
     }
 
     /// `?asOf=YYYY-MM-DD` shows the forward plan as it stood on a day (the demo's is as of 21 December 2016).

@@ -13,10 +13,6 @@ struct OutcomeController: AppRouteCollection {
             try await detail($0, id: try $0.uuid("item"), values: [:], errors: [:], status: .ok)
         }
         routes.post(.outcome, use: record)
-        routes.get(.apiOutcomes) { req in
-            let measures = try await Outcomes.all(req.db)
-            return try JSONOutput.response(measures.map { APIOutcome(measure: $0, latestRating: $0.latestRating) })
-        }
     }
 
     func list(_ req: Request, returned: ReturnedForm?) async throws -> Response {

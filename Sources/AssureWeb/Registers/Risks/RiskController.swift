@@ -22,18 +22,6 @@ struct RiskController: AppRouteCollection {
             }
             return try await save(req, registerID: register.id, riskID: riskID)
         }
-        routes.get(.apiRisks) { req in
-            let registers = try await RiskRegisters.all(req.db)
-            return try JSONOutput.response(
-                registers.map { register in
-                    APIRiskRegister(
-                        register: register,
-                        scores: register.risks.map {
-                            APIRiskScore(id: $0.id, score: register.score($0), band: register.band($0))
-                        },
-                        heatMap: register.heatMap)
-                })
-        }
     }
 
     func list(_ req: Request, returned: ReturnedForm?) async throws -> Response {

@@ -1,0 +1,48 @@
+import AssureApp
+import AssureCore
+import AssureOutput
+import AssureStorage
+import Vapor
+
+/// Key deliverables through the API (the PMO): add one, and change one as a whole (If-Match).
+struct APIDeliverableController: AppRouteCollection {
+    func boot(routes: AppRoutes) throws {
+        routes.get(.apiDeliverables) { req in
+            try JSONOutput.response(try await KeyDeliverables.all(req.db).map(APIDeliverable.init))
+        }
+        routes.post(.apiDeliverables, use: add)
+        routes.get(.apiDeliverable) { req in try await Self.deliverable(req, id: try req.uuid("item")).response() }
+        routes.on(.PUT, .apiDeliverable, body: .collect(maxSize: "16kb"), use: change)
+    }
+
+    static func deliverable(_ req: Request, id: UUID) async throws -> APIItem<APIDeliverable> {
+        guard let item = try await KeyDeliverables.find(req.db, id: id) else {
+            throw DomainError.notFound("deliverable")
+        }
+        return try APIItem(APIDeliverable(item))
+    }
+
+    func add(req: Request) async throws -> Response {
+        let actor = try req.requireRegisterEditor()
+        let input = try req.input(APIDeliverableInput.self)
+        let saved = try await KeyDeliverables.save(
+            req.db, actor, programme: input.programme, workstream: input.workstream ?? "", title: input.title,
+            years: input.years, status: try input.statusKind())
+        return try APIItem(APIDeliverable(saved)).response(status: .created, location: .apiDeliverable(id: saved.id))
+    }
+
+    func change(req: Request) async throws -> Response {
+        let actor = try req.requireRegisterEditor()
+        let id = try req.uuid("item")
+        let input = try req.input(APIDeliverableInput.self)
+        let status = try input.statusKind()
+        return try await APIItem.change(req) {
+            let item = try await Self.deliverable(req, id: id)
+            return (item, item.value.version)
+        } _: { version in
+            try await KeyDeliverables.save(
+                req.db, actor, id: id, programme: input.programme, workstream: input.workstream ?? "",
+                title: input.title, years: input.years, status: status, baseVersion: version)
+        }.response()
+    }
+}
