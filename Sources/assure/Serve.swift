@@ -55,6 +55,11 @@ struct Serve: AsyncParsableCommand {
             "A JSON file naming the OpenID Connect providers people sign in with (Entra ID, NHSmail), and whether local passwords stay on (docs/SIGN-IN.md)."
     )
     var signIn: String?
+    @ArgumentParser.Option(
+        help:
+            "A receiver webhooks may be sent to: a host (hooks.example.org), its subdomains (*.example.org), or an address or CIDR range; repeat for each. Given, webhooks go to these only; by default, anywhere but Assure's own network."
+    )
+    var webhookTo: [String] = []
 
     /// The sign-in settings file, read and checked: in `validate`, so its problems join the others in one message,
     /// and again as the server starts.
@@ -101,6 +106,11 @@ struct Serve: AsyncParsableCommand {
         for range in metricsFrom where NetworkRange(range) == nil {
             problems.append("--metrics-from \(range): give an address or a CIDR range such as 10.0.0.0/8")
         }
+        for receiver in webhookTo {
+            if let problem = WebhookReceivers.problem(withPattern: receiver) {
+                problems.append("--webhook-to \(receiver): \(problem)")
+            }
+        }
         if !["text", "json"].contains(logFormat) { problems.append("--log-format \(logFormat): use text or json") }
         problems += mail.problems
         if case .failure(let found) = signInSettings() { problems += found.problems }
@@ -121,6 +131,7 @@ struct Serve: AsyncParsableCommand {
             settings.streamDashboardsFromProjects = streamDashboardsFrom
             settings.serverName = name
             settings.signIn = try signInSettings().get()
+            settings.webhookReceivers = WebhookReceivers(allowed: webhookTo)
             if !metricsFrom.isEmpty { settings.metricsFrom = metricsFrom.compactMap(NetworkRange.init) }
             try await WebApp.configure(app, settings)
             app.http.server.configuration.hostname = hostname

@@ -86,3 +86,41 @@ struct PeriodAndUserTests {
         }
     }
 }
+
+@Suite("First sign-ins through the organisation's provider")
+struct ProviderSignInRaceTests {
+    @Test(
+        "Two first sign-ins with the same email at once make one account, and both are answered", arguments: Backend.all
+    )
+    func twoAtOnce(backend: Backend) async throws {
+        try await withStorage(backend) { db in
+            try await DemoLoader.load(db, cost: testBcryptCost)
+            // given a new starter whose groups map to viewer, signing in from two tabs at the same moment
+            let outcomes = try await withThrowingTaskGroup(of: ProviderSignIns.Outcome.self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        try await ProviderSignIns.signIn(
+                            db, provider: "NHSmail", email: "New.Starter@nhs.test", name: "Nia Starter",
+                            groupRole: .viewer, createUsers: true, address: "127.0.0.1", cost: testBcryptCost)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // then each is signed in, to the one account made, which the audit log records once
+            #expect(outcomes.count == 2)
+            for outcome in outcomes {
+                guard case .signedIn(let actor) = outcome else {
+                    Issue.record("\(outcome)")
+                    continue
+                }
+                #expect(actor.role == .viewer)
+            }
+            let accounts = try await Users.list(db).filter { $0.email == "new.starter@nhs.test" }
+            #expect(accounts.count == 1)
+            let made = try await AuditLog.recent(db, limit: 20).filter {
+                $0.action == "create" && $0.entityID == accounts.first?.id.uuidString
+            }
+            #expect(made.count == 1)
+        }
+    }
+}

@@ -144,9 +144,9 @@ struct SignInTests {
         }
     }
 
-    @Test("An ID token that fails a check signs nobody in, and the page says which check")
-    func spoiltTokens() async throws {
-        try await Self.withProvider { app, provider, http in
+    @Test("An ID token that fails a check signs nobody in, and the page says which check", arguments: Backend.all)
+    func spoiltTokens(backend: Backend) async throws {
+        try await Self.withProvider(backend) { app, provider, http in
             let cases: [(mode: String, says: String)] = [
                 ("wrong-audience", "is meant for someone-else, not this Assure"),
                 ("expired", "expired at"),
@@ -168,9 +168,9 @@ struct SignInTests {
         }
     }
 
-    @Test("A replayed token, or a return used twice, signs nobody in")
-    func replays() async throws {
-        try await Self.withProvider { app, provider, http in
+    @Test("A replayed token, or a return used twice, signs nobody in", arguments: Backend.all)
+    func replays(backend: Backend) async throws {
+        try await Self.withProvider(backend) { app, provider, http in
             // given Karen signed in once, and the address the provider sent her back to
             let first = WebClient(app)
             let start = try await first.get("/login/with/nhsmail")
@@ -221,15 +221,17 @@ struct SignInTests {
         }
     }
 
-    @Test("Someone without an account is refused unless the deployment makes accounts, which wait for a role")
-    func unknownPeople() async throws {
-        try await Self.withProvider(createUsers: false) { app, _, http in
+    @Test(
+        "Someone without an account is refused unless the deployment makes accounts, which wait for a role",
+        arguments: Backend.all)
+    func unknownPeople(backend: Backend) async throws {
+        try await Self.withProvider(backend, createUsers: false) { app, _, http in
             let (answer, _) = try await Self.signIn(WebClient(app), as: "new.starter@nhs.test", http: http)
             #expect(answer.status == .forbidden)
             #expect(answer.body.string.contains("There is no Assure account for new.starter@nhs.test"))
             #expect(try await Users.list(app.db).contains { $0.email == "new.starter@nhs.test" } == false)
         }
-        try await Self.withProvider(createUsers: true) { app, _, http in
+        try await Self.withProvider(backend, createUsers: true) { app, _, http in
             // when a new starter with no mapped group signs in for the first time
             let (answer, _) = try await Self.signIn(WebClient(app), as: "new.starter@nhs.test", http: http)
             // then an account is made that opens nothing until the PMO grants a role
@@ -260,9 +262,11 @@ struct SignInTests {
         }
     }
 
-    @Test("With passwords switched off, the sign-in page offers only the provider, and a posted password is refused")
-    func passwordsOff() async throws {
-        try await Self.withProvider(passwords: false) { app, _, http in
+    @Test(
+        "With passwords switched off, the sign-in page offers only the provider, and a posted password is refused",
+        arguments: Backend.all)
+    func passwordsOff(backend: Backend) async throws {
+        try await Self.withProvider(backend, passwords: false) { app, _, http in
             let client = WebClient(app)
             let login = try await client.get("/login")
             #expect(!login.body.string.contains(#"id="f-password""#))

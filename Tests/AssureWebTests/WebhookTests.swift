@@ -44,6 +44,10 @@ final class WebhookReceiver: Sendable {
             received.withLockedValue { $0.append(delivery) }
             return .noContent
         }
+        // An address that has moved: it sends deliveries on to /hook, which a webhook must not follow.
+        app.routes.post("moved") { _ in
+            Response(status: .temporaryRedirect, headers: ["Location": "/hook"])
+        }
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         url = "http://127.0.0.1:\(app.http.server.shared.localAddress?.port ?? 0)/hook"
     }
@@ -82,7 +86,14 @@ struct WebhookTests {
         let receiver = try await WebhookReceiver(failures: 1)
         let clock = MovableClock()
         do {
-            try await withWebApp(backend, adjust: { $0.clock = clock.now }) { app in
+            // The receiver is on this machine, which a deployment must name to send there.
+            try await withWebApp(
+                backend,
+                adjust: {
+                    $0.clock = clock.now
+                    $0.webhookReceivers = WebhookReceivers(allowed: ["127.0.0.1"])
+                }
+            ) { app in
                 let ids = try await DemoIDs.load(app)
                 // given the PMO adds a webhook for every event on the Webhooks page
                 let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
@@ -102,7 +113,8 @@ struct WebhookTests {
                 let script = try await APICycleTests.Script(app, email: DemoLoader.adminEmail)
                 let mat001 = Link.apiReturn(period: ids.october.id, project: ids.mat001.id)
                 let submitted = try await jane.send(
-                    .PUT, mat001, #"{"rating": "Red", "update": "Estates lost the site.", "mitigation": "Options paper to the board.", "submit": true}"#,
+                    .PUT, mat001,
+                    #"{"rating": "Red", "update": "Estates lost the site.", "mitigation": "Options paper to the board.", "submit": true}"#,
                     ifMatch: try await jane.etag(mat001))
                 #expect(submitted.status == .ok, "\(submitted.body.string)")
                 let approved = try await script.send(
@@ -141,7 +153,10 @@ struct WebhookTests {
                 let declines = try deliveries.filter { $0.event == "rating.declined-to-red" }.map {
                     try #require(try Self.json($0.body)["data"] as? [String: Any])
                 }
-                #expect(declines.contains { $0["reference"] as? String == "MAT001" && $0["previousRating"] as? String == "Green" })
+                #expect(
+                    declines.contains {
+                        $0["reference"] as? String == "MAT001" && $0["previousRating"] as? String == "Green"
+                    })
                 #expect(declines.allSatisfy { $0["rating"] as? String == "Red" })
                 let submittedEvent = try #require(deliveries.first { $0.event == "return.submitted" })
                 // the retried delivery (the first queued, refused once) was signed afresh when it was sent again
@@ -160,7 +175,8 @@ struct WebhookTests {
         try await receiver.stop()
     }
 
-    @Test("Webhooks are the PMO's: a bad address or no event is named, others are refused, removal stops deliveries",
+    @Test(
+        "Webhooks are the PMO's: a bad address or no event is named, others are refused, removal stops deliveries",
         arguments: Backend.all)
     func management(backend: Backend) async throws {
         try await withWebApp(backend) { app in
@@ -180,7 +196,10 @@ struct WebhookTests {
             #expect(try await jane.get(Link.webhooks.path).status == .forbidden)
             #expect(
                 try await jane.post(
-                    Link.webhooks.path, pairs: [("url", "https://example.org/x"), ("description", "Mine"), ("events[]", "period.published")]
+                    Link.webhooks.path,
+                    pairs: [
+                        ("url", "https://example.org/x"), ("description", "Mine"), ("events[]", "period.published"),
+                    ]
                 ).status == .forbidden)
             // when the PMO adds one and then removes it, a submission queues nothing for it
             _ = try await pmo.post(
@@ -191,14 +210,82 @@ struct WebhookTests {
             #expect(try await Webhooks.list(app.db).isEmpty)
             let form = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id).form
             try await Returns.save(
-                app.db, try #require(try await Users.authenticate(app.db, email: "jane.brennan@assure.demo", password: DemoLoader.adminPassword)),
+                app.db,
+                try #require(
+                    try await Users.authenticate(
+                        app.db, email: "jane.brennan@assure.demo", password: DemoLoader.adminPassword)),
                 periodID: ids.october.id, projectID: ids.mat001.id,
-                form: ReturnForm(rating: "Amber", update: "Update.", mitigation: "", milestones: form.milestones, baseVersion: form.baseVersion))
+                form: ReturnForm(
+                    rating: "Amber", update: "Update.", mitigation: "", milestones: form.milestones,
+                    baseVersion: form.baseVersion))
             #expect(try await Outbox.list(app.db).allSatisfy { $0.webhookID == nil })
             // and both changes are in the audit log, without the secret
             let audit = try await AuditLog.recent(app.db, limit: 20).filter { $0.entity == "webhook" }
             #expect(Set(audit.map(\.action)) == ["create", "remove"])
             #expect(audit.allSatisfy { !($0.after ?? "").contains("whsec_") && !($0.before ?? "").contains("whsec_") })
         }
+    }
+
+    @Test(
+        "Webhooks go nowhere inside Assure's own network unless the deployment names the receiver; a redirect is not followed",
+        arguments: Backend.all)
+    func receivers(backend: Backend) async throws {
+        let receiver = try await WebhookReceiver()
+        do {
+            try await withWebApp(backend) { app in
+                let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+                _ = try await pmo.get(Link.webhooks.path)
+                // when the PMO gives this machine's address, a private one, or one written to hide which
+                for url in [
+                    receiver.url, "http://localhost:9000/x", "http://[::1]/x", "http://10.20.30.40/x",
+                    "http://169.254.169.254/latest", "http://2130706433/x", "http://0177.0.0.1/x",
+                ] {
+                    let refused = try await pmo.post(
+                        Link.webhooks.path,
+                        pairs: [("url", url), ("description", "Inside"), ("events[]", "period.published")])
+                    // then each is refused, saying how a deployment allows it
+                    #expect(refused.status == .unprocessableEntity, "\(url)")
+                    #expect(
+                        refused.body.string.contains("--webhook-to") || refused.body.string.contains("four numbers"),
+                        "\(url)")
+                }
+                #expect(try await Webhooks.list(app.db).isEmpty)
+            }
+            // given a deployment that names its receivers
+            let allowed = WebhookReceivers(allowed: ["127.0.0.1", "*.example.org"])
+            try await withWebApp(backend, adjust: { $0.webhookReceivers = allowed }) { app in
+                let ids = try await DemoIDs.load(app)
+                let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+                _ = try await pmo.get(Link.webhooks.path)
+                // then a receiver not named is refused, even a public one
+                let elsewhere = try await pmo.post(
+                    Link.webhooks.path,
+                    pairs: [
+                        ("url", "https://hooks.example.com/x"), ("description", "Elsewhere"),
+                        ("events[]", "period.published"),
+                    ])
+                #expect(elsewhere.status == .unprocessableEntity)
+                #expect(elsewhere.body.string.contains("only to 127.0.0.1, *.example.org"))
+                // and one named is taken; when it answers with a redirect, the delivery fails saying so
+                let moved = receiver.url.replacingOccurrences(of: "/hook", with: "/moved")
+                let made = try await pmo.post(
+                    Link.webhooks.path,
+                    pairs: [("url", moved), ("description", "Moved flow"), ("events[]", "period.published")])
+                #expect(made.status == .created, "\(made.body.string)")
+                let script = try await APICycleTests.Script(app, email: DemoLoader.adminEmail)
+                let published = try await script.send(
+                    .POST, .apiPublishPeriod(period: ids.october.id), #"{"missing": "carry-forward"}"#,
+                    ifMatch: try await script.etag(.apiPeriod(period: ids.october.id)))
+                #expect(published.status == .ok, "\(published.body.string)")
+                await OutboxWorker.tick(app)
+                #expect(receiver.deliveries.isEmpty, "the redirect was not followed")
+                let outbox = try await pmo.get(Link.outbox.path).body.string
+                #expect(outbox.contains("a redirect, which webhooks do not follow"), "\(outbox.prefix(4000))")
+            }
+        } catch {
+            try await receiver.stop()
+            throw error
+        }
+        try await receiver.stop()
     }
 }

@@ -56,7 +56,30 @@ public enum ProviderSignIns {
         // provider (or after the PMO resets it).
         let hash = try Bcrypt.hash(RandomToken.urlSafe(), cost: cost)
         let name = name.trimmingCharacters(in: .whitespaces).isEmpty ? email : name
-        let user = try await db.writeTransaction { db in
+        let user: UserRecord
+        do {
+            user = try await create(
+                db, provider: provider, email: email, name: name, groupRole: groupRole, address: address, hash: hash)
+        } catch {
+            // Two first sign-ins at once (two tabs, two servers): the other made the account, and the unique email
+            // refused this one. This sign-in is then to that account, as any later one is.
+            guard try await UserRecord.query(on: db).filter(\.$email == email).first() != nil else { throw error }
+            return try await signIn(
+                db, provider: provider, email: email, name: name, groupRole: groupRole, createUsers: false,
+                address: address, cost: cost)
+        }
+        guard groupRole != nil, let actor = try await Users.actor(db, userID: try user.requireID()) else {
+            return .awaitingRole(name: user.name)
+        }
+        return .signedIn(actor)
+    }
+
+    /// The account made at a first sign-in, and its audit entry, in one transaction.
+    private static func create(
+        _ db: Database, provider: String, email: String, name: String, groupRole: Role?, address: String?,
+        hash: String
+    ) async throws -> UserRecord {
+        try await db.writeTransaction { db in
             let user = UserRecord()
             user.email = email
             user.name = String(name.prefix(200))
@@ -73,9 +96,5 @@ public enum ProviderSignIns {
                 db, actor, "create", entity: "user", id: user.id, after: try await Users.summary(db, user))
             return user
         }
-        guard groupRole != nil, let actor = try await Users.actor(db, userID: try user.requireID()) else {
-            return .awaitingRole(name: user.name)
-        }
-        return .signedIn(actor)
     }
 }

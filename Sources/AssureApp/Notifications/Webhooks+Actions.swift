@@ -8,19 +8,22 @@ extension Webhooks {
     /// The PMO registers a URL for events. The secret that signs its deliveries is returned once, to be given to the
     /// receiver; Assure shows it again to nobody.
     public static func add(
-        _ db: Database, _ actor: Actor, url: String, events: [String], description: String
+        _ db: Database, _ actor: Actor, url: String, events: [String], description: String,
+        receivers: WebhookReceivers = WebhookReceivers()
     ) async throws -> (webhook: WebhookSummary, secret: String) {
         guard actor.canManagePortfolio else { throw DomainError.forbidden("only the PMO (admin) manages webhooks") }
         let url = url.trimmingCharacters(in: .whitespacesAndNewlines)
         let description = description.trimmingCharacters(in: .whitespacesAndNewlines)
         var errors: [String: String] = [:]
-        if let problem = Self.problem(with: url) { errors["url"] = problem }
+        if let problem = Self.problem(with: url, receivers: receivers) { errors["url"] = problem }
         let chosen = events.compactMap(WebhookEvent.init(rawValue:))
         if chosen.isEmpty || chosen.count != events.count {
             errors["events"] =
                 "Choose one or more of: " + WebhookEvent.allCases.map(\.rawValue).joined(separator: ", ") + "."
         }
-        if description.isEmpty { errors["description"] = "Say what receives these (the flow or system), for the outbox." }
+        if description.isEmpty {
+            errors["description"] = "Say what receives these (the flow or system), for the outbox."
+        }
         if description.count > 200 { errors["description"] = "Keep the description under 200 characters." }
         guard errors.isEmpty else { throw DomainError.invalid(errors) }
         let secret = "whsec_" + RandomToken.urlSafe()
@@ -38,12 +41,14 @@ extension Webhooks {
         guard actor.canManagePortfolio else { throw DomainError.forbidden("only the PMO (admin) manages webhooks") }
         try await db.writeTransaction { db in
             guard let removed = try await markRemoved(db, id: id) else { throw DomainError.notFound("webhook") }
-            try await AuditLog.record(db, actor, "remove", entity: "webhook", id: id, before: removed, after: String?.none)
+            try await AuditLog.record(
+                db, actor, "remove", entity: "webhook", id: id, before: removed, after: String?.none)
         }
     }
 
-    /// Why a URL will not do, or nil: http or https, with a host, no credentials in it, at most 2,000 characters.
-    static func problem(with url: String) -> String? {
+    /// Why a URL will not do, or nil: http or https, with a host the deployment sends to, no credentials in it, at
+    /// most 2,000 characters.
+    public static func problem(with url: String, receivers: WebhookReceivers) -> String? {
         guard url.count <= 2000, let parsed = URLComponents(string: url), let scheme = parsed.scheme?.lowercased(),
             ["http", "https"].contains(scheme), let host = parsed.host, !host.isEmpty
         else {
@@ -52,7 +57,7 @@ extension Webhooks {
         if parsed.user != nil || parsed.password != nil {
             return "Leave credentials out of the address: the receiver checks the signature instead."
         }
-        return nil
+        return receivers.problem(withHost: host)
     }
 }
 

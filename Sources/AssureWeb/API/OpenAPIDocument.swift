@@ -14,9 +14,9 @@ enum OpenAPIDocument {
         var conditional = false
         /// Answers 201 with the new item's address.
         var creates = false
-        /// The kind of item the path's last id names, for a write that adds to it (a risk to a register): a client
-        /// that has that item may follow a link here.
-        var addsTo: String? = nil
+        /// The kind of item the path's last id names, for a write that does not answer with it (a risk added to a
+        /// register, an abbreviation deleted): a client that has that item may follow a link here.
+        var on: String? = nil
         /// The body is a file's bytes (or a table as text), not JSON.
         var upload = false
         /// Answers 202: the work goes on in the background, at the answer's `Location`.
@@ -117,7 +117,7 @@ enum OpenAPIDocument {
         Operation(
             route: .apiGlossaryEntry, method: .DELETE,
             summary: "Delete an abbreviation (the PMO; the audit log keeps it)",
-            conditional: true, response: nil),
+            conditional: true, on: "GlossaryEntry", response: nil),
         Operation(
             route: .apiUsers, method: .GET, summary: "Every account with its role and programmes (the PMO)",
             response: Schema.array(Schema.ref("User"))),
@@ -190,7 +190,7 @@ enum OpenAPIDocument {
         guard let item = operation.item, let ids = items[item],
             operation.method == .GET || operation.conditional || operation.creates
         else { return nil }
-        let targets = operations.filter { ($0.conditional && $0.item == item) || $0.addsTo == item }
+        let targets = operations.filter { ($0.conditional && $0.item == item) || $0.on == item }
         guard !targets.isEmpty else { return nil }
         return Dictionary(
             uniqueKeysWithValues: targets.map { target in

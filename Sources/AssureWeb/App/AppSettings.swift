@@ -35,6 +35,8 @@ public struct AppSettings: Sendable {
     public var metricsFrom = [NetworkRange("127.0.0.0/8")!, NetworkRange("::1")!]
     /// Who may sign in how: OpenID Connect providers (the organisation's account), and local passwords unless off.
     public var signIn = SignInSettings()
+    /// Where webhooks may be sent: anywhere outside Assure's own network unless the deployment names receivers.
+    public var webhookReceivers = WebhookReceivers()
 
     public init(
         database: DatabaseTarget, loadDemo: Bool = false, bcryptCost: Int = 12, secureCookies: Bool = false,

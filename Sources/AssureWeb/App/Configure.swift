@@ -29,6 +29,8 @@ public enum WebApp {
                 path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
         app.importRunner = ImportRunner()
+        app.webhookClient = WebhookClient(app)
+        app.lifecycle.use(app.webhookClient)
         if try await ImportJobs.failUnfinished(app.db, server: settings.serverName) > 0 {
             app.logger.warning(
                 "Imports left running when this server (\(settings.serverName)) stopped are marked failed.")

@@ -55,10 +55,13 @@ final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
             if failed > 0 { app.logger.warning("\(failed) deliveries were interrupted by a server stopping.") }
         }
         await duty("delivering webhooks", app) {
-            let client = app.http.client.shared
+            let (client, receivers) = (app.webhookClient.client, app.settings.webhookReceivers)
             let result = try await Outbox.deliverDue(
                 app.db, .webhooks, server: app.settings.serverName, lease: WebhookDelivery.lease, now: now
-            ) { try await WebhookDelivery.send($0, db: app.db, client: client, now: app.settings.clock()) }
+            ) {
+                try await WebhookDelivery.send(
+                    $0, db: app.db, client: client, receivers: receivers, now: app.settings.clock())
+            }
             if result.sent + result.deferred + result.failed > 0 {
                 app.logger.notice(
                     "Webhooks: \(result.sent) delivered, \(result.deferred) to retry, \(result.failed) failed.")

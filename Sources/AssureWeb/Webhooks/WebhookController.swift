@@ -22,7 +22,7 @@ struct WebhookController: AppRouteCollection {
         do {
             let made = try await Webhooks.add(
                 req.db, try req.requireActor(), url: input.url ?? "", events: input.events ?? [],
-                description: input.description ?? "")
+                description: input.description ?? "", receivers: req.settings.webhookReceivers)
             let response = try await page(
                 req, WebhookPageModel(webhooks: [], newSecret: made.secret), status: .created)
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -14,7 +14,7 @@ extension OpenAPIDocument {
             route: .apiRiskRegister, method: .GET, summary: "One risk register", response: Schema.ref("RiskRegister")),
         Operation(
             route: .apiRegisterRisks, method: .POST, summary: "Add a risk to a register (the PMO)", body: "RiskInput",
-            creates: true, addsTo: "RiskRegister", response: Schema.ref("Risk")),
+            creates: true, on: "RiskRegister", response: Schema.ref("Risk")),
         Operation(
             route: .apiRisk, method: .GET, summary: "One risk with its score, band and reviews",
             response: Schema.ref("Risk")),
@@ -37,7 +37,7 @@ extension OpenAPIDocument {
             body: "PortfolioChoice", conditional: true, response: Schema.ref("Prioritisation")),
         Operation(
             route: .apiPrioritisationCases, method: .POST, summary: "Add a business case with its ratings (the PMO)",
-            body: "BusinessCaseInput", creates: true, addsTo: "Prioritisation",
+            body: "BusinessCaseInput", creates: true, on: "Prioritisation",
             response: Schema.ref("ScoredBusinessCase")),
         Operation(
             route: .apiBusinessCase, method: .GET, summary: "One business case with its score and rank",
@@ -57,7 +57,7 @@ extension OpenAPIDocument {
         Operation(
             route: .apiAllocations, method: .POST,
             summary: "Add an allocation to a funding round; going over the envelope shows as isOver (the PMO)",
-            body: "AllocationInput", creates: true, addsTo: "FundingRound", response: Schema.ref("FundingRound")),
+            body: "AllocationInput", creates: true, on: "FundingRound", response: Schema.ref("FundingRound")),
         Operation(
             route: .apiFundingRoundPortfolio, method: .PUT,
             summary: "Give a funding round to a portfolio's board papers, or to none (the PMO)",
@@ -99,10 +99,10 @@ extension OpenAPIDocument {
             conditional: true, response: Schema.ref("Meeting")),
         Operation(
             route: .apiMeetingItems, method: .POST, summary: "Put an item on a meeting's agenda (the PMO)",
-            body: "AgendaItemInput", creates: true, addsTo: "Meeting", response: Schema.ref("AgendaItem")),
+            body: "AgendaItemInput", creates: true, on: "Meeting", response: Schema.ref("AgendaItem")),
         Operation(
             route: .apiMeetingActions, method: .POST, summary: "Add an action from a meeting (the PMO)",
-            body: "ActionInput", creates: true, addsTo: "Meeting", response: Schema.ref("Meeting")),
+            body: "ActionInput", creates: true, on: "Meeting", response: Schema.ref("Meeting")),
         Operation(
             route: .apiAgendaItem, method: .GET, summary: "One agenda item, with what was decided",
             response: Schema.ref("AgendaItem")),
