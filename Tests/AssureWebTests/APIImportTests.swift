@@ -139,14 +139,14 @@ struct APIImportTests {
                 password: DemoLoader.adminPassword, cost: 4)
             let second = try await Script(app, email: other.email)
             #expect(try await second.send(.GET, .apiImport(portfolio: cdg, id: id)).status == .notFound)
+            // (refused for who they are before the upload is read: the guard's words, not the handler's)
             let jane = try await Script(app, email: "jane.brennan@assure.demo")
-            #expect(
-                try await Self.upload(app, jane, portfolio: cdg, Data("A,B\n".utf8), filename: "a.csv").status
-                    == .forbidden)
+            let big = Data(repeating: 65, count: 25 * 1024 * 1024)
+            let janes = try await Self.upload(app, jane, portfolio: cdg, big, filename: "a.csv")
+            #expect(janes.status == .forbidden && janes.body.string.contains("You may not upload files here."))
             let reader = try await Script(app, email: DemoLoader.adminEmail, scope: .read)
-            #expect(
-                try await Self.upload(app, reader, portfolio: cdg, Data("A,B\n".utf8), filename: "a.csv").status
-                    == .forbidden)
+            let readers = try await Self.upload(app, reader, portfolio: cdg, big, filename: "a.csv")
+            #expect(readers.status == .forbidden && readers.body.string.contains("You may not upload files here."))
             // and an empty body, or a filename with a path, is named
             for (data, filename, field) in [(Data(), "a.csv", "body"), (Data("A,B\n".utf8), "../a.csv", "filename")] {
                 let refused = try await Self.upload(app, pmo, portfolio: cdg, data, filename: filename)

@@ -22,7 +22,7 @@ struct APIGlossaryController: AppRouteCollection {
     }
 
     func add(req: Request) async throws -> Response {
-        let actor = try req.requireWriter()
+        let actor = try req.requireRegisterEditor()
         let input = try req.input(Entry.self)
         let saved = try await GlossaryEntries.save(
             req.db, actor, abbreviation: input.abbreviation, expansion: input.expansion)
@@ -30,27 +30,23 @@ struct APIGlossaryController: AppRouteCollection {
     }
 
     func change(req: Request) async throws -> Response {
-        let actor = try req.requireWriter()
+        let actor = try req.requireRegisterEditor()
         let id = try req.uuid("item")
         let input = try req.input(Entry.self)
-        try await Self.requireCurrent(req, actor, id: id)
-        let saved = try await GlossaryEntries.save(
-            req.db, actor, id: id, abbreviation: input.abbreviation, expansion: input.expansion)
-        return try APIItem(saved).response()
+        return try await APIItem.change(req) {
+            (try APIItem(try await GlossaryEntries.one(req.db, id: id)), ())
+        } _: {
+            try await GlossaryEntries.save(
+                req.db, actor, id: id, abbreviation: input.abbreviation, expansion: input.expansion)
+        }.response()
     }
 
     /// 204 once deleted; the audit log keeps what it said.
     func delete(req: Request) async throws -> Response {
-        let actor = try req.requireWriter()
+        let actor = try req.requireRegisterEditor()
         let id = try req.uuid("item")
-        try await Self.requireCurrent(req, actor, id: id)
+        try APIItem(try await GlossaryEntries.one(req.db, id: id)).requireMatch(req)
         try await GlossaryEntries.remove(req.db, actor, id: id)
         return Response(status: .noContent)
-    }
-
-    /// The PMO's check first (a refusal says who may, before any version is compared), then the version.
-    private static func requireCurrent(_ req: Request, _ actor: Actor, id: UUID) async throws {
-        guard actor.canManagePortfolio else { throw DomainError.forbidden("only the PMO (admin) edits the glossary") }
-        try APIItem(try await GlossaryEntries.one(req.db, id: id)).requireMatch(req)
     }
 }

@@ -128,16 +128,22 @@ struct FormGuardMiddleware: AsyncMiddleware {
     let route: AppRoute
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        // A token is sent by a script, never attached by a browser on its own, so it needs no CSRF token.
-        guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method), request.tokenScope == nil else {
+        guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method) else {
             return try await next.respond(to: request)
         }
+        // Whoever may not upload here, by a session or by a token (a read token never may), is refused before a byte
+        // of the upload is read.
+        if route.acceptsUpload, let actor = request.actor,
+            !route.mayUpload(actor) || request.tokenScope == .read
+        {
+            throw Abort(.forbidden, reason: "You may not upload files here.")
+        }
+        // A token is sent by a script, never attached by a browser on its own, so it needs no CSRF token; its
+        // route's own body limit applies.
+        guard request.tokenScope == nil else { return try await next.respond(to: request) }
         let limit = route.bodyLimit
         if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
             throw Abort(.payloadTooLarge, reason: "This form is larger than Assure accepts here (\(limit / 1024) KB).")
-        }
-        if route.acceptsUpload, let actor = request.actor, !route.mayUpload(actor) {
-            throw Abort(.forbidden, reason: "You may not upload files here.")
         }
         let expected = request.sessionValue("csrf")
         var sent = request.headers.first(name: "X-CSRF-Token")

@@ -11,7 +11,7 @@ struct APIImportController: AppRouteCollection {
     func boot(routes: AppRoutes) throws {
         routes.on(
             .POST, .apiImports, body: .collect(maxSize: ByteCount(value: AppRoute.uploadLimit)), use: upload)
-        routes.get(.apiImport) { req in try await preview(req, APIImportOptions.none.options) }
+        routes.get(.apiImport) { req in try await preview(req, ImportOptions()) }
         routes.on(.POST, .apiImportPreview, body: .collect(maxSize: "64kb")) { req in
             try await preview(req, try req.input(APIImportOptions.self).options)
         }
@@ -36,7 +36,7 @@ struct APIImportController: AppRouteCollection {
         let token = try await ImportPreparation.keep(
             req, portfolioID: portfolio.info.id, filename: filename, data: Data(buffer: body))
         do {
-            let model = try await Self.model(req, portfolio, token: token, APIImportOptions.none.options)
+            let model = try await Self.model(req, portfolio, token: token, ImportOptions())
             let id = try Self.id(token)
             let response = try JSONOutput.response(APIImportPreview(model, id: id), status: .created)
             response.headers.replaceOrAdd(
@@ -98,11 +98,4 @@ struct APIImportController: AppRouteCollection {
         guard let id = UUID(uuidString: token) else { throw DomainError.notFound("upload") }
         return id
     }
-}
-
-extension APIImportOptions {
-    /// Every choice left to the preview's guess.
-    static let none = APIImportOptions(
-        period: nil, sheet: nil, mapping: nil, columns: nil, keepOffScaleRatings: nil, publish: nil,
-        saveMappingAs: nil)
 }
