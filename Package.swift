@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -26,6 +26,9 @@ let package = Package(
         // are fetched (with discovery and the code exchange) over AsyncHTTPClient, as Vapor's own client does.
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // The API's OpenAPI document, built as typed values. No traits: its ExternalLoading (Swift Concurrency over
+        // remote references) is slower to build and the document refers only to itself.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0", traits: []),
     ],
     targets: [
         // Pure domain: types, rules, date and rating parsing, report models. No I/O.
@@ -100,6 +103,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ]),
         .executableTarget(
             name: "assure",
@@ -145,6 +149,7 @@ let package = Package(
                 "AssureOpenID",
                 .product(name: "VaporTesting", package: "vapor"), .product(name: "Fluent", package: "fluent"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             ],
             // Read from the source tree by #filePath, not bundled.
             exclude: ["__Snapshots__"]),

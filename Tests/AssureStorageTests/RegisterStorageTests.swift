@@ -129,6 +129,47 @@ struct RiskStorageTests {
             #expect(try await AuditLog.recent(db, limit: 5).contains { $0.entity == "risk" && $0.action == "update" })
         }
     }
+
+    @Test("Two reviews at once from the same version: one is kept, the other is a conflict", arguments: Backend.all)
+    func simultaneousReviews(backend: Backend) async throws {
+        try await withStorage(backend) { db in
+            try await DemoLoader.load(db, cost: testBcryptCost)
+            let register = try #require(try await RiskRegisters.all(db).first)
+            let riskID = try #require(register.risks.first?.id)
+            for round in 1...5 {
+                // given the risk as two people read it
+                let read = try #require(try await RiskRegisters.all(db).first?.risks.first { $0.id == riskID })
+                // when both save a review from that version at the same moment
+                async let first = Self.outcome {
+                    try await RiskRegisters.saveRisk(
+                        db, admin, registerID: register.id, riskID: riskID, input: Self.input(read, severity: "H"),
+                        baseVersion: read.version)
+                }
+                async let second = Self.outcome {
+                    try await RiskRegisters.saveRisk(
+                        db, admin, registerID: register.id, riskID: riskID, input: Self.input(read, severity: "L"),
+                        baseVersion: read.version)
+                }
+                let outcomes = await [first, second]
+                // then exactly one is saved and the other is told someone else reviewed it
+                #expect(outcomes.filter { $0 == "saved" }.count == 1, "round \(round): \(outcomes)")
+                #expect(outcomes.filter { $0 == "conflict" }.count == 1, "round \(round): \(outcomes)")
+                let now = try #require(try await RiskRegisters.all(db).first?.risks.first { $0.id == riskID })
+                #expect(now.version == read.version + 1, "one review, one new version")
+            }
+        }
+    }
+
+    private static func outcome(_ save: () async throws -> Risk) async -> String {
+        do {
+            _ = try await save()
+            return "saved"
+        } catch DomainError.conflict {
+            return "conflict"
+        } catch {
+            return "\(error)"
+        }
+    }
 }
 
 @Suite("Key deliverables in the database")

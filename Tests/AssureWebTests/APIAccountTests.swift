@@ -114,6 +114,39 @@ struct APIGlossaryTests {
     typealias Script = APICycleTests.Script
 
     @Test(
+        "Two changes sent at once against the same version: one is made, the other is 412 with the item as it is",
+        arguments: Backend.all)
+    func simultaneousChanges(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let pmo = try await Script(app, email: DemoLoader.adminEmail)
+            // given an abbreviation, whose ETag is a digest of what it says (it keeps no version number)
+            let added = try await pmo.send(
+                .POST, .apiGlossary, #"{"abbreviation": "ICB", "expansion": "Integrated Care Board"}"#)
+            let id = try #require(UUID(uuidString: try APICycleTests.json(added)["id"] as? String ?? ""))
+            for round in 1...4 {
+                // when two scripts change it at the same moment, each from the version both read
+                let tag = try await pmo.etag(.apiGlossaryEntry(id: id))
+                async let first = pmo.send(
+                    .PUT, .apiGlossaryEntry(id: id),
+                    #"{"abbreviation": "ICB", "expansion": "Integrated Care Board \#(round) first"}"#, ifMatch: tag)
+                async let second = pmo.send(
+                    .PUT, .apiGlossaryEntry(id: id),
+                    #"{"abbreviation": "ICB", "expansion": "Integrated Care Board \#(round) second"}"#, ifMatch: tag)
+                let answers = try await [first, second]
+                // then exactly one is made, and the other is refused as stale rather than overwriting it
+                let statuses = answers.map(\.status.code).sorted()
+                #expect(statuses == [200, 412], "round \(round): \(answers.map(\.body.string))")
+                let kept = try APICycleTests.json(try await pmo.send(.GET, .apiGlossaryEntry(id: id)))
+                let made = try #require(answers.first { $0.status == .ok })
+                #expect(
+                    (kept["entry"] as? [String: Any])?["expansion"] as? String
+                        == (try APICycleTests.json(made)["entry"] as? [String: Any])?["expansion"] as? String,
+                    "what is kept is the change that was answered 200")
+            }
+        }
+    }
+
+    @Test(
         "The PMO adds, changes (If-Match) and deletes an abbreviation; the rules are the page's", arguments: Backend.all
     )
     func glossary(backend: Backend) async throws {

@@ -1,6 +1,8 @@
+import AssureCore
 import AssureOutput
 import AssureTestSupport
 import Foundation
+import OpenAPIKit
 import Testing
 import Vapor
 import VaporTesting
@@ -47,10 +49,72 @@ struct OpenAPITests {
     @Test("Every $ref in the document names a schema it defines")
     func referencesResolve() throws {
         let text = OpenAPIDocument.json
-        let schemas = Set(Schema.components.keys)
+        let schemas = Set(OpenAPIComponents.all.map(\.name))
         let refs = Set(text.matches(of: #/"\$ref":"#\/components\/schemas\/([A-Za-z]+)"/#).map { String($0.1) })
         #expect(!refs.isEmpty)
         #expect(refs.subtracting(schemas).isEmpty, "undefined: \(refs.subtracting(schemas))")
+    }
+
+    @Test("The document builds: every type's refinements name properties it has")
+    func documentBuilds() throws {
+        let document = try OpenAPIDocument.document()
+        #expect(document.paths.count > 40)
+        #expect(document.components.schemas.count == OpenAPIComponents.all.count)
+        #expect(!OpenAPIDocument.json.contains("could not be built"))
+    }
+
+    @Test("A schema is read off the type: required, optional, nested, lists, maps, ids and choices")
+    func schemaFromType() throws {
+        // given a type the document has never seen
+        struct Sample: Codable {
+            let id: UUID
+            let note: String?
+            let counts: [String: Int]
+            let period: APIPeriod
+            let grid: [[Double]]
+            let role: Role
+            let inner: Inner?
+            struct Inner: Codable { let flag: Bool }
+        }
+        let recorder = SchemaRecorder(names: OpenAPIComponents.names)
+        // when its schema is recorded for an answer and for a request
+        let answer = try json(recorder.component(Sample.self, use: .answer))
+        let request = try json(recorder.component(Sample.self, use: .request))
+        // then the required properties are the non-optional ones, in any order
+        #expect((answer["required"] as? [String]).map(Set.init) == ["id", "counts", "period", "grid", "role"])
+        let properties = try #require(answer["properties"] as? [String: [String: Any]])
+        #expect(properties["id"]?["format"] as? String == "uuid")
+        #expect(properties["note"]?["type"] as? String == "string", "an answer leaves nil out; it is never null")
+        #expect(properties["period"]?["$ref"] as? String == "#/components/schemas/Period")
+        #expect((properties["counts"]?["additionalProperties"] as? [String: Any])?["type"] as? String == "integer")
+        let rows = try #require(properties["grid"]?["items"] as? [String: Any])
+        #expect((rows["items"] as? [String: Any])?["type"] as? String == "number")
+        #expect(properties["role"]?["enum"] as? [String] == Role.allCases.map(\.rawValue))
+        let inner = try #require(properties["inner"])
+        #expect(inner["required"] as? [String] == ["flag"])
+        // and a request may send an optional property as null
+        let sent = try #require(request["properties"] as? [String: [String: Any]])
+        #expect(sent["note"]?["type"] as? [String] == ["string", "null"])
+        #expect(sent["id"]?["type"] as? String == "string", "a required property is never null")
+    }
+
+    @Test("A refinement that names no property of its type is refused, by name")
+    func strayRefinement() throws {
+        struct Renamed: Codable, SchemaRefined {
+            let asAt: String
+            static let refinements: [String: Refinement] = ["asOf": .date]
+        }
+        let recorder = SchemaRecorder(names: [:])
+        #expect {
+            try recorder.component(Renamed.self, use: .answer)
+        } throws: { error in
+            String(describing: error).contains("asOf")
+        }
+    }
+
+    private func json(_ schema: JSONSchema) throws -> [String: Any] {
+        let data = try JSONEncoder().encode(schema)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
     @Test("A wrong method is 405 with Allow; a malformed id in the query is 400, not ignored", arguments: Backend.all)

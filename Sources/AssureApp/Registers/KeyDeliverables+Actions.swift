@@ -25,7 +25,7 @@ extension KeyDeliverables {
             let record: DeliverableRecord
             var before: Deliverable?
             if let id {
-                guard let found = try await DeliverableRecord.find(id, on: db) else {
+                guard let found = try await DeliverableRecord.findForUpdate(id, on: db) else {
                     throw DomainError.notFound("deliverable")
                 }
                 guard found.version == baseVersion else {

@@ -63,7 +63,7 @@ extension Prioritisations {
             let record: BusinessCaseRecord
             var before: BusinessCase?
             if let caseID {
-                guard let found = try await BusinessCaseRecord.find(caseID, on: db), found.$set.id == setID else {
+                guard let found = try await BusinessCaseRecord.findForUpdate(caseID, on: db), found.$set.id == setID else {
                     throw DomainError.notFound("business case")
                 }
                 guard found.version == baseVersion else {

@@ -58,7 +58,7 @@ extension RiskRegisters {
             let record: RiskRecord
             var before: Risk?
             if let riskID {
-                guard let found = try await RiskRecord.find(riskID, on: db), found.$register.id == registerID else {
+                guard let found = try await RiskRecord.findForUpdate(riskID, on: db), found.$register.id == registerID else {
                     throw DomainError.notFound("risk")
                 }
                 guard found.version == baseVersion else {

@@ -7,7 +7,7 @@ extension Structure {
     /// Renames, re-references, moves a project to another programme of its portfolio, or replaces its SRO or lead.
     public static func updateProject(_ db: Database, _ actor: Actor, id: UUID, changes: ProjectChanges) async throws {
         try await db.writeTransaction { db in
-            guard let project = try await ProjectRecord.find(id, on: db),
+            guard let project = try await ProjectRecord.findForUpdate(id, on: db),
                 let from = try await ProgrammeRecord.find(project.$programme.id, on: db)
             else {
                 throw DomainError.notFound("project")

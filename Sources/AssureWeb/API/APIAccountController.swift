@@ -2,6 +2,7 @@ import AssureApp
 import AssureCore
 import AssureOutput
 import AssureStorage
+import Fluent
 import Vapor
 
 /// The PMO's accounts and address book through the API, by the pages' application functions: users (list, add,
@@ -68,27 +69,43 @@ struct APIAccountController: AppRouteCollection {
         let actor = try Self.requireAdmin(req)
         let id = try req.uuid("item")
         let input = try req.input(Access.self)
-        try APIItem(try await Users.summary(req.db, id: id)).requireMatch(req)
-        let user = try await Users.changeAccess(
-            req.db, actor, userID: id, role: try Self.role(input.role), programmeIDs: input.programmes ?? [])
-        return try APIItem(user).response()
+        let role = try Self.role(input.role)
+        return try await APIItem.change(req) { db in
+            (try APIItem(try await Users.summary(db, id: id)), ())
+        } _: { db, _ in
+            _ = try await Users.changeAccess(db, actor, userID: id, role: role, programmeIDs: input.programmes ?? [])
+        }.response()
     }
 
     private func setDisabled(_ req: Request, _ disabled: Bool) async throws -> Response {
         let actor = try Self.requireAdmin(req)
         let id = try req.uuid("item")
-        try APIItem(try await Users.summary(req.db, id: id)).requireMatch(req)
-        return try APIItem(try await Users.setDisabled(req.db, actor, userID: id, disabled: disabled)).response()
+        return try await APIItem.change(req) { db in
+            (try APIItem(try await Users.summary(db, id: id)), ())
+        } _: { db, _ in
+            _ = try await Users.setDisabled(db, actor, userID: id, disabled: disabled)
+        }.response()
     }
 
     func setEmail(req: Request) async throws -> Response {
         let actor = try Self.requireAdmin(req)
         let id = try req.uuid("person")
         let input = try req.input(Email.self)
-        guard let person = try await Directory.people(req.db).first(where: { $0.id == id }) else {
-            throw DomainError.notFound("person")
-        }
-        try APIItem(person).requireMatch(req)
-        return try APIItem(try await Directory.setEmail(req.db, actor, personID: id, email: input.email)).response()
+        return try await APIItem.change(req) { db in
+            guard let person = try await Directory.people(db).first(where: { $0.id == id }) else {
+                throw DomainError.notFound("person")
+            }
+            return (try APIItem(person), ())
+        } _: { db, _ in
+            _ = try await Directory.setEmail(db, actor, personID: id, email: input.email)
+        }.response()
     }
+}
+
+extension APIAccountController.NewUser: SchemaRefined {
+    static let refinements: [String: Refinement] = ["role": .oneOf(Role.self)]
+}
+
+extension APIAccountController.Access: SchemaRefined {
+    static let refinements: [String: Refinement] = ["role": .oneOf(Role.self)]
 }

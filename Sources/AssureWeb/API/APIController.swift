@@ -2,6 +2,7 @@ import AssureApp
 import AssureCore
 import AssureOutput
 import AssureStorage
+import Fluent
 import Vapor
 
 /// The same data as the pages, as JSON under /api/v1. Reading needs a signed-in session.
@@ -72,9 +73,11 @@ struct APIController: AppRouteCollection {
         try await projectItem(req, try await Structure.project(req.db, id: id))
     }
 
-    static func projectItem(_ req: Request, _ detail: ProjectDetail) async throws -> APIItem<APIProject> {
+    static func projectItem(_ req: Request, _ detail: ProjectDetail, on db: (any Database)? = nil) async throws
+        -> APIItem<APIProject>
+    {
         let id = detail.project.id
-        let history = try await Reports.history(req.db, projectID: id, for: try await req.readership())
+        let history = try await Reports.history(db ?? req.db, projectID: id, for: try await req.readership())
         return try APIItem(
             APIProject(
                 id: id, reference: detail.project.reference, title: detail.project.title,

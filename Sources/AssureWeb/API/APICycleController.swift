@@ -51,6 +51,9 @@ struct APICycleController: AppRouteCollection {
             throw DomainError.forbidden("only the PMO (admin) opens, closes, publishes and re-opens periods")
         }
         let periodID = try req.uuid("period")
+        // Not one serializable transaction, as other items' changes are: each move is checked against the period's
+        // status inside its own transaction (publishing only an open or closed period), and a publication is too large
+        // a transaction to hold predicate locks over.
         try APIItem(APIPeriod(try await Catalogue.period(req.db, id: periodID))).requireMatch(req)
         return try APIItem(APIPeriod(try await change(req.db, actor, periodID))).response()
     }

@@ -2,6 +2,7 @@ import AssureApp
 import AssureCore
 import AssureOutput
 import AssureStorage
+import Fluent
 import Vapor
 
 /// The glossary through the API, by the page's application functions (the PMO): add an abbreviation, change one, or
@@ -33,11 +34,11 @@ struct APIGlossaryController: AppRouteCollection {
         let actor = try req.requireRegisterEditor()
         let id = try req.uuid("item")
         let input = try req.input(Entry.self)
-        return try await APIItem.change(req) {
-            (try APIItem(try await GlossaryEntries.one(req.db, id: id)), ())
-        } _: {
+        return try await APIItem.change(req) { db in
+            (try APIItem(try await GlossaryEntries.one(db, id: id)), ())
+        } _: { db, _ in
             try await GlossaryEntries.save(
-                req.db, actor, id: id, abbreviation: input.abbreviation, expansion: input.expansion)
+                db, actor, id: id, abbreviation: input.abbreviation, expansion: input.expansion)
         }.response()
     }
 
@@ -45,8 +46,17 @@ struct APIGlossaryController: AppRouteCollection {
     func delete(req: Request) async throws -> Response {
         let actor = try req.requireRegisterEditor()
         let id = try req.uuid("item")
-        try APIItem(try await GlossaryEntries.one(req.db, id: id)).requireMatch(req)
-        try await GlossaryEntries.remove(req.db, actor, id: id)
+        try await APIItem.conditionally(req) { db in
+            (try APIItem(try await GlossaryEntries.one(db, id: id)), ())
+        } _: { db, _ in
+            try await GlossaryEntries.remove(db, actor, id: id)
+        }
         return Response(status: .noContent)
     }
+}
+
+extension APIGlossaryController.Entry: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "abbreviation": Refinement(minLength: 1, maxLength: 20, pattern: "^\\S+$"), "expansion": .length(1...300),
+    ]
 }

@@ -107,11 +107,37 @@ enum NULCharacters {
         guard bytes.count >= 3 else { return false }
         var index = bytes.startIndex
         while index < bytes.index(bytes.endIndex, offsetBy: -2) {
-            if bytes[index] == UInt8(ascii: "%"), bytes[index + 1] == UInt8(ascii: "0"), bytes[index + 2] == UInt8(ascii: "0") {
+            if bytes[index] == UInt8(ascii: "%"), bytes[index + 1] == UInt8(ascii: "0"),
+                bytes[index + 2] == UInt8(ascii: "0")
+            {
                 return true
             }
             index += 1
         }
         return false
     }
+}
+
+extension APIPeriodInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "period": Refinement(description: "The month reported on, YYYY-MM", maxLength: 40),
+        "frequency": .oneOf(PeriodFrequency.self), "asAt": .date, "publishOn": .date, "returnsDue": .date,
+    ]
+}
+
+extension APIPublishInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "missing": .oneOf(MissingReturnPolicy.self)
+    ]
+}
+
+extension APIReopenInput: SchemaRefined {
+    static let refinements: [String: Refinement] = ["reason": .length(1...2000)]
+}
+
+extension APIReviewInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "action": .oneOf(ReturnAction.allCases.filter(\.isReview).map(\.rawValue)),
+        "comment": Refinement(maxLength: 20_000),
+    ]
 }

@@ -1,6 +1,7 @@
 import AssureCore
 import AssureOutput
 import Crypto
+import Fluent
 import Vapor
 
 /// One item of the API (a period, a return) with its entity tag: a digest of what the client is sent, so the tag
@@ -48,21 +49,35 @@ struct APIItem<Value: Encodable & Sendable>: Sendable {
         }
     }
 
-    /// A change to an item that has a saved version. `If-Match` must name the item as `read` gives it, and `change`
-    /// is made against what was read (its version), so a save by someone else in between, which the application
-    /// function refuses as a conflict, is answered 412 with the item as it is now. Returns the item as changed.
-    static func change<Read>(
-        _ request: Request, read: () async throws -> (item: APIItem, read: Read),
-        _ change: (Read) async throws -> Void
+    /// A change to an item, made only if `If-Match` names the item as `read` gives it. The read, the comparison and
+    /// the write are one serializable transaction (`writeTransaction(serializable:)`), so a change that lands between
+    /// them, from the API or a page, makes this one start again and answer 412 rather than be overwritten. `change` is
+    /// also given what was read (an item's version), and an application function that refuses it as a conflict is
+    /// answered 412 too, with the item as it is now. Returns the item as changed.
+    static func change<Read: Sendable>(
+        _ request: Request, read: @escaping @Sendable (any Database) async throws -> (item: APIItem, read: Read),
+        _ change: @escaping @Sendable (any Database, Read) async throws -> Void
     ) async throws -> APIItem {
-        let (item, state) = try await read()
-        try item.requireMatch(request)
-        do {
-            try await change(state)
-        } catch DomainError.conflict {
-            throw try await read().item.stale("Changed by someone else since you read it; nothing was changed.")
+        try await conditionally(request, read: read) { db, state in
+            try await change(db, state)
+            return try await read(db).item
         }
-        return try await read().item
+    }
+
+    /// As `change`, for a change after which there is no item to answer with (a deletion).
+    static func conditionally<Read: Sendable, Result: Sendable>(
+        _ request: Request, read: @escaping @Sendable (any Database) async throws -> (item: APIItem, read: Read),
+        _ change: @escaping @Sendable (any Database, Read) async throws -> Result
+    ) async throws -> Result {
+        try await request.db.writeTransaction(serializable: true) { db in
+            let (item, state) = try await read(db)
+            try item.requireMatch(request)
+            do {
+                return try await change(db, state)
+            } catch DomainError.conflict {
+                throw try await read(db).item.stale("Changed by someone else since you read it; nothing was changed.")
+            }
+        }
     }
 
     /// The 412 for a write made against an older version: the item as it is now (`current`) and its tag.

@@ -1,12 +1,13 @@
 import AssureCore
 import Foundation
+import OpenAPIKit
 import Vapor
 
 /// An API error as problem details (RFC 9457), served as `application/problem+json`: `type` names the kind of
 /// problem for a script to branch on, `title` says it in words, `detail` says what happened this time. Two members of
 /// Assure's own: `errors` names each bad field, and `current` carries the item as it is now (on 409 and 412), so a
 /// client can merge without another read.
-struct APIProblem: Encodable, Sendable {
+struct APIProblem: Codable, Sendable {
     /// The kinds of problem, each a URN (a name, not a page to fetch) with its status and title.
     enum Kind: String, CaseIterable, Sendable {
         case badRequest = "bad-request"
@@ -77,7 +78,7 @@ struct APIProblem: Encodable, Sendable {
     let status: Int
     let detail: String
     var errors: [String: String]? = nil
-    var current: (any Encodable & Sendable)? = nil
+    var current: CurrentItem? = nil
 
     init(
         _ kind: Kind, detail: String, errors: [String: String]? = nil, current: (any Encodable & Sendable)? = nil
@@ -87,14 +88,15 @@ struct APIProblem: Encodable, Sendable {
         status = Int(kind.status.code)
         self.detail = detail
         self.errors = errors
-        self.current = current
+        self.current = current.map(CurrentItem.init)
     }
 
     /// The problem an error thrown anywhere under /api/ is.
     init(_ error: any Error, status: HTTPStatus, message: String) {
         switch error {
         case DomainError.invalid(let fields):
-            self.init(.invalid, detail: "Nothing was changed. " + message.replacingOccurrences(of: "\n", with: "; "),
+            self.init(
+                .invalid, detail: "Nothing was changed. " + message.replacingOccurrences(of: "\n", with: "; "),
                 errors: fields)
         case DomainError.frozen: self.init(.frozen, detail: message)
         case DomainError.conflict: self.init(.conflict, detail: message)
@@ -102,16 +104,23 @@ struct APIProblem: Encodable, Sendable {
         }
     }
 
-    enum CodingKeys: String, CodingKey { case type, title, status, detail, errors, current }
+    /// The item as it is now, on 409 and 412: whichever kind the write was to, encoded as that kind's own answer.
+    struct CurrentItem: Codable, Sendable, SchemaLeaf {
+        let item: (any Encodable & Sendable)?
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(type, forKey: .type)
-        try container.encode(title, forKey: .title)
-        try container.encode(status, forKey: .status)
-        try container.encode(detail, forKey: .detail)
-        try container.encodeIfPresent(errors, forKey: .errors)
-        if let current { try container.encode(current, forKey: .current) }
+        init(_ item: any Encodable & Sendable) { self.item = item }
+
+        /// Assure never reads a problem back; a decoded one keeps only that an item came with it.
+        init(from decoder: any Decoder) throws { item = nil }
+
+        func encode(to encoder: any Encoder) throws { try item?.encode(to: encoder) }
+
+        static func leaf(_ walk: SchemaRecorder.Walk) -> (value: CurrentItem, schema: JSONSchema) {
+            let kinds = OpenAPIDocument.items.keys.sorted().map { JSONSchema.reference(.component(named: $0)) }
+            return (
+                CurrentItem(""), JSONSchema.any(of: kinds).with(description: "The item as it is now (on 409 and 412)")
+            )
+        }
     }
 
     static let contentType = "application/problem+json"

@@ -59,3 +59,14 @@ struct APIReturnInput: Codable, Sendable {
             baseVersion: baseVersion)
     }
 }
+
+extension APIReturnInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "baseVersion": Refinement(
+            description: "The version read, when If-Match is not sent", minimum: (0, exclusive: false),
+            maximum: Double(Int32.max)),
+        "update": Refinement(maxLength: 20_000), "mitigation": Refinement(maxLength: 20_000),
+        "milestones": Refinement(maxItems: 30),
+        "submit": .described("false saves a draft; otherwise the return is submitted for review."),
+    ]
+}

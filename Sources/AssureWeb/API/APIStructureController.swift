@@ -2,6 +2,7 @@ import AssureApp
 import AssureCore
 import AssureOutput
 import AssureStorage
+import Fluent
 import Vapor
 
 /// Setting up and changing the structure through the API, by the pages' application functions: portfolios (the PMO),
@@ -72,12 +73,14 @@ struct APIStructureController: AppRouteCollection {
         let actor = try req.requireWriter()
         let id = try req.uuid("project")
         let input = try req.input(APIProjectChanges.self)
-        return try await APIItem.change(req) {
-            let detail = try await Structure.project(req.db, id: id)
-            return (try await APIController.projectItem(req, detail), detail)
-        } _: { detail in
+        // Who may read what is settled before the transaction, so that it holds one connection, not two.
+        _ = try await req.readership()
+        return try await APIItem.change(req) { db in
+            let detail = try await Structure.project(db, id: id)
+            return (try await APIController.projectItem(req, detail, on: db), detail)
+        } _: { db, detail in
             try await Structure.updateProject(
-                req.db, actor, id: id,
+                db, actor, id: id,
                 changes: ProjectChanges(
                     reference: input.reference, title: input.title, sro: input.sro, lead: input.lead,
                     programmeID: input.programme ?? detail.programme.id, baseVersion: detail.version))

@@ -81,3 +81,27 @@ struct APIProjectChanges: Codable, Sendable {
     let sro: String?
     let lead: String?
 }
+
+extension APIProgramme: SchemaRefined {
+    static let refinements: [String: Refinement] = ["kind": .oneOf(ProgrammeKind.self)]
+}
+
+extension APIPortfolioInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "name": .length(1...500), "scale": .oneOf(RatingScaleKind.self),
+    ]
+}
+
+extension APIProgrammeInput: SchemaRefined {
+    static let refinements: [String: Refinement] = ["name": .length(1...500), "kind": .oneOf(ProgrammeKind.self)]
+}
+
+extension APIProjectInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "title": .length(1...500), "parent": .described("The project this is a sub-item of"),
+    ]
+}
+
+extension APIProjectChanges: SchemaRefined {
+    static let refinements: [String: Refinement] = ["title": .length(1...500)]
+}

@@ -108,3 +108,19 @@ struct APIImportJob: Codable, Sendable {
         failure = job.failure
     }
 }
+
+extension APIImportPreview.Column: SchemaRefined {
+    static let refinements: [String: Refinement] = ["field": .oneOf(ColumnTarget.choices.map(\.text))]
+}
+
+extension APIImportOptions: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "period": .described("The month the table reports on, YYYY-MM"),
+        "mapping": .described("A saved mapping's name"),
+        "columns": .described("A field per column, in order, as the preview's columns[].field names them"),
+    ]
+}
+
+extension APIImportJob: SchemaRefined {
+    static let refinements: [String: Refinement] = ["state": .oneOf(["running", "finished", "failed"])]
+}

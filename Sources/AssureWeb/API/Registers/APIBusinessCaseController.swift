@@ -2,6 +2,7 @@ import AssureApp
 import AssureCore
 import AssureOutput
 import AssureStorage
+import Fluent
 import Vapor
 
 /// Business-case prioritisations through the API (the PMO): set one up with its weighted criteria, add a case with its
@@ -13,22 +14,22 @@ struct APIBusinessCaseController: AppRouteCollection {
         }
         routes.post(.apiPrioritisations, use: createSet)
         routes.get(.apiPrioritisation) { req in
-            try await Self.prioritisation(req, id: try req.uuid("item")).response()
+            try await Self.prioritisation(req.db, id: try req.uuid("item")).response()
         }
         routes.post(.apiPrioritisationCases, use: addCase)
-        routes.get(.apiBusinessCase) { req in try await Self.businessCase(req, id: try req.uuid("item")).response() }
+        routes.get(.apiBusinessCase) { req in try await Self.businessCase(req.db, id: try req.uuid("item")).response() }
         routes.on(.PUT, .apiBusinessCase, body: .collect(maxSize: "16kb"), use: rerate)
     }
 
-    static func prioritisation(_ req: Request, id: UUID) async throws -> APIItem<APIPrioritisation> {
-        guard let set = try await Prioritisations.all(req.db, only: id).first else {
+    static func prioritisation(_ db: any Database, id: UUID) async throws -> APIItem<APIPrioritisation> {
+        guard let set = try await Prioritisations.all(db, only: id).first else {
             throw DomainError.notFound("prioritisation")
         }
         return try APIItem(APIPrioritisation(set))
     }
 
-    static func businessCase(_ req: Request, id: UUID) async throws -> APIItem<APIBusinessCase> {
-        guard let set = try await Prioritisations.find(req.db, containingCase: id),
+    static func businessCase(_ db: any Database, id: UUID) async throws -> APIItem<APIBusinessCase> {
+        guard let set = try await Prioritisations.find(db, containingCase: id),
             let item = APIBusinessCase(set, caseID: id)
         else { throw DomainError.notFound("business case") }
         return try APIItem(item)
@@ -48,7 +49,7 @@ struct APIBusinessCaseController: AppRouteCollection {
         let input = try req.input(APIBusinessCaseInput.self)
         let saved = try await Prioritisations.saveCase(
             req.db, actor, setID: setID, name: input.name, ratings: input.ratings)
-        return try await Self.businessCase(req, id: saved.id).response(
+        return try await Self.businessCase(req.db, id: saved.id).response(
             status: .created, location: .apiBusinessCase(id: saved.id))
     }
 
@@ -56,12 +57,12 @@ struct APIBusinessCaseController: AppRouteCollection {
         let actor = try req.requireRegisterEditor()
         let id = try req.uuid("item")
         let input = try req.input(APIBusinessCaseInput.self)
-        return try await APIItem.change(req) {
-            let item = try await Self.businessCase(req, id: id)
+        return try await APIItem.change(req) { db in
+            let item = try await Self.businessCase(db, id: id)
             return (item, item.value)
-        } _: { current in
+        } _: { db, current in
             try await Prioritisations.saveCase(
-                req.db, actor, setID: current.prioritisationID, caseID: id, name: input.name, ratings: input.ratings,
+                db, actor, setID: current.prioritisationID, caseID: id, name: input.name, ratings: input.ratings,
                 baseVersion: current.version)
         }.response()
     }

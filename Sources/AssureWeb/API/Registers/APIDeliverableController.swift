@@ -2,6 +2,7 @@ import AssureApp
 import AssureCore
 import AssureOutput
 import AssureStorage
+import Fluent
 import Vapor
 
 /// Key deliverables through the API (the PMO): add one, and change one as a whole (If-Match).
@@ -11,12 +12,12 @@ struct APIDeliverableController: AppRouteCollection {
             try JSONOutput.response(try await KeyDeliverables.all(req.db).map(APIDeliverable.init))
         }
         routes.post(.apiDeliverables, use: add)
-        routes.get(.apiDeliverable) { req in try await Self.deliverable(req, id: try req.uuid("item")).response() }
+        routes.get(.apiDeliverable) { req in try await Self.deliverable(req.db, id: try req.uuid("item")).response() }
         routes.on(.PUT, .apiDeliverable, body: .collect(maxSize: "16kb"), use: change)
     }
 
-    static func deliverable(_ req: Request, id: UUID) async throws -> APIItem<APIDeliverable> {
-        guard let item = try await KeyDeliverables.find(req.db, id: id) else {
+    static func deliverable(_ db: any Database, id: UUID) async throws -> APIItem<APIDeliverable> {
+        guard let item = try await KeyDeliverables.find(db, id: id) else {
             throw DomainError.notFound("deliverable")
         }
         return try APIItem(APIDeliverable(item))
@@ -36,12 +37,12 @@ struct APIDeliverableController: AppRouteCollection {
         let id = try req.uuid("item")
         let input = try req.input(APIDeliverableInput.self)
         let status = try input.statusKind()
-        return try await APIItem.change(req) {
-            let item = try await Self.deliverable(req, id: id)
+        return try await APIItem.change(req) { db in
+            let item = try await Self.deliverable(db, id: id)
             return (item, item.value.version)
-        } _: { version in
+        } _: { db, version in
             try await KeyDeliverables.save(
-                req.db, actor, id: id, programme: input.programme, workstream: input.workstream ?? "",
+                db, actor, id: id, programme: input.programme, workstream: input.workstream ?? "",
                 title: input.title, years: input.years, status: status, baseVersion: version)
         }.response()
     }

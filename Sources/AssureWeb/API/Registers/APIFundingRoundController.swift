@@ -2,6 +2,7 @@ import AssureApp
 import AssureCore
 import AssureOutput
 import AssureStorage
+import Fluent
 import Vapor
 
 /// Funding rounds through the API (the PMO): set one up with its envelope, and add the allocations it recommends.
@@ -12,12 +13,12 @@ struct APIFundingRoundController: AppRouteCollection {
             try JSONOutput.response(try await FundingRounds.all(req.db).map(APIFundingRound.init))
         }
         routes.post(.apiFundingRounds, use: create)
-        routes.get(.apiFundingRound) { req in try await Self.round(req, id: try req.uuid("item")).response() }
+        routes.get(.apiFundingRound) { req in try await Self.round(req.db, id: try req.uuid("item")).response() }
         routes.post(.apiAllocations, use: allocate)
     }
 
-    static func round(_ req: Request, id: UUID) async throws -> APIItem<APIFundingRound> {
-        guard let round = try await FundingRounds.find(req.db, id: id) else {
+    static func round(_ db: any Database, id: UUID) async throws -> APIItem<APIFundingRound> {
+        guard let round = try await FundingRounds.find(db, id: id) else {
             throw DomainError.notFound("funding round")
         }
         return try APIItem(APIFundingRound(round))

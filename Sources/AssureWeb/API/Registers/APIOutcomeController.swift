@@ -2,6 +2,7 @@ import AssureApp
 import AssureCore
 import AssureOutput
 import AssureStorage
+import Fluent
 import Vapor
 
 /// Outcome measures through the API (the PMO): set one up with its baseline and target, and record a period's
@@ -12,12 +13,12 @@ struct APIOutcomeController: AppRouteCollection {
             try JSONOutput.response(try await Outcomes.all(req.db).map(APIOutcomeMeasure.init))
         }
         routes.post(.apiOutcomes, use: create)
-        routes.get(.apiOutcome) { req in try await Self.measure(req, id: try req.uuid("item")).response() }
+        routes.get(.apiOutcome) { req in try await Self.measure(req.db, id: try req.uuid("item")).response() }
         routes.post(.apiOutcomeValues, use: record)
     }
 
-    static func measure(_ req: Request, id: UUID) async throws -> APIItem<APIOutcomeMeasure> {
-        guard let measure = try await Outcomes.find(req.db, id: id) else {
+    static func measure(_ db: any Database, id: UUID) async throws -> APIItem<APIOutcomeMeasure> {
+        guard let measure = try await Outcomes.find(db, id: id) else {
             throw DomainError.notFound("outcome measure")
         }
         return try APIItem(APIOutcomeMeasure(measure))
@@ -38,11 +39,11 @@ struct APIOutcomeController: AppRouteCollection {
         let id = try req.uuid("item")
         let input = try req.input(APIOutcomeValueInput.self)
         let kind: Outcomes.Kind = try choice(input.kind, field: "kind")
-        return try await APIItem.change(req) {
-            (try await Self.measure(req, id: id), ())
-        } _: {
+        return try await APIItem.change(req) { db in
+            (try await Self.measure(db, id: id), ())
+        } _: { db, _ in
             try await Outcomes.record(
-                req.db, actor, measureID: id, period: input.period, kind: kind, value: String(input.value))
+                db, actor, measureID: id, period: input.period, kind: kind, value: String(input.value))
         }.response()
     }
 }

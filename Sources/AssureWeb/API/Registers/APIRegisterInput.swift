@@ -1,4 +1,5 @@
 import AssureCore
+import AssureStorage
 import Foundation
 
 // What a client sends to change a register: each the fields of the page's form, typed, with ISO 8601 dates and
@@ -152,4 +153,74 @@ struct APIMeetingActionInput: Codable, Sendable {
     let description: String
     let owner: String
     let due: String?
+}
+
+extension APIRiskRegisterInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "name": .required, "scale": .oneOf(RiskScaleKind.self),
+        "amberFrom": Refinement(minimum: (1, exclusive: false)), "redFrom": Refinement(minimum: (2, exclusive: false)),
+    ]
+}
+
+extension APIRiskInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "description": Refinement(description: "Under 2,000 characters", minLength: 1),
+        "severity": .required, "likelihood": .required, "level": .oneOf(RiskLevel.self),
+        "status": .oneOf(RiskStatus.self), "reviewDate": .date,
+    ]
+}
+
+extension APIPrioritisationInput: SchemaRefined {
+    static let refinements: [String: Refinement] = ["name": .required, "criteria": Refinement(minItems: 1)]
+}
+
+extension APIBusinessCaseInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "name": .required, "ratings": Refinement.each(.oneOf(CaseRating.self)).described("Criterion → H, M or L"),
+    ]
+}
+
+extension APIFundingRoundInput: SchemaRefined {
+    static let refinements: [String: Refinement] = ["name": .required, "envelopeLabel": .required]
+}
+
+extension APIAllocationInput: SchemaRefined {
+    static let refinements: [String: Refinement] = ["label": .required]
+}
+
+extension APIOutcomeMeasureInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "name": .required, "unit": .required, "direction": .oneOf(OutcomeDirection.self), "targetDate": .date,
+    ]
+}
+
+extension APIOutcomeValueInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "period": .described("The month, YYYY-MM"), "kind": .oneOf(Outcomes.Kind.self),
+    ]
+}
+
+extension APIDeliverableInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "programme": .required, "title": .required, "status": .oneOf(DeliverableStatus.self),
+        "years": .each(.described("A financial year, e.g. 17/18")),
+    ]
+}
+
+extension APIMeetingInput: SchemaRefined {
+    static let refinements: [String: Refinement] = ["committee": .required, "date": .date]
+}
+
+extension APIAgendaItemInput: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "title": .required, "format": .oneOf(AgendaFormat.self), "purpose": .oneOf(AgendaPurpose.self),
+    ]
+}
+
+extension APIAgendaOutcomeInput: SchemaRefined {
+    static let refinements: [String: Refinement] = ["outcome": .required]
+}
+
+extension APIMeetingActionInput: SchemaRefined {
+    static let refinements: [String: Refinement] = ["description": .required, "owner": .required, "due": .date]
 }

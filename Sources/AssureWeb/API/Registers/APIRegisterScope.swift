@@ -1,6 +1,7 @@
 import AssureApp
 import AssureCore
 import AssureStorage
+import Fluent
 import Vapor
 
 /// Which portfolio's board papers draw on a meeting, prioritisation or funding round (`portfolio`: null for none),
@@ -18,16 +19,16 @@ struct APIRegisterScopeController: AppRouteCollection {
 
     private func scope<Value: Encodable & Sendable>(
         _ routes: AppRoutes, _ route: AppRoute, _ register: ScopedRegister,
-        _ item: @escaping @Sendable (Request, UUID) async throws -> APIItem<Value>
+        _ item: @escaping @Sendable (any Database, UUID) async throws -> APIItem<Value>
     ) {
         routes.on(.PUT, route, body: .collect(maxSize: "1kb")) { req in
             let actor = try req.requireRegisterEditor()
             let id = try req.uuid("item")
             let choice = try req.input(Choice.self)
-            return try await APIItem.change(req) {
-                (try await item(req, id), ())
-            } _: {
-                try await RegisterPortfolios.assign(req.db, actor, register, id: id, portfolioID: choice.portfolio)
+            return try await APIItem.change(req) { db in
+                (try await item(db, id), ())
+            } _: { db, _ in
+                try await RegisterPortfolios.assign(db, actor, register, id: id, portfolioID: choice.portfolio)
             }.response()
         }
     }

@@ -311,3 +311,58 @@ struct APIAgendaItem: Codable, Sendable {
         resolutions = item.resolutions
     }
 }
+
+extension APIMoney: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "amount": Refinement(
+            description: "Pounds as a decimal string: at most two places when sent, always two in answers",
+            pattern: "^-?[0-9]{1,13}(\\.[0-9]{1,2})?$"),
+        "currency": .oneOf(["GBP"]),
+    ]
+}
+
+extension APIBusinessCase: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "ratings": Refinement.each(.oneOf(CaseRating.self)).described("Criterion → H, M or L")
+    ]
+}
+
+extension APIRiskRegister: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "scale": .oneOf(RiskScaleKind.self),
+        "heatMap": .described(
+            "Open risks counted by severity (rows, highest first) and likelihood (columns, lowest first)"),
+    ]
+}
+
+extension APIRisk: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "band": .oneOf(["Green", "Amber", "Red"]), "reviewDate": .date, "level": .oneOf(RiskLevel.self),
+        "status": .oneOf(RiskStatus.self),
+    ]
+}
+
+extension APIRisk.Review: SchemaRefined {
+    static let refinements: [String: Refinement] = ["at": .dateTime]
+}
+
+extension APIOutcomeMeasure: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "direction": .oneOf(OutcomeDirection.self), "targetDate": .date,
+        "trajectory": .described("By period, YYYY-MM"), "actuals": .described("By period, YYYY-MM"),
+    ]
+}
+
+extension APIDeliverable: SchemaRefined {
+    static let refinements: [String: Refinement] = [
+        "status": .oneOf(DeliverableStatus.self), "years": .each(.described("A financial year, e.g. 17/18")),
+    ]
+}
+
+extension APIMeeting: SchemaRefined {
+    static let refinements: [String: Refinement] = ["date": .date]
+}
+
+extension APIMeeting.Action: SchemaRefined {
+    static let refinements: [String: Refinement] = ["due": .date]
+}

@@ -2,6 +2,7 @@ import AssureApp
 import AssureCore
 import AssureOutput
 import AssureStorage
+import Fluent
 import Vapor
 
 /// Risk registers through the API, by the page's application functions (the PMO): set up a register, add a risk to
@@ -14,7 +15,7 @@ struct APIRiskController: AppRouteCollection {
         routes.post(.apiRiskRegisters, use: createRegister)
         routes.get(.apiRiskRegister) { req in try await Self.register(req, id: try req.uuid("item")).response() }
         routes.post(.apiRegisterRisks, use: addRisk)
-        routes.get(.apiRisk) { req in try await Self.risk(req, id: try req.uuid("item")).response() }
+        routes.get(.apiRisk) { req in try await Self.risk(req.db, id: try req.uuid("item")).response() }
         routes.on(.PUT, .apiRisk, body: .collect(maxSize: "64kb"), use: review)
     }
 
@@ -26,11 +27,11 @@ struct APIRiskController: AppRouteCollection {
     }
 
     /// A risk with its score, band and reviews.
-    static func risk(_ req: Request, id: UUID) async throws -> APIItem<APIRisk> {
-        guard let register = try await RiskRegisters.find(req.db, containingRisk: id),
+    static func risk(_ db: any Database, id: UUID) async throws -> APIItem<APIRisk> {
+        guard let register = try await RiskRegisters.find(db, containingRisk: id),
             let risk = register.risks.first(where: { $0.id == id })
         else { throw DomainError.notFound("risk") }
-        return try APIItem(APIRisk(risk, in: register, history: try await RiskRegisters.history(req.db, riskID: id)))
+        return try APIItem(APIRisk(risk, in: register, history: try await RiskRegisters.history(db, riskID: id)))
     }
 
     func createRegister(req: Request) async throws -> Response {
@@ -47,19 +48,19 @@ struct APIRiskController: AppRouteCollection {
         let registerID = try req.uuid("item")
         let input = try req.input(APIRiskInput.self)
         let risk = try await RiskRegisters.saveRisk(req.db, actor, registerID: registerID, input: try input.input())
-        return try await Self.risk(req, id: risk.id).response(status: .created, location: .apiRisk(id: risk.id))
+        return try await Self.risk(req.db, id: risk.id).response(status: .created, location: .apiRisk(id: risk.id))
     }
 
     func review(req: Request) async throws -> Response {
         let actor = try req.requireRegisterEditor()
         let id = try req.uuid("item")
         let input = try req.input(APIRiskInput.self).input()
-        return try await APIItem.change(req) {
-            let item = try await Self.risk(req, id: id)
+        return try await APIItem.change(req) { db in
+            let item = try await Self.risk(db, id: id)
             return (item, item.value)
-        } _: { risk in
+        } _: { db, risk in
             try await RiskRegisters.saveRisk(
-                req.db, actor, registerID: risk.registerID, riskID: id, input: input, baseVersion: risk.version)
+                db, actor, registerID: risk.registerID, riskID: id, input: input, baseVersion: risk.version)
         }.response()
     }
 }
