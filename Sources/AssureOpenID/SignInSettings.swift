@@ -56,9 +56,10 @@ public struct OpenIDProviderSettings: Sendable, Equatable {
         self.groupRoles = groupRoles
     }
 
-    /// The role a person's groups give them: the highest of those mapped, or nil when none is.
-    public func role(forGroups groups: [String]) -> Role? {
-        let roles = Set(groups.compactMap { groupRoles[$0] })
+    /// The role a person's groups give them: the highest of those mapped, here or (`alsoMapped`) by the PMO in Assure,
+    /// or nil when none is.
+    public func role(forGroups groups: [String], alsoMapped: [String: Role] = [:]) -> Role? {
+        let roles = Set(groups.compactMap { groupRoles[$0] } + groups.compactMap { alsoMapped[$0] })
         return [Role.admin, .editor, .viewer].first(where: roles.contains)
     }
 }

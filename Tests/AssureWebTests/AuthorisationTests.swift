@@ -195,10 +195,29 @@ struct AuthorisationTests {
                 ["url": "https://example.org/hook", "description": "Teams flow", "events[]": "period.published"]
             ),
             (.removeWebhook, Link.removeWebhook(id: try await Self.webhook(app)).path, [:]),
+            // No sign-in service is set up here, so the PMO's form comes back naming that (422): it got past who asks.
+            (
+                .signInGroups, Link.signInGroups.path,
+                ["provider": "nhsmail", "group": "assure-leads", "role": "editor"]
+            ),
+            (.removeSignInGroup, Link.removeSignInGroup(id: try await Self.signInGroup(app)).path, [:]),
         ]
     }
 
     /// A webhook to remove: the first there is, or one put in place now (as set-up, so not in the audit log).
+    static func signInGroup(_ app: Application) async throws -> UUID {
+        if let existing = try await SignInGroupRoles.list(app.db).first { return existing.id }
+        // Made directly, not by the PMO's action, so that setting up the test leaves nothing in the audit log.
+        let record = SignInGroupRoleRecord()
+        record.provider = "nhsmail"
+        record.group = "assure-board"
+        record.role = Role.viewer.rawValue
+        record.createdBy = "test set-up"
+        record.createdAt = Date()
+        try await record.create(on: app.db)
+        return try record.requireID()
+    }
+
     static func webhook(_ app: Application) async throws -> UUID {
         if let existing = try await Webhooks.list(app.db).first { return existing.id }
         return try await Webhooks.insert(
@@ -286,7 +305,8 @@ struct AuthorisationTests {
                 let response = try await admin.post(path, fields)
                 // A new webhook's secret is in the page that answers (201), never in a redirect.
                 #expect(
-                    response.status == (route == .webhooks ? .created : .seeOther),
+                    response.status
+                        == (route == .webhooks ? .created : route == .signInGroups ? .unprocessableEntity : .seeOther),
                     "\(route.rawValue) as admin: \(response.status) \(response.body.string.prefix(300))")
             }
             let audit = try await AuditLog.recent(app.db, limit: 400)

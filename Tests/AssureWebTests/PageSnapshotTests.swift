@@ -207,7 +207,8 @@ extension WebhookPageModel {
         WebhookPageModel(
             webhooks: [
                 WebhookSummary(
-                    id: RegisterSnapshotTests.id(23, 1), url: "https://prod-12.uksouth.logic.azure.com/workflows/assure",
+                    id: RegisterSnapshotTests.id(23, 1),
+                    url: "https://prod-12.uksouth.logic.azure.com/workflows/assure",
                     events: WebhookEvent.allCases, description: "Teams flow (PMO channel)", createdBy: "Demo PMO",
                     createdAt: Date(timeIntervalSince1970: 1_479_000_000))
             ], newSecret: newSecret)
@@ -232,5 +233,51 @@ struct WebhookPageSnapshotTests {
         #expect(page.contains("Warehouse &lt;nightly&gt;"), "escaped")
         #expect(page.contains(#"value="period.published" checked"#))
         #expect(page.contains("starting https://"))
+    }
+}
+
+extension SignInGroupPageModel {
+    /// NHSmail set up to make accounts, its settings file mapping the board's group; the PMO has mapped two more, and
+    /// one left from a service no longer set up.
+    static func mock(errors: [String: String] = [:], values: [String: String] = [:]) -> SignInGroupPageModel {
+        SignInGroupPageModel(
+            services: [
+                .init(
+                    name: "nhsmail", label: "NHSmail", groupsClaim: "groups", createsAccounts: true,
+                    fromSettings: [("board-members", .viewer)])
+            ],
+            mappings: [
+                SignInGroupRole(
+                    id: RegisterSnapshotTests.id(24, 1), provider: "nhsmail", group: "pmo-team", role: .admin,
+                    createdBy: "Demo PMO", createdAt: Date(timeIntervalSince1970: 1_479_000_000)),
+                SignInGroupRole(
+                    id: RegisterSnapshotTests.id(24, 2), provider: "nhsmail",
+                    group: "8d2c6f1e-4b7a-4c1e-9a53-2f7e0c1d9b44", role: .editor, createdBy: "Demo PMO",
+                    createdAt: Date(timeIntervalSince1970: 1_479_100_000)),
+                SignInGroupRole(
+                    id: RegisterSnapshotTests.id(24, 3), provider: "entra", group: "leads", role: .editor,
+                    createdBy: "Demo PMO", createdAt: Date(timeIntervalSince1970: 1_479_200_000)),
+            ], values: values, errors: errors)
+    }
+}
+
+@Suite("Sign-in group page snapshots")
+struct SignInGroupPageSnapshotTests {
+    @Test("The PMO's sign-in groups: the service, its groups and roles, the settings file's own, and the form")
+    func groups() throws {
+        try ViewSnapshotTests.assertSnapshot(
+            SignInGroupPages.render(.mock(), ViewSnapshotTests.pmo), named: "sign-in-groups")
+    }
+
+    @Test("The form sent back with no group: the problem by its field, the choices kept")
+    func groupErrors() throws {
+        let html = SignInGroupPages.render(
+            .mock(
+                errors: ["group": "Give the group as the service's groups claim lists it (a name or an object id)."],
+                values: ["provider": "nhsmail", "group": "", "role": "editor"]),
+            ViewSnapshotTests.pmo)
+        #expect(html.contains(#"<option value="editor" selected="selected">editor</option>"#))
+        #expect(html.contains("Give the group as the service"))
+        #expect(html.contains("entra (not set up)"), "a mapping for a service no longer set up says so")
     }
 }

@@ -394,6 +394,10 @@ struct RouteMatrixTests {
         // - POST webhooks: the secret is in the page that answers (201), never in a redirect.
         "POST webhooks": "303 403 403 403 403 201",
         "POST webhooks/:item/remove": "303 403 403 403 403 303",
+        "GET sign-in-groups": "303 403 403 403 403 200",
+        // - POST sign-in-groups: no sign-in service is set up here, so the PMO's form comes back naming that.
+        "POST sign-in-groups": "303 403 403 403 403 422",
+        "POST sign-in-groups/:item/remove": "303 403 403 403 403 303",
         "GET users/:item": "303 403 403 403 403 200",
         "GET account/password": "303 200 200 200 200 200",
         "POST users/:item": "303 403 403 403 403 303",

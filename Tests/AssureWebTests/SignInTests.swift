@@ -4,6 +4,7 @@ import AssureOpenID
 import AssureStorage
 import AssureTestSupport
 import AssureWeb
+import Fluent
 import Foundation
 import NIOCore
 import Testing
@@ -30,6 +31,7 @@ struct SignInTests {
         .init("new.starter@nhs.test", password, "Nia Starter"),
         .init("clinical.lead@nhs.test", password, "Cal Lead", groups: ["assure-readers"]),
         .init("unverified@nhs.test", password, "Una Verified", verified: false),
+        .init("team.lead@nhs.test", password, "Tia Lead", groups: ["assure-leads", "assure-readers"]),
     ]
 
     /// The provider and Assure set up for each other: the provider knows Assure as a client returning to `site`.
@@ -218,6 +220,67 @@ struct SignInTests {
             #expect(
                 try await Self.signIn(WebClient(app), as: "karen.kirkham@assure.demo", http: http).answer.status
                     == .unauthorized)
+        }
+    }
+
+    @Test(
+        "The PMO gives a group a role on the sign-in groups page; a member waiting for a role gets the highest of theirs",
+        arguments: Backend.all)
+    func groupRolesFromPage(backend: Backend) async throws {
+        try await Self.withProvider(backend, createUsers: true) { app, _, http in
+            // given a member of assure-readers (viewer in the settings file) and of assure-leads (mapped nowhere),
+            // whose first sign-in makes her a viewer at once
+            let member = WebClient(app)
+            #expect(try await Self.signIn(member, as: "team.lead@nhs.test", http: http).answer.status == .seeOther)
+            // when the PMO opens the page, which shows the settings file's mapping beside its own
+            let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let page = try await pmo.get(Link.signInGroups.path)
+            #expect(page.status == .ok)
+            #expect(
+                page.body.string.contains("Set in the server&#39;s settings file")
+                    || page.body.string.contains("Set in the server's settings file"))
+            #expect(page.body.string.contains("<code>assure-readers</code>"))
+            // and names a service that is not set up, and then no group
+            let unknown = try await pmo.post(
+                Link.signInGroups.path, ["provider": "entra", "group": "assure-leads", "role": "editor"])
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.body.string.contains("Choose one of the sign-in services: nhsmail."))
+            #expect(unknown.body.string.contains(#"value="assure-leads""#), "what she typed is kept")
+            let blank = try await pmo.post(
+                Link.signInGroups.path, ["provider": "nhsmail", "group": " ", "role": "editor"])
+            #expect(blank.status == .unprocessableEntity)
+            #expect(try await SignInGroupRoles.list(app.db).isEmpty, "nothing was kept from either")
+            // and then gives assure-leads the editor role
+            let set = try await pmo.post(
+                Link.signInGroups.path, ["provider": "nhsmail", "group": "assure-leads", "role": "editor"])
+            #expect(set.status == .seeOther)
+            #expect(try await pmo.get(Link.signInGroups.path).body.string.contains("<code>assure-leads</code>"))
+            // then an account that already has a role keeps it: the PMO's choice on the Users page stands
+            #expect(
+                try await Self.signIn(WebClient(app), as: "team.lead@nhs.test", http: http).answer.status == .seeOther)
+            var user = try #require(try await Users.list(app.db).first { $0.email == "team.lead@nhs.test" })
+            #expect(user.role == .viewer)
+            // but a member whose account awaits a role gets the highest her groups give: editor, over viewer
+            try await UserRecord.query(on: app.db).filter(\.$email == "team.lead@nhs.test").set(
+                \.$awaitingRole, to: true
+            )
+            .update()
+            #expect(
+                try await Self.signIn(WebClient(app), as: "team.lead@nhs.test", http: http).answer.status == .seeOther)
+            user = try #require(try await Users.list(app.db).first { $0.email == "team.lead@nhs.test" })
+            #expect(user.role == .editor && !user.awaitingRole)
+            // and the PMO's mapping is in the audit log
+            let entries = try await AuditLog.recent(app.db, limit: 10)
+            #expect(
+                entries.contains { $0.entity == "sign-in-group" && $0.action == "create" && $0.actor == "Demo PMO" })
+            // when the PMO removes it, it is gone and audited
+            let mapping = try #require(try await SignInGroupRoles.list(app.db).first)
+            #expect(try await pmo.post(Link.removeSignInGroup(id: mapping.id).path, [:]).status == .seeOther)
+            #expect(try await SignInGroupRoles.list(app.db).isEmpty)
+            #expect(
+                try await AuditLog.recent(app.db, limit: 5).contains {
+                    $0.entity == "sign-in-group" && $0.action == "remove"
+                })
         }
     }
 

@@ -1,3 +1,4 @@
+import AssureCore
 import FluentKit
 import Foundation
 
@@ -73,4 +74,24 @@ package final class APITokenRecord: Model, @unchecked Sendable {
     @OptionalField(key: "last_used_at") package var lastUsedAt: Date?
     @OptionalField(key: "revoked_at") package var revokedAt: Date?
     package init() {}
+}
+
+/// A group of a sign-in service given a role by the PMO (M042).
+package final class SignInGroupRoleRecord: Model, @unchecked Sendable {
+    package static let schema = "sign_in_group_roles"
+    @ID package var id: UUID?
+    @Field(key: "provider") package var provider: String
+    @Field(key: "group_name") package var group: String
+    @Field(key: "role") package var role: String
+    @Field(key: "created_by") package var createdBy: String
+    @Field(key: "created_at") package var createdAt: Date
+    package init() {}
+
+    package var mapping: SignInGroupRole {
+        get throws {
+            SignInGroupRole(
+                id: try requireID(), provider: provider, group: group, role: Role(rawValue: role) ?? .viewer,
+                createdBy: createdBy, createdAt: createdAt)
+        }
+    }
 }

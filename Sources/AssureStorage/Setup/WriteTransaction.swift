@@ -34,7 +34,7 @@ package extension Database {
                     }
                     return try await WallClock.using(clock) { try await body(db) }
                 }
-            } catch where Self.mayRunAgain(error) && attempt < 8 {
+            } catch  where Self.mayRunAgain(error) && attempt < 8 {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(20 * attempt))
             }

@@ -73,7 +73,9 @@ struct APIController: AppRouteCollection {
         try await projectItem(req, try await Structure.project(req.db, id: id))
     }
 
-    static func projectItem(_ req: Request, _ detail: ProjectDetail, on db: (any Database)? = nil) async throws
+    static func projectItem(
+        _ req: Request, _ detail: ProjectDetail, on db: (any Database)? = nil
+    ) async throws
         -> APIItem<APIProject>
     {
         let id = detail.project.id

@@ -21,14 +21,17 @@ struct APICycleController: AppRouteCollection {
             let input = try req.input(APIPublishInput.self)
             let policy = try input.policy()
             let response = try await transition(req) {
-                try await PeriodLifecycle.publish($0, $1, periodID: $2, missing: policy, findings: input.findings ?? false)
+                try await PeriodLifecycle.publish(
+                    $0, $1, periodID: $2, missing: policy, findings: input.findings ?? false)
             }
             req.countBoardSummary(periodID: try req.uuid("period"))
             return response
         }
         routes.post(.apiReopenPeriod) { req in
             let input = try req.input(APIReopenInput.self)
-            return try await transition(req) { try await PeriodLifecycle.reopen($0, $1, periodID: $2, reason: input.reason) }
+            return try await transition(req) {
+                try await PeriodLifecycle.reopen($0, $1, periodID: $2, reason: input.reason)
+            }
         }
         routes.post(.apiReviewReturn, use: review)
     }

@@ -34,10 +34,13 @@ struct IdempotencyMiddleware: AsyncMiddleware {
             throw APIRefusal(
                 APIProblem(
                     .keyReused,
-                    detail: "This Idempotency-Key was sent before with another request; use a new key for a new request."))
+                    detail:
+                        "This Idempotency-Key was sent before with another request; use a new key for a new request."))
         case .inFlight:
             throw APIRefusal(
-                APIProblem(.keyInFlight, detail: "The first request with this Idempotency-Key is still being handled; try again shortly."))
+                APIProblem(
+                    .keyInFlight,
+                    detail: "The first request with this Idempotency-Key is still being handled; try again shortly."))
         case .replay(let answer):
             var headers = HTTPHeaders(answer.headers.map { ($0.key, $0.value) })
             headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")

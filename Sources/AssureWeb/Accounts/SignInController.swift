@@ -1,6 +1,7 @@
 import AssureApp
 import AssureCore
 import AssureOpenID
+import AssureStorage
 import Foundation
 import Vapor
 
@@ -66,9 +67,11 @@ struct SignInController: AppRouteCollection {
             req.logger.warning("Sign-in with \(provider.settings.name) refused: \(error)")
             return req.signInRefused(error.description, status: .unauthorized)
         }
+        let mapped = try await SignInGroupRoles.roles(req.db, provider: provider.settings.name)
         let outcome = try await ProviderSignIns.signIn(
             req.db, provider: label, email: identity.email, name: identity.name,
-            groupRole: provider.settings.role(forGroups: identity.groups), createUsers: provider.settings.createUsers,
+            groupRole: provider.settings.role(forGroups: identity.groups, alsoMapped: mapped),
+            createUsers: provider.settings.createUsers,
             address: req.clientAddress, cost: req.settings.bcryptCost)
         switch outcome {
         case .signedIn(let actor):

@@ -76,7 +76,7 @@ public enum WebApp {
             ChangesController(), APIController(), APIReturnController(), APICycleController(), APIStructureController(),
             APIAccountController(), APIGlossaryController(), APIRiskController(), APIBusinessCaseController(),
             APIFundingRoundController(), APIOutcomeController(), APIDeliverableController(), APIMeetingController(),
-            APIRegisterScopeController(), APIImportController(), WebhookController(), TokenController(),
+            APIRegisterScopeController(), APIImportController(), WebhookController(), SignInGroupController(), TokenController(),
             UserAdminController(),
             CycleController(), ImportController(), GlossaryController(), BusinessCaseController(),
             FundingRoundController(),

@@ -50,6 +50,8 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case user = "users/:item"
     case disableUser = "users/:item/disable"
     case enableUser = "users/:item/enable"
+    case signInGroups = "sign-in-groups"
+    case removeSignInGroup = "sign-in-groups/:item/remove"
     case account = "account"
     case changePassword = "account/password"
     case audit = "audit"
@@ -166,7 +168,10 @@ public enum AppRoute: String, CaseIterable, Sendable {
 
     /// Routes whose forms are a few short fields.
     public var takesSmallForm: Bool {
-        [.login, .logout, .setup, .changePassword, .users, .user, .disableUser, .enableUser, .tokens, .revokeToken]
+        [
+            .login, .logout, .setup, .changePassword, .users, .user, .disableUser, .enableUser, .tokens, .revokeToken,
+            .signInGroups, .removeSignInGroup,
+        ]
             .contains(self)
     }
 

@@ -44,6 +44,8 @@ public enum Link: Hashable, Sendable {
     case outbox
     case webhooks
     case removeWebhook(id: UUID)
+    case signInGroups
+    case removeSignInGroup(id: UUID)
     case retryMessage(message: UUID)
     case people
     case personEmail(person: UUID)
@@ -179,6 +181,8 @@ public enum Link: Hashable, Sendable {
         case .outbox: .outbox
         case .webhooks: .webhooks
         case .removeWebhook: .removeWebhook
+        case .signInGroups: .signInGroups
+        case .removeSignInGroup: .removeSignInGroup
         case .retryMessage: .retryMessage
         case .people: .people
         case .personEmail: .personEmail
@@ -312,6 +316,7 @@ public enum Link: Hashable, Sendable {
         case .enableUser(let id): [id]
         case .revokeToken(let id): [id]
         case .removeWebhook(let id): [id]
+        case .removeSignInGroup(let id): [id]
         case .glossaryEntry(let id): [id]
         case .addBusinessCase(let id): [id]
         case .businessCase(let id): [id]

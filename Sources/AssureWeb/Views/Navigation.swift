@@ -45,6 +45,7 @@ enum Navigation {
                     title: "Administration",
                     links: [
                         Item(label: "Users", path: Link.users.path),
+                        Item(label: "Sign-in groups", path: Link.signInGroups.path),
                         Item(label: "People", path: Link.people.path),
                         Item(label: "Outbox", path: Link.outbox.path),
                         Item(label: "Webhooks", path: Link.webhooks.path),
