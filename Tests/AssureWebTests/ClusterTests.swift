@@ -160,6 +160,17 @@ struct ClusterTests {
         }
     }
 
+    /// Waits until the balancer sends requests to `server` again: it takes a restarted server back only after two
+    /// passed checks (`rise 2`), a second or two after the server itself is ready, longer on a busy machine.
+    static func waitUntilServing(_ url: String, _ server: String, http: HTTPClient) async throws {
+        let probe = BalancedClient(url, http: http)
+        for _ in 0..<150 {
+            if try await probe.get("/login").server == server { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("the balancer did not send a request to \(server) within 15 s of its restart")
+    }
+
     static func follow(_ admin: BalancedClient, _ job: String) async throws -> String {
         var page = ""
         for _ in 0..<300 {
@@ -360,6 +371,8 @@ struct ClusterTests {
             try await Task.sleep(for: .milliseconds(500))
             try await cluster.run("stop-server", 1)
             try await cluster.run("start-server", 1)
+            // and, once the balancer has it back in rotation (as a rolling restart waits for), the other is killed
+            try await Self.waitUntilServing(cluster.url, "app-1", http: http)
             try await cluster.run("kill-server", 2)
             try await cluster.run("start-server", 2)
             try await Task.sleep(for: .milliseconds(500))
