@@ -226,6 +226,40 @@ struct ChangesPageTests {
     }
 }
 
+extension ChangesPageTests {
+    @Test(
+        "The PMO asks for the board paper's progress section drafted from two periods; each project named links to it",
+        arguments: Backend.all)
+    func progressDraft(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let transformation = try await Catalogue.findPortfolio(app.db, name: "Transformation Programme")
+            let changes = Link.changes(portfolio: transformation.info.id)
+            // given the PMO on the page comparing June and July 2016
+            let pmo = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let page = try await pmo.get(changes.path(query: "from=2016-06&to=2016-07")).body.string
+            #expect(page.contains("from=2016-06&amp;to=2016-07&amp;draft=progress"))
+            // when she asks for the draft
+            let drafted = try await pmo.get(changes.path(query: "from=2016-06&to=2016-07&draft=progress")).body.string
+            // then each programme's paragraph is there, in the paper's words, each project a link to its page
+            #expect(drafted.contains("Portfolio progress: a draft from June 2016 to July 2016"))
+            let nhse = try #require(
+                try await Catalogue.projects(app.db, portfolioID: transformation.info.id).first {
+                    $0.title == "NHSE Stage II assurance and Investment Committee"
+                })
+            #expect(
+                drafted.contains(
+                    #"One project declined to Red: <a href="\#(Link.project(project: nhse.id).path)">NHSE Stage II assurance and Investment Committee</a> (from Amber)."#
+                ))
+            #expect(drafted.contains("One project completed:"))
+            // and a board member is neither offered it nor shown it by asking
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            let read = try await board.get(changes.path(query: "from=2016-06&to=2016-07&draft=progress")).body.string
+            #expect(read.contains("what changed from June 2016 to July 2016"))
+            #expect(!read.contains("progress-draft") && !read.contains("draft=progress"))
+        }
+    }
+}
+
 @Suite("Project page")
 struct ProjectPageTests {
     @Test(

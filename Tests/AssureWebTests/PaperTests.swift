@@ -138,6 +138,66 @@ struct PaperTests {
     }
 
     @Test(
+        "The paper's form offers the progress drafted from the data; what the PMO saves is what the page and DOCX print",
+        .enabled(if: PythonDocx.isAvailable || PythonDocx.isRequired), arguments: Backend.all)
+    func progressDrafted(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            // given CDG Priorities' October 2016 published after September, and its board meeting
+            let pmo = Actor.commandLine("test")
+            let (portfolio, october) = try await Catalogue.findPeriod(
+                app.db, key: "2016-10", portfolio: "CDG Priorities")
+            _ = try await PeriodLifecycle.publish(app.db, pmo, periodID: october.id, missing: .carryForward)
+            let meeting = try await Meetings.create(
+                app.db, pmo, committee: "Governing Body", date: "2016-11-16", time: "", venue: "", members: [],
+                forwardPlan: false, today: CalendarDate(year: 2016, month: 11, day: 1)!,
+                portfolioID: portfolio.info.id)
+            // when the PMO opens the paper
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let page = try await admin.get(Link.paper(period: october.id).path).body.string
+            // then its form holds the progress drafted from September to October, a programme's lines under its name
+            let box = try #require(page.firstMatch(of: #/name="progress"[^>]*>([^<]*)</textarea>/#)).1
+            let lines = String(box).replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+                .split(separator: "\n").map(String.init)
+            let programme = try #require(lines.first { $0.hasPrefix("# ") })
+            let sentence = try #require(lines.first { !$0.hasPrefix("# ") })
+            #expect(sentence.hasSuffix("."))
+            // and the printed paper does not carry it until the PMO saves it
+            let article = try #require(page.firstRange(of: "</article>")).lowerBound
+            #expect(!page[..<article].contains(sentence.htmlEscapedForTest))
+            // when she keeps one programme's first line, edited, and saves the paper
+            let edited = "Edited: " + sentence
+            let saved = try await admin.post(
+                Link.paperTexts(period: october.id).path,
+                [
+                    "meeting": meeting.id.uuidString, "baseVersion": "0", "title": "CDG priorities",
+                    "author": "M Gorman", "sponsor": "T Goodson", "purpose": "Update", "recommendation": "Note",
+                    "progress": programme + "\n" + edited,
+                ])
+            #expect(saved.status == .seeOther, "\(saved.body.string.prefix(500))")
+            // then the page prints it first in that programme's progress, numbered, and offers no draft any more
+            let after = try await admin.get(Link.paper(period: october.id).path).body.string
+            #expect(after.contains(edited.htmlEscapedForTest))
+            let box2 = try #require(after.firstMatch(of: #/name="progress"[^>]*>([^<]*)</textarea>/#)).1
+            #expect(box2.split(separator: "\n").count == 2, "what was saved, not the draft")
+            // and the DOCX a board member downloads says it too, numbered under the programme's heading
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            let response = try await board.get(Link.paper(period: october.id).path(query: "format=docx"))
+            let file = Openpyxl.temporaryFile("paper.docx")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(buffer: response.body).write(to: file)
+            let output = try await Openpyxl.run(
+                """
+                import json, sys, docx
+                print(json.dumps([p.text for p in docx.Document(sys.argv[1]).paragraphs]))
+                """, arguments: [file.path])
+            let paragraphs = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String])
+            let heading = try #require(paragraphs.firstIndex(of: String(programme.dropFirst(2))))
+            #expect(paragraphs[heading + 1].contains(edited), "\(paragraphs[heading + 1])")
+        }
+    }
+
+    @Test(
         "python-docx reads a carried-forward project's mark and the paper's own meeting in the DOCX",
         .enabled(if: PythonDocx.isAvailable || PythonDocx.isRequired), arguments: Backend.all)
     func docxCarriedForward(backend: Backend) async throws {

@@ -20,13 +20,26 @@ public struct PaperTextsDraft: Codable, Hashable, Sendable {
     @FormText public var financeIntroduction: String
     @FormText public var engagement: String
     @FormText public var conclusion: String
+    @FormText public var progress: String
 
     public var meetingID: UUID? { meeting.flatMap(UUID.init(uuidString:)) }
 
     /// The texts to save; the checklist is not on this form and stays as it was.
     public func texts(keeping old: PaperTexts) -> PaperTexts {
+        PaperTexts(
+            title: title, author: author, sponsor: sponsor, purpose: purpose, recommendation: recommendation,
+            stakeholderEngagement: stakeholderEngagement, previousCommittees: previousCommittees,
+            strategicPrinciples: nonBlankLines(strategicPrinciples), checklist: old.checklist, initials: initials,
+            introduction: nonBlankLines(introduction), discussionItems: nonBlankLines(discussionItems),
+            decisionItems: nonBlankLines(decisionItems), financeIntroduction: nonBlankLines(financeIntroduction),
+            engagement: Self.subsections(engagement), conclusion: nonBlankLines(conclusion),
+            progress: Self.subsections(progress).filter { !$0.paragraphs.isEmpty })
+    }
+
+    /// Lines as subsections: a line "# Heading" starts one, the lines after it are its paragraphs.
+    static func subsections(_ text: String) -> [PaperSubsection] {
         var sections: [PaperSubsection] = []
-        for line in nonBlankLines(engagement) {
+        for line in nonBlankLines(text) {
             if line.hasPrefix("# ") {
                 sections.append(PaperSubsection(heading: String(line.dropFirst(2)), paragraphs: []))
             } else if sections.isEmpty {
@@ -35,12 +48,6 @@ public struct PaperTextsDraft: Codable, Hashable, Sendable {
                 sections[sections.count - 1].paragraphs.append(line)
             }
         }
-        return PaperTexts(
-            title: title, author: author, sponsor: sponsor, purpose: purpose, recommendation: recommendation,
-            stakeholderEngagement: stakeholderEngagement, previousCommittees: previousCommittees,
-            strategicPrinciples: nonBlankLines(strategicPrinciples), checklist: old.checklist, initials: initials,
-            introduction: nonBlankLines(introduction), discussionItems: nonBlankLines(discussionItems),
-            decisionItems: nonBlankLines(decisionItems), financeIntroduction: nonBlankLines(financeIntroduction),
-            engagement: sections, conclusion: nonBlankLines(conclusion))
+        return sections
     }
 }

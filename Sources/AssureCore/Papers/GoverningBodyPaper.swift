@@ -56,6 +56,11 @@ public struct GoverningBodyPaper: Codable, Hashable, Sendable {
         var number = 0
         for programme in report.programmes {
             blocks.append(.heading(level: 2, text: programme.programme.name))
+            // The PMO's summary of the programme, as accepted on the paper's form, comes before its returns.
+            for text in texts.progress?.first(where: { $0.heading == programme.programme.name })?.paragraphs ?? [] {
+                number += 1
+                blocks.append(.numbered(NumberedParagraph(number: "3.\(number)", text: text)))
+            }
             for row in programme.projects {
                 let paragraphs = [row.update, row.mitigation].flatMap { $0.split(separator: "\n").map(String.init) }
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

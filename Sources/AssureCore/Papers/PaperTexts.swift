@@ -39,6 +39,10 @@ public struct PaperTexts: Codable, Hashable, Sendable {
     /// Headings and paragraphs of the engagement update.
     public var engagement: [PaperSubsection]
     public var conclusion: [String]
+    /// The PMO's summary of each programme's progress, printed before its returns in section 3, one subsection a
+    /// programme (headed by its name). Nil until the PMO saves the paper with it: until then the form offers the
+    /// summary drafted from the data (`ProgressNarrative`); saved empty, the section is the returns alone.
+    public var progress: [PaperSubsection]? = nil
 
     public init(
         title: String, author: String, sponsor: String, purpose: String, recommendation: String,
@@ -46,7 +50,7 @@ public struct PaperTexts: Codable, Hashable, Sendable {
         previousCommittees: String, strategicPrinciples: [String], checklist: [ChecklistLine], initials: String,
         introduction: [String],
         discussionItems: [String], decisionItems: [String], financeIntroduction: [String],
-        engagement: [PaperSubsection], conclusion: [String]
+        engagement: [PaperSubsection], conclusion: [String], progress: [PaperSubsection]? = nil
     ) {
         self.title = title
         self.author = author
@@ -64,6 +68,7 @@ public struct PaperTexts: Codable, Hashable, Sendable {
         self.financeIntroduction = financeIntroduction
         self.engagement = engagement
         self.conclusion = conclusion
+        self.progress = progress
     }
 
     /// Field → message: a paper needs a title, an author, a sponsor, a purpose and a recommendation.

@@ -28,6 +28,10 @@ public enum ChangesReport {
         public let rating: RatingLevel?
         /// For a milestone moved: by how many days (later is positive).
         public var days: Int? = nil
+        /// For a rating change: the rating before, as shown then.
+        public var was: String? = nil
+        /// For a milestone moved: its title.
+        public var milestone: String? = nil
     }
 
     public static func compare(from old: PeriodReport, to new: PeriodReport) -> [Change] {
@@ -136,7 +140,7 @@ public enum ChangesReport {
                 Change(
                     kind: trend == .improved ? .improved : .declined, project: row.project, programme: programme,
                     detail: "\(trend.symbol) \(label(then.row.effective, then.row)) → \(label(row.effective, row))",
-                    rating: row.effective))
+                    rating: row.effective, was: label(then.row.effective, then.row)))
         }
         if then.programme != programme {
             changes.append(
@@ -160,7 +164,7 @@ public enum ChangesReport {
                     kind: .milestoneMoved, project: row.project, programme: programme,
                     detail:
                         "“\(milestone.title)”: \(earlier.date.written) → \(milestone.date.written) (\(days > 0 ? "\(days) days later" : "\(-days) days earlier"))",
-                    rating: nil, days: days))
+                    rating: nil, days: days, milestone: milestone.title))
         }
         return changes
     }

@@ -23,7 +23,16 @@ struct ChangesController: AppRouteCollection {
                 ChangesReport.tables(comparison), as: format,
                 name: "changes-\(comparison.from.key)-\(comparison.to.key)")
         }
-        let model = ChangesPageModel(periods: portfolio.periods, comparison: comparison)
+        var model = ChangesPageModel(periods: portfolio.periods, comparison: comparison)
+        if try req.requireActor().canManagePortfolio {
+            model.mayDraft = true
+            // The PMO asks for the draft of the board paper's progress section: built from the later period as the
+            // PMO reads it, so nothing a board reader may not see is left out of the PMO's own draft.
+            if (try? req.query.get(String.self, at: "draft")) == "progress" {
+                model.narrative = ProgressNarrative(
+                    try await req.report(periodID: comparison.to.id), changes: comparison)
+            }
+        }
         return req.html(ChangesPage.render(model, req.page("What changed")))
     }
 

@@ -34,11 +34,24 @@ struct PaperController: AppRouteCollection {
                 ],
                 body: .init(data: try DocxWriter.write(contents.paper.blocks, title: contents.texts.title)))
         }
+        let canEdit = try req.requireActor().canManagePortfolio
         return req.html(
             PaperPage.render(
-                contents, periodID: periodID, canEdit: try req.requireActor().canManagePortfolio, values: nil,
-                errors: [:],
+                contents, periodID: periodID, canEdit: canEdit, values: nil, errors: [:],
+                drafted: canEdit && contents.texts.progress == nil ? try await draftedProgress(req, contents) : nil,
                 req.page("\(contents.texts.title) — \(contents.paper.meeting.title)")))
+    }
+
+    /// The progress section drafted from the paper's period and the one published before it (nil for the first),
+    /// both read as the paper reads its period.
+    private func draftedProgress(_ req: Request, _ contents: Papers.Contents) async throws -> ProgressNarrative? {
+        guard
+            let (portfolio, period) = try await Catalogue.portfolio(req.db, containingPeriod: contents.paper.period.id),
+            let previous = portfolio.published(before: period)
+        else { return nil }
+        let before = try await Reports.report(req.db, periodID: previous.id)
+        let now = try await Reports.report(req.db, periodID: period.id)
+        return ProgressNarrative(now, changes: ChangesReport.Comparison(from: before, to: now))
     }
 
     func save(req: Request) async throws -> Response {

@@ -65,7 +65,7 @@ enum PaperPage {
 
     static func render(
         _ contents: Papers.Contents, periodID: UUID, canEdit: Bool, values: [String: String]?, errors: [String: String],
-        _ context: PageContext
+        drafted: ProgressNarrative? = nil, _ context: PageContext
     ) -> String {
         let paper = contents.paper
         let base = Link.paper(period: periodID).path(query: "meeting=\(paper.meeting.id.uuidString)")
@@ -95,7 +95,7 @@ enum PaperPage {
             el("article", [("class", "paper")], body(paper)),
         ]
         if canEdit {
-            let values = values ?? fields(contents.texts)
+            let values = values ?? fields(contents.texts, drafted: drafted)
             nodes.append(
                 el(
                     "section", [("class", "no-print")],
@@ -116,10 +116,9 @@ enum PaperPage {
                                         multiline.contains(name)
                                             ? FormViews.textArea(
                                                 name, label: label,
-                                                hint: name == "engagement"
-                                                    ? "One paragraph per line; “# ” starts a heading"
-                                                    : "One paragraph per line",
-                                                value: values[name] ?? "", errors: errors)
+                                                hint: hints[name] ?? "One paragraph per line",
+                                                value: values[name] ?? "", errors: errors,
+                                                rows: name == "progress" ? 16 : nil)
                                             : FormViews.textField(
                                                 name, label: label, value: values[name] ?? "", errors: errors)
                                     }),
@@ -136,17 +135,31 @@ enum PaperPage {
         ("recommendation", "Recommendation"), ("stakeholderEngagement", "Stakeholder Engagement"),
         ("previousCommittees", "Previous GB / Committee/s, Dates"),
         ("initials", "Initials"), ("strategicPrinciples", "Strategic Principles"), ("introduction", "1. Introduction"),
+        ("progress", "3. Portfolio progress: the PMO's summary before each programme's returns"),
         ("discussionItems", "4. Items raised for discussion"), ("decisionItems", "5. Items raised for decision"),
         ("financeIntroduction", "6. Finance update (before the tables)"), ("engagement", "7. Engagement update"),
         ("conclusion", "8. Conclusion"),
     ]
+    static let hints: [String: String] = [
+        "engagement": "One paragraph per line; “# ” starts a heading",
+        "progress":
+            "Until the paper is saved, drafted from this period and the one published before it: edit or delete any "
+            + "line; what is saved is what the paper prints. “# ” and a programme's name start its summary.",
+    ]
     static let multiline: Set<String> = [
-        "strategicPrinciples", "introduction", "discussionItems", "decisionItems", "financeIntroduction", "engagement",
+        "progress", "strategicPrinciples", "introduction", "discussionItems", "decisionItems", "financeIntroduction",
+        "engagement",
         "conclusion",
     ]
 
-    static func fields(_ texts: PaperTexts) -> [String: String] {
-        [
+    /// The form's values: the saved texts, and where the PMO has not yet saved a progress summary, the draft.
+    static func fields(_ texts: PaperTexts, drafted: ProgressNarrative? = nil) -> [String: String] {
+        let subsections = { (sections: [PaperSubsection]) in
+            sections.flatMap { ($0.heading.isEmpty ? [] : ["# " + $0.heading]) + $0.paragraphs }
+                .joined(separator: "\n")
+        }
+        return [
+            "progress": subsections(texts.progress ?? drafted?.subsections ?? []),
             "title": texts.title, "author": texts.author, "sponsor": texts.sponsor, "purpose": texts.purpose,
             "recommendation": texts.recommendation,
             "stakeholderEngagement": texts.stakeholderEngagement, "previousCommittees": texts.previousCommittees,
@@ -156,8 +169,7 @@ enum PaperPage {
             "discussionItems": texts.discussionItems.joined(separator: "\n"),
             "decisionItems": texts.decisionItems.joined(separator: "\n"),
             "financeIntroduction": texts.financeIntroduction.joined(separator: "\n"),
-            "engagement": texts.engagement.flatMap { ($0.heading.isEmpty ? [] : ["# " + $0.heading]) + $0.paragraphs }
-                .joined(separator: "\n"),
+            "engagement": subsections(texts.engagement),
             "conclusion": texts.conclusion.joined(separator: "\n"),
         ]
     }

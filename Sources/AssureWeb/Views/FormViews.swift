@@ -55,7 +55,7 @@ enum FormViews {
     /// no script, so the count is as of the page's loading).
     static func textArea(
         _ name: String, label: String, hint: String? = nil, value: String, errors: [String: String],
-        limit: Int? = nil
+        limit: Int? = nil, rows: Int? = nil
     ) -> HTMLNode {
         let counter = limit.map { limit in
             el(
@@ -73,7 +73,7 @@ enum FormViews {
                 el(
                     "textarea",
                     [
-                        ("id", fieldID(name)), ("name", name),
+                        ("id", fieldID(name)), ("name", name), ("rows", rows.map(String.init)),
                         (
                             "aria-describedby",
                             [
