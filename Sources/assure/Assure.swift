@@ -12,7 +12,7 @@ struct Assure: AsyncParsableCommand {
             Serve.self, Report.self, Period.self, PortfolioCommand.self, ProgrammeCommand.self, ProjectCommand.self,
             User.self, OutboxCommand.self, PersonCommand.self, ImportCommand.self, CheckFileCommand.self,
             ExportCommand.self, PaperCommand.self, AuditCommand.self,
-            BackupCommand.self, RestoreCommand.self, ExportAllCommand.self, Demo.self, Bench.self,
+            BackupCommand.self, RestoreCommand.self, ExportAllCommand.self, Demo.self, Bench.self, ForecastCommand.self,
         ])
 }
 
