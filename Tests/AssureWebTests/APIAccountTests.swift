@@ -114,6 +114,37 @@ struct APIGlossaryTests {
     typealias Script = APICycleTests.Script
 
     @Test(
+        "Eight changes at once to eight abbreviations are all made: holding one item holds up no other",
+        arguments: Backend.all)
+    func simultaneousChangesToOthers(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let pmo = try await Script(app, email: DemoLoader.adminEmail)
+            // given eight abbreviations, each read
+            var read: [(UUID, String)] = []
+            for index in 1...8 {
+                let added = try await pmo.send(
+                    .POST, .apiGlossary, #"{"abbreviation": "AB\#(index)", "expansion": "First \#(index)"}"#)
+                let id = try #require(UUID(uuidString: try APICycleTests.json(added)["id"] as? String ?? ""))
+                read.append((id, try await pmo.etag(.apiGlossaryEntry(id: id))))
+            }
+            // when all eight are changed at the same moment
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for (index, (id, tag)) in read.enumerated() {
+                    group.addTask {
+                        try await pmo.send(
+                            .PUT, .apiGlossaryEntry(id: id),
+                            #"{"abbreviation": "AB\#(index + 1)", "expansion": "Second"}"#, ifMatch: tag
+                        ).status.code
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            // then every one is made
+            #expect(statuses == Array(repeating: 200, count: 8), "\(statuses)")
+        }
+    }
+
+    @Test(
         "Two changes sent at once against the same version: one is made, the other is 412 with the item as it is",
         arguments: Backend.all)
     func simultaneousChanges(backend: Backend) async throws {

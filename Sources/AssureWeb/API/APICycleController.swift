@@ -47,18 +47,18 @@ struct APICycleController: AppRouteCollection {
 
     /// One move of a period's status, checked against the version the client read.
     func transition(
-        _ req: Request, _ change: (Database, Actor, UUID) async throws -> PeriodInfo
+        _ req: Request, _ change: @escaping @Sendable (Database, Actor, UUID) async throws -> PeriodInfo
     ) async throws -> Response {
         let actor = try req.requireWriter()
         guard actor.canManagePortfolio else {
             throw DomainError.forbidden("only the PMO (admin) opens, closes, publishes and re-opens periods")
         }
         let periodID = try req.uuid("period")
-        // Not one serializable transaction, as other items' changes are: each move is checked against the period's
-        // status inside its own transaction (publishing only an open or closed period), and a publication is too large
-        // a transaction to hold predicate locks over.
-        try APIItem(APIPeriod(try await Catalogue.period(req.db, id: periodID))).requireMatch(req)
-        return try APIItem(APIPeriod(try await change(req.db, actor, periodID))).response()
+        return try await APIItem.change(req) { db in
+            (try APIItem(APIPeriod(try await Catalogue.period(db, id: periodID))), ())
+        } _: { db, _ in
+            _ = try await change(db, actor, periodID)
+        }.response()
     }
 
     /// The SRO or the PMO approves a submitted return or returns it for changes, never their own.

@@ -50,10 +50,11 @@ struct APIItem<Value: Encodable & Sendable>: Sendable {
     }
 
     /// A change to an item, made only if `If-Match` names the item as `read` gives it. The read, the comparison and
-    /// the write are one serializable transaction (`writeTransaction(serializable:)`), so a change that lands between
-    /// them, from the API or a page, makes this one start again and answer 412 rather than be overwritten. `change` is
-    /// also given what was read (an item's version), and an application function that refuses it as a conflict is
-    /// answered 412 too, with the item as it is now. Returns the item as changed.
+    /// the write are one transaction that holds the item (`writeTransaction(lockingKey:)`, keyed by the ids in the
+    /// address), so of two such changes at once the second reads what the first wrote and is answered 412 rather than
+    /// overwrite it. `change` is also given what was read (an item's version): an application function that refuses
+    /// it as a conflict (a page's save that came between) is answered 412 too, with the item as it is now. Returns
+    /// the item as changed.
     static func change<Read: Sendable>(
         _ request: Request, read: @escaping @Sendable (any Database) async throws -> (item: APIItem, read: Read),
         _ change: @escaping @Sendable (any Database, Read) async throws -> Void
@@ -69,7 +70,10 @@ struct APIItem<Value: Encodable & Sendable>: Sendable {
         _ request: Request, read: @escaping @Sendable (any Database) async throws -> (item: APIItem, read: Read),
         _ change: @escaping @Sendable (any Database, Read) async throws -> Result
     ) async throws -> Result {
-        try await request.db.writeTransaction(serializable: true) { db in
+        // The item's ids, in the order its address gives them: /users/{id} and /users/{id}/disable lock the same user.
+        let key = request.url.path.split(separator: "/").filter { UUID(uuidString: String($0)) != nil }
+            .joined(separator: "/").lowercased()
+        return try await request.db.writeTransaction(lockingKey: key) { db in
             let (item, state) = try await read(db)
             try item.requireMatch(request)
             do {
