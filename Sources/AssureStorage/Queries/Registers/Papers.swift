@@ -10,6 +10,8 @@ public enum Papers {
         public let version: Int
         /// The portfolio's meetings, for choosing another.
         public let meetings: [Meeting]
+        /// The period's report the paper was assembled from: what the progress is drafted from, not read again.
+        public let report: PeriodReport
         /// Cover-sheet fields still empty: "[To be completed]" in the paper, listed for the PMO.
         public var missing: [String] { PaperRules.missingCoverFields(texts) }
     }
@@ -62,11 +64,13 @@ public enum Papers {
         let texts =
             try stored.map { try JSONDecoder().decode(PaperTexts.self, from: Data($0.textsJSON.utf8)) }
             ?? template(period)
+        let report = try await Reports.report(db, periodID: periodID)
         let paper = GoverningBodyPaper.build(
-            report: try await Reports.report(db, periodID: periodID), meeting: meeting, texts: texts,
+            report: report, meeting: meeting, texts: texts,
             prioritisations: registers.prioritisations, funding: registers.funding,
             glossary: try await GlossaryEntries.all(db).map(\.entry))
-        return Contents(paper: paper, texts: texts, version: stored?.version ?? 0, meetings: meetings)
+        return Contents(
+            paper: paper, texts: texts, version: stored?.version ?? 0, meetings: meetings, report: report)
     }
 
 }
