@@ -84,6 +84,74 @@ struct StoredBaselineTests {
 @Suite("One programme's dashboard")
 struct ProgrammeReportTests {
     @Test(
+        "A month with a moved date, a title reported twice, an unreadable date and a new milestone folds as the history does",
+        arguments: Backend.all)
+    func foldAwkwardMonth(backend: Backend) async throws {
+        try await withStorage(backend) { db in
+            // given 12 synthetic projects over 4 months, the first 3 published (so the rows run up to the third)
+            let spec = SyntheticPortfolio(projects: 12, milestonesPerProject: 2, periods: 4, seed: 11)
+            let portfolioID = try await SyntheticLoader.load(db, spec)
+            let open = try #require(try await Catalogue.portfolio(db, id: portfolioID).periods.last)
+            let sql = try #require(db as? SQLDatabase)
+            let before = try await MilestoneBaselines.before(sql, portfolioID: portfolioID, asAt: "9999-12-31")
+            let returns = try await sql.rows(
+                "SELECT id, project_id FROM returns WHERE period_id = \(bind: open.id) ORDER BY project_id"
+            ) { (id: try $0.uuid(0), project: try $0.uuid(1)) }
+            #expect(returns.count >= 4)
+            let (moved, twice, unread, added) = (returns[0], returns[1], returns[2], returns[3])
+            func firstTitle(_ returnID: UUID) async throws -> String {
+                try #require(
+                    try await sql.rows(
+                        "SELECT title FROM return_milestones WHERE return_id = \(bind: returnID) ORDER BY position"
+                    ) { try $0.text(0) }.first)
+            }
+            func setDate(_ returnID: UUID, _ title: String, _ text: String) async throws {
+                let parsed = DateText(text).parsed
+                try await sql.raw(
+                    """
+                    UPDATE return_milestones SET date_text = \(bind: text), due_by = \(bind: parsed?.dueBy.iso),
+                    precision = \(bind: parsed?.precision.rawValue) WHERE return_id = \(bind: returnID) AND title = \(bind: title)
+                    """
+                ).run()
+            }
+            func addLine(_ returnID: UUID, _ position: Int, _ title: String, _ text: String) async throws {
+                let parsed = DateText(text).parsed
+                try await sql.insert(into: "return_milestones").columns(
+                    "id", "return_id", "position", "title", "date_text", "due_by", "precision"
+                ).values(UUID(), returnID, position, title, text, parsed?.dueBy.iso, parsed?.precision.rawValue).run()
+            }
+            // a date moved to a day no earlier month reported
+            let movedTitle = try await firstTitle(moved.id)
+            try await setDate(moved.id, movedTitle, "31/12/2031")
+            // a title reported twice in one return: moved away and back within the month (two moves, in order)
+            let twiceTitle = try await firstTitle(twice.id)
+            let kept = try #require(before[twice.project]?[twiceTitle]?.latestDueBy)
+            try await addLine(twice.id, 50, twiceTitle, "30/06/2032")
+            try await addLine(twice.id, 51, twiceTitle, kept.iso)
+            // an unreadable date, which moves nothing
+            try await setDate(unread.id, try await firstTitle(unread.id), "TBC")
+            // and a milestone no month reported before
+            try await addLine(added.id, 52, "Go-live of the new service", "Mar-33")
+
+            // when the month is published (folded forward on the stored rows)
+            _ = try await PeriodLifecycle.publish(db, .commandLine("pmo"), periodID: open.id, missing: .showAsMissing)
+            let folded = try await MilestoneBaselines.before(sql, portfolioID: portfolioID, asAt: "9999-12-31")
+            // then each row is what the whole history gives
+            try await MilestoneBaselines.discard(sql, portfolioID: portfolioID)
+            let history = try await MilestoneBaselines.before(sql, portfolioID: portfolioID, asAt: "9999-12-31")
+            #expect(folded == history)
+            // and the month counted as it should: one move, two moves, none, and a new row
+            let movedBefore = try #require(before[moved.project]?[movedTitle])
+            #expect(folded[moved.project]?[movedTitle]?.moves == movedBefore.moves + 1)
+            #expect(folded[moved.project]?[movedTitle]?.latestDueBy.iso == "2031-12-31")
+            #expect(folded[twice.project]?[twiceTitle]?.moves == (before[twice.project]?[twiceTitle]?.moves ?? 0) + 2)
+            #expect(folded[unread.project] == before[unread.project])
+            #expect(folded[added.project]?["Go-live of the new service"]?.moves == 0)
+            #expect(folded[added.project]?["Go-live of the new service"]?.baseline.periodKey == open.key)
+        }
+    }
+
+    @Test(
         "Reading and building one programme of an open period gives that programme's part of the whole report",
         arguments: Backend.all)
     func sameAsWhole(backend: Backend) async throws {

@@ -4,6 +4,18 @@ import Fluent
 import Foundation
 import SQLKit
 
+/// The steps of a publication, in order, as a benchmark times them.
+public enum PublicationStep: String, CaseIterable, Sendable {
+    case settle = "settling missing returns"
+    case read = "reading the period"
+    case build = "building the report"
+    case summary = "writing the summary"
+    case rows = "writing the rows"
+    case ratings = "writing the ratings"
+    case baselines = "folding the milestone baselines"
+    case announce = "queueing webhooks"
+}
+
 /// Creating, opening, closing and publishing reporting periods. Publishing freezes the report as a snapshot.
 public enum PeriodLifecycle {
     /// Creates a period from what a person wrote: every field checked (each bad one named), then created.
@@ -75,9 +87,11 @@ public enum PeriodLifecycle {
     /// findings are the PMO's working notes: board readers see them only with `findings: true`.
     public static func publish(
         _ db: Database, _ actor: Actor, periodID: UUID,
-        missing policy: MissingReturnPolicy, findings: Bool = false
+        missing policy: MissingReturnPolicy, findings: Bool = false,
+        afterStep: (@Sendable (PublicationStep) -> Void)? = nil
     ) async throws -> PeriodInfo {
-        try await db.writeTransaction { db in
+        let step = afterStep ?? { _ in }
+        return try await db.writeTransaction { db in
             guard actor.canManagePortfolio else {
                 throw DomainError.forbidden("only the PMO (admin) can publish a period")
             }
@@ -87,7 +101,11 @@ public enum PeriodLifecycle {
                 try await record.save(on: db)
             }
             try await settleMissingReturns(db, actor, periodID: periodID, policy: policy)
-            let report = PeriodReportBuilder.build(try await Reports.periodData(db, periodID: periodID))
+            step(.settle)
+            let data = try await Reports.periodData(db, periodID: periodID)
+            step(.read)
+            let report = PeriodReportBuilder.build(data)
+            step(.build)
             let info = try await move(
                 db, actor, periodID: periodID, to: .published, from: [.open, .closed], action: "publish")
             let published = report.with(period: info)
@@ -96,13 +114,18 @@ public enum PeriodLifecycle {
             snapshot.reportJSON = try Reports.document(published.summary)
             snapshot.createdAt = WallClock.now()
             try await snapshot.create(on: db)
+            step(.summary)
             if let sql = db as? SQLDatabase {
                 try await PublishedRows.write(sql, periodID: periodID, published)
+                step(.rows)
                 try await PeriodRatings.write(sql, periodID: periodID, published.effectiveRatings)
+                step(.ratings)
                 try await MilestoneBaselines.fold(
                     sql, portfolioID: published.portfolio.id, period: periodID, key: info.key, asAt: info.asAt.iso)
+                step(.baselines)
             }
             try await announce(db, published, by: actor)
+            step(.announce)
             return info
         }
     }

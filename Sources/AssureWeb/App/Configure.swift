@@ -13,7 +13,8 @@ public enum WebApp {
         app.databases.use(try Storage.configuration(for: settings.database), as: settings.database.databaseID)
         app.migrations.add(Storage.migrations)
         app.migrations.add(SessionRecord.migration)
-        try await Storage.prepare(app.db)
+        try await Storage.prepareEveryConnection(
+            app.databases, settings.database.databaseID, on: app.eventLoopGroup, logger: app.logger)
         try await app.autoMigrate()
         if settings.loadDemo, try await DemoLoader.loadIfEmpty(app.db, cost: settings.bcryptCost) {
             app.logger.notice("Loaded the demo portfolios (seeds 004 and 000).")

@@ -23,6 +23,8 @@ struct BenchResults: Codable, Sendable {
     var projectPage = Timings()
     var alertingSubmission = Timings()
     var publish = Timings()
+    /// Each step of the publications, by `PublicationStep`'s name.
+    var publishSteps: [String: Timings] = [:]
     var floor = Timings()
     var http: [LoadResult] = []
     var streamedJSON: StreamTiming?
@@ -47,7 +49,16 @@ struct BenchResults: Codable, Sendable {
         project page, every period               \(projectPage.summary)
         submitting a return that alerts          \(alertingSubmission.summary)
         publishing the open period               \(publish.summary)
+        \(publishStepsSummary)
         """
+    }
+
+    private var publishStepsSummary: String {
+        PublicationStep.allCases.compactMap { step in
+            publishSteps[step.rawValue].map {
+                "  \(step.rawValue.padding(toLength: 38, withPad: " ", startingAt: 0)) \($0.summary)"
+            }
+        }.joined(separator: "\n")
     }
 
     var httpSummary: String {
@@ -120,16 +131,21 @@ struct InProcessBench {
             results.alertingSubmission.seconds.append(try await submitRed(open.id, project.project.id))
         }
         for _ in 0..<publishIterations {
+            let steps = StepClock()
             // Published and rolled back, so every run publishes the same month the way the PMO would.
             do {
                 try await db.transaction { db in
                     let start = Clock.now()
                     _ = try await PeriodLifecycle.publish(
-                        db, .commandLine("bench"), periodID: open.id, missing: .carryForward)
+                        db, .commandLine("bench"), periodID: open.id, missing: .carryForward,
+                        afterStep: steps.record)
                     throw RolledBack(elapsed: Clock.now() - start)
                 }
             } catch let rolledBack as RolledBack {
                 results.publish.seconds.append(rolledBack.elapsed)
+                for (step, seconds) in steps.elapsed {
+                    results.publishSteps[step.rawValue, default: Timings()].seconds.append(seconds)
+                }
             }
         }
         try await ensureUser()
@@ -181,6 +197,21 @@ struct InProcessBench {
             _ = try await Users.add(
                 db, .commandLine("bench"), email: Self.userEmail, name: "Benchmark", role: .viewer,
                 password: Self.userPassword, cost: 4)
+        }
+    }
+}
+
+/// The time each step of a publication took, from the publication's own calls after each step.
+private final class StepClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = Clock.now()
+    private(set) var elapsed: [(PublicationStep, Double)] = []
+
+    func record(_ step: PublicationStep) {
+        lock.withLock {
+            let now = Clock.now()
+            elapsed.append((step, now - last))
+            last = now
         }
     }
 }

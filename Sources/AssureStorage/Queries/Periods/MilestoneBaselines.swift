@@ -55,14 +55,22 @@ package enum MilestoneBaselines {
         let title: String
         let baseline: MilestoneBaseline
 
+        init(id: UUID, projectID: UUID, title: String, baseline: MilestoneBaseline) {
+            (self.id, self.projectID, self.title, self.baseline) = (id, projectID, title, baseline)
+        }
+
         init(_ row: any PositionalRow) throws {
-            id = try row.uuid(0)
-            projectID = try row.uuid(1)
-            title = try row.text(2)
-            let dueBy = CalendarDate(iso: try row.text(5))
-            baseline = MilestoneBaseline(
-                baseline: ReportedDate(periodKey: try row.text(3), date: try row.text(4), dueBy: dueBy),
-                latestDueBy: CalendarDate(iso: try row.text(6)) ?? dueBy!, moves: try row.int(7))
+            self.init(
+                id: try row.uuid(0), projectID: try row.uuid(1), title: try row.text(2),
+                baseline: try Self.baseline(row, from: 3))
+        }
+
+        /// The baseline in the five columns from `first`: period key, date text, due by, latest due by, moves.
+        static func baseline(_ row: any PositionalRow, from first: Int) throws -> MilestoneBaseline {
+            let dueBy = CalendarDate(iso: try row.text(first + 2))
+            return MilestoneBaseline(
+                baseline: ReportedDate(periodKey: try row.text(first), date: try row.text(first + 1), dueBy: dueBy),
+                latestDueBy: CalendarDate(iso: try row.text(first + 3)) ?? dueBy!, moves: try row.int(first + 4))
         }
     }
 
@@ -80,28 +88,53 @@ package enum MilestoneBaselines {
         return result
     }
 
+    /// Folds one period into the stored rows. The database hands back only the lines that can change a row: a
+    /// readable date other than the row's latest, a milestone with no row yet, and every line of a title reported twice
+    /// in one return (their order counts). They are folded here as `MilestoneBaseline.adding` folds them, in the order
+    /// they were reported; most months that is a few rows, not the portfolio's tens of thousands.
     private static func foldForward(_ sql: SQLDatabase, portfolioID: UUID, period: UUID, key: String) async throws {
-        let reported = try await sql.rows(
+        struct Line: Sendable {
+            let project: UUID
+            let title: String
+            let reported: ReportedDate
+            let stored: StoredRow?
+        }
+        let lines = try await sql.rows(
             """
-            SELECT r.project_id, m.title, m.date_text, m.due_by FROM return_milestones m
-            JOIN returns r ON r.id = m.return_id WHERE r.period_id = \(bind: period) ORDER BY m.position
+            SELECT project_id, title, date_text, due_by, id, baseline_period_key, baseline_date_text,
+                   baseline_due_by, latest_due_by, moves FROM (
+                SELECT r.project_id, m.title, m.date_text, m.due_by, m.position, b.id, b.baseline_period_key,
+                       b.baseline_date_text, b.baseline_due_by, b.latest_due_by, b.moves,
+                       COUNT(*) OVER (PARTITION BY r.project_id, m.title) AS lines
+                FROM return_milestones m JOIN returns r ON r.id = m.return_id
+                LEFT JOIN milestone_baselines b ON b.project_id = r.project_id AND b.title = m.title
+                WHERE r.period_id = \(bind: period) AND m.due_by IS NOT NULL
+            ) dated
+            WHERE lines > 1 OR id IS NULL OR latest_due_by <> due_by
+            ORDER BY position
             """
         ) { row in
-            (project: try row.uuid(0), title: try row.text(1), date: try row.text(2), dueBy: try row.optionalText(3))
+            let project = try row.uuid(0)
+            let title = try row.text(1)
+            return Line(
+                project: project, title: title,
+                reported: ReportedDate(
+                    periodKey: key, date: try row.text(2), dueBy: CalendarDate(iso: try row.text(3))),
+                stored: try row.optionalUUID(4).map { id in
+                    StoredRow(
+                        id: id, projectID: project, title: title, baseline: try StoredRow.baseline(row, from: 5))
+                })
         }
-        let stored = try await stored(sql, portfolioID: portfolioID)
         var added: [UUID: [String: MilestoneBaseline]] = [:]
         var moved: [UUID: MilestoneBaseline] = [:]
-        for row in reported {
-            let date = ReportedDate(periodKey: key, date: row.date, dueBy: row.dueBy.flatMap(CalendarDate.init(iso:)))
-            let project = row.project
-            if let existing = stored[project]?[row.title] {
+        for line in lines {
+            if let existing = line.stored {
                 let before = moved[existing.id] ?? existing.baseline
-                if let after = MilestoneBaseline.adding(date, to: before), after != before {
+                if let after = MilestoneBaseline.adding(line.reported, to: before), after != before {
                     moved[existing.id] = after
                 }
-            } else if let after = MilestoneBaseline.adding(date, to: added[project]?[row.title]) {
-                added[project, default: [:]][row.title] = after
+            } else if let after = MilestoneBaseline.adding(line.reported, to: added[line.project]?[line.title]) {
+                added[line.project, default: [:]][line.title] = after
             }
         }
         try await update(sql, moved)

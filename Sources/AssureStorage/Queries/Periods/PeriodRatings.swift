@@ -16,6 +16,15 @@ package enum PeriodRatings {
 
     package static func write(_ sql: SQLDatabase, periodID: UUID, _ ratings: [UUID: RatingLevel]) async throws {
         try await sql.delete(from: "period_ratings").where("period_id", .equal, periodID).run()
+        if BulkCopy.canCopy(sql) {
+            let rows = ratings.map { project, level in
+                [periodID.uuidString, project.uuidString, level.code, level.label, String(level.rank), level.meaning]
+            }
+            try await BulkCopy.copy(
+                sql, into: "period_ratings", columns: ["period_id", "project_id", "code", "label", "rank", "meaning"]
+            ) { send in try await send(rows) }
+            return
+        }
         try await Array(ratings).inBatches(of: 500) { chunk in
             let insert = sql.insert(into: "period_ratings").columns(
                 "period_id", "project_id", "code", "label", "rank", "meaning")

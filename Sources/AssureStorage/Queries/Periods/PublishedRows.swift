@@ -17,6 +17,22 @@ package enum PublishedRows {
             Task { batch.map(\.element.row.storedJSON) }
         }
         defer { encoded.forEach { $0.cancel() } }
+        if BulkCopy.canCopy(sql) {
+            let columns = ["period_id", "position", "programme_id", "project_id", "parent_id", "row_json"]
+            try await BulkCopy.copy(sql, into: "published_rows", columns: columns) { send in
+                for (batch, json) in zip(batches, encoded) {
+                    try await send(
+                        zip(batch, await json.value).map { entry, json in
+                            let (position, line) = entry
+                            return [
+                                periodID.uuidString, String(position), line.programmeID.uuidString,
+                                line.row.project.id.uuidString, line.parentID?.uuidString, json,
+                            ]
+                        })
+                }
+            }
+            return
+        }
         for (batch, json) in zip(batches, encoded) {
             let insert = sql.insert(into: "published_rows").columns(
                 "period_id", "position", "programme_id", "project_id", "parent_id", "row_json")
