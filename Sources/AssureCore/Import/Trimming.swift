@@ -12,6 +12,8 @@ public extension StringProtocol {
             }
         }
         let scalars = unicodeScalars
+        // Most text has nothing to trim: kept whole, not copied scalar by scalar.
+        if let head = scalars.first, let tail = scalars.last, !trims(head), !trims(tail) { return String(self) }
         guard let first = scalars.firstIndex(where: { !trims($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !trims($0) })!
         return String(String.UnicodeScalarView(scalars[first...last]))

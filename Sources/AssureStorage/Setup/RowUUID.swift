@@ -17,39 +17,39 @@ package struct RowUUID: Decodable, Hashable, Sendable {
 }
 
 package extension UUID {
-    /// Reads the 8-4-4-4-12 hexadecimal form, in either case.
+    /// Reads the 8-4-4-4-12 hexadecimal form, in either case. Every id of every row read goes through here, so it
+    /// reads the text's bytes in place into the 16 bytes, with no array or other allocation.
     init?(hexText text: String) {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var index = 0, high: UInt8? = nil, position = 0
-        for unit in text.utf8 {
-            defer { position += 1 }
-            if unit == UInt8(ascii: "-") {
-                switch position {
-                case 8, 13, 18, 23: continue
-                default: return nil
+        var text = text
+        var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let read = text.withUTF8 { utf8 in
+            withUnsafeMutableBytes(of: &bytes) { out in
+                let dash = UInt8(ascii: "-")
+                guard utf8.count == 36, utf8[8] == dash, utf8[13] == dash, utf8[18] == dash, utf8[23] == dash else {
+                    return false
                 }
-            }
-            let nibble: UInt8
-            switch unit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = unit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = unit - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = unit - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            guard index < 16 else { return nil }
-            if let first = high {
-                bytes[index] = first << 4 | nibble
-                index += 1
-                high = nil
-            } else {
-                high = nibble
+                var position = 0
+                for index in 0..<16 {
+                    if position == 8 || position == 13 || position == 18 || position == 23 { position += 1 }
+                    guard let high = Self.nibble(utf8[position]), let low = Self.nibble(utf8[position + 1]) else {
+                        return false
+                    }
+                    out[index] = high << 4 | low
+                    position += 2
+                }
+                return true
             }
         }
-        guard index == 16, high == nil, position == 36 else { return nil }
-        self.init(
-            uuid: (
-                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-            ))
+        guard read else { return nil }
+        self.init(uuid: bytes)
+    }
+
+    private static func nibble(_ unit: UInt8) -> UInt8? {
+        switch unit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): unit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): unit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): unit - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }

@@ -15,9 +15,7 @@ package enum MilestoneBaselines {
     ) async throws -> ByProject {
         guard let previous = try await lastPublished(sql, portfolioID: portfolioID, before: asAt) else { return [:] }
         if try await foldedThrough(sql, portfolioID: portfolioID) == previous {
-            return try await stored(sql, portfolioID: portfolioID, scope: scope).mapValues {
-                $0.mapValues(\.baseline)
-            }
+            return try await stored(sql, portfolioID: portfolioID, scope: scope)
         }
         return try await history(sql, portfolioID: portfolioID, before: asAt, scope: scope)
     }
@@ -49,42 +47,27 @@ package enum MilestoneBaselines {
             .run()
     }
 
-    private struct StoredRow: Sendable {
-        let id: UUID
-        let projectID: UUID
-        let title: String
-        let baseline: MilestoneBaseline
-
-        init(id: UUID, projectID: UUID, title: String, baseline: MilestoneBaseline) {
-            (self.id, self.projectID, self.title, self.baseline) = (id, projectID, title, baseline)
-        }
-
-        init(_ row: any PositionalRow) throws {
-            self.init(
-                id: try row.uuid(0), projectID: try row.uuid(1), title: try row.text(2),
-                baseline: try Self.baseline(row, from: 3))
-        }
-
-        /// The baseline in the five columns from `first`: period key, date text, due by, latest due by, moves.
-        static func baseline(_ row: any PositionalRow, from first: Int) throws -> MilestoneBaseline {
-            let dueBy = CalendarDate(iso: try row.text(first + 2))
-            return MilestoneBaseline(
-                baseline: ReportedDate(periodKey: try row.text(first), date: try row.text(first + 1), dueBy: dueBy),
-                latestDueBy: CalendarDate(iso: try row.text(first + 3)) ?? dueBy!, moves: try row.int(first + 4))
-        }
+    /// A stored row's baseline from the five columns starting at `first`: the baseline's period key, date text and due
+    /// date, then the latest due date and the moves.
+    private static func baseline(_ row: any PositionalRow, from first: Int) throws -> MilestoneBaseline {
+        let dueBy = CalendarDate(iso: try row.text(first + 2))
+        return MilestoneBaseline(
+            baseline: ReportedDate(periodKey: try row.text(first), date: try row.text(first + 1), dueBy: dueBy),
+            latestDueBy: CalendarDate(iso: try row.text(first + 3)) ?? dueBy!, moves: try row.int(first + 4))
     }
 
     private static func stored(
         _ sql: SQLDatabase, portfolioID: UUID, scope: RowScope? = nil
-    ) async throws -> [UUID: [String: StoredRow]] {
+    ) async throws -> ByProject {
         let rows = try await sql.rows(
             """
-            SELECT id, project_id, title, baseline_period_key, baseline_date_text, baseline_due_by, latest_due_by, moves
+            SELECT project_id, title, baseline_period_key, baseline_date_text, baseline_due_by, latest_due_by, moves
             FROM milestone_baselines
             WHERE portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("project_id", in: scope))
-            """, StoredRow.init)
-        var result: [UUID: [String: StoredRow]] = [:]
-        for row in rows { result[row.projectID, default: [:]][row.title] = row }
+            """
+        ) { (project: try $0.uuid(0), title: try $0.text(1), baseline: try baseline($0, from: 2)) }
+        var result: ByProject = [:]
+        for row in rows { result[row.project, default: [:]][row.title] = row.baseline }
         return result
     }
 
@@ -97,7 +80,8 @@ package enum MilestoneBaselines {
             let project: UUID
             let title: String
             let reported: ReportedDate
-            let stored: StoredRow?
+            /// The milestone's row and its baseline, if it has one.
+            let stored: (id: UUID, baseline: MilestoneBaseline)?
         }
         let lines = try await sql.rows(
             """
@@ -120,10 +104,7 @@ package enum MilestoneBaselines {
                 project: project, title: title,
                 reported: ReportedDate(
                     periodKey: key, date: try row.text(2), dueBy: CalendarDate(iso: try row.text(3))),
-                stored: try row.optionalUUID(4).map { id in
-                    StoredRow(
-                        id: id, projectID: project, title: title, baseline: try StoredRow.baseline(row, from: 5))
-                })
+                stored: try row.optionalUUID(4).map { (id: $0, baseline: try baseline(row, from: 5)) })
         }
         var added: [UUID: [String: MilestoneBaseline]] = [:]
         var moved: [UUID: MilestoneBaseline] = [:]
