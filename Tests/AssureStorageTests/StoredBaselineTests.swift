@@ -94,17 +94,18 @@ struct ProgrammeReportTests {
             let open = try #require(try await Catalogue.portfolio(db, id: portfolioID).periods.last)
             let sql = try #require(db as? SQLDatabase)
             let before = try await MilestoneBaselines.before(sql, portfolioID: portfolioID, asAt: "9999-12-31")
+            // (four returns with a dated milestone that earlier months reported: the one they hold first by title)
             let returns = try await sql.rows(
-                "SELECT id, project_id FROM returns WHERE period_id = \(bind: open.id) ORDER BY project_id"
-            ) { (id: try $0.uuid(0), project: try $0.uuid(1)) }
+                """
+                SELECT r.id, r.project_id, MIN(m.title) FROM returns r
+                JOIN return_milestones m ON m.return_id = r.id
+                JOIN milestone_baselines b ON b.project_id = r.project_id AND b.title = m.title
+                WHERE r.period_id = \(bind: open.id) AND m.due_by IS NOT NULL
+                GROUP BY r.id, r.project_id ORDER BY r.project_id
+                """
+            ) { (id: try $0.uuid(0), project: try $0.uuid(1), title: try $0.text(2)) }
             #expect(returns.count >= 4)
             let (moved, twice, unread, added) = (returns[0], returns[1], returns[2], returns[3])
-            func firstTitle(_ returnID: UUID) async throws -> String {
-                try #require(
-                    try await sql.rows(
-                        "SELECT title FROM return_milestones WHERE return_id = \(bind: returnID) ORDER BY position"
-                    ) { try $0.text(0) }.first)
-            }
             func setDate(_ returnID: UUID, _ title: String, _ text: String) async throws {
                 let parsed = DateText(text).parsed
                 try await sql.raw(
@@ -121,15 +122,16 @@ struct ProgrammeReportTests {
                 ).values(UUID(), returnID, position, title, text, parsed?.dueBy.iso, parsed?.precision.rawValue).run()
             }
             // a date moved to a day no earlier month reported
-            let movedTitle = try await firstTitle(moved.id)
+            let movedTitle = moved.title
             try await setDate(moved.id, movedTitle, "31/12/2031")
             // a title reported twice in one return: moved away and back within the month (two moves, in order)
-            let twiceTitle = try await firstTitle(twice.id)
+            let twiceTitle = twice.title
             let kept = try #require(before[twice.project]?[twiceTitle]?.latestDueBy)
+            try await setDate(twice.id, twiceTitle, kept.iso)
             try await addLine(twice.id, 50, twiceTitle, "30/06/2032")
             try await addLine(twice.id, 51, twiceTitle, kept.iso)
             // an unreadable date, which moves nothing
-            try await setDate(unread.id, try await firstTitle(unread.id), "TBC")
+            try await setDate(unread.id, unread.title, "TBC")
             // and a milestone no month reported before
             try await addLine(added.id, 52, "Go-live of the new service", "Mar-33")
 
@@ -145,7 +147,7 @@ struct ProgrammeReportTests {
             #expect(folded[moved.project]?[movedTitle]?.moves == movedBefore.moves + 1)
             #expect(folded[moved.project]?[movedTitle]?.latestDueBy.iso == "2031-12-31")
             #expect(folded[twice.project]?[twiceTitle]?.moves == (before[twice.project]?[twiceTitle]?.moves ?? 0) + 2)
-            #expect(folded[unread.project] == before[unread.project])
+            #expect(folded[unread.project]?[unread.title] == before[unread.project]?[unread.title])
             #expect(folded[added.project]?["Go-live of the new service"]?.moves == 0)
             #expect(folded[added.project]?["Go-live of the new service"]?.baseline.periodKey == open.key)
         }

@@ -9,7 +9,8 @@ import Vapor
 /// A server's SQLite pools hold one connection per event loop, and most of SQLite's settings are a connection's own.
 @Suite("Settings of a server's SQLite connections")
 struct ConnectionSettingsTests {
-    @Test("Given a server on SQLite, every event loop's connection waits when the file is busy and has the larger cache")
+    @Test(
+        "Given a server on SQLite, every event loop's connection waits when the file is busy and has the larger cache")
     func everyConnection() async throws {
         try await withWebApp(.sqlite, demo: false) { app in
             var loops = 0

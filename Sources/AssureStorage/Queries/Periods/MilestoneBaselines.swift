@@ -185,13 +185,15 @@ package enum MilestoneBaselines {
             let title: String
             let date: String
             let dueBy: String?
+            let position: Int
         }
         let rows = try await sql.rows(
             """
-            SELECT project_id, key, as_at, title, date_text, due_by FROM (
-                SELECT r.project_id, p.key, p.as_at, m.title, m.date_text, m.due_by,
-                       ROW_NUMBER() OVER (PARTITION BY r.project_id, m.title ORDER BY p.as_at) AS n,
-                       LAG(m.due_by) OVER (PARTITION BY r.project_id, m.title ORDER BY p.as_at) AS previous_due_by
+            SELECT project_id, key, as_at, title, date_text, due_by, position FROM (
+                SELECT r.project_id, p.key, p.as_at, m.title, m.date_text, m.due_by, m.position,
+                       ROW_NUMBER() OVER (PARTITION BY r.project_id, m.title ORDER BY p.as_at, m.position) AS n,
+                       LAG(m.due_by) OVER (
+                           PARTITION BY r.project_id, m.title ORDER BY p.as_at, m.position) AS previous_due_by
                 FROM return_milestones m
                 JOIN returns r ON r.id = m.return_id
                 JOIN periods p ON p.id = r.period_id
@@ -203,10 +205,12 @@ package enum MilestoneBaselines {
         ) { row in
             Row(
                 project: try row.uuid(0), key: try row.text(1), asAt: try row.text(2), title: try row.text(3),
-                date: try row.text(4), dueBy: try row.optionalText(5))
+                date: try row.text(4), dueBy: try row.optionalText(5), position: try row.int(6))
         }
         var result: ByProject = [:]
-        for row in rows.sorted(by: { $0.asAt < $1.asAt }) {
+        // In the order reported: by period, then by place in the return (a title reported twice in one return moves
+        // as its lines are read, as the fold forward reads them).
+        for row in rows.sorted(by: { ($0.asAt, $0.position) < ($1.asAt, $1.position) }) {
             let reported = ReportedDate(
                 periodKey: row.key, date: row.date, dueBy: row.dueBy.flatMap(CalendarDate.init(iso:)))
             let project = row.project

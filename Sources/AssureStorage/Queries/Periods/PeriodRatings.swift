@@ -16,8 +16,12 @@ package enum PeriodRatings {
 
     package static func write(_ sql: SQLDatabase, periodID: UUID, _ ratings: [UUID: RatingLevel]) async throws {
         try await sql.delete(from: "period_ratings").where("period_id", .equal, periodID).run()
+        // In key order: the rows then go to the end of the primary key's index instead of all over it.
+        let ratings = ratings.map { (project: $0.key, text: $0.key.uuidString, level: $0.value) }.sorted {
+            $0.text < $1.text
+        }
         if BulkCopy.canCopy(sql) {
-            let rows = ratings.map { project, level in
+            let rows = ratings.map { project, _, level in
                 [periodID.uuidString, project.uuidString, level.code, level.label, String(level.rank), level.meaning]
             }
             try await BulkCopy.copy(
@@ -25,10 +29,10 @@ package enum PeriodRatings {
             ) { send in try await send(rows) }
             return
         }
-        try await Array(ratings).inBatches(of: 500) { chunk in
+        try await ratings.inBatches(of: 500) { chunk in
             let insert = sql.insert(into: "period_ratings").columns(
                 "period_id", "project_id", "code", "label", "rank", "meaning")
-            for (project, level) in chunk {
+            for (project, _, level) in chunk {
                 insert.values(periodID, project, level.code, level.label, level.rank, level.meaning)
             }
             try await insert.run()

@@ -13,12 +13,13 @@ package extension Reports {
         scope: RowScope? = nil
     ) async throws -> [(info: ProjectInfo, leadID: UUID?)] {
         let sql = try db.sql()
+        let topLevel: SQLQueryString = topLevelOnly ? " AND p.parent_id IS NULL" : ""
         let rows = try await sql.rows(
             """
             SELECT p.id, p.programme_id, p.parent_id, p.reference, p.title, p.description, p.sro_id, p.lead_id,
                    p.commencement, p.project_plan, p.project_timescale
             FROM projects p JOIN programmes g ON g.id = p.programme_id
-            WHERE g.portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("p.id", in: scope))
+            WHERE g.portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("p.id", in: scope))\(topLevel)
             ORDER BY g.sort_order, p.sort_order
             """
         ) { row -> (info: ProjectInfo, leadID: UUID?) in
@@ -33,7 +34,7 @@ package extension Reports {
                 leadID
             )
         }
-        return topLevelOnly ? rows.filter { $0.info.parentID == nil } : rows
+        return rows
     }
 
     /// A period's returns with their milestones, by project: two queries, read as plain rows (decoding ten thousand
