@@ -39,16 +39,26 @@ package enum PeriodRatings {
         }
     }
 
+    /// The ratings of a published period for the projects named (a page of a list), by key.
+    package static func read(_ db: Database, periodID: UUID, projects: [UUID]) async throws -> [UUID: RatingLevel] {
+        guard !projects.isEmpty else { return [:] }
+        return try await read(db, periodID: periodID, only: " AND project_id IN (\(binds: projects))")
+    }
+
     /// The ratings of a published period: all of them, one programme's, or one project's.
     package static func read(
         _ db: Database, periodID: UUID, projectID: UUID? = nil, scope: RowScope? = nil
     ) async throws -> [UUID: RatingLevel] {
-        let sql = try db.sql()
         let oneProject: SQLQueryString = projectID.map { " AND project_id = \(bind: $0)" } ?? ""
+        return try await read(
+            db, periodID: periodID, only: oneProject + SQLQueryString.andProject("project_id", in: scope))
+    }
+
+    private static func read(_ db: Database, periodID: UUID, only: SQLQueryString) async throws -> [UUID: RatingLevel] {
+        let sql = try db.sql()
         let rows = try await sql.rows(
             """
-            SELECT project_id, code, label, rank, meaning FROM period_ratings
-            WHERE period_id = \(bind: periodID)\(oneProject)\(SQLQueryString.andProject("project_id", in: scope))
+            SELECT project_id, code, label, rank, meaning FROM period_ratings WHERE period_id = \(bind: periodID)\(only)
             """
         ) { row in
             (

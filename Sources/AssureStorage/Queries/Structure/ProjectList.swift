@@ -53,14 +53,12 @@ public enum ProjectList {
             ).first(decoding: Count.self)?.total ?? 0
         struct Row: Decodable {
             let id: RowUUID, reference: String?, title: String, programme: String, parent_id: RowUUID?
-            let sro: String?, lead: String?, code: String?, label: String?, rank: Int?, meaning: String?
+            let sro: String?, lead: String?
         }
         // The page's ids come from the display-order indexes (M013); only those hundred rows are joined to the rest.
-        // A period id that matches nothing when none is published keeps one query shape.
         let rows = try await sql.raw(
             """
-            SELECT p.id, p.reference, p.title, g.name AS programme, p.parent_id, s.name AS sro, l.name AS lead,
-                   r.code, r.label, r.rank, r.meaning
+            SELECT p.id, p.reference, p.title, g.name AS programme, p.parent_id, s.name AS sro, l.name AS lead
             FROM (SELECT p.id, g.sort_order AS programme_order, p.sort_order FROM projects p
                   JOIN programmes g ON g.id = p.programme_id WHERE g.portfolio_id = \(bind: portfolioID)
                   ORDER BY g.sort_order, p.sort_order, p.id LIMIT \(bind: limit) OFFSET \(bind: offset)) page
@@ -68,18 +66,19 @@ public enum ProjectList {
             JOIN programmes g ON g.id = p.programme_id
             LEFT JOIN people s ON s.id = p.sro_id
             LEFT JOIN people l ON l.id = p.lead_id
-            LEFT JOIN period_ratings r ON r.project_id = p.id AND r.period_id = \(bind: latest?.id.value ?? UUID())
             ORDER BY page.programme_order, page.sort_order, p.id
             """
         ).all(decoding: Row.self)
+        // The page's ratings by their key, apart: joined in, PostgreSQL planned them from statistics that know nothing
+        // of a period published since they were gathered (one row expected, twelve thousand read for each project).
+        var ratings: [UUID: RatingLevel] = [:]
+        if let latest {
+            ratings = try await PeriodRatings.read(db, periodID: latest.id.value, projects: rows.map(\.id.value))
+        }
         let items = rows.map { row in
             ProjectListItem(
                 id: row.id.value, reference: row.reference, title: row.title, programme: row.programme,
-                parentID: row.parent_id?.value,
-                sro: row.sro, lead: row.lead,
-                rating: row.code.map {
-                    RatingLevel(code: $0, label: row.label ?? $0, rank: row.rank ?? 0, meaning: row.meaning ?? "")
-                })
+                parentID: row.parent_id?.value, sro: row.sro, lead: row.lead, rating: ratings[row.id.value])
         }
         return ProjectListPage(total: total, offset: offset, limit: limit, ratingsAsAt: latest?.key, items: items)
     }
