@@ -12,7 +12,7 @@ public enum XLSXReader {
         // ZIPFoundation 0.9.20's in-memory archive traps when a damaged archive makes it seek past the end (found by
         // FuzzTests); reading from a file, the same damage is an error. So the bytes go through a temporary file.
         let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "assure-import-\(UUID().uuidString).xlsx")
+            "assure-import-\(UUID.random().uuidString).xlsx")
         defer { try? FileManager.default.removeItem(at: file) }
         let archive: Archive
         do {

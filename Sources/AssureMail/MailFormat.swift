@@ -6,7 +6,7 @@ import Foundation
 enum MailFormat {
     static func render(
         _ message: MailMessage, fromAddress: String, fromName: String,
-        date: Date = Date(), messageID: UUID = UUID()
+        date: Date = Date(), messageID: UUID = UUID.random()
     ) throws -> String {
         try checkAddress(message.toAddress)
         try checkAddress(fromAddress)

@@ -19,7 +19,7 @@ package struct DashboardJSONFrame: Sendable {
     package init(_ kind: ReportKind, summary: PeriodReport) throws {
         let tables = kind.tables(summary)
         // Each table holds one marked row; the document is cut where each marked row stands.
-        let markers = tables.indices.map { "assure-table-rows-\($0)-\(UUID().uuidString)" }
+        let markers = tables.indices.map { "assure-table-rows-\($0)-\(UUID.random().uuidString)" }
         let marked = tables.indices.map { APITable(tables[$0], rows: [[APICell(text: markers[$0])]]) }
         var rest = Substring(try JSONOutput.encode(APIDashboard(kind, summary, tables: marked)))
         var parts: [String] = []

@@ -121,7 +121,7 @@ public enum Users {
         dummyLock.lock()
         defer { dummyLock.unlock() }
         if let known = dummyHashes[cost] { return known }
-        let made = (try? Bcrypt.hash(UUID().uuidString, cost: cost)) ?? ""
+        let made = (try? Bcrypt.hash(UUID.random().uuidString, cost: cost)) ?? ""
         dummyHashes[cost] = made
         return made
     }

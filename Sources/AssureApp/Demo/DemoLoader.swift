@@ -109,7 +109,7 @@ public enum DemoLoader {
                 record.submittedBy = ret.submittedBy
                 record.submittedAt = nil
                 record.version = 1
-                record.revision = UUID()
+                record.revision = UUID.random()
                 // The seed papers were published, so their returns were approved; the open period's await review.
                 record.state = (period.status == .published ? ReturnState.approved : .submitted).rawValue
                 try await record.create(on: db)

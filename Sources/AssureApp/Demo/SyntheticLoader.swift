@@ -99,13 +99,13 @@ public enum SyntheticLoader {
     private static func structure(
         _ sql: SQLDatabase, _ spec: SyntheticPortfolio
     ) async throws -> (UUID, [(Int, UUID, [UUID])]) {
-        let organisation = UUID()
+        let organisation = UUID.random()
         try await sql.insert(into: "organisations").columns("id", "name").values(organisation, "Synthetic ICS").run()
         var people: [String: UUID] = [:]
         try await SyntheticPortfolio.people.inBatches(of: batch) { chunk in
             let insert = sql.insert(into: "people").columns("id", "name", "job_title", "organisation_id", "email")
             for name in chunk {
-                let id = UUID()
+                let id = UUID.random()
                 people[name] = id
                 insert.values(
                     id, name, "Synthetic", organisation,
@@ -113,10 +113,10 @@ public enum SyntheticLoader {
             }
             try await insert.run()
         }
-        let portfolio = UUID()
+        let portfolio = UUID.random()
         try await sql.insert(into: "portfolios").columns("id", "name", "scale", "organisation_id", "disabled_checks")
             .values(portfolio, spec.name, RatingScaleKind.threePoint.rawValue, organisation, "no-lead").run()
-        let programmes = (0..<spec.programmeCount).map { _ in UUID() }
+        let programmes = (0..<spec.programmeCount).map { _ in UUID.random() }
         try await Array(programmes.enumerated()).inBatches(of: batch) { chunk in
             let insert = sql.insert(into: "programmes").columns("id", "portfolio_id", "name", "kind", "sort_order")
             for (index, id) in chunk {
@@ -130,12 +130,12 @@ public enum SyntheticLoader {
                 "id", "programme_id", "parent_id", "reference", "title", "sro_id",
                 "lead_id", "project_plan", "sort_order", "version")
             for project in chunk {
-                let id = UUID(), order = project * 1000
+                let id = UUID.random(), order = project * 1000
                 let programme = programmes[spec.programme(ofProject: project)]
                 insert.values(
                     id, programme, UUID?.none, spec.reference(project), spec.title(project), people[spec.sro(project)],
                     people[spec.lead(project)], "Y", order, 1)
-                let children = (0..<spec.subItems(project)).map { _ in UUID() }
+                let children = (0..<spec.subItems(project)).map { _ in UUID.random() }
                 for (child, childID) in children.enumerated() {
                     insert.values(
                         childID, programme, id, String?.none, "Workstream \(child + 1) of \(spec.reference(project))",
@@ -163,21 +163,21 @@ public enum SyntheticLoader {
                 "due_by", "precision", "rating")
             var milestoneRows = 0
             for (project, id, children) in chunk {
-                let returnID = UUID()
+                let returnID = UUID.random()
                 returns.values(
                     returnID, periodID, id, spec.rating(project, period: period), spec.update(project, period: period),
-                    "", spec.lead(project), 1, UUID(), ReturnState.approved.rawValue)
+                    "", spec.lead(project), 1, UUID.random(), ReturnState.approved.rawValue)
                 for child in children {
                     returns.values(
-                        UUID(), periodID, child, spec.rating(project &+ 7, period: period), "", "", String?.none, 1,
-                        UUID(),
+                        UUID.random(), periodID, child, spec.rating(project &+ 7, period: period), "", "", String?.none, 1,
+                        UUID.random(),
                         ReturnState.approved.rawValue)
                 }
                 for index in 0..<spec.milestonesPerProject {
                     let line = spec.milestone(project, index, period: period)
                     let parsed = DateText(line.date).parsed
                     milestones.values(
-                        UUID(), returnID, index, line.title, line.date, parsed?.dueBy.iso, parsed?.precision.rawValue,
+                        UUID.random(), returnID, index, line.title, line.date, parsed?.dueBy.iso, parsed?.precision.rawValue,
                         line.rating)
                     milestoneRows += 1
                 }

@@ -33,7 +33,7 @@ extension ImportWriter {
             let record = existing[projectID] ?? ReturnRecord()
             let before = try existing[projectID].map { try $0.info(milestones: $0.milestones) }
             if record.id == nil {
-                record.id = UUID()
+                record.id = UUID.random()
                 record.$period.id = try period.requireID()
                 record.$project.id = projectID
                 record.update = ""
@@ -50,7 +50,7 @@ extension ImportWriter {
             record.savedBy = actor.name
             record.savedAt = WallClock.now()
             record.version += 1
-            record.revision = UUID()
+            record.revision = UUID.random()
             var lines = before?.milestones ?? []
             if !project.milestones.isEmpty {
                 lines = project.milestones

@@ -17,9 +17,9 @@ extension ImportWriter {
             throw Self.changedSinceReading("The portfolio's projects")
         }
         let programmeList = Array(Set(programmeIDs.values))
-        let known = try await ProjectRecord.query(on: db).filter(\.$programme.$id ~~ programmeList).all()
+        let known = try await Imports.places(db, programmes: programmeList)
         let references = Set(known.compactMap { $0.reference?.lowercased() })
-        var lastOrder = Dictionary(known.map { ($0.$programme.id, $0.sortOrder) }, uniquingKeysWith: max)
+        var lastOrder = Dictionary(known.map { ($0.programmeID, $0.sortOrder) }, uniquingKeysWith: max)
         var created: [ProjectRecord] = []
         var done = 0
         for project in plan.projects {
@@ -74,7 +74,7 @@ extension ImportWriter {
         _ project: ImportedProject, programmeID: UUID, parentID: UUID?, order: Int
     ) async throws -> ProjectRecord {
         let record = ProjectRecord()
-        record.id = UUID()
+        record.id = UUID.random()
         record.$programme.id = programmeID
         record.$parent.id = parentID
         record.reference = project.reference
@@ -91,10 +91,10 @@ extension ImportWriter {
     }
 
     /// A new sub-item of an existing project goes after its last sub-item, in the gap before the next project.
-    private func childOrder(parent: ProjectRecord, known: [ProjectRecord], created: [ProjectRecord]) async throws -> Int
+    private func childOrder(parent: ProjectRecord, known: [ProjectPlace], created: [ProjectRecord]) async throws -> Int
     {
-        let siblings = (known + created).filter { $0.$programme.id == parent.$programme.id }
-        let family = siblings.filter { $0.id == parent.id || $0.$parent.id == parent.id }.map(\.sortOrder)
+        let siblings = (known + (try created.map(ProjectPlace.init))).filter { $0.programmeID == parent.$programme.id }
+        let family = siblings.filter { $0.id == parent.id || $0.parentID == parent.id }.map(\.sortOrder)
         let last = family.max() ?? parent.sortOrder
         let next = siblings.map(\.sortOrder).filter { $0 > last }.min()
         guard let next else { return last + 1 }

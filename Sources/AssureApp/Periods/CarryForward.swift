@@ -41,7 +41,7 @@ enum CarryForward {
             record.savedBy = actor.name
             record.savedAt = WallClock.now()
             record.version += 1
-            record.revision = UUID()
+            record.revision = UUID.random()
             try await record.save(on: db)
             try await ReturnMilestoneRecord.query(on: db).filter(\.$parentReturn.$id == record.requireID()).delete()
             for (position, line) in carried.milestones.enumerated() {

@@ -47,7 +47,7 @@ extension Returns {
                     "This return changed since you opened it: read it again before you \(action == .approve ? "approve" : "return") it."
                 )
             }
-            let revision = UUID()
+            let revision = UUID.random()
             try await ReturnRecord.query(on: db).filter(\.$id == record.requireID()).filter(\.$version == baseVersion)
                 .set(\.$state, to: state.rawValue).set(\.$reviewedBy, to: actor.name).set(
                     \.$reviewedAt, to: WallClock.now()

@@ -77,7 +77,7 @@ extension Returns {
         _ db: Database, existing: ReturnRecord?, periodID: UUID, projectID: UUID,
         form: ReturnForm, actor: Actor, state: ReturnState
     ) async throws -> ReturnRecord {
-        let revision = UUID()
+        let revision = UUID.random()
         let conflict = DomainError.conflict(
             "Someone else saved this return while you were editing it. Your changes are below, beside theirs: review them and save again."
         )

@@ -42,7 +42,7 @@ public struct BusinessCase: Codable, Hashable, Sendable {
     public var ratings: [String: CaseRating]
     public var version: Int
 
-    public init(id: UUID = UUID(), name: String, ratings: [String: CaseRating], version: Int = 1) {
+    public init(id: UUID = UUID.random(), name: String, ratings: [String: CaseRating], version: Int = 1) {
         self.id = id
         self.name = name
         self.ratings = ratings
@@ -68,7 +68,7 @@ public struct CriteriaSet: Codable, Hashable, Sendable {
     /// The portfolio whose papers show it; nil for one not yet given a portfolio (never in a paper).
     public var portfolioID: UUID?
 
-    public init(id: UUID = UUID(), name: String, criteria: [Criterion], cases: [BusinessCase], portfolioID: UUID? = nil)
+    public init(id: UUID = UUID.random(), name: String, criteria: [Criterion], cases: [BusinessCase], portfolioID: UUID? = nil)
     {
         self.portfolioID = portfolioID
         self.id = id

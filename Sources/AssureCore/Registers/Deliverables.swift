@@ -15,7 +15,7 @@ public struct Deliverable: Codable, Hashable, Sendable {
     public var version: Int
 
     public init(
-        id: UUID = UUID(), programme: String, workstream: String = "", title: String, years: Set<FinancialYear>,
+        id: UUID = UUID.random(), programme: String, workstream: String = "", title: String, years: Set<FinancialYear>,
         status: DeliverableStatus = .notStarted, version: Int = 1
     ) {
         self.id = id

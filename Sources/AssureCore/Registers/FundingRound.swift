@@ -47,7 +47,7 @@ public struct Allocation: Codable, Hashable, Sendable {
     public var amount: Money
     public var comment: String
 
-    public init(id: UUID = UUID(), label: String, amount: Money, comment: String = "") {
+    public init(id: UUID = UUID.random(), label: String, amount: Money, comment: String = "") {
         self.id = id
         self.label = label
         self.amount = amount
@@ -68,7 +68,7 @@ public struct FundingRound: Codable, Hashable, Sendable {
     public var portfolioID: UUID?
 
     public init(
-        id: UUID = UUID(), name: String, envelopeLabel: String, envelope: Money, allocations: [Allocation],
+        id: UUID = UUID.random(), name: String, envelopeLabel: String, envelope: Money, allocations: [Allocation],
         version: Int = 1,
         portfolioID: UUID? = nil
     ) {

@@ -29,7 +29,7 @@ public struct AgendaItem: Codable, Hashable, Sendable {
     public var resolutions: [String]
 
     public init(
-        id: UUID = UUID(), number: String = "", title: String, organisation: String = "", format: AgendaFormat? = nil,
+        id: UUID = UUID.random(), number: String = "", title: String, organisation: String = "", format: AgendaFormat? = nil,
         purpose: AgendaPurpose = .business, raisedBy: String = "", pages: String = "", note: String = "",
         outcome: String = "",
         resolutions: [String] = []
@@ -55,7 +55,7 @@ public struct MeetingAction: Codable, Hashable, Sendable {
     public var due: CalendarDate?
     public var done: Bool
 
-    public init(id: UUID = UUID(), description: String, owner: String, due: CalendarDate?, done: Bool = false) {
+    public init(id: UUID = UUID.random(), description: String, owner: String, due: CalendarDate?, done: Bool = false) {
         self.id = id
         self.description = description
         self.owner = owner
@@ -78,7 +78,7 @@ public struct Meeting: Codable, Hashable, Sendable {
     public var portfolioID: UUID?
 
     public init(
-        id: UUID = UUID(), committee: String, date: CalendarDate, time: String = "", venue: String = "",
+        id: UUID = UUID.random(), committee: String, date: CalendarDate, time: String = "", venue: String = "",
         members: [String] = [],
         items: [AgendaItem] = [], actions: [MeetingAction] = [], version: Int = 1, portfolioID: UUID? = nil
     ) {

@@ -23,7 +23,7 @@ public struct OutcomeMeasure: Codable, Hashable, Sendable {
     public var version: Int
 
     public init(
-        id: UUID = UUID(), name: String, programme: String, unit: String, direction: OutcomeDirection,
+        id: UUID = UUID.random(), name: String, programme: String, unit: String, direction: OutcomeDirection,
         baseline: Double?,
         target: Double, targetDate: CalendarDate, trajectory: [String: Double] = [:], actuals: [String: Double] = [:],
         actualsAreIllustrative: Bool = false, version: Int = 1

@@ -62,7 +62,7 @@ public struct Risk: Codable, Hashable, Sendable {
     public var version: Int
 
     public init(
-        id: UUID = UUID(), section: String, level: RiskLevel = .system, scope: String = "", description: String,
+        id: UUID = UUID.random(), section: String, level: RiskLevel = .system, scope: String = "", description: String,
         severity: String, likelihood: String, mitigation: String, owner: String = "", references: [String]? = nil,
         status: RiskStatus = .open, reviewDate: CalendarDate? = nil, version: Int = 1
     ) {
@@ -101,7 +101,7 @@ public struct RiskRegister: Codable, Hashable, Sendable {
     public var bands: RiskBands
     public var risks: [Risk]
 
-    public init(id: UUID = UUID(), name: String, scale: RiskScaleKind, bands: RiskBands? = nil, risks: [Risk]) {
+    public init(id: UUID = UUID.random(), name: String, scale: RiskScaleKind, bands: RiskBands? = nil, risks: [Risk]) {
         self.id = id
         self.name = name
         self.scale = scale

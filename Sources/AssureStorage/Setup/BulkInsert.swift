@@ -18,7 +18,7 @@ package extension Array where Element: BulkInsertable {
     func insert(on db: Database) async throws {
         guard !isEmpty else { return }
         let sql = try db.sql()
-        for record in self where record.id == nil { record.id = UUID() }
+        for record in self where record.id == nil { record.id = UUID.random() }
         for batch in batches(of: Swift.max(1, 20_000 / Element.bulkColumns.count)) {
             let insert = sql.insert(into: Element.schema).columns(Element.bulkColumns)
             for record in batch { insert.values(record.bulkValues) }

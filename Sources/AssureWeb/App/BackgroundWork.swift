@@ -7,7 +7,7 @@ final class BackgroundWork: LifecycleHandler, Sendable {
     private let tasks = NIOLockedValueBox<[UUID: Task<Void, Never>]>([:])
 
     func start(_ name: String, logger: Logger, _ work: @escaping @Sendable () async throws -> Void) {
-        let id = UUID()
+        let id = UUID.random()
         // The lock is held while the task is created and kept, so the task's own removal always comes after.
         tasks.withLockedValue { tasks in
             tasks[id] = Task { [self] in

@@ -52,7 +52,7 @@ public enum IdempotencyKeys {
                     }
             }
             .run()
-        let mine = UUID()
+        let mine = UUID.random()
         try await sql.insert(into: "api_idempotency_keys")
             .columns("id", "user_id", "idempotency_key", "request_hash", "created_at")
             .values(mine, userID, key, requestHash, now)

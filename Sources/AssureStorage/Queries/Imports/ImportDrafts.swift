@@ -30,7 +30,7 @@ public enum ImportDrafts {
     /// Keeps a draft and returns the token that finds it again (for its owner only). Older drafts are forgotten to
     /// keep all of them within `limit` bytes.
     public static func keep(_ db: Database, _ draft: ImportDraft, limit: Int = totalBytes) async throws -> String {
-        let id = UUID()
+        let id = UUID.random()
         try await db.writeTransaction { db in
             try await forgetExpired(db, now: draft.created)
             let kept = try await ImportDraftRecord.query(on: db).field(\.$id).field(\.$byteCount)

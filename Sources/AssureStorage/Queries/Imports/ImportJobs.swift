@@ -32,7 +32,7 @@ public enum ImportJobs {
         _ db: Database, owner: UUID?, portfolioID: UUID, total: Int, server: String, now: Date
     ) async throws -> UUID {
         let record = ImportJobRecord()
-        record.id = UUID()
+        record.id = UUID.random()
         record.ownerID = owner
         record.portfolioID = portfolioID
         record.status = Status.running.rawValue

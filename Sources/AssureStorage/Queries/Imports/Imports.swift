@@ -1,6 +1,7 @@
 import AssureCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// What an import wrote.
 public struct ImportOutcome: Codable, Sendable, Hashable {
@@ -37,6 +38,26 @@ public struct ImportOutcome: Codable, Sendable, Hashable {
     }
 }
 
+/// Where a project sits: its programme, its parent, its reference and its place in the display order.
+public struct ProjectPlace: Sendable {
+    public let id: UUID
+    public let programmeID: UUID
+    public let parentID: UUID?
+    public let reference: String?
+    public let sortOrder: Int
+
+    public init(id: UUID, programmeID: UUID, parentID: UUID?, reference: String?, sortOrder: Int) {
+        (self.id, self.programmeID, self.parentID, self.reference, self.sortOrder) =
+            (id, programmeID, parentID, reference, sortOrder)
+    }
+
+    package init(_ record: ProjectRecord) throws {
+        self.init(
+            id: try record.requireID(), programmeID: record.$programme.id, parentID: record.$parent.id,
+            reference: record.reference, sortOrder: record.sortOrder)
+    }
+}
+
 /// Reading a table into a portfolio: the context a plan is read against, saved mappings, and custom attributes.
 public enum Imports {
     public static func context(
@@ -47,15 +68,38 @@ public enum Imports {
         }
         let programmes = try await ProgrammeRecord.query(on: db).filter(\.$portfolio.$id == portfolioID).all()
         let names = Dictionary(uniqueKeysWithValues: try programmes.map { (try $0.requireID(), $0.name) })
-        let projects = try await ProjectRecord.query(on: db).filter(\.$programme.$id ~~ Array(names.keys)).all()
-        return ImportContext(
-            scale: try portfolio.info.scale, programmes: programmes.map(\.name),
-            projects: try projects.map {
+        // By position: an import into 10,000 projects read them through Fluent's models in a tenth of its time.
+        let projects =
+            names.isEmpty
+            ? []
+            : try await db.sql().rows(
+                """
+                SELECT id, programme_id, parent_id, reference, title FROM projects
+                WHERE programme_id IN (\(binds: Array(names.keys)))
+                """
+            ) { row in
                 KnownProject(
-                    id: try $0.requireID(), programme: names[$0.$programme.id] ?? "", parentID: $0.$parent.id,
-                    reference: $0.reference, title: $0.title)
-            },
+                    id: try row.uuid(0), programme: names[try row.uuid(1)] ?? "", parentID: try row.optionalUUID(2),
+                    reference: try row.optionalText(3), title: try row.text(4))
+            }
+        return ImportContext(
+            scale: try portfolio.info.scale, programmes: programmes.map(\.name), projects: projects,
             keepOffScaleRatings: keepOffScaleRatings)
+    }
+
+    /// Where each project of the programmes sits: what an import needs to place new projects and sub-items among them.
+    public static func places(_ db: Database, programmes: [UUID]) async throws -> [ProjectPlace] {
+        guard !programmes.isEmpty else { return [] }
+        return try await db.sql().rows(
+            """
+            SELECT id, programme_id, parent_id, reference, sort_order FROM projects
+            WHERE programme_id IN (\(binds: programmes))
+            """
+        ) { row in
+            ProjectPlace(
+                id: try row.uuid(0), programmeID: try row.uuid(1), parentID: try row.optionalUUID(2),
+                reference: try row.optionalText(3), sortOrder: try row.int(4))
+        }
     }
 
     // MARK: Saved mappings

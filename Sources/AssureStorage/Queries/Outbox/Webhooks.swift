@@ -79,7 +79,7 @@ public enum Webhooks {
             for hook in asked {
                 let body = try encoder.encode(
                     Envelope(
-                        id: UUID(), event: event.rawValue, occurredAt: ISO8601DateFormatter().string(from: now),
+                        id: UUID.random(), event: event.rawValue, occurredAt: ISO8601DateFormatter().string(from: now),
                         data: data))
                 try await Outbox.enqueue(
                     db, kind: "webhook",

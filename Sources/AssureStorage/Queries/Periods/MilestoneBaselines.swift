@@ -152,7 +152,7 @@ package enum MilestoneBaselines {
                 "latest_due_by", "moves")
             for (project, title, baseline) in chunk {
                 insert.values(
-                    UUID(), portfolioID, project, title, baseline.baseline.periodKey, baseline.baseline.date,
+                    UUID.random(), portfolioID, project, title, baseline.baseline.periodKey, baseline.baseline.date,
                     baseline.baseline.dueBy?.iso ?? baseline.latestDueBy.iso, baseline.latestDueBy.iso, baseline.moves)
             }
             try await insert.run()

@@ -196,7 +196,7 @@ extension Bool: SchemaLeaf {
 
 extension UUID: SchemaLeaf {
     static func leaf(_ walk: SchemaRecorder.Walk) -> (value: UUID, schema: JSONSchema) {
-        (UUID(), .string(format: .uuid))
+        (UUID.random(), .string(format: .uuid))
     }
 }
 
