@@ -7,7 +7,7 @@ import SQLKit
 /// A result row read by column position. The hot reads (a period's returns and milestones, its projects, the published
 /// rows) take thousands of rows a request; SQLKit's `Codable` row decoding finds each column by name through a keyed
 /// container and a dynamic cast, which cost several times the query itself on SQLite. On SQLite these are read straight
-/// from the driver's values by position; on PostgreSQL through SQLKit by name (its client is the slower part there).
+/// from the driver's values by position; on PostgreSQL each cell by position with the client's binary decoders.
 package protocol PositionalRow {
     func text(_ column: Int) throws -> String
     func optionalText(_ column: Int) throws -> String?
