@@ -20,18 +20,18 @@ package enum PeriodRatings {
         let ratings = ratings.map { (project: $0.key, text: $0.key.uuidString, level: $0.value) }.sorted {
             $0.text < $1.text
         }
+        let columns = ["period_id", "project_id", "code", "label", "rank", "meaning"]
         if BulkCopy.canCopy(sql) {
             let rows = ratings.map { project, _, level in
                 [periodID.uuidString, project.uuidString, level.code, level.label, String(level.rank), level.meaning]
             }
             try await BulkCopy.copy(
-                sql, into: "period_ratings", columns: ["period_id", "project_id", "code", "label", "rank", "meaning"]
+                sql, into: "period_ratings", columns: columns
             ) { send in try await send(rows) }
             return
         }
         try await ratings.inBatches(of: 500) { chunk in
-            let insert = sql.insert(into: "period_ratings").columns(
-                "period_id", "project_id", "code", "label", "rank", "meaning")
+            let insert = sql.insert(into: "period_ratings").columns(columns)
             for (project, _, level) in chunk {
                 insert.values(periodID, project, level.code, level.label, level.rank, level.meaning)
             }

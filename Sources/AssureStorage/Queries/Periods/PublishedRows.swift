@@ -17,8 +17,8 @@ package enum PublishedRows {
             Task { batch.map(\.element.row.storedJSON) }
         }
         defer { encoded.forEach { $0.cancel() } }
+        let columns = ["period_id", "position", "programme_id", "project_id", "parent_id", "row_json"]
         if BulkCopy.canCopy(sql) {
-            let columns = ["period_id", "position", "programme_id", "project_id", "parent_id", "row_json"]
             try await BulkCopy.copy(sql, into: "published_rows", columns: columns) { send in
                 for (batch, json) in zip(batches, encoded) {
                     try await send(
@@ -34,8 +34,7 @@ package enum PublishedRows {
             return
         }
         for (batch, json) in zip(batches, encoded) {
-            let insert = sql.insert(into: "published_rows").columns(
-                "period_id", "position", "programme_id", "project_id", "parent_id", "row_json")
+            let insert = sql.insert(into: "published_rows").columns(columns)
             for ((position, line), json) in zip(batch, await json.value) {
                 insert.values(periodID, position, line.programmeID, line.row.project.id, line.parentID, json)
             }
