@@ -52,7 +52,12 @@ public enum WebApp {
                 connections: settings.database.connectionsPerEventLoop * System.coreCount))
         // Before the session is read, since a kept answer needs no query at all; and before the security headers,
         // which it keeps with the rest.
-        app.keptAnswers = KeptAnswers(settings.database)
+        // (The databases and loops, not the app: the app keeps the answers, which would keep the app.)
+        let (databases, loops, logger) = (app.databases, app.eventLoopGroup, app.logger)
+        app.keptAnswers = KeptAnswers(settings.database) {
+            guard let db = databases.database(logger: logger, on: loops.any()) else { return nil }
+            return try await WriteAheadPosition.read(db)
+        }
         app.middleware.use(KeptAnswerMiddleware(kept: app.keptAnswers))
         // Outside the error pages, so they carry the headers too.
         app.middleware.use(

@@ -15,11 +15,9 @@ import Glibc
 /// An answer is kept with the `ChangeWatch.Generation` seen before it was built, and given again only while that is
 /// still the generation, for at most `lifetime`, and while the reader's session lasts. What ends a generation: any
 /// request on this server that may write (a form, a sign-in or out, an API write: counted when it ends, whatever its
-/// outcome), an import this server finishes, and any change to the SQLite file or its write-ahead log, by this process
-/// or another (the command line, a second app on the same file). So on SQLite no answer outlives a write.
-///
-/// On PostgreSQL another server's writes leave no trace this server could see without a query, so answers are not kept
-/// there: every request asks the database, as before.
+/// outcome), an import this server finishes, and any write by this process or another (the command line, a second app on
+/// the same file, another server on the same PostgreSQL): on SQLite a change to the file or its write-ahead log, on
+/// PostgreSQL a move of the write-ahead log's end. So no answer outlives a write.
 final class KeptAnswers: Sendable {
     struct Key: Hashable, Sendable {
         let session: Substring
@@ -46,8 +44,8 @@ final class KeptAnswers: Sendable {
     private let given = Counter(label: "assure_kept_answers_total")
     private let givenCount = NIOLockedValueBox(0)
 
-    init(_ target: DatabaseTarget) {
-        watch = ChangeWatch(target)
+    init(_ target: DatabaseTarget, logPosition: @escaping @Sendable () async throws -> String?) {
+        watch = ChangeWatch(target, logPosition: logPosition)
     }
 
     /// The bytes of answers held now (the metrics report it).
@@ -71,11 +69,13 @@ final class KeptAnswers: Sendable {
 }
 
 /// Tells whether the database may have changed: a count of this server's writes and, on SQLite, the file's and its
-/// write-ahead log's identity, size and modification time (one `stat` each, no query).
+/// write-ahead log's identity, size and modification time (one `stat` each, no query); on PostgreSQL, where the log's
+/// end is (one query, shared by every request that arrives while the previous one runs).
 final class ChangeWatch: Sendable {
     struct Generation: Equatable, Sendable {
         let writes: UInt64
         let files: [FileSignature]
+        let logPosition: String?
     }
 
     struct FileSignature: Equatable, Sendable {
@@ -87,24 +87,34 @@ final class ChangeWatch: Sendable {
         static let absent = FileSignature(inode: 0, size: -1, seconds: 0, nanoseconds: 0)
     }
 
-    /// Whether answers may be kept at all: only on an SQLite file.
+    /// Whether answers may be kept at all: on an SQLite file or PostgreSQL, not an in-memory database.
     let watchesEveryWriter: Bool
     private let files: [String]
+    private let logPosition: FreshRead<String?>?
     private let writes = NIOLockedValueBox<UInt64>(0)
 
-    init(_ target: DatabaseTarget) {
+    init(_ target: DatabaseTarget, logPosition read: @escaping @Sendable () async throws -> String?) {
         switch target {
         case .sqlite(let path) where path != ":memory:" && !path.isEmpty:
-            files = [path, path + "-wal"]
-            watchesEveryWriter = true
-        default:
-            files = []
-            watchesEveryWriter = false
+            (files, logPosition, watchesEveryWriter) = ([path, path + "-wal"], nil, true)
+        case .postgres:
+            (files, logPosition, watchesEveryWriter) = ([], FreshRead(read), true)
+        case .sqlite:
+            (files, logPosition, watchesEveryWriter) = ([], nil, false)
         }
     }
 
-    var current: Generation {
-        Generation(writes: writes.withLockedValue { $0 }, files: files.map(Self.signature))
+    /// The generation now, read after this call began; nil when it cannot be known (the database did not answer), and
+    /// then nothing is kept or given.
+    func current() async -> Generation? {
+        // This server's count first: a write that ends while the position is read then shows in one or the other.
+        let writes = writes.withLockedValue { $0 }
+        var position: String?
+        if let logPosition {
+            guard let read = try? await logPosition.value() else { return nil }
+            position = read
+        }
+        return Generation(writes: writes, files: files.map(Self.signature), logPosition: position)
     }
 
     /// This server wrote (or may have): every answer kept before now is stale.
@@ -132,13 +142,12 @@ struct KeptAnswerMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         guard request.method == .GET, kept.watch.watchesEveryWriter, request.headers[.authorization].isEmpty,
-            let session = Self.sessionCookie(request.headers)
+            let session = Self.sessionCookie(request.headers), let generation = await kept.watch.current()
         else { return try await next.respond(to: request) }
         // The headers read as they came: parsing every cookie and media type took a tenth of a kept answer's time.
         let key = KeptAnswers.Key(
             session: session, url: request.url.string,
             page: request.headers[.accept].contains { $0.contains("text/html") })
-        let generation = kept.watch.current
         if let answer = kept.answer(for: key, generation: generation, now: request.now) {
             if request.headers[.ifNoneMatch].contains(where: { $0.contains(answer.tag) }) {
                 return Response(
