@@ -241,3 +241,33 @@ package struct APIProjectList: Codable, Sendable {
         }
     }
 }
+
+/// A portfolio's milestones with their slip forecast, likeliest first, as made when its latest period was published.
+/// Empty (with `shown` false) when the PMO has switched the forecast off.
+package struct APISlipForecasts: Codable, Sendable {
+    package struct Item: Codable, Sendable {
+        let projectId: UUID
+        let project: String
+        let milestone: String
+        let dueBy: String
+        /// The chance that the milestone's date moves, or that it passes unmet, before the next period, in percent.
+        let chance: Int
+        /// The chance and the facts that raised it, in words.
+        let words: String
+    }
+
+    package let shown: Bool
+    /// The published period's key the forecasts were made at; absent before any is published.
+    package let period: String?
+    package let forecasts: [Item]
+
+    package init(_ portfolio: PortfolioSummary, _ forecasts: [ShownSlipForecast]) {
+        shown = portfolio.slipForecastShown
+        period = portfolio.latestPublished?.key
+        self.forecasts = forecasts.map {
+            Item(
+                projectId: $0.projectID, project: $0.projectName, milestone: $0.milestone, dueBy: $0.dueBy.iso,
+                chance: $0.percent, words: $0.words)
+        }
+    }
+}

@@ -6,8 +6,41 @@ import Foundation
 
 struct ForecastCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "forecast", abstract: "Milestones likely to slip: the forecast's backtest.",
-        subcommands: [ForecastBacktestCommand.self])
+        commandName: "forecast", abstract: "Milestones likely to slip: the latest forecasts, and the backtest.",
+        subcommands: [ForecastListCommand.self, ForecastBacktestCommand.self])
+}
+
+/// The forecasts made when the portfolio's latest period was published, likeliest first, as the pages show them.
+struct ForecastListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Each open milestone's chance of slipping before the next period.")
+    @Option(help: "The portfolio's name.") var portfolio: String
+    @ArgumentParser.Flag(help: "Only those at 50% or more.") var likely = false
+    @OptionGroup var db: DatabaseOption
+
+    func run() async throws {
+        try await CLI.run {
+            try await Storage.withDatabase(db.target) { database in
+                let found = try await Catalogue.findPortfolio(database, name: portfolio)
+                guard found.slipForecastShown else {
+                    print("\(found.info.name): the slip forecast is switched off.")
+                    return
+                }
+                guard let period = found.latestPublished else {
+                    print("\(found.info.name): no period is published yet.")
+                    return
+                }
+                let forecasts = try await SlipForecasts.latest(database, portfolio: found, likelyOnly: likely)
+                if forecasts.isEmpty {
+                    print("\(found.info.name): no forecast at \(period.label) (too little history, or none open).")
+                }
+                for forecast in forecasts {
+                    print(
+                        "\(forecast.projectName) | \(forecast.milestone) | due \(forecast.dueBy.iso) | \(forecast.words)")
+                }
+            }
+        }
+    }
 }
 
 /// FORECAST.md's figures: the forecast rolled forward over a portfolio's published history, or over a simulated one

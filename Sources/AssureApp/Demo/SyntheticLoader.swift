@@ -59,7 +59,9 @@ public enum SyntheticLoader {
                 }
             }
             if index < spec.periods - 1 {
-                _ = try await PeriodLifecycle.publish(db, actor, periodID: period.id, missing: .showAsMissing)
+                // The forecast is refitted once, at the last publication: each refit reads a year of periods.
+                _ = try await PeriodLifecycle.publish(
+                    db, actor, periodID: period.id, missing: .showAsMissing, forecast: index == spec.periods - 2)
             }
             progress(Progress(periodsDone: index + 1, periods: spec.periods, rows: rows))
         }

@@ -13,6 +13,7 @@ public enum PublicationStep: String, CaseIterable, Sendable {
     case rows = "writing the rows"
     case ratings = "writing the ratings"
     case baselines = "folding the milestone baselines"
+    case forecast = "refitting the slip forecast"
     case announce = "queueing webhooks"
 }
 
@@ -84,10 +85,12 @@ public enum PeriodLifecycle {
 
     /// Freezes the period: its report is built once more and stored; from then on its pages come from the snapshot.
     /// Returns not in are carried forward, block publication, or show as missing, as the PMO chooses. The assurance
-    /// findings are the PMO's working notes: board readers see them only with `findings: true`.
+    /// findings are the PMO's working notes: board readers see them only with `findings: true`. The slip forecast is
+    /// refitted on the periods up to this one and kept with it (`forecast: false` leaves it, for a loader publishing a
+    /// run of past periods that refits at the last).
     public static func publish(
         _ db: Database, _ actor: Actor, periodID: UUID,
-        missing policy: MissingReturnPolicy, findings: Bool = false,
+        missing policy: MissingReturnPolicy, findings: Bool = false, forecast: Bool = true,
         afterStep: (@Sendable (PublicationStep) -> Void)? = nil
     ) async throws -> PeriodInfo {
         let step = afterStep ?? { _ in }
@@ -123,6 +126,10 @@ public enum PeriodLifecycle {
                 try await MilestoneBaselines.fold(
                     sql, portfolioID: published.portfolio.id, period: periodID, key: info.key, asAt: info.asAt.iso)
                 step(.baselines)
+            }
+            if forecast {
+                try await SlipForecasts.refit(db, portfolioID: published.portfolio.id, published: published)
+                step(.forecast)
             }
             try await announce(db, published, by: actor)
             step(.announce)
@@ -208,6 +215,7 @@ public enum PeriodLifecycle {
                 try await PublishedRows.delete(sql, periodID: periodID)
                 try await BoardSummaries.forget(sql, periodID: periodID)
                 try await MilestoneBaselines.discard(sql, portfolioID: record.$portfolio.id)
+                try await SlipForecasts.forget(sql, periodID: periodID)
             }
             record.status = PeriodStatus.open.rawValue
             record.publishedAt = nil

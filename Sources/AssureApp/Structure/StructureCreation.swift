@@ -134,18 +134,37 @@ public extension Structure {
 
     /// Whether a return may be submitted with no update written.
     static func setRequireUpdate(_ db: Database, _ actor: Actor, portfolioID: UUID, required: Bool) async throws {
+        try await setSwitch(
+            db, actor, portfolioID: portfolioID, \.requireUpdate, to: required, action: "set-require-update",
+            name: "requireUpdate")
+    }
+
+    /// Whether milestones likely to slip are shown. Switched off, no page shows a forecast; each publication still
+    /// refits it, so that switching it back on shows the latest period's.
+    static func setSlipForecastShown(
+        _ db: Database, _ actor: Actor, portfolioID: UUID, shown: Bool
+    ) async throws {
+        try await setSwitch(
+            db, actor, portfolioID: portfolioID, \.slipForecastShown, to: shown, action: "set-slip-forecast",
+            name: "slipForecastShown")
+    }
+
+    /// One of a portfolio's on-off settings, by the PMO only, audited when it changes.
+    private static func setSwitch(
+        _ db: Database, _ actor: Actor, portfolioID: UUID, _ setting: ReferenceWritableKeyPath<PortfolioRecord, Bool>,
+        to value: Bool, action: String, name: String
+    ) async throws {
         guard actor.canManagePortfolio else { throw DomainError.forbidden("only the PMO (admin) sets this") }
         try await db.writeTransaction { db in
             guard let portfolio = try await PortfolioRecord.find(portfolioID, on: db) else {
                 throw DomainError.notFound("portfolio")
             }
-            guard portfolio.requireUpdate != required else { return }
-            let before = portfolio.requireUpdate
-            portfolio.requireUpdate = required
+            let before = portfolio[keyPath: setting]
+            guard before != value else { return }
+            portfolio[keyPath: setting] = value
             try await portfolio.save(on: db)
             try await AuditLog.record(
-                db, actor, "set-require-update", entity: "portfolio", id: portfolioID,
-                before: ["requireUpdate": before], after: ["requireUpdate": required])
+                db, actor, action, entity: "portfolio", id: portfolioID, before: [name: before], after: [name: value])
         }
     }
 

@@ -97,6 +97,9 @@ public struct ChecksDraft: Codable, Hashable, Sendable {
     /// The box named "on-require-update": refuse a submission with no update.
     public static let requireUpdateBox = "require-update"
     public var requiresUpdate: Bool { switchedOn.contains(Self.requireUpdateBox) }
+    /// The box named "on-slip-forecast": show milestones likely to slip.
+    public static let slipForecastBox = "slip-forecast"
+    public var showsSlipForecast: Bool { switchedOn.contains(Self.slipForecastBox) }
 
     /// The checks the PMO switched off: every one that may be switched off and was not ticked.
     public var switchedOff: Set<Flag.Kind> {

@@ -10,6 +10,12 @@ public extension ReturnTracking {
         return rows.filter { row in row.owners.contains { $0.email?.lowercased() == address } }
     }
 
+    /// The projects a person leads (is chased for) or reviews as SRO or clinical lead: whose forecasts their home shows.
+    public func projects(ownedByEmail email: String, reviewedBy reader: Readership) -> Set<UUID> {
+        Set(owed(byEmail: email).map(\.project.id))
+            .union(rows.map(\.project.id).filter { reader.reviewedProjects.contains($0) })
+    }
+
     /// Submitted returns that a reader approves or returns (as SRO or clinical lead, or as the PMO), oldest first; a
     /// return the reader saved themselves is left out, since nobody approves their own work.
     func awaitingReview(by reader: Readership, name: String) -> [Row] {

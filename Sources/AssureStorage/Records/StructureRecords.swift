@@ -37,6 +37,8 @@ package final class PortfolioRecord: Model, @unchecked Sendable {
     @OptionalField(key: "chase_days_before") package var chaseDaysBefore: Int?
     /// Whether a return is refused for submission with no update written.
     @Field(key: "require_update") package var requireUpdate: Bool
+    /// Whether milestones' slip forecasts are shown (M043).
+    @Field(key: "slip_forecast_shown") package var slipForecastShown: Bool
     package init() {}
     package init(name: String, scale: String, organisationID: UUID?) {
         self.name = name
@@ -44,6 +46,7 @@ package final class PortfolioRecord: Model, @unchecked Sendable {
         self.$organisation.id = organisationID
         self.disabledChecks = ""
         self.requireUpdate = true
+        self.slipForecastShown = true
     }
 }
 

@@ -54,7 +54,7 @@ public enum Storage {
             M032_CreatePublishedRows(), M033_IndexAccountablePeople(), M034_CreateBoardSummaryCounts(),
             M035_CreateImportDrafts(), M036_CreateImportJobs(), M037_AddAuditClientAddress(),
             M038_AddOutboxSendingServer(), M039_AddUserAwaitingRole(), M040_CreateIdempotencyKeys(),
-            M041_CreateWebhooks(), M042_CreateSignInGroupRoles(),
+            M041_CreateWebhooks(), M042_CreateSignInGroupRoles(), M043_CreateSlipForecasts(),
         ]
     }
 

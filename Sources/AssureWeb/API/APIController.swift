@@ -30,6 +30,16 @@ struct APIController: AppRouteCollection {
         routes.get(.apiProjects, use: projects)
         routes.get(.apiProject, use: project)
         routes.get(.apiReturns, use: returns)
+        routes.get(.apiSlipForecasts, use: slipForecasts)
+    }
+
+    /// `?likely=true`: only those at 50% or more. Every signed-in reader may see them, as they may see the dashboards.
+    func slipForecasts(req: Request) async throws -> Response {
+        let portfolio = try await Catalogue.portfolio(req.db, id: try req.uuid("portfolio"))
+        let likely = try req.query.get(Bool?.self, at: "likely") ?? false
+        return try JSONOutput.response(
+            APISlipForecasts(
+                portfolio, try await SlipForecasts.latest(req.db, portfolio: portfolio, likelyOnly: likely)))
     }
 
     /// Addresses are for the PMO only.

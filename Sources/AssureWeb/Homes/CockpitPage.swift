@@ -1,4 +1,5 @@
 import AssureCore
+import AssureStorage
 import Foundation
 import Plot
 
@@ -10,9 +11,12 @@ struct CockpitModel: Sendable {
         let exceptions: Int
         let chasersQueued: Int
         let chasersSent: Int
+        /// Milestones likely to slip, as forecast when `forecastPeriod` was published.
+        var likelyToSlip: [ShownSlipForecast] = []
+        var forecastPeriod: PeriodInfo? = nil
     }
 
-    let open: [OpenPeriod]
+    var open: [OpenPeriod]
     /// Portfolios with no period open, to open the next one from.
     let idle: [PortfolioInfo]
     let today: CalendarDate
@@ -93,8 +97,14 @@ enum CockpitPage {
                                 ])
                         }),
                 ]),
-            el("h3", text: "Ready to publish?"),
         ]
+        if let from = open.forecastPeriod, !open.likelyToSlip.isEmpty {
+            nodes.append(el("h3", text: "Milestones likely to slip"))
+            nodes.append(SlipForecastViews.hint(from))
+            nodes += SlipForecastViews.list(
+                open.likelyToSlip, all: Link.slipForecasts(portfolio: tracking.portfolio.id).path)
+        }
+        nodes.append(el("h3", text: "Ready to publish?"))
         if missing.isEmpty {
             nodes.append(
                 el("p", text: "Every return is in." + (awaiting > 0 ? " \(awaiting) still await review." : "")))

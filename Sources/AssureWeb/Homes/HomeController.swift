@@ -21,10 +21,13 @@ struct HomeController: AppRouteCollection {
             for tracking in try await Work.openPeriods(req.db) {
                 let chasers = try await Work.chasers(req.db, periodID: tracking.period.id)
                 let report = try await req.report(periodID: tracking.period.id)
+                let portfolio = try await Catalogue.portfolio(req.db, id: tracking.portfolio.id)
                 open.append(
                     .init(
                         tracking: tracking, exceptions: report.allFlags.count, chasersQueued: chasers.queued,
-                        chasersSent: chasers.sent))
+                        chasersSent: chasers.sent,
+                        likelyToSlip: try await SlipForecasts.latest(req.db, portfolio: portfolio, likelyOnly: true),
+                        forecastPeriod: portfolio.latestPublished))
             }
             let busy = Set(open.map(\.tracking.portfolio.id))
             let idle = try await Catalogue.portfolios(req.db).map(\.info).filter { !busy.contains($0.id) }
@@ -35,6 +38,7 @@ struct HomeController: AppRouteCollection {
             let email = try await Work.email(req.db, actor) ?? ""
             var owed: [WorkHomeModel.PeriodWork] = []
             var toReview: [WorkHomeModel.PeriodWork] = []
+            var slipping: [WorkHomeModel.Slipping] = []
             for tracking in try await Work.openPeriods(req.db) {
                 func work(_ rows: [ReturnTracking.Row]) -> WorkHomeModel.PeriodWork {
                     .init(portfolio: tracking.portfolio, period: tracking.period, due: tracking.returnsDue, rows: rows)
@@ -43,8 +47,16 @@ struct HomeController: AppRouteCollection {
                 if !mine.isEmpty { owed.append(work(mine)) }
                 let waiting = tracking.awaitingReview(by: reader, name: actor.name)
                 if !waiting.isEmpty { toReview.append(work(waiting)) }
+                let theirs = tracking.projects(ownedByEmail: email, reviewedBy: reader)
+                guard !theirs.isEmpty else { continue }
+                let portfolio = try await Catalogue.portfolio(req.db, id: tracking.portfolio.id)
+                let likely = try await SlipForecasts.latest(req.db, portfolio: portfolio, likelyOnly: true)
+                    .filter { theirs.contains($0.projectID) }
+                if let from = portfolio.latestPublished, !likely.isEmpty {
+                    slipping.append(.init(portfolio: tracking.portfolio, from: from, forecasts: likely))
+                }
             }
-            let model = WorkHomeModel(owed: owed, toReview: toReview, today: today)
+            let model = WorkHomeModel(owed: owed, toReview: toReview, today: today, likelyToSlip: slipping)
             return req.html(WorkHomePage.render(model, req.page("Your returns")))
         }
         var cards: [BoardHomeModel.Card] = []

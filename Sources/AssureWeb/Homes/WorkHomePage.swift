@@ -1,4 +1,5 @@
 import AssureCore
+import AssureStorage
 import Foundation
 import Plot
 
@@ -12,9 +13,18 @@ struct WorkHomeModel: Sendable {
         let rows: [ReturnTracking.Row]
     }
 
+    /// Milestones likely to slip in one portfolio's projects that this person leads or reviews.
+    struct Slipping: Sendable {
+        let portfolio: PortfolioInfo
+        /// The published period the forecast was made at.
+        let from: PeriodInfo
+        let forecasts: [ShownSlipForecast]
+    }
+
     let owed: [PeriodWork]
     let toReview: [PeriodWork]
     let today: CalendarDate
+    var likelyToSlip: [Slipping] = []
 
     var reviewCount: Int { toReview.map(\.rows.count).reduce(0, +) }
 }
@@ -27,7 +37,7 @@ enum WorkHomePage {
         let review = reviewSections(model, top: !owedFirst)
         return Layout.render(
             context,
-            (owedFirst ? owed + review : review + owed)
+            (owedFirst ? owed + review : review + owed) + slipSections(model)
                 + [
                     el(
                         "p", [],
@@ -58,6 +68,15 @@ enum WorkHomePage {
                     work.rows.map { owedItem($0, work.period, level: level + 1) }))
         }
         return nodes
+    }
+
+    static func slipSections(_ model: WorkHomeModel) -> [HTMLNode] {
+        model.likelyToSlip.flatMap { slipping in
+            [el("h2", text: "Milestones likely to slip in your projects: \(slipping.portfolio.name)")]
+                + [SlipForecastViews.hint(slipping.from)]
+                + SlipForecastViews.list(
+                    slipping.forecasts, all: Link.slipForecasts(portfolio: slipping.portfolio.id).path)
+        }
     }
 
     static func reviewSections(_ model: WorkHomeModel, top: Bool) -> [HTMLNode] {

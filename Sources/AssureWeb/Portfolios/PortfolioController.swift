@@ -15,6 +15,7 @@ struct PortfolioController: AppRouteCollection {
         routes.post(.createProgramme, use: createProgramme)
         routes.post(.createProject, use: createProject)
         routes.post(.portfolioChecks, use: setChecks)
+        routes.get(.slipForecasts, use: slipForecasts)
         routes.post(.createPeriod, use: createPeriod)
         routes.post(.openPeriod) { try await move($0, PeriodLifecycle.open, "opened for returns") }
         routes.post(.closePeriod) { try await move($0, PeriodLifecycle.close, "closed") }
@@ -24,6 +25,15 @@ struct PortfolioController: AppRouteCollection {
         req.html(
             PortfolioPages.list(
                 try await Catalogue.portfolios(req.db), req.page("Portfolios"), reader: try await req.readership()))
+    }
+
+    /// Every open milestone of the latest published period with its chance of slipping, likeliest first.
+    func slipForecasts(req: Request) async throws -> Response {
+        let portfolio = try await Catalogue.portfolio(req.db, id: try req.uuid("portfolio"))
+        let model = SlipForecastPageModel(
+            portfolio: portfolio, forecasts: try await SlipForecasts.latest(req.db, portfolio: portfolio))
+        return req.html(
+            SlipForecastViews.page(model, req.page("\(portfolio.info.name): milestones likely to slip")))
     }
 
     func home(req: Request) async throws -> Response {
@@ -116,6 +126,8 @@ struct PortfolioController: AppRouteCollection {
             req.db, try req.requireActor(), portfolioID: portfolioID, disabled: disabled)
         try await Structure.setRequireUpdate(
             req.db, try req.requireActor(), portfolioID: portfolioID, required: draft.requiresUpdate)
+        try await Structure.setSlipForecastShown(
+            req.db, try req.requireActor(), portfolioID: portfolioID, shown: draft.showsSlipForecast)
         return req.redirect(
             to: Link.portfolio(portfolio: portfolioID).path,
             notice: disabled.isEmpty

@@ -108,20 +108,12 @@ enum StructureForms {
                                             ])
                                     ])
                             }),
-                        el(
-                            "div", [("class", "checkbox")],
-                            [
-                                el(
-                                    "input",
-                                    [
-                                        ("type", "checkbox"), ("id", "f-require-update"),
-                                        ("name", "on-\(ChecksDraft.requireUpdateBox)"), ("value", "1"),
-                                        ("checked", portfolio.requireUpdate ? "checked" : nil),
-                                    ]),
-                                el(
-                                    "label", [("for", "f-require-update")],
-                                    text: "Refuse a return submitted with no update written"),
-                            ]),
+                        switchBox(
+                            ChecksDraft.requireUpdateBox, on: portfolio.requireUpdate,
+                            "Refuse a return submitted with no update written"),
+                        switchBox(
+                            ChecksDraft.slipForecastBox, on: portfolio.slipForecastShown,
+                            "Show milestones likely to slip (a forecast from past periods; never a rating)"),
                         FormViews.textField(
                             "chaseDaysBefore", label: "Chase missing returns automatically",
                             hint: "Days before a period's returns are due; leave blank to chase by hand",
@@ -129,6 +121,21 @@ enum StructureForms {
                             type: "number", errors: errors),
                         el("div", [("class", "actions")], [button("Save checks", class: "button secondary")]),
                     ]),
+            ])
+    }
+
+    /// A portfolio setting's tick box: ticked arrives as `on-<box>=1`, unticked is absent.
+    static func switchBox(_ box: String, on: Bool, _ label: String) -> HTMLNode {
+        el(
+            "div", [("class", "checkbox")],
+            [
+                el(
+                    "input",
+                    [
+                        ("type", "checkbox"), ("id", "f-\(box)"), ("name", "on-\(box)"), ("value", "1"),
+                        ("checked", on ? "checked" : nil),
+                    ]),
+                el("label", [("for", "f-\(box)")], text: label),
             ])
     }
 }

@@ -17,10 +17,13 @@ struct ProjectController: AppRouteCollection {
     func show(req: Request) async throws -> Response {
         let id = try req.uuid("project")
         let detail = try await Structure.project(req.db, id: id)
+        let portfolio = try await Catalogue.portfolio(req.db, id: detail.portfolio.id)
         let model = ProjectPageModel(
             detail: detail, history: try await Reports.history(req.db, projectID: id, for: try await req.readership()),
             canEdit: try req.requireActor().canEdit(programme: detail.programme.id),
-            attributes: try await Imports.attributes(req.db, projectID: id))
+            attributes: try await Imports.attributes(req.db, projectID: id),
+            forecasts: try await SlipForecasts.latest(req.db, portfolio: portfolio, project: id),
+            forecastPeriod: portfolio.latestPublished)
         return req.html(ProjectPage.render(model, req.page(detail.project.title)))
     }
 

@@ -11,6 +11,9 @@ struct ProjectPageModel: Sendable {
     let canEdit: Bool
     /// Values kept from imported spreadsheets' extra columns.
     var attributes: [AttributeValue] = []
+    /// The slip forecasts made when `forecastPeriod` was published, for this project's open milestones.
+    var forecasts: [ShownSlipForecast] = []
+    var forecastPeriod: PeriodInfo? = nil
 }
 
 /// A project's ratings across all periods, its milestones as last reported, and links to write its return.
@@ -156,6 +159,11 @@ enum ProjectPage {
                                     ])
                             }),
                     ]))
+        }
+        if let period = model.forecastPeriod, !model.forecasts.isEmpty {
+            nodes.append(el("h2", text: "Slip forecast"))
+            nodes.append(SlipForecastViews.hint(period))
+            nodes.append(SlipForecastViews.table(model.forecasts, projectID: project.id))
         }
         nodes.append(MilestoneTimeline.render(MilestoneHistory.tracks(model.history)))
         return Layout.render(context, nodes)

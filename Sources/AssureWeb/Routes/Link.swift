@@ -20,6 +20,7 @@ public enum Link: Hashable, Sendable {
     case createProject(portfolio: UUID)
     case portfolioChecks(portfolio: UUID)
     case changes(portfolio: UUID)
+    case slipForecasts(portfolio: UUID)
     case createPeriod(portfolio: UUID)
     case importTable(portfolio: UUID)
     case importApply(portfolio: UUID)
@@ -92,6 +93,7 @@ public enum Link: Hashable, Sendable {
     case apiFundingRounds
     case apiPortfolios
     case apiChanges(portfolio: UUID)
+    case apiSlipForecasts(portfolio: UUID)
     case apiProjects(portfolio: UUID)
     case apiPeriod(period: UUID)
     case apiReturns(period: UUID)
@@ -157,6 +159,7 @@ public enum Link: Hashable, Sendable {
         case .createProject: .createProject
         case .portfolioChecks: .portfolioChecks
         case .changes: .changes
+        case .slipForecasts: .slipForecasts
         case .createPeriod: .createPeriod
         case .importTable: .importTable
         case .importApply: .importApply
@@ -229,6 +232,7 @@ public enum Link: Hashable, Sendable {
         case .apiFundingRounds: .apiFundingRounds
         case .apiPortfolios: .apiPortfolios
         case .apiChanges: .apiChanges
+        case .apiSlipForecasts: .apiSlipForecasts
         case .apiProjects: .apiProjects
         case .apiPeriod: .apiPeriod
         case .apiReturns: .apiReturns
@@ -288,6 +292,7 @@ public enum Link: Hashable, Sendable {
         case .createProject(let portfolio): [portfolio]
         case .portfolioChecks(let portfolio): [portfolio]
         case .changes(let portfolio): [portfolio]
+        case .slipForecasts(let portfolio): [portfolio]
         case .createPeriod(let portfolio): [portfolio]
         case .importTable(let portfolio): [portfolio]
         case .importApply(let portfolio): [portfolio]
@@ -358,6 +363,7 @@ public enum Link: Hashable, Sendable {
         case .paper(let period): [period]
         case .paperTexts(let period): [period]
         case .apiChanges(let portfolio): [portfolio]
+        case .apiSlipForecasts(let portfolio): [portfolio]
         case .apiProjects(let portfolio): [portfolio]
         case .apiPeriod(let period): [period]
         case .apiReturns(let period): [period]

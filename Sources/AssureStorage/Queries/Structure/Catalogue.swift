@@ -11,6 +11,8 @@ public struct PortfolioSummary: Codable, Sendable, Hashable {
     public var chaseDaysBefore: Int? = nil
     /// Submitting a return with no update is refused (on unless the PMO switches it off).
     public var requireUpdate = true
+    /// Milestones likely to slip are shown on the cockpit, project pages and people's homes (on unless switched off).
+    public var slipForecastShown = true
     public var latestPublished: PeriodInfo? { periods.last { $0.status == .published } }
     public var current: PeriodInfo? { periods.last { $0.status == .open } ?? latestPublished ?? periods.last }
     /// The latest period published before `period`: what a period is compared with.
@@ -48,7 +50,7 @@ public enum Catalogue {
         PortfolioSummary(
             info: try record.info, periods: try periods.map { try $0.info },
             disabledChecks: record.checksSwitchedOff, chaseDaysBefore: record.chaseDaysBefore,
-            requireUpdate: record.requireUpdate)
+            requireUpdate: record.requireUpdate, slipForecastShown: record.slipForecastShown)
     }
 
     public static func period(_ db: Database, id: UUID) async throws -> PeriodInfo {

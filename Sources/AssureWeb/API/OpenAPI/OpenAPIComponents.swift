@@ -35,7 +35,7 @@ enum OpenAPIComponents {
         request("ProjectChanges", APIProjectChanges.self),
         answer("ProjectList", APIProjectList.self), answer("Milestone", APIMilestone.self),
         answer("Cell", APICell.self), answer("Table", APITable.self), answer("Dashboard", APIDashboard.self),
-        answer("Changes", APIChanges.self), answer("ReturnTracking", APIReturnTracking.self),
+        answer("Changes", APIChanges.self), answer("SlipForecasts", APISlipForecasts.self), answer("ReturnTracking", APIReturnTracking.self),
         answer("Return", APIReturn.self), answer("MilestoneLine", APIMilestoneLine.self),
         request("ReturnInput", APIReturnInput.self), request("ReviewInput", APIReviewInput.self),
         answer("Money", APIMoney.self),

@@ -200,6 +200,11 @@ enum OpenAPIDocument {
             ],
             response: .one(APIChanges.self)),
         Operation(
+            route: .apiSlipForecasts, method: .GET,
+            summary: "Milestones with the chance that each slips before the next period, likeliest first",
+            query: [("likely", .boolean, "Only those at 50% or more")],
+            response: .one(APISlipForecasts.self)),
+        Operation(
             route: .apiProject, method: .GET, summary: "A project and its reported history",
             response: .one(APIProject.self)),
         Operation(

@@ -1,0 +1,20 @@
+import Foundation
+
+extension SlipForecast {
+    /// What a forecast needs to have learnt from before it is shown: milestones whose next period is known.
+    public static let fewestLearnt = 100
+    /// The most recent milestones learnt from, at most: a portfolio's fit costs the same in its fifth year as its second.
+    public static let mostLearnt = 20_000
+
+    /// The forecasts for the open milestones of the history's last period, fitted on every earlier period's milestones
+    /// and what became of them; nil while the history has taught fewer than `fewestLearnt` outcomes (a new portfolio, or
+    /// the demo's two months), so that no chance is shown that rests on next to nothing.
+    public static func latest(_ history: [PeriodMilestones]) -> [Forecast]? {
+        let periods = examples(history)
+        guard let current = periods.last else { return nil }
+        let learnt = periods.dropLast().joined().filter { $0.slipped != nil }
+        guard learnt.count >= fewestLearnt else { return nil }
+        let model = Model(fitting: Array(learnt.suffix(mostLearnt)))
+        return current.map { forecast($0, model: model) }
+    }
+}
