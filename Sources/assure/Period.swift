@@ -90,6 +90,7 @@ struct Period: AsyncParsableCommand {
                 // The board's home page counts what changed since the period before: worked out now (seconds at
                 // 100,000 projects) rather than by the first board member to sign in.
                 try await BoardSummaries.workOut(db, periodID: periodID)
+                try await PeriodLifecycle.refitForecast(db, periodID: periodID)
                 return period
             }
         }

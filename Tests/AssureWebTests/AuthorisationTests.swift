@@ -13,7 +13,13 @@ import VaporTesting
 struct AuthorisationTests {
     /// A valid body for each write route, so a refusal can only come from who is asking.
     static func writes(_ app: Application, _ ids: DemoIDs) async throws -> [(AppRoute, String, [String: String])] {
-        [
+        let dependency = try await Self.dependencyFixture(app, ids)
+        return [
+            (.projectDependencies, Link.projectDependencies(project: ids.mat001.id).path, dependency.fields),
+            (
+                .removeDependency, Link.removeDependency(project: ids.mat001.id, item: dependency.toRemove).path,
+                [:]
+            ),
             (.portfolios, Link.portfolios.path, ["name": "Primary Care", "scale": "five-point"]),
             (
                 .createProgramme, Link.createProgramme(portfolio: ids.cdg.info.id).path,
@@ -226,6 +232,28 @@ struct AuthorisationTests {
         ).id
     }
 
+    /// For the dependency routes: a dependency of MAT001's, recorded if it is not (MAT001 as a whole waiting on a
+    /// milestone of Mental Health's MH002), to remove; and the fields of another (one of MAT001's milestones waiting on
+    /// MH002's other milestone), to add.
+    static func dependencyFixture(
+        _ app: Application, _ ids: DemoIDs
+    ) async throws -> (toRemove: UUID, fields: [String: String]) {
+        let report = try await Reports.report(app.db, periodID: ids.october.id)
+        let upstream = try #require(report.row(reference: "MH002")).project
+        let titles = try await MilestoneDependencies.milestoneTitles(app.db, projectID: upstream.id).sorted()
+        let own = try #require(try await MilestoneDependencies.milestoneTitles(app.db, projectID: ids.mat001.id).min())
+        #expect(titles.count >= 2)
+        let fields = ["milestone": own, "upstreamProject": "MH002", "upstreamMilestone": titles[1]]
+        let recorded = try await MilestoneDependencies.touching(app.db, projectID: ids.mat001.id)
+        if let existing = recorded.first(where: { $0.dependency.dependant.milestone == nil }) {
+            return (existing.id, fields)
+        }
+        let added = try await Dependencies.add(
+            app.db, .commandLine("test setup"), projectID: ids.mat001.id,
+            draft: DependencyDraft(milestone: "", upstreamProject: "MH002", upstreamMilestone: titles[0]))
+        return (added.id, fields)
+    }
+
     static func riskFields(version: String?) -> [String: String] {
         var fields = [
             "section": "CCG RISKS", "level": "system", "scope": "", "description": "Cyber attack on GP systems",
@@ -265,12 +293,13 @@ struct AuthorisationTests {
     func refusals(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
+            let writes = try await Self.writes(app, ids)  // (records the dependency to remove, before counting)
             let before = try await AuditLog.recent(app.db).count
             let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
             let otherEditor = try await WebClient.signedIn(app, as: "phil.richardson@assure.demo")
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             _ = try await admin.get("/")
-            for (route, path, fields) in try await Self.writes(app, ids) {
+            for (route, path, fields) in writes {
                 for (who, client, csrf) in [
                     ("viewer", viewer, true), ("editor of another programme", otherEditor, true),
                     ("admin without CSRF", admin, false),
@@ -318,6 +347,7 @@ struct AuthorisationTests {
                 "period:close:Demo PMO", "period:publish:Demo PMO", "return:approve:Demo PMO", "period:chase:Demo PMO",
                 "outbox:retry:Demo PMO", "person:set-email:Demo PMO", "period:reopen:Demo PMO",
                 "return:carry-forward:Demo PMO", "webhook:create:Demo PMO", "webhook:remove:Demo PMO",
+                "dependency:add-dependency:Demo PMO", "dependency:remove-dependency:Demo PMO",
                 "glossary-entry:create:Demo PMO", "glossary-entry:update:Demo PMO", "criteria-set:create:Demo PMO",
                 "business-case:create:Demo PMO", "business-case:update:Demo PMO", "funding-round:create:Demo PMO",
                 "funding-round:allocate:Demo PMO", "risk-register:create:Demo PMO", "risk:create:Demo PMO",

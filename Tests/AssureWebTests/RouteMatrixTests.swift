@@ -445,6 +445,9 @@ struct RouteMatrixTests {
         "POST portfolios/:portfolio/programmes": "303 403 403 403 403 303",
         "POST portfolios/:portfolio/projects": "303 403 403 303 303 303",
         "POST projects/:project/edit": "303 403 403 303 303 303",
+        // (the second editor and the PMO add what the first added: "already recorded", 422)
+        "POST projects/:project/dependencies": "303 403 403 303 422 422",
+        "POST projects/:project/dependencies/:item/remove": "303 403 403 303 303 303",
         "POST risks": "303 403 403 403 403 303",
         "POST risks/:item": "303 403 403 403 403 303",
         "POST risks/registers/:item": "303 403 403 403 403 303",

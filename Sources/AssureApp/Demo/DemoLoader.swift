@@ -121,6 +121,7 @@ public enum DemoLoader {
             if period.status != .draft { _ = try await PeriodLifecycle.open(db, actor, periodID: info.id) }
             if period.status == .published {
                 _ = try await PeriodLifecycle.publish(db, actor, periodID: info.id, missing: .showAsMissing)
+                try await PeriodLifecycle.refitForecast(db, periodID: info.id)
             }
         }
     }

@@ -59,9 +59,9 @@ public enum SyntheticLoader {
                 }
             }
             if index < spec.periods - 1 {
+                _ = try await PeriodLifecycle.publish(db, actor, periodID: period.id, missing: .showAsMissing)
                 // The forecast is refitted once, at the last publication: each refit reads a year of periods.
-                _ = try await PeriodLifecycle.publish(
-                    db, actor, periodID: period.id, missing: .showAsMissing, forecast: index == spec.periods - 2)
+                if index == spec.periods - 2 { try await PeriodLifecycle.refitForecast(db, periodID: period.id) }
             }
             progress(Progress(periodsDone: index + 1, periods: spec.periods, rows: rows))
         }

@@ -13,7 +13,6 @@ public enum PublicationStep: String, CaseIterable, Sendable {
     case rows = "writing the rows"
     case ratings = "writing the ratings"
     case baselines = "folding the milestone baselines"
-    case forecast = "refitting the slip forecast"
     case announce = "queueing webhooks"
 }
 
@@ -86,11 +85,10 @@ public enum PeriodLifecycle {
     /// Freezes the period: its report is built once more and stored; from then on its pages come from the snapshot.
     /// Returns not in are carried forward, block publication, or show as missing, as the PMO chooses. The assurance
     /// findings are the PMO's working notes: board readers see them only with `findings: true`. The slip forecast is
-    /// refitted on the periods up to this one and kept with it (`forecast: false` leaves it, for a loader publishing a
-    /// run of past periods that refits at the last).
+    /// refitted afterwards (`refitForecast`), outside the publication's transaction: it reads a year of periods.
     public static func publish(
         _ db: Database, _ actor: Actor, periodID: UUID,
-        missing policy: MissingReturnPolicy, findings: Bool = false, forecast: Bool = true,
+        missing policy: MissingReturnPolicy, findings: Bool = false,
         afterStep: (@Sendable (PublicationStep) -> Void)? = nil
     ) async throws -> PeriodInfo {
         let step = afterStep ?? { _ in }
@@ -126,10 +124,6 @@ public enum PeriodLifecycle {
                 try await MilestoneBaselines.fold(
                     sql, portfolioID: published.portfolio.id, period: periodID, key: info.key, asAt: info.asAt.iso)
                 step(.baselines)
-            }
-            if forecast {
-                try await SlipForecasts.refit(db, portfolioID: published.portfolio.id, published: published)
-                step(.forecast)
             }
             try await announce(db, published, by: actor)
             step(.announce)

@@ -116,3 +116,17 @@ public struct ChecksDraft: Codable, Hashable, Sendable {
         return number
     }
 }
+
+/// A dependency added on a project's page: one of its milestones (or, blank, the project as a whole) waits on a
+/// milestone of another project, named by its reference or title.
+public struct DependencyDraft: Codable, Hashable, Sendable {
+    @FormText public var milestone: String
+    @FormText public var upstreamProject: String
+    @FormText public var upstreamMilestone: String
+
+    public init(milestone: String, upstreamProject: String, upstreamMilestone: String) {
+        self.milestone = milestone
+        self.upstreamProject = upstreamProject
+        self.upstreamMilestone = upstreamMilestone
+    }
+}

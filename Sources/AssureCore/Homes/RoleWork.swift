@@ -11,7 +11,7 @@ public extension ReturnTracking {
     }
 
     /// The projects a person leads (is chased for) or reviews as SRO or clinical lead: whose forecasts their home shows.
-    public func projects(ownedByEmail email: String, reviewedBy reader: Readership) -> Set<UUID> {
+    func projects(ownedByEmail email: String, reviewedBy reader: Readership) -> Set<UUID> {
         Set(owed(byEmail: email).map(\.project.id))
             .union(rows.map(\.project.id).filter { reader.reviewedProjects.contains($0) })
     }

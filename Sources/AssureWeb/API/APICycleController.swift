@@ -25,6 +25,7 @@ struct APICycleController: AppRouteCollection {
                     $0, $1, periodID: $2, missing: policy, findings: input.findings ?? false)
             }
             req.countBoardSummary(periodID: try req.uuid("period"))
+            req.refitForecast(periodID: try req.uuid("period"))
             return response
         }
         routes.post(.apiReopenPeriod) { req in

@@ -14,6 +14,8 @@ struct CockpitModel: Sendable {
         /// Milestones likely to slip, as forecast when `forecastPeriod` was published.
         var likelyToSlip: [ShownSlipForecast] = []
         var forecastPeriod: PeriodInfo? = nil
+        /// Dependencies whose upstream is due after, or likely to slip past, the date it is needed by.
+        var dependenciesAtRisk: [(StoredDependency, DependencyRisk)] = []
     }
 
     var open: [OpenPeriod]
@@ -103,6 +105,31 @@ enum CockpitPage {
             nodes.append(SlipForecastViews.hint(from))
             nodes += SlipForecastViews.list(
                 open.likelyToSlip, all: Link.slipForecasts(portfolio: tracking.portfolio.id).path)
+        }
+        if !open.dependenciesAtRisk.isEmpty {
+            nodes.append(el("h3", text: "Dependencies at risk"))
+            nodes.append(
+                el(
+                    "ul", [("class", "dependency-list")],
+                    open.dependenciesAtRisk.prefix(SlipForecastViews.listed).map { item, risk in
+                        let dependency = item.dependency
+                        return el(
+                            "li", [],
+                            [
+                                link(Link.project(project: dependency.dependant.projectID).path, item.dependantName),
+                                txt(
+                                    dependency.dependant.milestone.map { ": \($0)" } ?? " (the project as a whole)"),
+                                txt(" waits on \(item.upstreamName): \(dependency.upstream.milestone ?? ""). "),
+                                el("strong", text: ProjectDependencies.words(risk)),
+                            ])
+                    }))
+            if open.dependenciesAtRisk.count > SlipForecastViews.listed {
+                nodes.append(
+                    el(
+                        "p",
+                        text: "… and \(open.dependenciesAtRisk.count - SlipForecastViews.listed) more, on the "
+                            + "projects' pages."))
+            }
         }
         nodes.append(el("h3", text: "Ready to publish?"))
         if missing.isEmpty {

@@ -27,7 +27,8 @@ struct HomeController: AppRouteCollection {
                         tracking: tracking, exceptions: report.allFlags.count, chasersQueued: chasers.queued,
                         chasersSent: chasers.sent,
                         likelyToSlip: try await SlipForecasts.latest(req.db, portfolio: portfolio, likelyOnly: true),
-                        forecastPeriod: portfolio.latestPublished))
+                        forecastPeriod: portfolio.latestPublished,
+                        dependenciesAtRisk: try await DependencyPicture.read(req.db, portfolio: portfolio).atRisk))
             }
             let busy = Set(open.map(\.tracking.portfolio.id))
             let idle = try await Catalogue.portfolios(req.db).map(\.info).filter { !busy.contains($0.id) }

@@ -10,21 +10,51 @@ struct ProjectController: AppRouteCollection {
         routes.get(.project, use: show)
         routes.get(.editProject, use: editPage)
         routes.post(.editProject, use: edit)
+        routes.post(.projectDependencies, use: addDependency)
+        routes.post(.removeDependency, use: removeDependency)
         routes.get(.returnForm, use: returnPage)
         routes.post(.returnForm, use: saveReturn)
     }
 
     func show(req: Request) async throws -> Response {
+        try await page(req, projectID: try req.uuid("project"), returned: nil)
+    }
+
+    func addDependency(req: Request) async throws -> Response {
         let id = try req.uuid("project")
+        let draft = try req.content.decode(DependencyDraft.self)
+        do {
+            try await Dependencies.add(req.db, try req.requireActor(), projectID: id, draft: draft)
+            return req.redirect(to: Link.project(project: id).path + "#dependencies", notice: "Dependency recorded.")
+        } catch DomainError.invalid(let errors) {
+            return try await page(
+                req, projectID: id, returned: ReturnedForm(name: "dependency", values: draft.formValues, errors: errors),
+                status: .unprocessableEntity)
+        }
+    }
+
+    func removeDependency(req: Request) async throws -> Response {
+        let id = try req.uuid("project")
+        try await Dependencies.remove(req.db, try req.requireActor(), projectID: id, dependencyID: try req.uuid("item"))
+        return req.redirect(to: Link.project(project: id).path + "#dependencies", notice: "Dependency removed.")
+    }
+
+    /// The project page; `returned` is a refused dependency form, given back with its values and errors.
+    private func page(
+        _ req: Request, projectID id: UUID, returned: ReturnedForm?, status: HTTPStatus = .ok
+    ) async throws -> Response {
         let detail = try await Structure.project(req.db, id: id)
         let portfolio = try await Catalogue.portfolio(req.db, id: detail.portfolio.id)
-        let model = ProjectPageModel(
+        var model = ProjectPageModel(
             detail: detail, history: try await Reports.history(req.db, projectID: id, for: try await req.readership()),
             canEdit: try req.requireActor().canEdit(programme: detail.programme.id),
             attributes: try await Imports.attributes(req.db, projectID: id),
             forecasts: try await SlipForecasts.latest(req.db, portfolio: portfolio, project: id),
             forecastPeriod: portfolio.latestPublished)
-        return req.html(ProjectPage.render(model, req.page(detail.project.title)))
+        model.dependencies = try await ProjectDependencies(
+            projectID: id, picture: try await DependencyPicture.read(req.db, portfolio: portfolio),
+            returned: returned)
+        return req.html(ProjectPage.render(model, req.page(detail.project.title)), status: status)
     }
 
     func editPage(req: Request) async throws -> Response {

@@ -14,6 +14,7 @@ struct ProjectPageModel: Sendable {
     /// The slip forecasts made when `forecastPeriod` was published, for this project's open milestones.
     var forecasts: [ShownSlipForecast] = []
     var forecastPeriod: PeriodInfo? = nil
+    var dependencies = ProjectDependencies()
 }
 
 /// A project's ratings across all periods, its milestones as last reported, and links to write its return.
@@ -165,6 +166,10 @@ enum ProjectPage {
             nodes.append(SlipForecastViews.hint(period))
             nodes.append(SlipForecastViews.table(model.forecasts, projectID: project.id))
         }
+        nodes += DependencyViews.section(
+            model.dependencies, projectID: project.id,
+            milestones: (model.history.last { $0.row != nil }?.row?.milestones ?? []).map(\.title),
+            canEdit: model.canEdit, csrf: context.csrf)
         nodes.append(MilestoneTimeline.render(MilestoneHistory.tracks(model.history)))
         return Layout.render(context, nodes)
     }

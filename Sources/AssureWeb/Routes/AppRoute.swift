@@ -35,6 +35,8 @@ public enum AppRoute: String, CaseIterable, Sendable {
     case publishPeriod = "periods/:period/publish"
     case project = "projects/:project"
     case editProject = "projects/:project/edit"
+    case projectDependencies = "projects/:project/dependencies"
+    case removeDependency = "projects/:project/dependencies/:item/remove"
     case returnsTracking = "periods/:period/returns"
     case returnWorkbook = "periods/:period/workbook"
     case chase = "periods/:period/chase"

@@ -36,6 +36,8 @@ public enum Link: Hashable, Sendable {
     case publishPeriod(period: UUID)
     case project(project: UUID)
     case editProject(project: UUID)
+    case projectDependencies(project: UUID)
+    case removeDependency(project: UUID, item: UUID)
     case returnsTracking(period: UUID)
     case returnWorkbook(period: UUID)
     case chase(period: UUID)
@@ -175,6 +177,8 @@ public enum Link: Hashable, Sendable {
         case .publishPeriod: .publishPeriod
         case .project: .project
         case .editProject: .editProject
+        case .projectDependencies: .projectDependencies
+        case .removeDependency: .removeDependency
         case .returnsTracking: .returnsTracking
         case .returnWorkbook: .returnWorkbook
         case .chase: .chase
@@ -308,6 +312,8 @@ public enum Link: Hashable, Sendable {
         case .publishPeriod(let period): [period]
         case .project(let project): [project]
         case .editProject(let project): [project]
+        case .projectDependencies(let project): [project]
+        case .removeDependency(let project, let item): [project, item]
         case .returnsTracking(let period): [period]
         case .returnWorkbook(let period): [period]
         case .chase(let period): [period]

@@ -25,6 +25,8 @@ struct BenchResults: Codable, Sendable {
     var publish = Timings()
     /// Each step of the publications, by `PublicationStep`'s name.
     var publishSteps: [String: Timings] = [:]
+    /// The slip forecast refitted at the latest published period, as after its publication (a year of periods read).
+    var forecastRefit = Timings()
     var floor = Timings()
     var http: [LoadResult] = []
     var streamedJSON: StreamTiming?
@@ -50,6 +52,7 @@ struct BenchResults: Codable, Sendable {
         submitting a return that alerts          \(alertingSubmission.summary)
         publishing the open period               \(publish.summary)
         \(publishStepsSummary)
+        refitting the slip forecast, afterwards  \(forecastRefit.summary)
         """
     }
 
@@ -146,6 +149,12 @@ struct InProcessBench {
                 for (step, seconds) in steps.elapsed {
                     results.publishSteps[step.rawValue, default: Timings()].seconds.append(seconds)
                 }
+            }
+        }
+        if let previous {
+            // Writes the same forecasts the previous period's publication kept (or would have kept) in their place.
+            results.forecastRefit = try await Clock.repeatedly(publishIterations) {
+                _ = try await PeriodLifecycle.refitForecast(db, periodID: previous.id)
             }
         }
         try await ensureUser()

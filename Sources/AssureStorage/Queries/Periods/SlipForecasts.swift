@@ -33,17 +33,13 @@ public enum SlipForecasts {
     /// Bounded, so that publishing reads as many periods in a portfolio's fifth year as in its second.
     public static let periodsRead = 13
 
-    /// Refits the forecast on the portfolio's published periods up to `published` (itself already written as rows) and
-    /// keeps its open milestones' forecasts in place of any kept before; how many, or nil while too little is known.
-    @discardableResult
-    package static func refit(_ db: Database, portfolioID: UUID, published: PeriodReport) async throws -> Int? {
-        let sql = try db.sql()
-        let periodID = published.period.id
-        try await sql.delete(from: "slip_forecasts").where("period_id", .equal, periodID).run()
-        let earlier = try await sql.rows(
+    /// The milestones of the portfolio's published periods up to `published` (the `periodsRead` latest), oldest first:
+    /// what a refit learns from.
+    public static func history(_ db: Database, upTo published: PeriodReport) async throws -> [PeriodMilestones] {
+        let earlier = try await db.sql().rows(
             """
             SELECT id FROM periods
-            WHERE portfolio_id = \(bind: portfolioID) AND status = \(bind: PeriodStatus.published.rawValue)
+            WHERE portfolio_id = \(bind: published.portfolio.id) AND status = \(bind: PeriodStatus.published.rawValue)
               AND as_at < \(bind: published.period.asAt.iso)
             ORDER BY as_at DESC LIMIT \(literal: periodsRead - 1)
             """
@@ -51,7 +47,13 @@ public enum SlipForecasts {
         var history: [PeriodMilestones] = []
         for id in earlier.reversed() { history.append(PeriodMilestones(try await Reports.report(db, periodID: id))) }
         history.append(PeriodMilestones(published))
-        guard let forecasts = SlipForecast.latest(history) else { return nil }
+        return history
+    }
+
+    /// Keeps a period's forecasts in place of any kept before (none, when nothing could be forecast).
+    package static func replace(_ db: Database, periodID: UUID, _ forecasts: [SlipForecast.Forecast]) async throws {
+        let sql = try db.sql()
+        try await forget(sql, periodID: periodID)
         try await Array(forecasts.enumerated()).inBatches(of: 500) { chunk in
             let insert = sql.insert(into: "slip_forecasts").columns(
                 "period_id", "position", "project_id", "title", "due_by", "percent", "words")
@@ -62,7 +64,6 @@ public enum SlipForecasts {
             }
             try await insert.run()
         }
-        return forecasts.count
     }
 
     /// Forgets a period's forecasts, as when it is re-opened.

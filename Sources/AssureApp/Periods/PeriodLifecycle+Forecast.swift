@@ -1,0 +1,23 @@
+import AssureCore
+import AssureStorage
+import Fluent
+import Foundation
+
+extension PeriodLifecycle {
+    /// Refits the slip forecast on the published periods up to this one and keeps its open milestones' forecasts with
+    /// it; how many, or nil when the period is not published or too little is known. Called once a publication has
+    /// committed (the web server does it in the background): it reads up to a year of periods, seconds at 10,000
+    /// projects, which would otherwise hold the publication's write lock. Until it is done the period shows no forecast.
+    @discardableResult
+    public static func refitForecast(_ db: Database, periodID: UUID) async throws -> Int? {
+        let published = try await Reports.report(db, periodID: periodID)
+        guard published.period.status == .published else { return nil }
+        let forecasts = SlipForecast.latest(try await SlipForecasts.history(db, upTo: published)) ?? []
+        return try await db.writeTransaction { db in
+            // Re-opened while the forecast was fitted: it belongs to no published period.
+            guard try await Catalogue.period(db, id: periodID).status == .published else { return nil }
+            try await SlipForecasts.replace(db, periodID: periodID, forecasts)
+            return forecasts.isEmpty ? nil : forecasts.count
+        }
+    }
+}

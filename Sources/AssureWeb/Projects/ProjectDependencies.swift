@@ -1,0 +1,136 @@
+import AssureCore
+import AssureStorage
+import Foundation
+import Plot
+
+/// A project's dependencies as its page shows them: what it waits on, what waits on it (directly or through others,
+/// with the chain), each with what puts it at risk; and the form to add one.
+struct ProjectDependencies: Sendable {
+    struct Line: Sendable {
+        /// The ends from the one waited on to the one waiting, as readers name them, each with its project.
+        let chain: [(name: String, projectID: UUID)]
+        let risk: String?
+        /// The stored dependency, for removing it: only on this project's own (the waiting end's).
+        let removable: UUID?
+    }
+
+    var waitsOn: [Line] = []
+    var neededBy: [Line] = []
+    var values: [String: String] = [:]
+    var errors: [String: String] = [:]
+
+    init() {}
+
+    init(projectID: UUID, picture: DependencyPicture, returned: ReturnedForm?) {
+        (values, errors) = returned.state("dependency")
+        var names: [UUID: String] = [:]
+        for item in picture.stored {
+            names[item.dependency.dependant.projectID] = item.dependantName
+            names[item.dependency.upstream.projectID] = item.upstreamName
+        }
+        func name(_ end: DependencyEnd) -> (name: String, projectID: UUID) {
+            let project = names[end.projectID] ?? "?"
+            return (end.milestone.map { "\(project): \($0)" } ?? project, end.projectID)
+        }
+        waitsOn = picture.stored.filter { $0.dependency.dependant.projectID == projectID }.map { item in
+            Line(
+                chain: [name(item.dependency.upstream), name(item.dependency.dependant)],
+                risk: picture.riskByID[item.id].map(Self.words), removable: item.id)
+        }
+        let upstreamEnds = Set(
+            picture.stored.map(\.dependency.upstream).filter { $0.projectID == projectID })
+        for end in upstreamEnds.sorted(by: { ($0.milestone ?? "") < ($1.milestone ?? "") }) {
+            for (waiting, chain) in picture.graph.downstream(of: end) {
+                let last = MilestoneDependency(dependant: waiting, upstream: chain[chain.count - 2])
+                let risk = picture.risks[waiting]?.first { $0.dependency == last }
+                neededBy.append(Line(chain: chain.map(name), risk: risk.map(Self.words), removable: nil))
+            }
+        }
+    }
+
+    /// "At risk: due 30 Sep 2016, 15 days after it is needed (15 Sep 2016)".
+    static func words(_ risk: DependencyRisk) -> String {
+        switch risk.reason {
+        case .datedAfter(let days):
+            "At risk: due \(risk.upstreamDue.longDisplay), \(Wording.counted(days, "day")) after it is needed "
+                + "(\(risk.dependantDue.longDisplay))"
+        case .likelyToSlip(let percent, let spare):
+            "At risk: likely to slip (\(percent)%) with \(Wording.counted(spare, "day")) to spare before "
+                + "\(risk.dependantDue.longDisplay)"
+        }
+    }
+}
+
+enum DependencyViews {
+    static func section(
+        _ model: ProjectDependencies, projectID: UUID, milestones: [String], canEdit: Bool, csrf: String
+    ) -> [HTMLNode] {
+        guard canEdit || !model.waitsOn.isEmpty || !model.neededBy.isEmpty else { return [] }
+        var nodes: [HTMLNode] = [el("h2", [("id", "dependencies")], text: "Dependencies")]
+        nodes.append(
+            el(
+                "p", [("class", "hint")],
+                text: "Judged on the dates of the latest published period and its slip forecast: a dependency is at "
+                    + "risk when what it waits on is due after it is needed, or is likely to slip with under a "
+                    + "month to spare."))
+        nodes.append(el("h3", text: "Waits on"))
+        nodes.append(
+            model.waitsOn.isEmpty
+                ? el("p", text: "Nothing recorded.")
+                : list(model.waitsOn, projectID: projectID, canEdit: canEdit, csrf: csrf))
+        nodes.append(el("h3", text: "Needed by"))
+        nodes.append(
+            model.neededBy.isEmpty
+                ? el("p", text: "Nothing waits on this project.")
+                : list(model.neededBy, projectID: projectID, canEdit: false, csrf: csrf))
+        if canEdit { nodes.append(form(model, projectID: projectID, milestones: milestones, csrf: csrf)) }
+        return nodes
+    }
+
+    static func list(
+        _ lines: [ProjectDependencies.Line], projectID: UUID, canEdit: Bool, csrf: String
+    ) -> HTMLNode {
+        el(
+            "ul", [("class", "dependency-list")],
+            lines.map { line in
+                // Each end of another project links to its page.
+                var body: [HTMLNode] = line.chain.enumerated().flatMap { index, end -> [HTMLNode] in
+                    [
+                        index == 0 ? txt("") : txt(" → "),
+                        end.projectID == projectID
+                            ? txt(end.name) : link(Link.project(project: end.projectID).path, end.name),
+                    ]
+                }
+                if let risk = line.risk { body += [txt(". "), el("strong", text: risk)] }
+                if canEdit, let id = line.removable {
+                    body.append(
+                        postForm(
+                            Link.removeDependency(project: projectID, item: id).path, csrf: csrf, class: "inline",
+                            [button("Remove", class: "link-button")]))
+                }
+                return el("li", [], body)
+            })
+    }
+
+    static func form(
+        _ model: ProjectDependencies, projectID: UUID, milestones: [String], csrf: String
+    ) -> HTMLNode {
+        postForm(
+            Link.projectDependencies(project: projectID).path, csrf: csrf, class: "no-print",
+            [
+                el("h3", text: "Add a dependency"),
+                FormViews.errorSummary(
+                    model.errors, order: ["milestone", "upstreamProject", "upstreamMilestone"]),
+                FormViews.select(
+                    "milestone", label: "What waits", options: milestones, selected: model.values["milestone"] ?? "",
+                    errors: model.errors, blank: "The project as a whole"),
+                FormViews.textField(
+                    "upstreamProject", label: "On the project", hint: "Its reference or title, in this portfolio",
+                    value: model.values["upstreamProject"] ?? "", errors: model.errors),
+                FormViews.textField(
+                    "upstreamMilestone", label: "Milestone", hint: "Its title, as that project reports it",
+                    value: model.values["upstreamMilestone"] ?? "", errors: model.errors),
+                el("div", [("class", "actions")], [button("Add dependency", class: "button secondary")]),
+            ])
+    }
+}
