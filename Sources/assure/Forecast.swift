@@ -36,7 +36,8 @@ struct ForecastListCommand: AsyncParsableCommand {
                 }
                 for forecast in forecasts {
                     print(
-                        "\(forecast.projectName) | \(forecast.milestone) | due \(forecast.dueBy.iso) | \(forecast.words)")
+                        "\(forecast.projectName) | \(forecast.milestone) | due \(forecast.dueBy.iso) | \(forecast.words)"
+                    )
                 }
             }
         }

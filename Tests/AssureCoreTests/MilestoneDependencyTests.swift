@@ -45,7 +45,9 @@ struct MilestoneDependencyTests {
         #expect(graph.loop(adding: depends(whole(estates), on: lease)) != nil)
     }
 
-    @Test("An upstream dated after its dependant is at risk by the days between; one likely to slip with under a month to spare too")
+    @Test(
+        "An upstream dated after its dependant is at risk by the days between; one likely to slip with under a month to spare too"
+    )
     func risks() throws {
         let stageII = milestone(acute, "NHSE Stage II")
         let review = milestone(cma, "NHS Improvement & CMA")

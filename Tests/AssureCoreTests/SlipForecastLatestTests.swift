@@ -6,7 +6,9 @@ import Testing
 /// before it.
 @Suite("The slip forecast kept at each publication")
 struct SlipForecastLatestTests {
-    @Test("Given a history with its causes hidden, the latest period's forecasts rank the milestones that then slip higher")
+    @Test(
+        "Given a history with its causes hidden, the latest period's forecasts rank the milestones that then slip higher"
+    )
     func ranksWhatSlips() throws {
         // given 13 simulated months, the 13th held back as what happened next
         let history = SlipSimulation(programmes: 8, projectsPerProgramme: 8, periods: 13, seed: 21).history()

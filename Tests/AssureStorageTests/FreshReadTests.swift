@@ -19,14 +19,18 @@ struct FreshReadTests {
         var count: Int { begun.withLockedValue { $0 } }
 
         func read() async -> Int {
-            let number = begun.withLockedValue { $0 += 1; return $0 }
+            let number = begun.withLockedValue {
+                $0 += 1; return $0
+            }
             await withCheckedContinuation { gate in gates.withLockedValue { $0.append(gate) } }
             return number
         }
 
         /// Lets every read now waiting finish.
         func release() {
-            for gate in gates.withLockedValue({ gates in defer { gates = [] }; return gates }) { gate.resume() }
+            for gate in gates.withLockedValue({ gates in
+                defer { gates = [] }; return gates
+            }) { gate.resume() }
         }
 
         func waitUntilBegun(_ reads: Int) async throws {
@@ -66,7 +70,9 @@ struct FreshReadTests {
         struct Refused: Error {}
         let attempts = NIOLockedValueBox(0)
         let fresh = FreshRead<Int> {
-            let attempt = attempts.withLockedValue { $0 += 1; return $0 }
+            let attempt = attempts.withLockedValue {
+                $0 += 1; return $0
+            }
             if attempt == 1 { throw Refused() }
             return attempt
         }

@@ -27,7 +27,8 @@ struct DependencyPageTests {
     func recordedFlaggedAndRefused(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             // given the Transformation Programme's July 2016, published
-            let (_, july) = try await Catalogue.findPeriod(app.db, key: "2016-07", portfolio: "Transformation Programme")
+            let (_, july) = try await Catalogue.findPeriod(
+                app.db, key: "2016-07", portfolio: "Transformation Programme")
             let report = try await Reports.report(app.db, periodID: july.id)
             let cma = try #require(report.row(title: Self.cma)).project
             let stageII = try #require(report.row(title: Self.stageII)).project
@@ -59,7 +60,8 @@ struct DependencyPageTests {
             #expect(refused.body.string.contains("value=\"NHSE Stage 3\""))
             wrong = fields
             wrong["upstreamMilestone"] = "Stage II"
-            #expect(try await phil.post(path, wrong).body.string.contains("has reported no milestone called “Stage II”"))
+            #expect(
+                try await phil.post(path, wrong).body.string.contains("has reported no milestone called “Stage II”"))
 
             // when he records the dependency seed 004 wrote as a date
             #expect(try await phil.post(path, fields).status == .seeOther)
@@ -103,7 +105,10 @@ struct DependencyPageTests {
             // when the PMO makes Stage II wait on the CMA review: refused, the loop named
             let loop = try await admin.post(
                 Link.projectDependencies(project: stageII.id).path,
-                ["milestone": Self.stageIIMilestone, "upstreamProject": Self.cma, "upstreamMilestone": Self.cmaMilestone])
+                [
+                    "milestone": Self.stageIIMilestone, "upstreamProject": Self.cma,
+                    "upstreamMilestone": Self.cmaMilestone,
+                ])
             #expect(loop.status == .unprocessableEntity)
             #expect(
                 loop.body.string.contains(
@@ -112,7 +117,9 @@ struct DependencyPageTests {
 
             // when Phil removes his, it is gone, and the audit log has both
             let stored = try #require(try await MilestoneDependencies.touching(app.db, projectID: cma.id).first)
-            #expect(try await phil.post(Link.removeDependency(project: cma.id, item: stored.id).path, [:]).status == .seeOther)
+            #expect(
+                try await phil.post(Link.removeDependency(project: cma.id, item: stored.id).path, [:]).status
+                    == .seeOther)
             #expect(try await MilestoneDependencies.touching(app.db, projectID: cma.id).isEmpty)
             let actions = try await AuditLog.recent(app.db, limit: 20).map(\.action)
             #expect(actions.contains("add-dependency") && actions.contains("remove-dependency"))

@@ -163,7 +163,9 @@ struct KeptAnswerTests {
 }
 
 extension KeptAnswerTests {
-    @Test("On PostgreSQL an answer's generation holds while the log's end stays put, and none is known if it cannot be read")
+    @Test(
+        "On PostgreSQL an answer's generation holds while the log's end stays put, and none is known if it cannot be read"
+    )
     func generationFollowsTheLog() async throws {
         let position = NIOLockedValueBox<String?>("0/16B3748")
         let watch = ChangeWatch(.postgres(url: "postgres://unused")) {

@@ -88,7 +88,8 @@ struct SlipForecastPageTests {
                 try await admin.get(Link.slipForecasts(portfolio: portfolioID).path).body.string.contains(
                     "The PMO has switched the slip forecast off for this portfolio."))
             let off = try JSONDecoder().decode(
-                Listed.self, from: Data(buffer: try await admin.get(Link.apiSlipForecasts(portfolio: portfolioID).path).body))
+                Listed.self,
+                from: Data(buffer: try await admin.get(Link.apiSlipForecasts(portfolio: portfolioID).path).body))
             #expect(!off.shown && off.forecasts.isEmpty)
             #expect(try await AuditLog.recent(app.db, limit: 10).contains { $0.action == "set-slip-forecast" })
 
@@ -155,7 +156,12 @@ struct SlipForecastPageTests {
         model.open[0].forecastPeriod = september
         let html = CockpitPage.render(model, ViewSnapshotTests.pmo)
         #expect(html.components(separatedBy: "<strong>Likely to slip (72%)").count - 1 == 10)
-        #expect(html.contains("… and 2 more: <a href=\"\(Link.slipForecasts(portfolio: model.open[0].tracking.portfolio.id).path)\">"))
-        #expect(html.firstRange(of: "Milestones likely to slip")!.lowerBound < html.firstRange(of: "Ready to publish?")!.lowerBound)
+        #expect(
+            html.contains(
+                "… and 2 more: <a href=\"\(Link.slipForecasts(portfolio: model.open[0].tracking.portfolio.id).path)\">")
+        )
+        #expect(
+            html.firstRange(of: "Milestones likely to slip")!.lowerBound
+                < html.firstRange(of: "Ready to publish?")!.lowerBound)
     }
 }

@@ -171,7 +171,8 @@ public enum SyntheticLoader {
                     "", spec.lead(project), 1, UUID.random(), ReturnState.approved.rawValue)
                 for child in children {
                     returns.values(
-                        UUID.random(), periodID, child, spec.rating(project &+ 7, period: period), "", "", String?.none, 1,
+                        UUID.random(), periodID, child, spec.rating(project &+ 7, period: period), "", "", String?.none,
+                        1,
                         UUID.random(),
                         ReturnState.approved.rawValue)
                 }
@@ -179,7 +180,8 @@ public enum SyntheticLoader {
                     let line = spec.milestone(project, index, period: period)
                     let parsed = DateText(line.date).parsed
                     milestones.values(
-                        UUID.random(), returnID, index, line.title, line.date, parsed?.dueBy.iso, parsed?.precision.rawValue,
+                        UUID.random(), returnID, index, line.title, line.date, parsed?.dueBy.iso,
+                        parsed?.precision.rawValue,
                         line.rating)
                     milestoneRows += 1
                 }

@@ -64,7 +64,9 @@ public enum Dependencies {
         let own = draft.milestone.trimmingCharacters(in: .whitespaces)
         let upstreamName = draft.upstreamProject.trimmingCharacters(in: .whitespaces)
         let upstreamTitle = draft.upstreamMilestone.trimmingCharacters(in: .whitespaces)
-        if !own.isEmpty, !(try await MilestoneDependencies.milestoneTitles(db, projectID: detail.project.id)).contains(own) {
+        if !own.isEmpty,
+            !(try await MilestoneDependencies.milestoneTitles(db, projectID: detail.project.id)).contains(own)
+        {
             errors["milestone"] = "This project has reported no milestone called “\(own)”."
         }
         var upstream: UUID?

@@ -28,7 +28,8 @@ struct ProjectController: AppRouteCollection {
             return req.redirect(to: Link.project(project: id).path + "#dependencies", notice: "Dependency recorded.")
         } catch DomainError.invalid(let errors) {
             return try await page(
-                req, projectID: id, returned: ReturnedForm(name: "dependency", values: draft.formValues, errors: errors),
+                req, projectID: id,
+                returned: ReturnedForm(name: "dependency", values: draft.formValues, errors: errors),
                 status: .unprocessableEntity)
         }
     }

@@ -27,7 +27,8 @@ enum SlipForecastViews {
         var context = context
         let portfolio = model.portfolio
         context.breadcrumbs = [
-            ("Portfolios", Link.portfolios.path), (portfolio.info.name, Link.portfolio(portfolio: portfolio.info.id).path),
+            ("Portfolios", Link.portfolios.path),
+            (portfolio.info.name, Link.portfolio(portfolio: portfolio.info.id).path),
         ]
         var nodes: [HTMLNode] = [el("h1", text: "Milestones likely to slip")]
         if !portfolio.slipForecastShown {
@@ -88,7 +89,9 @@ enum SlipForecastViews {
                                             txt(": \(forecast.milestone)"),
                                         ]),
                                 el("td", text: forecast.dueBy.longDisplay),
-                                el("td", [], [forecast.isLikely ? el("strong", text: forecast.words) : txt(forecast.words)]),
+                                el(
+                                    "td", [],
+                                    [forecast.isLikely ? el("strong", text: forecast.words) : txt(forecast.words)]),
                             ])
                     }),
             ])

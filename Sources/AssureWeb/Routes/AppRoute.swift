@@ -176,7 +176,7 @@ public enum AppRoute: String, CaseIterable, Sendable {
             .login, .logout, .setup, .changePassword, .users, .user, .disableUser, .enableUser, .tokens, .revokeToken,
             .signInGroups, .removeSignInGroup,
         ]
-            .contains(self)
+        .contains(self)
     }
 
     /// The largest body this route reads.

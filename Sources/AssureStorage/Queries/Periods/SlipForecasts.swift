@@ -16,7 +16,9 @@ public struct ShownSlipForecast: Sendable, Hashable {
 
     public var isLikely: Bool { percent >= 50 }
 
-    public init(projectID: UUID, projectName: String, milestone: String, dueBy: CalendarDate, percent: Int, words: String) {
+    public init(
+        projectID: UUID, projectName: String, milestone: String, dueBy: CalendarDate, percent: Int, words: String
+    ) {
         self.projectID = projectID
         self.projectName = projectName
         self.milestone = milestone

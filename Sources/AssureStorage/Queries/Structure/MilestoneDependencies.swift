@@ -60,7 +60,8 @@ public enum MilestoneDependencies {
         try await db.sql().rows("\(select) WHERE d.id = \(bind: id)", read).first
     }
 
-    package static func insert(_ db: Database, _ dependency: MilestoneDependency, by name: String) async throws -> UUID {
+    package static func insert(_ db: Database, _ dependency: MilestoneDependency, by name: String) async throws -> UUID
+    {
         let id = UUID.random()
         try await db.sql().insert(into: "milestone_dependencies")
             .columns(
