@@ -14,7 +14,8 @@ struct AuditPageTests {
     func filters(backend: Backend) async throws {
         try await withWebApp(backend) { app in
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            // given the PMO saves CDG Priorities' checks: chasers 3 days before, every check and the update rule off
+            // given the PMO saves CDG Priorities' checks: chasers 3 days before, every check, the update rule and the
+            // slip forecast off
             let ids = try await DemoIDs.load(app)
             _ = try await admin.get(Link.portfolio(portfolio: ids.cdg.info.id).path)
             let saved = try await admin.post(
@@ -22,10 +23,11 @@ struct AuditPageTests {
             #expect(saved.status == .seeOther, "\(saved.body.string.prefix(3000))")
             // when it filters to the portfolio's changes by the PMO
             let found = try await admin.get(Link.audit.path(query: "who=Demo%20PMO&what=portfolio")).body.string
-            // then only those three are listed, each change in words, the time in UK time
-            #expect(found.contains("Showing 1 to 3 of 3 changes."))
+            // then only those four are listed, each change in words, the time in UK time
+            #expect(found.contains("Showing 1 to 4 of 4 changes."))
             #expect(found.contains("chaseDaysBefore: </span>none → 3"))
             #expect(found.contains("requireUpdate: </span>yes → no"))
+            #expect(found.contains("slipForecastShown: </span>yes → no"))
             #expect(found.contains(" GMT") || found.contains(" BST"))
             #expect(!found.contains("<strong>create</strong> <a href=\"/users/"))
             // when it pages through everything, 50 at a time
