@@ -67,7 +67,9 @@ public enum Storage {
         let connections = connections ?? target.connectionsPerEventLoop
         switch target {
         case .sqlite(let path):
-            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1)
+            // One connection a loop, and SQLite writes one at a time: a request waits its turn rather than failing after
+            // the pool's default 10 s, which four servers' chaser workers at once on two busy cores once reached.
+            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30))
         case .postgres(let url):
             do {
                 var config = try SQLPostgresConfiguration(url: url)
