@@ -22,13 +22,16 @@ struct HomeController: AppRouteCollection {
                 let chasers = try await Work.chasers(req.db, periodID: tracking.period.id)
                 let report = try await req.report(periodID: tracking.period.id)
                 let portfolio = try await Catalogue.portfolio(req.db, id: tracking.portfolio.id)
+                let likely = try await SlipForecasts.latest(req.db, portfolio: portfolio, likelyOnly: true)
                 open.append(
                     .init(
                         tracking: tracking, exceptions: report.allFlags.count, chasersQueued: chasers.queued,
                         chasersSent: chasers.sent,
-                        likelyToSlip: try await SlipForecasts.latest(req.db, portfolio: portfolio, likelyOnly: true),
+                        likelyToSlip: likely,
                         forecastPeriod: portfolio.latestPublished,
-                        dependenciesAtRisk: try await DependencyPicture.read(req.db, portfolio: portfolio).atRisk))
+                        dependenciesAtRisk: try await DependencyPicture.read(
+                            req.db, portfolio: portfolio, likely: likely
+                        ).atRisk))
             }
             let busy = Set(open.map(\.tracking.portfolio.id))
             let idle = try await Catalogue.portfolios(req.db).map(\.info).filter { !busy.contains($0.id) }

@@ -135,7 +135,10 @@ public struct DependencyPicture: Sendable {
         stored.compactMap { item in riskByID[item.id].map { (item, $0) } }
     }
 
-    public static func read(_ db: Database, portfolio: PortfolioSummary) async throws -> DependencyPicture {
+    /// `likely`: the portfolio's forecasts at 50% or more, when the caller has read them already.
+    public static func read(
+        _ db: Database, portfolio: PortfolioSummary, likely: [ShownSlipForecast]? = nil
+    ) async throws -> DependencyPicture {
         let stored = try await MilestoneDependencies.all(db, portfolioID: portfolio.info.id)
         let graph = DependencyGraph(stored.map(\.dependency))
         guard !stored.isEmpty else { return DependencyPicture(stored: [], graph: graph, risks: [:], riskByID: [:]) }
@@ -143,7 +146,11 @@ public struct DependencyPicture: Sendable {
         let dates = try await MilestoneDependencies.publishedDates(
             db, portfolioID: portfolio.info.id, projects: projects)
         var forecasts: [DependencyEnd: Int] = [:]
-        for forecast in try await SlipForecasts.latest(db, portfolio: portfolio, likelyOnly: true)
+        var forecastsRead = likely ?? []
+        if likely == nil {
+            forecastsRead = try await SlipForecasts.latest(db, portfolio: portfolio, likelyOnly: true)
+        }
+        for forecast in forecastsRead
         where projects.contains(forecast.projectID) {
             forecasts[DependencyEnd(projectID: forecast.projectID, milestone: forecast.milestone)] = forecast.percent
         }
