@@ -13,6 +13,7 @@ struct Assure: AsyncParsableCommand {
             User.self, OutboxCommand.self, PersonCommand.self, ImportCommand.self, CheckFileCommand.self,
             ExportCommand.self, PaperCommand.self, AuditCommand.self,
             BackupCommand.self, RestoreCommand.self, ExportAllCommand.self, Demo.self, Bench.self, ForecastCommand.self,
+            DependencyCommand.self,
         ])
 }
 

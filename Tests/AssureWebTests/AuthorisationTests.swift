@@ -281,7 +281,7 @@ struct AuthorisationTests {
                         .apiEnableUser, .apiGlossary, .apiRiskRegisters, .apiRegisterRisks, .apiPrioritisations,
                         .apiPrioritisationCases, .apiFundingRounds, .apiAllocations, .apiOutcomes, .apiOutcomeValues,
                         .apiDeliverables, .apiMeetings, .apiMeetingItems, .apiMeetingActions, .apiImports,
-                        .apiImportPreview, .apiImportApply,
+                        .apiImportPreview, .apiImportApply, .apiProjectDependencies,
                     ].map(\.rawValue))
             let registered = Set(
                 app.routes.all.filter { $0.method == .POST }.map { $0.path.map(\.description).joined(separator: "/") })

@@ -22,6 +22,17 @@ struct ImportPageTests {
         }
     }
 
+    /// The import's page once the job ends (a few dozen rows take well under a second).
+    static func finished(_ client: WebClient, job path: String) async throws -> String {
+        var page = ""
+        for _ in 0..<100 {
+            page = try await client.get(path).body.string
+            if page.contains("Import finished") || page.contains("Nothing was imported") { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return page
+    }
+
     @Test(
         "Paste, preview with problems by row and column, fix, import with progress: the period holds the returns",
         arguments: Backend.all)
@@ -54,13 +65,7 @@ struct ImportPageTests {
                 Link.importApply(portfolio: ids.cdg.info.id).path,
                 [("token", token), ("period", "2016-11"), ("keepOffScale", "1"), ("saveAs", "CDG summary")] + columns)
             #expect(started.status == .seeOther)
-            let jobPath = try #require(started.headers.first(name: .location))
-            var page = ""
-            for _ in 0..<100 {
-                page = try await admin.get(jobPath).body.string
-                if page.contains("Import finished") || page.contains("Nothing was imported") { break }
-                try await Task.sleep(for: .milliseconds(50))
-            }
+            let page = try await Self.finished(admin, job: try #require(started.headers.first(name: .location)))
             // then the job page says what was written, and November holds a return per project
             #expect(page.contains("Import finished"), "\(page)")
             #expect(page.contains("21 returns"))

@@ -24,8 +24,18 @@ public enum DateTextParser {
     private static func knownNonDate(_ lower: String) -> String? {
         if ["ongoing", "on-going", "on going", "continuous", "bau"].contains(lower) { return "ongoing: no end date" }
         if ["tbc", "tbd", "tba", "to be confirmed", "to be agreed"].contains(lower) { return "to be confirmed" }
-        for prefix in ["dependant on ", "dependent on ", "depends on "] where lower.hasPrefix(prefix) {
-            return "depends on another event: \(lower.dropFirst(prefix.count))"
+        if let event = event(dependedOn: lower) { return "depends on another event: \(event)" }
+        return nil
+    }
+
+    /// The event a date is written as ("Dependant on NHSE Stage II" → "NHSE Stage II"), as written, or nil.
+    public static func event(dependedOn written: String) -> String? {
+        let text = written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let lower = text.lowercased()
+        for prefix in ["dependant on ", "dependent on ", "depends on ", "dependant upon ", "dependent upon "]
+        where lower.hasPrefix(prefix) {
+            let event = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            return event.isEmpty ? nil : event
         }
         return nil
     }

@@ -121,6 +121,18 @@ public struct DependencyRisk: Sendable, Hashable {
     public let upstreamDue: CalendarDate
     public let dependantDue: CalendarDate
     public let reason: Reason
+
+    /// "At risk: due 30 Sep 2016, 15 days after it is needed (15 Sep 2016)".
+    public var words: String {
+        switch reason {
+        case .datedAfter(let days):
+            "At risk: due \(upstreamDue.longDisplay), \(Wording.counted(days, "day")) after it is needed "
+                + "(\(dependantDue.longDisplay))"
+        case .likelyToSlip(let percent, let spare):
+            "At risk: likely to slip (\(percent)%) with \(Wording.counted(spare, "day")) to spare before "
+                + "\(dependantDue.longDisplay)"
+        }
+    }
 }
 
 extension DependencyGraph {

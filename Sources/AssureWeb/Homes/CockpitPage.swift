@@ -111,25 +111,18 @@ enum CockpitPage {
             nodes.append(
                 el(
                     "ul", [("class", "dependency-list")],
-                    open.dependenciesAtRisk.prefix(SlipForecastViews.listed).map { item, risk in
-                        let dependency = item.dependency
-                        return el(
-                            "li", [],
-                            [
-                                link(Link.project(project: dependency.dependant.projectID).path, item.dependantName),
-                                txt(
-                                    dependency.dependant.milestone.map { ": \($0)" } ?? " (the project as a whole)"),
-                                txt(" waits on \(item.upstreamName): \(dependency.upstream.milestone ?? ""). "),
-                                el("strong", text: ProjectDependencies.words(risk)),
-                            ])
-                    }))
-            if open.dependenciesAtRisk.count > SlipForecastViews.listed {
-                nodes.append(
-                    el(
-                        "p",
-                        text: "… and \(open.dependenciesAtRisk.count - SlipForecastViews.listed) more, on the "
-                            + "projects' pages."))
-            }
+                    open.dependenciesAtRisk.prefix(SlipForecastViews.listed).map(DependencyViews.riskItem)))
+            nodes.append(
+                el(
+                    "p", [],
+                    [
+                        txt(
+                            open.dependenciesAtRisk.count > SlipForecastViews.listed
+                                ? "… and \(open.dependenciesAtRisk.count - SlipForecastViews.listed) more: " : ""),
+                        link(
+                            Link.portfolioDependencies(portfolio: tracking.portfolio.id).path,
+                            "the dependency map and every dependency"),
+                    ]))
         }
         nodes.append(el("h3", text: "Ready to publish?"))
         if missing.isEmpty {

@@ -75,7 +75,16 @@ struct ImportController: AppRouteCollection {
         }
         let portfolio = try await Catalogue.portfolio(req.db, id: job.portfolioID)
         let period = job.outcome?.periodKey.flatMap { key in portfolio.periods.first { $0.key == key } }
-        return req.html(ImportPages.job(job, portfolio: portfolio.info, period: period, req.page("Import")))
+        // Dates the import wrote as another event ("Dependant on …"), offered as links once it has landed.
+        var suggestions: [DependencySuggestion] = []
+        if job.outcome != nil {
+            let recorded = DependencyGraph(
+                try await MilestoneDependencies.all(req.db, portfolioID: portfolio.info.id).map(\.dependency))
+            suggestions = try await MilestoneDependencies.suggestions(req.db, portfolio: portfolio, recorded: recorded)
+        }
+        return req.html(
+            ImportPages.job(
+                job, portfolio: portfolio.info, period: period, suggestions: suggestions, req.page("Import")))
     }
 
     private func managedPortfolio(_ req: Request) async throws -> PortfolioSummary {

@@ -306,7 +306,8 @@ enum ImportPages {
     }
 
     static func job(
-        _ job: ImportJob, portfolio: PortfolioInfo, period: PeriodInfo?, _ context: PageContext
+        _ job: ImportJob, portfolio: PortfolioInfo, period: PeriodInfo?, suggestions: [DependencySuggestion] = [],
+        _ context: PageContext
     ) -> String {
         var context = context
         context.breadcrumbs = [
@@ -327,6 +328,28 @@ enum ImportPages {
                             link(
                                 Link.programmeDashboard(period: period.id).path,
                                 "Open the \(period.label) dashboard")
+                        ]))
+            }
+            if !suggestions.isEmpty {
+                nodes.append(el("h2", text: "Dates written as another event"))
+                nodes.append(
+                    el(
+                        "p", [],
+                        text: "\(Wording.counted(suggestions.count, "milestone")) dated as another event may wait on "
+                            + "a milestone of this portfolio. Link each to record the dependency."))
+                nodes.append(
+                    el(
+                        "ul", [("class", "dependency-list")],
+                        suggestions.prefix(SlipForecastViews.listed).map {
+                            DependencyViews.suggestion($0, canLink: true, csrf: context.csrf)
+                        }))
+                nodes.append(
+                    el(
+                        "p", [],
+                        [
+                            link(
+                                Link.portfolioDependencies(portfolio: portfolio.id).path + "#suggested",
+                                "Every one, with the dependency map")
                         ]))
             }
         } else if let failure = job.failure {

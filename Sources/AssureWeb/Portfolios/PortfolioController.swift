@@ -16,6 +16,7 @@ struct PortfolioController: AppRouteCollection {
         routes.post(.createProject, use: createProject)
         routes.post(.portfolioChecks, use: setChecks)
         routes.get(.slipForecasts, use: slipForecasts)
+        routes.get(.portfolioDependencies, use: dependencies)
         routes.post(.createPeriod, use: createPeriod)
         routes.post(.openPeriod) { try await move($0, PeriodLifecycle.open, "opened for returns") }
         routes.post(.closePeriod) { try await move($0, PeriodLifecycle.close, "closed") }
@@ -34,6 +35,23 @@ struct PortfolioController: AppRouteCollection {
             portfolio: portfolio, forecasts: try await SlipForecasts.latest(req.db, portfolio: portfolio))
         return req.html(
             SlipForecastViews.page(model, req.page("\(portfolio.info.name): milestones likely to slip")))
+    }
+
+    /// The dependency map of each programme (`?programme=` one of them), what is at risk, and the dates written as
+    /// another event offered as links.
+    func dependencies(req: Request) async throws -> Response {
+        let portfolio = try await Catalogue.portfolio(req.db, id: try req.uuid("portfolio"))
+        let picture = try await DependencyPicture.read(req.db, portfolio: portfolio)
+        let suggestions = try await MilestoneDependencies.suggestions(
+            req.db, portfolio: portfolio, recorded: picture.graph)
+        let actor = try req.requireActor()
+        let programmeOf = try await MilestoneDependencies.programmes(
+            req.db, projects: Set(suggestions.map(\.dependant.projectID)))
+        let model = DependenciesPageModel(
+            portfolio: portfolio, programmes: try await Catalogue.programmes(req.db, portfolioID: portfolio.info.id),
+            chosen: try req.queryID("programme"), picture: picture, suggestions: suggestions,
+            linkable: Set(programmeOf.filter { actor.canEdit(programme: $0.value) }.keys))
+        return req.html(DependenciesPage.render(model, req.page("\(portfolio.info.name): dependencies")))
     }
 
     func home(req: Request) async throws -> Response {

@@ -154,7 +154,10 @@ enum PortfolioPages {
                             ]),
                     ]))
         }
-        var links: [HTMLNode] = [link(Link.projectList(portfolio: info.id).path, "All projects")]
+        var links: [HTMLNode] = [
+            link(Link.projectList(portfolio: info.id).path, "All projects"), txt(" · "),
+            link(Link.portfolioDependencies(portfolio: info.id).path, "Dependencies"),
+        ]
         if model.portfolio.periods.count > 1 {
             links += [
                 txt(" · "),

@@ -52,8 +52,11 @@ struct ProjectController: AppRouteCollection {
             attributes: try await Imports.attributes(req.db, projectID: id),
             forecasts: try await SlipForecasts.latest(req.db, portfolio: portfolio, project: id),
             forecastPeriod: portfolio.latestPublished)
-        model.dependencies = try await ProjectDependencies(
-            projectID: id, picture: try await DependencyPicture.read(req.db, portfolio: portfolio),
+        let picture = try await DependencyPicture.read(req.db, portfolio: portfolio)
+        model.dependencies = ProjectDependencies(
+            projectID: id, picture: picture,
+            suggestions: try await MilestoneDependencies.suggestions(
+                req.db, portfolio: portfolio, recorded: picture.graph, projectID: id),
             returned: returned)
         return req.html(ProjectPage.render(model, req.page(detail.project.title)), status: status)
     }

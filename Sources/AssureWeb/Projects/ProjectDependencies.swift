@@ -16,18 +16,22 @@ struct ProjectDependencies: Sendable {
 
     var waitsOn: [Line] = []
     var neededBy: [Line] = []
+    /// This project's ends at risk down a chain from a dependency at risk elsewhere.
+    var knockOns: [Line] = []
+    /// Its milestones dated as another event, with what they may mean.
+    var suggestions: [DependencySuggestion] = []
     var values: [String: String] = [:]
     var errors: [String: String] = [:]
 
     init() {}
 
-    init(projectID: UUID, picture: DependencyPicture, returned: ReturnedForm?) {
+    init(
+        projectID: UUID, picture: DependencyPicture, suggestions: [DependencySuggestion] = [],
+        returned: ReturnedForm?
+    ) {
         (values, errors) = returned.state("dependency")
-        var names: [UUID: String] = [:]
-        for item in picture.stored {
-            names[item.dependency.dependant.projectID] = item.dependantName
-            names[item.dependency.upstream.projectID] = item.upstreamName
-        }
+        self.suggestions = suggestions
+        let names = picture.names
         func name(_ end: DependencyEnd) -> (name: String, projectID: UUID) {
             let project = names[end.projectID] ?? "?"
             return (end.milestone.map { "\(project): \($0)" } ?? project, end.projectID)
@@ -35,7 +39,7 @@ struct ProjectDependencies: Sendable {
         waitsOn = picture.stored.filter { $0.dependency.dependant.projectID == projectID }.map { item in
             Line(
                 chain: [name(item.dependency.upstream), name(item.dependency.dependant)],
-                risk: picture.riskByID[item.id].map(Self.words), removable: item.id)
+                risk: picture.riskByID[item.id].map(\.words), removable: item.id)
         }
         let upstreamEnds = Set(
             picture.stored.map(\.dependency.upstream).filter { $0.projectID == projectID })
@@ -43,29 +47,82 @@ struct ProjectDependencies: Sendable {
             for (waiting, chain) in picture.graph.downstream(of: end) {
                 let last = MilestoneDependency(dependant: waiting, upstream: chain[chain.count - 2])
                 let risk = picture.risks[waiting]?.first { $0.dependency == last }
-                neededBy.append(Line(chain: chain.map(name), risk: risk.map(Self.words), removable: nil))
+                neededBy.append(Line(chain: chain.map(name), risk: risk.map(\.words), removable: nil))
             }
         }
+        knockOns = picture.knockOns.values.filter { $0.end.projectID == projectID }
+            .sorted { ($0.end.milestone ?? "") < ($1.end.milestone ?? "") }
+            .map { Line(chain: $0.chain.map(name), risk: $0.origin.words, removable: nil) }
     }
 
-    /// "At risk: due 30 Sep 2016, 15 days after it is needed (15 Sep 2016)".
-    static func words(_ risk: DependencyRisk) -> String {
-        switch risk.reason {
-        case .datedAfter(let days):
-            "At risk: due \(risk.upstreamDue.longDisplay), \(Wording.counted(days, "day")) after it is needed "
-                + "(\(risk.dependantDue.longDisplay))"
-        case .likelyToSlip(let percent, let spare):
-            "At risk: likely to slip (\(percent)%) with \(Wording.counted(spare, "day")) to spare before "
-                + "\(risk.dependantDue.longDisplay)"
-        }
-    }
 }
 
 enum DependencyViews {
+    /// "MAT001 Maternity: Business case", or "MAT001 Maternity (the project as a whole)".
+    static func name(_ end: DependencyEnd, names: [UUID: String]) -> String {
+        DependencyPicture.name(end, names: names)
+    }
+
+    /// An end named, its project linked.
+    static func endLink(_ end: DependencyEnd, names: [UUID: String]) -> HTMLNode {
+        link(Link.project(project: end.projectID).path, name(end, names: names))
+    }
+
+    /// A dependency at risk in a list: what waits, on what, and why it is at risk.
+    static func riskItem(_ item: StoredDependency, _ risk: DependencyRisk) -> HTMLNode {
+        let dependency = item.dependency
+        return el(
+            "li", [],
+            [
+                link(Link.project(project: dependency.dependant.projectID).path, item.dependantName),
+                txt(dependency.dependant.milestone.map { ": \($0)" } ?? " (the project as a whole)"),
+                txt(" waits on \(item.upstreamName): \(dependency.upstream.milestone ?? ""). "),
+                el("strong", text: risk.words),
+            ])
+    }
+
+    /// A milestone dated as another event, with a button to link it to each milestone it may mean.
+    static func suggestion(_ suggestion: DependencySuggestion, canLink: Bool, csrf: String) -> HTMLNode {
+        let dependant = suggestion.dependant
+        return el(
+            "li", [],
+            [
+                link(Link.project(project: dependant.projectID).path, suggestion.dependantName),
+                txt(": \(dependant.milestone ?? "") is dated “\(suggestion.written)”. It may mean:"),
+                el(
+                    "ul", [],
+                    suggestion.candidates.map { candidate in
+                        var item: [HTMLNode] = [
+                            link(Link.project(project: candidate.projectID).path, candidate.projectName),
+                            txt(": \(candidate.milestone) "),
+                        ]
+                        if canLink {
+                            item.append(
+                                postForm(
+                                    Link.projectDependencies(project: dependant.projectID).path, csrf: csrf,
+                                    class: "inline no-print",
+                                    [
+                                        hidden("milestone", dependant.milestone ?? ""),
+                                        hidden("upstreamProject", candidate.projectHandle),
+                                        hidden("upstreamMilestone", candidate.milestone),
+                                        button("Link", class: "link-button"),
+                                    ]))
+                        }
+                        return el("li", [], item)
+                    }),
+            ])
+    }
+
+    static func hidden(_ name: String, _ value: String) -> HTMLNode {
+        el("input", [("type", "hidden"), ("name", name), ("value", value)])
+    }
+
     static func section(
         _ model: ProjectDependencies, projectID: UUID, milestones: [String], canEdit: Bool, csrf: String
     ) -> [HTMLNode] {
-        guard canEdit || !model.waitsOn.isEmpty || !model.neededBy.isEmpty else { return [] }
+        guard canEdit || !model.waitsOn.isEmpty || !model.neededBy.isEmpty || !model.suggestions.isEmpty else {
+            return []
+        }
         var nodes: [HTMLNode] = [el("h2", [("id", "dependencies")], text: "Dependencies")]
         nodes.append(
             el(
@@ -83,6 +140,17 @@ enum DependencyViews {
             model.neededBy.isEmpty
                 ? el("p", text: "Nothing waits on this project.")
                 : list(model.neededBy, projectID: projectID, canEdit: false, csrf: csrf))
+        if !model.knockOns.isEmpty {
+            nodes.append(el("h3", text: "At risk through others"))
+            nodes.append(list(model.knockOns, projectID: projectID, canEdit: false, csrf: csrf))
+        }
+        if !model.suggestions.isEmpty {
+            nodes.append(el("h3", text: "Dates written as another event"))
+            nodes.append(
+                el(
+                    "ul", [("class", "dependency-list")],
+                    model.suggestions.map { suggestion($0, canLink: canEdit, csrf: csrf) }))
+        }
         if canEdit { nodes.append(form(model, projectID: projectID, milestones: milestones, csrf: csrf)) }
         return nodes
     }

@@ -21,6 +21,7 @@ public enum Link: Hashable, Sendable {
     case portfolioChecks(portfolio: UUID)
     case changes(portfolio: UUID)
     case slipForecasts(portfolio: UUID)
+    case portfolioDependencies(portfolio: UUID)
     case createPeriod(portfolio: UUID)
     case importTable(portfolio: UUID)
     case importApply(portfolio: UUID)
@@ -96,6 +97,9 @@ public enum Link: Hashable, Sendable {
     case apiPortfolios
     case apiChanges(portfolio: UUID)
     case apiSlipForecasts(portfolio: UUID)
+    case apiDependencies(portfolio: UUID)
+    case apiProjectDependencies(project: UUID)
+    case apiDependency(id: UUID)
     case apiProjects(portfolio: UUID)
     case apiPeriod(period: UUID)
     case apiReturns(period: UUID)
@@ -162,6 +166,7 @@ public enum Link: Hashable, Sendable {
         case .portfolioChecks: .portfolioChecks
         case .changes: .changes
         case .slipForecasts: .slipForecasts
+        case .portfolioDependencies: .portfolioDependencies
         case .createPeriod: .createPeriod
         case .importTable: .importTable
         case .importApply: .importApply
@@ -237,6 +242,9 @@ public enum Link: Hashable, Sendable {
         case .apiPortfolios: .apiPortfolios
         case .apiChanges: .apiChanges
         case .apiSlipForecasts: .apiSlipForecasts
+        case .apiDependencies: .apiDependencies
+        case .apiProjectDependencies: .apiProjectDependencies
+        case .apiDependency: .apiDependency
         case .apiProjects: .apiProjects
         case .apiPeriod: .apiPeriod
         case .apiReturns: .apiReturns
@@ -297,6 +305,7 @@ public enum Link: Hashable, Sendable {
         case .portfolioChecks(let portfolio): [portfolio]
         case .changes(let portfolio): [portfolio]
         case .slipForecasts(let portfolio): [portfolio]
+        case .portfolioDependencies(let portfolio): [portfolio]
         case .createPeriod(let portfolio): [portfolio]
         case .importTable(let portfolio): [portfolio]
         case .importApply(let portfolio): [portfolio]
@@ -370,6 +379,9 @@ public enum Link: Hashable, Sendable {
         case .paperTexts(let period): [period]
         case .apiChanges(let portfolio): [portfolio]
         case .apiSlipForecasts(let portfolio): [portfolio]
+        case .apiDependencies(let portfolio): [portfolio]
+        case .apiProjectDependencies(let project): [project]
+        case .apiDependency(let id): [id]
         case .apiProjects(let portfolio): [portfolio]
         case .apiPeriod(let period): [period]
         case .apiReturns(let period): [period]

@@ -10,13 +10,15 @@ public struct StoredDependency: Sendable, Hashable {
     /// The projects' references and titles.
     public let dependantName: String
     public let upstreamName: String
+    public let dependantProgrammeID: UUID
+    public let upstreamProgrammeID: UUID
 }
 
 /// Milestones and projects waiting on other projects' milestones (M044), read by portfolio or by project.
 public enum MilestoneDependencies {
     private static let select: SQLQueryString = """
         SELECT d.id, d.dependant_project_id, d.dependant_milestone, d.upstream_project_id, d.upstream_milestone,
-               a.reference, a.title, u.reference, u.title
+               a.reference, a.title, u.reference, u.title, a.programme_id, u.programme_id
         FROM milestone_dependencies d
         JOIN projects a ON a.id = d.dependant_project_id
         JOIN projects u ON u.id = d.upstream_project_id
@@ -32,7 +34,8 @@ public enum MilestoneDependencies {
                 dependant: DependencyEnd(projectID: try row.uuid(1), milestone: try row.optionalText(2)),
                 upstream: DependencyEnd(projectID: try row.uuid(3), milestone: try row.text(4))),
             dependantName: name(try row.optionalText(5), try row.text(6)),
-            upstreamName: name(try row.optionalText(7), try row.text(8)))
+            upstreamName: name(try row.optionalText(7), try row.text(8)),
+            dependantProgrammeID: try row.uuid(9), upstreamProgrammeID: try row.uuid(10))
     }
 
     /// Every dependency whose dependant is in the portfolio, in the order they were added.
@@ -129,10 +132,32 @@ public struct DependencyPicture: Sendable {
     public let graph: DependencyGraph
     public let risks: [DependencyEnd: [DependencyRisk]]
     public let riskByID: [UUID: DependencyRisk]
+    /// Ends put at risk down a chain from a dependency at risk.
+    public let knockOns: [DependencyEnd: DependencyKnockOn]
 
     /// The stored dependencies at risk, in the order they were added.
     public var atRisk: [(StoredDependency, DependencyRisk)] {
         stored.compactMap { item in riskByID[item.id].map { (item, $0) } }
+    }
+
+    /// Each project at an end of a dependency, as readers name it.
+    public var names: [UUID: String] {
+        var names: [UUID: String] = [:]
+        for item in stored {
+            names[item.dependency.dependant.projectID] = item.dependantName
+            names[item.dependency.upstream.projectID] = item.upstreamName
+        }
+        return names
+    }
+
+    /// "MAT001 Maternity: Business case", or "MAT001 Maternity (the project as a whole)".
+    public func name(_ end: DependencyEnd) -> String {
+        Self.name(end, names: names)
+    }
+
+    public static func name(_ end: DependencyEnd, names: [UUID: String]) -> String {
+        let project = names[end.projectID] ?? "?"
+        return end.milestone.map { "\(project): \($0)" } ?? "\(project) (the project as a whole)"
     }
 
     /// `likely`: the portfolio's forecasts at 50% or more, when the caller has read them already.
@@ -141,7 +166,9 @@ public struct DependencyPicture: Sendable {
     ) async throws -> DependencyPicture {
         let stored = try await MilestoneDependencies.all(db, portfolioID: portfolio.info.id)
         let graph = DependencyGraph(stored.map(\.dependency))
-        guard !stored.isEmpty else { return DependencyPicture(stored: [], graph: graph, risks: [:], riskByID: [:]) }
+        guard !stored.isEmpty else {
+            return DependencyPicture(stored: [], graph: graph, risks: [:], riskByID: [:], knockOns: [:])
+        }
         let projects = Set(stored.flatMap { [$0.dependency.dependant.projectID, $0.dependency.upstream.projectID] })
         let dates = try await MilestoneDependencies.publishedDates(
             db, portfolioID: portfolio.info.id, projects: projects)
@@ -160,6 +187,6 @@ public struct DependencyPicture: Sendable {
         for risk in risks { if let id = idOf[risk.dependency] { byID[id] = risk } }
         return DependencyPicture(
             stored: stored, graph: graph, risks: Dictionary(grouping: risks, by: \.dependency.dependant),
-            riskByID: byID)
+            riskByID: byID, knockOns: graph.knockOns(of: risks))
     }
 }

@@ -205,6 +205,22 @@ enum OpenAPIDocument {
             query: [("likely", .boolean, "Only those at 50% or more")],
             response: .one(APISlipForecasts.self)),
         Operation(
+            route: .apiDependencies, method: .GET,
+            summary: "A portfolio's dependencies, each with how it stands, and the dates written as another event",
+            response: .one(APIDependencies.self)),
+        Operation(
+            route: .apiProjectDependencies, method: .POST,
+            summary: "Record that a project's milestone (or the whole project) waits on another's (its programme's "
+                + "editors; a loop is refused with its chain)",
+            body: APIDependencyInput.self, creates: true, response: .one(APIDependency.self)),
+        Operation(
+            route: .apiDependency, method: .GET, summary: "One dependency and how it stands",
+            response: .one(APIDependency.self)),
+        Operation(
+            route: .apiDependency, method: .DELETE,
+            summary: "Remove a dependency (the waiting project's programme's editors; the audit log keeps it)",
+            conditional: true, on: "Dependency", response: nil),
+        Operation(
             route: .apiProject, method: .GET, summary: "A project and its reported history",
             response: .one(APIProject.self)),
         Operation(
