@@ -173,4 +173,45 @@ struct DependencyMapPageTests {
             #expect(page.contains(">Link</button>"))
         }
     }
+
+    @Test(
+        "A date moved in this period's submitted return puts a dependency at risk for the PMO, marked provisional, and not for the board until it is published",
+        arguments: Backend.all)
+    func provisionalOnOpenReturns(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let (portfolio, project) = try await Self.july(app)
+            let (stageII, decision) = (try project(Seed.stageII), try project(Seed.decision))
+            let pmo = Actor.commandLine("test")
+            // given Stage II (31 August) waits on the preferred-option decision (20 July): clear, 42 days to spare
+            try await Dependencies.add(
+                app.db, pmo, projectID: stageII.id,
+                draft: DependencyDraft(
+                    milestone: Seed.stageIIMilestone, upstreamProject: Seed.decision,
+                    upstreamMilestone: Seed.decisionMilestone))
+            let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            for client in [admin, board] { _ = try await client.get("/") }
+            let page = Link.portfolioDependencies(portfolio: portfolio.info.id).path
+            #expect(try await admin.get(page).body.string.contains("No dependency is at risk."))
+            // when August is open and the decision's return, submitted, moves it to 30 September
+            let august = try await PeriodLifecycle.create(
+                app.db, pmo, portfolioID: portfolio.info.id, key: "2016-08")
+            _ = try await PeriodLifecycle.open(app.db, pmo, periodID: august.id)
+            var form = try await Returns.sheet(app.db, periodID: august.id, projectID: decision.id).form
+            form.rating = "Amber"
+            form.update = "The decision moves to September."
+            form.milestones = [MilestoneLine(title: Seed.decisionMilestone, date: "30-Sep-16")]
+            try await Returns.save(app.db, pmo, periodID: august.id, projectID: decision.id, form: form)
+            // then the PMO's cockpit and the dependency page show it at risk, provisionally
+            let risk = "At risk: due 30 Sep 2016, 30 days after it is needed (31 Aug 2016)"
+            let cockpit = try await admin.get(Link.home.path).body.string
+            #expect(cockpit.contains(risk) && cockpit.contains("provisional: on this period&#39;s returns"))
+            let pmoPage = try await admin.get(page).body.string
+            #expect(pmoPage.contains(risk) && pmoPage.contains("(provisional)"))
+            // and the board, who reads only what is published, sees it clear
+            let boardPage = try await board.get(page).body.string
+            #expect(!boardPage.contains(risk) && boardPage.contains("No dependency is at risk."))
+            #expect(!(try await board.get(Link.project(project: stageII.id).path).body.string.contains(risk)))
+        }
+    }
 }

@@ -14,8 +14,9 @@ struct CockpitModel: Sendable {
         /// Milestones likely to slip, as forecast when `forecastPeriod` was published.
         var likelyToSlip: [ShownSlipForecast] = []
         var forecastPeriod: PeriodInfo? = nil
-        /// Dependencies whose upstream is due after, or likely to slip past, the date it is needed by.
-        var dependenciesAtRisk: [(StoredDependency, DependencyRisk)] = []
+        /// Dependencies whose upstream is due after, or likely to slip past, the date it is needed by (judged on the
+        /// returns submitted this period too, those marked provisional).
+        var dependenciesAtRisk: [DependencyPicture.AtRisk] = []
     }
 
     var open: [OpenPeriod]

@@ -30,7 +30,7 @@ struct HomeController: AppRouteCollection {
                         likelyToSlip: likely,
                         forecastPeriod: portfolio.latestPublished,
                         dependenciesAtRisk: try await DependencyPicture.read(
-                            req.db, portfolio: portfolio, likely: likely
+                            req.db, portfolio: portfolio, likely: likely, includingOpen: true
                         ).atRisk))
             }
             let busy = Set(open.map(\.tracking.portfolio.id))

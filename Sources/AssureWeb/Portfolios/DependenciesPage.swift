@@ -39,7 +39,7 @@ struct DependenciesPageModel: Sendable {
             programmeOf[item.dependency.upstream.projectID] = item.upstreamProgrammeID
         }
         let names = picture.names
-        let risks = picture.atRisk.map(\.1)
+        let risks = picture.atRisk.map(\.risk)
         maps = programmes.filter { chosen == nil || $0.id == chosen }.map { programme in
             ProgrammeMap(
                 programme: programme,
@@ -62,10 +62,8 @@ enum DependenciesPage {
             el("h1", text: "Dependencies"),
             el(
                 "p", [("class", "hint")],
-                text: "Judged on the dates of the latest published period and its slip forecast: a dependency is at "
-                    + "risk when what it waits on is due after it is needed, or is likely to slip with under a month "
-                    + "to spare; what waits on a dependant at risk is at risk through it. Dependencies are recorded "
-                    + "on the waiting project's page."),
+                text: DependencyViews.judged + " What waits on a dependant at risk is at risk through it. "
+                    + "Dependencies are recorded on the waiting project's page."),
         ]
         if model.picture.stored.isEmpty {
             nodes.append(el("p", text: "No dependency is recorded in \(portfolio.name)."))
@@ -116,7 +114,7 @@ enum DependenciesPage {
             el("h2", text: "At risk"),
             el(
                 "ul", [("class", "dependency-list")],
-                picture.atRisk.map { item, risk in DependencyViews.riskItem(item, risk) }
+                picture.atRisk.map(DependencyViews.riskItem)
                     + knockOns.map { knockOn in
                         el(
                             "li", [],
@@ -150,7 +148,9 @@ enum DependenciesPage {
                                 el("td", [], [DependencyViews.endLink(item.dependency.upstream, names: names)]),
                                 el(
                                     "td",
-                                    text: picture.riskByID[item.id].map(\.words)
+                                    text: picture.riskByID[item.id].map {
+                                        $0.words + (picture.provisional.contains(item.id) ? " (provisional)" : "")
+                                    }
                                         ?? picture.knockOns[item.dependency.dependant].map { _ in
                                             "At risk through what it waits on"
                                         } ?? "Clear"),

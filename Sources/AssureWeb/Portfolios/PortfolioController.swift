@@ -41,7 +41,8 @@ struct PortfolioController: AppRouteCollection {
     /// another event offered as links.
     func dependencies(req: Request) async throws -> Response {
         let portfolio = try await Catalogue.portfolio(req.db, id: try req.uuid("portfolio"))
-        let picture = try await DependencyPicture.read(req.db, portfolio: portfolio)
+        let picture = try await DependencyPicture.read(
+            req.db, portfolio: portfolio, includingOpen: try await req.readership().seesFindings)
         let suggestions = try await MilestoneDependencies.suggestions(
             req.db, portfolio: portfolio, recorded: picture.graph)
         let actor = try req.requireActor()

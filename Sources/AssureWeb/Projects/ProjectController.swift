@@ -52,7 +52,8 @@ struct ProjectController: AppRouteCollection {
             attributes: try await Imports.attributes(req.db, projectID: id),
             forecasts: try await SlipForecasts.latest(req.db, portfolio: portfolio, project: id),
             forecastPeriod: portfolio.latestPublished)
-        let picture = try await DependencyPicture.read(req.db, portfolio: portfolio)
+        let picture = try await DependencyPicture.read(
+            req.db, portfolio: portfolio, includingOpen: try await req.readership().seesFindings)
         model.dependencies = ProjectDependencies(
             projectID: id, picture: picture,
             suggestions: try await MilestoneDependencies.suggestions(

@@ -39,7 +39,9 @@ struct ProjectDependencies: Sendable {
         waitsOn = picture.stored.filter { $0.dependency.dependant.projectID == projectID }.map { item in
             Line(
                 chain: [name(item.dependency.upstream), name(item.dependency.dependant)],
-                risk: picture.riskByID[item.id].map(\.words), removable: item.id)
+                risk: picture.riskByID[item.id].map {
+                    $0.words + (picture.provisional.contains(item.id) ? " (provisional: on this period's returns)" : "")
+                }, removable: item.id)
         }
         let upstreamEnds = Set(
             picture.stored.map(\.dependency.upstream).filter { $0.projectID == projectID })
@@ -58,6 +60,12 @@ struct ProjectDependencies: Sendable {
 }
 
 enum DependencyViews {
+    /// What a standing is judged on, for the pages that show one.
+    static let judged =
+        "Judged on the dates of the latest published period and its slip forecast (for those who write or review "
+        + "returns, also on the returns submitted since, marked provisional): a dependency is at risk when what it "
+        + "waits on is due after it is needed, or is likely to slip with under a month to spare."
+
     /// "MAT001 Maternity: Business case", or "MAT001 Maternity (the project as a whole)".
     static func name(_ end: DependencyEnd, names: [UUID: String]) -> String {
         DependencyPicture.name(end, names: names)
@@ -69,16 +77,22 @@ enum DependencyViews {
     }
 
     /// A dependency at risk in a list: what waits, on what, and why it is at risk.
-    static func riskItem(_ item: StoredDependency, _ risk: DependencyRisk) -> HTMLNode {
-        let dependency = item.dependency
+    static func riskItem(_ atRisk: DependencyPicture.AtRisk) -> HTMLNode {
+        let dependency = atRisk.item.dependency
         return el(
             "li", [],
             [
-                link(Link.project(project: dependency.dependant.projectID).path, item.dependantName),
+                link(Link.project(project: dependency.dependant.projectID).path, atRisk.item.dependantName),
                 txt(dependency.dependant.milestone.map { ": \($0)" } ?? " (the project as a whole)"),
-                txt(" waits on \(item.upstreamName): \(dependency.upstream.milestone ?? ""). "),
-                el("strong", text: risk.words),
-            ])
+                txt(" waits on \(atRisk.item.upstreamName): \(dependency.upstream.milestone ?? ""). "),
+                el("strong", text: atRisk.risk.words),
+            ] + (atRisk.provisional ? [txt(" "), provisionalMark] : []))
+    }
+
+    /// Beside a standing that rests on a return submitted since the latest publication.
+    static var provisionalMark: HTMLNode {
+        el(
+            "span", [("class", "provisional")], text: "(provisional: on this period's returns, not yet published)")
     }
 
     /// A milestone dated as another event, with a button to link it to each milestone it may mean.
@@ -125,11 +139,7 @@ enum DependencyViews {
         }
         var nodes: [HTMLNode] = [el("h2", [("id", "dependencies")], text: "Dependencies")]
         nodes.append(
-            el(
-                "p", [("class", "hint")],
-                text: "Judged on the dates of the latest published period and its slip forecast: a dependency is at "
-                    + "risk when what it waits on is due after it is needed, or is likely to slip with under a "
-                    + "month to spare."))
+            el("p", [("class", "hint")], text: judged))
         nodes.append(el("h3", text: "Waits on"))
         nodes.append(
             model.waitsOn.isEmpty

@@ -40,6 +40,7 @@ enum Stylesheet {
         .rag-red { background: #d5281b; color: #fff; } .rag-complete { background: #005eb8; color: #fff; }
         .rag-amber-green { background: #78be20; color: #212b32; } .rag-amber-red { background: #ed8b00; color: #212b32; }
         .rag-off { background: #fff; color: #212b32; border: 2px dashed #d5281b; }
+        .map-scroll { overflow-x: auto; max-width: 100%; } .provisional { color: #505a5f; font-style: italic; }
         .rag-none { background: #e8edee; color: #212b32; font-weight: normal; }
         .trend { font-size: 18px; white-space: nowrap; } .trend-declined { color: #d5281b; } .trend-improved { color: #007f3b; }
         .trend-new { font-size: 13px; color: var(--grey); } .reported-mark { font-size: 11px; color: var(--grey); }

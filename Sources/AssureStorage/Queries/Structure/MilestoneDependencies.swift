@@ -102,6 +102,40 @@ public enum MilestoneDependencies {
         return dates
     }
 
+    /// The dates of these projects' milestones in the returns submitted or approved in the portfolio's open periods
+    /// after its latest published one (the latest open period's where there are two): what a dependency will be
+    /// judged on once they are published.
+    public static func openDates(
+        _ db: Database, portfolio: PortfolioSummary, projects: Set<UUID>
+    ) async throws -> [DependencyEnd: CalendarDate] {
+        let published = portfolio.latestPublished?.asAt
+        let open = portfolio.periods.filter { period in
+            period.status == .open && published.map { period.asAt > $0 } ?? true
+        }
+        guard !projects.isEmpty, !open.isEmpty else { return [:] }
+        let order = Dictionary(open.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        let ids = SQLList(projects.sorted { $0.uuidString < $1.uuidString }.map { SQLBind($0) })
+        let rows = try await db.sql().rows(
+            """
+            SELECT r.period_id, r.project_id, m.title, m.due_by
+            FROM return_milestones m JOIN returns r ON r.id = m.return_id
+            WHERE r.period_id IN (\(SQLList(open.map { SQLBind($0.id) }))) AND r.project_id IN (\(ids))
+              AND r.state IN ('submitted', 'approved') AND m.due_by IS NOT NULL
+            """
+        ) { row in
+            (
+                at: order[try row.uuid(0)] ?? 0,
+                end: DependencyEnd(projectID: try row.uuid(1), milestone: try row.text(2)), due: try row.text(3)
+            )
+        }
+        var dates: [DependencyEnd: (Int, CalendarDate)] = [:]
+        for row in rows {
+            guard let date = CalendarDate(iso: row.due), (dates[row.end]?.0 ?? -1) <= row.at else { continue }
+            dates[row.end] = (row.at, date)
+        }
+        return dates.mapValues(\.1)
+    }
+
     /// Every title a project's milestones have been reported under, in any period.
     public static func milestoneTitles(_ db: Database, projectID: UUID) async throws -> Set<String> {
         Set(
@@ -123,70 +157,5 @@ public enum MilestoneDependencies {
               AND (LOWER(p.reference) = \(bind: name) OR LOWER(p.title) = \(bind: name))
             """
         ) { try $0.uuid(0) }
-    }
-}
-
-/// A portfolio's dependencies with what puts each at risk, judged on the latest published dates and slip forecasts.
-public struct DependencyPicture: Sendable {
-    public let stored: [StoredDependency]
-    public let graph: DependencyGraph
-    public let risks: [DependencyEnd: [DependencyRisk]]
-    public let riskByID: [UUID: DependencyRisk]
-    /// Ends put at risk down a chain from a dependency at risk.
-    public let knockOns: [DependencyEnd: DependencyKnockOn]
-
-    /// The stored dependencies at risk, in the order they were added.
-    public var atRisk: [(StoredDependency, DependencyRisk)] {
-        stored.compactMap { item in riskByID[item.id].map { (item, $0) } }
-    }
-
-    /// Each project at an end of a dependency, as readers name it.
-    public var names: [UUID: String] {
-        var names: [UUID: String] = [:]
-        for item in stored {
-            names[item.dependency.dependant.projectID] = item.dependantName
-            names[item.dependency.upstream.projectID] = item.upstreamName
-        }
-        return names
-    }
-
-    /// "MAT001 Maternity: Business case", or "MAT001 Maternity (the project as a whole)".
-    public func name(_ end: DependencyEnd) -> String {
-        Self.name(end, names: names)
-    }
-
-    public static func name(_ end: DependencyEnd, names: [UUID: String]) -> String {
-        let project = names[end.projectID] ?? "?"
-        return end.milestone.map { "\(project): \($0)" } ?? "\(project) (the project as a whole)"
-    }
-
-    /// `likely`: the portfolio's forecasts at 50% or more, when the caller has read them already.
-    public static func read(
-        _ db: Database, portfolio: PortfolioSummary, likely: [ShownSlipForecast]? = nil
-    ) async throws -> DependencyPicture {
-        let stored = try await MilestoneDependencies.all(db, portfolioID: portfolio.info.id)
-        let graph = DependencyGraph(stored.map(\.dependency))
-        guard !stored.isEmpty else {
-            return DependencyPicture(stored: [], graph: graph, risks: [:], riskByID: [:], knockOns: [:])
-        }
-        let projects = Set(stored.flatMap { [$0.dependency.dependant.projectID, $0.dependency.upstream.projectID] })
-        let dates = try await MilestoneDependencies.publishedDates(
-            db, portfolioID: portfolio.info.id, projects: projects)
-        var forecasts: [DependencyEnd: Int] = [:]
-        var forecastsRead = likely ?? []
-        if likely == nil {
-            forecastsRead = try await SlipForecasts.latest(db, portfolio: portfolio, likelyOnly: true)
-        }
-        for forecast in forecastsRead
-        where projects.contains(forecast.projectID) {
-            forecasts[DependencyEnd(projectID: forecast.projectID, milestone: forecast.milestone)] = forecast.percent
-        }
-        let risks = graph.risks(due: dates, forecasts: forecasts)
-        var byID: [UUID: DependencyRisk] = [:]
-        let idOf = Dictionary(stored.map { ($0.dependency, $0.id) }) { first, _ in first }
-        for risk in risks { if let id = idOf[risk.dependency] { byID[id] = risk } }
-        return DependencyPicture(
-            stored: stored, graph: graph, risks: Dictionary(grouping: risks, by: \.dependency.dependant),
-            riskByID: byID, knockOns: graph.knockOns(of: risks))
     }
 }
