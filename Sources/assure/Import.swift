@@ -94,6 +94,7 @@ struct ImportCommand: AsyncParsableCommand {
                     return (target!, outcome)
                 }
                 ProgressBar.finish()
+                try await PeriodLifecycle.refitForecast(database, after: outcome, portfolioID: target.id)
                 if let saveMapping {
                     try await Imports.saveMapping(
                         database, CLI.actor, portfolioID: target.id, name: saveMapping, columns: chosen.saved)

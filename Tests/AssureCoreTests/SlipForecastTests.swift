@@ -14,7 +14,7 @@ struct SlipForecastTests {
             key: String(format: "2017-%02d", month), asAt: asAt,
             milestones: milestones.map { title, due, complete in
                 MilestoneObservation(
-                    project: project, programme: "Digital", title: title, due: due, precision: .day,
+                    projectID: project.id, programme: "Digital", title: title, due: due, precision: .day,
                     rating: "Amber", severity: 0.5, complete: complete, updateRepeated: false)
             })
     }

@@ -20,4 +20,17 @@ extension PeriodLifecycle {
             return forecasts.isEmpty ? nil : forecasts.count
         }
     }
+
+    /// After an import that published its period as history: that period's forecast, as after a publication.
+    @discardableResult
+    public static func refitForecast(
+        _ db: Database, after outcome: ImportOutcome, portfolioID: UUID
+    ) async throws
+        -> Int?
+    {
+        guard outcome.published, let key = outcome.periodKey,
+            let period = try await Catalogue.portfolio(db, id: portfolioID).periods.first(where: { $0.key == key })
+        else { return nil }
+        return try await refitForecast(db, periodID: period.id)
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// One open milestone as a period reported it: what the slip forecast may know of it at that period, and nothing
 /// later.
 public struct MilestoneObservation: Sendable, Hashable {
-    public let project: ProjectInfo
+    public let projectID: UUID
     public let programme: String
     public let title: String
     public let due: CalendarDate
@@ -17,10 +17,10 @@ public struct MilestoneObservation: Sendable, Hashable {
     public let updateRepeated: Bool
 
     public init(
-        project: ProjectInfo, programme: String, title: String, due: CalendarDate, precision: DatePrecision,
+        projectID: UUID, programme: String, title: String, due: CalendarDate, precision: DatePrecision,
         rating: String?, severity: Double?, complete: Bool, updateRepeated: Bool
     ) {
-        self.project = project
+        self.projectID = projectID
         self.programme = programme
         self.title = title
         self.due = due
@@ -32,7 +32,7 @@ public struct MilestoneObservation: Sendable, Hashable {
     }
 
     /// A milestone is the same one from period to period when its project and title are.
-    public var key: String { "\(project.id)|\(title)" }
+    public var key: String { "\(projectID)|\(title)" }
 }
 
 /// The milestones of one period, as at its as-at day.
@@ -59,7 +59,7 @@ public struct PeriodMilestones: Sendable, Hashable {
                     let level = milestone.rating?.level ?? row.effective
                     found.append(
                         MilestoneObservation(
-                            project: row.project, programme: programme.programme.name, title: milestone.title,
+                            projectID: row.project.id, programme: programme.programme.name, title: milestone.title,
                             due: parsed.dueBy, precision: parsed.precision, rating: level?.label,
                             severity: level.map { Double(max($0.rank - 1, 0)) / Double(max(worst - 1, 1)) },
                             complete: AssuranceChecks.isComplete(milestone), updateRepeated: repeated))

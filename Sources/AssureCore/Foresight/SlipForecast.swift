@@ -60,7 +60,7 @@ public enum SlipForecast {
                 let tally = programme[milestone.programme] ?? (0, 0)
                 let facts = Facts(
                     movedBefore: moves[milestone.key] ?? 0,
-                    projectMoves: (projectMoves[milestone.project.id] ?? 0) - (moves[milestone.key] ?? 0),
+                    projectMoves: (projectMoves[milestone.projectID] ?? 0) - (moves[milestone.key] ?? 0),
                     programmeRate: (Double(tally.slipped) + 1) / (Double(tally.seen) + 4),
                     daysLeft: period.asAt.days(until: milestone.due), severity: milestone.severity,
                     updateRepeated: milestone.updateRepeated, precision: milestone.precision)
@@ -79,7 +79,7 @@ public enum SlipForecast {
                 programme[example.milestone.programme] = tally
                 if let then = nextByKey[example.milestone.key], then.due != example.milestone.due {
                     moves[example.milestone.key, default: 0] += 1
-                    projectMoves[example.milestone.project.id, default: 0] += 1
+                    projectMoves[example.milestone.projectID, default: 0] += 1
                 }
             }
         }

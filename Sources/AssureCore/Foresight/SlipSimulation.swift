@@ -73,7 +73,7 @@ public struct SlipSimulation: Sendable {
                 for (m, milestone) in project.milestones.enumerated() {
                     observed.append(
                         MilestoneObservation(
-                            project: project.info, programme: "Programme \(project.programme)",
+                            projectID: project.info.id, programme: "Programme \(project.programme)",
                             title: "Milestone \(m + 1)", due: monthEnd(milestone.month), precision: .month,
                             rating: severity == 1 ? "Red" : severity == 0.5 ? "Amber" : "Green", severity: severity,
                             complete: milestone.complete, updateRepeated: repeated))

@@ -124,9 +124,11 @@ enum ImportPreparation {
         return try await req.application.importRunner.start(
             req.application, owner: actor.userID, portfolioID: portfolioID, total: plan.allProjects.count
         ) { progress in
-            try await Imports.apply(
+            let outcome = try await Imports.apply(
                 db, actor, portfolioID: portfolioID, periodKey: period, plan: plan, source: source, publish: publish,
                 progress: progress)
+            try await PeriodLifecycle.refitForecast(db, after: outcome, portfolioID: portfolioID)
+            return outcome
         }
     }
 

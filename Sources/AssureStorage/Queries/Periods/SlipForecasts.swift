@@ -36,19 +36,31 @@ public enum SlipForecasts {
     public static let periodsRead = 13
 
     /// The milestones of the portfolio's published periods up to `published` (the `periodsRead` latest), oldest first:
-    /// what a refit learns from.
+    /// what a refit learns from. Each period's are read from those kept by an earlier refit where there are any, else
+    /// from its report, and kept for the next.
     public static func history(_ db: Database, upTo published: PeriodReport) async throws -> [PeriodMilestones] {
         let earlier = try await db.sql().rows(
             """
-            SELECT id FROM periods
+            SELECT id, key, as_at FROM periods
             WHERE portfolio_id = \(bind: published.portfolio.id) AND status = \(bind: PeriodStatus.published.rawValue)
               AND as_at < \(bind: published.period.asAt.iso)
             ORDER BY as_at DESC LIMIT \(literal: periodsRead - 1)
             """
-        ) { try $0.uuid(0) }
+        ) { (id: try $0.uuid(0), key: try $0.text(1), asAt: try $0.text(2)) }
+        let kept = try await MilestoneObservations.read(db, periodIDs: earlier.map(\.id))
         var history: [PeriodMilestones] = []
-        for id in earlier.reversed() { history.append(PeriodMilestones(try await Reports.report(db, periodID: id))) }
-        history.append(PeriodMilestones(published))
+        for period in earlier.reversed() {
+            if let milestones = kept[period.id], let asAt = CalendarDate(iso: period.asAt) {
+                history.append(PeriodMilestones(key: period.key, asAt: asAt, milestones: milestones))
+            } else {
+                let made = PeriodMilestones(try await Reports.report(db, periodID: period.id))
+                try await MilestoneObservations.keep(db, periodID: period.id, made)
+                history.append(made)
+            }
+        }
+        let latest = PeriodMilestones(published)
+        try await MilestoneObservations.keep(db, periodID: published.period.id, latest)
+        history.append(latest)
         return history
     }
 
@@ -61,7 +73,7 @@ public enum SlipForecasts {
                 "period_id", "position", "project_id", "title", "due_by", "percent", "words")
             for (position, forecast) in chunk {
                 insert.values(
-                    periodID, position, forecast.milestone.project.id, forecast.milestone.title,
+                    periodID, position, forecast.milestone.projectID, forecast.milestone.title,
                     forecast.milestone.due.iso, Int((forecast.chance * 100).rounded()), forecast.words)
             }
             try await insert.run()
