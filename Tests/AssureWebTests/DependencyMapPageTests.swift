@@ -86,7 +86,7 @@ struct DependencyMapPageTests {
             #expect(map.contains("dependency-edge at-risk"))
             let risk = "At risk: due 31 Aug 2016, 42 days after it is needed (20 Jul 2016)"
             #expect(map.contains(risk))
-            #expect(map.contains(" is at risk through "))
+            #expect(map.firstMatch(of: #/<li><a href="[^"]+">[^<]+</a> is at risk through /#) != nil)
             // and the leadership's page says so, with the chain from Stage II
             let leadershipPage = try await board.get(Link.project(project: leadership.id).path).body.string
             #expect(leadershipPage.contains("At risk through others"))
@@ -188,6 +188,12 @@ struct DependencyMapPageTests {
                 draft: DependencyDraft(
                     milestone: Seed.stageIIMilestone, upstreamProject: Seed.decision,
                     upstreamMilestone: Seed.decisionMilestone))
+            // and the CMA review (undated) waits on Stage II
+            try await Dependencies.add(
+                app.db, pmo, projectID: try project(Seed.cma).id,
+                draft: DependencyDraft(
+                    milestone: Seed.cmaMilestone, upstreamProject: Seed.stageII,
+                    upstreamMilestone: Seed.stageIIMilestone))
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
             for client in [admin, board] { _ = try await client.get("/") }
@@ -208,9 +214,14 @@ struct DependencyMapPageTests {
             #expect(cockpit.contains(risk) && cockpit.contains("provisional: on this period&#39;s returns"))
             let pmoPage = try await admin.get(page).body.string
             #expect(pmoPage.contains(risk) && pmoPage.contains("(provisional)"))
+            // and what waits on Stage II is at risk through it, provisionally too
+            let knockOn = try #require(
+                pmoPage.firstMatch(of: #/<li><a href="[^"]+">[^<]+</a> is at risk through .*?</li>/#))
+            #expect(knockOn.output.contains(Seed.cmaMilestone.htmlEscaped) && knockOn.output.contains("provisional"))
             // and the board, who reads only what is published, sees it clear
             let boardPage = try await board.get(page).body.string
             #expect(!boardPage.contains(risk) && boardPage.contains("No dependency is at risk."))
+            #expect(boardPage.firstMatch(of: #/<li><a href="[^"]+">[^<]+</a> is at risk through /#) == nil)
             #expect(!(try await board.get(Link.project(project: stageII.id).path).body.string.contains(risk)))
         }
     }

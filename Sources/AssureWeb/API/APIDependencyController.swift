@@ -62,3 +62,7 @@ extension APIDependencyInput: SchemaRefined {
         "milestone": .length(0...300), "upstreamProject": .length(1...300), "upstreamMilestone": .length(1...300),
     ]
 }
+
+extension APIDependency: SchemaRefined {
+    static let refinements: [String: Refinement] = ["standing": .oneOf(["clear", "at-risk", "knock-on"])]
+}

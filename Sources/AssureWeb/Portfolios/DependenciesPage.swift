@@ -125,7 +125,9 @@ enum DependenciesPage {
                                     knockOn.chain.map { DependencyViews.name($0, names: names) }.joined(
                                         separator: " → ")),
                                 txt(". "), el("strong", text: knockOn.origin.words),
-                            ])
+                            ]
+                                + (picture.isProvisional(knockOn.origin)
+                                    ? [txt(" "), DependencyViews.provisionalMark] : []))
                     }),
         ]
     }
@@ -151,8 +153,9 @@ enum DependenciesPage {
                                     text: picture.riskByID[item.id].map {
                                         $0.words + (picture.provisional.contains(item.id) ? " (provisional)" : "")
                                     }
-                                        ?? picture.knockOns[item.dependency.dependant].map { _ in
+                                        ?? picture.knockOns[item.dependency.dependant].map {
                                             "At risk through what it waits on"
+                                                + (picture.isProvisional($0.origin) ? " (provisional)" : "")
                                         } ?? "Clear"),
                             ])
                     }),

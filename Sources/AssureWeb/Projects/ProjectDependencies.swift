@@ -54,7 +54,13 @@ struct ProjectDependencies: Sendable {
         }
         knockOns = picture.knockOns.values.filter { $0.end.projectID == projectID }
             .sorted { ($0.end.milestone ?? "") < ($1.end.milestone ?? "") }
-            .map { Line(chain: $0.chain.map(name), risk: $0.origin.words, removable: nil) }
+            .map {
+                Line(
+                    chain: $0.chain.map(name),
+                    risk: $0.origin.words
+                        + (picture.isProvisional($0.origin) ? " (provisional: on this period's returns)" : ""),
+                    removable: nil)
+            }
     }
 
 }

@@ -21,6 +21,11 @@ public struct DependencyPicture: Sendable {
     /// The dependencies whose standing rests on a date from a return submitted since the latest publication.
     public var provisional: Set<UUID> = []
 
+    /// Whether a risk (a knock-on's origin, say) rests on a date not yet published.
+    public func isProvisional(_ risk: DependencyRisk) -> Bool {
+        stored.contains { provisional.contains($0.id) && $0.dependency == risk.dependency }
+    }
+
     /// The stored dependencies at risk, in the order they were added.
     public var atRisk: [AtRisk] {
         stored.compactMap { item in
