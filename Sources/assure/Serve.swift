@@ -215,6 +215,13 @@ struct Demo: AsyncParsableCommand {
                             done: progress.periodsDone, total: progress.periods,
                             label: "period \(progress.periodsDone)/\(progress.periods), \(progress.rows) rows")
                     }
+                    let settling = Date()
+                    if try await BulkLoadSettling.settle(db) {
+                        ProgressBar.finish()
+                        print(
+                            "Settled the load (VACUUM ANALYZE) in "
+                                + String(format: "%.1f", Date().timeIntervalSince(settling)) + " s.")
+                    }
                 }
             }
             let seconds = Date().timeIntervalSince(started)
