@@ -4,6 +4,7 @@ import AssureOutput
 import AssureStorage
 import Fluent
 import Foundation
+import SQLKit
 
 /// What `assure bench` measured on one database.
 struct BenchResults: Codable, Sendable {
@@ -27,6 +28,8 @@ struct BenchResults: Codable, Sendable {
     var publishSteps: [String: Timings] = [:]
     /// The slip forecast refitted at the latest published period, as after its publication (a year of periods read).
     var forecastRefit = Timings()
+    /// The same with nothing kept by an earlier refit: a year of reports read (rolled back, so the kept rows stay).
+    var forecastRefitFromReports = Timings()
     var floor = Timings()
     var http: [LoadResult] = []
     var streamedJSON: StreamTiming?
@@ -53,6 +56,7 @@ struct BenchResults: Codable, Sendable {
         publishing the open period               \(publish.summary)
         \(publishStepsSummary)
         refitting the slip forecast, afterwards  \(forecastRefit.summary)
+          the same with nothing kept (reports)   \(forecastRefitFromReports.summary)
         """
     }
 
@@ -155,6 +159,16 @@ struct InProcessBench {
             // Writes the same forecasts the previous period's publication kept (or would have kept) in their place.
             results.forecastRefit = try await Clock.repeatedly(publishIterations) {
                 _ = try await PeriodLifecycle.refitForecast(db, periodID: previous.id)
+            }
+            do {
+                try await db.transaction { db in
+                    try await (db as! any SQLDatabase).raw("DELETE FROM milestone_observations").run()
+                    let start = Clock.now()
+                    _ = try await PeriodLifecycle.refitForecast(db, periodID: previous.id)
+                    throw RolledBack(elapsed: Clock.now() - start)
+                }
+            } catch let rolledBack as RolledBack {
+                results.forecastRefitFromReports.seconds.append(rolledBack.elapsed)
             }
         }
         try await ensureUser()
