@@ -1,4 +1,5 @@
 import AssureCore
+import Foundation
 import Testing
 
 @Suite("Bytes as hexadecimal")
@@ -14,5 +15,22 @@ struct HexadecimalTests {
                 == every.map { byte in
                     String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
                 }.joined())
+    }
+}
+
+@Suite("Ids written as text")
+struct UUIDTextTests {
+    @Test("An id's text is Foundation's, character for character, for every byte value in every position")
+    func sameAsFoundation() {
+        var ids = [
+            UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+            UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)),
+        ]
+        for byte in 0...255 {
+            let bytes = (0..<16).map { UInt8(truncatingIfNeeded: byte + $0) }
+            ids.append(NSUUID(uuidBytes: bytes) as UUID)
+        }
+        ids += (0..<1000).map { _ in UUID() }
+        for id in ids { #expect(id.upperText == id.uuidString) }
     }
 }

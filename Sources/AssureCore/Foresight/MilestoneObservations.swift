@@ -32,7 +32,7 @@ public struct MilestoneObservation: Sendable, Hashable {
     }
 
     /// A milestone is the same one from period to period when its project and title are.
-    public var key: String { "\(projectID)|\(title)" }
+    public var key: String { projectID.upperText + "|" + title }
 }
 
 /// The milestones of one period, as at its as-at day.

@@ -60,7 +60,7 @@ public extension ReportTable.Cell {
         Self(
             row.ratingDisplay, isRating: true, rating: row.effective,
             flags: row.flags.filter { [.ratingOffScale, .rollUpContradiction].contains($0.kind) },
-            projectID: row.project.id.uuidString)
+            projectID: row.project.id.upperText)
     }
 
     static func rating(_ recorded: RecordedRating?) -> Self {
@@ -87,7 +87,7 @@ public extension ReportTable.Cell {
     static func project(_ row: ProjectRow, text: String? = nil) -> Self {
         var cell = Self(
             text ?? row.project.title, flags: row.flags.filter { itemChecks.contains($0.kind) },
-            projectID: row.project.id.uuidString)
+            projectID: row.project.id.upperText)
         cell.notice = row.notUpdatedWords
         return cell
     }

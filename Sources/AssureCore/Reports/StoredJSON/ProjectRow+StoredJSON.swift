@@ -307,10 +307,10 @@ extension ProjectInfo {
         w.object { w in
             w.field("commencement", commencement) { $0.string($1) }
             w.field("description", description) { $0.string($1) }
-            w.field("id") { $0.string(id.uuidString) }
+            w.field("id") { $0.string(id.upperText) }
             w.field("lead", lead) { $0.string($1) }
-            w.field("parentID", parentID) { $0.string($1.uuidString) }
-            w.field("programmeID") { $0.string(programmeID.uuidString) }
+            w.field("parentID", parentID) { $0.string($1.upperText) }
+            w.field("programmeID") { $0.string(programmeID.upperText) }
             w.field("projectPlan", projectPlan) { $0.string($1) }
             w.field("projectTimescale", projectTimescale) { $0.string($1) }
             w.field("reference", reference) { $0.string($1) }

@@ -18,6 +18,7 @@ package enum PublishedRows {
         }
         defer { encoded.forEach { $0.cancel() } }
         let columns = ["period_id", "position", "programme_id", "project_id", "parent_id", "row_json"]
+        let period = periodID.upperText
         if BulkCopy.canCopy(sql) {
             try await BulkCopy.copy(sql, into: "published_rows", columns: columns) { send in
                 for (batch, json) in zip(batches, encoded) {
@@ -25,8 +26,8 @@ package enum PublishedRows {
                         zip(batch, await json.value).map { entry, json in
                             let (position, line) = entry
                             return [
-                                periodID.uuidString, String(position), line.programmeID.uuidString,
-                                line.row.project.id.uuidString, line.parentID?.uuidString, json,
+                                period, String(position), line.programmeID.upperText,
+                                line.row.project.id.upperText, line.parentID?.upperText, json,
                             ]
                         })
                 }
@@ -36,7 +37,10 @@ package enum PublishedRows {
         for (batch, json) in zip(batches, encoded) {
             let insert = sql.insert(into: "published_rows").columns(columns)
             for ((position, line), json) in zip(batch, await json.value) {
-                insert.values(periodID, position, line.programmeID, line.row.project.id, line.parentID, json)
+                // Ids bound as the text SQLite keeps them as, written without `snprintf`.
+                insert.values(
+                    period, position, line.programmeID.upperText, line.row.project.id.upperText,
+                    line.parentID?.upperText, json)
             }
             try await insert.run()
         }
