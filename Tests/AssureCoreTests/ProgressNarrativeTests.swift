@@ -51,6 +51,23 @@ struct ProgressNarrativeTests {
         #expect(narrative.from.key == "2016-06" && narrative.to.key == "2016-07")
     }
 
+    @Test("A milestone moved more than once says how many times; moved once, it does not")
+    func timesMoved() throws {
+        let june = PeriodReportBuilder.build(TransformationDashboard2016Fixture.june)
+        let july = PeriodReportBuilder.build(TransformationDashboard2016Fixture.july)
+        let comparison = ChangesReport.Comparison(from: june, to: july)
+        let move = try #require(comparison.changes.first { $0.kind == .milestoneMoved })
+        let ref = ProgressNarrative.MilestoneRef(projectID: move.project.id, title: try #require(move.milestone))
+        func item(_ times: Int) throws -> String {
+            let narrative = ProgressNarrative(july, changes: comparison, timesMoved: [ref: times])
+            return try #require(
+                narrative.paragraphs.flatMap(\.sentences).first { $0.topic == .milestoneMoved }?.items.first)
+        }
+        let (thrice, once) = (try item(3), try item(1))
+        #expect(once.hasPrefix("“\(ref.title)” (\(move.project.title)) ") && !once.contains("(moved"), "\(once)")
+        #expect(thrice == once + " (moved 3 times)", "\(thrice)")
+    }
+
     @Test("September → October 2016 (seed 000's CDG priorities): each programme's paragraph, sentences in words")
     func septemberToOctober() throws {
         let portfolio = try #require(

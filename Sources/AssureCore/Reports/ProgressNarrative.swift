@@ -69,8 +69,23 @@ public struct ProgressNarrative: Sendable, Hashable {
     public let to: PeriodInfo
     public let paragraphs: [Paragraph]
 
-    /// The draft for `report` (the later period), from its comparison with the period before.
-    public init(_ report: PeriodReport, changes comparison: ChangesReport.Comparison) {
+    /// A milestone as the narrative counts its moves: its project and title.
+    public struct MilestoneRef: Sendable, Hashable {
+        public let projectID: UUID
+        public let title: String
+
+        public init(projectID: UUID, title: String) {
+            self.projectID = projectID
+            self.title = title
+        }
+    }
+
+    /// The draft for `report` (the later period), from its comparison with the period before. `timesMoved`: how many
+    /// times each moved milestone's date has moved since it was first reported, this move included; a milestone moved
+    /// more than once says so ("(moved 3 times)").
+    public init(
+        _ report: PeriodReport, changes comparison: ChangesReport.Comparison, timesMoved: [MilestoneRef: Int] = [:]
+    ) {
         from = comparison.from
         to = comparison.to
         let byProgramme = Dictionary(grouping: comparison.changes, by: \.programme)
@@ -81,11 +96,15 @@ public struct ProgressNarrative: Sendable, Hashable {
             let rows = report.programmes.first { $0.programme.name == name }?.projects ?? []
             return Paragraph(
                 programme: name,
-                sentences: Self.sentences(byProgramme[name] ?? [], rows: rows, since: comparison.from))
+                sentences: Self.sentences(
+                    byProgramme[name] ?? [], rows: rows, since: comparison.from, timesMoved: timesMoved))
         }
     }
 
-    static func sentences(_ changes: [ChangesReport.Change], rows: [ProjectRow], since: PeriodInfo) -> [Sentence] {
+    static func sentences(
+        _ changes: [ChangesReport.Change], rows: [ProjectRow], since: PeriodInfo,
+        timesMoved: [MilestoneRef: Int] = [:]
+    ) -> [Sentence] {
         var sentences: [Sentence] = []
         for kind in [ChangesReport.Change.Kind.declined, .improved] {
             let moved = changes.filter { $0.kind == kind }
@@ -131,7 +150,9 @@ public struct ProgressNarrative: Sendable, Hashable {
                     items: moves.map { move in
                         let days = move.days ?? 0
                         let by = "\(count(abs(days), "day").lowercased()) \(days > 0 ? "later" : "earlier")"
-                        return "“\(move.milestone ?? "")” (\(move.project.title)) \(by)"
+                        let title = move.milestone ?? ""
+                        let times = timesMoved[MilestoneRef(projectID: move.project.id, title: title)] ?? 0
+                        return "“\(title)” (\(move.project.title)) \(by)" + (times > 1 ? " (moved \(times) times)" : "")
                     },
                     sources: moves.map(\.project)))
         }

@@ -29,8 +29,8 @@ struct ChangesController: AppRouteCollection {
             // The PMO asks for the draft of the board paper's progress section: built from the later period as the
             // PMO reads it, so nothing a board reader may not see is left out of the PMO's own draft.
             if (try? req.query.get(String.self, at: "draft")) == "progress" {
-                model.narrative = ProgressNarrative(
-                    try await req.report(periodID: comparison.to.id), changes: comparison)
+                model.narrative = try await ProgressNarrative.drafted(
+                    req.db, try await req.report(periodID: comparison.to.id), changes: comparison)
             }
         }
         return req.html(ChangesPage.render(model, req.page("What changed")))

@@ -50,8 +50,8 @@ struct PaperController: AppRouteCollection {
             let previous = portfolio.published(before: period)
         else { return nil }
         let before = try await Reports.report(req.db, periodID: previous.id)
-        return ProgressNarrative(
-            contents.report, changes: ChangesReport.Comparison(from: before, to: contents.report))
+        return try await ProgressNarrative.drafted(
+            req.db, contents.report, changes: ChangesReport.Comparison(from: before, to: contents.report))
     }
 
     func save(req: Request) async throws -> Response {

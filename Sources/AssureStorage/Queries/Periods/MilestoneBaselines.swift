@@ -1,4 +1,5 @@
 import AssureCore
+import FluentKit
 import Foundation
 import SQLKit
 
@@ -6,7 +7,7 @@ import SQLKit
 /// at each publication, so that building a dashboard reads one row per milestone rather than every earlier period.
 /// `portfolios.baselines_through` names the last published period folded in.
 package enum MilestoneBaselines {
-    typealias ByProject = [UUID: [String: MilestoneBaseline]]
+    package typealias ByProject = [UUID: [String: MilestoneBaseline]]
 
     /// The baselines from the portfolio's published periods before `asAt`: the stored rows when they run exactly up to
     /// the last of those periods, otherwise folded from the history (an older period being built, or no rows yet).
@@ -174,6 +175,21 @@ package enum MilestoneBaselines {
     /// The baselines folded from each milestone's dates in the published periods before `asAt`. The database leaves out
     /// the rows where a date stayed the same (a window function, in SQLite and PostgreSQL alike), which changes neither
     /// the baseline nor the moves, and turns 36 rows per milestone into a few.
+    /// Each milestone's baseline and moves, for these projects, over the portfolio's periods published before `asAt`:
+    /// what a milestone reported at `asAt` is compared with. One query a project, so for a few projects at a time (the
+    /// milestones a month moved).
+    package static func before(
+        _ db: Database, portfolioID: UUID, asAt: CalendarDate, projects: Set<UUID>
+    ) async throws -> ByProject {
+        let sql = try db.sql()
+        var result: ByProject = [:]
+        for project in projects.sorted(by: { $0.uuidString < $1.uuidString }) {
+            let history = try await history(sql, portfolioID: portfolioID, before: asAt.iso, scope: .project(project))
+            result[project] = history[project]
+        }
+        return result
+    }
+
     private static func history(
         _ sql: SQLDatabase, portfolioID: UUID, before asAt: String,
         scope: RowScope? = nil
