@@ -180,6 +180,11 @@ struct PaperTests {
             #expect(after.contains(edited.htmlEscapedForTest))
             let box2 = try #require(after.firstMatch(of: #/name="progress"[^>]*>([^<]*)</textarea>/#)).1
             #expect(box2.split(separator: "\n").count == 2, "what was saved, not the draft")
+            // and beside the box, the draft is still there, each project it names linked to its page
+            let draft = try #require(after.firstRange(of: "id=\"progress-draft\"")).lowerBound
+            #expect(after[draft...].contains("<a href=\"/projects/"))
+            let printed = try #require(after.firstRange(of: "</article>")).lowerBound
+            #expect(!after[..<printed].contains("progress-draft") && printed < draft)
             // and the DOCX a board member downloads says it too, numbered under the programme's heading
             let board = try await WebClient.signedIn(app, as: "board@assure.demo")
             let response = try await board.get(Link.paper(period: october.id).path(query: "format=docx"))

@@ -91,13 +91,15 @@ enum ChangesPage {
                         text: "Drafted from the two periods' data for the PMO to edit: each project named links to "
                             + "its page. Nothing here is published until it is put in the paper."),
                 ]
-                    + narrative.paragraphs.flatMap { paragraph in
-                        [
-                            el("h3", text: paragraph.programme),
-                            el("ul", [], paragraph.sentences.map(sentence)),
-                        ]
-                    })
+                    + paragraphs(narrative))
         ]
+    }
+
+    /// Each programme's drafted sentences under its name, each project named linked to its page.
+    static func paragraphs(_ narrative: ProgressNarrative) -> [HTMLNode] {
+        narrative.paragraphs.flatMap { paragraph in
+            [el("h3", text: paragraph.programme), el("ul", [], paragraph.sentences.map(sentence))]
+        }
     }
 
     /// A drafted sentence with each project it names linked to its page.

@@ -38,7 +38,7 @@ struct PaperController: AppRouteCollection {
         return req.html(
             PaperPage.render(
                 contents, periodID: periodID, canEdit: canEdit, values: nil, errors: [:],
-                drafted: canEdit && contents.texts.progress == nil ? try await draftedProgress(req, contents) : nil,
+                drafted: canEdit ? try await draftedProgress(req, contents) : nil,
                 req.page("\(contents.texts.title) — \(contents.paper.meeting.title)")))
     }
 
@@ -72,13 +72,14 @@ struct PaperController: AppRouteCollection {
         } catch DomainError.invalid(let errors) {
             return req.html(
                 PaperPage.render(
-                    contents, periodID: periodID, canEdit: true, values: values, errors: errors, req.page("Paper")),
+                    contents, periodID: periodID, canEdit: true, values: values, errors: errors,
+                    drafted: try await draftedProgress(req, contents), req.page("Paper")),
                 status: .unprocessableEntity)
         } catch DomainError.conflict(let message) {
             return req.html(
                 PaperPage.render(
                     contents, periodID: periodID, canEdit: true, values: nil, errors: ["title": message],
-                    req.page("Paper")),
+                    drafted: try await draftedProgress(req, contents), req.page("Paper")),
                 status: .conflict)
         }
     }

@@ -94,6 +94,22 @@ enum PaperPage {
                     ]) : txt(""),
             el("article", [("class", "paper")], body(paper)),
         ]
+        if canEdit, let drafted {
+            // Beside the box: the draft with its sources, still there once the PMO has saved her own words.
+            nodes.append(
+                el(
+                    "section", [("id", "progress-draft"), ("class", "progress-draft no-print")],
+                    [
+                        el(
+                            "h2",
+                            text: "Portfolio progress drafted from \(drafted.from.label) to \(drafted.to.label)"),
+                        el(
+                            "p", [("class", "hint")],
+                            text: "Drafted from the two periods' data: each project named links to its page. The box "
+                                + "below holds it until the paper is saved; edit or delete any line there. Only what "
+                                + "is saved is printed."),
+                    ] + ChangesPage.paragraphs(drafted)))
+        }
         if canEdit {
             let values = values ?? fields(contents.texts, drafted: drafted)
             nodes.append(
