@@ -99,6 +99,28 @@ struct DependencyChainTests {
         #expect(unknown.isEmpty)
     }
 
+    @Test(
+        "An import dating thousands of milestones as events is matched for the first 500 only, each still offered its event"
+    )
+    func manyDatedAsEvents() {
+        let upstream = UUID()
+        let milestones =
+            (0..<20_000).map {
+                DependencySuggestion.Candidate(
+                    projectID: UUID(), reference: nil, title: "Project \($0)", milestone: "Milestone \($0)")
+            } + [
+                .init(projectID: upstream, reference: "ST2", title: "Stage II", milestone: "NHSE Stage II approval")
+            ]
+        let written = (0..<2_000).map {
+            WrittenMilestone(projectID: UUID(), title: "Waiting \($0)", dateText: "Dependant on NHSE Stage II")
+        }
+        let suggestions = DependencySuggestions.suggest(
+            written: written, milestones: milestones, recorded: DependencyGraph([]))
+        #expect(suggestions.count == DependencySuggestions.matchedAtOnce)
+        #expect(suggestions.allSatisfy { $0.candidates.map(\.projectID) == [upstream] })
+        #expect(suggestions.map(\.dependant.milestone) == written.prefix(500).map(\.title))
+    }
+
     @Test("The map puts what is waited on left of what waits, with no two boxes overlapping, and colours the chain")
     func mapLaysOutLeftToRight() throws {
         let graph = DependencyGraph([

@@ -49,9 +49,15 @@ public enum DependencySuggestions {
     /// At most this many candidates offered for one milestone.
     public static let offered = 3
 
-    /// For each milestone in `written` whose date names another event and that waits on nothing yet, the milestones
-    /// of other projects whose project and title together name at least two thirds of the event's words. Words are
-    /// compared without case, ignoring "and", "of", "the" and the like; nothing is guessed from fewer.
+    /// At most this many milestones dated as another event are matched in one call (the first, in the order given):
+    /// an import that dates ten thousand milestones so must not make a page match each against every milestone.
+    public static let matchedAtOnce = 500
+
+    /// For each milestone in `written` whose date names another event and that waits on nothing yet (the first
+    /// `matchedAtOnce`), the milestones of other projects whose project and title together name at least two thirds of
+    /// the event's words. Words are compared without case, ignoring "and", "of", "the" and the like; nothing is
+    /// guessed from fewer. Candidates are found through an index of their words, so the work is in proportion to the
+    /// words shared, not to every pair.
     public static func suggest(
         written: [WrittenMilestone], milestones: [DependencySuggestion.Candidate], recorded: DependencyGraph
     ) -> [DependencySuggestion] {
@@ -60,19 +66,30 @@ public enum DependencySuggestions {
         for milestone in milestones where names[milestone.projectID] == nil {
             names[milestone.projectID] = milestone.projectName
         }
-        let indexed = milestones.map { ($0, words($0.projectName + " " + $0.milestone), words($0.milestone)) }
-        return written.compactMap { milestone -> DependencySuggestion? in
+        let titled = milestones.map { words($0.milestone) }
+        var byWord: [String: [Int]] = [:]
+        for (index, candidate) in milestones.enumerated() {
+            for word in words(candidate.projectName + " " + candidate.milestone) {
+                byWord[word, default: []].append(index)
+            }
+        }
+        let dated = written.lazy.compactMap { milestone -> (DependencyEnd, WrittenMilestone, String)? in
             let end = DependencyEnd(projectID: milestone.projectID, milestone: milestone.title)
             guard let event = DateTextParser.event(dependedOn: milestone.dateText), !waiting.contains(end),
                 !waiting.contains(DependencyEnd(projectID: milestone.projectID, milestone: nil))
             else { return nil }
+            return (end, milestone, event)
+        }.prefix(matchedAtOnce)
+        return dated.compactMap { end, milestone, event -> DependencySuggestion? in
             let sought = words(event)
             guard !sought.isEmpty else { return nil }
-            let scored = indexed.compactMap { candidate, named, titled -> (DependencySuggestion.Candidate, Int, Int)? in
-                guard candidate.projectID != milestone.projectID else { return nil }
-                let found = sought.intersection(named).count
-                guard found * 3 >= sought.count * 2 else { return nil }
-                return (candidate, found, sought.intersection(titled).count)
+            var found: [Int: Int] = [:]
+            for word in sought { for index in byWord[word] ?? [] { found[index, default: 0] += 1 } }
+            let scored = found.sorted { $0.key < $1.key }.compactMap {
+                index, count -> (DependencySuggestion.Candidate, Int, Int)? in
+                let candidate = milestones[index]
+                guard candidate.projectID != milestone.projectID, count * 3 >= sought.count * 2 else { return nil }
+                return (candidate, count, sought.intersection(titled[index]).count)
             }
             guard !scored.isEmpty else { return nil }
             let best = scored.sorted { a, b in

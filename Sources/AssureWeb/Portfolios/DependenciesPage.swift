@@ -122,7 +122,7 @@ enum DependenciesPage {
                                 DependencyViews.endLink(knockOn.end, names: names),
                                 txt(" is at risk through "),
                                 txt(
-                                    knockOn.chain.map { DependencyViews.name($0, names: names) }.joined(
+                                    knockOn.chain.map { DependencyPicture.name($0, names: names) }.joined(
                                         separator: " → ")),
                                 txt(". "), el("strong", text: knockOn.origin.words),
                             ]

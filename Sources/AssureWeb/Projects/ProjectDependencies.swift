@@ -25,6 +25,9 @@ struct ProjectDependencies: Sendable {
 
     init() {}
 
+    /// After a standing that rests on a return submitted since the latest publication.
+    static let provisionalNote = " (provisional: on this period's returns)"
+
     init(
         projectID: UUID, picture: DependencyPicture, suggestions: [DependencySuggestion] = [],
         returned: ReturnedForm?
@@ -40,7 +43,7 @@ struct ProjectDependencies: Sendable {
             Line(
                 chain: [name(item.dependency.upstream), name(item.dependency.dependant)],
                 risk: picture.riskByID[item.id].map {
-                    $0.words + (picture.provisional.contains(item.id) ? " (provisional: on this period's returns)" : "")
+                    $0.words + (picture.provisional.contains(item.id) ? Self.provisionalNote : "")
                 }, removable: item.id)
         }
         let upstreamEnds = Set(
@@ -58,7 +61,7 @@ struct ProjectDependencies: Sendable {
                 Line(
                     chain: $0.chain.map(name),
                     risk: $0.origin.words
-                        + (picture.isProvisional($0.origin) ? " (provisional: on this period's returns)" : ""),
+                        + (picture.isProvisional($0.origin) ? Self.provisionalNote : ""),
                     removable: nil)
             }
     }
@@ -72,14 +75,9 @@ enum DependencyViews {
         + "returns, also on the returns submitted since, marked provisional): a dependency is at risk when what it "
         + "waits on is due after it is needed, or is likely to slip with under a month to spare."
 
-    /// "MAT001 Maternity: Business case", or "MAT001 Maternity (the project as a whole)".
-    static func name(_ end: DependencyEnd, names: [UUID: String]) -> String {
-        DependencyPicture.name(end, names: names)
-    }
-
     /// An end named, its project linked.
     static func endLink(_ end: DependencyEnd, names: [UUID: String]) -> HTMLNode {
-        link(Link.project(project: end.projectID).path, name(end, names: names))
+        link(Link.project(project: end.projectID).path, DependencyPicture.name(end, names: names))
     }
 
     /// A dependency at risk in a list: what waits, on what, and why it is at risk.

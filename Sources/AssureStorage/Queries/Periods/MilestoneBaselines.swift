@@ -176,24 +176,26 @@ package enum MilestoneBaselines {
     /// the rows where a date stayed the same (a window function, in SQLite and PostgreSQL alike), which changes neither
     /// the baseline nor the moves, and turns 36 rows per milestone into a few.
     /// Each milestone's baseline and moves, for these projects, over the portfolio's periods published before `asAt`:
-    /// what a milestone reported at `asAt` is compared with. One query a project, so for a few projects at a time (the
-    /// milestones a month moved).
+    /// what a milestone reported at `asAt` is compared with (the milestones a month moved, a query per 5,000 projects).
     package static func before(
         _ db: Database, portfolioID: UUID, asAt: CalendarDate, projects: Set<UUID>
     ) async throws -> ByProject {
-        let sql = try db.sql()
         var result: ByProject = [:]
-        for project in projects.sorted(by: { $0.uuidString < $1.uuidString }) {
-            let history = try await history(sql, portfolioID: portfolioID, before: asAt.iso, scope: .project(project))
-            result[project] = history[project]
+        // A few thousand ids a query: within SQLite's and PostgreSQL's limits on bound values.
+        for chunk in projects.sorted(by: { $0.uuidString < $1.uuidString }).batches(of: 5000) {
+            result.merge(try await history(try db.sql(), portfolioID: portfolioID, before: asAt.iso, only: chunk)) {
+                first, _ in first
+            }
         }
         return result
     }
 
     private static func history(
         _ sql: SQLDatabase, portfolioID: UUID, before asAt: String,
-        scope: RowScope? = nil
+        scope: RowScope? = nil, only projects: [UUID] = []
     ) async throws -> ByProject {
+        let onlyThese: SQLQueryString =
+            projects.isEmpty ? "" : " AND r.project_id IN (\(SQLList(projects.map { SQLBind($0) })))"
         struct Row: Sendable {
             let project: UUID
             let key: String
@@ -214,7 +216,7 @@ package enum MilestoneBaselines {
                 JOIN returns r ON r.id = m.return_id
                 JOIN periods p ON p.id = r.period_id
                 WHERE p.portfolio_id = \(bind: portfolioID) AND p.status = \(bind: PeriodStatus.published.rawValue)
-                  AND p.as_at < \(bind: asAt)\(SQLQueryString.andProject("r.project_id", in: scope))
+                  AND p.as_at < \(bind: asAt)\(SQLQueryString.andProject("r.project_id", in: scope))\(onlyThese)
             ) history
             WHERE n = 1 OR due_by IS DISTINCT FROM previous_due_by
             """
