@@ -7,7 +7,7 @@ import Foundation
 struct ForecastCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forecast", abstract: "Milestones likely to slip: the latest forecasts, and the backtest.",
-        subcommands: [ForecastListCommand.self, ForecastBacktestCommand.self])
+        subcommands: [ForecastListCommand.self, ForecastRefitCommand.self, ForecastBacktestCommand.self])
 }
 
 /// The forecasts made when the portfolio's latest period was published, likeliest first, as the pages show them.
@@ -39,6 +39,34 @@ struct ForecastListCommand: AsyncParsableCommand {
                         "\(forecast.projectName) | \(forecast.milestone) | due \(forecast.dueBy.iso) | \(forecast.words)"
                     )
                 }
+            }
+        }
+    }
+}
+
+/// The refit a publication starts, run again: after a refit that failed or was interrupted (the server stopped while it
+/// ran in the background), or to time it.
+struct ForecastRefitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "refit", abstract: "Refit the slip forecast at the portfolio's latest published period.")
+    @Option(help: "The portfolio's name.") var portfolio: String
+    @OptionGroup var db: DatabaseOption
+
+    func run() async throws {
+        try await CLI.run {
+            try await Storage.withDatabase(db.target) { database in
+                let found = try await Catalogue.findPortfolio(database, name: portfolio)
+                guard let period = found.latestPublished else {
+                    print("\(found.info.name): no period is published yet.")
+                    return
+                }
+                let started = ContinuousClock.now
+                let count = try await PeriodLifecycle.refitForecast(database, periodID: period.id)
+                let took = ContinuousClock.now - started
+                print(
+                    "\(found.info.name), \(period.label): "
+                        + (count.map { "\($0) open milestones forecast" } ?? "nothing forecast (too little history)")
+                        + " in \(took.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 2))))")
             }
         }
     }

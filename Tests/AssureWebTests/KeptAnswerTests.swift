@@ -192,3 +192,66 @@ extension KeptAnswerTests {
         #expect(!ChangeWatch(.sqlite(path: ":memory:")) { nil }.watchesEveryWriter)
     }
 }
+
+extension KeptAnswerTests {
+    @Test("Requests for a page that miss it together wait for one build at their generation, and share its answer")
+    func sharedBuild() async throws {
+        let builds = SharedBuilds<String, Int, String>()
+        // given a reader's request that found no kept answer: it builds the page
+        guard case .build = await builds.turn(for: "june", at: 1) else { Issue.record("the first builds"); return }
+        // when two more ask at the same generation while it builds, they wait
+        async let second = builds.turn(for: "june", at: 1)
+        async let third = builds.turn(for: "june", at: 1)
+        while builds.waiting < 2 { await Task.yield() }
+        // and one asking at a later generation (something was written since) builds its own, alone
+        guard case .alone = await builds.turn(for: "june", at: 2) else { Issue.record("a later one builds"); return }
+        // and another page is built on its own
+        guard case .build = await builds.turn(for: "july", at: 1) else { Issue.record("july builds"); return }
+        // when the build ends, then both waiting are given its answer
+        builds.finish("june", with: "June's page")
+        for turn in [await second, await third] {
+            guard case .shared(let answer) = turn else { Issue.record("\(turn)"); continue }
+            #expect(answer == "June's page")
+        }
+        // and the next miss builds again; a build that gave nothing leaves its waiting to build their own
+        guard case .build = await builds.turn(for: "june", at: 1) else { Issue.record("builds again"); return }
+        async let fourth = builds.turn(for: "june", at: 1)
+        while builds.waiting < 1 { await Task.yield() }
+        builds.finish("june", with: nil)
+        guard case .shared(nil) = await fourth else { Issue.record("given nothing"); return }
+        builds.finish("july", with: nil)
+        #expect(builds.waiting == 0)
+    }
+
+    @Test("A dozen requests for a page nobody has kept, at once, are all given the same page", arguments: Backend.all)
+    func manyAtOnce(backend: Backend) async throws {
+        try await withWebApp(backend) { app in
+            let june = try await Self.june(app)
+            let board = try await WebClient.signedIn(app, as: "board@assure.demo")
+            _ = try await board.get("/")
+            let cookie = try #require(board.cookie)
+            // (tried a few times: a background write between them rightly makes some build their own)
+            var fromMemory = 0
+            var bodies: Set<String> = []
+            for _ in 0..<Self.tries(backend) {
+                app.keptAnswers.watch.changed()  // as after a write on this server: nothing kept is current
+                let before = app.keptAnswers.answered
+                bodies = try await withThrowingTaskGroup(of: String.self) { group in
+                    for _ in 0..<12 {
+                        group.addTask {
+                            let read = try await Self.get(app, june, cookie: cookie)
+                            return read.status == .ok ? read.body.string : "status \(read.status)"
+                        }
+                    }
+                    return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+                }
+                fromMemory = app.keptAnswers.answered - before
+                if fromMemory == 11 { break }
+            }
+            // then one request built it and the 11 others were given its answer (kept, or shared while it was built)
+            #expect(fromMemory == 11)
+            #expect(bodies.count == 1 && bodies.first?.contains("<html") == true)
+            #expect(app.keptAnswers.builds.waiting == 0)
+        }
+    }
+}

@@ -43,6 +43,21 @@ struct KeptObservationTests {
             let fromKept = try await SlipForecasts.history(
                 app.db, upTo: try await Reports.report(app.db, periodID: latest.id))
             #expect(fromKept == fromReports)
+            // and a period's milestones read from its lines a few at a time (sub-items split from their projects) are
+            // those its whole report gives
+            for part in [1, 7, 5_000] {
+                let read = try #require(
+                    try await SlipForecasts.PublishedMilestones.read(app.db, periodID: latest.id, part: part))
+                #expect(read.milestones == fromReports.last, "\(part) lines at a time")
+                #expect(read.portfolioID == portfolio.info.id && read.periodID == latest.id)
+            }
+            // and kept milestones read back a few rows at a time are the same, in the same order
+            for part in [1, 7] {
+                let kept = try await MilestoneObservations.read(app.db, periodID: latest.id, part: part)
+                #expect(kept == fromReports.last?.milestones, "\(part) rows at a time")
+            }
+            let open = try #require(portfolio.periods.first { $0.status == .open })
+            #expect(try await SlipForecasts.PublishedMilestones.read(app.db, periodID: open.id) == nil)
             let forecast = try #require(SlipForecast.latest(fromKept))
             #expect(forecast.count > 20)
             #expect(forecast.map(\.chance) == SlipForecast.latest(fromReports)?.map(\.chance))

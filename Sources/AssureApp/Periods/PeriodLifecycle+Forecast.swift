@@ -10,9 +10,12 @@ extension PeriodLifecycle {
     /// projects, which would otherwise hold the publication's write lock. Until it is done the period shows no forecast.
     @discardableResult
     public static func refitForecast(_ db: Database, periodID: UUID) async throws -> Int? {
-        let published = try await Reports.report(db, periodID: periodID)
-        guard published.period.status == .published else { return nil }
-        let forecasts = SlipForecast.latest(try await SlipForecasts.history(db, upTo: published)) ?? []
+        guard let published = try await SlipForecasts.PublishedMilestones.read(db, periodID: periodID) else {
+            return nil
+        }
+        var learner = SlipForecast.Learner()
+        try await SlipForecasts.eachPeriod(db, upTo: published) { learner.add($0) }
+        let forecasts = learner.forecasts() ?? []
         return try await db.writeTransaction { db in
             // Re-opened while the forecast was fitted: it belongs to no published period.
             guard try await Catalogue.period(db, id: periodID).status == .published else { return nil }

@@ -10,11 +10,8 @@ extension SlipForecast {
     /// and what became of them; nil while the history has taught fewer than `fewestLearnt` outcomes (a new portfolio, or
     /// the demo's two months), so that no chance is shown that rests on next to nothing.
     public static func latest(_ history: [PeriodMilestones]) -> [Forecast]? {
-        let periods = examples(history)
-        guard let current = periods.last else { return nil }
-        let learnt = periods.dropLast().joined().filter { $0.slipped != nil }
-        guard learnt.count >= fewestLearnt else { return nil }
-        let model = Model(fitting: Array(learnt.suffix(mostLearnt)))
-        return current.map { forecast($0, model: model) }
+        var learner = Learner()
+        for period in history { learner.add(period) }
+        return learner.forecasts()
     }
 }

@@ -48,41 +48,13 @@ public enum SlipForecast {
     /// Every open milestone of every period with its facts (from that period and those before) and, where the next
     /// period is known, what happened. Periods in order, oldest first.
     public static func examples(_ history: [PeriodMilestones]) -> [[Example]] {
-        var moves: [String: Int] = [:]  // milestone key → times moved so far
-        var projectMoves: [UUID: Int] = [:]
-        var programme: [String: (slipped: Int, seen: Int)] = [:]
+        var learner = Learner()
         var result: [[Example]] = []
         for (index, period) in history.enumerated() {
-            let next = index + 1 < history.count ? history[index + 1] : nil
-            let nextByKey = next.map { Dictionary($0.milestones.map { ($0.key, $0) }) { first, _ in first } } ?? [:]
-            var examples: [Example] = []
-            for milestone in period.milestones where !milestone.complete && milestone.due >= period.asAt {
-                let tally = programme[milestone.programme] ?? (0, 0)
-                let facts = Facts(
-                    movedBefore: moves[milestone.key] ?? 0,
-                    projectMoves: (projectMoves[milestone.projectID] ?? 0) - (moves[milestone.key] ?? 0),
-                    programmeRate: (Double(tally.slipped) + 1) / (Double(tally.seen) + 4),
-                    daysLeft: period.asAt.days(until: milestone.due), severity: milestone.severity,
-                    updateRepeated: milestone.updateRepeated, precision: milestone.precision)
-                let slipped = next.flatMap { milestone.slipped(in: $0, byKey: nextByKey) }
-                examples.append(Example(milestone: milestone, facts: facts, slipped: slipped))
-            }
-            result.append(examples)
-            // What this period's transitions teach, known once the next period is: added after its examples are made,
-            // so no example sees its own outcome.
-            guard next != nil else { continue }
-            for example in examples {
-                guard let slipped = example.slipped else { continue }
-                var tally = programme[example.milestone.programme] ?? (0, 0)
-                tally.seen += 1
-                if slipped { tally.slipped += 1 }
-                programme[example.milestone.programme] = tally
-                if let then = nextByKey[example.milestone.key], then.due != example.milestone.due {
-                    moves[example.milestone.key, default: 0] += 1
-                    projectMoves[example.milestone.projectID, default: 0] += 1
-                }
-            }
+            let labelled = learner.add(period)
+            if index > 0 { result.append(labelled) }
         }
+        if !history.isEmpty { result.append(learner.open) }
         return result
     }
 

@@ -41,6 +41,7 @@ final class KeptAnswers: Sendable {
 
     let watch: ChangeWatch
     private let answers = BoundedCache<Key, Answer>(capacity: 32 << 20)
+    let builds = SharedBuilds<Key, ChangeWatch.Generation, Answer>()
     private let given = Counter(label: "assure_kept_answers_total")
     private let givenCount = NIOLockedValueBox(0)
 
@@ -61,6 +62,12 @@ final class KeptAnswers: Sendable {
         given.increment()
         givenCount.withLockedValue { $0 += 1 }
         return answer
+    }
+
+    /// Counts an answer another request built and this one was given.
+    func gaveShared() {
+        given.increment()
+        givenCount.withLockedValue { $0 += 1 }
     }
 
     func keep(_ answer: Answer, for key: Key) {
@@ -149,24 +156,51 @@ struct KeptAnswerMiddleware: AsyncMiddleware {
             session: session, url: request.url.string,
             page: request.headers[.accept].contains { $0.contains("text/html") })
         if let answer = kept.answer(for: key, generation: generation, now: request.now) {
-            if request.headers[.ifNoneMatch].contains(where: { $0.contains(answer.tag) }) {
-                return Response(
-                    status: .notModified, headers: ["ETag": answer.tag, "Cache-Control": "private, no-cache"])
-            }
-            return Response(status: .ok, headers: answer.headers, body: .init(buffer: answer.body))
+            return Self.response(giving: answer, to: request)
         }
+        switch await kept.builds.turn(for: key, at: generation) {
+        case .shared(let answer?):
+            kept.gaveShared()
+            return Self.response(giving: answer, to: request)
+        case .shared(nil), .alone:
+            return try await build(request, key: key, generation: generation, next: next)
+        case .build:
+            var built: KeptAnswers.Answer?
+            defer { kept.builds.finish(key, with: built) }
+            let response = try await build(request, key: key, generation: generation, next: next)
+            built = request.storage[BuiltAnswerKey.self]
+            return response
+        }
+    }
+
+    /// Lets the request through, and keeps its answer when `respondingToPublished` marked it as keepable.
+    private func build(
+        _ request: Request, key: KeptAnswers.Key, generation: ChangeWatch.Generation, next: AsyncResponder
+    ) async throws -> Response {
         let response = try await next.respond(to: request)
         if let sessionEnds = request.storage[KeepableAnswerKey.self], response.status == .ok,
             let tag = response.headers.first(name: .eTag), let body = response.body.buffer
         {
-            kept.keep(
-                .init(
-                    headers: response.headers, body: body, tag: tag, generation: generation, keptAt: .now(),
-                    sessionEnds: sessionEnds),
-                for: key)
+            let answer = KeptAnswers.Answer(
+                headers: response.headers, body: body, tag: tag, generation: generation, keptAt: .now(),
+                sessionEnds: sessionEnds)
+            kept.keep(answer, for: key)
+            request.storage[BuiltAnswerKey.self] = answer
         }
         return response
     }
+
+    private static func response(giving answer: KeptAnswers.Answer, to request: Request) -> Response {
+        if request.headers[.ifNoneMatch].contains(where: { $0.contains(answer.tag) }) {
+            return Response(status: .notModified, headers: ["ETag": answer.tag, "Cache-Control": "private, no-cache"])
+        }
+        return Response(status: .ok, headers: answer.headers, body: .init(buffer: answer.body))
+    }
+}
+
+/// The answer a request built and kept, for those waiting on the same build.
+private struct BuiltAnswerKey: StorageKey {
+    typealias Value = KeptAnswers.Answer
 }
 
 extension KeptAnswerMiddleware {

@@ -5,25 +5,40 @@ import SQLKit
 
 /// Each published period's dated milestones as the slip forecast reads them (M045), kept by a refit so that the next
 /// reads a year of small rows rather than a year of reports.
-enum MilestoneObservations {
-    /// Those kept for each of these periods; a period with none kept is absent.
-    static func read(_ db: Database, periodIDs: [UUID]) async throws -> [UUID: [MilestoneObservation]] {
-        guard !periodIDs.isEmpty else { return [:] }
-        let rows = try await db.sql().rows(
+package enum MilestoneObservations {
+    /// Those kept for a period; nil when none are. Read `part` rows at a time, so that a national portfolio's period
+    /// is never held twice over as rows and as milestones.
+    package static func read(_ db: Database, periodID: UUID, part: Int = 20_000) async throws -> [MilestoneObservation]?
+    {
+        var milestones: [MilestoneObservation] = []
+        var from = 0
+        while true {
+            let rows = try await read(db, periodID: periodID, from: from, limit: part)
+            milestones += rows.map(\.milestone)
+            guard rows.count == part, let last = rows.last else { break }
+            from = last.position + 1
+        }
+        return milestones.isEmpty ? nil : milestones
+    }
+
+    private static func read(
+        _ db: Database, periodID: UUID, from: Int, limit: Int
+    ) async throws -> [(position: Int, milestone: MilestoneObservation)] {
+        try await db.sql().rows(
             """
-            SELECT period_id, project_id, programme, title, due_by, precision, rating, severity, complete,
+            SELECT position, project_id, programme, title, due_by, precision, rating, severity, complete,
                    update_repeated
-            FROM milestone_observations WHERE period_id IN (\(SQLList(periodIDs.map { SQLBind($0) })))
-            ORDER BY period_id, position
+            FROM milestone_observations WHERE period_id = \(bind: periodID) AND position >= \(bind: from)
+            ORDER BY position LIMIT \(literal: limit)
             """
-        ) { row -> (UUID, MilestoneObservation) in
+        ) { row -> (Int, MilestoneObservation) in
             let due = try row.text(4)
             let precision = try row.text(5)
             guard let dueBy = CalendarDate(iso: due), let precision = DatePrecision(rawValue: precision) else {
                 throw UnreadableColumn(column: 4, expected: "a milestone's date and precision")
             }
             return (
-                try row.uuid(0),
+                try row.int(0),
                 MilestoneObservation(
                     projectID: try row.uuid(1), programme: try row.text(2), title: try row.text(3), due: dueBy,
                     precision: precision, rating: try row.optionalText(6),
@@ -31,7 +46,6 @@ enum MilestoneObservations {
                     updateRepeated: try row.int(9) != 0)
             )
         }
-        return Dictionary(grouping: rows, by: \.0).mapValues { $0.map(\.1) }
     }
 
     /// Keeps a published period's milestones, unless kept already or the period is no longer published (re-opened

@@ -86,6 +86,21 @@ package enum PublishedRows {
         return try await decode(stored).map(\.line)
     }
 
+    /// A published period's lines from `position` on, at most `limit`, in the order written, and the position after
+    /// the last (nil after the period's last line): the whole period read a part at a time.
+    static func read(
+        _ db: Database, periodID: UUID, from position: Int, limit: Int
+    ) async throws -> (lines: [PublishedLine], next: Int?) {
+        let stored = try await db.sql().rows(
+            """
+            SELECT period_id, position, programme_id, parent_id, row_json FROM published_rows
+            WHERE period_id = \(bind: periodID) AND position >= \(bind: position)
+            ORDER BY position LIMIT \(literal: limit)
+            """, { (position: try $0.int(1), line: try StoredLine($0)) })
+        let lines = try await decode(stored.map(\.line)).map(\.line)
+        return (lines, stored.count == limit ? stored.last.map { $0.position + 1 } : nil)
+    }
+
     /// One project's lines (its own and its sub-items') in every published period of its portfolio, by period.
     static func read(_ db: Database, projectID: UUID) async throws -> [UUID: [PublishedLine]] {
         let stored = try await db.sql().rows(

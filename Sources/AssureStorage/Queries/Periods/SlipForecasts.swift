@@ -37,30 +37,73 @@ public enum SlipForecasts {
 
     /// The milestones of the portfolio's published periods up to `published` (the `periodsRead` latest), oldest first:
     /// what a refit learns from. Each period's are read from those kept by an earlier refit where there are any, else
-    /// from its report, and kept for the next.
-    public static func history(_ db: Database, upTo published: PeriodReport) async throws -> [PeriodMilestones] {
+    /// from its report, and kept for the next. One period at a time is read and handed to `visit`, so that a refit
+    /// holds one period's milestones, not a year's.
+    public static func eachPeriod(
+        _ db: Database, upTo published: PublishedMilestones, _ visit: (PeriodMilestones) throws -> Void
+    ) async throws {
         let earlier = try await db.sql().rows(
             """
             SELECT id, key, as_at FROM periods
-            WHERE portfolio_id = \(bind: published.portfolio.id) AND status = \(bind: PeriodStatus.published.rawValue)
-              AND as_at < \(bind: published.period.asAt.iso)
+            WHERE portfolio_id = \(bind: published.portfolioID) AND status = \(bind: PeriodStatus.published.rawValue)
+              AND as_at < \(bind: published.milestones.asAt.iso)
             ORDER BY as_at DESC LIMIT \(literal: periodsRead - 1)
             """
         ) { (id: try $0.uuid(0), key: try $0.text(1), asAt: try $0.text(2)) }
-        let kept = try await MilestoneObservations.read(db, periodIDs: earlier.map(\.id))
-        var history: [PeriodMilestones] = []
         for period in earlier.reversed() {
-            if let milestones = kept[period.id], let asAt = CalendarDate(iso: period.asAt) {
-                history.append(PeriodMilestones(key: period.key, asAt: asAt, milestones: milestones))
+            if let milestones = try await MilestoneObservations.read(db, periodID: period.id),
+                let asAt = CalendarDate(iso: period.asAt)
+            {
+                try visit(PeriodMilestones(key: period.key, asAt: asAt, milestones: milestones))
             } else {
                 let made = PeriodMilestones(try await Reports.report(db, periodID: period.id))
                 try await MilestoneObservations.keep(db, periodID: period.id, made)
-                history.append(made)
+                try visit(made)
             }
         }
-        let latest = PeriodMilestones(published)
-        try await MilestoneObservations.keep(db, periodID: published.period.id, latest)
-        history.append(latest)
+        try await MilestoneObservations.keep(db, periodID: published.periodID, published.milestones)
+        try visit(published.milestones)
+    }
+
+    /// A published period's milestones, and whose they are: what a refit starts from.
+    public struct PublishedMilestones: Sendable {
+        public let portfolioID: UUID
+        public let periodID: UUID
+        public let milestones: PeriodMilestones
+
+        /// Nil when the period is not published.
+        public init?(_ report: PeriodReport) {
+            guard report.period.status == .published else { return nil }
+            portfolioID = report.portfolio.id
+            periodID = report.period.id
+            milestones = PeriodMilestones(report)
+        }
+
+        /// Read from the period's summary and its lines, `part` at a time: at 100,000 projects its whole report would
+        /// hold hundreds of megabytes. Nil when the period is not published.
+        public static func read(_ db: Database, periodID: UUID, part: Int = 5_000) async throws -> PublishedMilestones?
+        {
+            guard let summary = try await Reports.publishedSummary(db, periodID: periodID) else { return nil }
+            var gathering = PeriodMilestones.Gathering(summary)
+            var position: Int? = 0
+            while let from = position {
+                let lines = try await PublishedRows.read(db, periodID: periodID, from: from, limit: part)
+                gathering.add(lines.lines)
+                position = lines.next
+            }
+            return PublishedMilestones(portfolioID: summary.portfolio.id, periodID: periodID, gathering.finished)
+        }
+
+        private init(portfolioID: UUID, periodID: UUID, _ milestones: PeriodMilestones) {
+            (self.portfolioID, self.periodID, self.milestones) = (portfolioID, periodID, milestones)
+        }
+    }
+
+    /// The whole history `eachPeriod` visits, held at once: for tests and the backtest, not for a refit.
+    public static func history(_ db: Database, upTo published: PeriodReport) async throws -> [PeriodMilestones] {
+        guard let start = PublishedMilestones(published) else { return [] }
+        var history: [PeriodMilestones] = []
+        try await eachPeriod(db, upTo: start) { history.append($0) }
         return history
     }
 
