@@ -1,7 +1,9 @@
 import AssureTestSupport
 import Fluent
 import Foundation
+import Logging
 import NIOConcurrencyHelpers
+import NIOPosix
 import SQLKit
 import Testing
 
@@ -80,22 +82,70 @@ struct FreshReadTests {
         #expect(try await fresh.value() == 2)
     }
 
+    @Test("Callers on event loops wait for the same rounds as tasks, without a task of their own")
+    func callersOnLoops() async throws {
+        let reads = HeldReads()
+        let fresh = FreshRead { await reads.read() }
+        let loop = MultiThreadedEventLoopGroup.singleton.any()
+        // given a read under way for a task
+        async let first = fresh.value()
+        try await reads.waitUntilBegun(1)
+        // when a request on an event loop asks, and another task
+        let onLoop = fresh.value(on: loop)
+        async let task = fresh.value()
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(reads.count == 1)
+        reads.release()
+        // then both share the second read, begun after they asked
+        #expect(try await first == 1)
+        try await reads.waitUntilBegun(2)
+        reads.release()
+        #expect(try await onLoop.get() == 2)
+        #expect(try await task == 2)
+    }
+
     @Test(
-        "Given PostgreSQL, when a table is written, then the write-ahead log's position moves; SQLite has none",
+        "Given PostgreSQL, the watch's own connection sees the log's end move with a write, and a new connection after its own is ended",
         arguments: Backend.all)
     func positionMovesWithAWrite(backend: Backend) async throws {
-        try await withStorage(backend) { db in
-            let before = try await WriteAheadPosition.read(db)
-            guard backend == .postgres else {
-                #expect(before == nil)
+        try await withDatabaseTarget(backend) { target in
+            guard case .postgres(let url) = target else {
+                // SQLite has no log's end to watch: its file tells the same without a query
+                #expect(
+                    WriteAheadWatch(
+                        url: "assure.sqlite", on: MultiThreadedEventLoopGroup.singleton.any(),
+                        logger: Logger(label: "test")) == nil)
                 return
             }
-            let sql = try db.sql()
-            try await sql.raw("CREATE TABLE position_probe (n BIGINT NOT NULL)").run()
-            let created = try await WriteAheadPosition.read(db)
-            try await sql.raw("INSERT INTO position_probe VALUES (1)").run()
-            let inserted = try await WriteAheadPosition.read(db)
-            #expect(before != nil && created != before && inserted != created)
+            let watch = try #require(
+                WriteAheadWatch(
+                    url: url, on: MultiThreadedEventLoopGroup.singleton.any(), logger: Logger(label: "test")))
+            defer { Task { await watch.close() } }
+            try await Storage.withDatabase(target) { db in
+                let sql = try db.sql()
+                let before = try await watch.position()
+                try await sql.raw("CREATE TABLE position_probe (n BIGINT NOT NULL)").run()
+                let created = try await watch.position()
+                try await sql.raw("INSERT INTO position_probe VALUES (1)").run()
+                let inserted = try await watch.position()
+                #expect(created != before && inserted != created)
+                // when its connection is ended (PostgreSQL restarted, say), then within a read or two it reads again, on
+                // a connection of its own opened afresh
+                let watching = """
+                    SELECT pid FROM pg_stat_activity
+                    WHERE datname = current_database() AND pid <> pg_backend_pid()
+                      AND query LIKE '%pg_current_wal_insert_lsn%'
+                    """
+                let ended = try await sql.rows(SQLQueryString(watching)) { try $0.int(0) }
+                #expect(ended.count == 1)
+                try await sql.raw("SELECT pg_terminate_backend(CAST(\(bind: try #require(ended.first)) AS integer))")
+                    .run()
+                var read: String?
+                for _ in 0..<2 where read == nil { read = try? await watch.position() }
+                #expect(read != nil)
+                let now = try await sql.rows(SQLQueryString(watching)) { try $0.int(0) }
+                #expect(now.count == 1 && now != ended)
+            }
         }
     }
 }

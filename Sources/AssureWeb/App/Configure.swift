@@ -52,11 +52,15 @@ public enum WebApp {
                 connections: settings.database.connectionsPerEventLoop * System.coreCount))
         // Before the session is read, since a kept answer needs no query at all; and before the security headers,
         // which it keeps with the rest.
-        // (The databases and loops, not the app: the app keeps the answers, which would keep the app.)
-        let (databases, loops, logger) = (app.databases, app.eventLoopGroup, app.logger)
-        app.keptAnswers = KeptAnswers(settings.database) {
-            guard let db = databases.database(logger: logger, on: loops.any()) else { return nil }
-            return try await WriteAheadPosition.read(db)
+        // On PostgreSQL the log's end is read over a connection of the watch's own (`WriteAheadWatch`), closed with the
+        // server.
+        if case .postgres(let url) = settings.database,
+            let watch = WriteAheadWatch(url: url, on: app.eventLoopGroup.any(), logger: app.logger)
+        {
+            app.keptAnswers = KeptAnswers(settings.database) { try await watch.position() }
+            app.lifecycle.use(ClosingWatch(watch: watch))
+        } else {
+            app.keptAnswers = KeptAnswers(settings.database) { nil }
         }
         app.middleware.use(KeptAnswerMiddleware(kept: app.keptAnswers))
         // Outside the error pages, so they carry the headers too.
