@@ -148,7 +148,7 @@ final class ChangeWatch: Sendable {
 /// `respondingToPublished` marks as keepable. Ends the generation after every request that may write.
 ///
 /// Written with futures rather than `async`: a kept answer is given on the request's own event loop without starting a
-/// task (on SQLite without waiting at all), which under load was a sixth of the server's time.
+/// task (on SQLite without waiting at all). On PostgreSQL that served 8% more pages a second under load (BENCHMARKS.md).
 struct KeptAnswerMiddleware: Middleware {
     let kept: KeptAnswers
 

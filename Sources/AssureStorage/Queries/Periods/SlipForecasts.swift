@@ -99,7 +99,7 @@ public enum SlipForecasts {
         }
     }
 
-    /// The whole history `eachPeriod` visits, held at once: for tests and the backtest, not for a refit.
+    /// The whole history `eachPeriod` visits, held at once: for tests, not for a refit.
     public static func history(_ db: Database, upTo published: PeriodReport) async throws -> [PeriodMilestones] {
         guard let start = PublishedMilestones(published) else { return [] }
         var history: [PeriodMilestones] = []
