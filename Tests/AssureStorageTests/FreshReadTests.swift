@@ -148,4 +148,23 @@ struct FreshReadTests {
             }
         }
     }
+
+    @Test(
+        "Given PostgreSQL, a read of the log's end that hangs is given up after its patience, so no request waits on it"
+    )
+    func hangingRead() async throws {
+        try await withDatabaseTarget(.postgres) { target in
+            guard case .postgres(let url) = target else { return }
+            // given a watch whose read takes 20 s, and a patience of a third of a second
+            let watch = try #require(
+                WriteAheadWatch(
+                    url: url, on: MultiThreadedEventLoopGroup.singleton.any(), logger: Logger(label: "test"),
+                    query: "SELECT pg_sleep(20)::text", patience: .milliseconds(300)))
+            defer { Task { await watch.close() } }
+            // when it is asked, then it fails long before the read would have ended
+            let started = ContinuousClock.now
+            await #expect(throws: (any Error).self) { try await watch.position() }
+            #expect(ContinuousClock.now - started < .seconds(10))
+        }
+    }
 }

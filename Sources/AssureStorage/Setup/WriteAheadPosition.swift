@@ -12,5 +12,5 @@ package enum WriteAheadPosition {
 
     /// The position as PostgreSQL writes it (`6/2BF96B18`). The insert position, not the write position: with
     /// asynchronous commit a committed transaction may not be written yet, but it has always been inserted.
-    static let query: PostgresQuery = "SELECT pg_current_wal_insert_lsn()::text"
+    package static let query: PostgresQuery = "SELECT pg_current_wal_insert_lsn()::text"
 }
