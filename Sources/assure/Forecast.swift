@@ -65,7 +65,8 @@ struct ForecastRefitCommand: AsyncParsableCommand {
                 let took = ContinuousClock.now - started
                 print(
                     "\(found.info.name), \(period.label): "
-                        + (count.map { "\($0) open milestones forecast" } ?? "nothing forecast (too little history, or none open)")
+                        + (count.map { "\($0) open milestones forecast" }
+                            ?? "nothing forecast (too little history, or none open)")
                         + " in \(took.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 2))))")
             }
         }

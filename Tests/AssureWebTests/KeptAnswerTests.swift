@@ -255,3 +255,10 @@ extension KeptAnswerTests {
         }
     }
 }
+
+extension ChangeWatch {
+    /// The generation now, awaited: for the tests that read it outside a request.
+    func current() async -> Generation? {
+        try? await current(on: MultiThreadedEventLoopGroup.singleton.any()).get()
+    }
+}

@@ -2,8 +2,8 @@ import Foundation
 
 extension SlipForecast {
     /// The forecast learnt one period at a time, oldest first, holding only what the next period needs: the tallies of
-    /// moves so far, the latest period's examples (labelled once the next period is known) and the `mostLearnt` latest
-    /// labelled examples (`window`). A year of a 100,000-project portfolio is 3.6 million milestones; held all at once it needed
+    /// moves so far, the latest period's examples (labelled once the next period is known) and the `window` latest
+    /// labelled examples. A year of a 100,000-project portfolio is 3.6 million milestones; held all at once it needed
     /// gigabytes, folded like this it needs two periods' worth.
     public struct Learner: Sendable {
         private var moves: [MilestoneObservation.Key: Int] = [:]  // milestone key → times moved so far

@@ -126,10 +126,6 @@ final class ChangeWatch: Sendable {
         }.recover { _ in nil }
     }
 
-    func current() async -> Generation? {
-        try? await current(on: MultiThreadedEventLoopGroup.singleton.any()).get()
-    }
-
     /// This server wrote (or may have): every answer kept before now is stale.
     func changed() {
         writes.withLockedValue { $0 &+= 1 }
