@@ -122,7 +122,8 @@ public enum PeriodLifecycle {
                 try await PeriodRatings.write(sql, periodID: periodID, published.effectiveRatings)
                 step(.ratings)
                 try await MilestoneBaselines.fold(
-                    sql, portfolioID: published.portfolio.id, period: periodID, key: info.key, asAt: info.asAt.iso)
+                    sql, portfolioID: published.portfolio.id, period: periodID, key: info.key, asAt: info.asAt.iso,
+                    repeating: data.returns.values.filter(\.repeatsATitle).map(\.projectID))
                 step(.baselines)
             }
             try await announce(db, published, by: actor)
@@ -257,7 +258,7 @@ public enum PeriodLifecycle {
         _ db: Database, _ actor: Actor, periodID: UUID,
         policy: MissingReturnPolicy
     ) async throws {
-        guard policy != .showAsMissing else { return }
+        guard policy != .showAsMissing, try await Returns.anyNotIn(db, periodID: periodID) else { return }
         let (projects, states) = try await Returns.publicationStates(db, periodID: periodID)
         let missing = Publication.missing(projects, states: states)
         guard !missing.isEmpty else { return }

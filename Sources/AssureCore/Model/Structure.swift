@@ -166,6 +166,11 @@ public struct ReturnInfo: Codable, Hashable, Sendable {
     }
 }
 
+public extension ReturnInfo {
+    /// Whether the return names a milestone title more than once (its lines of that title fold in order).
+    var repeatsATitle: Bool { Set(milestones.map(\.title)).count < milestones.count }
+}
+
 /// A milestone date as reported in one earlier published period: the baseline is the first of these.
 public struct ReportedDate: Codable, Hashable, Sendable {
     public var periodKey: String

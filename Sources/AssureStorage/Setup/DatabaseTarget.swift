@@ -55,7 +55,7 @@ public enum Storage {
             M035_CreateImportDrafts(), M036_CreateImportJobs(), M037_AddAuditClientAddress(),
             M038_AddOutboxSendingServer(), M039_AddUserAwaitingRole(), M040_CreateIdempotencyKeys(),
             M041_CreateWebhooks(), M042_CreateSignInGroupRoles(), M043_CreateSlipForecasts(),
-            M044_CreateMilestoneDependencies(), M045_CreateMilestoneObservations(),
+            M044_CreateMilestoneDependencies(), M045_CreateMilestoneObservations(), M046_IndexPublishedRowsByPeriod(),
         ]
     }
 

@@ -106,11 +106,12 @@ private final class RowsRead<T: Sendable>: @unchecked Sendable {
 
 /// SQLite's values as the driver hands them, each row's columns taken once.
 private struct SQLitePositionalRow: PositionalRow {
-    private let values: [SQLiteData]
+    /// The row's columns as the driver builds them (one array a row; its values are not copied out again).
+    private let columns: [SQLiteColumn]
 
-    init(row: SQLiteRow) { values = row.columns.map(\.data) }
+    init(row: SQLiteRow) { columns = row.columns }
 
-    private func data(_ column: Int) -> SQLiteData { values[column] }
+    private func data(_ column: Int) -> SQLiteData { columns[column].data }
 
     func text(_ column: Int) throws -> String {
         guard let text = try optionalText(column) else { throw UnreadableColumn(column: column, expected: "text") }

@@ -276,7 +276,7 @@ extension CarriedForward {
 public extension ProjectRow {
     /// The row as stored: the text `JSONEncoder` (sorted keys) writes, written by hand (`StoredJSONTests`).
     var storedJSON: String {
-        var writer = JSONTextWriter()
+        var writer = JSONTextWriter(capacity: 2_048)
         write(&writer)
         return writer.text
     }

@@ -24,13 +24,16 @@ package enum MilestoneBaselines {
     /// Folds a period just published into the rows: on top of the stored rows when they run up to the period before and
     /// no later period is published (the monthly case), or from the whole history otherwise (a period re-published
     /// after correction, or published out of order).
+    ///
+    /// `repeating`: the projects whose return names a title more than once (read by the caller with the period's
+    /// returns); only their lines are searched for titles reported twice.
     package static func fold(
-        _ sql: SQLDatabase, portfolioID: UUID, period: UUID, key: String, asAt: String
+        _ sql: SQLDatabase, portfolioID: UUID, period: UUID, key: String, asAt: String, repeating: [UUID]
     ) async throws {
         let previous = try await lastPublished(sql, portfolioID: portfolioID, before: asAt)
         let latest = try await lastPublished(sql, portfolioID: portfolioID, before: nil)
         if latest == period, try await foldedThrough(sql, portfolioID: portfolioID) == previous {
-            try await foldForward(sql, portfolioID: portfolioID, period: period, key: key)
+            try await foldForward(sql, portfolioID: portfolioID, period: period, key: key, repeating: repeating)
         } else {
             try await discard(sql, portfolioID: portfolioID)
             let all = try await history(sql, portfolioID: portfolioID, before: "9999-12-31")
@@ -74,39 +77,24 @@ package enum MilestoneBaselines {
 
     /// Folds one period into the stored rows. The database hands back only the lines that can change a row: a
     /// readable date other than the row's latest, a milestone with no row yet, and every line of a title reported twice
-    /// in one return (their order counts). They are folded here as `MilestoneBaseline.adding` folds them, in the order
-    /// they were reported; most months that is a few rows, not the portfolio's tens of thousands.
-    private static func foldForward(_ sql: SQLDatabase, portfolioID: UUID, period: UUID, key: String) async throws {
-        struct Line: Sendable {
-            let project: UUID
-            let title: String
-            let reported: ReportedDate
-            /// The milestone's row and its baseline, if it has one.
-            let stored: (id: UUID, baseline: MilestoneBaseline)?
+    /// in one return (their order counts), looked for only in the returns that repeat a title. They are folded here as
+    /// `MilestoneBaseline.adding` folds them, in the order they were reported; most months that is a few rows, not the
+    /// portfolio's tens of thousands.
+    private static func foldForward(
+        _ sql: SQLDatabase, portfolioID: UUID, period: UUID, key: String, repeating: [UUID]
+    ) async throws {
+        let changed = try await foldedLines(
+            sql, period: period, key: key, only: "AND (b.id IS NULL OR b.latest_due_by <> m.due_by)")
+        var twice: [FoldedLine] = []
+        for chunk in repeating.batches(of: 5_000) {
+            let lines = try await foldedLines(
+                sql, period: period, key: key, only: "AND r.project_id IN (\(binds: chunk))")
+            let counts = Dictionary(grouping: lines) { TitleKey(project: $0.project, title: $0.title) }
+            twice += lines.filter { counts[TitleKey(project: $0.project, title: $0.title)]!.count > 1 }
         }
-        let lines = try await sql.rows(
-            """
-            SELECT project_id, title, date_text, due_by, id, baseline_period_key, baseline_date_text,
-                   baseline_due_by, latest_due_by, moves FROM (
-                SELECT r.project_id, m.title, m.date_text, m.due_by, m.position, b.id, b.baseline_period_key,
-                       b.baseline_date_text, b.baseline_due_by, b.latest_due_by, b.moves,
-                       COUNT(*) OVER (PARTITION BY r.project_id, m.title) AS lines
-                FROM return_milestones m JOIN returns r ON r.id = m.return_id
-                LEFT JOIN milestone_baselines b ON b.project_id = r.project_id AND b.title = m.title
-                WHERE r.period_id = \(bind: period) AND m.due_by IS NOT NULL
-            ) dated
-            WHERE lines > 1 OR id IS NULL OR latest_due_by <> due_by
-            ORDER BY position
-            """
-        ) { row in
-            let project = try row.uuid(0)
-            let title = try row.text(1)
-            return Line(
-                project: project, title: title,
-                reported: ReportedDate(
-                    periodKey: key, date: try row.text(2), dueBy: CalendarDate(iso: try row.text(3))),
-                stored: try row.optionalUUID(4).map { (id: $0, baseline: try baseline(row, from: 5)) })
-        }
+        let seen = Set(changed.map(\.id))
+        let lines = (changed + twice.filter { !seen.contains($0.id) }).enumerated()
+            .sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }.map(\.element)
         var added: [UUID: [String: MilestoneBaseline]] = [:]
         var moved: [UUID: MilestoneBaseline] = [:]
         for line in lines {
@@ -123,6 +111,44 @@ package enum MilestoneBaselines {
         try await insert(
             sql, portfolioID: portfolioID,
             added.flatMap { project, titles in titles.map { (project, $0.key, $0.value) } })
+    }
+
+    private struct TitleKey: Hashable {
+        let project: UUID
+        let title: String
+    }
+
+    /// A dated milestone line of the period being folded, with its stored row.
+    private struct FoldedLine: Sendable {
+        let id: UUID
+        let position: Int
+        let project: UUID
+        let title: String
+        let reported: ReportedDate
+        /// The milestone's row and its baseline, if it has one.
+        let stored: (id: UUID, baseline: MilestoneBaseline)?
+    }
+
+    /// The period's dated milestone lines that `only` keeps, each with its stored row if it has one, in report order.
+    private static func foldedLines(
+        _ sql: SQLDatabase, period: UUID, key: String, only: SQLQueryString
+    ) async throws -> [FoldedLine] {
+        try await sql.rows(
+            """
+            SELECT m.id, m.position, r.project_id, m.title, m.date_text, m.due_by, b.id, b.baseline_period_key,
+                   b.baseline_date_text, b.baseline_due_by, b.latest_due_by, b.moves
+            FROM return_milestones m JOIN returns r ON r.id = m.return_id
+            LEFT JOIN milestone_baselines b ON b.project_id = r.project_id AND b.title = m.title
+            WHERE r.period_id = \(bind: period) AND m.due_by IS NOT NULL \(only)
+            ORDER BY m.position
+            """
+        ) { row in
+            FoldedLine(
+                id: try row.uuid(0), position: try row.int(1), project: try row.uuid(2), title: try row.text(3),
+                reported: ReportedDate(
+                    periodKey: key, date: try row.text(4), dueBy: CalendarDate(iso: try row.text(5))),
+                stored: try row.optionalUUID(6).map { (id: $0, baseline: try baseline(row, from: 7)) })
+        }
     }
 
     /// The moved rows' latest dates and moves, a few hundred rows to a statement (`VALUES` names its columns

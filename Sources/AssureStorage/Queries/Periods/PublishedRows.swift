@@ -7,11 +7,10 @@ import SQLKit
 /// project and sub-item in `published_rows`, each with its programme, its parent and its place in the report. A page
 /// reads the summary and the rows it shows, by index; nothing reads the whole portfolio to show a part of it.
 package enum PublishedRows {
-    /// Writes the lines of a report being published, in batches of multi-row inserts. Encoding the rows' JSON is most
-    /// of the work: the batches are encoded side by side on every core while the earlier ones are being inserted.
+    /// Writes the lines of a report being published (`BulkCopy`). The rows' JSON is encoded in batches side by side on
+    /// every core while the earlier ones are being written.
     package static func write(_ sql: SQLDatabase, periodID: UUID, _ report: PeriodReport) async throws {
         try await sql.delete(from: "published_rows").where("period_id", .equal, periodID).run()
-        // Six values a row: 500 rows stay far inside SQLite's and PostgreSQL's limits on bound values.
         let batches = report.lines.enumerated().map { $0 }.batches(of: 500)
         let encoded = batches.map { batch in
             Task { batch.map(\.element.row.storedJSON) }
@@ -19,30 +18,17 @@ package enum PublishedRows {
         defer { encoded.forEach { $0.cancel() } }
         let columns = ["period_id", "position", "programme_id", "project_id", "parent_id", "row_json"]
         let period = periodID.upperText
-        if BulkCopy.canCopy(sql) {
-            try await BulkCopy.copy(sql, into: "published_rows", columns: columns) { send in
-                for (batch, json) in zip(batches, encoded) {
-                    try await send(
-                        zip(batch, await json.value).map { entry, json in
-                            let (position, line) = entry
-                            return [
-                                period, String(position), line.programmeID.upperText,
-                                line.row.project.id.upperText, line.parentID?.upperText, json,
-                            ]
-                        })
-                }
+        try await BulkCopy.copy(sql, into: "published_rows", columns: columns) { send in
+            for (batch, json) in zip(batches, encoded) {
+                try await send(
+                    zip(batch, await json.value).map { entry, json in
+                        let (position, line) = entry
+                        return [
+                            period, String(position), line.programmeID.upperText,
+                            line.row.project.id.upperText, line.parentID?.upperText, json,
+                        ]
+                    })
             }
-            return
-        }
-        for (batch, json) in zip(batches, encoded) {
-            let insert = sql.insert(into: "published_rows").columns(columns)
-            for ((position, line), json) in zip(batch, await json.value) {
-                // Ids bound as the text SQLite keeps them as, written without `snprintf`.
-                insert.values(
-                    period, position, line.programmeID.upperText, line.row.project.id.upperText,
-                    line.parentID?.upperText, json)
-            }
-            try await insert.run()
         }
     }
 
@@ -101,15 +87,17 @@ package enum PublishedRows {
         return (lines, stored.count == limit ? stored.last.map { $0.position + 1 } : nil)
     }
 
-    /// One project's lines (its own and its sub-items') in every published period of its portfolio, by period.
-    static func read(_ db: Database, projectID: UUID) async throws -> [UUID: [PublishedLine]] {
+    /// One project's lines (its own and its sub-items') in the periods named (its portfolio's), by period: one seek
+    /// a period, as the rows are indexed by period first (M046).
+    static func read(_ db: Database, projectID: UUID, periods: [UUID]) async throws -> [UUID: [PublishedLine]] {
+        guard !periods.isEmpty else { return [:] }
         let stored = try await db.sql().rows(
             """
             SELECT period_id, position, programme_id, parent_id, row_json FROM published_rows
-            WHERE project_id = \(bind: projectID)
+            WHERE period_id IN (\(binds: periods)) AND project_id = \(bind: projectID)
             UNION ALL
             SELECT period_id, position, programme_id, parent_id, row_json FROM published_rows
-            WHERE parent_id = \(bind: projectID)
+            WHERE period_id IN (\(binds: periods)) AND parent_id = \(bind: projectID)
             ORDER BY position
             """, StoredLine.init)
         return Dictionary(grouping: try await decode(stored), by: \.period).mapValues { $0.map(\.line) }

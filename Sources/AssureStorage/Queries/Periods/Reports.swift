@@ -208,7 +208,8 @@ public enum Reports {
         let periods = try await PeriodRecord.query(on: db).filter(\.$portfolio.$id == programme.$portfolio.id)
             .sort(\.$asAt).all()
         // Published periods: the project's own rows, by index. Others: built from its own rows.
-        let published = try await PublishedRows.read(db, projectID: projectID)
+        let published = try await PublishedRows.read(
+            db, projectID: projectID, periods: try periods.map { try $0.requireID() })
         var result: [(PeriodInfo, ProjectRow?)] = []
         for period in periods {
             let info = try period.info

@@ -58,6 +58,21 @@ package extension Returns {
         return (projects, Dictionary(states, uniquingKeysWith: { first, _ in first }))
     }
 
+    /// Whether any top-level project of the period's portfolio has no return in for publication: one count over the
+    /// same projects as `publicationStates`, so that a publication with every return in does not read them all.
+    static func anyNotIn(_ db: Database, periodID: UUID) async throws -> Bool {
+        let inStates = ReturnState.allCases.filter(\.isIn).map(\.rawValue)
+        let count = try await db.sql().rows(
+            """
+            SELECT COUNT(*) FROM projects p JOIN programmes g ON g.id = p.programme_id
+            JOIN periods pe ON pe.portfolio_id = g.portfolio_id AND pe.id = \(bind: periodID)
+            LEFT JOIN returns r ON r.project_id = p.id AND r.period_id = pe.id
+            WHERE p.parent_id IS NULL AND (r.state IS NULL OR r.state NOT IN (\(binds: inStates)))
+            """
+        ) { try $0.int(0) }
+        return (count.first ?? 0) > 0
+    }
+
     struct StateRow: Decodable {
         let project_id: RowUUID
         let state: String
