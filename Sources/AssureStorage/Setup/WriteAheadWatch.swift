@@ -14,12 +14,12 @@ package final class WriteAheadWatch: Sendable {
     private let connection = NIOLockedValueBox<PostgresConnection?>(nil)
 
     private let query: PostgresQuery
-    private let patience: Duration
+    private let patience: TimeAmount
 
     /// Nil when `url` is not a PostgreSQL URL. (`query` and `patience` are for tests: a read that hangs.)
     package init?(
         url: String, on loop: any EventLoop, logger: Logger, query: PostgresQuery = WriteAheadPosition.query,
-        patience: Duration = .seconds(2)
+        patience: TimeAmount = .seconds(2)
     ) {
         guard let configuration = try? SQLPostgresConfiguration(url: url) else { return nil }
         self.configuration = configuration.coreConfiguration
@@ -40,30 +40,20 @@ package final class WriteAheadWatch: Sendable {
         }
         // How long a read may take before its connection is given up: every request for a kept page waits for it, so a
         // connection that stops answering (a server paused, a network half gone) must not hold them, nor a server's stop.
-        let (logger, query, patience) = (logger, query, patience)
+        // Closing fails the query still waiting. (A timer on the connection's event loop: a task group with a sleeping
+        // task cost two tasks and a timer of the task pool on every read.)
+        let giveUp = open.eventLoop.scheduleTask(in: patience) {
+            let closing: EventLoopFuture<Void> = open.close()
+            _ = closing
+        }
+        defer { giveUp.cancel() }
         do {
-            return try await withThrowingTaskGroup(of: String?.self) { group in
-                group.addTask {
-                    // Every row and the query's end read, so the connection is ready for the next.
-                    var position: String?
-                    let rows = try await open.query(query, logger: logger)
-                    for try await read in rows.decode(String.self) where position == nil { position = read }
-                    guard let position else { throw WriteAheadPosition.Unreadable() }
-                    return position
-                }
-                group.addTask {
-                    try await Task.sleep(for: patience)
-                    // Closing fails the query still waiting, so the group can end.
-                    let closing: EventLoopFuture<Void> = open.close()
-                    _ = closing
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let position = first else {
-                    throw WriteAheadPosition.Unreadable()
-                }
-                return position
-            }
+            // Every row and the query's end read, so the connection is ready for the next.
+            var position: String?
+            let rows = try await open.query(query, logger: logger)
+            for try await read in rows.decode(String.self) where position == nil { position = read }
+            guard let position else { throw WriteAheadPosition.Unreadable() }
+            return position
         } catch {
             connection.withLockedValue { if $0 === open { $0 = nil } }
             try? await open.close()

@@ -157,7 +157,7 @@ struct KeptAnswerMiddleware: Middleware {
         else { return next.respond(to: request) }
         // The headers read as they came: parsing every cookie and media type took a tenth of a kept answer's time.
         let key = KeptAnswers.Key(
-            session: session, url: request.url.string,
+            session: session, url: request.target,
             page: request.headers[.accept].contains { $0.contains("text/html") })
         return kept.watch.current(on: request.eventLoop).flatMap { [kept] generation in
             guard let generation else { return next.respond(to: request) }
