@@ -56,6 +56,7 @@ public enum Storage {
             M038_AddOutboxSendingServer(), M039_AddUserAwaitingRole(), M040_CreateIdempotencyKeys(),
             M041_CreateWebhooks(), M042_CreateSignInGroupRoles(), M043_CreateSlipForecasts(),
             M044_CreateMilestoneDependencies(), M045_CreateMilestoneObservations(), M046_IndexPublishedRowsByPeriod(),
+            M047_IndexSubItemParents(),
         ]
     }
 

@@ -18,7 +18,11 @@ package extension SQLQueryString {
         case .programme(let programme):
             " AND \(unsafeRaw: column) IN (SELECT id FROM projects WHERE programme_id = \(bind: programme))"
         case .project(let project):
-            " AND \(unsafeRaw: column) IN (SELECT id FROM projects WHERE id = \(bind: project) OR parent_id = \(bind: project))"
+            // Two lookups by index (M047), where `id = … OR parent_id = …` walked every project.
+            """
+             AND \(unsafeRaw: column) IN (SELECT id FROM projects WHERE id = \(bind: project) \
+            UNION ALL SELECT id FROM projects WHERE parent_id = \(bind: project))
+            """
         }
     }
 }

@@ -63,15 +63,27 @@ package enum MilestoneBaselines {
     private static func stored(
         _ sql: SQLDatabase, portfolioID: UUID, scope: RowScope? = nil
     ) async throws -> ByProject {
+        // A scope's rows are found by project and then kept to the portfolio here: given both in SQL, SQLite walked the
+        // portfolio's index (every milestone of it, 150 ms at 100,000 projects) instead of the project's.
+        let portfolio: SQLQueryString =
+            scope == nil
+            ? "portfolio_id = \(bind: portfolioID)" : "1 = 1\(SQLQueryString.andProject("project_id", in: scope))"
         let rows = try await sql.rows(
             """
-            SELECT project_id, title, baseline_period_key, baseline_date_text, baseline_due_by, latest_due_by, moves
-            FROM milestone_baselines
-            WHERE portfolio_id = \(bind: portfolioID)\(SQLQueryString.andProject("project_id", in: scope))
+            SELECT project_id, title, baseline_period_key, baseline_date_text, baseline_due_by, latest_due_by, moves,
+                   portfolio_id
+            FROM milestone_baselines WHERE \(portfolio)
             """
-        ) { (project: try $0.uuid(0), title: try $0.text(1), baseline: try baseline($0, from: 2)) }
+        ) {
+            (
+                project: try $0.uuid(0), title: try $0.text(1), baseline: try baseline($0, from: 2),
+                portfolio: try $0.uuid(7)
+            )
+        }
         var result: ByProject = [:]
-        for row in rows { result[row.project, default: [:]][row.title] = row.baseline }
+        for row in rows where row.portfolio == portfolioID {
+            result[row.project, default: [:]][row.title] = row.baseline
+        }
         return result
     }
 
