@@ -105,43 +105,43 @@ struct FreshReadTests {
     }
 
     @Test(
-        "Given PostgreSQL, the watch's own connection sees the log's end move with a write, and a new connection after its own is ended",
+        "Given PostgreSQL, the watch's own connection sees what is committed change with a write, and a new connection after its own is ended",
         arguments: Backend.all)
-    func positionMovesWithAWrite(backend: Backend) async throws {
+    func snapshotMovesWithAWrite(backend: Backend) async throws {
         try await withDatabaseTarget(backend) { target in
             guard case .postgres(let url) = target else {
-                // SQLite has no log's end to watch: its file tells the same without a query
+                // SQLite has no snapshot to watch: its file tells the same without a query
                 #expect(
-                    WriteAheadWatch(
+                    CommitWatch(
                         url: "assure.sqlite", on: MultiThreadedEventLoopGroup.singleton.any(),
                         logger: Logger(label: "test")) == nil)
                 return
             }
             let watch = try #require(
-                WriteAheadWatch(
+                CommitWatch(
                     url: url, on: MultiThreadedEventLoopGroup.singleton.any(), logger: Logger(label: "test")))
             defer { Task { await watch.close() } }
             try await Storage.withDatabase(target) { db in
                 let sql = try db.sql()
-                let before = try await watch.position()
+                let before = try await watch.snapshot()
                 try await sql.raw("CREATE TABLE position_probe (n BIGINT NOT NULL)").run()
-                let created = try await watch.position()
+                let created = try await watch.snapshot()
                 try await sql.raw("INSERT INTO position_probe VALUES (1)").run()
-                let inserted = try await watch.position()
+                let inserted = try await watch.snapshot()
                 #expect(created != before && inserted != created)
                 // when its connection is ended (PostgreSQL restarted, say), then within a read or two it reads again, on
                 // a connection of its own opened afresh
                 let watching = """
                     SELECT pid FROM pg_stat_activity
                     WHERE datname = current_database() AND pid <> pg_backend_pid()
-                      AND query LIKE '%pg_current_wal_insert_lsn%'
+                      AND query LIKE '%pg_current_snapshot%'
                     """
                 let ended = try await sql.rows(SQLQueryString(watching)) { try $0.int(0) }
                 #expect(ended.count == 1)
                 try await sql.raw("SELECT pg_terminate_backend(CAST(\(bind: try #require(ended.first)) AS integer))")
                     .run()
                 var read: String?
-                for _ in 0..<2 where read == nil { read = try? await watch.position() }
+                for _ in 0..<2 where read == nil { read = try? await watch.snapshot() }
                 #expect(read != nil)
                 let now = try await sql.rows(SQLQueryString(watching)) { try $0.int(0) }
                 #expect(now.count == 1 && now != ended)
@@ -150,20 +150,20 @@ struct FreshReadTests {
     }
 
     @Test(
-        "Given PostgreSQL, a read of the log's end that hangs is given up after its patience, so no request waits on it"
+        "Given PostgreSQL, a read of what is committed that hangs is given up after its patience, so no request waits on it"
     )
     func hangingRead() async throws {
         try await withDatabaseTarget(.postgres) { target in
             guard case .postgres(let url) = target else { return }
             // given a watch whose read takes 20 s, and a patience of a third of a second
             let watch = try #require(
-                WriteAheadWatch(
+                CommitWatch(
                     url: url, on: MultiThreadedEventLoopGroup.singleton.any(), logger: Logger(label: "test"),
                     query: "SELECT pg_sleep(20)::text", patience: .milliseconds(300)))
             defer { Task { await watch.close() } }
             // when it is asked, then it fails long before the read would have ended
             let started = ContinuousClock.now
-            await #expect(throws: (any Error).self) { try await watch.position() }
+            await #expect(throws: (any Error).self) { try await watch.snapshot() }
             #expect(ContinuousClock.now - started < .seconds(10))
         }
     }

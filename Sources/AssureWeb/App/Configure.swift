@@ -52,12 +52,12 @@ public enum WebApp {
                 connections: settings.database.connectionsPerEventLoop * System.coreCount))
         // Before the session is read, since a kept answer needs no query at all; and before the security headers,
         // which it keeps with the rest.
-        // On PostgreSQL the log's end is read over a connection of the watch's own (`WriteAheadWatch`), closed with the
+        // On PostgreSQL what is committed is read over a connection of the watch's own (`CommitWatch`), closed with the
         // server.
         if case .postgres(let url) = settings.database,
-            let watch = WriteAheadWatch(url: url, on: app.eventLoopGroup.any(), logger: app.logger)
+            let watch = CommitWatch(url: url, on: app.eventLoopGroup.any(), logger: app.logger)
         {
-            app.keptAnswers = KeptAnswers(settings.database) { try await watch.position() }
+            app.keptAnswers = KeptAnswers(settings.database) { try await watch.snapshot() }
             app.lifecycle.use(ClosingWatch(watch: watch))
         } else {
             app.keptAnswers = KeptAnswers(settings.database) { nil }

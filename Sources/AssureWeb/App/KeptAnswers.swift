@@ -17,7 +17,7 @@ import Glibc
 /// request on this server that may write (a form, a sign-in or out, an API write: counted when it ends, whatever its
 /// outcome), an import this server finishes, and any write by this process or another (the command line, a second app on
 /// the same file, another server on the same PostgreSQL): on SQLite a change to the file or its write-ahead log, on
-/// PostgreSQL a move of the write-ahead log's end. So no answer outlives a write.
+/// PostgreSQL a change of what its snapshot counts as committed (`VisibleCommits`). So no answer outlives a write.
 final class KeptAnswers: Sendable {
     struct Key: Hashable, Sendable {
         let session: Substring
@@ -45,8 +45,8 @@ final class KeptAnswers: Sendable {
     private let given = Counter(label: "assure_kept_answers_total")
     private let givenCount = NIOLockedValueBox(0)
 
-    init(_ target: DatabaseTarget, logPosition: @escaping @Sendable () async throws -> String?) {
-        watch = ChangeWatch(target, logPosition: logPosition)
+    init(_ target: DatabaseTarget, commits: @escaping @Sendable () async throws -> String?) {
+        watch = ChangeWatch(target, commits: commits)
     }
 
     /// The bytes of answers held now (the metrics report it).
@@ -76,13 +76,13 @@ final class KeptAnswers: Sendable {
 }
 
 /// Tells whether the database may have changed: a count of this server's writes and, on SQLite, the file's and its
-/// write-ahead log's identity, size and modification time (one `stat` each, no query); on PostgreSQL, where the log's
-/// end is (one query, shared by every request that arrives while the previous one runs).
+/// write-ahead log's identity, size and modification time (one `stat` each, no query); on PostgreSQL, which transactions
+/// its snapshot counts as committed (one query, shared by every request that arrives while the previous one runs).
 final class ChangeWatch: Sendable {
     struct Generation: Equatable, Sendable {
         let writes: UInt64
         let files: [FileSignature]
-        let logPosition: String?
+        let commits: String?
     }
 
     struct FileSignature: Equatable, Sendable {
@@ -97,32 +97,32 @@ final class ChangeWatch: Sendable {
     /// Whether answers may be kept at all: on an SQLite file or PostgreSQL, not an in-memory database.
     let watchesEveryWriter: Bool
     private let files: [String]
-    private let logPosition: FreshRead<String?>?
+    private let commits: FreshRead<String?>?
     private let writes = NIOLockedValueBox<UInt64>(0)
 
-    init(_ target: DatabaseTarget, logPosition read: @escaping @Sendable () async throws -> String?) {
+    init(_ target: DatabaseTarget, commits read: @escaping @Sendable () async throws -> String?) {
         switch target {
         case .sqlite(let path) where path != ":memory:" && !path.isEmpty:
-            (files, logPosition, watchesEveryWriter) = ([path, path + "-wal"], nil, true)
+            (files, commits, watchesEveryWriter) = ([path, path + "-wal"], nil, true)
         case .postgres:
-            (files, logPosition, watchesEveryWriter) = ([], FreshRead(read), true)
+            (files, commits, watchesEveryWriter) = ([], FreshRead(read), true)
         case .sqlite:
-            (files, logPosition, watchesEveryWriter) = ([], nil, false)
+            (files, commits, watchesEveryWriter) = ([], nil, false)
         }
     }
 
     /// The generation now, read after this call began; nil when it cannot be known (the database did not answer), and
     /// then nothing is kept or given. On `loop`, without a task: on SQLite it is known at once.
     func current(on loop: any EventLoop) -> EventLoopFuture<Generation?> {
-        // This server's count first: a write that ends while the position is read then shows in one or the other.
+        // This server's count first: a write that ends while the snapshot is read then shows in one or the other.
         let writes = writes.withLockedValue { $0 }
         let files = files
-        guard let logPosition else {
+        guard let commits else {
             return loop.makeSucceededFuture(
-                Generation(writes: writes, files: files.map(Self.signature), logPosition: nil))
+                Generation(writes: writes, files: files.map(Self.signature), commits: nil))
         }
-        return logPosition.value(on: loop).map { position -> Generation? in
-            Generation(writes: writes, files: files.map(Self.signature), logPosition: position)
+        return commits.value(on: loop).map { snapshot -> Generation? in
+            Generation(writes: writes, files: files.map(Self.signature), commits: snapshot)
         }.recover { _ in nil }
     }
 
@@ -251,9 +251,9 @@ extension Application {
     }
 }
 
-/// Closes the write-ahead log's watch with the server.
+/// Closes the watch's connection with the server.
 struct ClosingWatch: LifecycleHandler {
-    let watch: WriteAheadWatch
+    let watch: CommitWatch
 
     func shutdownAsync(_ application: Application) async {
         await watch.close()

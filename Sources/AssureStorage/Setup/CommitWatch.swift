@@ -3,11 +3,11 @@ import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// Reads where PostgreSQL's write-ahead log ends (`WriteAheadPosition`) over a connection of its own, kept open: a
+/// Reads which transactions PostgreSQL counts as committed (`VisibleCommits`) over a connection of its own, kept open: a
 /// server asks on behalf of every request for a published page, so the read skips the pool's lease, the query builder
 /// and the row decoder. Reads are one at a time (`FreshRead` asks for one round after another). A connection that fails
 /// is dropped and the next read opens another; the read that failed throws, and no answer is kept or given on it.
-package final class WriteAheadWatch: Sendable {
+package final class CommitWatch: Sendable {
     private let configuration: PostgresConnection.Configuration
     private let loop: any EventLoop
     private let logger: Logger
@@ -18,7 +18,7 @@ package final class WriteAheadWatch: Sendable {
 
     /// Nil when `url` is not a PostgreSQL URL. (`query` and `patience` are for tests: a read that hangs.)
     package init?(
-        url: String, on loop: any EventLoop, logger: Logger, query: PostgresQuery = WriteAheadPosition.query,
+        url: String, on loop: any EventLoop, logger: Logger, query: PostgresQuery = VisibleCommits.query,
         patience: TimeAmount = .seconds(2)
     ) {
         guard let configuration = try? SQLPostgresConfiguration(url: url) else { return nil }
@@ -29,7 +29,7 @@ package final class WriteAheadWatch: Sendable {
         self.patience = patience
     }
 
-    package func position() async throws -> String {
+    package func snapshot() async throws -> String {
         let open: PostgresConnection
         if let kept = connection.withLockedValue({ $0 }), !kept.isClosed {
             open = kept
@@ -49,11 +49,11 @@ package final class WriteAheadWatch: Sendable {
         defer { giveUp.cancel() }
         do {
             // Every row and the query's end read, so the connection is ready for the next.
-            var position: String?
+            var snapshot: String?
             let rows = try await open.query(query, logger: logger)
-            for try await read in rows.decode(String.self) where position == nil { position = read }
-            guard let position else { throw WriteAheadPosition.Unreadable() }
-            return position
+            for try await read in rows.decode(String.self) where snapshot == nil { snapshot = read }
+            guard let snapshot else { throw VisibleCommits.Unreadable() }
+            return snapshot
         } catch {
             connection.withLockedValue { if $0 === open { $0 = nil } }
             try? await open.close()
