@@ -161,7 +161,7 @@ struct BrowserTests {
             WebDriver.trace("\(backend): serving on \(port)")
             var failure: Error?
             do {
-                let browser = try await WebDriver(port: Int.random(in: 20_000...40_000), client: app.client)
+                let browser = try await WebDriver(port: try Loopback.freePort(), client: app.client)
                 WebDriver.trace("\(backend): browser ready")
                 do {
                     try await body(browser, site)

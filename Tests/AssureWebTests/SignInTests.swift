@@ -357,7 +357,7 @@ struct SignInTests {
             try await app.server.start(address: .hostname("127.0.0.1", port: port))
             var failure: (any Error)?
             do {
-                let browser = try await WebDriver(port: Int.random(in: 20_000...40_000), client: app.client)
+                let browser = try await WebDriver(port: try Loopback.freePort(), client: app.client)
                 do {
                     let shots = ProcessInfo.processInfo.environment["ASSURE_SCREENSHOTS"]
                     // given Karen at Assure's sign-in page, which offers her organisation's account

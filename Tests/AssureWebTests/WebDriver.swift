@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Vapor
 
 /// Just enough of the W3C WebDriver protocol to click through pages in headless Chromium, as a person would.
@@ -36,7 +37,7 @@ final class WebDriver: @unchecked Sendable {
         Self.trace("chromedriver \(process.processIdentifier) started on \(port)")
         base = "http://127.0.0.1:\(port)"
         for attempt in 0..<100 {
-            if let status = try? await call("GET", "/status"),
+            if let status = try? await call("GET", "/status", timeout: .seconds(2)),
                 ((status["value"] as? [String: Any])?["ready"] as? Bool) == true
             {
                 Self.trace("chromedriver ready after \(attempt) waits")
@@ -218,7 +219,11 @@ final class WebDriver: @unchecked Sendable {
     }
 
     @discardableResult
-    private func call(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {
+    /// One WebDriver command. Every command has a time limit (a page's load is given 30 s by the session): a driver that
+    /// took the connection and never answered once held a whole-suite run until CI's limit.
+    private func call(
+        _ method: String, _ path: String, _ body: [String: Any]? = nil, timeout: TimeAmount = .seconds(90)
+    ) async throws -> [String: Any] {
         var headers = HTTPHeaders()
         var bodyBuffer: ByteBuffer?
         if let body {
@@ -229,6 +234,7 @@ final class WebDriver: @unchecked Sendable {
             HTTPMethod(rawValue: method), headers: headers, to: URI(string: base + path)
         ) { request in
             request.body = bodyBuffer
+            request.timeout = timeout
         }
         let data = response.body.map { Data(buffer: $0) } ?? Data()
         let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
