@@ -39,6 +39,11 @@ public struct MilestoneObservation: Sendable, Hashable {
     public struct Key: Hashable, Sendable {
         public let projectID: UUID
         public let title: String
+
+        public init(projectID: UUID, title: String) {
+            self.projectID = projectID
+            self.title = title
+        }
     }
 }
 

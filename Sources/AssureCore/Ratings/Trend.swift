@@ -32,7 +32,7 @@ public enum Trend: String, Codable, Hashable, Sendable, CaseIterable {
 
     /// Reads an arrow as typed in a paper or a spreadsheet.
     public init?(written: String) {
-        switch written.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+        switch written.trimmed(newlines: true).lowercased() {
         case "↑", "up", "improved", "improvement", "^": self = .improved
         case "↓", "down", "declined", "decline", "v": self = .declined
         case "↔", "↔️", "same", "no change", "unchanged", "=", "<->": self = .unchanged

@@ -97,6 +97,9 @@ public struct ProjectRow: Codable, Hashable, Sendable {
         return flags.contains { $0.kind == .notUpdated } ? CarriedForward(fromKey: nil).words : nil
     }
 
+    /// Whether `notUpdatedWords` has any, without writing them (the counts ask it of every row).
+    public var isNotUpdated: Bool { carriedForward != nil || flags.contains { $0.kind == .notUpdated } }
+
     /// What the RAG cell says: the scale's word, or the text as written where it is off the scale.
     public var ratingDisplay: String {
         if let effective { return effective.label }

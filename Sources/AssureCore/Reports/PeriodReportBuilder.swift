@@ -17,7 +17,9 @@ public enum PeriodReportBuilder {
                 MilestoneRow(title: $0.title, date: DateText($0.date), rating: RecordedRating($0.rating, on: scale))
             }
             let childWorst = children.compactMap(\.effective).worst
-            let effective = [ret?.ownLevel(on: scale), childWorst].compactMap { $0 }.worst
+            // The return's own level (`ReturnInfo.ownLevel`) from the ratings just read, not read again.
+            let ownLevel = ret.flatMap { _ in ([reported] + milestones.map(\.rating)).compactMap { $0?.level }.worst }
+            let effective = [ownLevel, childWorst].compactMap { $0 }.worst
             let derived: Trend? = effective.map { current in
                 Trend.derive(current: current, previous: data.previousRatings[project.id])!
             }
@@ -61,13 +63,29 @@ public enum PeriodReportBuilder {
 
     /// Counts per level in scale order, then any not rated.
     static func counts(_ rows: [ProjectRow], scale: RatingScale) -> [RatingCount] {
-        func count(_ label: String, _ level: RatingLevel?) -> RatingCount {
-            let matching = rows.filter { $0.effective == level }
-            return RatingCount(
-                label: label, level: level, count: matching.count,
-                notUpdated: matching.filter { $0.notUpdatedWords != nil }.count)
+        RatingCount.tally(rows.lazy.map { (level: $0.effective, notUpdated: $0.isNotUpdated) }, on: scale)
+    }
+}
+
+extension RatingCount {
+    /// Counts per level of `scale` in its order, then "Not rated", in one pass over the rows (a row whose level is on
+    /// no scale is in none, as before).
+    static func tally(
+        _ rows: some Sequence<(level: RatingLevel?, notUpdated: Bool)>, on scale: RatingScale
+    )
+        -> [RatingCount]
+    {
+        var counts = Array(repeating: (count: 0, notUpdated: 0), count: scale.levels.count + 1)
+        for row in rows {
+            let index = row.level.map { scale.levels.firstIndex(of: $0) } ?? .some(scale.levels.count)
+            guard let index else { continue }
+            counts[index].count += 1
+            if row.notUpdated { counts[index].notUpdated += 1 }
         }
-        return scale.levels.map { count($0.label, $0) } + [count("Not rated", nil)]
+        let labels = scale.levels.map { ($0.label, Optional($0)) } + [("Not rated", nil)]
+        return zip(labels, counts).map { label, counted in
+            RatingCount(label: label.0, level: label.1, count: counted.count, notUpdated: counted.notUpdated)
+        }
     }
 }
 
@@ -75,17 +93,12 @@ public extension PeriodReport {
     /// The counts a board will read once the period is published with the `carried` projects' returns carried
     /// forward: those projects at the rating last published for them, and counted as not updated.
     func counts(carryingForward carried: Set<UUID>, lastPublished: [UUID: RatingLevel]) -> [RatingCount] {
-        let rows = allRows.map { row in
+        let rows = allRows.lazy.map { row in
             (
                 level: carried.contains(row.project.id) ? lastPublished[row.project.id] : row.effective,
-                notUpdated: carried.contains(row.project.id) || row.notUpdatedWords != nil
+                notUpdated: carried.contains(row.project.id) || row.isNotUpdated
             )
         }
-        func count(_ label: String, _ level: RatingLevel?) -> RatingCount {
-            let matching = rows.filter { $0.level == level }
-            return RatingCount(
-                label: label, level: level, count: matching.count, notUpdated: matching.filter(\.notUpdated).count)
-        }
-        return portfolio.scale.levels.map { count($0.label, $0) } + [count("Not rated", nil)]
+        return RatingCount.tally(rows, on: portfolio.scale)
     }
 }

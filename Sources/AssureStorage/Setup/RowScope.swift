@@ -13,14 +13,19 @@ package extension SQLQueryString {
     /// ` AND column IN (the scope's projects and sub-items)`, or nothing without a scope. `column` is always a name
     /// written in this code, never input.
     static func andProject(_ column: String, in scope: RowScope?) -> SQLQueryString {
+        guard let scope else { return "" }
+        return " AND " + project(column, in: scope)
+    }
+
+    /// `column IN (the scope's projects and sub-items)`: the whole condition, for a query that has no other.
+    static func project(_ column: String, in scope: RowScope) -> SQLQueryString {
         switch scope {
-        case nil: ""
         case .programme(let programme):
-            " AND \(unsafeRaw: column) IN (SELECT id FROM projects WHERE programme_id = \(bind: programme))"
+            "\(unsafeRaw: column) IN (SELECT id FROM projects WHERE programme_id = \(bind: programme))"
         case .project(let project):
             // Two lookups by index (M047), where `id = … OR parent_id = …` walked every project.
             """
-             AND \(unsafeRaw: column) IN (SELECT id FROM projects WHERE id = \(bind: project) \
+            \(unsafeRaw: column) IN (SELECT id FROM projects WHERE id = \(bind: project) \
             UNION ALL SELECT id FROM projects WHERE parent_id = \(bind: project))
             """
         }

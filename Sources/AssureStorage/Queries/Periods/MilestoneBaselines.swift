@@ -66,8 +66,7 @@ package enum MilestoneBaselines {
         // A scope's rows are found by project and then kept to the portfolio here: given both in SQL, SQLite walked the
         // portfolio's index (every milestone of it, 150 ms at 100,000 projects) instead of the project's.
         let portfolio: SQLQueryString =
-            scope == nil
-            ? "portfolio_id = \(bind: portfolioID)" : "1 = 1\(SQLQueryString.andProject("project_id", in: scope))"
+            scope.map { SQLQueryString.project("project_id", in: $0) } ?? "portfolio_id = \(bind: portfolioID)"
         let rows = try await sql.rows(
             """
             SELECT project_id, title, baseline_period_key, baseline_date_text, baseline_due_by, latest_due_by, moves,
@@ -101,8 +100,8 @@ package enum MilestoneBaselines {
         for chunk in repeating.batches(of: 5_000) {
             let lines = try await foldedLines(
                 sql, period: period, key: key, only: "AND r.project_id IN (\(binds: chunk))")
-            let counts = Dictionary(grouping: lines) { TitleKey(project: $0.project, title: $0.title) }
-            twice += lines.filter { counts[TitleKey(project: $0.project, title: $0.title)]!.count > 1 }
+            let counts = Dictionary(grouping: lines, by: \.key)
+            twice += lines.filter { counts[$0.key]!.count > 1 }
         }
         let seen = Set(changed.map(\.id))
         let lines = (changed + twice.filter { !seen.contains($0.id) }).enumerated()
@@ -125,11 +124,6 @@ package enum MilestoneBaselines {
             added.flatMap { project, titles in titles.map { (project, $0.key, $0.value) } })
     }
 
-    private struct TitleKey: Hashable {
-        let project: UUID
-        let title: String
-    }
-
     /// A dated milestone line of the period being folded, with its stored row.
     private struct FoldedLine: Sendable {
         let id: UUID
@@ -139,6 +133,9 @@ package enum MilestoneBaselines {
         let reported: ReportedDate
         /// The milestone's row and its baseline, if it has one.
         let stored: (id: UUID, baseline: MilestoneBaseline)?
+
+        /// The milestone it reports (its project and title), as the forecasts key it too.
+        var key: MilestoneObservation.Key { .init(projectID: project, title: title) }
     }
 
     /// The period's dated milestone lines that `only` keeps, each with its stored row if it has one, in report order.

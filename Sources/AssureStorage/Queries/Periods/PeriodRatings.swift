@@ -17,7 +17,7 @@ package enum PeriodRatings {
     package static func write(_ sql: SQLDatabase, periodID: UUID, _ ratings: [UUID: RatingLevel]) async throws {
         try await sql.delete(from: "period_ratings").where("period_id", .equal, periodID).run()
         // In key order: the rows then go to the end of the primary key's index instead of all over it. (Upper-case hex
-        // text sorts as the id's bytes do, and bytes compare faster.)
+        // text sorts as the id's bytes do, so the ids are sorted by their bytes, before any text is made of them.)
         let ratings = ratings.sorted { before($0.key, $1.key) }
         let columns = ["period_id", "project_id", "code", "label", "rank", "meaning"]
         let period = periodID.upperText
