@@ -243,8 +243,18 @@ struct DemoIDs {
 final class MovableClock: @unchecked Sendable {
     private let lock = NSLock()
     private var offset: TimeInterval = 0
+    /// Where a stopped clock stands before it is advanced; nil for one that also runs with the real time.
+    let start: Date?
+
+    /// `stopped`: time moves only when the test moves it, so a test that counts minutes holds however slowly the machine
+    /// runs it (on a loaded two-core machine, five password checks once took more than a minute).
+    init(stopped: Bool = false) {
+        start = stopped ? Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)) : nil
+    }
 
     func advance(by seconds: TimeInterval) { lock.withLock { offset += seconds } }
 
-    var now: @Sendable () -> Date { { [self] in Date().addingTimeInterval(lock.withLock { offset }) } }
+    var now: @Sendable () -> Date {
+        { [self] in (start ?? Date()).addingTimeInterval(lock.withLock { offset }) }
+    }
 }

@@ -62,7 +62,7 @@ final class WebDriver: @unchecked Sendable {
         session = id
         Self.trace("session \(id)")
         // Element look-ups wait for the page a click led to, instead of racing it.
-        _ = try await call("POST", "/session/\(id)/timeouts", ["implicit": 10_000, "pageLoad": 30_000])
+        _ = try await call("POST", "/session/\(id)/timeouts", ["implicit": 10_000, "pageLoad": 120_000])
     }
 
     /// Ends the browser and the driver, within a few seconds whatever state they are in.
@@ -219,10 +219,11 @@ final class WebDriver: @unchecked Sendable {
     }
 
     @discardableResult
-    /// One WebDriver command. Every command has a time limit (a page's load is given 30 s by the session): a driver that
-    /// took the connection and never answered once held a whole-suite run until CI's limit.
+    /// One WebDriver command. Every command has a time limit (a page's load is given 120 s by the session; 30 s was
+    /// too few on a slow two-core machine running the whole suite): a driver that took the connection and never
+    /// answered once held a whole-suite run until CI's limit.
     private func call(
-        _ method: String, _ path: String, _ body: [String: Any]? = nil, timeout: TimeAmount = .seconds(90)
+        _ method: String, _ path: String, _ body: [String: Any]? = nil, timeout: TimeAmount = .seconds(180)
     ) async throws -> [String: Any] {
         var headers = HTTPHeaders()
         var bodyBuffer: ByteBuffer?

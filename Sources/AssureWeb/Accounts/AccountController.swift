@@ -35,7 +35,10 @@ struct AccountController: AppRouteCollection {
         switch try await LoginAttempts.begin(req.db, email: email, address: req.clientAddress, now: req.now) {
         case .allowed(let id): attempt = id
         case .blocked(let until, let reason):
-            let minutes = max(1, Int((until.timeIntervalSince(req.now) / 60).rounded(.up)))
+            // Whole seconds first: a failure's time read back from the database may be a microsecond off the one
+            // written, and a fifteen-minute wait is not to be told as sixteen.
+            let seconds = max(1, Int(until.timeIntervalSince(req.now).rounded()))
+            let minutes = (seconds + 59) / 60
             let response = req.html(
                 AccountPages.login(
                     req.page("Sign in"), email: email,
@@ -43,7 +46,7 @@ struct AccountController: AppRouteCollection {
                         "Too many failed sign-ins for \(reason.who). Try again in \(minutes) \(minutes == 1 ? "minute" : "minutes").",
                     signIn: req.signInChoices), status: .tooManyRequests)
             response.headers.replaceOrAdd(
-                name: .retryAfter, value: String(max(1, Int(until.timeIntervalSince(req.now).rounded(.up)))))
+                name: .retryAfter, value: String(seconds))
             return response
         }
         let authenticated = try await Users.authenticate(req.db, email: email, password: input.password ?? "")
