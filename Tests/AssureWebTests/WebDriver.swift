@@ -218,10 +218,10 @@ final class WebDriver: @unchecked Sendable {
         try Data(base64Encoded: encoded)?.write(to: URL(fileURLWithPath: path))
     }
 
-    @discardableResult
     /// One WebDriver command. Every command has a time limit (a page's load is given 120 s by the session; 30 s was
     /// too few on a slow two-core machine running the whole suite): a driver that took the connection and never
     /// answered once held a whole-suite run until CI's limit.
+    @discardableResult
     private func call(
         _ method: String, _ path: String, _ body: [String: Any]? = nil, timeout: TimeAmount = .seconds(180)
     ) async throws -> [String: Any] {
