@@ -77,7 +77,7 @@ enum Child {
             (try? await Subprocess.offThread {
                 String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             }) ?? ""
-        return said.contains("killed") && process.terminationReason == .uncaughtSignal
+        return said.contains("killed") && !process.isRunning && process.terminationReason == .uncaughtSignal
     }
 
     static func isSQLite(_ target: DatabaseTarget) -> Bool {

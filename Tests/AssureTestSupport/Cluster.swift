@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Assure as deployed on several servers: `scripts/cluster` started for a test, with Debian's HAProxy in front of
 /// `count` `assure serve` processes on a PostgreSQL server of its own (so the test may stop and start it).
 public final class TestCluster: @unchecked Sendable {
@@ -69,38 +65,21 @@ public final class TestCluster: @unchecked Sendable {
         _ arguments: [String], directory: URL, binary: URL
     ) async throws -> Subprocess.Finished {
         let output = directory.appendingPathExtension("out")
+        let command =
+            [
+                "/usr/bin/env", "ASSURE_CLUSTER_DIR=\(directory.path)", "ASSURE_BIN=\(binary.path)", "bash",
+                root.appendingPathComponent("scripts/cluster").path,
+            ] + arguments
+        // Standard output and error go to a file, not to pipes the servers it leaves running could hold open.
         let status = try await Subprocess.offThread {
-            try spawnAndWait(
-                [
-                    "/usr/bin/env", "ASSURE_CLUSTER_DIR=\(directory.path)", "ASSURE_BIN=\(binary.path)", "bash",
-                    root.appendingPathComponent("scripts/cluster").path,
-                ] + arguments, output: output)
+            try Subprocess.spawnAndWait(command, output: output, errors: nil, timeLimit: Subprocess.defaultTimeLimit)
         }
         let said = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(at: output)
-        return Subprocess.Finished(status: status, reason: .exit, output: said, errors: said)
-    }
-
-    /// Runs the script and waits for it with waitpid. Not Foundation's Process: the script leaves servers running
-    /// (its grandchildren), and Foundation's wait for the script's own exit was seen to never return (the script left
-    /// a zombie nobody reaped). Standard output and error go to `output`, not to pipes the servers could hold open.
-    private static func spawnAndWait(_ arguments: [String], output: URL) throws -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
-        guard spawned == 0 else { throw ClusterError(message: "could not start \(arguments[0]): error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { throw ClusterError(message: "waiting for scripts/cluster: errno \(errno)") }
+        guard let status else {
+            throw Subprocess.TimedOut(command: command, seconds: Subprocess.defaultTimeLimit, output: said, errors: "")
         }
-        return (status >> 8) & 0xff
+        return Subprocess.Finished(status: status.code, reason: status.reason, output: said, errors: said)
     }
 }
 

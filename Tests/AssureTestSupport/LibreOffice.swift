@@ -13,8 +13,19 @@ public enum LibreOffice {
 
     public static var isAvailable: Bool { path != nil }
 
-    /// Opens an XLSX in headless LibreOffice and saves it as XLSX again (`soffice --convert-to xlsx`).
+    /// Opens an XLSX in headless LibreOffice and saves it as XLSX again (`soffice --convert-to xlsx`). A conversion
+    /// that has not finished in four minutes (it takes seconds; LibreOffice is known to hang now and then at start) is
+    /// killed and tried once more, with a fresh profile.
     public static func resave(_ workbook: Data) async throws -> Data {
+        do {
+            return try await resaveOnce(workbook, timeLimit: 240)
+        } catch let stuck as Subprocess.TimedOut {
+            print("LibreOffice: \(stuck); trying once more")
+            return try await resaveOnce(workbook, timeLimit: 240)
+        }
+    }
+
+    private static func resaveOnce(_ workbook: Data, timeLimit: TimeInterval) async throws -> Data {
         guard let path else { throw Openpyxl.TestFailure(description: "LibreOffice (soffice) is not installed") }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("assure-lo-\(UUID().uuidString)")
         let output = directory.appendingPathComponent("out")
@@ -28,7 +39,7 @@ public enum LibreOffice {
             [
                 "-env:UserInstallation=file://\(directory.path)/profile", "--headless", "--norestore",
                 "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", output.path, input.path,
-            ])
+            ], timeLimit: timeLimit)
         let result = output.appendingPathComponent("returns.xlsx")
         guard finished.status == 0, let data = try? Data(contentsOf: result) else {
             throw Openpyxl.TestFailure(description: "soffice failed (\(finished.status)): \(finished.errors)")

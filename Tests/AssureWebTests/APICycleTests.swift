@@ -30,7 +30,7 @@ struct APICycleTests {
         @discardableResult
         func send(
             _ method: HTTPMethod, _ link: Link, _ json: String = "", ifMatch: String? = nil, key: String? = nil
-        ) async throws -> TestingHTTPResponse {
+        ) async throws -> WebResponse {
             var headers = HTTPHeaders()
             if let ifMatch { headers.add(name: .ifMatch, value: ifMatch) }
             if let key { headers.add(name: "Idempotency-Key", value: key) }
@@ -44,13 +44,13 @@ struct APICycleTests {
         }
     }
 
-    static func json(_ response: TestingHTTPResponse) throws -> [String: Any] {
+    static func json(_ response: some HTTPAnswer) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
     }
 
     /// A refusal is problem details: its media type, its kind, its status repeated in the body.
     static func expectProblem(
-        _ response: TestingHTTPResponse, _ status: HTTPStatus, _ kind: String,
+        _ response: some HTTPAnswer, _ status: HTTPStatus, _ kind: String,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         #expect(response.status == status, "\(response.body.string)", sourceLocation: sourceLocation)

@@ -15,7 +15,7 @@ import VaporTesting
 struct APIRegisterTests {
     typealias Script = APICycleTests.Script
 
-    static func created(_ response: TestingHTTPResponse, at link: (UUID) -> Link) throws -> (UUID, [String: Any]) {
+    static func created(_ response: some HTTPAnswer, at link: (UUID) -> Link) throws -> (UUID, [String: Any]) {
         #expect(response.status == .created, "\(response.body.string)")
         let body = try APICycleTests.json(response)
         let id = try #require(UUID(uuidString: body["id"] as? String ?? ""))

@@ -593,7 +593,7 @@ struct LoginThrottleWebTests {
         try await withWebApp(backend, adjust: { $0.trustedProxies = proxies }) { app in
             let guesser = WebClient(app), jane = WebClient(app)
             for (client, address) in [(guesser, "198.51.100.66"), (jane, "198.51.100.7")] {
-                client.transport = .running(port: 0)
+                client.transport = .live
                 client.forwardedFor = address
                 _ = try await client.get(Link.login.path)
             }

@@ -63,7 +63,8 @@ final class BalancedClient: @unchecked Sendable {
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             request.body = .string(body)
         }
-        let response = try await http.execute(request: request, deadline: .now() + .seconds(60)).get()
+        // Minutes, not seconds: the deadline is there to fail a server that never answers, not a slow machine.
+        let response = try await http.execute(request: request, deadline: .now() + .minutes(5)).get()
         let text = response.body.map { String(buffer: $0) } ?? ""
         if let setCookie = response.headers.first(name: "Set-Cookie"), let pair = setCookie.split(separator: ";").first
         {
@@ -94,8 +95,12 @@ struct ClusterTests {
         let cluster = try await TestCluster(
             servers: servers, binary: binary,
             serveOptions: ["--bcrypt-cost", "4", "--delivery-interval", "1", "--log-format", "json"] + serveOptions)
+        // A connection idle for 5 s is closed by the client, as HAProxy closes one idle for 10 s
+        // (`timeout http-keep-alive`): a client that kept it longer sent its next request on a connection the balancer
+        // was closing, and failed with "I/O on closed channel" in a loaded whole-suite run.
         let http = HTTPClient(
-            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+            eventLoopGroupProvider: .singleton,
+            configuration: .init(redirectConfiguration: .disallow, connectionPool: .init(idleTimeout: .seconds(5))))
         do {
             try await body(cluster, http)
         } catch {

@@ -194,7 +194,7 @@ struct HostileInputTests {
         try await withWebApp(backend) { app in
             let ids = try await DemoIDs.load(app)
             let admin = try await WebClient.signedIn(app, as: DemoLoader.adminEmail)
-            admin.transport = .running(port: 0)
+            admin.transport = .live
             _ = try await admin.get("/")
             // a long form under the limit arrives in many network reads and is still read whole
             let long = try await admin.post(
@@ -229,7 +229,7 @@ struct HostileInputTests {
             let ids = try await DemoIDs.load(app)
             // given an anonymous visitor at the sign-in page, who posts a 2 MB multipart form (2.3 s of parsing, once)
             let anonymous = WebClient(app)
-            anonymous.transport = .running(port: 0)
+            anonymous.transport = .live
             _ = try await anonymous.get(Link.login.path)
             let padded = try await anonymous.postMultipart(
                 Link.login.path,
@@ -244,7 +244,7 @@ struct HostileInputTests {
                     .status == .unauthorized)
             // given a board member (a viewer), who uploads a 25 MB workbook to the import with a wrong token
             let viewer = try await WebClient.signedIn(app, as: "board@assure.demo")
-            viewer.transport = .running(port: 0)
+            viewer.transport = .live
             _ = try await viewer.get("/")
             let upload = try await viewer.postMultipart(
                 Link.importTable(portfolio: ids.cdg.info.id).path, [("period", "")],

@@ -40,7 +40,7 @@ struct KeptAnswerTests {
             // given June's page read once; when it is read twice more, once with its tag
             // (tried a few times: the server writes in the background after it starts, and a busy machine can let an
             // answer's 2 seconds run out, each of which rightly ends a kept answer)
-            var first: TestingHTTPResponse?
+            var first: WebResponse?
             var fromMemory = 0
             var tag = ""
             for _ in 0..<Self.tries(backend) {

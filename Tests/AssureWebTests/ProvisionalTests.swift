@@ -17,7 +17,7 @@ struct ProvisionalTests {
     static let marker = "draft-marker-7f3c"
 
     /// The text of a response as a reader would find it: the page, the CSV or JSON, or every XML part of a workbook.
-    static func readable(_ response: TestingHTTPResponse) throws -> String {
+    static func readable(_ response: some HTTPAnswer) throws -> String {
         let body = Data(buffer: response.body)
         let type = response.headers.contentType?.description ?? ""
         guard type.contains("spreadsheetml") || type.contains("wordprocessingml") else {

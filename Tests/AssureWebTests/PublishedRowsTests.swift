@@ -107,7 +107,7 @@ struct PublishedRowsTests {
                 (Readership.pmo, try await WebClient.signedIn(app, as: DemoLoader.adminEmail)),
                 (Readership.board, try await WebClient.signedIn(app, as: "board@assure.demo")),
             ]
-            readers[1].1.transport = .running(port: 0)  // one reader over a real socket, one in memory
+            readers[1].1.transport = .live  // one reader over a real socket, one in memory
             for period in try await publishedPeriods(app) {
                 for (readership, client) in readers {
                     // when the API's whole dashboard is asked for

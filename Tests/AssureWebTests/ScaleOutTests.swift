@@ -157,7 +157,7 @@ extension ScaleOutTests {
                 // given Jane's script at 198.51.100.7, reaching Assure through a balancer on loopback
                 let (ids, _, secret, script, path) = try await APITokenTests.janeWithToken(
                     app, scope: .write, name: "tracker")
-                script.transport = .running(port: 0)
+                script.transport = .live
                 script.forwardedFor = "198.51.100.7"
                 // when it saves MAT001's return
                 let version = try await Returns.sheet(app.db, periodID: ids.october.id, projectID: ids.mat001.id)

@@ -72,16 +72,16 @@ struct SignInTests {
     /// Assure with the code. Returns Assure's answer to the return, and the provider's address it started from.
     static func signIn(
         _ client: WebClient, as email: String, password: String = password, http: HTTPClient
-    ) async throws -> (answer: TestingHTTPResponse, authorize: String) {
+    ) async throws -> (answer: WebResponse, authorize: String) {
         let start = try await client.get("/login/with/nhsmail")
         #expect(start.status == .seeOther, "\(start.body.string.prefix(500))")
         let authorize = try #require(start.headers.first(name: .location))
-        let page = try await http.execute(request: try .init(url: authorize), deadline: .now() + .seconds(10)).get()
+        let page = try await http.execute(request: try .init(url: authorize), deadline: .now() + .seconds(120)).get()
         #expect(page.status == .ok)
         var post = try HTTPClient.Request(url: authorize, method: .POST)
         post.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         post.body = .string("email=\(WebClient.encode(email))&password=\(WebClient.encode(password))")
-        let signedIn = try await http.execute(request: post, deadline: .now() + .seconds(10)).get()
+        let signedIn = try await http.execute(request: post, deadline: .now() + .seconds(120)).get()
         let back = try #require(signedIn.headers.first(name: "Location"), "the provider answered \(signedIn.status)")
         #expect(back.hasPrefix(site + "/login/with/nhsmail/return?"))
         return (try await client.get(String(back.dropFirst(site.count))), authorize)
@@ -139,7 +139,8 @@ struct SignInTests {
             #expect(signOutQuery.first { $0.name == "client_id" }?.value == Self.clientID)
             #expect(try await client.get("/account").status == .seeOther)
             // and following it signs her out at the provider, which sends her back to Assure's sign-in page
-            let signedOut = try await http.execute(request: try .init(url: link), deadline: .now() + .seconds(10)).get()
+            let signedOut = try await http.execute(request: try .init(url: link), deadline: .now() + .seconds(120))
+                .get()
             #expect(signedOut.status == .found)
             #expect(signedOut.headers.first(name: "Location") == Self.site + "/login")
             #expect(try await provider.signOuts() == 1)
@@ -181,7 +182,7 @@ struct SignInTests {
             post.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             post.body = .string("email=karen.kirkham%40assure.demo&password=\(Self.password)")
             let back = try #require(
-                try await http.execute(request: post, deadline: .now() + .seconds(10)).get().headers.first(
+                try await http.execute(request: post, deadline: .now() + .seconds(120)).get().headers.first(
                     name: "Location"))
             let returnPath = String(back.dropFirst(Self.site.count))
             #expect(try await first.get(returnPath).status == .seeOther)

@@ -52,8 +52,8 @@ final class WebClient: @unchecked Sendable {
     var app: Application
     private(set) var cookie: String?
     private(set) var csrf: String?
-    /// In memory by default; `.running(port: 0)` sends through a real HTTP server, where body limits apply.
-    var transport: Application.Method = .inMemory
+    /// In memory by default; `.live` sends through a real HTTP server, where body limits apply.
+    var transport: WebTransport = .inMemory
     /// Sent as X-Forwarded-For, as a load balancer in front of Assure would.
     var forwardedFor: String?
 
@@ -70,37 +70,38 @@ final class WebClient: @unchecked Sendable {
     }
 
     @discardableResult
-    func get(_ path: String, extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    func get(_ path: String, extra: HTTPHeaders = [:]) async throws -> WebResponse {
         var headers = headers()
         headers.add(contentsOf: extra)
-        let response = try await app.testing(method: transport).sendRequest(.GET, path, headers: headers)
+        let response = try await transport.send(
+            app, .GET, path, headers: headers)
         remember(response)
         return response
     }
 
     /// Posts a form; the CSRF token is added unless `csrf` is false.
     @discardableResult
-    func post(_ path: String, _ fields: [String: String], csrf: Bool = true) async throws -> TestingHTTPResponse {
+    func post(_ path: String, _ fields: [String: String], csrf: Bool = true) async throws -> WebResponse {
         var fields = fields
         if csrf, let token = self.csrf { fields["_csrf"] = token }
         var headers = headers()
         headers.contentType = .urlEncodedForm
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
-        let response = try await app.testing(method: transport).sendRequest(
-            .POST, path, headers: headers, body: ByteBuffer(string: body))
+        let response = try await transport.send(
+            app, .POST, path, headers: headers, body: ByteBuffer(string: body))
         remember(response)
         return response
     }
 
     /// Posts a form whose names repeat (checkboxes: `events[]` once per box ticked), in the order given.
     @discardableResult
-    func post(_ path: String, pairs: [(String, String)]) async throws -> TestingHTTPResponse {
+    func post(_ path: String, pairs: [(String, String)]) async throws -> WebResponse {
         var headers = headers()
         headers.contentType = .urlEncodedForm
         let body = (pairs + [("_csrf", csrf ?? "")]).map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }
             .joined(separator: "&")
-        let response = try await app.testing(method: transport).sendRequest(
-            .POST, path, headers: headers, body: ByteBuffer(string: body))
+        let response = try await transport.send(
+            app, .POST, path, headers: headers, body: ByteBuffer(string: body))
         remember(response)
         return response
     }
@@ -110,14 +111,14 @@ final class WebClient: @unchecked Sendable {
     func send(
         _ method: HTTPMethod, _ path: String, json: String, bearer: String? = nil, csrf: Bool = false,
         headers extra: HTTPHeaders = [:]
-    ) async throws -> TestingHTTPResponse {
+    ) async throws -> WebResponse {
         var headers = headers()
         for (name, value) in extra { headers.replaceOrAdd(name: name, value: value) }
         headers.contentType = .json
         if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
         if csrf, let token = self.csrf { headers.add(name: "X-CSRF-Token", value: token) }
-        let response = try await app.testing(method: transport).sendRequest(
-            method, path, headers: headers, body: ByteBuffer(string: json))
+        let response = try await transport.send(
+            app, method, path, headers: headers, body: ByteBuffer(string: json))
         remember(response)
         return response
     }
@@ -127,7 +128,7 @@ final class WebClient: @unchecked Sendable {
     func postMultipart(
         _ path: String, _ fields: [(String, String)], file: (field: String, name: String, data: Data)? = nil,
         csrf: Bool = true
-    ) async throws -> TestingHTTPResponse {
+    ) async throws -> WebResponse {
         let boundary = "assure-test-\(UUID().uuidString)"
         var body = Data()
         var all = fields
@@ -144,8 +145,8 @@ final class WebClient: @unchecked Sendable {
         body += Data("--\(boundary)--\r\n".utf8)
         var headers = headers()
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        let response = try await app.testing(method: transport).sendRequest(
-            .POST, path, headers: headers, body: ByteBuffer(data: body))
+        let response = try await transport.send(
+            app, .POST, path, headers: headers, body: ByteBuffer(data: body))
         remember(response)
         return response
     }
@@ -157,7 +158,7 @@ final class WebClient: @unchecked Sendable {
         return headers
     }
 
-    private func remember(_ response: TestingHTTPResponse) {
+    private func remember(_ response: WebResponse) {
         if let setCookie = response.headers.first(name: .setCookie), let pair = setCookie.split(separator: ";").first {
             cookie = String(pair)
         }

@@ -18,8 +18,10 @@ extension Storage {
         let eventLoop = group.any()
         do {
             // One database on one event loop, so one pool: twice a server loop's, for a command or test that writes
-            // from several tasks at once.
-            databases.use(try configuration(for: target, connections: 8), as: target.databaseID)
+            // from several tasks at once. On SQLite those tasks share one connection, and each waits its turn for as
+            // long as the others' work takes: four chaser workers at once under a loaded CI run waited over 30 s.
+            databases.use(
+                try configuration(for: target, connections: 8, waitForConnection: .minutes(5)), as: target.databaseID)
             guard let database = databases.database(logger: logger, on: eventLoop) else {
                 throw DomainError.invalid(["database": "\(target) could not be opened."])
             }

@@ -62,15 +62,16 @@ public enum Storage {
 
     /// The Fluent configuration for a target. A bad PostgreSQL URL is reported with the setting's name.
     /// `connections` is PostgreSQL's pool per event loop: a server spreads its requests over every loop's pool.
+    /// `waitForConnection` is how long SQLite's work waits for its one connection before it fails.
     public static func configuration(
-        for target: DatabaseTarget, connections: Int? = nil
+        for target: DatabaseTarget, connections: Int? = nil, waitForConnection: TimeAmount = .seconds(30)
     ) throws -> DatabaseConfigurationFactory {
         let connections = connections ?? target.connectionsPerEventLoop
         switch target {
         case .sqlite(let path):
             // One connection a loop, and SQLite writes one at a time: a request waits its turn rather than failing after
             // the pool's default 10 s, which four servers' chaser workers at once on two busy cores once reached.
-            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30))
+            return .sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: waitForConnection)
         case .postgres(let url):
             do {
                 var config = try SQLPostgresConfiguration(url: url)
